@@ -1,0 +1,33 @@
+import type { SettingsInput } from "../src/content/schema.ts";
+
+export default {
+  name: "The Lakeshore Ledger",
+  tagline: "Independent news for Port Alder and the north shore",
+  baseUrl: "https://ledger.example.org/",
+  language: "en-US",
+  timeZone: "America/Chicago",
+  sections: [
+    { slug: "news", title: "News" },
+    { slug: "business", title: "Business" },
+    { slug: "environment", title: "Environment" },
+    { slug: "culture", title: "Culture" },
+    { slug: "sports", title: "Sports" },
+  ],
+  newsletter: {
+    action: "https://buttondown.com/api/emails/embed-subscribe/lakeshore-ledger",
+    method: "post",
+    emailField: "email",
+    heading: "Sign up for daily headlines",
+    description: "The north shore's most important stories, in your inbox at 6 a.m.",
+    buttonLabel: "Sign up",
+    privacy: "We use your address only to send the newsletter. Unsubscribe with one click.",
+  },
+  support: {
+    heading: "Support our journalism",
+    text: "The Ledger is reader-funded and free to read. Members keep it that way.",
+    url: "https://ledger.example.org/membership/",
+    label: "Become a member",
+  },
+  social: { x: "lakeshoreledger", mastodon: "ledger@newsroom.example" },
+  copyright: "Lakeshore Ledger Cooperative",
+} satisfies SettingsInput;

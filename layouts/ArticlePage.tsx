@@ -1,0 +1,48 @@
+import type { Article } from "../src/content/types.ts";
+import type { Site } from "../src/site.ts";
+import { siteUrl } from "../src/site.ts";
+import { Byline } from "./Byline.tsx";
+import { Timestamps } from "./Timestamps.tsx";
+import { Figure } from "./Figure.tsx";
+import { Corrections } from "./Corrections.tsx";
+import { AuthorBio } from "./AuthorBio.tsx";
+import { SignupForm } from "./SignupForm.tsx";
+import { SupportCta } from "./SupportCta.tsx";
+
+/** One article, in the order of a wire-service page. Only `bodyHtml` (rendered Markdown) is raw. */
+export function ArticlePage({ article, site }: { article: Article; site: Site }) {
+  return (
+    <article class="article">
+      <header class="article__header">
+        <p class="article__section">
+          <a href={siteUrl(site, article.section.path)}>{article.section.title}</a>
+        </p>
+        {article.draft && <p class="article__draft">Draft: not published</p>}
+        <h1 class="article__headline">{article.headline}</h1>
+        {article.dek && <p class="article__dek">{article.dek}</p>}
+        <Byline authors={article.authors} site={site} />
+        <Timestamps published={article.published} updated={article.updated} readingMinutes={article.readingMinutes} site={site} />
+      </header>
+      {article.photo && <Figure kind="lead" image={article.photo.image} alt={article.photo.alt} caption={article.photo.caption} credit={article.photo.credit} />}
+      <div class="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      <Corrections corrections={article.corrections} site={site} />
+      {article.tags.length > 0 && (
+        <section class="article__tags" aria-label="Topics">
+          <h2 class="visually-hidden">Topics</h2>
+          <ul>
+            {article.tags.map((tag) => (
+              <li>{tag}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <footer class="article__footer">
+        {article.authors.map((author) => (
+          <AuthorBio author={author} site={site} />
+        ))}
+        <SignupForm site={site} />
+        <SupportCta site={site} />
+      </footer>
+    </article>
+  );
+}

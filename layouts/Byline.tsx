@@ -1,0 +1,24 @@
+import type { Author } from "../src/content/types.ts";
+import type { Site } from "../src/site.ts";
+import { siteUrl } from "../src/site.ts";
+
+/** "By Ana Ruiz and Li Wei", each name linking to the author's page. */
+export function Byline({ authors, site }: { authors: Author[]; site: Site }) {
+  const parts = new Intl.ListFormat("en", { type: "conjunction" }).formatToParts(authors.map((author) => author.id));
+  const byId = new Map(authors.map((author) => [author.id, author]));
+  return (
+    <p class="byline">
+      By{" "}
+      {parts.map((part) => {
+        const author = part.type === "element" ? byId.get(part.value) : undefined;
+        return author ? (
+          <a class="byline__author" rel="author" href={siteUrl(site, author.path)}>
+            {author.name}
+          </a>
+        ) : (
+          part.value
+        );
+      })}
+    </p>
+  );
+}

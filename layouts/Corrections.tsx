@@ -1,0 +1,20 @@
+import type { Correction } from "../src/content/types.ts";
+import type { Site } from "../src/site.ts";
+import { Time } from "./Timestamps.tsx";
+
+/** Corrections as a labelled note, each with its date. */
+export function Corrections({ corrections, site }: { corrections: Correction[]; site: Site }) {
+  if (corrections.length === 0) return null;
+  return (
+    <aside class="corrections" aria-labelledby="corrections-heading">
+      <h2 id="corrections-heading">{corrections.length === 1 ? "Correction" : "Corrections"}</h2>
+      <ul>
+        {corrections.map((correction) => (
+          <li>
+            <Time moment={correction.date} site={site} />: {correction.text}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

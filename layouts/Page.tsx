@@ -1,0 +1,49 @@
+import type { ComponentChildren } from "preact";
+import type { Site } from "../src/site.ts";
+import { absoluteUrl, siteUrl } from "../src/site.ts";
+import { SiteHeader } from "./SiteHeader.tsx";
+import { SiteFooter } from "./SiteFooter.tsx";
+
+export interface PageProps {
+  site: Site;
+  /** Site path of this page, for its canonical URL. */
+  path: string;
+  /** The page's own title; the site name is added. */
+  title: string;
+  description: string;
+  /** Section slug to mark as current in the navigation. */
+  section?: string | undefined;
+  /** Copyright year, from the newest content. */
+  year: number;
+  /** Stylesheet URL with its content hash, so a changed stylesheet is never served stale. */
+  stylesheet: string;
+  children: ComponentChildren;
+}
+
+/** The document shell every page shares: head, skip link, header, main landmark, footer. */
+export function Page({ site, path, title, description, section, year, stylesheet, children }: PageProps) {
+  const fullTitle = path === "/" ? site.name : `${title} | ${site.name}`;
+  return (
+    <html lang={site.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={description} />
+        <link rel="canonical" href={absoluteUrl(site, path)} />
+        <meta name="color-scheme" content="light dark" />
+        <link rel="stylesheet" href={siteUrl(site, stylesheet)} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader site={site} currentSection={section} path={path} />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter site={site} year={year} />
+      </body>
+    </html>
+  );
+}

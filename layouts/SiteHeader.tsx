@@ -1,0 +1,27 @@
+import type { Site } from "../src/site.ts";
+import { siteUrl } from "../src/site.ts";
+
+/** Site name and section navigation; the current section is marked for assistive technology. */
+export function SiteHeader({ site, currentSection, path }: { site: Site; currentSection?: string | undefined; path: string }) {
+  return (
+    <header class="site-header">
+      <div class="site-header__inner">
+        <a class="site-header__name" href={siteUrl(site, "/")}>
+          {site.name}
+        </a>
+        {site.tagline && <p class="site-header__tagline">{site.tagline}</p>}
+      </div>
+      <nav class="site-nav" aria-label="Sections">
+        <ul>
+          {site.sections.map((section) => (
+            <li>
+              <a href={siteUrl(site, section.path)} aria-current={section.path === path ? "page" : section.slug === currentSection ? "true" : undefined}>
+                {section.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

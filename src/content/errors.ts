@@ -1,0 +1,58 @@
+// Content errors read like a compiler's: every problem in every file is collected first, then the
+// build stops once with one line per problem, `file:line field: what is wrong (what is accepted)`.
+import path from "node:path";
+
+export interface ContentProblem {
+  /** Absolute path of the file at fault. */
+  file: string;
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** Path as an editor sees it: relative to the working directory when the file is inside it. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
+}
+
+export function formatProblem(problem: ContentProblem): string {
+  return `${displayPath(problem.file)}:${problem.line} ${problem.field}: ${problem.message}`;
+}
+
+/** The build stops on content an editor must fix; the message lists every problem found. */
+export class ContentError extends Error {
+  override name = "ContentError";
+  /** Eleventy prints our message without a stack trace: the trace says nothing to an editor. */
+  readonly skipOriginalStack = true;
+  constructor(readonly problems: readonly ContentProblem[]) {
+    const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
+    super(`Content has ${count}; nothing was published. Fix and build again:\n${sorted.map(formatProblem).join("\n")}`);
+    this.problems = sorted;
+  }
+}
+
+/** The closest known name to a misspelt one, if any is close enough to be a likely typo. */
+export function suggestClosest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}

@@ -1,0 +1,116 @@
+// Splits a content file into YAML front matter and Markdown body, keeping line numbers so that every
+// problem can point at the line an editor must fix. Only YAML is accepted: gray-matter would `eval`
+// `---js` front matter (CVE-2022-25863), so any other language is refused before gray-matter sees it.
+import matter from "gray-matter";
+import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from "yaml";
+
+export interface FrontMatterProblem {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ParsedFile extends YamlFields {
+  body: string;
+  /** File line (1-based) where the body starts. */
+  bodyLine: number;
+}
+
+export type ParseResult = { ok: true; file: ParsedFile } | { ok: false; problem: FrontMatterProblem };
+
+const OPENING = /^---[ \t]*([^\s]*)[ \t]*\r?\n/;
+
+export function parseFrontMatter(source: string): ParseResult {
+  const src = source.replace(/^\uFEFF/, "");
+  const opening = OPENING.exec(src);
+  if (!opening) {
+    return { ok: false, problem: { line: 1, field: "front matter", message: "is missing (start the file with a line of three dashes, then the fields, then another ---)" } };
+  }
+  const language = opening[1] ?? "";
+  if (language !== "" && language.toLowerCase() !== "yaml") {
+    return {
+      ok: false,
+      problem: { line: 1, field: "front matter", message: `in "${language}" is refused; it is never run (write YAML between plain --- lines)` },
+    };
+  }
+
+  let yamlText = "";
+  const file = matter(src, {
+    language: "yaml",
+    engines: { yaml: { parse: (text: string) => ((yamlText = text), {}) } },
+  });
+  if (!/\r?\n---[ \t]*(\r?\n|$)/.test(src.slice(opening[0].length - 1))) {
+    return { ok: false, problem: { line: 1, field: "front matter", message: "is not closed (add a line of three dashes after the last field)" } };
+  }
+
+  const fields = parseYamlFields(yamlText, 2); // the YAML starts on the line after the opening ---
+  if (!fields.ok) return fields;
+  const { data, lineOf } = fields.fields;
+
+  const body = file.content;
+  const bodyLine = countLines(src.slice(0, src.length - body.length)) + 1;
+
+  return {
+    ok: true,
+    file: { data, body, bodyLine, lineOf },
+  };
+}
+
+export interface YamlFields {
+  data: Record<string, unknown>;
+  /** File line of a field path such as ["corrections", 1, "date"]; the first line when it is absent. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/** Parses a YAML mapping that starts on file line `firstLine`, keeping each field's line. */
+export function parseYamlFields(
+  yamlText: string,
+  firstLine: number,
+  what = "front matter",
+): { ok: true; fields: YamlFields } | { ok: false; problem: FrontMatterProblem } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = firstLine - 1 + lineCounter.linePos(yamlError.pos[0]).line;
+    const reason = yamlError.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
+    return {
+      ok: false,
+      problem: { line, field: what, message: `YAML does not parse: ${reason} (check quotes, colons and indentation; quote text that contains ": ")` },
+    };
+  }
+  if (doc.contents !== null && !isMap(doc.contents)) {
+    return { ok: false, problem: { line: firstLine, field: what, message: "must be a list of `field: value` lines" } };
+  }
+  const data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  const lineOf = (path: readonly PropertyKey[]) => {
+    const line = lineOfPath(doc, lineCounter, path);
+    return line === 0 ? Math.max(1, firstLine - 1) : firstLine - 1 + line;
+  };
+  return { ok: true, fields: { data, lineOf } };
+}
+
+function lineOfPath(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number {
+  // Walk down as far as the path exists; a missing leaf points at its parent (or line 1 of the YAML).
+  for (let depth = path.length; depth > 0; depth--) {
+    const prefix = path.slice(0, depth);
+    const parentPath = prefix.slice(0, -1);
+    const parent = parentPath.length === 0 ? doc.contents : (doc.getIn(parentPath, true) as Node | undefined);
+    const key = prefix[prefix.length - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === key);
+      const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+      if (range) return lineCounter.linePos(range[0]).line;
+    } else {
+      const node = doc.getIn(prefix, true) as Node | undefined;
+      if (node?.range) return lineCounter.linePos(node.range[0]).line;
+    }
+  }
+  return 0; // the opening --- line
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}

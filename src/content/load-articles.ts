@@ -1,0 +1,161 @@
+// Articles: every `articles/**/*.md` is parsed, validated against the schema and checked against
+// the site (authors, sections, images, URLs). Problems are collected, never thrown one by one.
+import path from "node:path";
+import type { MarkdownIt, Token } from "markdown-it";
+import { articleSchema, ARTICLE_FIELDS, figureSchema, type ArticleFrontMatter, type FigureFields } from "./schema.ts";
+import { parseFrontMatter, parseYamlFields } from "./front-matter.ts";
+import { problemsFromSchema } from "./problems.ts";
+import { listMarkdown, resolveImage } from "./files.ts";
+import { readText } from "./read-text.ts";
+import { suggestClosest, type ContentProblem } from "./errors.ts";
+import { parseMoment, type Moment } from "../dates.ts";
+import { findFigureBlocks, firstParagraphText } from "../markdown.ts";
+import type { Site } from "../site.ts";
+
+/** A validated article whose body and images are not rendered yet. */
+export interface ArticleSource {
+  id: string;
+  file: string;
+  fields: ArticleFrontMatter;
+  slug: string;
+  /** Line of `slug:` (1 when the slug comes from the file name), for duplicate-URL messages. */
+  slugLine: number;
+  path: string;
+  published: Moment;
+  updated?: Moment;
+  tokens: Token[];
+  firstParagraph: string;
+  photoFile?: string;
+  figures: (FigureFields & { file: string })[];
+}
+
+interface Context {
+  contentDir: string;
+  site: Site;
+  authorIds: ReadonlySet<string>;
+  md: MarkdownIt;
+}
+
+export async function readArticles(context: Context): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
+  const files = await listMarkdown(path.join(context.contentDir, "articles"));
+  const results = await Promise.all(files.map((file) => readArticle(file, context)));
+  const articles = results.flatMap((result) => (result.article ? [result.article] : []));
+  const problems = results.flatMap((result) => result.problems);
+  problems.push(...findDuplicateUrls(articles));
+  return { articles, problems };
+}
+
+async function readArticle(file: string, context: Context): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
+  const { contentDir, site, authorIds, md } = context;
+  const text = await readText(file);
+  if (!text.ok) return { problems: [{ file, line: 1, field: "file", message: text.message }] };
+  const parsed = parseFrontMatter(text.text);
+  if (!parsed.ok) return { problems: [{ file, ...parsed.problem }] };
+  const { data, body, bodyLine, lineOf } = parsed.file;
+
+  const result = articleSchema.safeParse(data);
+  if (!result.success) return { problems: problemsFromSchema(result.error, file, lineOf, ARTICLE_FIELDS) };
+  const fields = result.data;
+  const problems: ContentProblem[] = [];
+  const problem = (fieldPath: PropertyKey[], field: string, message: string) =>
+    problems.push({ file, line: lineOf(fieldPath), field, message });
+
+  fields.byline.forEach((id, index) => {
+    if (!authorIds.has(id)) {
+      const known = [...authorIds].sort().join(", ") || "none yet: add a file to authors/";
+      const suggestion = suggestClosest(id, [...authorIds]);
+      problem(["byline", index], "byline", `unknown author "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${known})`);
+    }
+  });
+  if (!site.sections.some((section) => section.slug === fields.section)) {
+    const slugs = site.sections.map((section) => section.slug);
+    const suggestion = suggestClosest(fields.section, slugs);
+    problem(["section"], "section", `"${fields.section}" is not a section of this site${suggestion ? `; did you mean "${suggestion}"?` : ""} (sections: ${slugs.join(", ")})`);
+  }
+
+  const published = parseMoment(fields.date, site.timeZone);
+  const updated = fields.updated ? parseMoment(fields.updated, site.timeZone) : undefined;
+  if (updated && updated.epoch < published.epoch) {
+    problem(["updated"], "updated", `${fields.updated} is before the publication date ${fields.date} (updated must be the same or later)`);
+  }
+
+  let photoFile: string | undefined;
+  if (fields.photo) {
+    const photo = await resolveImage(contentDir, file, fields.photo);
+    if (photo.ok) photoFile = photo.file;
+    else problem(["photo"], "photo", photo.message);
+  }
+
+  // The dateline is placed while parsing, so the tokens kept for rendering already hold it.
+  const tokens = md.parse(body, fields.dateline ? { dateline: fields.dateline } : {});
+  const figures: ArticleSource["figures"] = [];
+  for (const block of findFigureBlocks(tokens)) {
+    const firstLine = bodyLine + block.line + 1;
+    const yaml = parseYamlFields(block.content, firstLine, "figure");
+    if (!yaml.ok) {
+      problems.push({ file, ...yaml.problem });
+      continue;
+    }
+    const figure = figureSchema.safeParse(yaml.fields.data);
+    if (!figure.success) {
+      const known = Object.keys(figureSchema.shape);
+      problems.push(...problemsFromSchema(figure.error, file, yaml.fields.lineOf, known).map((p) => ({ ...p, field: `figure ${p.field}` })));
+      continue;
+    }
+    const image = await resolveImage(contentDir, file, figure.data.src);
+    if (image.ok) figures.push({ ...figure.data, file: image.file });
+    else problems.push({ file, line: yaml.fields.lineOf(["src"]), field: "figure src", message: image.message });
+  }
+
+  const slug = fields.slug ?? slugFromFileName(file);
+  if (!slug) {
+    problem(["slug"], "slug", `the file name "${path.basename(file)}" makes no URL (rename it to lowercase words with hyphens, or set slug:)`);
+  }
+  if (problems.length > 0 || !slug) return { problems };
+
+  const [year, month, day] = published.day.split("-");
+  const article: ArticleSource = {
+    id: path.relative(contentDir, file).split(path.sep).join("/"),
+    file,
+    fields,
+    slug,
+    slugLine: lineOf(["slug"]),
+    path: `/${year}/${month}/${day}/${slug}/`,
+    published,
+    tokens,
+    firstParagraph: firstParagraphText(tokens),
+    figures,
+  };
+  if (updated) article.updated = updated;
+  if (photoFile) article.photoFile = photoFile;
+  return { article, problems };
+}
+
+/** "Council Votes.md" → "council-votes"; accents are folded, anything else becomes a hyphen. */
+export function slugFromFileName(file: string): string {
+  return path
+    .basename(file, ".md")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+function findDuplicateUrls(articles: readonly ArticleSource[]): ContentProblem[] {
+  const byPath = new Map<string, ArticleSource[]>();
+  for (const article of articles) byPath.set(article.path, [...(byPath.get(article.path) ?? []), article]);
+  return [...byPath.values()]
+    .filter((group) => group.length > 1)
+    .flatMap((group) =>
+      group.map((article) => {
+        const others = group.filter((other) => other !== article).map((other) => other.id);
+        return {
+          file: article.file,
+          line: article.slugLine,
+          field: "slug",
+          message: `would be published at ${article.path}, the same URL as ${others.join(", ")} (give one of them a different slug:)`,
+        };
+      }),
+    );
+}

@@ -1,0 +1,135 @@
+// Loads a whole newsroom: settings, authors, articles. Every file is validated and every problem
+// collected before anything is encoded or rendered; one ContentError then stops the build.
+import path from "node:path";
+import type { MarkdownIt, Token } from "markdown-it";
+import { loadSettings } from "./load-settings.ts";
+import { readAuthors, type AuthorSource } from "./load-authors.ts";
+import { readArticles, type ArticleSource } from "./load-articles.ts";
+import { ContentError } from "./errors.ts";
+import type { Article, Author, Newsroom } from "./types.ts";
+import { createMarkdown, type MarkdownEnv } from "../markdown.ts";
+import { IMAGE_WIDTHS, type ImagePipeline, type ImageSet } from "../images/index.ts";
+import { parseMoment } from "../dates.ts";
+import { mastodonUrl } from "../social.ts";
+import { countWords, readingMinutes, truncateText } from "../text.ts";
+import type { FigureFields } from "./schema.ts";
+import type { Site } from "../site.ts";
+
+export interface LoadOptions {
+  contentDir: string;
+  /** Drafts are shown in the live preview and left out of production builds. */
+  includeDrafts: boolean;
+  /** The image pipeline for this site (its URLs carry the site's path prefix). */
+  images: (site: Site) => ImagePipeline;
+  /** Renders an inline figure (a layout component) to HTML. */
+  renderFigure: (figure: Omit<FigureFields, "src"> & { image: ImageSet }) => string;
+}
+
+/** Validates everything without encoding images or rendering: what `check:content` needs. */
+export async function validateNewsroom(contentDir: string) {
+  const dir = path.resolve(contentDir);
+  const { site, problems } = await loadSettings(dir);
+  const authors = await readAuthors(dir);
+  problems.push(...authors.problems);
+  if (!site) return { problems };
+  const md = createMarkdown(site.language);
+  const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
+  const articles = await readArticles({ contentDir: dir, site, authorIds, md });
+  problems.push(...articles.problems);
+  return { site, md, authors: authors.authors, articles: articles.articles, problems };
+}
+
+export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
+  const checked = await validateNewsroom(options.contentDir);
+  if (checked.problems.length > 0 || !checked.site) throw new ContentError(checked.problems);
+  const { site, md } = checked;
+  const images = options.images(site);
+
+  const authors = new Map<string, Author>();
+  for (const source of checked.authors) authors.set(source.id, await renderAuthor(source, md, images));
+
+  const published = checked.articles.filter((source) => options.includeDrafts || !source.fields.draft);
+  const articles = await Promise.all(published.map((source) => renderArticle(source, site, md, authors, images, options.renderFigure)));
+  articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
+  return {
+    site,
+    articles,
+    authors: [...authors.values()],
+    skippedDrafts: checked.articles
+      .filter((source) => !published.includes(source))
+      .map((source) => ({ id: source.id, headline: source.fields.headline })),
+    images,
+  };
+}
+
+async function renderAuthor(source: AuthorSource, md: MarkdownIt, images: ImagePipeline): Promise<Author> {
+  const { fields } = source;
+  const author: Author = {
+    id: source.id,
+    name: fields.name,
+    organization: fields.organization ?? false,
+    bioHtml: md.render(source.bio, {}),
+    path: `/authors/${source.id}/`,
+  };
+  if (fields.role) author.role = fields.role;
+  if (fields.email) author.email = fields.email;
+  const x = fields.x ?? fields.twitter;
+  if (x) author.x = x;
+  if (fields.mastodon) author.mastodon = { handle: fields.mastodon, url: mastodonUrl(fields.mastodon) };
+  if (fields.url) author.url = fields.url;
+  if (source.photoFile) author.photo = await images.process(source.photoFile, IMAGE_WIDTHS.headshot);
+  return author;
+}
+
+async function renderArticle(
+  source: ArticleSource,
+  site: Site,
+  md: MarkdownIt,
+  authors: ReadonlyMap<string, Author>,
+  images: ImagePipeline,
+  renderFigure: LoadOptions["renderFigure"],
+): Promise<Article> {
+  const { fields } = source;
+  const figureImages = await Promise.all(source.figures.map((figure) => images.process(figure.file, IMAGE_WIDTHS.inline)));
+  const env: MarkdownEnv = {
+    siteOrigin: site.origin,
+    renderFigure: (index) => {
+      const figure = source.figures[index];
+      const image = figureImages[index];
+      if (!figure || !image) throw new Error(`[markdown] figure ${index} of ${source.id} was not prepared`);
+      const { src: _src, file: _file, ...text } = figure;
+      return renderFigure({ ...text, image });
+    },
+  };
+  const words = countWords(plainText(source.tokens));
+  const article: Article = {
+    id: source.id,
+    slug: source.slug,
+    path: source.path,
+    headline: fields.headline,
+    summary: fields.summary ?? truncateText(source.firstParagraph),
+    authors: fields.byline.map((id) => authors.get(id)).filter((author): author is Author => author !== undefined),
+    published: source.published,
+    section: site.sections.find((section) => section.slug === fields.section) ?? { slug: fields.section, title: fields.section, path: `/${fields.section}/` },
+    tags: fields.tags ?? [],
+    corrections: (fields.corrections ?? []).map((correction) => ({ date: parseMoment(correction.date, site.timeZone), text: correction.text })),
+    draft: fields.draft ?? false,
+    bodyHtml: md.renderer.render(source.tokens, md.options, env),
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
+  };
+  if (source.updated) article.updated = source.updated;
+  if (fields.dateline) article.dateline = fields.dateline;
+  if (fields.summary) article.dek = fields.summary;
+  if (source.photoFile && fields.alt && fields.caption) {
+    article.photo = { image: await images.process(source.photoFile, IMAGE_WIDTHS.lead), alt: fields.alt, caption: fields.caption };
+    if (fields.credit) article.photo.credit = fields.credit;
+  }
+  return article;
+}
+
+function plainText(tokens: readonly Token[]): string {
+  return tokens
+    .flatMap((token) => (token.type === "inline" ? (token.children ?? []).map((child) => (child.type === "text" ? child.content : " ")) : [" "]))
+    .join(" ");
+}

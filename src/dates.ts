@@ -1,0 +1,40 @@
+// Publication times are read and shown in the site's time zone, never the machine's: a YAML
+// `date: 2026-03-05` is March 5 in the newsroom whatever TZ the build runs under.
+import { DateTime } from "luxon";
+
+export interface Moment {
+  /** ISO 8601 with the site zone's offset, e.g. 2026-03-05T09:30:00-06:00. */
+  iso: string;
+  /** Milliseconds since the epoch, for sorting. */
+  epoch: number;
+  /** False when the editor wrote only a date: then no time of day is shown. */
+  hasTime: boolean;
+  /** The calendar date in the site zone, yyyy-mm-dd. */
+  day: string;
+}
+
+/** Reads an ISO 8601 date (already validated by the schema) in the site's time zone. */
+export function parseMoment(value: string, timeZone: string): Moment {
+  const normalized = value.trim().replace(" ", "T");
+  const dateTime = DateTime.fromISO(normalized, { zone: timeZone, setZone: false }).setZone(timeZone);
+  if (!dateTime.isValid) throw new Error(`parseMoment: invalid date ${value}`);
+  return {
+    iso: dateTime.toISO({ suppressMilliseconds: true }) ?? normalized,
+    epoch: dateTime.toMillis(),
+    hasTime: normalized.includes("T"),
+    day: dateTime.toISODate() ?? normalized.slice(0, 10),
+  };
+}
+
+/** "March 5, 2026" or "March 5, 2026, 9:30 AM CST" in the site's language and zone. */
+export function formatMoment(moment: Moment, language: string, timeZone: string): string {
+  const options: Intl.DateTimeFormatOptions = moment.hasTime
+    ? { timeZone, year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }
+    : { timeZone, year: "numeric", month: "long", day: "numeric" };
+  return new Intl.DateTimeFormat(language, options).format(moment.epoch);
+}
+
+/** The value for `<time datetime>`: a plain date when no time was given. */
+export function machineMoment(moment: Moment): string {
+  return moment.hasTime ? moment.iso : moment.day;
+}

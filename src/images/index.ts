@@ -1,0 +1,151 @@
+// The only door to sharp and eleventy-img. Encodes photos into a persistent cache folder (so a
+// clean `_site/` in CI costs no encoding) and copies the files a build uses into the output.
+import fs from "node:fs/promises";
+import path from "node:path";
+import sharp from "sharp";
+import eleventyImage from "@11ty/eleventy-img";
+
+export type ImageFormat = "avif" | "webp" | "jpeg";
+
+export interface ImageVariant {
+  url: string;
+  width: number;
+  height: number;
+}
+
+export interface ImageSource {
+  format: ImageFormat;
+  /** MIME type for `<source type>`. */
+  type: string;
+  variants: ImageVariant[];
+}
+
+/** One picture in every format and width, smallest first; `fallback` is the largest JPEG. */
+export interface ImageSet {
+  sources: ImageSource[];
+  fallback: ImageVariant;
+}
+
+export interface ImageInfo {
+  format: string;
+  width: number;
+  height: number;
+}
+
+/** Widths per use. The lead photo fills the column on a wide screen at 2x. */
+export const IMAGE_WIDTHS = {
+  lead: [480, 960, 1600],
+  inline: [480, 960, 1600],
+  headshot: [96, 192],
+} as const;
+
+const FORMATS: readonly ImageFormat[] = ["avif", "webp", "jpeg"];
+const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff"]);
+
+interface EleventyImageResult {
+  format: string;
+  width: number;
+  height: number;
+  url: string;
+  sourceType: string;
+  outputPath: string;
+}
+
+type EleventyImage = ((src: string, options: Record<string, unknown>) => Promise<Record<string, EleventyImageResult[]>>) & {
+  concurrency: number;
+};
+
+const processImage = eleventyImage as unknown as EleventyImage;
+// Two cores: more parallel encodes only fight over them.
+processImage.concurrency = 2;
+sharp.concurrency(1);
+
+/** Reads an image's header; a file that is not an image we can encode gives a reason instead. */
+export async function inspectImage(file: string): Promise<ImageInfo | { problem: string }> {
+  try {
+    const metadata = await sharp(file).metadata();
+    if (!metadata.format || !ACCEPTED_FORMATS.has(metadata.format) || !metadata.width || !metadata.height) {
+      return { problem: `is a ${metadata.format ?? "unknown"} file, not a photo (use JPEG, PNG, WebP or AVIF)` };
+    }
+    return { format: metadata.format, width: metadata.width, height: metadata.height };
+  } catch {
+    return { problem: "is not an image (use a JPEG, PNG, WebP or AVIF file)" };
+  }
+}
+
+export interface ImagePipelineOptions {
+  /** Persistent folder for encoded files; cache it between CI runs. */
+  cacheDir: string;
+  /** Public URL path of the image folder, with the site's path prefix: "/img/" or "/news/img/". */
+  urlPath: string;
+}
+
+export interface ImageStats {
+  encoded: number;
+  reused: number;
+}
+
+export class ImagePipeline {
+  private readonly used = new Set<string>();
+  private existing: Promise<Set<string>> | undefined;
+  private readonly stats: ImageStats = { encoded: 0, reused: 0 };
+
+  constructor(private readonly options: ImagePipelineOptions) {}
+
+  /** Encodes (or reuses) one source image at the given widths in AVIF, WebP and JPEG. */
+  async process(file: string, widths: readonly number[]): Promise<ImageSet> {
+    const existing = await (this.existing ??= listFiles(this.options.cacheDir));
+    const result = await processImage(file, {
+      widths: [...widths],
+      formats: [...FORMATS],
+      outputDir: this.options.cacheDir,
+      urlPath: this.options.urlPath,
+      // Effort 2 keeps a cold AVIF encode around a second; the files are within a few % of effort 4.
+      sharpAvifOptions: { effort: 2, quality: 55 },
+      sharpWebpOptions: { quality: 75 },
+      sharpJpegOptions: { quality: 78, progressive: true, mozjpeg: true },
+      fixOrientation: true,
+      svgShortCircuit: false,
+    });
+    const sources = FORMATS.map((format) => {
+      const entries = result[format] ?? [];
+      for (const entry of entries) {
+        const name = path.basename(entry.outputPath);
+        this.used.add(name);
+        if (existing.has(name)) this.stats.reused++;
+        else {
+          this.stats.encoded++;
+          existing.add(name);
+        }
+      }
+      return {
+        format,
+        type: entries[0]?.sourceType ?? `image/${format}`,
+        variants: entries.map(({ url, width, height }) => ({ url, width, height })),
+      };
+    });
+    const fallback = sources.find((source) => source.format === "jpeg")?.variants.at(-1);
+    if (!fallback) throw new Error(`[images] no JPEG output for ${file}`);
+    return { sources, fallback };
+  }
+
+  /** Files encoded and files reused from the cache since this pipeline was made. */
+  getStats(): ImageStats {
+    return { ...this.stats };
+  }
+
+  /** Copies every image this build used into `<outputDir>/img/`, and nothing else. */
+  async copyUsed(outputDir: string): Promise<void> {
+    const target = path.join(outputDir, "img");
+    await fs.mkdir(target, { recursive: true });
+    await Promise.all([...this.used].map((name) => fs.copyFile(path.join(this.options.cacheDir, name), path.join(target, name))));
+  }
+}
+
+async function listFiles(dir: string): Promise<Set<string>> {
+  try {
+    return new Set(await fs.readdir(dir));
+  } catch {
+    return new Set();
+  }
+}

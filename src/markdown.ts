@@ -1,0 +1,129 @@
+// The one Markdown pipeline for article bodies and author bios. Raw HTML is escaped (editors write
+// Markdown, not markup), no template language ever runs over the text, and the newsroom's own
+// blocks (```figure, ```pullquote) and the dateline are added here.
+import markdownIt, { type Env, type MarkdownIt, type Token } from "markdown-it";
+
+export interface MarkdownEnv extends Env {
+  /** Printed in small caps at the start of the first paragraph: "PORT ALDER, Lakeshore —". */
+  dateline?: string;
+  /** Renders the n-th ```figure block of the body (in document order) to HTML. */
+  renderFigure?: (index: number) => string;
+  /** Origin of the site, so links to it are not marked external. */
+  siteOrigin?: string;
+}
+
+/** Curly quotes per language; markdown-it's default is English. */
+const QUOTES: Record<string, string> = {
+  de: "„“‚‘",
+  fr: ["«\u00A0", "\u00A0»", "‹\u00A0", "\u00A0›"].join(""),
+  es: "«»“”",
+  it: "«»“”",
+  pt: "«»“”",
+  nl: "‘’‚‘",
+  sv: "””’’",
+  ru: "«»„“",
+  pl: "„”‚’",
+};
+
+export const FIGURE_INFO = "figure";
+export const PULLQUOTE_INFO = "pullquote";
+
+export function createMarkdown(language = "en"): MarkdownIt {
+  const base = language.split("-")[0]?.toLowerCase() ?? "en";
+  const md = markdownIt({ html: false, linkify: true, typographer: true });
+  const quotes = QUOTES[base];
+  if (quotes) md.set({ quotes: quotes.length === 4 ? quotes : [...splitQuotes(quotes)] });
+  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  addDateline(md);
+  addNewsroomBlocks(md);
+  markExternalLinks(md);
+  return md;
+}
+
+function splitQuotes(quotes: string): string[] {
+  // French quotes carry non-breaking spaces: four pairs of two characters.
+  return [quotes.slice(0, 2), quotes.slice(2, 4), quotes.slice(4, 6), quotes.slice(6, 8)];
+}
+
+/** The ```figure blocks of a parsed body, with their 0-based line in the body. */
+export function findFigureBlocks(tokens: readonly Token[]): { content: string; line: number }[] {
+  return tokens
+    .filter((token) => token.type === "fence" && token.info.trim() === FIGURE_INFO)
+    .map((token) => ({ content: token.content, line: token.map?.[0] ?? 0 }));
+}
+
+/** Plain text of the first top-level paragraph: the default summary. */
+export function firstParagraphText(tokens: readonly Token[]): string {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token?.type === "paragraph_open" && token.level === 0) {
+      const inline = tokens[i + 1];
+      return (inline?.children ?? [])
+        .map((child) => (child.type === "text" || child.type === "code_inline" ? child.content : child.type === "softbreak" ? " " : ""))
+        .join("")
+        .replace(/\s+/g, " ")
+        .trim();
+    }
+  }
+  return "";
+}
+
+function addDateline(md: MarkdownIt): void {
+  md.core.ruler.push("dateline", (state) => {
+    const dateline = (state.env as MarkdownEnv).dateline;
+    if (!dateline) return;
+    const index = state.tokens.findIndex((token) => token.type === "paragraph_open" && token.level === 0);
+    const inline = state.tokens[index + 1];
+    if (index === -1 || !inline?.children) return;
+    const token = new state.Token("dateline", "", 0);
+    token.content = dateline;
+    inline.children.unshift(token);
+  });
+  md.renderer.rules["dateline"] = (tokens, idx) =>
+    `<span class="dateline">${md.utils.escapeHtml(tokens[idx]?.content ?? "")} —</span> `;
+}
+
+function addNewsroomBlocks(md: MarkdownIt): void {
+  const fence = md.renderer.rules.fence;
+  md.core.ruler.push("figure_index", (state) => {
+    let index = 0;
+    for (const token of state.tokens) {
+      if (token.type === "fence" && token.info.trim() === FIGURE_INFO) token.meta = { figureIndex: index++ };
+    }
+  });
+  md.renderer.rules.fence = (tokens, idx, options, rawEnv, self) => {
+    const env = (rawEnv ?? {}) as MarkdownEnv;
+    const token = tokens[idx];
+    const info = token?.info.trim();
+    if (token && info === FIGURE_INFO) {
+      const render = env.renderFigure;
+      if (!render) throw new Error("markdown: a ```figure block was rendered without a figure renderer");
+      return render((token.meta as { figureIndex: number }).figureIndex);
+    }
+    if (token && info === PULLQUOTE_INFO) return renderPullQuote(md, token.content);
+    return fence ? fence(tokens, idx, options, rawEnv, self) : self.renderToken(tokens, idx, options);
+  };
+}
+
+/** A pull quote: the quoted lines, then an optional attribution line starting with a dash. */
+function renderPullQuote(md: MarkdownIt, content: string): string {
+  const lines = content.trim().split(/\r?\n/);
+  const last = lines[lines.length - 1] ?? "";
+  const attribution = /^\s*(?:—|–|--)\s*(.+)$/.exec(last)?.[1];
+  const quote = (attribution ? lines.slice(0, -1) : lines).join(" ").trim();
+  const cite = attribution ? `<figcaption class="pull-quote__source">${md.renderInline(attribution)}</figcaption>` : "";
+  return `<figure class="pull-quote"><blockquote><p>${md.renderInline(quote)}</p></blockquote>${cite}</figure>\n`;
+}
+
+function markExternalLinks(md: MarkdownIt): void {
+  const linkOpen = md.renderer.rules.link_open;
+  md.renderer.rules.link_open = (tokens, idx, options, rawEnv, self) => {
+    const env = (rawEnv ?? {}) as MarkdownEnv;
+    const token = tokens[idx];
+    const href = String(token?.attrGet("href") ?? "");
+    if (token && /^https?:\/\//i.test(href) && !(env.siteOrigin && href.startsWith(env.siteOrigin))) {
+      token.attrSet("rel", "noopener noreferrer");
+    }
+    return linkOpen ? linkOpen(tokens, idx, options, rawEnv, self) : self.renderToken(tokens, idx, options);
+  };
+}

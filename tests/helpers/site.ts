@@ -1,0 +1,102 @@
+// Builds tiny fixture sites for tests: a base site from tests/fixtures/base plus scenario files
+// layered on top, copied to a temporary folder and built with the real Eleventy and our config.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { spawnSync } from "node:child_process";
+import Eleventy from "@11ty/eleventy";
+import { load, type CheerioAPI } from "cheerio";
+
+export const REPO = path.resolve(import.meta.dirname, "../..");
+export const FIXTURES = path.join(REPO, "tests/fixtures");
+
+export interface FixtureSite {
+  root: string;
+  contentDir: string;
+  outputDir: string;
+  cacheDir: string;
+}
+
+/** Copies `base` and then each scenario folder (later files win) into a fresh temporary site. */
+export async function makeSite(...scenarios: string[]): Promise<FixtureSite> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-test-"));
+  const contentDir = path.join(root, "content");
+  for (const scenario of ["base", ...scenarios]) {
+    await fs.cp(path.join(FIXTURES, scenario), contentDir, { recursive: true });
+  }
+  return { root, contentDir, outputDir: path.join(root, "_site"), cacheDir: path.join(root, ".cache/images") };
+}
+
+/** Writes a file into the site's content folder (for cases easier to state inline). */
+export async function writeContent(site: FixtureSite, relativePath: string, text: string | Buffer): Promise<void> {
+  const file = path.join(site.contentDir, relativePath);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, text);
+}
+
+/** Builds the site to disk with the programmatic API, as `npm run build` does. */
+export async function buildSite(site: FixtureSite): Promise<void> {
+  const previous = process.env["DATELINE_CACHE_DIR"];
+  process.env["DATELINE_CACHE_DIR"] = site.cacheDir;
+  try {
+    const eleventy = new Eleventy(site.contentDir, site.outputDir, {
+      configPath: path.join(REPO, ".eleventy.ts"),
+      quietMode: true,
+    });
+    eleventy.setIsVerbose?.(false);
+    await eleventy.write();
+  } finally {
+    if (previous === undefined) delete process.env["DATELINE_CACHE_DIR"];
+    else process.env["DATELINE_CACHE_DIR"] = previous;
+  }
+}
+
+/** Builds a site that must fail and returns the error's message. */
+export async function buildError(site: FixtureSite): Promise<string> {
+  try {
+    await buildSite(site);
+  } catch (error) {
+    return errorMessage(error);
+  }
+  throw new Error("expected the build to fail, but it succeeded");
+}
+
+function errorMessage(error: unknown): string {
+  // Eleventy may wrap our error; the editor-facing message is on the innermost one.
+  let current: unknown = error;
+  const seen: string[] = [];
+  while (current instanceof Error) {
+    seen.push(current.message);
+    current = (current as Error & { originalError?: unknown }).originalError ?? current.cause;
+  }
+  return seen.join("\n");
+}
+
+/** Runs the Eleventy CLI with our config in a child process, as `npm run build` does. */
+export function runBuildCli(site: FixtureSite, env: Record<string, string> = {}) {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", path.join(REPO, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts", `--input=${site.contentDir}`, `--output=${site.outputDir}`, "--quiet"],
+    { cwd: REPO, encoding: "utf8", env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, ...env }, timeout: 120_000 },
+  );
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** Parses a built page: `sitePath` like "/2026/03/05/slug/". */
+export async function readPage(site: FixtureSite, sitePath: string): Promise<CheerioAPI> {
+  const file = path.join(site.outputDir, sitePath, sitePath.endsWith(".html") ? "" : "index.html");
+  return load(await fs.readFile(file, "utf8"));
+}
+
+/** Every HTML file in the output, as site paths. */
+export async function listPages(site: FixtureSite): Promise<string[]> {
+  const entries = await fs.readdir(site.outputDir, { recursive: true });
+  return entries
+    .filter((entry) => entry.endsWith(".html"))
+    .map((entry) => `/${entry.split(path.sep).join("/")}`.replace(/index\.html$/, ""))
+    .sort();
+}
+
+export async function removeSite(site: FixtureSite): Promise<void> {
+  await fs.rm(site.root, { recursive: true, force: true });
+}

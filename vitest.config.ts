@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["tests/**/*.test.ts"],
+    // Eleventy imports .eleventy.ts and the TSX layouts with Node's own loader: tsx must be registered.
+    execArgv: ["--import", "tsx"],
+    pool: "forks",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
