@@ -8,6 +8,19 @@ import { ImagePipeline } from "../images/index.ts";
 import { siteUrl } from "../site.ts";
 import { renderFigureHtml } from "../render.ts";
 
+/** One line after each build: what was published, what was skipped, what the images cost. */
+export function summarizeBuild(newsroom: Newsroom): string {
+  const { encoded, reused } = newsroom.images.getStats();
+  const drafts = newsroom.skippedDrafts.length;
+  const parts = [
+    `${newsroom.articles.length} articles`,
+    `${newsroom.authors.length} authors`,
+    `images: ${encoded} encoded, ${reused} reused`,
+  ];
+  if (drafts > 0) parts.push(`${drafts} draft${drafts === 1 ? "" : "s"} skipped (${newsroom.skippedDrafts.map((draft) => draft.id).join(", ")})`);
+  return `[dateline] ${parts.join("; ")}`;
+}
+
 export interface ContentPluginOptions {
   /** Persistent image cache; `DATELINE_CACHE_DIR` overrides it. Default `.cache/images`. */
   imageCacheDir?: string;
@@ -21,6 +34,10 @@ interface BuildEvent {
 export default function contentPlugin(eleventyConfig: UserConfig, options: ContentPluginOptions = {}): void {
   let newsroom: Newsroom | undefined;
   const cacheDir = path.resolve(process.env["DATELINE_CACHE_DIR"] ?? options.imageCacheDir ?? ".cache/images");
+
+  // Content files are data, not templates, so Eleventy does not watch them by itself.
+  const { input } = eleventyConfig.directories as { input: string };
+  eleventyConfig.addWatchTarget(path.join(input, "**/*.{md,ts,jpg,jpeg,png,webp,avif,gif}"));
 
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: BuildEvent) => {
     newsroom = undefined;
@@ -38,6 +55,8 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: BuildEvent) => {
-    await newsroom?.images.copyUsed(directories.output);
+    if (!newsroom) return;
+    await newsroom.images.copyUsed(directories.output);
+    console.log(summarizeBuild(newsroom));
   });
 }

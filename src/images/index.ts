@@ -64,6 +64,11 @@ sharp.concurrency(1);
 export async function inspectImage(file: string): Promise<ImageInfo | { problem: string }> {
   try {
     const metadata = await sharp(file).metadata();
+    // libvips names AVIF "heif"; other HEIF (an iPhone's HEIC) cannot be decoded by the prebuilt sharp.
+    if (metadata.format === "heif") {
+      if (metadata.compression !== "av1") return { problem: "is a HEIC photo, which cannot be published (export it as JPEG)" };
+      return { format: "avif", width: metadata.width, height: metadata.height };
+    }
     if (!metadata.format || !ACCEPTED_FORMATS.has(metadata.format) || !metadata.width || !metadata.height) {
       return { problem: `is a ${metadata.format ?? "unknown"} file, not a photo (use JPEG, PNG, WebP or AVIF)` };
     }
