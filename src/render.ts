@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from "preact-render-to-string";
 import { Figure, type FigureProps } from "../layouts/Figure.tsx";
 
 export function renderDocument<P>(page: VNode<P>): string {
-  return `<!doctype html>\n${renderToStaticMarkup(page)}\n`;
+  return `<!DOCTYPE html>\n${renderToStaticMarkup(page)}\n`;
 }
 
 export function renderFigureHtml(props: FigureProps): string {

@@ -2,7 +2,7 @@
 // problem can point at the line an editor must fix. Only YAML is accepted: gray-matter would `eval`
 // `---js` front matter (CVE-2022-25863), so any other language is refused before gray-matter sees it.
 import matter from "gray-matter";
-import { LineCounter, parseDocument, isMap, isScalar, type Document, type Node } from "yaml";
+import { LineCounter, parseDocument, isCollection, isMap, isScalar, visit, type Document, type Node, type YAMLError } from "yaml";
 
 export interface FrontMatterProblem {
   line: number;
@@ -43,7 +43,9 @@ export function parseFrontMatter(source: string): ParseResult {
     return { ok: false, problem: { line: 1, field: "front matter", message: "is not closed (add a line of three dashes after the last field)" } };
   }
 
-  const fields = parseYamlFields(yamlText, 2); // the YAML starts on the line after the opening ---
+  // gray-matter's YAML text keeps the line break that ends the opening ---, so its line 1 is that line.
+  // gray-matter cuts the YAML at "\n---": with CRLF line endings the last value would keep its "\r".
+  const fields = parseYamlFields(yamlText.replace(/\r$/, ""), 1);
   if (!fields.ok) return fields;
   const { data, lineOf } = fields.fields;
 
@@ -72,8 +74,8 @@ export function parseYamlFields(
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const line = firstLine - 1 + lineCounter.linePos(yamlError.pos[0]).line;
-    const reason = yamlError.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
+    const { offset, reason } = explainError(doc, yamlError);
+    const line = firstLine - 1 + lineCounter.linePos(offset).line;
     return {
       ok: false,
       problem: { line, field: what, message: `YAML does not parse: ${reason} (check quotes, colons and indentation; quote text that contains ": ")` },
@@ -88,6 +90,23 @@ export function parseYamlFields(
     return line === 0 ? Math.max(1, firstLine - 1) : firstLine - 1 + line;
   };
   return { ok: true, fields: { data, lineOf } };
+}
+
+/** Where the editor must look for a YAML error, which is not always where YAML gave up, and why. */
+function explainError(doc: Document, error: YAMLError): { offset: number; reason: string } {
+  const [start] = error.pos;
+  // YAML reads a line indented under the one above as the rest of that line and blames the line
+  // above; the mistake is the indented line, where that multi-line key ends.
+  const multiline = doc.errors.find((other) => other.code === "MULTILINE_IMPLICIT_KEY" && other.pos[0] === start);
+  if (multiline) return { offset: multiline.pos[1], reason: "this line is indented more than the field it belongs to" };
+  // An unclosed quote or bracket runs on until YAML gives up lines later: point at where it opens.
+  let offset = start;
+  visit(doc, (_key, node) => {
+    const opens = isScalar(node) ? node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE" : isCollection(node) && node.flow === true;
+    const range = isScalar(node) || isCollection(node) ? node.range : undefined;
+    if (opens && range && range[0] < start && start <= range[1]) offset = range[0];
+  });
+  return { offset, reason: error.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") || "invalid YAML" };
 }
 
 function lineOfPath(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[]): number {

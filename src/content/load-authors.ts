@@ -1,10 +1,10 @@
 // Authors: one Markdown file each in `authors/`, the file name is the id bylines use.
-import fs from "node:fs/promises";
 import path from "node:path";
 import { authorSchema, AUTHOR_FIELDS, SLUG_PATTERN, type AuthorFrontMatter } from "./schema.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { problemsFromSchema } from "./problems.ts";
 import { listMarkdown, resolveImage } from "./files.ts";
+import { readText } from "./read-text.ts";
 import type { ContentProblem } from "./errors.ts";
 
 /** A validated author whose bio and headshot are not rendered yet. */
@@ -27,7 +27,12 @@ export async function readAuthors(contentDir: string): Promise<{ authors: Author
         problems.push({ file, line: 1, field: "file name", message: `"${id}" cannot be an author id (rename the file to lowercase letters, digits and hyphens, e.g. ana-ruiz.md)` });
         return;
       }
-      const parsed = parseFrontMatter(await fs.readFile(file, "utf8"));
+      const text = await readText(file);
+      if (!text.ok) {
+        problems.push({ file, line: 1, field: "file", message: text.message });
+        return;
+      }
+      const parsed = parseFrontMatter(text.text);
       if (!parsed.ok) {
         problems.push({ file, ...parsed.problem });
         return;

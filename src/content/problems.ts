@@ -15,6 +15,8 @@ export function problemsFromSchema(
   file: string,
   lineOf: (path: readonly PropertyKey[]) => number,
   knownFields: readonly string[],
+  /** Field name for a problem with the whole file. */
+  whole = "front matter",
 ): ContentProblem[] {
   return error.issues.flatMap((issue): ContentProblem[] => {
     if (issue.code === "unrecognized_keys") {
@@ -27,6 +29,6 @@ export function problemsFromSchema(
         return { file, line: lineOf(path), field: fieldName(path), message: `is not a known field${hint}${list}` };
       });
     }
-    return [{ file, line: lineOf(issue.path), field: fieldName(issue.path) || "front matter", message: issue.message }];
+    return [{ file, line: lineOf(issue.path), field: fieldName(issue.path) || whole, message: issue.message }];
   });
 }

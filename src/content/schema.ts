@@ -24,7 +24,9 @@ export const text = (what = "text") => z.string({ error: required(what) }).trim(
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = (what: string) =>
-  z.string({ error: required(what) }).regex(SLUG_PATTERN, `is not a valid ${what} (lowercase letters, digits and single hyphens, e.g. "city-hall")`);
+  z.string({ error: required(what) }).regex(SLUG_PATTERN, {
+    error: (issue) => `"${String(issue.input)}" is not a valid ${what} (lowercase letters, digits and single hyphens, e.g. "city-hall")`,
+  });
 
 // Calendar dates and date-times only: `2026-03-05`, `2026-03-05T09:30`, `2026-03-05T09:30:00-05:00`.
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -40,7 +42,7 @@ export const isoDate = z
 
 const httpUrl = (what: string) =>
   z
-    .string({ error: required(what) })
+    .string({ error: required(`a ${what} starting with https://`) })
     .trim()
     .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
       error: (issue) => `"${String(issue.input)}" is not a valid ${what} (an address starting with https:// or http://)`,
@@ -122,7 +124,9 @@ export const authorSchema = z.strictObject({
   name: text("the author's name"),
   role: text("a role, e.g. City Hall reporter").optional(),
   photo: relativeFile("a headshot image next to the author file").optional(),
-  email: z.email({ error: (issue) => (issue.input == null ? "is required" : `"${String(issue.input)}" is not an email address`) }).optional(),
+  email: z
+    .email({ error: (issue) => (issue.input == null ? "is empty (an email address, e.g. ana@example.org, or remove the line)" : `"${String(issue.input)}" is not an email address (e.g. ana@example.org)`) })
+    .optional(),
   x: xHandle.optional(),
   twitter: xHandle.optional(),
   mastodon: mastodonHandle.optional(),
