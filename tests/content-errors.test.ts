@@ -169,12 +169,12 @@ describe("article front matter", () => {
 
   it("requires alt with a photo", async () => {
     const message = await problemsIn("article-photo-without-alt");
-    expect(explanation(message, "articles/2026/x.md:1 alt")).toBe("is required with photo (describe what the photo shows)");
+    expect(explanation(message, "articles/2026/x.md:6 alt")).toBe("is required with photo (describe what the photo shows)");
   });
 
   it("requires caption with a photo", async () => {
     const message = await problemsIn("article-photo-without-caption");
-    expect(explanation(message, "articles/2026/x.md:1 caption")).toBe("is required with photo (the caption printed under it)");
+    expect(explanation(message, "articles/2026/x.md:6 caption")).toBe("is required with photo (the caption printed under it)");
   });
 
   it("names both files when two articles would get the same URL", async () => {

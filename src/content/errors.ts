@@ -30,6 +30,9 @@ export class ContentError extends Error {
     const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
     super(`Content has ${count}; nothing was published. Fix and build again:\n${sorted.map(formatProblem).join("\n")}`);
     this.problems = sorted;
+    // Eleventy logs a failed build, then its CLI logs the same error again as fatal; this flag (what
+    // Eleventy's ErrorHandler.once checks) keeps the list of problems to one printing.
+    Object.defineProperty(this, "__errorAlreadyLogged", { value: true });
   }
 }
 

@@ -29,6 +29,7 @@ export function problemsFromSchema(
         return { file, line: lineOf(path), field: fieldName(path), message: `is not a known field${hint}${list}` };
       });
     }
-    return [{ file, line: lineOf(issue.path), field: fieldName(issue.path) || whole, message: issue.message }];
+    const linePath = issue.code === "custom" && Array.isArray(issue.params?.["linePath"]) ? (issue.params["linePath"] as PropertyKey[]) : issue.path;
+    return [{ file, line: lineOf(linePath), field: fieldName(issue.path) || whole, message: issue.message }];
   });
 }

@@ -95,8 +95,10 @@ export const articleSchema = z
   })
   .superRefine((fm, ctx) => {
     if (fm.photo !== undefined) {
-      if (fm.alt === undefined) ctx.addIssue({ code: "custom", path: ["alt"], message: "is required with photo (describe what the photo shows)" });
-      if (fm.caption === undefined) ctx.addIssue({ code: "custom", path: ["caption"], message: "is required with photo (the caption printed under it)" });
+      // A missing field has no line of its own: point at the photo that needs it.
+      const atPhoto = { linePath: ["photo"] };
+      if (fm.alt === undefined) ctx.addIssue({ code: "custom", path: ["alt"], params: atPhoto, message: "is required with photo (describe what the photo shows)" });
+      if (fm.caption === undefined) ctx.addIssue({ code: "custom", path: ["caption"], params: atPhoto, message: "is required with photo (the caption printed under it)" });
     }
     for (const field of ["alt", "caption", "credit"] as const) {
       if (fm.photo === undefined && fm[field] !== undefined) {

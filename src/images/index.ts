@@ -105,10 +105,11 @@ export class ImagePipeline {
       formats: [...FORMATS],
       outputDir: this.options.cacheDir,
       urlPath: this.options.urlPath,
-      // Effort 2 keeps a cold AVIF encode around a second; the files are within a few % of effort 4.
-      sharpAvifOptions: { effort: 2, quality: 55 },
+      // AVIF effort 1 keeps a cold 1600 px lead photo (9 files) near 0.7 s of CPU here; its files are
+      // within ~7 % of effort 2 (measured with scripts/measure-cold-photo.ts).
+      sharpAvifOptions: { effort: 1, quality: 55 },
       sharpWebpOptions: { quality: 75 },
-      sharpJpegOptions: { quality: 78, progressive: true, mozjpeg: true },
+      sharpJpegOptions: { quality: 78, progressive: true },
       fixOrientation: true,
       svgShortCircuit: false,
     });

@@ -1,0 +1,103 @@
+// The bundled sample newsroom builds, and every published article page has every part of the
+// anatomy that its front matter asks for. Every page is valid HTML.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CheerioAPI } from "cheerio";
+import { listPages, readPage, removeSite, REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { validateHtmlFile } from "./helpers/html.ts";
+import { validateNewsroom } from "../src/content/newsroom.ts";
+import type { ArticleSource } from "../src/content/load-articles.ts";
+import { countWords } from "../src/text.ts";
+
+let site: FixtureSite;
+let articles: ArticleSource[];
+let build: ReturnType<typeof runBuildCli>;
+
+beforeAll(async () => {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-sample-"));
+  site = { root, contentDir: path.join(REPO, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(root, "cache") };
+  build = runBuildCli(site);
+  const checked = await validateNewsroom(site.contentDir);
+  expect(checked.problems).toEqual([]);
+  articles = checked.articles ?? [];
+});
+afterAll(() => removeSite(site));
+
+describe("sample newsroom", () => {
+  it("builds without errors and reports what it published", () => {
+    expect(build.status, build.output).toBe(0);
+    expect(build.stdout).toMatch(/\[dateline\] 10 articles; 5 authors; images: \d+ encoded, \d+ reused; 1 draft skipped/);
+  });
+
+  it("meets the sample's brief: 8+ articles, 3+ sections and authors, 6+ photos, 300+ words each", () => {
+    const published = articles.filter((article) => !article.fields.draft);
+    expect(published.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(published.map((a) => a.fields.section)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(published.flatMap((a) => a.fields.byline)).size).toBeGreaterThanOrEqual(3);
+    expect(published.filter((a) => a.fields.photo).length).toBeGreaterThanOrEqual(6);
+    expect(published.some((a) => a.fields.byline.length === 2)).toBe(true);
+    expect(published.some((a) => a.fields.corrections?.length)).toBe(true);
+    expect(published.some((a) => a.fields.updated)).toBe(true);
+    expect(published.some((a) => a.figures.length > 0 && a.tokens.some((t) => t.info.trim() === "pullquote"))).toBe(true);
+    expect(articles.some((a) => a.fields.draft)).toBe(true);
+  });
+
+  it("keeps every photo under 200 KB", async () => {
+    const photos = (await fs.readdir(site.contentDir, { recursive: true })).filter((name) => /\.(jpe?g|png|webp|avif)$/i.test(name));
+    expect(photos.length).toBeGreaterThanOrEqual(6);
+    for (const photo of photos) expect((await fs.stat(path.join(site.contentDir, photo))).size, photo).toBeLessThan(200 * 1024);
+  });
+
+  it("gives every published article a page with every part of the anatomy", async () => {
+    for (const article of articles.filter((a) => !a.fields.draft)) {
+      const $: CheerioAPI = await readPage(site, article.path);
+      const where = article.id;
+      expect($("h1").text(), where).toBe(article.fields.headline);
+      expect($("title").text(), where).toBe(`${article.fields.headline} | The Lakeshore Ledger`);
+      expect($('meta[name="description"]').attr("content")?.length, where).toBeGreaterThan(20);
+      expect($('link[rel="canonical"]').attr("href"), where).toBe(`https://ledger.example.org${article.path}`);
+      expect($(".byline a").map((_, a) => $(a).attr("href")).get(), where).toEqual(article.fields.byline.map((id) => `/authors/${id}/`));
+      expect($(".timestamps__published time").attr("datetime"), where).toBe(article.published.iso);
+      expect($(".timestamps__updated time").attr("datetime"), where).toBe(article.updated?.iso);
+      expect($(".timestamps__reading").text(), where).toMatch(/^\d+ min read$/);
+      expect(countWords($(".article__body").text()), where).toBeGreaterThanOrEqual(300);
+      if (article.fields.dateline) expect($(".article__body > p").first().children().first().text(), where).toBe(`${article.fields.dateline} —`);
+      else expect($(".dateline"), where).toHaveLength(0);
+      if (article.fields.photo) {
+        const img = $("figure.figure--lead img");
+        expect(img.attr("alt"), where).toBe(article.fields.alt);
+        expect(img.attr("fetchpriority"), where).toBe("high");
+        expect($("figure.figure--lead source"), where).toHaveLength(2);
+        expect($("figure.figure--lead .figure__caption").text(), where).toBe(article.fields.caption);
+        expect($("figure.figure--lead .figure__credit").text(), where).toBe(`Photo: ${article.fields.credit}`);
+      }
+      expect($(".article__body figure.figure--inline"), where).toHaveLength(article.figures.length);
+      expect($("aside.corrections li"), where).toHaveLength(article.fields.corrections?.length ?? 0);
+      expect($(".article__tags li"), where).toHaveLength(article.fields.tags?.length ?? 0);
+      expect($("aside.author-bio"), where).toHaveLength(article.fields.byline.length);
+      expect($('section.signup form input[type="email"][required]'), where).toHaveLength(1);
+      expect($("aside.support a.button").attr("href"), where).toBe("https://ledger.example.org/membership/");
+      expect($('nav[aria-label="Sections"] a'), where).toHaveLength(5);
+      expect($("script"), where).toHaveLength(0);
+    }
+  });
+
+  it("leaves the draft out of the production build", async () => {
+    const draft = articles.find((a) => a.fields.draft);
+    await expect(fs.access(path.join(site.outputDir, draft?.path ?? "/missing/", "index.html"))).rejects.toThrow();
+    const pages = await listPages(site);
+    expect(pages).not.toContain(draft?.path);
+  });
+
+  it("writes valid HTML on every page (html-validate, .htmlvalidate.json)", async () => {
+    const pages = await listPages(site);
+    expect(pages.length).toBeGreaterThan(15);
+    const problems: string[] = [];
+    for (const page of pages) {
+      for (const message of await validateHtmlFile(path.join(site.outputDir, page, page.endsWith(".html") ? "" : "index.html"))) problems.push(`${page} ${message}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
