@@ -2,11 +2,17 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import contentPlugin from "./src/content/plugin.ts";
 import pagesPlugin from "./src/pages/plugin.ts";
+import feedsPlugin from "./src/feeds/plugin.ts";
+import sitemapsPlugin from "./src/sitemaps/plugin.ts";
+import searchPlugin from "./src/search/plugin.ts";
 import assetsPlugin from "./src/assets.ts";
 
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(contentPlugin); // schema, validation, images, drafts
-  eleventyConfig.addPlugin(pagesPlugin); // article, author, section and front pages
+  eleventyConfig.addPlugin(pagesPlugin); // articles, front page, sections, tags, authors, archive, 404
+  eleventyConfig.addPlugin(feedsPlugin); // Atom + JSON Feed: site, sections, authors
+  eleventyConfig.addPlugin(sitemapsPlugin); // sitemap.xml, News sitemap, robots.txt
+  eleventyConfig.addPlugin(searchPlugin); // Pagefind index and /search/
   eleventyConfig.addPlugin(assetsPlugin); // public/ as-is, hashed stylesheet URL
   eleventyConfig.addWatchTarget("./src/");
   eleventyConfig.addWatchTarget("./layouts/");

@@ -12,7 +12,7 @@ import { SupportCta } from "./SupportCta.tsx";
 /** One article, in the order of a wire-service page. Only `bodyHtml` (rendered Markdown) is raw. */
 export function ArticlePage({ article, site }: { article: Article; site: Site }) {
   return (
-    <article class="article">
+    <article class="article" data-pagefind-body="">
       <header class="article__header">
         <p class="article__section">
           <a href={siteUrl(site, article.section.path)}>{article.section.title}</a>
@@ -36,7 +36,7 @@ export function ArticlePage({ article, site }: { article: Article; site: Site })
           </ul>
         </section>
       )}
-      <footer class="article__footer">
+      <footer class="article__footer" data-pagefind-ignore="all">
         {article.authors.map((author) => (
           <AuthorBio author={author} site={site} />
         ))}

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from "preact";
 import type { Site } from "../src/site.ts";
-import { absoluteUrl, siteUrl } from "../src/site.ts";
+import { siteUrl } from "../src/site.ts";
+import type { HeadMeta } from "../src/head.ts";
+import { HeadTags } from "./HeadTags.tsx";
 import { SiteHeader } from "./SiteHeader.tsx";
 import { SiteFooter } from "./SiteFooter.tsx";
 
@@ -11,6 +13,8 @@ export interface PageProps {
   /** The page's own title; the site name is added. */
   title: string;
   description: string;
+  /** Open Graph, feeds, pagination links, structured data. */
+  head: HeadMeta;
   /** Section slug to mark as current in the navigation. */
   section?: string | undefined;
   /** Copyright year, from the newest content. */
@@ -21,7 +25,7 @@ export interface PageProps {
 }
 
 /** The document shell every page shares: head, skip link, header, main landmark, footer. */
-export function Page({ site, path, title, description, section, year, stylesheet, children }: PageProps) {
+export function Page({ site, path, title, description, head, section, year, stylesheet, children }: PageProps) {
   const fullTitle = path === "/" ? site.name : `${title} | ${site.name}`;
   return (
     <html lang={site.language}>
@@ -30,9 +34,9 @@ export function Page({ site, path, title, description, section, year, stylesheet
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{fullTitle}</title>
         <meta name="description" content={description} />
-        <link rel="canonical" href={absoluteUrl(site, path)} />
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={siteUrl(site, stylesheet)} />
+        <HeadTags site={site} path={path} title={title} description={description} head={head} />
       </head>
       <body>
         <a class="skip-link" href="#main">

@@ -114,6 +114,7 @@ async function renderArticle(
     tags: fields.tags ?? [],
     corrections: (fields.corrections ?? []).map((correction) => ({ date: parseMoment(correction.date, site.timeZone), text: correction.text })),
     draft: fields.draft ?? false,
+    featured: fields.featured ?? false,
     bodyHtml: md.renderer.render(source.tokens, md.options, env),
     wordCount: words,
     readingMinutes: readingMinutes(words),

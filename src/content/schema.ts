@@ -2,6 +2,7 @@
 // settings is inferred from here, and every message an editor sees about a field starts here.
 import { z } from "zod";
 import { DateTime } from "luxon";
+import { isReservedPath, RESERVED_PATHS, slugifyText } from "../slug.ts";
 
 /** A short human description of a YAML value, for "must be text, not a list" messages. */
 export function describeValue(value: unknown): string {
@@ -58,7 +59,12 @@ const relativeFile = (what: string) =>
     });
 
 const tagList = z
-  .array(text("a tag"), { error: required("a list of tags, e.g. [housing, city council]") })
+  .array(
+    text("a tag").refine((tag) => slugifyText(tag) !== "", {
+      error: (issue) => `"${String(issue.input)}" makes no URL for its tag page (use words with letters or digits)`,
+    }),
+    { error: required("a list of tags, e.g. [housing, city council]") },
+  )
   .transform((tags) => [...new Set(tags)]);
 
 const correction = z.strictObject({
@@ -92,6 +98,8 @@ export const articleSchema = z
     corrections: z.array(correction, { error: required("a list of { date, text } notes") }).optional(),
     draft: z.boolean({ error: required("true or false") }).optional(),
     slug: slug("slug").optional(),
+    /** Leads the front page while it is the newest featured article. */
+    featured: z.boolean({ error: required("true or false") }).optional(),
   })
   .superRefine((fm, ctx) => {
     if (fm.photo !== undefined) {
@@ -149,7 +157,9 @@ export const figureSchema = z.strictObject({
 export type FigureFields = z.infer<typeof figureSchema>;
 
 const section = z.strictObject({
-  slug: slug("section slug"),
+  slug: slug("section slug").refine((value) => !isReservedPath(value), {
+    error: (issue) => `"${String(issue.input)}" is a path the site uses for its own pages (choose another slug; reserved: ${RESERVED_PATHS.join(", ")} and numbers)`,
+  }),
   title: text("the section's title"),
   order: z.number().int().optional(),
 });
@@ -187,7 +197,12 @@ export const settingsSchema = z.strictObject({
   timeZone: z
     .string()
     .refine((zone) => DateTime.local().setZone(zone).isValid, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. "America/Chicago")` }),
-  sections: z.array(section).min(1, "needs at least one section"),
+  sections: z
+    .array(section)
+    .min(1, "needs at least one section")
+    .refine((sections) => new Set(sections.map((s) => s.slug)).size === sections.length, { error: "has two sections with the same slug (each section needs its own)" }),
+  /** Articles per page on section, tag, author and older front pages. */
+  pageSize: z.number().int().min(1).max(500).default(20),
   newsletter: newsletter,
   support: support.optional(),
   social: z

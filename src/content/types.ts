@@ -53,6 +53,8 @@ export interface Article {
   photo?: Photo;
   corrections: Correction[];
   draft: boolean;
+  /** Marked to lead the front page. */
+  featured: boolean;
   bodyHtml: string;
   wordCount: number;
   readingMinutes: number;

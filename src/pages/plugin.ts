@@ -5,6 +5,9 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article, Author, Newsroom } from "../content/types.ts";
 import type { Section } from "../site.ts";
 import { renderDocument } from "../render.ts";
+import { addPages } from "./virtual.ts";
+import { articleHead, authorHead, frontHead, sectionHead } from "../seo/head.ts";
+import { feedLinks } from "../feeds/links.ts";
 import { stylesheetPath } from "../assets.ts";
 import { articlesByAuthor, articlesInSection, latestYear } from "../collections.ts";
 import { Page, type PageProps } from "../../layouts/Page.tsx";
@@ -12,33 +15,11 @@ import { ArticlePage } from "../../layouts/ArticlePage.tsx";
 import { AuthorPage } from "../../layouts/AuthorPage.tsx";
 import { ListPage } from "../../layouts/ListPage.tsx";
 
-interface PageData {
-  newsroom: Newsroom;
-}
-
 type PageMeta = Omit<PageProps, "site" | "year" | "stylesheet" | "children">;
 
 function document<P>(newsroom: Newsroom, meta: PageMeta, body: VNode<P>): string {
   const props: PageProps = { ...meta, site: newsroom.site, year: latestYear(newsroom.articles), stylesheet: stylesheetPath(), children: body };
   return renderDocument(h(Page, props));
-}
-
-/** Adds one virtual template that makes a page per item of `items`. */
-function addPages<T>(
-  eleventyConfig: UserConfig,
-  name: string,
-  items: (newsroom: Newsroom) => readonly T[],
-  pathOf: (item: T) => string,
-  render: (item: T, newsroom: Newsroom) => string,
-): void {
-  eleventyConfig.addTemplate(`${name}.11ty.js`, {
-    data: {
-      pagination: { data: "newsroom", size: 1, alias: "item", before: (_data: unknown, all: { newsroom: Newsroom }) => items(all.newsroom) },
-      permalink: (data: { item: T }) => `${pathOf(data.item)}index.html`,
-      eleventyExcludeFromCollections: true,
-    },
-    render: (data: PageData & { item: T }) => render(data.item, data.newsroom),
-  });
 }
 
 export default function pagesPlugin(eleventyConfig: UserConfig): void {
@@ -48,7 +29,7 @@ export default function pagesPlugin(eleventyConfig: UserConfig): void {
     (newsroom) => newsroom.articles,
     (article) => article.path,
     (article, newsroom) =>
-      document(newsroom, { path: article.path, title: article.headline, description: article.summary, section: article.section.slug }, h(ArticlePage, { article, site: newsroom.site })),
+      document(newsroom, { path: article.path, title: article.headline, description: article.summary, section: article.section.slug, head: articleHead(article, newsroom) }, h(ArticlePage, { article, site: newsroom.site })),
   );
 
   addPages<Author>(
@@ -59,7 +40,12 @@ export default function pagesPlugin(eleventyConfig: UserConfig): void {
     (author, newsroom) =>
       document(
         newsroom,
-        { path: author.path, title: author.name, description: `${author.name}${author.role ? `, ${author.role}` : ""}: articles and biography.` },
+        {
+          path: author.path,
+          title: author.name,
+          description: `${author.name}${author.role ? `, ${author.role}` : ""}: articles and biography.`,
+          head: { ...authorHead(author, newsroom), feeds: feedLinks({ kind: "author", author }, newsroom.site) },
+        },
         h(AuthorPage, { author, articles: articlesByAuthor(newsroom.articles, author.id), site: newsroom.site }),
       ),
   );
@@ -72,7 +58,13 @@ export default function pagesPlugin(eleventyConfig: UserConfig): void {
     (section, newsroom) =>
       document(
         newsroom,
-        { path: section.path, title: section.title, description: `${section.title} news from ${newsroom.site.name}.`, section: section.slug },
+        {
+          path: section.path,
+          title: section.title,
+          description: `${section.title} news from ${newsroom.site.name}.`,
+          section: section.slug,
+          head: { ...sectionHead(section, newsroom), feeds: feedLinks({ kind: "section", section }, newsroom.site) },
+        },
         h(ListPage, { title: section.title, articles: articlesInSection(newsroom.articles, section.slug), site: newsroom.site }),
       ),
   );
@@ -85,7 +77,12 @@ export default function pagesPlugin(eleventyConfig: UserConfig): void {
     (_path, newsroom) =>
       document(
         newsroom,
-        { path: "/", title: newsroom.site.name, description: newsroom.site.tagline ?? `The latest news from ${newsroom.site.name}.` },
+        {
+          path: "/",
+          title: newsroom.site.name,
+          description: newsroom.site.tagline ?? `The latest news from ${newsroom.site.name}.`,
+          head: { ...frontHead(newsroom), feeds: feedLinks({ kind: "site" }, newsroom.site) },
+        },
         h(ListPage, { title: `Latest news from ${newsroom.site.name}`, articles: newsroom.articles, site: newsroom.site, visuallyHiddenTitle: true }),
       ),
   );
