@@ -8,9 +8,11 @@ import { Corrections } from "./Corrections.tsx";
 import { AuthorBio } from "./AuthorBio.tsx";
 import { SignupForm } from "./SignupForm.tsx";
 import { SupportCta } from "./SupportCta.tsx";
+import { RelatedArticles } from "./RelatedArticles.tsx";
+import { tagSlug } from "../src/collections.ts";
 
 /** One article, in the order of a wire-service page. Only `bodyHtml` (rendered Markdown) is raw. */
-export function ArticlePage({ article, site }: { article: Article; site: Site }) {
+export function ArticlePage({ article, related, site }: { article: Article; related: Article[]; site: Site }) {
   return (
     <article class="article" data-pagefind-body="">
       <header class="article__header">
@@ -31,7 +33,11 @@ export function ArticlePage({ article, site }: { article: Article; site: Site })
           <h2 class="visually-hidden">Topics</h2>
           <ul>
             {article.tags.map((tag) => (
-              <li>{tag}</li>
+              <li>
+                <a href={siteUrl(site, `/tags/${tagSlug(tag)}/`)} rel="tag">
+                  {tag}
+                </a>
+              </li>
             ))}
           </ul>
         </section>
@@ -40,6 +46,7 @@ export function ArticlePage({ article, site }: { article: Article; site: Site })
         {article.authors.map((author) => (
           <AuthorBio author={author} site={site} />
         ))}
+        <RelatedArticles articles={related} section={article.section} site={site} />
         <SignupForm site={site} />
         <SupportCta site={site} />
       </footer>

@@ -1,13 +1,33 @@
+import type { ComponentChildren } from "preact";
 import type { Article } from "../src/content/types.ts";
+import type { Listing } from "../src/collections.ts";
 import type { Site } from "../src/site.ts";
 import { ArticleList } from "./ArticleList.tsx";
+import { Pagination } from "./Pagination.tsx";
 
-/** A titled list of articles: the front page and section pages until they get their own design. */
-export function ListPage({ title, articles, site, visuallyHiddenTitle = false }: { title: string; articles: Article[]; site: Site; visuallyHiddenTitle?: boolean }) {
+interface ListPageProps {
+  title: string;
+  /** Shown under the title, e.g. a section's description or an author's bio. */
+  intro?: ComponentChildren;
+  listing: Listing<Article>;
+  site: Site;
+  /** What the list is, for the pagination's accessible name: "News pages". */
+  label: string;
+}
+
+/** A titled, paginated list of articles: sections, tags, archive months, older front pages. */
+export function ListPage({ title, intro, listing, site, label }: ListPageProps) {
   return (
     <div class="list-page">
-      <h1 class={visuallyHiddenTitle ? "visually-hidden" : undefined}>{title}</h1>
-      {articles.length > 0 ? <ArticleList articles={articles} site={site} /> : <p>No articles yet.</p>}
+      <header class="list-page__header">
+        <h1>
+          {title}
+          {listing.pageNumber > 1 && <span class="list-page__page">{` — page ${listing.pageNumber}`}</span>}
+        </h1>
+        {intro}
+      </header>
+      {listing.items.length > 0 ? <ArticleList articles={listing.items} site={site} /> : <p class="list-page__empty">No articles here yet.</p>}
+      <Pagination listing={listing} site={site} label={label} />
     </div>
   );
 }

@@ -2,6 +2,14 @@ import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
 import { mastodonUrl, xUrl } from "../src/social.ts";
 
+/** The site's own pages, linked from every page so none is an orphan. */
+const FOOTER_PAGES: [string, string][] = [
+  ["/search/", "Search"],
+  ["/archive/", "Archive"],
+  ["/tags/", "Topics"],
+  ["/authors/", "Our journalists"],
+];
+
 /** Footer: sections again, social accounts, copyright. `year` comes from content, never the clock. */
 export function SiteFooter({ site, year }: { site: Site; year: number }) {
   const social: { href: string; text: string }[] = [];
@@ -16,6 +24,11 @@ export function SiteFooter({ site, year }: { site: Site; year: number }) {
           {site.sections.map((section) => (
             <li>
               <a href={siteUrl(site, section.path)}>{section.title}</a>
+            </li>
+          ))}
+          {FOOTER_PAGES.map(([path, text]) => (
+            <li>
+              <a href={siteUrl(site, path)}>{text}</a>
             </li>
           ))}
           {social.map((link) => (

@@ -1,5 +1,8 @@
-// Pure selections over the newsroom's articles (already sorted newest first).
-import type { Article } from "./content/types.ts";
+// Pure selections over the newsroom's articles (already sorted newest first): sections, authors,
+// tags, archive months, pagination and the front page's lead story.
+import type { Article, Author } from "./content/types.ts";
+import type { Section } from "./site.ts";
+import { slugifyText } from "./slug.ts";
 
 export function articlesInSection(articles: readonly Article[], section: string): Article[] {
   return articles.filter((article) => article.section.slug === section);
@@ -13,4 +16,133 @@ export function articlesByAuthor(articles: readonly Article[], authorId: string)
 export function latestYear(articles: readonly Article[]): number {
   const newest = articles[0];
   return newest ? Number(newest.published.day.slice(0, 4)) : 1970;
+}
+
+/** The front page's lead: the newest article marked `featured`, else the newest article. */
+export function leadStory(articles: readonly Article[]): Article | undefined {
+  return articles.find((article) => article.featured) ?? articles[0];
+}
+
+export interface Tag {
+  slug: string;
+  /** The spelling most articles use (ties: the first in alphabetical order). */
+  name: string;
+  /** Site path: "/tags/city-council/". */
+  path: string;
+  articles: Article[];
+}
+
+/** Groups tags by slug, so "COVID-19" and "Covid 19" share one page. Sorted by name. */
+export function collectTags(articles: readonly Article[]): Tag[] {
+  const bySlug = new Map<string, { spellings: Map<string, number>; articles: Article[] }>();
+  for (const article of articles) {
+    for (const tag of article.tags) {
+      const slug = tagSlug(tag);
+      const entry = bySlug.get(slug) ?? { spellings: new Map<string, number>(), articles: [] as Article[] };
+      entry.spellings.set(tag, (entry.spellings.get(tag) ?? 0) + 1);
+      if (!entry.articles.includes(article)) entry.articles.push(article);
+      bySlug.set(slug, entry);
+    }
+  }
+  return [...bySlug.entries()]
+    .map(([slug, entry]) => {
+      const [name] = [...entry.spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [slug];
+      return { slug, name, path: `/tags/${slug}/`, articles: entry.articles };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
+}
+
+export function tagSlug(tag: string): string {
+  return slugifyText(tag);
+}
+
+export interface ArchiveMonth {
+  year: string;
+  month: string;
+  /** Site path: "/archive/2026/11/". */
+  path: string;
+  articles: Article[];
+}
+
+/** Months with articles, newest first, in the site's time zone. */
+export function archiveMonths(articles: readonly Article[]): ArchiveMonth[] {
+  const months = new Map<string, ArchiveMonth>();
+  for (const article of articles) {
+    const [year = "", month = ""] = article.published.day.split("-");
+    const key = `${year}-${month}`;
+    const entry = months.get(key) ?? { year, month, path: `/archive/${year}/${month}/`, articles: [] };
+    entry.articles.push(article);
+    months.set(key, entry);
+  }
+  return [...months.values()].sort((a, b) => `${b.year}${b.month}`.localeCompare(`${a.year}${a.month}`));
+}
+
+/** One page of a paginated list. */
+export interface Listing<T> {
+  items: T[];
+  /** 1-based. */
+  pageNumber: number;
+  totalPages: number;
+  /** Site path of this page. */
+  path: string;
+  /** Site path of page n of the same list. */
+  pathOf(n: number): string;
+}
+
+/** Splits `items` into pages at `base`, `base`page/2/, …; an empty list still has its first page. */
+export function paginate<T>(items: readonly T[], pageSize: number, base: string): Listing<T>[] {
+  const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
+  const pathOf = (n: number) => (n <= 1 ? base : `${base}page/${n}/`);
+  return Array.from({ length: totalPages }, (_, index) => ({
+    items: items.slice(index * pageSize, (index + 1) * pageSize),
+    pageNumber: index + 1,
+    totalPages,
+    path: pathOf(index + 1),
+    pathOf,
+  }));
+}
+
+/**
+ * "More from <section>": up to `limit` other articles, ranked by shared tags, then same section,
+ * then recency. Only articles that share a tag or the section qualify. Deterministic. The index is
+ * built once per build: a newsroom archive has tens of thousands of articles.
+ */
+export function createRelatedIndex(articles: readonly Article[], limit = 4): (article: Article) => Article[] {
+  const slugsOf = new Map(articles.map((article) => [article, new Set(article.tags.map(tagSlug))]));
+  const byTag = new Map<string, Article[]>();
+  const bySection = new Map<string, Article[]>();
+  const push = (map: Map<string, Article[]>, key: string, article: Article) => {
+    const list = map.get(key);
+    if (list) list.push(article);
+    else map.set(key, [article]);
+  };
+  for (const article of articles) {
+    for (const slug of slugsOf.get(article) ?? []) push(byTag, slug, article);
+    push(bySection, article.section.slug, article);
+  }
+  return (article) => {
+    const tags = slugsOf.get(article) ?? new Set(article.tags.map(tagSlug));
+    const shared = new Map<Article, number>();
+    for (const slug of tags) for (const other of byTag.get(slug) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
+    // Without a shared tag only recency ranks: the newest few of the section are enough.
+    for (const other of (bySection.get(article.section.slug) ?? []).slice(0, limit + 1)) if (!shared.has(other)) shared.set(other, 0);
+    shared.delete(article);
+    return [...shared.entries()]
+      .map(([other, count]) => ({ other, count, sameSection: other.section.slug === article.section.slug ? 1 : 0 }))
+      .filter(({ count, sameSection }) => count > 0 || sameSection > 0)
+      .sort((a, b) => b.count - a.count || b.sameSection - a.sameSection || b.other.published.epoch - a.other.published.epoch || a.other.path.localeCompare(b.other.path))
+      .slice(0, limit)
+      .map(({ other }) => other);
+  };
+}
+
+/** Section blocks for the front page: the newest few of each section, in the settings' order. */
+export function sectionBlocks(articles: readonly Article[], sections: readonly Section[], exclude: ReadonlySet<Article>, perSection = 3) {
+  return sections
+    .map((section) => ({ section, articles: articlesInSection(articles, section.slug).filter((a) => !exclude.has(a)).slice(0, perSection) }))
+    .filter((block) => block.articles.length > 0);
+}
+
+export function authorsWithArticles(authors: readonly Author[], articles: readonly Article[]) {
+  return authors.map((author) => ({ author, count: articlesByAuthor(articles, author.id).length }));
 }

@@ -273,12 +273,26 @@ describe("author files", () => {
   });
 });
 
+describe("tags", () => {
+  it("refuses a tag that makes no URL (no letters or digits)", async () => {
+    const message = await problemsIn("article-tag-without-letters");
+    expect(explanation(message, "articles/2026/x.md:6 tags[1]")).toBe('"🔥" makes no URL for its tag page (use words with letters or digits)');
+  });
+});
+
 describe("settings", () => {
   it("refuses a section slug that is not lowercase words with hyphens, at its line", async () => {
     const message = await problemsIn("settings-bad-section-slug");
     expect(explanation(message, "settings.ts:9 sections[2].slug")).toBe(
       '"City Hall" is not a valid section slug (lowercase letters, digits and single hyphens, e.g. "city-hall")',
     );
+  });
+
+  it("refuses section slugs that collide with the site's own paths or with each other", async () => {
+    const message = await problemsIn("settings-reserved-section-slug");
+    expect(explanation(message, "settings.ts:8 sections[1].slug")).toMatch(/^"tags" is a path the site uses for its own pages \(choose another slug; reserved: authors, tags, /);
+    expect(explanation(message, "settings.ts:9 sections[2].slug")).toMatch(/^"2026" is a path the site uses for its own pages/);
+    expect(explanation(message, "settings.ts:6 sections")).toBe("has two sections with the same slug (each section needs its own)");
   });
 
   it("requires newsletter.action, pointing at the newsletter block", async () => {

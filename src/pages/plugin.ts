@@ -1,89 +1,223 @@
-// Eleventy plugin: every page of the site is a virtual template paginated over the newsroom data,
+// Eleventy plugin: every HTML page of the site, each a virtual template over the loaded newsroom,
 // rendered by a TSX layout. No template language ever runs over what editors write.
 import { h, type VNode } from "preact";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Article, Author, Newsroom } from "../content/types.ts";
-import type { Section } from "../site.ts";
+import type { Article, Newsroom } from "../content/types.ts";
 import { renderDocument } from "../render.ts";
 import { addPages } from "./virtual.ts";
-import { articleHead, authorHead, frontHead, sectionHead } from "../seo/head.ts";
-import { feedLinks } from "../feeds/links.ts";
 import { stylesheetPath } from "../assets.ts";
-import { articlesByAuthor, articlesInSection, latestYear } from "../collections.ts";
+import {
+  archiveMonths,
+  articlesByAuthor,
+  articlesInSection,
+  authorsWithArticles,
+  collectTags,
+  createRelatedIndex,
+  latestYear,
+  leadStory,
+  paginate,
+  sectionBlocks,
+  type Listing,
+} from "../collections.ts";
+import { articleHead, authorHead, frontHead, pageHead, sectionHead } from "../seo/head.ts";
+import { feedLinks } from "../feeds/links.ts";
+import type { HeadMeta } from "../head.ts";
 import { Page, type PageProps } from "../../layouts/Page.tsx";
 import { ArticlePage } from "../../layouts/ArticlePage.tsx";
 import { AuthorPage } from "../../layouts/AuthorPage.tsx";
 import { ListPage } from "../../layouts/ListPage.tsx";
+import { FrontPage } from "../../layouts/FrontPage.tsx";
+import { ArchiveIndex, AuthorIndex, NotFoundPage, TagIndex } from "../../layouts/IndexPages.tsx";
 
 type PageMeta = Omit<PageProps, "site" | "year" | "stylesheet" | "children">;
+
+/** A page of the site, rendered when Eleventy writes it. */
+interface PageSpec {
+  path: string;
+  render: () => string;
+}
 
 function document<P>(newsroom: Newsroom, meta: PageMeta, body: VNode<P>): string {
   const props: PageProps = { ...meta, site: newsroom.site, year: latestYear(newsroom.articles), stylesheet: stylesheetPath(), children: body };
   return renderDocument(h(Page, props));
 }
 
+/** Pagination links for the head of a listing page. */
+function pageLinks<T>(listing: Listing<T>): Pick<HeadMeta, "prev" | "next"> {
+  const links: Pick<HeadMeta, "prev" | "next"> = {};
+  if (listing.pageNumber > 1) links.prev = listing.pathOf(listing.pageNumber - 1);
+  if (listing.pageNumber < listing.totalPages) links.next = listing.pathOf(listing.pageNumber + 1);
+  return links;
+}
+
+function pageTitle(title: string, listing: Listing<unknown>): string {
+  return listing.pageNumber > 1 ? `${title} — page ${listing.pageNumber}` : title;
+}
+
+function frontPages(newsroom: Newsroom): PageSpec[] {
+  const { site, articles } = newsroom;
+  const lead = leadStory(articles);
+  const listings = paginate(articles, site.pageSize, "/");
+  return listings.map((listing) => ({
+    path: listing.path,
+    render: () => {
+      const head = { ...(listing.pageNumber === 1 ? frontHead(newsroom) : pageHead(newsroom)), ...pageLinks(listing), feeds: feedLinks({ kind: "site" }, site) };
+      if (listing.pageNumber > 1) {
+        const title = pageTitle("Latest news", listing);
+        return document(newsroom, { path: listing.path, title, description: `${title} from ${site.name}.`, head }, h(ListPage, { title: "Latest news", listing, site, label: "Pages of latest news" }));
+      }
+      const latest = listing.items.filter((article) => article !== lead);
+      // Section blocks repeat stories from the latest list on purpose: they are the way in by section.
+      const blocks = sectionBlocks(articles, site.sections, new Set(lead ? [lead] : []));
+      return document(
+        newsroom,
+        { path: "/", title: site.name, description: site.tagline ?? `The latest news from ${site.name}.`, head },
+        h(FrontPage, { site, lead, latest, blocks, olderPath: listing.totalPages > 1 ? listing.pathOf(2) : undefined }),
+      );
+    },
+  }));
+}
+
+function sectionPages(newsroom: Newsroom): PageSpec[] {
+  const { site, articles } = newsroom;
+  return site.sections.flatMap((section) =>
+    paginate(articlesInSection(articles, section.slug), site.pageSize, section.path).map((listing) => ({
+      path: listing.path,
+      render: () =>
+        document(
+          newsroom,
+          {
+            path: listing.path,
+            title: pageTitle(section.title, listing),
+            description: `${section.title} news from ${site.name}.`,
+            section: section.slug,
+            head: { ...sectionHead(section, newsroom), ...pageLinks(listing), feeds: feedLinks({ kind: "section", section }, site) },
+          },
+          h(ListPage, { title: section.title, listing, site, label: `Pages of ${section.title}` }),
+        ),
+    })),
+  );
+}
+
+function tagPages(newsroom: Newsroom): PageSpec[] {
+  const { site } = newsroom;
+  const tags = collectTags(newsroom.articles);
+  const index: PageSpec = {
+    path: "/tags/",
+    render: () => document(newsroom, { path: "/tags/", title: "Topics", description: `Every topic covered by ${site.name}.`, head: pageHead(newsroom) }, h(TagIndex, { tags, site })),
+  };
+  return [
+    index,
+    ...tags.flatMap((tag) =>
+      paginate(tag.articles, site.pageSize, tag.path).map((listing) => ({
+        path: listing.path,
+        render: () =>
+          document(
+            newsroom,
+            { path: listing.path, title: pageTitle(tag.name, listing), description: `Articles about ${tag.name} from ${site.name}.`, head: { ...pageHead(newsroom), ...pageLinks(listing) } },
+            h(ListPage, { title: tag.name, listing, site, label: `Pages about ${tag.name}` }),
+          ),
+      })),
+    ),
+  ];
+}
+
+function authorPages(newsroom: Newsroom): PageSpec[] {
+  const { site, articles, authors } = newsroom;
+  const index: PageSpec = {
+    path: "/authors/",
+    render: () =>
+      document(
+        newsroom,
+        { path: "/authors/", title: "Our journalists", description: `The reporters, editors and photographers of ${site.name}.`, head: pageHead(newsroom) },
+        h(AuthorIndex, { authors: authorsWithArticles(authors, articles), site }),
+      ),
+  };
+  return [
+    index,
+    ...authors.flatMap((author) =>
+      paginate(articlesByAuthor(articles, author.id), site.pageSize, author.path).map((listing) => ({
+        path: listing.path,
+        render: () =>
+          document(
+            newsroom,
+            {
+              path: listing.path,
+              title: pageTitle(author.name, listing),
+              description: `${author.name}${author.role ? `, ${author.role}` : ""}: articles and biography.`,
+              head: { ...authorHead(author, newsroom), ...pageLinks(listing), feeds: feedLinks({ kind: "author", author }, site) },
+            },
+            h(AuthorPage, { author, listing, site }),
+          ),
+      })),
+    ),
+  ];
+}
+
+function archivePages(newsroom: Newsroom): PageSpec[] {
+  const { site } = newsroom;
+  const months = archiveMonths(newsroom.articles);
+  const monthTitle = (year: string, month: string) =>
+    new Intl.DateTimeFormat(site.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(Number(year), Number(month) - 1, 15));
+  const index: PageSpec = {
+    path: "/archive/",
+    render: () => document(newsroom, { path: "/archive/", title: "Archive", description: `Every month of ${site.name}.`, head: pageHead(newsroom) }, h(ArchiveIndex, { months, site })),
+  };
+  return [
+    index,
+    ...months.flatMap((month) =>
+      paginate(month.articles, site.pageSize, month.path).map((listing) => ({
+        path: listing.path,
+        render: () => {
+          const title = monthTitle(month.year, month.month);
+          return document(
+            newsroom,
+            { path: listing.path, title: pageTitle(title, listing), description: `Articles from ${title} in ${site.name}.`, head: { ...pageHead(newsroom), ...pageLinks(listing) } },
+            h(ListPage, { title, listing, site, label: `Pages of ${title}` }),
+          );
+        },
+      })),
+    ),
+  ];
+}
+
+function notFoundPage(newsroom: Newsroom): PageSpec {
+  return {
+    path: "/404.html",
+    render: () => document(newsroom, { path: "/404.html", title: "Page not found", description: "This page does not exist.", head: pageHead(newsroom) }, h(NotFoundPage, { site: newsroom.site })),
+  };
+}
+
 export default function pagesPlugin(eleventyConfig: UserConfig): void {
+  // Built once per build: related articles for every article from one index.
+  let related: { newsroom: Newsroom; find: (article: Article) => Article[] } | undefined;
+  const relatedTo = (article: Article, newsroom: Newsroom) => {
+    if (related?.newsroom !== newsroom) related = { newsroom, find: createRelatedIndex(newsroom.articles) };
+    return related.find(article);
+  };
+
   addPages<Article>(
     eleventyConfig,
     "article",
     (newsroom) => newsroom.articles,
     (article) => article.path,
     (article, newsroom) =>
-      document(newsroom, { path: article.path, title: article.headline, description: article.summary, section: article.section.slug, head: articleHead(article, newsroom) }, h(ArticlePage, { article, site: newsroom.site })),
-  );
-
-  addPages<Author>(
-    eleventyConfig,
-    "author",
-    (newsroom) => newsroom.authors,
-    (author) => author.path,
-    (author, newsroom) =>
       document(
         newsroom,
-        {
-          path: author.path,
-          title: author.name,
-          description: `${author.name}${author.role ? `, ${author.role}` : ""}: articles and biography.`,
-          head: { ...authorHead(author, newsroom), feeds: feedLinks({ kind: "author", author }, newsroom.site) },
-        },
-        h(AuthorPage, { author, articles: articlesByAuthor(newsroom.articles, author.id), site: newsroom.site }),
+        { path: article.path, title: article.headline, description: article.summary, section: article.section.slug, head: { ...articleHead(article, newsroom), feeds: feedLinks({ kind: "site" }, newsroom.site) } },
+        h(ArticlePage, { article, related: relatedTo(article, newsroom), site: newsroom.site }),
       ),
   );
 
-  addPages<Section>(
-    eleventyConfig,
-    "section",
-    (newsroom) => newsroom.site.sections,
-    (section) => section.path,
-    (section, newsroom) =>
-      document(
-        newsroom,
-        {
-          path: section.path,
-          title: section.title,
-          description: `${section.title} news from ${newsroom.site.name}.`,
-          section: section.slug,
-          head: { ...sectionHead(section, newsroom), feeds: feedLinks({ kind: "section", section }, newsroom.site) },
-        },
-        h(ListPage, { title: section.title, articles: articlesInSection(newsroom.articles, section.slug), site: newsroom.site }),
-      ),
-  );
-
-  addPages<string>(
-    eleventyConfig,
-    "front",
-    () => ["/"],
-    (path) => path,
-    (_path, newsroom) =>
-      document(
-        newsroom,
-        {
-          path: "/",
-          title: newsroom.site.name,
-          description: newsroom.site.tagline ?? `The latest news from ${newsroom.site.name}.`,
-          head: { ...frontHead(newsroom), feeds: feedLinks({ kind: "site" }, newsroom.site) },
-        },
-        h(ListPage, { title: `Latest news from ${newsroom.site.name}`, articles: newsroom.articles, site: newsroom.site, visuallyHiddenTitle: true }),
-      ),
-  );
+  const kinds: [string, (newsroom: Newsroom) => PageSpec[]][] = [
+    ["front", frontPages],
+    ["section", sectionPages],
+    ["tag", tagPages],
+    ["author", authorPages],
+    ["archive", archivePages],
+    ["not-found", (newsroom) => [notFoundPage(newsroom)]],
+  ];
+  for (const [name, pages] of kinds) {
+    addPages<PageSpec>(eleventyConfig, name, pages, (page) => page.path, (page) => page.render());
+  }
 }

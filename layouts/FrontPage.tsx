@@ -1,0 +1,59 @@
+import type { Article } from "../src/content/types.ts";
+import type { Section, Site } from "../src/site.ts";
+import { siteUrl } from "../src/site.ts";
+import { Teaser } from "./Teaser.tsx";
+import { ArticleList } from "./ArticleList.tsx";
+import { SignupForm } from "./SignupForm.tsx";
+import { SupportCta } from "./SupportCta.tsx";
+
+interface FrontPageProps {
+  site: Site;
+  lead: Article | undefined;
+  latest: Article[];
+  blocks: { section: Section; articles: Article[] }[];
+  /** Site path of the next page of older stories, when there is one. */
+  olderPath?: string | undefined;
+}
+
+/** The front page: the lead story, the latest news, then a block per section. */
+export function FrontPage({ site, lead, latest, blocks, olderPath }: FrontPageProps) {
+  return (
+    <div class="front">
+      <h1 class="visually-hidden">{site.name}</h1>
+      {lead ? (
+        <section class="front__lead" aria-label="Top story">
+          <Teaser article={lead} site={site} headingLevel={2} variant="lead" />
+        </section>
+      ) : (
+        <p>No articles yet.</p>
+      )}
+      {latest.length > 0 && (
+        <section class="front__latest" aria-labelledby="latest-heading">
+          <h2 id="latest-heading" class="front__heading">
+            Latest
+          </h2>
+          <ArticleList articles={latest} site={site} headingLevel={3} />
+          {olderPath && (
+            <p class="front__more">
+              <a href={siteUrl(site, olderPath)}>Older stories</a>
+            </p>
+          )}
+        </section>
+      )}
+      {blocks.length > 0 && (
+        <div class="front__sections">
+          {blocks.map(({ section, articles }) => (
+            <section class="front__section" aria-labelledby={`block-${section.slug}`}>
+              <h2 id={`block-${section.slug}`} class="front__heading">
+                <a href={siteUrl(site, section.path)}>{section.title}</a>
+              </h2>
+              <ArticleList articles={articles} site={site} headingLevel={3} variant="compact" />
+            </section>
+          ))}
+        </div>
+      )}
+      <SignupForm site={site} />
+      <SupportCta site={site} />
+    </div>
+  );
+}

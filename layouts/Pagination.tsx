@@ -1,0 +1,52 @@
+import type { Listing } from "../src/collections.ts";
+import type { Site } from "../src/site.ts";
+import { siteUrl } from "../src/site.ts";
+
+/** Page numbers shown around the current one; the first and last are always shown. */
+function visiblePages(current: number, total: number): (number | "gap")[] {
+  const pages: (number | "gap")[] = [];
+  for (let n = 1; n <= total; n++) {
+    if (n === 1 || n === total || Math.abs(n - current) <= 2) pages.push(n);
+    else if (pages.at(-1) !== "gap") pages.push("gap");
+  }
+  return pages;
+}
+
+/** Previous / numbered / next links for a paginated list; nothing for a single page. */
+export function Pagination<T>({ listing, site, label }: { listing: Listing<T>; site: Site; label: string }) {
+  const { pageNumber, totalPages, pathOf } = listing;
+  if (totalPages <= 1) return null;
+  return (
+    <nav class="pagination" aria-label={label}>
+      <ul>
+        {pageNumber > 1 && (
+          <li class="pagination__prev">
+            <a href={siteUrl(site, pathOf(pageNumber - 1))} rel="prev">
+              Newer
+            </a>
+          </li>
+        )}
+        {visiblePages(pageNumber, totalPages).map((n) =>
+          n === "gap" ? (
+            <li class="pagination__gap" aria-hidden="true">
+              …
+            </li>
+          ) : (
+            <li>
+              <a href={siteUrl(site, pathOf(n))} aria-current={n === pageNumber ? "page" : undefined} aria-label={`Page ${n}`}>
+                {n}
+              </a>
+            </li>
+          ),
+        )}
+        {pageNumber < totalPages && (
+          <li class="pagination__next">
+            <a href={siteUrl(site, pathOf(pageNumber + 1))} rel="next">
+              Older
+            </a>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Article } from "../src/content/types.ts";
+import type { Site } from "../src/site.ts";
+import { siteUrl } from "../src/site.ts";
+import { Picture } from "./Picture.tsx";
+import { Time } from "./Timestamps.tsx";
+
+interface TeaserProps {
+  article: Article;
+  site: Site;
+  headingLevel: 2 | 3;
+  /** "lead" shows the photo large (the front page's first paint); "standard" a thumbnail. */
+  variant?: "lead" | "standard" | "compact";
+}
+
+/** One article in a list: section, headline link, summary, byline and date, maybe its photo. */
+export function Teaser({ article, site, headingLevel, variant = "standard" }: TeaserProps) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const photo = variant !== "compact" ? article.photo : undefined;
+  return (
+    <article class={`teaser teaser--${variant}`}>
+      {photo && (
+        <Picture
+          class="teaser__photo"
+          image={photo.image}
+          alt={photo.alt}
+          sizes={variant === "lead" ? "(min-width: 48rem) 44rem, calc(100vw - 2rem)" : "(min-width: 48rem) 12rem, 33vw"}
+          priority={variant === "lead"}
+        />
+      )}
+      <div class="teaser__text">
+        <p class="teaser__section">{article.section.title}</p>
+        <Heading class="teaser__headline">
+          <a href={siteUrl(site, article.path)}>{article.headline}</a>
+        </Heading>
+        {variant !== "compact" && <p class="teaser__summary">{article.summary}</p>}
+        <p class="teaser__meta">
+          <Time moment={article.published} site={site} />
+          {variant !== "compact" && ` · ${article.authors.map((author) => author.name).join(", ")}`}
+        </p>
+      </div>
+    </article>
+  );
+}

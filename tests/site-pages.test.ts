@@ -1,0 +1,171 @@
+// The newsroom around the articles: front page, sections, tags, authors, archive, 404, related.
+import fs from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CheerioAPI } from "cheerio";
+import { buildSite, listPages, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
+
+let site: FixtureSite;
+let pages: string[];
+
+/** A small article; `day` in March 2026. */
+function article(slug: string, fields: { day: number; section: string; tags?: string[]; featured?: boolean; headline?: string }) {
+  const lines = [
+    "---",
+    `headline: ${fields.headline ?? `Story ${slug}`}`,
+    "byline: li-wei",
+    `date: 2026-03-${String(fields.day).padStart(2, "0")}T12:00:00-06:00`,
+    `section: ${fields.section}`,
+    fields.tags ? `tags: [${fields.tags.map((tag) => JSON.stringify(tag)).join(", ")}]` : "",
+    fields.featured ? "featured: true" : "",
+    "---",
+    `Body of ${slug}.`,
+  ];
+  return `${lines.filter(Boolean).join("\n")}\n`;
+}
+
+beforeAll(async () => {
+  site = await makeSite("newsroom-pages");
+  // Base has harbour-vote (Mar 5, news, Ana+Li, tags harbour + city council) and date-only (Mar 5, business).
+  await writeContent(site, "articles/2026/a.md", article("a", { day: 1, section: "news", tags: ["COVID-19", "harbour"], featured: true }));
+  await writeContent(site, "articles/2026/b.md", article("b", { day: 2, section: "news", tags: ["Covid 19"] }));
+  await writeContent(site, "articles/2026/c.md", article("c", { day: 3, section: "news", tags: ["COVID-19"], featured: true }));
+  await writeContent(site, "articles/2026/d.md", article("d", { day: 6, section: "news", tags: ["harbour"] }));
+  await writeContent(site, "articles/2026/e.md", article("e", { day: 7, section: "business" }));
+  await writeContent(site, "articles/2025/old.md", article("old", { day: 1, section: "business" }).replace("2026-03-01", "2025-12-31"));
+  await buildSite(site);
+  pages = await listPages(site);
+});
+afterAll(() => removeSite(site));
+
+const links = ($: CheerioAPI, selector: string) => $(selector).map((_, a) => $(a).attr("href")).get();
+const headlines = ($: CheerioAPI, selector = ".article-list .teaser__headline a") => links($, selector);
+
+describe("front page", () => {
+  it("leads with the newest featured article, then the latest, then a block per section in order", async () => {
+    const $ = await readPage(site, "/");
+    expect($("h1").text()).toBe("The Fixture Gazette");
+    // c (Mar 3) is the newest of the two featured articles; e (Mar 7) is newer but not featured.
+    expect(links($, ".front__lead .teaser__headline a")).toEqual(["/2026/03/03/c/"]);
+    // The rest of the first page's articles, newest first.
+    expect(headlines($, ".front__latest .teaser__headline a")).toEqual(["/2026/03/07/e/", "/2026/03/06/d/"]);
+    expect($(".front__section h2").map((_, h) => $(h).text()).get()).toEqual(["News", "Business"]);
+    expect(links($, ".front__more a")).toEqual(["/page/2/"]);
+  });
+
+  it("continues on numbered pages with rel prev/next and the older stories", async () => {
+    const $ = await readPage(site, "/page/2/");
+    expect(headlines($)).toEqual(["/2026/03/05/harbour-vote/", "/2026/03/05/date-only/"]);
+    expect($('link[rel="prev"]').attr("href")).toBe("/");
+    expect($('link[rel="next"]').attr("href")).toBe("/page/3/");
+    expect(links($, '.pagination a[rel="prev"]')).toEqual(["/"]);
+    expect($('.pagination a[aria-current="page"]').text()).toBe("2");
+    const all: string[] = [];
+    for (let n = 2; pages.includes(`/page/${n}/`); n++) all.push(...headlines(await readPage(site, `/page/${n}/`)));
+    // Every article is reachable from the front page's pagination: 8 articles, 2 a page.
+    expect(all).toHaveLength(6);
+    expect(pages).toContain("/page/4/");
+    expect(pages).not.toContain("/page/5/");
+  });
+});
+
+describe("section pages", () => {
+  it("are paginated with numbered navigation", async () => {
+    const first = await readPage(site, "/news/");
+    expect(first("h1").text()).toBe("News");
+    expect(headlines(first)).toEqual(["/2026/03/06/d/", "/2026/03/05/harbour-vote/"]);
+    expect(first('.pagination a[aria-label^="Page"]').map((_, a) => first(a).text()).get()).toEqual(["1", "2", "3"]);
+    expect(first('link[rel="next"]').attr("href")).toBe("/news/page/2/");
+    expect(first('link[rel="prev"]')).toHaveLength(0);
+    const last = await readPage(site, "/news/page/3/");
+    expect(headlines(last)).toEqual(["/2026/03/01/a/"]);
+    expect(last('link[rel="next"]')).toHaveLength(0);
+    expect(last("title").text()).toBe("News — page 3 | The Fixture Gazette");
+  });
+
+  it("marks the section as the current page in the navigation", async () => {
+    const $ = await readPage(site, "/business/");
+    expect($('.site-nav a[aria-current="page"]').text()).toBe("Business");
+  });
+
+  it("give a section with no articles a page that says so, not a broken link", async () => {
+    const $ = await readPage(site, "/opinion/");
+    expect($(".list-page__empty").text()).toBe("No articles here yet.");
+    expect($(".pagination")).toHaveLength(0);
+  });
+});
+
+describe("tag pages", () => {
+  it("share one page for spellings that slugify alike, named by the most common spelling", async () => {
+    const $ = await readPage(site, "/tags/covid-19/");
+    expect($("h1").text()).toBe("COVID-19");
+    const all = [...headlines($), ...headlines(await readPage(site, "/tags/covid-19/page/2/"))];
+    expect(all.sort()).toEqual(["/2026/03/01/a/", "/2026/03/02/b/", "/2026/03/03/c/"]);
+    expect(pages.filter((page) => page.startsWith("/tags/covid"))).toEqual(["/tags/covid-19/", "/tags/covid-19/page/2/"]);
+  });
+
+  it("are linked from each article's tags and listed on /tags/ with counts", async () => {
+    const article = await readPage(site, "/2026/03/02/b/");
+    expect(links(article, ".article__tags a")).toEqual(["/tags/covid-19/"]);
+    const index = await readPage(site, "/tags/");
+    expect(index(".index-page__list li").map((_, li) => index(li).text()).get()).toEqual(["city council (1)", "COVID-19 (3)", "harbour (3)"]);
+  });
+});
+
+describe("author pages", () => {
+  it("are paginated and keep the bio", async () => {
+    const $ = await readPage(site, "/authors/li-wei/");
+    expect($(".author-page__bio").text()).toContain("Li Wei edits the business pages.");
+    expect($('link[rel="next"]').attr("href")).toBe("/authors/li-wei/page/2/");
+    expect(pages).toContain("/authors/li-wei/page/4/");
+  });
+
+  it("give an author with no articles a page, linked from the authors index", async () => {
+    const $ = await readPage(site, "/authors/no-articles/");
+    expect($("h1").text()).toBe("Quiet Columnist");
+    expect($(".author-page").text()).toContain("No articles yet.");
+    const index = await readPage(site, "/authors/");
+    expect(links(index, ".index-page__list a")).toContain("/authors/no-articles/");
+  });
+});
+
+describe("archive and 404", () => {
+  it("lists months by year, newest first, each with its articles", async () => {
+    const $ = await readPage(site, "/archive/");
+    expect($("h2").map((_, h) => $(h).text()).get()).toEqual(["2026", "2025"]);
+    expect(links($, ".index-page__list a")).toEqual(["/archive/2026/03/", "/archive/2025/12/"]);
+    expect(headlines(await readPage(site, "/archive/2025/12/"))).toEqual(["/2025/12/31/old/"]);
+  });
+
+  it("writes a 404 page with ways back in", async () => {
+    const $ = await readPage(site, "/404.html");
+    expect($("h1").text()).toBe("Page not found");
+    expect(links($, "main a")).toEqual(["/", "/search/", "/archive/"]);
+  });
+});
+
+describe("related articles", () => {
+  it("ranks shared tags, then section, then recency; never the article itself; at most 4", async () => {
+    const $ = await readPage(site, "/2026/03/01/a/");
+    expect($(".related h2").text()).toBe("More from News");
+    // a has COVID-19 + harbour: c and b share COVID-19, d and harbour-vote share harbour, all in
+    // News: one shared tag each, so recency decides. e (Business, no tag) does not qualify.
+    expect(links($, ".related a")).toEqual(["/2026/03/06/d/", "/2026/03/05/harbour-vote/", "/2026/03/03/c/", "/2026/03/02/b/"]);
+    // harbour-vote shares two tags with nothing, one (harbour) with a and d; same section first.
+    const vote = await readPage(site, "/2026/03/05/harbour-vote/");
+    expect(links(vote, ".related a")).toEqual(["/2026/03/06/d/", "/2026/03/01/a/", "/2026/03/03/c/", "/2026/03/02/b/"]);
+    expect(links(vote, ".related a")).not.toContain("/2026/03/05/harbour-vote/");
+  });
+
+  it("are the same on every build", async () => {
+    const again = await makeSite("newsroom-pages");
+    try {
+      await fs.cp(site.contentDir, again.contentDir, { recursive: true });
+      await buildSite(again);
+      for (const page of pages.filter((p) => /^\/2026\/03\/\d\d\/[a-e]\/$/.test(p))) {
+        expect((await readPage(again, page))(".related").html(), page).toBe((await readPage(site, page))(".related").html());
+      }
+    } finally {
+      await removeSite(again);
+    }
+  });
+});
