@@ -32,7 +32,7 @@ import { ArchiveIndex, AuthorIndex, NotFoundPage, TagIndex } from "../../layouts
 type PageMeta = Omit<PageProps, "site" | "year" | "stylesheet" | "children">;
 
 /** A page of the site, rendered when Eleventy writes it. */
-interface PageSpec {
+export interface PageSpec {
   path: string;
   render: () => string;
 }
@@ -188,36 +188,33 @@ function notFoundPage(newsroom: Newsroom): PageSpec {
   };
 }
 
-export default function pagesPlugin(eleventyConfig: UserConfig): void {
-  // Built once per build: related articles for every article from one index.
-  let related: { newsroom: Newsroom; find: (article: Article) => Article[] } | undefined;
-  const relatedTo = (article: Article, newsroom: Newsroom) => {
-    if (related?.newsroom !== newsroom) related = { newsroom, find: createRelatedIndex(newsroom.articles) };
-    return related.find(article);
-  };
-
-  addPages<Article>(
-    eleventyConfig,
-    "article",
-    (newsroom) => newsroom.articles,
-    (article) => article.path,
-    (article, newsroom) =>
+function articlePages(newsroom: Newsroom): PageSpec[] {
+  // One index per build: related articles for every article.
+  const related = createRelatedIndex(newsroom.articles);
+  return newsroom.articles.map((article) => ({
+    path: article.path,
+    render: () =>
       document(
         newsroom,
         { path: article.path, title: article.headline, description: article.summary, section: article.section.slug, head: { ...articleHead(article, newsroom), feeds: feedLinks({ kind: "site" }, newsroom.site) } },
-        h(ArticlePage, { article, related: relatedTo(article, newsroom), site: newsroom.site }),
+        h(ArticlePage, { article, related: related(article), site: newsroom.site }),
       ),
-  );
+  }));
+}
 
-  const kinds: [string, (newsroom: Newsroom) => PageSpec[]][] = [
-    ["front", frontPages],
-    ["section", sectionPages],
-    ["tag", tagPages],
-    ["author", authorPages],
-    ["archive", archivePages],
-    ["not-found", (newsroom) => [notFoundPage(newsroom)]],
-  ];
-  for (const [name, pages] of kinds) {
+/** Every kind of HTML page, each a function from the newsroom to its pages. */
+export const PAGE_KINDS: readonly [string, (newsroom: Newsroom) => PageSpec[]][] = [
+  ["article", articlePages],
+  ["front", frontPages],
+  ["section", sectionPages],
+  ["tag", tagPages],
+  ["author", authorPages],
+  ["archive", archivePages],
+  ["not-found", (newsroom) => [notFoundPage(newsroom)]],
+];
+
+export default function pagesPlugin(eleventyConfig: UserConfig): void {
+  for (const [name, pages] of PAGE_KINDS) {
     addPages<PageSpec>(eleventyConfig, name, pages, (page) => page.path, (page) => page.render());
   }
 }

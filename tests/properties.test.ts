@@ -1,0 +1,190 @@
+// Property tests: any string an editor (or a wire feed) puts in a front matter or settings text
+// field reaches the page only as text. Seeded and repeatable; DATELINE_PROPERTY_RUNS=5000 for a long run.
+import fs from "node:fs/promises";
+import path from "node:path";
+import fc from "fast-check";
+import { stringify } from "yaml";
+import { load, type CheerioAPI } from "cheerio";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeSite, removeSite, type FixtureSite } from "./helpers/site.ts";
+import { loadNewsroom } from "../src/content/newsroom.ts";
+import { ContentError } from "../src/content/errors.ts";
+import { ImagePipeline } from "../src/images/index.ts";
+import { renderFigureHtml } from "../src/render.ts";
+import { siteUrl } from "../src/site.ts";
+import { PAGE_KINDS } from "../src/pages/plugin.ts";
+import { resolveImage } from "../src/content/files.ts";
+
+const RUNS = Number(process.env["DATELINE_PROPERTY_RUNS"] ?? 150);
+const SEED = Number(process.env["DATELINE_PROPERTY_SEED"] ?? 20261125);
+
+/** Fragments that break naive templates, mixed with arbitrary printable text. */
+const hostile = fc.constantFrom(
+  "<script>alert(1)</script>", "</script>", "<img src=x onerror=alert(1)>", '"', "'", "`", "&", "&amp;", "&lt;",
+  "javascript:alert(1)", "data:text/html,<b>x</b>", "{{ 7*7 }}", "{% raw %}", "${x}", "<!--", "-->", "]]>", "\\",
+  "*bold*", "_it_", "[x](javascript:alert(1))", "# h", "> q", "\u202e", "\u2028", "😀", "—", "ש", "e\u0301", "%2e%2e/",
+);
+const printable = fc.string({ unit: "grapheme", maxLength: 12 }).filter((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s));
+/** A non-blank field value: the schema trims and refuses blank text. */
+const field = fc
+  .array(fc.oneof(hostile, printable), { minLength: 1, maxLength: 5 })
+  .map((parts) => parts.join(" ").replace(/\s+/g, " ").trim())
+  .filter((value) => value.length > 0 && value.length < 300 && !/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/.test(value));
+
+const fields = fc.record({
+  headline: field,
+  summary: field,
+  dateline: field,
+  alt: field,
+  caption: field,
+  credit: field,
+  tag: field.filter((tag) => /[\p{L}\p{N}]/u.test(tag)),
+  authorName: field,
+  role: field,
+  correction: field,
+  sectionTitle: field,
+  siteName: field,
+});
+type Fields = typeof fields extends fc.Arbitrary<infer T> ? T : never;
+
+let site: FixtureSite;
+let images: ImagePipeline;
+
+beforeAll(async () => {
+  site = await makeSite();
+  await fs.rm(path.join(site.contentDir, "articles/2026/date-only.md"));
+  images = new ImagePipeline({ cacheDir: site.cacheDir, urlPath: "/img/" });
+});
+afterAll(() => removeSite(site));
+
+/** Writes the fixture with these field values and renders the article and author pages in-process. */
+async function render(values: Fields): Promise<{ article: CheerioAPI; author: CheerioAPI }> {
+  await fs.writeFile(
+    path.join(site.contentDir, "settings.ts"),
+    `export default ${JSON.stringify({
+      name: values.siteName,
+      baseUrl: "https://gazette.example.org/",
+      timeZone: "America/Chicago",
+      sections: [{ slug: "news", title: values.sectionTitle }],
+      newsletter: { action: "https://newsletter.example.org/subscribe" },
+    })};\n`,
+  );
+  await fs.writeFile(
+    path.join(site.contentDir, "authors/li-wei.md"),
+    `---\n${stringify({ name: values.authorName, role: values.role })}---\nBio.\n`,
+  );
+  const frontMatter = {
+    headline: values.headline,
+    summary: values.summary,
+    byline: ["li-wei"],
+    date: "2026-03-05T09:00:00-06:00",
+    dateline: values.dateline,
+    section: "news",
+    tags: [values.tag],
+    photo: "harbour.jpg",
+    alt: values.alt,
+    caption: values.caption,
+    credit: values.credit,
+    corrections: [{ date: "2026-03-06", text: values.correction }],
+  };
+  await fs.writeFile(path.join(site.contentDir, "articles/2026/harbour-vote.md"), `---\n${stringify(frontMatter)}---\nThe council met.\n`);
+  const newsroom = await loadNewsroom({
+    contentDir: site.contentDir,
+    includeDrafts: false,
+    images: () => images,
+    renderFigure: (figure) => renderFigureHtml({ ...figure, kind: "inline" }),
+  });
+  const pages = new Map(PAGE_KINDS.flatMap(([, pagesOf]) => pagesOf(newsroom)).map((page) => [page.path, page]));
+  const articlePage = pages.get("/2026/03/05/harbour-vote/");
+  const authorPage = pages.get("/authors/li-wei/");
+  if (!articlePage || !authorPage) throw new Error(`pages missing: ${[...pages.keys()].join(", ")}`);
+  return { article: load(articlePage.render()), author: load(authorPage.render()) };
+}
+
+/** The page's element structure: tag names and attribute names, in document order. */
+function skeleton($: CheerioAPI): string[] {
+  return $("*")
+    .map((_, element) => `${element.tagName}[${Object.keys(element.attribs).sort().join(",")}]`)
+    .get();
+}
+
+const PLACEHOLDER: Fields = {
+  headline: "Headline", summary: "Summary", dateline: "PLACE", alt: "Alt", caption: "Caption", credit: "Credit", tag: "topic",
+  authorName: "Name", role: "Role", correction: "Fixed", sectionTitle: "News", siteName: "Gazette",
+};
+
+describe("front matter strings are text, never markup", () => {
+  it(`renders any field value only as text (${RUNS} runs, seed ${SEED})`, async () => {
+    const reference = await render(PLACEHOLDER);
+    const referenceSkeleton = { article: skeleton(reference.article), author: skeleton(reference.author) };
+    await fc.assert(
+      fc.asyncProperty(fields, async (values) => {
+        const { article: $, author } = await render(values);
+        expect($("h1").text()).toBe(values.headline);
+        expect($(".article__dek").text()).toBe(values.summary);
+        expect($('meta[name="description"]').attr("content")).toBe(values.summary);
+        expect($(".dateline").text()).toBe(`${values.dateline} —`);
+        expect($(".figure--lead img").attr("alt")).toBe(values.alt);
+        expect($(".figure--lead .figure__caption").text()).toBe(values.caption);
+        expect($(".figure--lead .figure__credit").text()).toBe(`Photo: ${values.credit}`);
+        expect($(".article__tags a").text()).toBe(values.tag);
+        expect($(".byline a").text()).toBe(values.authorName);
+        expect($(".author-bio__role").text()).toBe(values.role);
+        expect($(".corrections li").text()).toContain(values.correction);
+        expect($(".article__section a").text()).toBe(values.sectionTitle);
+        expect($(".site-header__name").text()).toBe(values.siteName);
+        expect(author("h1").text()).toBe(values.authorName);
+        // No element, attribute or URL came from a value: the structure is the placeholder's.
+        expect(skeleton($)).toEqual(referenceSkeleton.article);
+        expect(skeleton(author)).toEqual(referenceSkeleton.author);
+        for (const script of $('script[type="application/ld+json"]').toArray()) JSON.parse($(script).text());
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+});
+
+describe("front matter paths stay inside their folders", () => {
+  const written = fc.oneof(
+    fc.constantFrom("../../../../etc/passwd", "/etc/passwd", "..\\..\\settings.ts", "../settings.ts", "%2e%2e/x.jpg", "file:///etc/passwd", "harbour.jpg/..", "./../../x.jpg", "\u002e\u002e/harbour.jpg"),
+    fc.array(fc.constantFrom("..", ".", "articles", "2026", "harbour.jpg", "x", "%2e", "~", ""), { minLength: 1, maxLength: 6 }).map((parts) => parts.join("/")),
+  );
+
+  it("resolves an image path only to an image inside the content folder", async () => {
+    const article = path.join(site.contentDir, "articles/2026/harbour-vote.md");
+    const root = await fs.realpath(site.contentDir);
+    await fc.assert(
+      fc.asyncProperty(written, async (value) => {
+        const result = await resolveImage(site.contentDir, article, value);
+        if (result.ok) expect(path.relative(root, result.file).startsWith("..")).toBe(false);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+
+  it("refuses or confines hostile slugs, sections, tags and bylines; every page path stays in the output", async () => {
+    const value = fc.oneof(fc.constantFrom("../../x", "/etc", "..", "a/../../b", "C:\\x", "%2e%2e"), field);
+    await fc.assert(
+      fc.asyncProperty(value, value, value, value, async (slug, section, tag, byline) => {
+        await fs.writeFile(
+          path.join(site.contentDir, "articles/2026/harbour-vote.md"),
+          `---\n${stringify({ headline: "H", byline: [byline], date: "2026-03-05", section, slug, tags: [tag] })}---\nBody.\n`,
+        );
+        try {
+          const newsroom = await loadNewsroom({ contentDir: site.contentDir, includeDrafts: false, images: () => images, renderFigure: () => "" });
+          const output = path.join(site.root, "_site");
+          for (const [, pagesOf] of PAGE_KINDS) {
+            for (const page of pagesOf(newsroom)) {
+              const target = path.resolve(output, `.${page.path}`);
+              expect(target === output || target.startsWith(`${output}${path.sep}`), page.path).toBe(true);
+              expect(siteUrl(newsroom.site, page.path).startsWith("/")).toBe(true);
+            }
+          }
+        } catch (error) {
+          expect(error).toBeInstanceOf(ContentError);
+        }
+      }),
+      { numRuns: Math.min(RUNS, 60), seed: SEED },
+    );
+  });
+});
