@@ -104,8 +104,8 @@ async function render(values: Fields): Promise<{ article: CheerioAPI; author: Ch
 /** The page's element structure: tag names and attribute names, in document order. */
 function skeleton($: CheerioAPI): string[] {
   return $("*")
-    .map((_, element) => `${element.tagName}[${Object.keys(element.attribs).sort().join(",")}]`)
-    .get();
+    .toArray()
+    .flatMap((element) => (element.type === "tag" ? [`${element.tagName}[${Object.keys(element.attribs).sort().join(",")}]`] : []));
 }
 
 const PLACEHOLDER: Fields = {
