@@ -72,11 +72,11 @@ function errorMessage(error: unknown): string {
   return seen.join("\n");
 }
 
-/** Runs the Eleventy CLI with our config in a child process, as `npm run build` does. */
+/** Runs `npm run build`'s command (src/cli/build.ts) for this site in a child process. */
 export function runBuildCli(site: FixtureSite, env: Record<string, string> = {}) {
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", path.join(REPO, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=.eleventy.ts", `--input=${site.contentDir}`, `--output=${site.outputDir}`, "--quiet"],
+    ["--import", "tsx", path.join(REPO, "src/cli/build.ts"), `--input=${site.contentDir}`, `--output=${site.outputDir}`],
     { cwd: REPO, encoding: "utf8", env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, ...env }, timeout: 120_000 },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };

@@ -1,0 +1,67 @@
+// Nothing stale, nothing half-built: a failed build leaves the published folder exactly as it was
+// (and keeps the image cache); a deleted article leaves no page, feed entry or sitemap entry.
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { load } from "cheerio";
+import { referencedUrls } from "./helpers/links.ts";
+import { makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+
+let site: FixtureSite;
+
+async function hashTree(dir: string): Promise<Map<string, string>> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  const hashes = await Promise.all(files.map(async (file) => [path.relative(dir, file), createHash("sha256").update(await fs.readFile(file)).digest("hex")] as const));
+  return new Map(hashes);
+}
+
+beforeAll(async () => {
+  site = await makeSite();
+  const first = runBuildCli(site);
+  expect(first.status, first.output).toBe(0);
+});
+afterAll(() => removeSite(site));
+
+describe("atomic builds", () => {
+  it("leaves the previous output exactly as it was when the content is broken, and keeps the image cache", async () => {
+    const before = await hashTree(site.outputDir);
+    const cache = await hashTree(site.cacheDir);
+    await writeContent(site, "articles/2026/broken.md", "---\nheadline: Broken\nbyline: nobody\ndate: 2026-03-05\nsection: news\n---\nText.\n");
+    const run = runBuildCli(site);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/articles\/2026\/broken\.md:3 byline: unknown author "nobody"/);
+    expect(await hashTree(site.outputDir)).toEqual(before);
+    expect(await hashTree(site.cacheDir)).toEqual(cache);
+    const siblings = await fs.readdir(site.root);
+    expect(siblings.filter((name) => name.startsWith("_site."))).toEqual([]);
+    await fs.rm(path.join(site.contentDir, "articles/2026/broken.md"));
+  });
+
+  it("removes every trace of a deleted article: page, feed entries, sitemap entry, images", async () => {
+    const gone = "/2026/03/05/date-only/";
+    await writeContent(site, "articles/2026/date-only.md", (await fs.readFile(path.join(site.contentDir, "articles/2026/date-only.md"), "utf8")).replace("section: business", "section: business\nphoto: ../2026/harbour.jpg\nalt: A\ncaption: C"));
+    expect(runBuildCli(site).status).toBe(0);
+    // Every image file the two articles' photos use (both use harbour.jpg; both are deleted below).
+    const photoFiles = new Set<string>();
+    for (const page of [gone, "/2026/03/05/harbour-vote/"]) {
+      const $ = load(await fs.readFile(path.join(site.outputDir, page, "index.html"), "utf8"));
+      for (const url of referencedUrls($("figure").toString())) if (url.includes("/img/")) photoFiles.add(path.basename(url));
+    }
+    expect(photoFiles.size).toBeGreaterThanOrEqual(6);
+    await fs.rm(path.join(site.contentDir, "articles/2026/date-only.md"));
+    await fs.rm(path.join(site.contentDir, "articles/2026/harbour-vote.md"));
+    const run = runBuildCli(site);
+    expect(run.status, run.output).toBe(0);
+    await expect(fs.access(path.join(site.outputDir, gone, "index.html"))).rejects.toThrow();
+    const files = await hashTree(site.outputDir);
+    for (const [file] of files) {
+      if (!/\.(html|xml|json|txt)$/.test(file)) continue;
+      const text = await fs.readFile(path.join(site.outputDir, file), "utf8");
+      expect(text.includes(gone), file).toBe(false);
+    }
+    const left = await fs.readdir(path.join(site.outputDir, "img")).catch(() => [] as string[]);
+    expect(left.filter((name) => photoFiles.has(name))).toEqual([]);
+  });
+});
