@@ -20,6 +20,11 @@ export function SiteHeader({ site, currentSection, path }: { site: Site; current
               </a>
             </li>
           ))}
+          <li class="site-nav__search">
+            <a href={siteUrl(site, "/search/")} aria-current={path === "/search/" ? "page" : undefined}>
+              Search
+            </a>
+          </li>
         </ul>
       </nav>
     </header>

@@ -21,7 +21,7 @@ describe("article page", () => {
     expect($('link[rel="canonical"]').attr("href")).toBe("https://gazette.example.org/2026/03/05/harbour-vote/");
     expect($("h1")).toHaveLength(1);
     expect($("body > header.site-header, body > main#main, body > footer.site-footer")).toHaveLength(3);
-    expect($('nav[aria-label="Sections"] a').map((_, a) => $(a).text()).get()).toEqual(["News", "Business"]);
+    expect($('nav[aria-label="Sections"] a').map((_, a) => $(a).text()).get()).toEqual(["News", "Business", "Search"]);
     const skip = $("body > a.skip-link").first();
     expect(skip.attr("href")).toBe("#main");
     expect($("body").children().first().is(skip)).toBe(true);

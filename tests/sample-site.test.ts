@@ -80,7 +80,7 @@ describe("sample newsroom", () => {
       expect($("aside.author-bio"), where).toHaveLength(article.fields.byline.length);
       expect($('section.signup form input[type="email"][required]'), where).toHaveLength(1);
       expect($("aside.support a.button").attr("href"), where).toBe("https://members.ledger.example.org/join");
-      expect($('nav[aria-label="Sections"] a'), where).toHaveLength(5);
+      expect($('nav[aria-label="Sections"] a'), where).toHaveLength(6);
       expect($("script:not([type=\"application/ld+json\"])"), where).toHaveLength(0);
     }
   });

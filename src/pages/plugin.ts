@@ -1,11 +1,10 @@
 // Eleventy plugin: every HTML page of the site, each a virtual template over the loaded newsroom,
 // rendered by a TSX layout. No template language ever runs over what editors write.
-import { h, type VNode } from "preact";
+import { h } from "preact";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article, Newsroom } from "../content/types.ts";
-import { renderDocument } from "../render.ts";
+import { renderPage } from "./document.ts";
 import { addPages } from "./virtual.ts";
-import { stylesheetPath } from "../assets.ts";
 import {
   archiveMonths,
   articlesByAuthor,
@@ -13,7 +12,6 @@ import {
   authorsWithArticles,
   collectTags,
   createRelatedIndex,
-  latestYear,
   leadStory,
   paginate,
   sectionBlocks,
@@ -22,24 +20,16 @@ import {
 import { articleHead, authorHead, frontHead, pageHead, sectionHead } from "../seo/head.ts";
 import { feedLinks } from "../feeds/links.ts";
 import type { HeadMeta } from "../head.ts";
-import { Page, type PageProps } from "../../layouts/Page.tsx";
 import { ArticlePage } from "../../layouts/ArticlePage.tsx";
 import { AuthorPage } from "../../layouts/AuthorPage.tsx";
 import { ListPage } from "../../layouts/ListPage.tsx";
 import { FrontPage } from "../../layouts/FrontPage.tsx";
 import { ArchiveIndex, AuthorIndex, NotFoundPage, TagIndex } from "../../layouts/IndexPages.tsx";
 
-type PageMeta = Omit<PageProps, "site" | "year" | "stylesheet" | "children">;
-
 /** A page of the site, rendered when Eleventy writes it. */
 export interface PageSpec {
   path: string;
   render: () => string;
-}
-
-function document<P>(newsroom: Newsroom, meta: PageMeta, body: VNode<P>): string {
-  const props: PageProps = { ...meta, site: newsroom.site, year: latestYear(newsroom.articles), stylesheet: stylesheetPath(), children: body };
-  return renderDocument(h(Page, props));
 }
 
 /** Pagination links for the head of a listing page. */
@@ -64,12 +54,12 @@ function frontPages(newsroom: Newsroom): PageSpec[] {
       const head = { ...(listing.pageNumber === 1 ? frontHead(newsroom) : pageHead(newsroom)), ...pageLinks(listing), feeds: feedLinks({ kind: "site" }, site) };
       if (listing.pageNumber > 1) {
         const title = pageTitle("Latest news", listing);
-        return document(newsroom, { path: listing.path, title, description: `${title} from ${site.name}.`, head }, h(ListPage, { title: "Latest news", listing, site, label: "Pages of latest news" }));
+        return renderPage(newsroom, { path: listing.path, title, description: `${title} from ${site.name}.`, head }, h(ListPage, { title: "Latest news", listing, site, label: "Pages of latest news" }));
       }
       const latest = listing.items.filter((article) => article !== lead);
       // Section blocks repeat stories from the latest list on purpose: they are the way in by section.
       const blocks = sectionBlocks(articles, site.sections, new Set(lead ? [lead] : []));
-      return document(
+      return renderPage(
         newsroom,
         { path: "/", title: site.name, description: site.tagline ?? `The latest news from ${site.name}.`, head },
         h(FrontPage, { site, lead, latest, blocks, olderPath: listing.totalPages > 1 ? listing.pathOf(2) : undefined }),
@@ -84,7 +74,7 @@ function sectionPages(newsroom: Newsroom): PageSpec[] {
     paginate(articlesInSection(articles, section.slug), site.pageSize, section.path).map((listing) => ({
       path: listing.path,
       render: () =>
-        document(
+        renderPage(
           newsroom,
           {
             path: listing.path,
@@ -104,7 +94,7 @@ function tagPages(newsroom: Newsroom): PageSpec[] {
   const tags = collectTags(newsroom.articles);
   const index: PageSpec = {
     path: "/tags/",
-    render: () => document(newsroom, { path: "/tags/", title: "Topics", description: `Every topic covered by ${site.name}.`, head: pageHead(newsroom) }, h(TagIndex, { tags, site })),
+    render: () => renderPage(newsroom, { path: "/tags/", title: "Topics", description: `Every topic covered by ${site.name}.`, head: pageHead(newsroom) }, h(TagIndex, { tags, site })),
   };
   return [
     index,
@@ -112,7 +102,7 @@ function tagPages(newsroom: Newsroom): PageSpec[] {
       paginate(tag.articles, site.pageSize, tag.path).map((listing) => ({
         path: listing.path,
         render: () =>
-          document(
+          renderPage(
             newsroom,
             { path: listing.path, title: pageTitle(tag.name, listing), description: `Articles about ${tag.name} from ${site.name}.`, head: { ...pageHead(newsroom), ...pageLinks(listing) } },
             h(ListPage, { title: tag.name, listing, site, label: `Pages about ${tag.name}` }),
@@ -127,7 +117,7 @@ function authorPages(newsroom: Newsroom): PageSpec[] {
   const index: PageSpec = {
     path: "/authors/",
     render: () =>
-      document(
+      renderPage(
         newsroom,
         { path: "/authors/", title: "Our journalists", description: `The reporters, editors and photographers of ${site.name}.`, head: pageHead(newsroom) },
         h(AuthorIndex, { authors: authorsWithArticles(authors, articles), site }),
@@ -139,7 +129,7 @@ function authorPages(newsroom: Newsroom): PageSpec[] {
       paginate(articlesByAuthor(articles, author.id), site.pageSize, author.path).map((listing) => ({
         path: listing.path,
         render: () =>
-          document(
+          renderPage(
             newsroom,
             {
               path: listing.path,
@@ -161,7 +151,7 @@ function archivePages(newsroom: Newsroom): PageSpec[] {
     new Intl.DateTimeFormat(site.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(Number(year), Number(month) - 1, 15));
   const index: PageSpec = {
     path: "/archive/",
-    render: () => document(newsroom, { path: "/archive/", title: "Archive", description: `Every month of ${site.name}.`, head: pageHead(newsroom) }, h(ArchiveIndex, { months, site })),
+    render: () => renderPage(newsroom, { path: "/archive/", title: "Archive", description: `Every month of ${site.name}.`, head: pageHead(newsroom) }, h(ArchiveIndex, { months, site })),
   };
   return [
     index,
@@ -170,7 +160,7 @@ function archivePages(newsroom: Newsroom): PageSpec[] {
         path: listing.path,
         render: () => {
           const title = monthTitle(month.year, month.month);
-          return document(
+          return renderPage(
             newsroom,
             { path: listing.path, title: pageTitle(title, listing), description: `Articles from ${title} in ${site.name}.`, head: { ...pageHead(newsroom), ...pageLinks(listing) } },
             h(ListPage, { title, listing, site, label: `Pages of ${title}` }),
@@ -184,7 +174,7 @@ function archivePages(newsroom: Newsroom): PageSpec[] {
 function notFoundPage(newsroom: Newsroom): PageSpec {
   return {
     path: "/404.html",
-    render: () => document(newsroom, { path: "/404.html", title: "Page not found", description: "This page does not exist.", head: pageHead(newsroom) }, h(NotFoundPage, { site: newsroom.site })),
+    render: () => renderPage(newsroom, { path: "/404.html", title: "Page not found", description: "This page does not exist.", head: pageHead(newsroom) }, h(NotFoundPage, { site: newsroom.site })),
   };
 }
 
@@ -194,7 +184,7 @@ function articlePages(newsroom: Newsroom): PageSpec[] {
   return newsroom.articles.map((article) => ({
     path: article.path,
     render: () =>
-      document(
+      renderPage(
         newsroom,
         { path: article.path, title: article.headline, description: article.summary, section: article.section.slug, head: { ...articleHead(article, newsroom), feeds: feedLinks({ kind: "site" }, newsroom.site) } },
         h(ArticlePage, { article, related: related(article), site: newsroom.site }),

@@ -1,4 +1,48 @@
 // Eleventy plugin: the Pagefind index of article bodies and the /search/ page.
+// The index is built after each build (and each --serve rebuild) from the pages that build wrote,
+// never from whatever else sits in the output folder (such as a draft left by a preview).
+import { h } from "preact";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { Newsroom } from "../content/types.ts";
+import { addFile } from "../pages/virtual.ts";
+import { renderPage } from "../pages/document.ts";
+import { pageHead } from "../seo/head.ts";
+import { siteUrl } from "../site.ts";
+import { SearchPage } from "../../layouts/SearchPage.tsx";
+import { indexPages, PAGEFIND_DIR, type BuiltPage } from "./pagefind.ts";
 
-export default function searchPlugin(_eleventyConfig: UserConfig): void {}
+/** Site path of the search page. */
+export const SEARCH_PATH = "/search/";
+
+interface BuildEvent {
+  directories: { output: string };
+  runMode: "build" | "watch" | "serve";
+  outputMode: "fs" | "json" | "ndjson";
+  incremental: boolean;
+  results: { url: string | false; outputPath: string | false; content: string }[];
+}
+
+export function renderSearchPage(newsroom: Newsroom): string {
+  const { site } = newsroom;
+  const page = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundle: siteUrl(site, `/${PAGEFIND_DIR}/`), script: siteUrl(site, "/js/search.js") });
+  return renderPage(newsroom, { path: SEARCH_PATH, title: "Search", description: `Search the articles of ${site.name}.`, head: pageHead(newsroom) }, page);
+}
+
+export default function searchPlugin(eleventyConfig: UserConfig): void {
+  addFile(eleventyConfig, "search", SEARCH_PATH, renderSearchPage);
+
+  // HTML pages by output path. An incremental rebuild reports only what it rewrote, so the pages of
+  // earlier builds in this process stay until a full build replaces them.
+  const built = new Map<string, BuiltPage>();
+
+  // Eleventy emits this only after every page was written; a failed build never reaches it.
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode, outputMode, incremental, results }: BuildEvent) => {
+    if (outputMode !== "fs") return;
+    if (!incremental) built.clear();
+    for (const { url, outputPath, content } of results) {
+      if (url && outputPath && outputPath.endsWith(".html")) built.set(outputPath, { url, html: content });
+    }
+    const pages = await indexPages(directories.output, built.values(), { close: runMode === "build" });
+    console.log(`[search] indexed ${pages} page${pages === 1 ? "" : "s"}`);
+  });
+}

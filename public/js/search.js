@@ -1,0 +1,87 @@
+// Progressive enhancement for the search page (layouts/SearchPage.tsx): loads the Pagefind bundle,
+// runs the query in ?q= and lists the results. Without this script the page still offers the sections.
+const PAGE_SIZE = 10;
+
+const root = document.querySelector("[data-search]");
+if (root instanceof HTMLElement) enhance(root);
+
+/** @param {HTMLElement} root */
+async function enhance(root) {
+  const input = /** @type {HTMLInputElement} */ (root.querySelector('input[name="q"]'));
+  const status = /** @type {HTMLElement} */ (root.querySelector("[data-search-status]"));
+  const list = /** @type {HTMLElement} */ (root.querySelector("[data-search-results]"));
+  const more = /** @type {HTMLElement} */ (root.querySelector("[data-search-more]"));
+  const query = (new URLSearchParams(location.search).get("q") ?? "").trim();
+  input.value = query;
+
+  const fallback = root.querySelector("[data-search-fallback]");
+  if (query) status.textContent = "Searching…";
+  try {
+    const pagefind = await import(`${root.dataset.searchBundle}pagefind.js`);
+    await pagefind.options({ baseUrl: root.dataset.searchBase });
+    await pagefind.init();
+    // Search works here: the "needs JavaScript" note and its section links are not the way in.
+    fallback?.setAttribute("hidden", "");
+    if (query) await showResults(await pagefind.search(query), query, { status, list, more });
+  } catch (error) {
+    // E.g. a Content-Security-Policy without 'wasm-unsafe-eval', or the bundle missing.
+    status.textContent = "Search is not available right now.";
+    fallback?.querySelector("[data-search-nojs]")?.remove();
+    fallback?.removeAttribute("hidden");
+    throw error;
+  }
+}
+
+/**
+ * @param {{ results: { data(): Promise<any> }[] }} search
+ * @param {string} query
+ * @param {{ status: HTMLElement, list: HTMLElement, more: HTMLElement }} elements
+ */
+async function showResults({ results }, query, { status, list, more }) {
+  let shown = 0;
+  const showMore = async () => {
+    const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
+    const items = page.map(renderResult);
+    list.append(...items);
+    shown += items.length;
+    list.hidden = shown === 0;
+    more.hidden = shown >= results.length;
+    return items;
+  };
+  more.querySelector("button")?.addEventListener("click", async () => {
+    const [first] = await showMore();
+    first?.querySelector("a")?.focus();
+  });
+  await showMore();
+  status.textContent = `${results.length === 0 ? "No" : results.length} result${results.length === 1 ? "" : "s"} for '${query}'`;
+}
+
+/** @param {{ url: string, meta: { title?: string }, excerpt: string }} data */
+function renderResult(data) {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  heading.append(link);
+  const excerpt = document.createElement("p");
+  excerpt.append(...excerptNodes(data.excerpt));
+  item.append(heading, excerpt);
+  return item;
+}
+
+/**
+ * Pagefind's excerpt is HTML: escaped text with <mark> around the matched words. Only text and
+ * those marks are kept, so nothing from the index can ever add markup or script to the page.
+ * @param {string} html
+ */
+function excerptNodes(html) {
+  const parsed = new DOMParser().parseFromString(html, "text/html").body;
+  return Array.from(parsed.childNodes, (node) => {
+    if (node.nodeName !== "MARK") return document.createTextNode(node.textContent ?? "");
+    const mark = document.createElement("mark");
+    mark.textContent = node.textContent;
+    return mark;
+  });
+}

@@ -1,0 +1,89 @@
+// The one module that imports Pagefind: it indexes the pages a build wrote into `<output>/pagefind/`.
+// The index is written to a scratch folder and moved into place only when complete, so a failed
+// run leaves the previous index (or none), never half of one.
+import fs from "node:fs/promises";
+import path from "node:path";
+import * as pagefind from "pagefind";
+
+/** Folder of the index inside the output; also the site path the search page loads it from. */
+export const PAGEFIND_DIR = "pagefind";
+
+/** Pagefind could not start, read a page or write its files. */
+export class SearchIndexError extends Error {
+  constructor(step: string, errors: string[]) {
+    super(`[search] Pagefind could not ${step}:\n${errors.map((error) => `  ${error}`).join("\n")}`);
+    this.name = "SearchIndexError";
+  }
+}
+
+/** A built HTML page. */
+export interface BuiltPage {
+  /** Site path without the prefix, as Eleventy gives it: "/2026/03/05/flood/". */
+  url: string;
+  html: string;
+}
+
+export interface IndexPagesOptions {
+  /** Stop Pagefind's background process afterwards (a one-off build); keep it for the next rebuild when serving. */
+  close: boolean;
+}
+
+/**
+ * Indexes `pages` and swaps the result in as `<outputDir>/pagefind/`. Pagefind keeps only the
+ * elements marked `data-pagefind-body` (less any `data-pagefind-ignore`), drops pages without one,
+ * and files each page under the language of its `<html lang>`. Returns the number of pages indexed.
+ */
+export async function indexPages(outputDir: string, pages: Iterable<BuiltPage>, { close }: IndexPagesOptions): Promise<number> {
+  const target = path.join(outputDir, PAGEFIND_DIR);
+  // Scratch folders in the output (a rename never crosses file systems), cleared on every run, so
+  // even a process killed mid-write leaves them only until the next build.
+  const partial = path.join(outputDir, `.${PAGEFIND_DIR}-partial`);
+  const previous = path.join(outputDir, `.${PAGEFIND_DIR}-previous`);
+  await Promise.all([removeDir(partial), removeDir(previous)]);
+
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index) throw new SearchIndexError("start", errors);
+    for (const page of pages) {
+      const added = await index.addHTMLFile({ url: page.url, content: page.html });
+      if (added.errors.length > 0) throw new SearchIndexError(`index ${page.url}`, added.errors);
+    }
+    const written = await index.writeFiles({ outputPath: partial });
+    if (written.errors.length > 0) throw new SearchIndexError(`write ${partial}`, written.errors);
+    const count = await countIndexedPages(partial);
+    await swapIn(partial, target, previous);
+    return count;
+  } finally {
+    await index?.deleteIndex();
+    await removeDir(partial);
+    if (close) await pagefind.close();
+  }
+}
+
+/** Replaces `target` with `fresh`; the old folder stays whole until the new one is in place. */
+async function swapIn(fresh: string, target: string, previous: string): Promise<void> {
+  const hadOld = await fs.rename(target, previous).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return false;
+      throw error;
+    },
+  );
+  try {
+    await fs.rename(fresh, target);
+  } catch (error) {
+    if (hadOld) await fs.rename(previous, target);
+    throw error;
+  }
+  await removeDir(previous);
+}
+
+/** Pages in the index, over every language, from the bundle's entry file. */
+async function countIndexedPages(bundle: string): Promise<number> {
+  const entry = JSON.parse(await fs.readFile(path.join(bundle, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+function removeDir(dir: string): Promise<void> {
+  return fs.rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,192 @@
+// Search: the build writes a Pagefind index of article bodies only, and the /search/ page finds
+// articles with it in a real browser, under a path prefix and a strict Content-Security-Policy.
+// Without JavaScript the page is a plain form plus links to every section.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { CheerioAPI } from "cheerio";
+import type { Browser, Page } from "playwright-core";
+import { buildError, buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
+
+// What a later issue will send: Pagefind needs only 'wasm-unsafe-eval' beyond 'self'.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self'; style-src 'self'; form-action 'self' https:; base-uri 'none'; object-src 'none'";
+
+let site: FixtureSite;
+let logged: string[];
+let server: StaticServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  site = await makeSite("search-words");
+  const log = vi.spyOn(console, "log").mockImplementation(() => {});
+  try {
+    await buildSite(site);
+  } finally {
+    logged = log.mock.calls.map((call) => call.join(" "));
+    log.mockRestore();
+  }
+  server = await serveSite(site.outputDir, { pathPrefix: "/news/", headers: { "content-security-policy": CSP } });
+  browser = await launchChromium();
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await removeSite(site);
+});
+
+/** Opens the search page for `query` as a reader's browser would and returns what it shows. */
+async function search(query: string): Promise<{ status: string; results: { title: string; href: string; excerpt: string }[] }> {
+  await page.goto(`${server.origin}/news/search/?q=${encodeURIComponent(query)}`);
+  const status = page.locator("[data-search-status]");
+  await status.filter({ hasText: /results? for '/ }).waitFor();
+  const results = await page.locator(".search-result").evaluateAll((items) =>
+    items.map((item) => ({ title: item.querySelector("a")?.textContent ?? "", href: item.querySelector("a")?.getAttribute("href") ?? "", excerpt: item.querySelector("p")?.textContent ?? "" })),
+  );
+  return { status: (await status.textContent()) ?? "", results };
+}
+
+describe("search index", () => {
+  it("indexes the article pages once per build and says so in one line", () => {
+    expect(logged.filter((line) => line.startsWith("[search]"))).toEqual(["[search] indexed 3 pages"]);
+  });
+
+  it("is written in the pages' language, with no scratch folder left over", async () => {
+    const entry = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/pagefind-entry.json"), "utf8"));
+    expect(Object.keys(entry.languages)).toEqual(["en-us"]);
+    const output = await fs.readdir(site.outputDir);
+    expect(output.filter((name) => name.includes("pagefind"))).toEqual(["pagefind"]);
+  });
+
+  it("finds an article by a word only in its body, with the result linking under the prefix", async () => {
+    const { status, results } = await search("catamaran");
+    expect(status).toBe("1 result for 'catamaran'");
+    expect(results).toEqual([{ title: "New island ferry enters service", href: "/news/2026/03/04/island-ferry/", excerpt: expect.stringContaining("catamaran") }]);
+    expect(await page.locator(".search-result mark").first().textContent()).toMatch(/^catamaran/);
+  });
+
+  it("stems words in the site's language: 'ferries' finds the ferry", async () => {
+    const { results } = await search("ferries");
+    expect(results.map((result) => result.href)).toEqual(["/news/2026/03/04/island-ferry/"]);
+  });
+
+  it.each([
+    ["quillback", "the tagline in the header"],
+    ["zeppelins", "a section in the navigation and footer"],
+    ["marmalade", "the signup box under articles"],
+    ["gallimaufry", "the support box under articles"],
+    ["xylophonist", "an author bio under articles and on the author page"],
+  ])("does not find '%s', which is only in %s", async (word) => {
+    const article = await readPage(site, "/2026/03/04/island-ferry/");
+    expect(article("body").text().toLowerCase()).toContain(word);
+    const { status, results } = await search(word);
+    expect(status).toBe(`No results for '${word}'`);
+    expect(results).toEqual([]);
+  });
+
+  it("searches when the reader submits the form, and hides the no-JavaScript note", async () => {
+    await page.goto(`${server.origin}/news/search/`);
+    await page.getByLabel("Search articles").fill("library");
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.locator("[data-search-status]").filter({ hasText: /results? for '/ }).waitFor();
+    expect(new URL(page.url()).search).toBe("?q=library");
+    expect(await page.getByLabel("Search articles").inputValue()).toBe("library");
+    expect(await page.locator(".search-result a").getAttribute("href")).toBe("/news/2026/03/05/date-only/");
+    expect(await page.locator("[data-search-fallback]").isVisible()).toBe(false);
+  });
+});
+
+describe("search where Pagefind cannot run", () => {
+  it("says search is unavailable and offers the sections when the CSP forbids WebAssembly", async () => {
+    const strict = await serveSite(site.outputDir, { pathPrefix: "/news/", headers: { "content-security-policy": "default-src 'self'" } });
+    const blocked = await browser.newPage();
+    blocked.on("pageerror", () => {}); // the expected WebAssembly refusal
+    try {
+      await blocked.goto(`${strict.origin}/news/search/?q=catamaran`);
+      await blocked.locator("[data-search-status]").filter({ hasText: "Search is not available right now." }).waitFor();
+      const fallback = blocked.locator("[data-search-fallback]");
+      expect(await fallback.isVisible()).toBe(true);
+      expect(await fallback.locator("p").textContent()).toBe("You can browse by section:");
+      expect(await fallback.locator("a").count()).toBe(3);
+    } finally {
+      await blocked.close();
+      await strict.close();
+    }
+  });
+});
+
+describe("search page without JavaScript", () => {
+  let $: CheerioAPI;
+  beforeAll(async () => {
+    $ = await readPage(site, "/search/");
+  });
+
+  it("is a page of the site titled Search", () => {
+    expect($("title").text()).toBe("Search | The Fixture Gazette");
+    expect($("main h1").text()).toBe("Search");
+  });
+
+  it("is a labelled GET form to itself", () => {
+    const form = $('form[role="search"]');
+    expect(form.attr("action")).toBe("/news/search/");
+    expect(form.attr("method")).toBe("get");
+    const input = form.find('input[type="search"][name="q"]');
+    expect(form.find(`label[for="${input.attr("id")}"]`).text()).toBe("Search articles");
+    expect(form.find('button[type="submit"]').text()).toBe("Search");
+    expect($('[aria-live="polite"]')).toHaveLength(1);
+  });
+
+  it("says search needs JavaScript and links every section", () => {
+    const fallback = $("[data-search-fallback]");
+    expect(fallback.find("p").text()).toBe("Search needs JavaScript. You can browse by section:");
+    expect(fallback.find("a").map((_, a) => [[$(a).text(), $(a).attr("href")]]).get()).toEqual([
+      ["News", "/news/news/"],
+      ["Business", "/news/business/"],
+      ["Zeppelins", "/news/zeppelins/"],
+    ]);
+  });
+
+  it("loads its script from a file under the prefix, with no inline script", () => {
+    const scripts = $("script").filter((_, script) => $(script).attr("type") !== "application/ld+json");
+    expect(scripts.map((_, script) => $(script).attr("src")).get()).toEqual(["/news/js/search.js"]);
+    expect($("[data-search]").attr("data-search-bundle")).toBe("/news/pagefind/");
+  });
+});
+
+describe("a rebuild", () => {
+  it("indexes again once, only the pages it wrote, and swaps in the whole new index", async () => {
+    await writeContent(site, "articles/2026/tram.md", "---\nheadline: Tram returns\nbyline: ana-ruiz\ndate: 2026-03-07\nsection: news\n---\nThe funicular reopens.\n");
+    // A page no build of this content writes, as a preview's draft left in the output folder.
+    const stale = path.join(site.outputDir, "2026/03/01/stale-draft/index.html");
+    await fs.mkdir(path.dirname(stale), { recursive: true });
+    await fs.writeFile(stale, `<!DOCTYPE html><html lang="en-US"><head><title>Draft</title></head><body><article data-pagefind-body=""><h1>Draft</h1><p>An unpublished quokka.</p></article></body></html>`);
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      await buildSite(site);
+      expect(log.mock.calls.map((call) => call.join(" ")).filter((line) => line.startsWith("[search]"))).toEqual(["[search] indexed 4 pages"]);
+    } finally {
+      log.mockRestore();
+    }
+    const entry = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/pagefind-entry.json"), "utf8"));
+    expect(entry.languages["en-us"].page_count).toBe(4);
+    expect((await search("funicular")).results.map((result) => result.href)).toEqual(["/news/2026/03/07/tram/"]);
+    expect((await search("quokka")).results).toEqual([]);
+  });
+});
+
+describe("a failed build", () => {
+  it("writes no search index", async () => {
+    const broken = await makeSite("article-unknown-author");
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      await buildError(broken);
+      await expect(fs.access(path.join(broken.outputDir, "pagefind"))).rejects.toThrow();
+    } finally {
+      log.mockRestore();
+      await removeSite(broken);
+    }
+  });
+});
