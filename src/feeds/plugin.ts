@@ -1,4 +1,15 @@
-// Eleventy plugin: Atom and JSON feeds for the site, each section and each author.
+// Eleventy plugin: Atom and JSON feeds for the site, each section and each author, written as
+// virtual templates over the newsroom (see docs/feeds.md for ids and choices).
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { Newsroom } from "../content/types.ts";
+import { addPages } from "../pages/virtual.ts";
+import { buildFeed } from "./feed.ts";
+import { renderAtom } from "./atom.ts";
+import { renderJsonFeed } from "./json-feed.ts";
+import { feedPath, feedScopes, type FeedScope } from "./links.ts";
 
-export default function feedsPlugin(_eleventyConfig: UserConfig): void {}
+export default function feedsPlugin(eleventyConfig: UserConfig): void {
+  const scopes = (newsroom: Newsroom) => feedScopes(newsroom.site, newsroom.authors);
+  addPages<FeedScope>(eleventyConfig, "feed-atom", scopes, (scope) => feedPath(scope, "atom"), (scope, newsroom) => renderAtom(buildFeed(scope, newsroom)));
+  addPages<FeedScope>(eleventyConfig, "feed-json", scopes, (scope) => feedPath(scope, "json"), (scope, newsroom) => renderJsonFeed(buildFeed(scope, newsroom)));
+}

@@ -186,7 +186,7 @@ function articlePages(newsroom: Newsroom): PageSpec[] {
     render: () =>
       renderPage(
         newsroom,
-        { path: article.path, title: article.headline, description: article.summary, section: article.section.slug, head: { ...articleHead(article, newsroom), feeds: feedLinks({ kind: "site" }, newsroom.site) } },
+        { path: article.path, title: article.headline, description: article.summary, section: article.section.slug, head: { ...articleHead(article, newsroom), feeds: feedLinks({ kind: "section", section: article.section }, newsroom.site) } },
         h(ArticlePage, { article, related: related(article), site: newsroom.site }),
       ),
   }));

@@ -1,0 +1,47 @@
+// The one way feeds and sitemaps write XML: a tiny element tree whose text and attribute values are
+// always escaped on output, so no caller ever concatenates an unescaped string into a document.
+
+/** Characters XML 1.0 forbids anywhere in a document, even escaped (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Escapes text for XML (and HTML) text or a quoted attribute value; drops characters XML cannot hold. */
+export function escapeXml(text: string): string {
+  return text.replace(INVALID_XML_CHARS, "").replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+}
+
+export type XmlAttributes = Record<string, string | number | undefined>;
+
+export interface XmlElement {
+  name: string;
+  attributes: XmlAttributes;
+  /** Child elements, or one text value (feeds and sitemaps never mix the two). */
+  children: XmlElement[] | string;
+}
+
+/** An element with child elements; `undefined` and `false` children are left out. */
+export function element(name: string, attributes: XmlAttributes = {}, ...children: (XmlElement | undefined | false)[]): XmlElement {
+  return { name, attributes, children: children.filter((child): child is XmlElement => Boolean(child)) };
+}
+
+/** An element holding text (escaped when written). */
+export function textElement(name: string, text: string, attributes: XmlAttributes = {}): XmlElement {
+  return { name, attributes, children: text };
+}
+
+/** A whole document: declaration, then the root, indented two spaces a level, ending in a newline. */
+export function renderXml(root: XmlElement): string {
+  return `<?xml version="1.0" encoding="utf-8"?>\n${renderElement(root, "")}\n`;
+}
+
+function renderElement({ name, attributes, children }: XmlElement, indent: string): string {
+  const attrs = Object.entries(attributes)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
+    .join("");
+  if (typeof children === "string") return `${indent}<${name}${attrs}>${escapeXml(children)}</${name}>`;
+  if (children.length === 0) return `${indent}<${name}${attrs}/>`;
+  const inner = children.map((child) => renderElement(child, `${indent}  `)).join("\n");
+  return `${indent}<${name}${attrs}>\n${inner}\n${indent}</${name}>`;
+}
