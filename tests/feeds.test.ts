@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
-import { escapeXml, element, renderXml, textElement } from "../src/feeds/xml.ts";
+import { escapeXml, element, renderXml, textElement } from "../src/xml.ts";
 import { absoluteHref, absoluteSrcset, absolutizeHtml } from "../src/feeds/absolute-urls.ts";
 import { articleFeedId, buildFeed, MAX_FEED_ENTRIES, scopeArticles } from "../src/feeds/feed.ts";
 import { feedLinks, feedPath, feedTitle } from "../src/feeds/links.ts";

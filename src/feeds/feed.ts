@@ -1,11 +1,11 @@
 // One format-neutral model of a feed, built from the newsroom for a scope; the Atom and JSON Feed
 // writers only print it, so both formats always carry the same entries, ids, dates and URLs.
 import type { Article, Newsroom } from "../content/types.ts";
-import { articlesByAuthor, articlesInSection } from "../collections.ts";
+import { articleUpdated, articlesByAuthor, articlesInSection, newestUpdated } from "../collections.ts";
 import { absoluteUrl, siteUrl, type Site } from "../site.ts";
 import { absoluteHref, absolutizeHtml } from "./absolute-urls.ts";
 import { feedPath, feedTitle, scopePagePath, type FeedScope } from "./links.ts";
-import { escapeXml } from "./xml.ts";
+import { escapeXml } from "../xml.ts";
 
 /** Entries per feed: the newest articles only. */
 export const MAX_FEED_ENTRIES = 50;
@@ -74,16 +74,6 @@ export function scopeArticles(scope: FeedScope, articles: readonly Article[]): A
   const selected =
     scope.kind === "section" ? articlesInSection(articles, scope.section.slug) : scope.kind === "author" ? articlesByAuthor(articles, scope.author.id) : articles;
   return selected.slice(0, MAX_FEED_ENTRIES);
-}
-
-/** When an article last changed: `updated` from front matter, else its publication. */
-export function articleUpdated(article: Pick<Article, "published" | "updated">) {
-  return article.updated ?? article.published;
-}
-
-/** The newest `updated` of some articles, or undefined when there are none. */
-export function newestUpdated(articles: readonly Pick<Article, "published" | "updated">[]) {
-  return articles.map(articleUpdated).reduce<ReturnType<typeof articleUpdated> | undefined>((newest, moment) => (!newest || moment.epoch > newest.epoch ? moment : newest), undefined);
 }
 
 function leadImage(article: Article, articleUrl: string): FeedImage | undefined {

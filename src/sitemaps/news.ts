@@ -2,7 +2,7 @@
 // (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
 import type { Article } from "../content/types.ts";
 import { absoluteUrl, type Site } from "../site.ts";
-import { element, renderXml, textElement } from "../feeds/xml.ts";
+import { element, renderXml, textElement } from "../xml.ts";
 import { SITEMAP_NAMESPACE } from "./sitemap.ts";
 
 export const NEWS_NAMESPACE = "http://www.google.com/schemas/sitemap-news/0.9";

@@ -4,8 +4,8 @@ import type { Newsroom } from "../content/types.ts";
 import type { Moment } from "../dates.ts";
 import { articlesByAuthor, articlesInSection } from "../collections.ts";
 import { absoluteUrl, type Site } from "../site.ts";
-import { articleUpdated, newestUpdated } from "../feeds/feed.ts";
-import { element, renderXml, textElement } from "../feeds/xml.ts";
+import { articleUpdated, newestUpdated } from "../collections.ts";
+import { element, renderXml, textElement } from "../xml.ts";
 
 export const SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
