@@ -25,9 +25,11 @@ export default {
   support: {
     heading: "Support our journalism",
     text: "The Ledger is reader-funded and free to read. Members keep it that way.",
-    url: "https://ledger.example.org/membership/",
+    url: "https://members.ledger.example.org/join",
     label: "Become a member",
   },
   social: { x: "lakeshoreledger", mastodon: "ledger@newsroom.example" },
+  // Made by scripts/make-logo.ts: the publisher logo in structured data and the fallback link-preview image.
+  logo: "logo.png",
   copyright: "Lakeshore Ledger Cooperative",
 } satisfies SettingsInput;

@@ -54,11 +54,12 @@ export function HeadTags({ site, path, title, description, head }: HeadTagsProps
           ))}
         </>
       )}
-      <meta name="twitter:card" content={head.image ? "summary_large_image" : "summary"} />
+      <meta name="twitter:card" content={head.image && head.image.large !== false ? "summary_large_image" : "summary"} />
       {site.social.x && <meta name="twitter:site" content={`@${site.social.x}`} />}
       {(head.creators ?? []).slice(0, 1).map((creator) => (
         <meta name="twitter:creator" content={`@${creator}`} />
       ))}
+      {head.image && <meta name="twitter:image:alt" content={head.image.alt} />}
       {(head.jsonLd ?? []).map((data) => (
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: scriptJson(data) }} />
       ))}

@@ -14,6 +14,8 @@ export interface HeadImage {
   width: number;
   height: number;
   alt: string;
+  /** Worth a large preview (X `summary_large_image`); false for a logo shown as a thumbnail. Default true. */
+  large?: boolean;
 }
 
 export interface HeadMeta {

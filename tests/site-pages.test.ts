@@ -80,6 +80,10 @@ describe("section pages", () => {
     expect(headlines(last)).toEqual(["/2026/03/01/a/"]);
     expect(last('link[rel="next"]')).toHaveLength(0);
     expect(last("title").text()).toBe("News — page 3 | The Fixture Gazette");
+    // The section's structured data belongs to its first page, whose URL it names.
+    const types = (page: typeof first) => page('script[type="application/ld+json"]').map((_, s) => JSON.parse(page(s).text())["@type"]).get();
+    expect(types(first)).toContain("CollectionPage");
+    expect(types(last)).not.toContain("CollectionPage");
   });
 
   it("marks the section as the current page in the navigation", async () => {

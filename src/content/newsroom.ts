@@ -1,10 +1,12 @@
 // Loads a whole newsroom: settings, authors, articles. Every file is validated and every problem
 // collected before anything is encoded or rendered; one ContentError then stops the build.
+import fs from "node:fs/promises";
 import path from "node:path";
 import type { MarkdownIt, Token } from "markdown-it";
-import { loadSettings } from "./load-settings.ts";
+import { SETTINGS_FILE, lineOfSetting, loadSettings } from "./load-settings.ts";
 import { readAuthors, type AuthorSource } from "./load-authors.ts";
 import { readArticles, type ArticleSource } from "./load-articles.ts";
+import { resolveImage } from "./files.ts";
 import { ContentError } from "./errors.ts";
 import type { Article, Author, Newsroom } from "./types.ts";
 import { createMarkdown, type MarkdownEnv } from "../markdown.ts";
@@ -36,7 +38,18 @@ export async function validateNewsroom(contentDir: string) {
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
   const articles = await readArticles({ contentDir: dir, site, authorIds, md });
   problems.push(...articles.problems);
-  return { site, md, authors: authors.authors, articles: articles.articles, problems };
+  const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo);
+  if (logo && !logo.ok) problems.push(logo.problem);
+  return { site, md, authors: authors.authors, articles: articles.articles, logoFile: logo?.ok ? logo.file : undefined, problems };
+}
+
+/** The settings' `logo`, checked like any photo: an image file inside the content folder. */
+async function resolveLogo(contentDir: string, written: string) {
+  const settingsFile = path.join(contentDir, SETTINGS_FILE);
+  const resolved = await resolveImage(contentDir, settingsFile, written);
+  if (resolved.ok) return { ok: true as const, file: resolved.file };
+  const line = lineOfSetting(await fs.readFile(settingsFile, "utf8"), ["logo"]);
+  return { ok: false as const, problem: { file: settingsFile, line, field: "logo", message: resolved.message } };
 }
 
 export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
@@ -44,6 +57,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   if (checked.problems.length > 0 || !checked.site) throw new ContentError(checked.problems);
   const { site, md } = checked;
   const images = options.images(site);
+  const logo = checked.logoFile ? await images.logo(checked.logoFile) : undefined;
 
   const authors = new Map<string, Author>();
   for (const source of checked.authors) authors.set(source.id, await renderAuthor(source, md, images));
@@ -59,6 +73,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
       .filter((source) => !published.includes(source))
       .map((source) => ({ id: source.id, headline: source.fields.headline })),
     images,
+    ...(logo && { logo }),
   };
 }
 
@@ -123,7 +138,8 @@ async function renderArticle(
   if (fields.dateline) article.dateline = fields.dateline;
   if (fields.summary) article.dek = fields.summary;
   if (source.photoFile && fields.alt && fields.caption) {
-    article.photo = { image: await images.process(source.photoFile, IMAGE_WIDTHS.lead), alt: fields.alt, caption: fields.caption };
+    const [image, crops] = await Promise.all([images.process(source.photoFile, IMAGE_WIDTHS.lead), images.crop(source.photoFile)]);
+    article.photo = { image, crops, alt: fields.alt, caption: fields.caption };
     if (fields.credit) article.photo.credit = fields.credit;
   }
   return article;

@@ -1,6 +1,6 @@
 // The shapes layouts receive: validated front matter plus everything derived from it once
 // (URLs, dates in the site's zone, rendered Markdown, processed images).
-import type { ImagePipeline, ImageSet } from "../images/index.ts";
+import type { ImageCrops, ImagePipeline, ImageSet, ImageVariant } from "../images/index.ts";
 import type { Moment } from "../dates.ts";
 import type { Section, Site } from "../site.ts";
 
@@ -23,6 +23,8 @@ export interface Author {
 
 export interface Photo {
   image: ImageSet;
+  /** Fixed-ratio crops for structured data and link previews (16:9, 4:3, 1:1). */
+  crops: ImageCrops;
   alt: string;
   caption: string;
   credit?: string;
@@ -69,4 +71,6 @@ export interface Newsroom {
   skippedDrafts: { id: string; headline: string }[];
   /** The pipeline that made this build's images: its files are copied into the output. */
   images: ImagePipeline;
+  /** The settings' logo, published as PNG: publisher logo and fallback link-preview image. */
+  logo?: ImageVariant;
 }

@@ -81,7 +81,8 @@ function sectionPages(newsroom: Newsroom): PageSpec[] {
             title: pageTitle(section.title, listing),
             description: `${section.title} news from ${site.name}.`,
             section: section.slug,
-            head: { ...sectionHead(section, newsroom), ...pageLinks(listing), feeds: feedLinks({ kind: "section", section }, site) },
+            // Structured data describes the section itself: only its first page carries it.
+            head: { ...(listing.pageNumber === 1 ? sectionHead(section, newsroom) : pageHead(newsroom)), ...pageLinks(listing), feeds: feedLinks({ kind: "section", section }, site) },
           },
           h(ListPage, { title: section.title, listing, site, label: `Pages of ${section.title}` }),
         ),
@@ -135,7 +136,7 @@ function authorPages(newsroom: Newsroom): PageSpec[] {
               path: listing.path,
               title: pageTitle(author.name, listing),
               description: `${author.name}${author.role ? `, ${author.role}` : ""}: articles and biography.`,
-              head: { ...authorHead(author, newsroom), ...pageLinks(listing), feeds: feedLinks({ kind: "author", author }, site) },
+              head: { ...(listing.pageNumber === 1 ? authorHead(author, newsroom) : pageHead(newsroom)), ...pageLinks(listing), feeds: feedLinks({ kind: "author", author }, site) },
             },
             h(AuthorPage, { author, listing, site }),
           ),
