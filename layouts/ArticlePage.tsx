@@ -2,7 +2,7 @@ import type { Article } from "../src/content/types.ts";
 import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
 import { Byline } from "./Byline.tsx";
-import { Timestamps } from "./Timestamps.tsx";
+import { Time, Timestamps } from "./Timestamps.tsx";
 import { Figure } from "./Figure.tsx";
 import { Corrections } from "./Corrections.tsx";
 import { AuthorBio } from "./AuthorBio.tsx";
@@ -10,6 +10,19 @@ import { SignupForm } from "./SignupForm.tsx";
 import { SupportCta } from "./SupportCta.tsx";
 import { RelatedArticles } from "./RelatedArticles.tsx";
 import { tagSlug } from "../src/collections.ts";
+
+/** In the live preview only: says plainly that a page is not published yet. */
+function PreviewBanner({ article, site }: { article: Article; site: Site }) {
+  if (article.draft) return <p class="article__draft">Draft: not published</p>;
+  if (article.scheduled) {
+    return (
+      <p class="article__draft">
+        Scheduled for <Time moment={article.published} site={site} />: not published yet
+      </p>
+    );
+  }
+  return null;
+}
 
 /** One article, in the order of a wire-service page. Only `bodyHtml` (rendered Markdown) is raw. */
 export function ArticlePage({ article, related, site }: { article: Article; related: Article[]; site: Site }) {
@@ -19,7 +32,7 @@ export function ArticlePage({ article, related, site }: { article: Article; rela
         <p class="article__section">
           <a href={siteUrl(site, article.section.path)}>{article.section.title}</a>
         </p>
-        {article.draft && <p class="article__draft">Draft: not published</p>}
+        <PreviewBanner article={article} site={site} />
         <h1 class="article__headline">{article.headline}</h1>
         {article.dek && <p class="article__dek">{article.dek}</p>}
         <Byline authors={article.authors} site={site} />

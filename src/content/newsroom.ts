@@ -12,6 +12,7 @@ import type { Article, Author, Newsroom } from "./types.ts";
 import { createMarkdown, type MarkdownEnv } from "../markdown.ts";
 import { IMAGE_WIDTHS, type ImagePipeline, type ImageSet } from "../images/index.ts";
 import { parseMoment } from "../dates.ts";
+import { buildNow } from "../now.ts";
 import { mastodonUrl } from "../social.ts";
 import { countWords, readingMinutes, truncateText } from "../text.ts";
 import type { FigureFields } from "./schema.ts";
@@ -19,7 +20,7 @@ import type { Site } from "../site.ts";
 
 export interface LoadOptions {
   contentDir: string;
-  /** Drafts are shown in the live preview and left out of production builds. */
+  /** Drafts and scheduled (future-dated) articles are shown in the live preview and left out of production builds. */
   includeDrafts: boolean;
   /** The image pipeline for this site (its URLs carry the site's path prefix). */
   images: (site: Site) => ImagePipeline;
@@ -62,16 +63,21 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   const authors = new Map<string, Author>();
   for (const source of checked.authors) authors.set(source.id, await renderAuthor(source, md, images));
 
-  const published = checked.articles.filter((source) => options.includeDrafts || !source.fields.draft);
-  const articles = await Promise.all(published.map((source) => renderArticle(source, site, md, authors, images, options.renderFigure)));
+  const now = buildNow().getTime();
+  const isScheduled = (source: ArticleSource) => source.published.epoch > now;
+  const isDraft = (source: ArticleSource) => source.fields.draft === true;
+  const published = checked.articles.filter((source) => options.includeDrafts || (!isDraft(source) && !isScheduled(source)));
+  const articles = await Promise.all(published.map((source) => renderArticle(source, site, md, authors, images, options.renderFigure, isScheduled(source))));
   articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
+  const skipped = (test: (source: ArticleSource) => boolean) =>
+    checked.articles.filter((source) => !published.includes(source) && test(source)).map((source) => ({ id: source.id, headline: source.fields.headline, published: source.published }));
   return {
     site,
     articles,
     authors: [...authors.values()],
-    skippedDrafts: checked.articles
-      .filter((source) => !published.includes(source))
-      .map((source) => ({ id: source.id, headline: source.fields.headline })),
+    skippedDrafts: skipped(isDraft),
+    // A draft that is also future-dated counts once, as a draft.
+    skippedScheduled: skipped((source) => !isDraft(source) && isScheduled(source)),
     images,
     ...(logo && { logo }),
   };
@@ -103,6 +109,7 @@ async function renderArticle(
   authors: ReadonlyMap<string, Author>,
   images: ImagePipeline,
   renderFigure: LoadOptions["renderFigure"],
+  scheduled: boolean,
 ): Promise<Article> {
   const { fields } = source;
   const figureImages = await Promise.all(source.figures.map((figure) => images.process(figure.file, IMAGE_WIDTHS.inline)));
@@ -129,6 +136,7 @@ async function renderArticle(
     tags: fields.tags ?? [],
     corrections: (fields.corrections ?? []).map((correction) => ({ date: parseMoment(correction.date, site.timeZone), text: correction.text })),
     draft: fields.draft ?? false,
+    scheduled,
     featured: fields.featured ?? false,
     bodyHtml: md.renderer.render(source.tokens, md.options, env),
     wordCount: words,

@@ -55,11 +55,20 @@ export interface Article {
   photo?: Photo;
   corrections: Correction[];
   draft: boolean;
+  /** Dated after the build's "now": published by the first build after that time. */
+  scheduled: boolean;
   /** Marked to lead the front page. */
   featured: boolean;
   bodyHtml: string;
   wordCount: number;
   readingMinutes: number;
+}
+
+/** An article a production build left out. */
+export interface SkippedArticle {
+  id: string;
+  headline: string;
+  published: Moment;
 }
 
 export interface Newsroom {
@@ -68,7 +77,9 @@ export interface Newsroom {
   articles: Article[];
   authors: Author[];
   /** Drafts left out of this build. */
-  skippedDrafts: { id: string; headline: string }[];
+  skippedDrafts: SkippedArticle[];
+  /** Future-dated articles left out of this build; a later build publishes them. */
+  skippedScheduled: SkippedArticle[];
   /** The pipeline that made this build's images: its files are copied into the output. */
   images: ImagePipeline;
   /** The settings' logo, published as PNG: publisher logo and fallback link-preview image. */
