@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
+    // Finds (or installs) the Chromium the browser tests drive; they never skip.
+    globalSetup: ["tests/setup/chromium.ts"],
     // Eleventy imports .eleventy.ts and the TSX layouts with Node's own loader: tsx must be registered.
     execArgv: ["--import", "tsx"],
     pool: "forks",

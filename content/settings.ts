@@ -13,13 +13,14 @@ export default {
     { slug: "culture", title: "Culture" },
     { slug: "sports", title: "Sports" },
   ],
+  // The Buttondown preset posts to buttondown.com/api/emails/embed-subscribe/<username> (docs/newsletter.md).
   newsletter: {
-    action: "https://buttondown.com/api/emails/embed-subscribe/lakeshore-ledger",
-    method: "post",
-    emailField: "email",
+    provider: "buttondown",
+    username: "lakeshore-ledger",
     heading: "Sign up for daily headlines",
     description: "The north shore's most important stories, in your inbox at 6 a.m.",
     buttonLabel: "Sign up",
+    doubleOptIn: "We'll email you a link to confirm: check your inbox.",
     privacy: "We use your address only to send the newsletter. Unsubscribe with one click.",
   },
   support: {

@@ -52,17 +52,9 @@ export function collectTags(articles: readonly Article[]): Tag[] {
     .sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
 }
 
-// slugify rebuilds a regular expression per transliteration rule on every call (~1 ms); a site has a
-// few hundred tags used tens of thousands of times, so each spelling is slugified once per process.
-const tagSlugs = new Map<string, string>();
-
+/** A tag's page slug. */
 export function tagSlug(tag: string): string {
-  let slug = tagSlugs.get(tag);
-  if (slug === undefined) {
-    slug = slugifyText(tag);
-    tagSlugs.set(tag, slug);
-  }
-  return slug;
+  return slugifyText(tag);
 }
 
 export interface ArchiveMonth {
@@ -114,34 +106,66 @@ export function paginate<T>(items: readonly T[], pageSize: number, base: string)
 /**
  * "More from <section>": up to `limit` other articles, ranked by shared tags, then same section,
  * then recency. Only articles that share a tag or the section qualify. Deterministic. The index is
- * built once per build: a newsroom archive has tens of thousands of articles.
+ * built once per build: a newsroom archive has tens of thousands of articles, and a popular tag is
+ * shared by thousands of them, so a lookup counts in a typed array and keeps only the best `limit`
+ * candidates instead of sorting them all.
  */
 export function createRelatedIndex(articles: readonly Article[], limit = 4): (article: Article) => Article[] {
-  const slugsOf = new Map(articles.map((article) => [article, new Set(article.tags.map(tagSlug))]));
-  const byTag = new Map<string, Article[]>();
-  const bySection = new Map<string, Article[]>();
-  const push = (map: Map<string, Article[]>, key: string, article: Article) => {
+  const position = new Map(articles.map((article, index) => [article, index]));
+  const slugsOf = articles.map((article) => new Set(article.tags.map(tagSlug)));
+  const byTag = new Map<string, number[]>();
+  const bySection = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, key: string, index: number) => {
     const list = map.get(key);
-    if (list) list.push(article);
-    else map.set(key, [article]);
+    if (list) list.push(index);
+    else map.set(key, [index]);
   };
-  for (const article of articles) {
-    for (const slug of slugsOf.get(article) ?? []) push(byTag, slug, article);
-    push(bySection, article.section.slug, article);
-  }
+  articles.forEach((article, index) => {
+    for (const slug of slugsOf[index] ?? []) push(byTag, slug, index);
+    push(bySection, article.section.slug, index);
+  });
+  // Scratch space reused by every lookup: shared-tag counts, and which entries are set.
+  const shared = new Int32Array(articles.length);
+  const candidates: number[] = [];
+
   return (article) => {
-    const tags = slugsOf.get(article) ?? new Set(article.tags.map(tagSlug));
-    const shared = new Map<Article, number>();
-    for (const slug of tags) for (const other of byTag.get(slug) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
+    const self = position.get(article);
+    const tags = self === undefined ? new Set(article.tags.map(tagSlug)) : (slugsOf[self] ?? new Set<string>());
+    for (const slug of tags) {
+      for (const index of byTag.get(slug) ?? []) {
+        const count = shared[index] ?? 0;
+        if (count === 0) candidates.push(index);
+        shared[index] = count + 1;
+      }
+    }
     // Without a shared tag only recency ranks: the newest few of the section are enough.
-    for (const other of (bySection.get(article.section.slug) ?? []).slice(0, limit + 1)) if (!shared.has(other)) shared.set(other, 0);
-    shared.delete(article);
-    return [...shared.entries()]
-      .map(([other, count]) => ({ other, count, sameSection: other.section.slug === article.section.slug ? 1 : 0 }))
-      .filter(({ count, sameSection }) => count > 0 || sameSection > 0)
-      .sort((a, b) => b.count - a.count || b.sameSection - a.sameSection || b.other.published.epoch - a.other.published.epoch || a.other.path.localeCompare(b.other.path))
-      .slice(0, limit)
-      .map(({ other }) => other);
+    const section = article.section.slug;
+    const newestOfSection = (bySection.get(section) ?? []).slice(0, limit + 1).filter((index) => shared[index] === 0);
+
+    // The best `limit` by (shared tags, same section, newer, path), kept sorted best first.
+    const best: { other: Article; count: number; sameSection: number }[] = [];
+    const ranksBefore = (a: (typeof best)[number], b: (typeof best)[number]) =>
+      (b.count - a.count || b.sameSection - a.sameSection || b.other.published.epoch - a.other.published.epoch || a.other.path.localeCompare(b.other.path)) < 0;
+    const consider = (index: number) => {
+      const other = articles[index];
+      const count = shared[index] ?? 0;
+      const worst = best[best.length - 1];
+      // Most candidates share fewer tags than the worst of a full list: reject them before any work.
+      if (!other || index === self || (best.length === limit && worst && count < worst.count)) return;
+      const candidate = { other, count, sameSection: other.section.slug === section ? 1 : 0 };
+      if (candidate.count === 0 && candidate.sameSection === 0) return;
+      if (best.length === limit && (!worst || !ranksBefore(candidate, worst))) return;
+      let at = best.length;
+      while (at > 0 && ranksBefore(candidate, best[at - 1] as (typeof best)[number])) at--;
+      best.splice(at, 0, candidate);
+      if (best.length > limit) best.pop();
+    };
+    for (const index of candidates) consider(index);
+    for (const index of newestOfSection) consider(index);
+
+    for (const index of candidates) shared[index] = 0;
+    candidates.length = 0;
+    return best.map(({ other }) => other);
   };
 }
 

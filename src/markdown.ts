@@ -10,6 +10,8 @@ export interface MarkdownEnv extends Env {
   renderFigure?: (index: number) => string;
   /** Origin of the site, so links to it are not marked external. */
   siteOrigin?: string;
+  /** The site's path prefix ("/news/"): a link an editor writes as "/business/" must gain it. */
+  pathPrefix?: string;
 }
 
 /** Curly quotes per language; markdown-it's default is English. */
@@ -115,6 +117,11 @@ function renderPullQuote(md: MarkdownIt, content: string): string {
   return `<figure class="pull-quote"><blockquote><p>${md.renderInline(quote)}</p></blockquote>${cite}</figure>\n`;
 }
 
+/** Root-relative links and images ("/business/") gain the site's path prefix. */
+function prefixed(url: string, env: MarkdownEnv): string {
+  return env.pathPrefix && url.startsWith("/") && !url.startsWith("//") ? env.pathPrefix + url.slice(1) : url;
+}
+
 function markExternalLinks(md: MarkdownIt): void {
   const linkOpen = md.renderer.rules.link_open;
   md.renderer.rules.link_open = (tokens, idx, options, rawEnv, self) => {
@@ -124,6 +131,13 @@ function markExternalLinks(md: MarkdownIt): void {
     if (token && /^https?:\/\//i.test(href) && !(env.siteOrigin && href.startsWith(env.siteOrigin))) {
       token.attrSet("rel", "noopener noreferrer");
     }
+    if (token) token.attrSet("href", prefixed(href, env));
     return linkOpen ? linkOpen(tokens, idx, options, rawEnv, self) : self.renderToken(tokens, idx, options);
+  };
+  const image = md.renderer.rules.image;
+  md.renderer.rules.image = (tokens, idx, options, rawEnv, self) => {
+    const token = tokens[idx];
+    if (token) token.attrSet("src", prefixed(String(token.attrGet("src") ?? ""), (rawEnv ?? {}) as MarkdownEnv));
+    return image ? image(tokens, idx, options, rawEnv, self) : self.renderToken(tokens, idx, options);
   };
 }

@@ -6,6 +6,18 @@ import slugify from "@sindresorhus/slugify";
  * (e.g. Chinese) keeps its letters rather than vanishing; "" when nothing is left (emoji only).
  */
 export function slugifyText(text: string): string {
+  let slug = slugs.get(text);
+  if (slug === undefined) slugs.set(text, (slug = slugifyUncached(text)));
+  return slug;
+}
+
+// slugify builds about two thousand transliteration regexes per call (~1 ms): 10,000 articles with
+// 3,000 distinct tags took seconds in check:content. Each text is slugified once per process, and
+// plain ASCII, which no transliteration rule matches, takes the short path.
+const slugs = new Map<string, string>();
+
+function slugifyUncached(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return slugifyAscii(text);
   const latin = slugify(text, { decamelize: false });
   if (latin) return latin;
   return text
@@ -13,6 +25,17 @@ export function slugifyText(text: string): string {
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
+}
+
+/** What slugify does to ASCII text, step for step: "&" → "and", "^" and "`" dropped, "won't" → "wont". */
+export function slugifyAscii(text: string): string {
+  return text
+    .replace(/&/g, " and ")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .replace(/([a-z\d]+)'([ts])(\s|$)/g, "$1$2$3")
+    .replace(/[^a-z\d]+/g, "-")
+    .replace(/^-|-$/g, "");
 }
 
 /** First path segments the site uses for its own pages: no section may take them. */

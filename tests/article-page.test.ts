@@ -143,8 +143,10 @@ describe("article page", () => {
     expect($('.site-footer a[href="https://x.com/gazette"]')).toHaveLength(1);
   });
 
-  it("needs no JavaScript and links the stylesheet with a content hash", () => {
-    expect($("script:not([type=\"application/ld+json\"])")).toHaveLength(0);
+  it("needs no JavaScript, loads only the signup enhancement from a file, and links the stylesheet with a content hash", () => {
+    const scripts = $('script:not([type="application/ld+json"])');
+    expect(scripts.map((_, script) => `${$(script).attr("type")} ${$(script).attr("src")}`).get()).toEqual(["module /js/signup.js"]);
+    expect(scripts.text()).toBe("");
     expect($('link[rel="stylesheet"]').attr("href")).toMatch(/^\/css\/site\.css\?v=[0-9a-f]{10}$/);
   });
 

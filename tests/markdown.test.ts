@@ -75,3 +75,11 @@ describe("text measures", () => {
     expect(truncateText("The council met on Tuesday night to vote", 20)).toBe("The council met on…");
   });
 });
+
+describe("links under a path prefix", () => {
+  it("gives root-relative links and images the site's prefix, and leaves others alone", () => {
+    const $ = load(md.render("[a](/business/) [b](https://x.example/) [c](#top) [d](//cdn.example/x) ![i](/img/x.jpg)", { pathPrefix: "/news/" }));
+    expect($("a").map((_, a) => $(a).attr("href")).get()).toEqual(["/news/business/", "https://x.example/", "#top", "//cdn.example/x"]);
+    expect($("img").attr("src")).toBe("/news/img/x.jpg");
+  });
+});

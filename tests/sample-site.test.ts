@@ -29,7 +29,7 @@ afterAll(() => removeSite(site));
 describe("sample newsroom", () => {
   it("builds without errors and reports what it published", () => {
     expect(build.status, build.output).toBe(0);
-    expect(build.stdout).toMatch(/\[dateline\] 10 articles; 5 authors; images: \d+ encoded, \d+ reused; 1 draft skipped/);
+    expect(build.stdout).toMatch(/\[dateline\] 10 articles, 5 authors, 5 sections, \d+ tags; \d+ pages written in [\d.]+ s; no warnings\n\[dateline\] images: \d+ encoded, \d+ reused\n\[dateline\] 1 draft skipped: articles\/2026\/[\w-]+\.md\b/);
   });
 
   it("meets the sample's brief: 8+ articles, 3+ sections and authors, 6+ photos, 300+ words each", () => {
@@ -81,7 +81,8 @@ describe("sample newsroom", () => {
       expect($('section.signup form input[type="email"][required]'), where).toHaveLength(1);
       expect($("aside.support a.button").attr("href"), where).toBe("https://members.ledger.example.org/join");
       expect($('nav[aria-label="Sections"] a'), where).toHaveLength(6);
-      expect($("script:not([type=\"application/ld+json\"])"), where).toHaveLength(0);
+      // The one script enhances the signup form; it is loaded from a file, never inline.
+      expect($('script:not([type="application/ld+json"])').map((_, script) => `${$(script).attr("type")} ${$(script).attr("src")}`).get(), where).toEqual(["module /js/signup.js"]);
     }
   });
 
@@ -108,5 +109,34 @@ describe("sample newsroom", () => {
     expect(report.broken).toEqual([]);
     // The 404 page is served by the host for unknown addresses; nothing links to it on purpose.
     expect(report.orphans).toEqual(["/404.html"]);
+  });
+
+  it("publishes nothing that must never be published, and no image nothing uses", async () => {
+    const files = (await fs.readdir(site.outputDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(site.outputDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+    const leaks = files.filter(
+      (file) =>
+        file.split("/").some((part) => part.startsWith(".")) ||
+        /\.(md|markdown|ts|tsx|mts|cjs|mjs|map|env|yml|yaml|toml|lock|log|sh)$/i.test(file) ||
+        /(^|\/)(settings|package|package-lock|tsconfig)\.[a-z]+$/i.test(file),
+    );
+    expect(leaks).toEqual([]);
+    // What may be served at all: pages, feeds, sitemaps, robots.txt, the host's _headers, our CSS and
+    // JS, the Pagefind bundle, and encoded images under img/ (never an editor's original file).
+    const unexpected = files.filter(
+      (file) =>
+        !/\.(html|xml|json)$/.test(file) &&
+        !["robots.txt", "_headers"].includes(file) &&
+        !/^css\/[\w-]+\.css$/.test(file) &&
+        !/^js\/[\w-]+\.js$/.test(file) &&
+        !file.startsWith("pagefind/") &&
+        !/^img\/[\w-]+\.(avif|webp|jpeg|png)$/.test(file),
+    );
+    expect(unexpected).toEqual([]);
+    const originals = new Set((await fs.readdir(site.contentDir, { recursive: true })).map((name) => path.basename(name)));
+    expect(files.filter((file) => originals.has(path.basename(file)))).toEqual([]);
+    // Every published image is used by a page, a feed or the structured data.
+    const texts = await Promise.all(files.filter((file) => /\.(html|xml|json)$/.test(file) && !file.startsWith("pagefind/")).map((file) => fs.readFile(path.join(site.outputDir, file), "utf8")));
+    const referenced = new Set(texts.flatMap((text) => [...text.matchAll(/\/img\/([\w-]+\.\w+)/g)].map((match) => match[1])));
+    expect(files.filter((file) => file.startsWith("img/") && !referenced.has(file.slice(4)))).toEqual([]);
   });
 });

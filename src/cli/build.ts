@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { ContentError } from "../content/errors.ts";
+import { isMain } from "./command-line.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 
@@ -46,4 +47,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (isMain(import.meta.filename)) await main();

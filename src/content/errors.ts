@@ -20,13 +20,18 @@ export function formatProblem(problem: ContentProblem): string {
   return `${displayPath(problem.file)}:${problem.line} ${problem.field}: ${problem.message}`;
 }
 
+/** Problems in the order an editor works through them: by file, then by line. */
+export function sortProblems(problems: readonly ContentProblem[]): ContentProblem[] {
+  return [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
 /** The build stops on content an editor must fix; the message lists every problem found. */
 export class ContentError extends Error {
   override name = "ContentError";
   /** Eleventy prints our message without a stack trace: the trace says nothing to an editor. */
   readonly skipOriginalStack = true;
   constructor(readonly problems: readonly ContentProblem[]) {
-    const sorted = [...problems].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const sorted = sortProblems(problems);
     const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
     super(`Content has ${count}; nothing was published. Fix and build again:\n${sorted.map(formatProblem).join("\n")}`);
     this.problems = sorted;

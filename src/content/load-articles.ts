@@ -29,14 +29,14 @@ export interface ArticleSource {
   figures: (FigureFields & { file: string })[];
 }
 
-interface Context {
+export interface ArticleContext {
   contentDir: string;
   site: Site;
   authorIds: ReadonlySet<string>;
   md: MarkdownIt;
 }
 
-export async function readArticles(context: Context): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
+export async function readArticles(context: ArticleContext): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
   const files = await listMarkdown(path.join(context.contentDir, "articles"));
   const results = await Promise.all(files.map((file) => readArticle(file, context)));
   const articles = results.flatMap((result) => (result.article ? [result.article] : []));
@@ -45,11 +45,16 @@ export async function readArticles(context: Context): Promise<{ articles: Articl
   return { articles, problems };
 }
 
-async function readArticle(file: string, context: Context): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
-  const { contentDir, site, authorIds, md } = context;
+async function readArticle(file: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
   const text = await readText(file);
   if (!text.ok) return { problems: [{ file, line: 1, field: "file", message: text.message }] };
-  const parsed = parseFrontMatter(text.text);
+  return checkArticle(file, text.text, context);
+}
+
+/** Validates an article's text as if it were `file`: the build's checks, for a file not written yet too. */
+export async function checkArticle(file: string, source: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
+  const { contentDir, site, authorIds, md } = context;
+  const parsed = parseFrontMatter(source);
   if (!parsed.ok) return { problems: [{ file, ...parsed.problem }] };
   const { data, body, bodyLine, lineOf } = parsed.file;
 
@@ -142,7 +147,8 @@ export function slugFromFileName(file: string): string {
     .replace(/^-+|-+$/g, "");
 }
 
-function findDuplicateUrls(articles: readonly ArticleSource[]): ContentProblem[] {
+/** One problem per article that shares its URL with another. */
+export function findDuplicateUrls(articles: readonly ArticleSource[]): ContentProblem[] {
   const byPath = new Map<string, ArticleSource[]>();
   for (const article of articles) byPath.set(article.path, [...(byPath.get(article.path) ?? []), article]);
   return [...byPath.values()]

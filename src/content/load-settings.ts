@@ -9,6 +9,9 @@ import { createSite, type Site } from "../site.ts";
 
 export const SETTINGS_FILE = "settings.ts";
 
+/** Overrides `baseUrl` for one build: CI sets it to the address GitHub Pages serves the repository at. */
+export const BASE_URL_VARIABLE = "DATELINE_BASE_URL";
+
 export async function loadSettings(contentDir: string): Promise<{ site?: Site; problems: ContentProblem[] }> {
   const file = path.join(contentDir, SETTINGS_FILE);
   let stat;
@@ -27,13 +30,17 @@ export async function loadSettings(contentDir: string): Promise<{ site?: Site; p
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     return { problems: [{ file, line: 1, field: "settings", message: `does not load: ${reason} (it must \`export default { … }\`)` }] };
   }
+  const baseUrl = process.env[BASE_URL_VARIABLE]?.trim();
+  if (baseUrl && typeof raw === "object" && raw !== null) raw = { ...raw, baseUrl };
   const parsed = settingsSchema.safeParse(raw);
   if (!parsed.success) {
     const source = await fs.readFile(file, "utf8");
     // A missing setting points at its parent: a same-named key further down would be the wrong line.
     const lineOf = (fieldPath: readonly PropertyKey[]) =>
       lineOfSetting(source, valueAt(raw, fieldPath) === undefined ? fieldPath.slice(0, -1) : fieldPath);
-    return { problems: problemsFromSchema(parsed.error, file, lineOf, Object.keys(settingsSchema.shape), "settings") };
+    const problems = problemsFromSchema(parsed.error, file, lineOf, Object.keys(settingsSchema.shape), "settings");
+    if (baseUrl) for (const problem of problems) if (problem.field === "baseUrl") problem.message += ` (set by ${BASE_URL_VARIABLE})`;
+    return { problems };
   }
   return { site: createSite(parsed.data), problems: [] };
 }

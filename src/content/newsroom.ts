@@ -61,7 +61,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   const logo = checked.logoFile ? await images.logo(checked.logoFile) : undefined;
 
   const authors = new Map<string, Author>();
-  for (const source of checked.authors) authors.set(source.id, await renderAuthor(source, md, images));
+  for (const source of checked.authors) authors.set(source.id, await renderAuthor(source, md, images, site));
 
   const now = buildNow().getTime();
   const isScheduled = (source: ArticleSource) => source.published.epoch > now;
@@ -83,13 +83,13 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   };
 }
 
-async function renderAuthor(source: AuthorSource, md: MarkdownIt, images: ImagePipeline): Promise<Author> {
+async function renderAuthor(source: AuthorSource, md: MarkdownIt, images: ImagePipeline, site: Site): Promise<Author> {
   const { fields } = source;
   const author: Author = {
     id: source.id,
     name: fields.name,
     organization: fields.organization ?? false,
-    bioHtml: md.render(source.bio, {}),
+    bioHtml: md.render(source.bio, { siteOrigin: site.origin, pathPrefix: site.pathPrefix } satisfies MarkdownEnv),
     path: `/authors/${source.id}/`,
   };
   if (fields.role) author.role = fields.role;
@@ -115,6 +115,7 @@ async function renderArticle(
   const figureImages = await Promise.all(source.figures.map((figure) => images.process(figure.file, IMAGE_WIDTHS.inline)));
   const env: MarkdownEnv = {
     siteOrigin: site.origin,
+    pathPrefix: site.pathPrefix,
     renderFigure: (index) => {
       const figure = source.figures[index];
       const image = figureImages[index];

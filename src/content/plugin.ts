@@ -1,5 +1,6 @@
 // Eleventy plugin: before each build, load and validate the whole newsroom from the input folder
-// and expose it as the `newsroom` global data; after the build, copy the images it used.
+// and expose it as the `newsroom` global data; after the build, copy the images it used and print
+// a short summary of what was published and what was left out.
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadNewsroom } from "./newsroom.ts";
@@ -7,18 +8,64 @@ import type { Newsroom } from "./types.ts";
 import { ImagePipeline } from "../images/index.ts";
 import { siteUrl } from "../site.ts";
 import { renderFigureHtml } from "../render.ts";
+import { tagSlug } from "../collections.ts";
 
-/** One line after each build: what was published, what was skipped, what the images cost. */
-export function summarizeBuild(newsroom: Newsroom): string {
+/** What a build did besides loading the newsroom, for its summary. */
+export interface BuildFacts {
+  /** HTML pages Eleventy wrote (or rendered, for an in-memory build). */
+  pages: number;
+  written: boolean;
+  elapsedMs: number;
+}
+
+/** Articles named on a "skipped" line before "and N more": the summary stays one screen. */
+const SKIPPED_NAMED = 5;
+
+/**
+ * The few lines after each build: what was published, what the images cost, what was left out.
+ *
+ *     [dateline] 10 articles, 5 authors, 5 sections, 23 tags; 87 pages written in 3.4 s; no warnings
+ *     [dateline] images: 0 encoded, 42 reused
+ *     [dateline] 1 draft skipped: articles/2026/budget.md; 2 scheduled skipped: articles/2026/a.md, …
+ */
+export function summarizeBuild(newsroom: Newsroom, facts: BuildFacts): string {
   const { encoded, reused } = newsroom.images.getStats();
-  const drafts = newsroom.skippedDrafts.length;
-  const parts = [
-    `${newsroom.articles.length} articles`,
-    `${newsroom.authors.length} authors`,
+  const tags = new Set(newsroom.articles.flatMap((article) => article.tags.map(tagSlug))).size;
+  const warnings = countWarnings(newsroom);
+  const totals = [
+    count(newsroom.articles.length, "article"),
+    count(newsroom.authors.length, "author"),
+    count(newsroom.site.sections.length, "section"),
+    count(tags, "tag"),
+  ].join(", ");
+  const pages = `${count(facts.pages, "page")} ${facts.written ? "written" : "rendered"} in ${(facts.elapsedMs / 1000).toFixed(1)} s`;
+  const lines = [
+    `${totals}; ${pages}; ${warnings === 0 ? "no warnings" : count(warnings, "warning")}`,
     `images: ${encoded} encoded, ${reused} reused`,
   ];
-  if (drafts > 0) parts.push(`${drafts} draft${drafts === 1 ? "" : "s"} skipped (${newsroom.skippedDrafts.map((draft) => draft.id).join(", ")})`);
-  return `[dateline] ${parts.join("; ")}`;
+  const skipped = [
+    describeSkipped(newsroom.skippedDrafts, "draft", "drafts"),
+    describeSkipped(newsroom.skippedScheduled, "scheduled", "scheduled"),
+  ].filter((part) => part !== "");
+  if (skipped.length > 0) lines.push(skipped.join("; "));
+  return lines.map((line) => `[dateline] ${line}`).join("\n");
+}
+
+function describeSkipped(articles: readonly { id: string }[], one: string, many: string): string {
+  if (articles.length === 0) return "";
+  const named = articles.slice(0, SKIPPED_NAMED).map((article) => article.id);
+  const more = articles.length > SKIPPED_NAMED ? ` and ${articles.length - SKIPPED_NAMED} more` : "";
+  return `${articles.length} ${articles.length === 1 ? one : many} skipped: ${named.join(", ")}${more}`;
+}
+
+/** Non-fatal notices the loader collected, if it collects any (none does yet): they are counted here. */
+function countWarnings(newsroom: Newsroom): number {
+  const warnings: unknown = (newsroom as unknown as { warnings?: unknown }).warnings;
+  return Array.isArray(warnings) ? warnings.length : 0;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 export interface ContentPluginOptions {
@@ -29,6 +76,9 @@ export interface ContentPluginOptions {
 interface BuildEvent {
   directories: { input: string; output: string };
   runMode: "build" | "watch" | "serve";
+  outputMode: "fs" | "json" | "ndjson";
+  /** Set on eleventy.after: every template the build wrote (or rendered). */
+  results?: { outputPath?: string | false }[];
 }
 
 export default function contentPlugin(eleventyConfig: UserConfig, options: ContentPluginOptions = {}): void {
@@ -39,7 +89,9 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   const { input } = eleventyConfig.directories as { input: string };
   eleventyConfig.addWatchTarget(path.join(input, "**/*.{md,ts,jpg,jpeg,png,webp,avif,gif}"));
 
+  let started = 0;
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: BuildEvent) => {
+    started = performance.now();
     newsroom = undefined;
     newsroom = await loadNewsroom({
       contentDir: directories.input,
@@ -54,9 +106,12 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     return newsroom;
   });
 
-  eleventyConfig.on("eleventy.after", async ({ directories }: BuildEvent) => {
+  // The summary is the build's outcome, so Eleventy's --quiet (which `npm run build` and CI use, and
+  // which silences its per-file lines) keeps it, as it keeps Eleventy's own "Wrote N files" line.
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results = [] }: BuildEvent) => {
     if (!newsroom) return;
     await newsroom.images.copyUsed(directories.output);
-    console.log(summarizeBuild(newsroom));
+    const pages = results.filter((result) => typeof result.outputPath === "string" && result.outputPath.endsWith(".html")).length;
+    console.log(summarizeBuild(newsroom, { pages, written: outputMode === "fs", elapsedMs: performance.now() - started }));
   });
 }

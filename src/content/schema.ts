@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { DateTime } from "luxon";
 import { isReservedPath, RESERVED_PATHS, slugifyText } from "../slug.ts";
+import { SECRET_ADVICE, secretInUrl, secretName, secretValue } from "../newsletter/secrets.ts";
+import { parseMailchimpAction } from "../newsletter/presets.ts";
 
 /** A short human description of a YAML value, for "must be text, not a list" messages. */
 export function describeValue(value: unknown): string {
@@ -164,19 +166,133 @@ const section = z.strictObject({
   order: z.number().int().optional(),
 });
 
-const newsletter = z.strictObject({
-  /** Where the form posts: the provider's subscribe endpoint. */
-  action: httpUrl("form action address"),
-  method: z.enum(["post", "get"]).default("post"),
-  /** The provider's name for the email field. */
-  emailField: z.string().regex(/^[A-Za-z0-9_[\]-]+$/, "is not a form field name").default("email"),
-  /** Extra hidden fields the provider needs (list ids, tags). */
-  hiddenFields: z.record(z.string().regex(/^[A-Za-z0-9_[\]-]+$/), z.string()).default({}),
-  heading: text().default("Sign up for daily headlines"),
-  description: text().default("The day's most important stories, in your inbox every morning."),
-  buttonLabel: text().default("Sign up"),
-  privacy: text().optional(),
+// The newsletter signup form: one preset per provider, each turned by src/newsletter/presets.ts into the
+// form that provider documents (docs/newsletter.md). Settings without `provider` are a generic form.
+const formFieldName = (what: string) =>
+  z.string({ error: required(what) }).regex(/^[A-Za-z0-9_[\]-]+$/, {
+    error: (issue) => `"${String(issue.input)}" is not a form field name (letters, digits, _, -, [ and ])`,
+  });
+
+const refuseSecretValue = (opaque: boolean) => (value: string, ctx: z.RefinementCtx) => {
+  const problem = secretValue(value, { opaque });
+  if (problem) ctx.addIssue({ code: "custom", message: problem + SECRET_ADVICE });
+};
+
+/** Text printed in the page, refused when it looks like a credential. */
+const publicText = (what?: string) => text(what).superRefine(refuseSecretValue(false));
+
+/** An address printed in the page, refused when its query carries a credential. */
+const publicUrl = (what: string) =>
+  httpUrl(what).superRefine((url, ctx) => {
+    const problem = secretInUrl(url);
+    if (problem) ctx.addIssue({ code: "custom", message: problem + SECRET_ADVICE });
+  });
+
+const submitInPlace = z.boolean({ error: required("true or false") }).default(false);
+const noSubmitInPlace = (provider: string) =>
+  z
+    .literal(false, { error: `cannot be true for ${provider}: a script on the site cannot read its subscribe endpoint's answer (no CORS), so the form posts normally and ${provider} shows its own confirmation page (remove this line; see docs/newsletter.md)` })
+    .optional();
+
+const newsletterText = {
+  heading: publicText().default("Sign up for daily headlines"),
+  description: publicText().default("The day's most important stories, in your inbox every morning."),
+  buttonLabel: publicText().default("Sign up"),
+  /** The privacy line under the form. */
+  privacy: publicText().optional(),
+  /** The double opt-in note under the form ("check your inbox"), also announced after an in-place sign-up. */
+  doubleOptIn: publicText().optional(),
+  /** Announced after an in-place sign-up the provider accepted. */
+  successMessage: publicText().default("Thanks for signing up."),
+  /** Announced when an in-place sign-up fails; the typed address stays in the field. */
+  errorMessage: publicText().default("Sorry, your sign-up did not go through. Please try again."),
+};
+
+const genericNewsletter = z
+  .strictObject({
+    provider: z.literal("generic").optional(),
+    /** Where the form posts: the provider's subscribe endpoint. */
+    action: publicUrl("form action address"),
+    method: z.enum(["post", "get"]).default("post"),
+    /** The provider's name for the email field. */
+    emailField: formFieldName("the provider's name for the email field").default("email"),
+    /** Extra hidden fields the provider needs (list ids, tags): public values only. */
+    hiddenFields: z
+      .record(formFieldName("a form field name"), z.string({ error: required("text") }))
+      .superRefine((fields, ctx) => {
+        for (const [name, value] of Object.entries(fields)) {
+          const problem = secretName(name) ?? secretValue(value, { opaque: true });
+          if (problem) ctx.addIssue({ code: "custom", path: [name], message: problem + SECRET_ADVICE });
+        }
+      })
+      .default({}),
+    /** A honeypot field the endpoint refuses when filled (e.g. Formspree's "_gotcha"). */
+    honeypot: formFieldName("a form field name").optional(),
+    /** Submit in place with fetch: only for an endpoint that answers CORS requests from the site. */
+    submitInPlace,
+    ...newsletterText,
+  })
+  .refine((settings) => !(settings.submitInPlace && settings.method === "get"), {
+    path: ["submitInPlace"],
+    error: 'needs method "post" (an in-place sign-up is a POST, as the form is)',
+  });
+
+const buttondownNewsletter = z.strictObject({
+  provider: z.literal("buttondown"),
+  /** The newsletter's Buttondown username, as in buttondown.com/<username>. */
+  username: z
+    .string({ error: required("your Buttondown username, as in buttondown.com/<username>") })
+    .trim()
+    .regex(/^[A-Za-z0-9_-]+$/, { error: (issue) => `"${String(issue.input)}" is not a Buttondown username (as in buttondown.com/<username>)` }),
+  /** Buttondown tags given to everyone who signs up here. */
+  tags: z.array(publicText("a tag"), { error: required("a list of tags") }).default([]),
+  submitInPlace: noSubmitInPlace("Buttondown"),
+  ...newsletterText,
 });
+
+const mailchimpNewsletter = z.strictObject({
+  provider: z.literal("mailchimp"),
+  /** The form action of Mailchimp's embedded form: https://<account>.<dc>.list-manage.com/subscribe/post?u=…&id=… */
+  action: publicUrl("Mailchimp form address").refine((action) => parseMailchimpAction(action) !== undefined, {
+    error: (issue) =>
+      `"${String(issue.input)}" is not a Mailchimp form address (copy the form action from Mailchimp's embedded form code: https://<account>.us1.list-manage.com/subscribe/post?u=…&id=…)`,
+  }),
+  submitInPlace: noSubmitInPlace("Mailchimp"),
+  ...newsletterText,
+});
+
+const listmonkNewsletter = z.strictObject({
+  provider: z.literal("listmonk"),
+  /** The address of your listmonk: https://lists.example.org */
+  url: publicUrl("listmonk address"),
+  /** UUIDs of the public lists a reader joins (listmonk → Lists → the list → UUID). */
+  lists: z
+    .array(
+      z.string({ error: required("a list UUID") }).trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+        error: (issue) => `"${String(issue.input)}" is not a listmonk list UUID (listmonk → Lists → the list → UUID)`,
+      }),
+      { error: required("a list of listmonk list UUIDs") },
+    )
+    .min(1, "is empty (at least one listmonk list UUID)"),
+  /** Submit in place through listmonk's public API: listmonk 6+ with this site in Settings → Security → CORS allowed origins. */
+  submitInPlace,
+  ...newsletterText,
+});
+
+export const NEWSLETTER_PROVIDERS = ["generic", "buttondown", "mailchimp", "listmonk"] as const;
+
+const newsletter = z.discriminatedUnion("provider", [genericNewsletter, buttondownNewsletter, mailchimpNewsletter, listmonkNewsletter], {
+  error: (issue) => {
+    if (issue.input === undefined) return "is required (the signup form: a provider and its address, e.g. { provider: \"buttondown\", username: \"…\" })";
+    if (issue.code !== "invalid_union") return `must be a group of fields (provider, then its address), not ${describeValue(issue.input)}`;
+    const provider = (issue.input as { provider?: unknown } | undefined)?.provider;
+    const written = typeof provider === "string" ? `"${provider}"` : describeValue(provider);
+    return `${written} is not a known provider (known: ${NEWSLETTER_PROVIDERS.join(", ")})`;
+  },
+});
+
+/** The newsletter settings, one shape per provider. */
+export type NewsletterSettings = z.output<typeof newsletter>;
 
 const support = z.strictObject({
   heading: text().default("Support our journalism"),

@@ -1,9 +1,11 @@
-// Browser tests: a built site served over HTTP on 127.0.0.1, and Debian's Chromium through
-// playwright-core (nothing here can download a browser).
+// Browser tests: a built site served over HTTP on 127.0.0.1, a stand-in newsletter provider on
+// another port, and Chromium through playwright-core (found by tests/setup/chromium.ts; nothing here
+// can download a browser).
 import fs from "node:fs/promises";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { inject } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -16,6 +18,10 @@ const CONTENT_TYPES: Record<string, string> = {
   ".jpg": "image/jpeg",
   ".webp": "image/webp",
   ".avif": "image/avif",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".woff2": "font/woff2",
 };
 
 export interface StaticServer {
@@ -37,7 +43,7 @@ export async function serveSite(outputDir: string, { pathPrefix = "/", headers =
   const server = http.createServer(async (request, response) => {
     const { pathname } = new URL(request.url ?? "/", "http://localhost");
     let file = pathname.startsWith(pathPrefix) ? path.join(root, decodeURIComponent(pathname.slice(pathPrefix.length))) : "";
-    if (file && file.endsWith(path.sep)) file = path.join(file, "index.html");
+    if (file && pathname.endsWith("/")) file = path.join(file, "index.html");
     const body = file.startsWith(root) ? await fs.readFile(file).catch(() => undefined) : undefined;
     if (!body) {
       response.writeHead(404, { "content-type": "text/plain", ...headers }).end("Not found");
@@ -45,6 +51,10 @@ export async function serveSite(outputDir: string, { pathPrefix = "/", headers =
     }
     response.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", ...headers }).end(body);
   });
+  return listen(server);
+}
+
+async function listen(server: http.Server): Promise<StaticServer> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -57,10 +67,87 @@ export async function serveSite(outputDir: string, { pathPrefix = "/", headers =
   };
 }
 
-/** Debian's Chromium, headless, with nothing that reaches the network by itself. */
+/** One request as the provider received it. */
+export interface ReceivedRequest {
+  method: string;
+  path: string;
+  origin: string | undefined;
+  contentType: string | undefined;
+  body: string;
+  /** The body read as the form's fields (urlencoded) or as JSON. */
+  fields: Record<string, string | string[]>;
+  json: unknown;
+}
+
+export interface Receiver extends StaticServer {
+  /** Every request so far, preflights included. */
+  requests: ReceivedRequest[];
+  /** Only the POSTs: the sign-ups. */
+  posts(): ReceivedRequest[];
+  /** Answers the next POST with this status and JSON body (a refusal, or listmonk's `has_optin: false`). */
+  answerNext(status: number, body: object): void;
+  clear(): void;
+}
+
+/**
+ * A stand-in for a newsletter provider: it accepts every POST, answers a browser's form post with its
+ * own confirmation page and a script's fetch with JSON (`{ data: { has_optin: true } }`, as listmonk
+ * does), and allows CORS from any origin, as a provider configured for the site would.
+ */
+export async function startReceiver(): Promise<Receiver> {
+  const requests: ReceivedRequest[] = [];
+  let answer: { status: number; body: object } | undefined;
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const body = Buffer.concat(chunks).toString("utf8");
+      const contentType = request.headers["content-type"];
+      const json = contentType?.startsWith("application/json") ? (JSON.parse(body) as unknown) : undefined;
+      const fields: Record<string, string | string[]> = {};
+      if (contentType?.startsWith("application/x-www-form-urlencoded")) {
+        for (const [name, value] of new URLSearchParams(body)) {
+          const previous = fields[name];
+          fields[name] = previous === undefined ? value : [previous, value].flat();
+        }
+      }
+      requests.push({ method: request.method ?? "", path: request.url ?? "", origin: request.headers.origin, contentType, body, fields, json });
+      const cors = { "access-control-allow-origin": request.headers.origin ?? "*", vary: "Origin" };
+      if (request.method === "OPTIONS") {
+        response.writeHead(204, { ...cors, "access-control-allow-methods": "POST", "access-control-allow-headers": "content-type, accept", "access-control-max-age": "0" }).end();
+        return;
+      }
+      if (answer) {
+        const { status, body: json } = answer;
+        answer = undefined;
+        response.writeHead(status, { ...cors, "content-type": "application/json" }).end(JSON.stringify(json));
+        return;
+      }
+      if (request.headers.accept?.includes("application/json")) {
+        response.writeHead(200, { ...cors, "content-type": "application/json" }).end(JSON.stringify({ data: { has_optin: true } }));
+        return;
+      }
+      response
+        .writeHead(200, { ...cors, "content-type": "text/html; charset=utf-8" })
+        .end(`<!DOCTYPE html><html lang="en"><head><title>Almost there</title></head><body><h1>Almost there</h1><p>Check your inbox to confirm your subscription.</p></body></html>`);
+    });
+  });
+  const listening = await listen(server);
+  return {
+    ...listening,
+    requests,
+    posts: () => requests.filter((request) => request.method === "POST"),
+    answerNext: (status, body) => void (answer = { status, body }),
+    clear: () => void requests.splice(0),
+  };
+}
+
+/** Chromium, headless, with nothing that reaches the network by itself. */
 export function launchChromium(): Promise<Browser> {
+  const found = inject("chromium");
+  if ("error" in found) throw new Error(found.error);
   return chromium.launch({
-    executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
+    executablePath: found.path,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }

@@ -1,0 +1,119 @@
+// Writes docs/content-errors.md: every content error the build raises, with its exact message and
+// the fix, produced by running the validator over the error fixtures in tests/fixtures/. A test
+// regenerates it and fails when the committed file and the code disagree.
+// Run: node --import tsx scripts/content-errors-catalogue.ts [--check]
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { validateNewsroom } from "../src/content/newsroom.ts";
+import { sortProblems } from "../src/content/errors.ts";
+import { MAX_CONTENT_BYTES } from "../src/content/read-text.ts";
+import { isMain } from "../src/cli/command-line.ts";
+
+const REPO = path.resolve(import.meta.dirname, "..");
+export const CATALOGUE = path.join(REPO, "docs/content-errors.md");
+
+interface Entry {
+  /** A fixture folder in tests/fixtures, layered on the base site. */
+  fixture?: string;
+  /** Or files written on top of the base site. */
+  files?: Record<string, string | Buffer>;
+  title: string;
+  fix: string;
+}
+
+const article = (frontMatter: string, body = "Text.") => `---\n${frontMatter}\n---\n${body}\n`;
+
+/** Every kind of problem, in the order an editor meets them. */
+const ENTRIES: Entry[] = [
+  { fixture: "article-yaml-bad-indentation", title: "YAML that does not parse: indentation", fix: "Start every field at the beginning of the line; indent only the items of a list or a group." },
+  { fixture: "article-yaml-unclosed-quote", title: "YAML that does not parse: an unclosed quote", fix: "Close the quote on the same line, or remove it. Quote text that contains `: `." },
+  { fixture: "article-js-front-matter", title: "Executable front matter (`---js`)", fix: "Write the front matter as YAML between plain `---` lines. Dateline never runs code from content." },
+  { fixture: "article-missing-headline", title: "A required field is missing", fix: "Add the field; the message says what it holds." },
+  { fixture: "article-empty-headline", title: "A required field is empty", fix: "Write the text, or remove an optional field." },
+  { fixture: "article-headline-list", title: "A field of the wrong type: a list where text belongs", fix: "Write one line of text." },
+  { fixture: "article-tags-not-list", title: "A field of the wrong type: text where a list belongs", fix: "Write tags as a list: `tags: [housing, city council]`." },
+  { fixture: "article-draft-text", title: "A field of the wrong type: text where true/false belongs", fix: "Write `true` or `false` without quotes." },
+  { fixture: "article-misspelt-field", title: "An unknown field (a typo)", fix: "Use the suggested field name, or remove the line." },
+  { fixture: "article-date-not-iso", title: "A date that is not ISO 8601", fix: "Write `2026-03-05` or `2026-03-05T09:30:00-05:00`." },
+  { fixture: "article-date-impossible", title: "A date that does not exist", fix: "Check the month and the day." },
+  { fixture: "article-updated-before-date", title: "`updated` before `date`", fix: "`updated` is the last substantive update: the same as or after the publication time." },
+  { fixture: "article-unknown-author", title: "A byline with no author file", fix: "Use one of the listed ids, or add `content/authors/<id>.md`." },
+  { fixture: "article-unknown-section", title: "A section the site does not have", fix: "Use one of the listed section slugs, or add the section to `content/settings.ts`." },
+  { fixture: "article-photo-missing", title: "A photo that does not exist", fix: "Put the image next to the article and check the file name's spelling and case." },
+  { fixture: "article-photo-not-image", title: "A photo that is not an image", fix: "Export the photo as JPEG, PNG, WebP or AVIF." },
+  { fixture: "article-photo-outside-content", title: "A photo outside the content folder", fix: "Copy the image next to the article and refer to it by its file name." },
+  { fixture: "article-photo-without-alt", title: "A photo without `alt`", fix: "Describe what the photo shows, for readers who cannot see it." },
+  { fixture: "article-photo-without-caption", title: "A photo without `caption`", fix: "Write the caption printed under the photo." },
+  { fixture: "article-figure-without-alt", title: "An inline figure without `alt`", fix: "Add `alt:` inside the ```figure block." },
+  { fixture: "article-figure-image-missing", title: "An inline figure whose image does not exist", fix: "Put the image next to the article; `src:` is relative to the article." },
+  { fixture: "article-tag-without-letters", title: "A tag that makes no URL", fix: "Use a word: tags need at least one letter or digit." },
+  { fixture: "article-duplicate-url", title: "Two articles with the same URL", fix: "Give one of them a different `slug:` (or file name)." },
+  {
+    files: { "articles/2026/huge.md": article("headline: Huge\nbyline: li-wei\ndate: 2026-03-05\nsection: news", "word ".repeat(MAX_CONTENT_BYTES / 5 + 10)) },
+    title: "A file over the size limit",
+    fix: "Split the story; move large tables or data out of the article.",
+  },
+  {
+    files: { "articles/2026/latin1.md": Buffer.from(article("headline: Café\nbyline: li-wei\ndate: 2026-03-05\nsection: news"), "latin1") },
+    title: "A file that is not UTF-8",
+    fix: "Save the file as UTF-8 (every modern editor can).",
+  },
+  { fixture: "author-unknown-field", title: "An author file with an unknown field", fix: "Use the suggested field name, or remove the line." },
+  { fixture: "author-bad-email", title: "An author email that is not an address", fix: "Write a full address, `name@example.org`." },
+  { fixture: "author-javascript-url", title: "An author website that is not a web address", fix: "Write an address starting with `https://`." },
+  { fixture: "settings-bad-section-slug", title: "A section slug that is not a slug", fix: "Lowercase letters, digits and hyphens: `city-hall`." },
+  { fixture: "settings-reserved-section-slug", title: "A section slug the site needs, or used twice", fix: "Choose another slug." },
+  { fixture: "settings-missing-newsletter-action", title: "Settings without the newsletter form's address", fix: "Set the provider's form address in `newsletter`." },
+];
+
+async function problemsFor(entry: Entry): Promise<string[]> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-catalogue-"));
+  const content = path.join(root, "content");
+  try {
+    await fs.cp(path.join(REPO, "tests/fixtures/base"), content, { recursive: true });
+    if (entry.fixture) await fs.cp(path.join(REPO, "tests/fixtures", entry.fixture), content, { recursive: true });
+    for (const [file, text] of Object.entries(entry.files ?? {})) {
+      await fs.mkdir(path.dirname(path.join(content, file)), { recursive: true });
+      await fs.writeFile(path.join(content, file), text);
+    }
+    const { problems } = await validateNewsroom(content);
+    return sortProblems(problems).map((p) => `content/${path.relative(content, p.file).split(path.sep).join("/")}:${p.line} ${p.field}: ${p.message}`);
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
+export async function renderCatalogue(): Promise<string> {
+  const sections = [
+    "# Content errors",
+    "",
+    "Every problem `npm run build` (and `npm run check:content`) reports about content, with the exact",
+    "message and how to fix it. Each line reads `file:line field: what is wrong (what is accepted)`; the",
+    "build lists every problem at once and publishes nothing until all are fixed.",
+    "",
+    "Generated by `node --import tsx scripts/content-errors-catalogue.ts` from the fixtures in",
+    "`tests/fixtures/`; `tests/error-catalogue.test.ts` fails when this file and the code disagree.",
+    "",
+  ];
+  for (const entry of ENTRIES) {
+    const lines = await problemsFor(entry);
+    if (lines.length === 0) throw new Error(`catalogue: ${entry.title} produced no problem`);
+    sections.push(`## ${entry.title}`, "", "```", ...lines, "```", "", `**Fix:** ${entry.fix}`, "");
+  }
+  return `${sections.join("\n").trimEnd()}\n`;
+}
+
+if (isMain(import.meta.filename)) {
+  const text = await renderCatalogue();
+  if (process.argv.includes("--check")) {
+    const current = await fs.readFile(CATALOGUE, "utf8").catch(() => "");
+    if (current !== text) {
+      console.error("docs/content-errors.md is out of date: run node --import tsx scripts/content-errors-catalogue.ts");
+      process.exitCode = 1;
+    }
+  } else {
+    await fs.writeFile(CATALOGUE, text);
+    console.log(`wrote ${path.relative(process.cwd(), CATALOGUE)}`);
+  }
+}

@@ -1,0 +1,49 @@
+// Eleventy plugin: a `_headers` file (Netlify / Cloudflare Pages format) with a Content-Security-
+// Policy the site satisfies: no inline script or style anywhere (JSON-LD is data, not script), our
+// own scripts from files, WebAssembly for Pagefind, and the newsletter provider as the only
+// other origin a page may post to or fetch from.
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { Site } from "./site.ts";
+import { addFile } from "./pages/virtual.ts";
+import { buildProviderForm } from "./newsletter/presets.ts";
+
+/** The Content-Security-Policy for every page of this site. */
+export function contentSecurityPolicy(site: Site): string {
+  const form = buildProviderForm(site.newsletter);
+  const formOrigin = new URL(form.action).origin;
+  const fetchOrigin = form.inPlace ? new URL(form.inPlace.endpoint).origin : undefined;
+  const directives: [string, ...string[]][] = [
+    ["default-src", "'self'"],
+    // Pagefind's search runs WebAssembly, in a worker.
+    ["script-src", "'self'", "'wasm-unsafe-eval'"],
+    ["worker-src", "'self'"],
+    ["style-src", "'self'"],
+    ["img-src", "'self'", "data:"],
+    ["font-src", "'self'"],
+    ["connect-src", "'self'", ...(fetchOrigin ? [fetchOrigin] : [])],
+    ["form-action", "'self'", formOrigin],
+    ["frame-ancestors", "'none'"],
+    ["base-uri", "'self'"],
+    ["object-src", "'none'"],
+  ];
+  return directives.map((directive) => [...new Set(directive)].join(" ")).join("; ");
+}
+
+/** The `_headers` file: security headers on every path, long caching for content-hashed files. */
+export function renderHeaders(site: Site): string {
+  return [
+    "/*",
+    `  Content-Security-Policy: ${contentSecurityPolicy(site)}`,
+    "  X-Content-Type-Options: nosniff",
+    "  Referrer-Policy: strict-origin-when-cross-origin",
+    "  Permissions-Policy: camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+    "  X-Frame-Options: DENY",
+    "/img/*",
+    "  Cache-Control: public, max-age=31536000, immutable",
+    "",
+  ].join("\n");
+}
+
+export default function headersPlugin(eleventyConfig: UserConfig): void {
+  addFile(eleventyConfig, "headers", "/_headers", (newsroom) => renderHeaders(newsroom.site));
+}

@@ -1,0 +1,97 @@
+// Issue 5: the `_headers` file's Content-Security-Policy is one the site actually satisfies. The
+// sample newsroom is served with exactly those headers and every page type is opened in Chromium,
+// search included (WebAssembly in a worker); not one CSP violation may be reported.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { removeSite, REPO, runBuildCli, type FixtureSite } from "../helpers/site.ts";
+import { launchChromium, serveSite, type StaticServer } from "../helpers/browser.ts";
+
+const PAGES = [
+  "/",
+  "/page/2/",
+  "/2026/11/15/lantern-walk-draws-record-crowd/",
+  "/2026/11/23/council-approves-seawall-bond/",
+  "/news/",
+  "/tags/harbour/",
+  "/authors/mara-quinn/",
+  "/authors/",
+  "/archive/",
+  "/archive/2026/11/",
+  "/search/?q=ferry",
+  "/404.html",
+];
+
+let site: FixtureSite;
+let server: StaticServer;
+let browser: Browser;
+let headers: Record<string, string>;
+
+/** The headers `_headers` gives to every path ("/*"). */
+function parseHeaders(text: string): Record<string, string> {
+  const block = text.split(/\n(?=\S)/).find((section) => section.startsWith("/*\n")) ?? "";
+  return Object.fromEntries(
+    block
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim().split(/:\s(.*)/s).slice(0, 2) as [string, string])
+      .filter(([name]) => name),
+  );
+}
+
+beforeAll(async () => {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-csp-"));
+  site = { root, contentDir: path.join(REPO, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(REPO, ".cache/images") };
+  const run = runBuildCli(site);
+  expect(run.status, run.output).toBe(0);
+  headers = parseHeaders(await fs.readFile(path.join(site.outputDir, "_headers"), "utf8"));
+  server = await serveSite(site.outputDir, { headers });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await fs.rm(site.root, { recursive: true, force: true });
+  void removeSite;
+});
+
+describe("Content-Security-Policy", () => {
+  it("is strict: no inline scripts or styles, no other origins except the newsletter provider", () => {
+    const csp = headers["Content-Security-Policy"] ?? "";
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(csp).toContain("form-action 'self' https://buttondown.com");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers["X-Content-Type-Options"]).toBe("nosniff");
+    expect(headers["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+    expect(headers["Permissions-Policy"]).toMatch(/camera=\(\)/);
+  });
+
+  it.each(PAGES)("reports no violation on %s", async (page) => {
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    const violations: string[] = [];
+    tab.on("console", (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await tab.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    const response = await tab.goto(`${server.origin}${page}`, { waitUntil: "load" });
+    expect(response?.headers()["content-security-policy"]).toBe(headers["Content-Security-Policy"]);
+    if (page.startsWith("/search/")) {
+      // The search really ran: WebAssembly and its worker were allowed.
+      await tab.waitForSelector(".search-result", { timeout: 15_000 });
+    }
+    await tab.waitForTimeout(200);
+    violations.push(...(await tab.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)));
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});

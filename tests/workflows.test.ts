@@ -1,0 +1,201 @@
+// Issue 7: the publishing workflows. Both files are checked offline by GitHub's own workflow parser
+// and schema (@actions/workflow-parser), every `npm run` they call must exist, every `steps.<id>`
+// they read must be a step of the job, and the publish workflow keeps the shape docs/deploy.md
+// describes. The path prefix it passes (DATELINE_BASE_URL) reaches every link of a built site.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "@actions/workflow-parser";
+import { makeSite, readPage, removeSite, REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { BASE_URL_VARIABLE, loadSettings } from "../src/content/load-settings.ts";
+
+const WORKFLOWS = [".github/workflows/publish.yml", ".github/workflows/pull-request.yml"];
+
+interface Step {
+  id?: string;
+  name?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  needs?: string | string[];
+  environment?: { name: string; url: string };
+  steps: Step[];
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string; "cancel-in-progress": boolean };
+  jobs: Record<string, Job>;
+}
+
+/** Every error GitHub's parser reports for a workflow file: schema, expressions, cron, job graph. */
+async function workflowErrors(name: string, content: string): Promise<string[]> {
+  const result = parseWorkflow({ name, content }, new NoOperationTraceWriter());
+  const errors = result.context.errors.getErrors().map((error) => error.message);
+  if (result.value) {
+    const template = await convertWorkflowTemplate(result.context, result.value);
+    errors.push(...(template.errors ?? []).map((error) => error.Message));
+  }
+  return [...new Set(errors)];
+}
+
+async function readWorkflow(file: string): Promise<{ text: string; workflow: Workflow }> {
+  const text = await fs.readFile(path.join(REPO, file), "utf8");
+  return { text, workflow: parse(text) as Workflow };
+}
+
+/** The package.json scripts a shell line runs: `npm run x`, `npm test`, `npm start`. */
+function npmScripts(line: string): string[] {
+  return [...line.matchAll(/\bnpm\s+(?:run(?:-script)?\s+([\w:.-]+)|(test|start)\b)/g)].map((match) => match[1] ?? match[2] ?? "");
+}
+
+function stepUsing(job: Job | undefined, action: string): Step | undefined {
+  return job?.steps.find((step) => step.uses?.split("@")[0] === action);
+}
+
+describe("workflow files", () => {
+  it.each(WORKFLOWS)("%s is a valid GitHub Actions workflow", async (file) => {
+    const { text } = await readWorkflow(file);
+    expect(await workflowErrors(path.basename(file), text)).toEqual([]);
+  });
+
+  it("are checked by a parser that rejects a broken workflow", async () => {
+    const job = "jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n";
+    const cron = await workflowErrors("cron.yml", `on:\n  schedule:\n    - cron: '0 * * *'\n${job}      - run: echo hi\n`);
+    expect(cron.join("\n")).toContain("Invalid cron expression");
+    const step = await workflowErrors("step.yml", `on: push\n${job}      - nme: typo\n      - run: echo \${{ github.sha }\n`);
+    expect(step.join("\n")).toContain("Unexpected value 'nme'");
+    expect(step.join("\n")).toContain("The expression is not closed");
+    const permissions = await workflowErrors("permissions.yml", `on: push\npermissions:\n  pages: publish\n${job}      - run: echo hi\n`);
+    expect(permissions).not.toEqual([]);
+  });
+
+  it.each(WORKFLOWS)("%s runs only npm scripts that package.json defines", async (file) => {
+    const { workflow } = await readWorkflow(file);
+    const { scripts } = JSON.parse(await fs.readFile(path.join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    const called = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => npmScripts(step.run ?? "")));
+    expect(called).toEqual(expect.arrayContaining(["check", "check:content", "test"]));
+    for (const script of called) expect(Object.keys(scripts), `npm run ${script}`).toContain(script);
+  });
+
+  it.each(WORKFLOWS)("%s reads only outputs of steps that exist in the same job", async (file) => {
+    const { workflow } = await readWorkflow(file);
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      const ids = job.steps.map((step) => step.id).filter(Boolean);
+      const read = [...JSON.stringify(job).matchAll(/\bsteps\.([\w-]+)\./g)].map((match) => match[1]);
+      for (const id of read) expect(ids, `job ${name} reads steps.${id}`).toContain(id);
+    }
+  });
+
+  it.each(WORKFLOWS)("%s pins every action to a major version", async (file) => {
+    const { workflow } = await readWorkflow(file);
+    const actions = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => (step.uses ? [step.uses] : [])));
+    for (const action of actions) expect(action).toMatch(/^actions\/[\w-]+@v\d+$/);
+  });
+
+  it("npmScripts finds the scripts a shell line runs", () => {
+    expect(npmScripts("npm ci && npm run check:content -- --format github; npm test")).toEqual(["check:content", "test"]);
+  });
+});
+
+describe("publish.yml", () => {
+  it("publishes on push to main, every hour and by hand, one run at a time", async () => {
+    const { workflow } = await readWorkflow(".github/workflows/publish.yml");
+    expect(workflow.on["push"]).toEqual({ branches: ["main"] });
+    expect(workflow.on["schedule"]).toEqual([{ cron: expect.stringMatching(/^\d{1,2} \* \* \* \*$/) }]);
+    expect(workflow.on).toHaveProperty("workflow_dispatch");
+    expect(workflow.permissions).toEqual({ contents: "read", pages: "write", "id-token": "write" });
+    expect(workflow.concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
+  });
+
+  it("checks and tests before it builds, with Node 22, Chromium and the npm cache", async () => {
+    const { workflow } = await readWorkflow(".github/workflows/publish.yml");
+    const build = workflow.jobs["build"];
+    expect(stepUsing(build, "actions/setup-node")?.with).toEqual({ "node-version": 22, cache: "npm" });
+    const runs = (build?.steps ?? []).map((step) => step.run ?? step.uses ?? "");
+    const order = ["actions/checkout", "npm ci", "npm run check", "npm run check:content -- --format github", "apt-get install -y chromium", "npm test", "actions/configure-pages", "actions/cache", "npm run build", "actions/upload-pages-artifact"];
+    const positions = order.map((part) => runs.findIndex((line) => line.includes(part)));
+    expect(positions.every((position) => position >= 0), JSON.stringify(runs)).toBe(true);
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+  });
+
+  it("keeps the image cache between runs, keyed on the content's photos", async () => {
+    const { workflow } = await readWorkflow(".github/workflows/publish.yml");
+    const cache = stepUsing(workflow.jobs["build"], "actions/cache");
+    expect(cache?.with?.["path"]).toBe(".cache/images");
+    expect(cache?.with?.["key"]).toMatch(/hashFiles\('content\/\*\*\/\*\.jpg'.*'content\/\*\*\/\*\.png'/);
+    expect(cache?.with?.["restore-keys"]).toBeTruthy();
+  });
+
+  it("builds with the Pages address as the base URL, uploads _site and deploys it", async () => {
+    const { workflow } = await readWorkflow(".github/workflows/publish.yml");
+    const build = workflow.jobs["build"];
+    const pages = stepUsing(build, "actions/configure-pages");
+    expect(pages?.id).toBe("pages");
+    const buildStep = build?.steps.find((step) => step.run === "npm run build");
+    expect(buildStep?.env).toEqual({ [BASE_URL_VARIABLE]: "${{ steps.pages.outputs.base_url }}" });
+    expect(stepUsing(build, "actions/upload-pages-artifact")?.with).toEqual({ path: "_site" });
+    const deploy = workflow.jobs["deploy"];
+    expect(deploy?.needs).toBe("build");
+    expect(deploy?.environment?.name).toBe("github-pages");
+    expect(stepUsing(deploy, "actions/deploy-pages")?.id).toBe("deployment");
+  });
+});
+
+describe("pull-request.yml", () => {
+  it("checks content with annotations, types and tests on every pull request", async () => {
+    const { workflow } = await readWorkflow(".github/workflows/pull-request.yml");
+    expect(Object.keys(workflow.on)).toEqual(["pull_request"]);
+    expect(workflow.permissions).toEqual({ contents: "read" });
+    const runs = workflow.jobs["check"]?.steps.map((step) => step.run ?? "") ?? [];
+    expect(runs).toContain("npm run check:content -- --format github");
+    expect(runs).toContain("npm run check");
+    expect(runs).toContain("npm test");
+    // The type check and the tests still report when the content check found problems.
+    const later = workflow.jobs["check"]?.steps.filter((step) => step.run === "npm run check" || step.run === "npm test") ?? [];
+    for (const step of later) expect(step.if).toContain("!cancelled()");
+  });
+});
+
+describe(BASE_URL_VARIABLE, () => {
+  const sites: FixtureSite[] = [];
+  afterAll(() => Promise.all(sites.map(removeSite)));
+
+  it("overrides settings.baseUrl, and a bad value is reported as coming from it", async () => {
+    const fixture = await makeSite();
+    sites.push(fixture);
+    const previous = process.env[BASE_URL_VARIABLE];
+    try {
+      process.env[BASE_URL_VARIABLE] = "https://newsroom.github.io/gazette";
+      const { site } = await loadSettings(fixture.contentDir);
+      expect(site?.origin).toBe("https://newsroom.github.io");
+      expect(site?.pathPrefix).toBe("/gazette/");
+      process.env[BASE_URL_VARIABLE] = "gazette.example.org";
+      const { problems } = await loadSettings(fixture.contentDir);
+      expect(problems.map((p) => `${p.line} ${p.field}: ${p.message}`)).toEqual([
+        `5 baseUrl: "gazette.example.org" is not a valid base URL (an address starting with https:// or http://) (set by ${BASE_URL_VARIABLE})`,
+      ]);
+    } finally {
+      if (previous === undefined) delete process.env[BASE_URL_VARIABLE];
+      else process.env[BASE_URL_VARIABLE] = previous;
+    }
+  });
+
+  it("gives a project site's build its path prefix on every link", async () => {
+    const fixture = await makeSite();
+    sites.push(fixture);
+    const build = runBuildCli(fixture, { [BASE_URL_VARIABLE]: "https://newsroom.github.io/gazette" });
+    expect(build.status, build.output).toBe(0);
+    const $ = await readPage(fixture, "/2026/03/05/harbour-vote/");
+    expect($('link[rel="canonical"]').attr("href")).toBe("https://newsroom.github.io/gazette/2026/03/05/harbour-vote/");
+    // The site's own links; a root-relative link an editor writes in the body is taken as written.
+    const internal = $("a[href^='/']").not(".article__body a").map((_, a) => $(a).attr("href")).get();
+    expect(internal.length).toBeGreaterThan(3);
+    for (const href of internal) expect(href).toMatch(/^\/gazette\//);
+  });
+});
