@@ -5,8 +5,8 @@ import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import { buildError, makeSite, removeSite, REPO, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { describe, expect, it } from "vitest";
+import { buildError, REPO, sitesRemovedAfterEach, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { validateNewsroom } from "../src/content/newsroom.ts";
 import { parseFrontMatter } from "../src/content/front-matter.ts";
 import { escapeAnnotationData, escapeAnnotationProperty, formatAnnotation } from "../src/cli/check-content.ts";
@@ -21,15 +21,11 @@ const COMMANDS = { new: "src/cli/new-article.ts", "check:content": "src/cli/chec
 /** 09:31 in Chicago, the fixture site's zone. */
 const NOW = "2026-11-25T15:31:27Z";
 
-const sites: FixtureSite[] = [];
-afterEach(async () => {
-  await Promise.all(sites.splice(0).map(removeSite));
-});
+const makeTrackedSite = sitesRemovedAfterEach();
 
 /** A fixture site laid out like a newsroom's repository: package.json next to content/. */
 async function site(...scenarios: string[]): Promise<FixtureSite> {
-  const made = await makeSite(...scenarios);
-  sites.push(made);
+  const made = await makeTrackedSite(...scenarios);
   await fs.writeFile(path.join(made.root, "package.json"), JSON.stringify({ type: "module" }));
   return made;
 }

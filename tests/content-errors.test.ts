@@ -6,25 +6,15 @@ import fs from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { afterEach, describe, expect, it } from "vitest";
-import { buildError, buildSite, listPages, makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { describe, expect, it } from "vitest";
+import { buildError, buildSite, listPages, runBuildCli, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { validateNewsroom } from "../src/content/newsroom.ts";
 import { ContentError, suggestClosest } from "../src/content/errors.ts";
 import { parseFrontMatter } from "../src/content/front-matter.ts";
 import { lineOfSetting } from "../src/content/load-settings.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS } from "../src/content/schema.ts";
 
-const sites: FixtureSite[] = [];
-
-afterEach(async () => {
-  await Promise.all(sites.splice(0).map(removeSite));
-});
-
-async function site(...scenarios: string[]): Promise<FixtureSite> {
-  const made = await makeSite(...scenarios);
-  sites.push(made);
-  return made;
-}
+const site = sitesRemovedAfterEach();
 
 /** The message `loadNewsroom` would throw for these files, without encoding images or rendering. */
 async function contentErrorMessage(fixture: FixtureSite): Promise<string> {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import Eleventy from "@11ty/eleventy";
 import { load, type CheerioAPI } from "cheerio";
+import { afterEach } from "vitest";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(REPO, "tests/fixtures");
@@ -99,4 +100,17 @@ export async function listPages(site: FixtureSite): Promise<string[]> {
 
 export async function removeSite(site: FixtureSite): Promise<void> {
   await fs.rm(site.root, { recursive: true, force: true });
+}
+
+/** `makeSite` for a test file whose sites are each removed after the test that made them. */
+export function sitesRemovedAfterEach(): (...scenarios: string[]) => Promise<FixtureSite> {
+  const sites: FixtureSite[] = [];
+  afterEach(async () => {
+    await Promise.all(sites.splice(0).map(removeSite));
+  });
+  return async (...scenarios) => {
+    const made = await makeSite(...scenarios);
+    sites.push(made);
+    return made;
+  };
 }
