@@ -8,6 +8,8 @@ export default defineConfig({
     // Eleventy imports .eleventy.ts and the TSX layouts with Node's own loader: tsx must be registered.
     execArgv: ["--import", "tsx"],
     pool: "forks",
+    // Builds print their summaries; show them only for a failing test, so CI logs stay readable.
+    silent: "passed-only",
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
