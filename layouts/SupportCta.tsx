@@ -1,4 +1,4 @@
-import type { Site } from "../src/site.ts";
+import { externalRel, type Site } from "../src/site.ts";
 
 /** "Support our journalism", from the settings; nothing when the newsroom has not set it up. */
 export function SupportCta({ site }: { site: Site }) {
@@ -8,7 +8,7 @@ export function SupportCta({ site }: { site: Site }) {
     <aside class="support" aria-labelledby="support-heading">
       <h2 id="support-heading">{support.heading}</h2>
       <p>{support.text}</p>
-      <a class="button" href={support.url}>
+      <a class="button" href={support.url} rel={externalRel(site, support.url)}>
         {support.label}
       </a>
     </aside>

@@ -37,3 +37,8 @@ export function siteUrl(site: Pick<Site, "pathPrefix">, sitePath: string): strin
 export function absoluteUrl(site: Pick<Site, "pathPrefix" | "origin">, sitePath: string): string {
   return site.origin + siteUrl(site, sitePath);
 }
+
+/** `rel` for a link an editor configured: other sites get neither our window nor the referrer. */
+export function externalRel(site: Pick<Site, "origin">, url: string): string | undefined {
+  return URL.canParse(url) && new URL(url).origin !== site.origin ? "noopener noreferrer" : undefined;
+}

@@ -139,4 +139,18 @@ describe("sample newsroom", () => {
     const referenced = new Set(texts.flatMap((text) => [...text.matchAll(/\/img\/([\w-]+\.\w+)/g)].map((match) => match[1])));
     expect(files.filter((file) => file.startsWith("img/") && !referenced.has(file.slice(4)))).toEqual([]);
   });
+
+  it("marks every link to another site noopener noreferrer", async () => {
+    let external = 0;
+    for (const page of await listPages(site)) {
+      const $ = await readPage(site, page);
+      $("a[href^='http']").each((_, a) => {
+        const href = $(a).attr("href") ?? "";
+        if (new URL(href).origin === "https://ledger.example.org") return;
+        external++;
+        expect(($(a).attr("rel") ?? "").split(" "), `${page}: ${href}`).toEqual(expect.arrayContaining(["noopener", "noreferrer"]));
+      });
+    }
+    expect(external).toBeGreaterThan(20);
+  });
 });
