@@ -4,6 +4,7 @@ import contentPlugin from "./src/content/plugin.ts";
 import pagesPlugin from "./src/pages/plugin.ts";
 import feedsPlugin from "./src/feeds/plugin.ts";
 import sitemapsPlugin from "./src/sitemaps/plugin.ts";
+import editionPlugin from "./src/edition/plugin.ts";
 import searchPlugin from "./src/search/plugin.ts";
 import headersPlugin from "./src/headers.ts";
 import assetsPlugin from "./src/assets.ts";
@@ -13,6 +14,7 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPlugin(pagesPlugin); // articles, front page, sections, tags, authors, archive, 404
   eleventyConfig.addPlugin(feedsPlugin); // Atom + JSON Feed: site, sections, authors
   eleventyConfig.addPlugin(sitemapsPlugin); // sitemap.xml, News sitemap, robots.txt
+  eleventyConfig.addPlugin(editionPlugin); // the daily edition: web pages, archive, feed
   eleventyConfig.addPlugin(searchPlugin); // Pagefind index and /search/
   eleventyConfig.addPlugin(headersPlugin); // _headers: Content-Security-Policy and friends
   eleventyConfig.addPlugin(assetsPlugin); // public/ as-is, hashed stylesheet URL

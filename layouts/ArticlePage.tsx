@@ -40,6 +40,7 @@ export function ArticlePage({ article, related, site }: { article: Article; rela
       </header>
       {article.photo && <Figure kind="lead" image={article.photo.image} alt={article.photo.alt} caption={article.photo.caption} credit={article.photo.credit} />}
       <div class="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {article.interactive && <script type="module" src={siteUrl(site, "/js/story-formats.js")}></script>}
       <Corrections corrections={article.corrections} site={site} />
       {article.tags.length > 0 && (
         <section class="article__tags" aria-label="Topics">

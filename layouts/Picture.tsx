@@ -7,11 +7,13 @@ interface PictureProps {
   sizes: string;
   /** The lead photo is the page's largest paint: load it first, never lazily. */
   priority?: boolean;
+  /** Overrides lazy loading for an image that is not the lead but is shown at once (a gallery's first photo). */
+  eager?: boolean;
   class?: string;
 }
 
 /** A responsive `<picture>`: AVIF and WebP sources, a JPEG `<img>` with its intrinsic size. */
-export function Picture({ image, alt, sizes, priority = false, class: className }: PictureProps) {
+export function Picture({ image, alt, sizes, priority = false, eager = false, class: className }: PictureProps) {
   const srcset = (format: string) =>
     image.sources
       .find((source) => source.format === format)
@@ -33,7 +35,7 @@ export function Picture({ image, alt, sizes, priority = false, class: className 
         height={image.fallback.height}
         alt={alt}
         decoding={priority ? "sync" : "async"}
-        loading={priority ? "eager" : "lazy"}
+        loading={priority || eager ? "eager" : "lazy"}
         fetchpriority={priority ? "high" : undefined}
       />
     </picture>

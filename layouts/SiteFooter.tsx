@@ -8,6 +8,7 @@ const FOOTER_PAGES: [string, string][] = [
   ["/archive/", "Archive"],
   ["/tags/", "Topics"],
   ["/authors/", "Our journalists"],
+  ["/newsletter/", "Newsletter"],
 ];
 
 /** Footer: sections again, social accounts, copyright. `year` comes from content, never the clock. */

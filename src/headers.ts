@@ -1,7 +1,7 @@
 // Eleventy plugin: a `_headers` file (Netlify / Cloudflare Pages format) with a Content-Security-
 // Policy the site satisfies: no inline script or style anywhere (JSON-LD is data, not script), our
-// own scripts from files, WebAssembly for Pagefind, and the newsletter provider as the only
-// other origin a page may post to or fetch from.
+// own scripts from files, WebAssembly for Pagefind, the newsletter provider as the only other
+// origin a page may post to or fetch from, and two video players a reader may choose to load.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Site } from "./site.ts";
 import { addFile } from "./pages/virtual.ts";
@@ -20,6 +20,8 @@ export function contentSecurityPolicy(site: Site): string {
     ["style-src", "'self'"],
     ["img-src", "'self'", "data:"],
     ["font-src", "'self'"],
+    // Video embeds load their player only after the reader clicks, from these privacy-enhanced hosts.
+    ["frame-src", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
     ["connect-src", "'self'", ...(fetchOrigin ? [fetchOrigin] : [])],
     ["form-action", "'self'", formOrigin],
     ["frame-ancestors", "'none'"],

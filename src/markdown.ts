@@ -1,6 +1,6 @@
 // The one Markdown pipeline for article bodies and author bios. Raw HTML is escaped (editors write
 // Markdown, not markup), no template language ever runs over the text, and the newsroom's own
-// blocks (```figure, ```pullquote) and the dateline are added here.
+// blocks (```figure, ```gallery, ```embed, ```pullquote) and the dateline are added here.
 import markdownIt, { type Env, type MarkdownIt, type Token } from "markdown-it";
 
 export interface MarkdownEnv extends Env {
@@ -8,6 +8,10 @@ export interface MarkdownEnv extends Env {
   dateline?: string;
   /** Renders the n-th ```figure block of the body (in document order) to HTML. */
   renderFigure?: (index: number) => string;
+  /** Renders the n-th ```gallery block of the body to HTML. */
+  renderGallery?: (index: number) => string;
+  /** Renders the n-th ```embed block of the body to HTML. */
+  renderEmbed?: (index: number) => string;
   /** Origin of the site, so links to it are not marked external. */
   siteOrigin?: string;
   /** The site's path prefix ("/news/"): a link an editor writes as "/business/" must gain it. */
@@ -28,7 +32,18 @@ const QUOTES: Record<string, string> = {
 };
 
 export const FIGURE_INFO = "figure";
+export const GALLERY_INFO = "gallery";
+export const EMBED_INFO = "embed";
 export const PULLQUOTE_INFO = "pullquote";
+
+/** Blocks whose YAML the content loader validates and a renderer in the env turns into HTML. */
+const DATA_BLOCKS = {
+  [FIGURE_INFO]: "renderFigure",
+  [GALLERY_INFO]: "renderGallery",
+  [EMBED_INFO]: "renderEmbed",
+} as const satisfies Record<string, keyof MarkdownEnv>;
+
+type DataBlock = keyof typeof DATA_BLOCKS;
 
 export function createMarkdown(language = "en"): MarkdownIt {
   const base = language.split("-")[0]?.toLowerCase() ?? "en";
@@ -47,10 +62,10 @@ function splitQuotes(quotes: string): string[] {
   return [quotes.slice(0, 2), quotes.slice(2, 4), quotes.slice(4, 6), quotes.slice(6, 8)];
 }
 
-/** The ```figure blocks of a parsed body, with their 0-based line in the body. */
-export function findFigureBlocks(tokens: readonly Token[]): { content: string; line: number }[] {
+/** The ```<info> blocks of a parsed body (```figure by default), with their 0-based line in the body. */
+export function findFigureBlocks(tokens: readonly Token[], info: DataBlock = FIGURE_INFO): { content: string; line: number }[] {
   return tokens
-    .filter((token) => token.type === "fence" && token.info.trim() === FIGURE_INFO)
+    .filter((token) => token.type === "fence" && token.info.trim() === info)
     .map((token) => ({ content: token.content, line: token.map?.[0] ?? 0 }));
 }
 
@@ -87,20 +102,25 @@ function addDateline(md: MarkdownIt): void {
 
 function addNewsroomBlocks(md: MarkdownIt): void {
   const fence = md.renderer.rules.fence;
+  const isDataBlock = (info: string): info is DataBlock => Object.hasOwn(DATA_BLOCKS, info);
   md.core.ruler.push("figure_index", (state) => {
-    let index = 0;
+    const counts = new Map<string, number>();
     for (const token of state.tokens) {
-      if (token.type === "fence" && token.info.trim() === FIGURE_INFO) token.meta = { figureIndex: index++ };
+      const info = token.info.trim();
+      if (token.type !== "fence" || !isDataBlock(info)) continue;
+      const index = counts.get(info) ?? 0;
+      token.meta = { blockIndex: index };
+      counts.set(info, index + 1);
     }
   });
   md.renderer.rules.fence = (tokens, idx, options, rawEnv, self) => {
     const env = (rawEnv ?? {}) as MarkdownEnv;
     const token = tokens[idx];
-    const info = token?.info.trim();
-    if (token && info === FIGURE_INFO) {
-      const render = env.renderFigure;
-      if (!render) throw new Error("markdown: a ```figure block was rendered without a figure renderer");
-      return render((token.meta as { figureIndex: number }).figureIndex);
+    const info = token?.info.trim() ?? "";
+    if (token && isDataBlock(info)) {
+      const render = env[DATA_BLOCKS[info]];
+      if (!render) throw new Error(`markdown: a \`\`\`${info} block was rendered without a ${info} renderer`);
+      return render((token.meta as { blockIndex: number }).blockIndex);
     }
     if (token && info === PULLQUOTE_INFO) return renderPullQuote(md, token.content);
     return fence ? fence(tokens, idx, options, rawEnv, self) : self.renderToken(tokens, idx, options);

@@ -3,6 +3,10 @@
 import { h, type VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import { Figure, type FigureProps } from "../layouts/Figure.tsx";
+import { Gallery } from "../layouts/Gallery.tsx";
+import { Embed } from "../layouts/Embed.tsx";
+import type { Embed as EmbedData, Gallery as GalleryData } from "./content/types.ts";
+import type { Site } from "./site.ts";
 
 export function renderDocument<P>(page: VNode<P>): string {
   return `<!DOCTYPE html>\n${renderToStaticMarkup(page)}\n`;
@@ -10,4 +14,12 @@ export function renderDocument<P>(page: VNode<P>): string {
 
 export function renderFigureHtml(props: FigureProps): string {
   return renderToStaticMarkup(h(Figure, props));
+}
+
+export function renderGalleryHtml(gallery: GalleryData): string {
+  return renderToStaticMarkup(h(Gallery, { gallery }));
+}
+
+export function renderEmbedHtml(embed: EmbedData, site: Site): string {
+  return renderToStaticMarkup(h(Embed, { embed, site }));
 }

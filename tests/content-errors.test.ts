@@ -159,12 +159,16 @@ describe("article front matter", () => {
 
   it("requires alt with a photo", async () => {
     const message = await problemsIn("article-photo-without-alt");
-    expect(explanation(message, "articles/2026/x.md:6 alt")).toBe("is required with photo (describe what the photo shows)");
+    expect(explanation(message, "articles/2026/x.md:6 alt")).toBe(
+      'is required with photo (a description of the image for screen readers: write alt: in the front matter, or embed alt text in the photo file\'s IPTC "Alt Text (Accessibility)" field)',
+    );
   });
 
   it("requires caption with a photo", async () => {
     const message = await problemsIn("article-photo-without-caption");
-    expect(explanation(message, "articles/2026/x.md:6 caption")).toBe("is required with photo (the caption printed under it)");
+    expect(explanation(message, "articles/2026/x.md:6 caption")).toBe(
+      'is required with photo (the caption printed under the image: write caption: in the front matter, or embed a caption in the photo file\'s IPTC/XMP "Description" field)',
+    );
   });
 
   it("names both files when two articles would get the same URL", async () => {
@@ -185,7 +189,9 @@ describe("article front matter", () => {
 
   it("names a figure block without alt at the block's opening line", async () => {
     const message = await problemsIn("article-figure-without-alt");
-    expect(explanation(message, "articles/2026/x.md:9 figure alt")).toBe("is required (a description of the image for screen readers)");
+    expect(explanation(message, "articles/2026/x.md:9 figure alt")).toBe(
+      'is required (a description of the image for screen readers: write alt: in the block, or embed alt text in the photo file\'s IPTC "Alt Text (Accessibility)" field)',
+    );
   });
 
   it("names a figure whose image does not exist at its src line", async () => {

@@ -10,7 +10,7 @@ import { makeSite, removeSite, type FixtureSite } from "./helpers/site.ts";
 import { loadNewsroom } from "../src/content/newsroom.ts";
 import { ContentError } from "../src/content/errors.ts";
 import { ImagePipeline } from "../src/images/index.ts";
-import { renderFigureHtml } from "../src/render.ts";
+import { renderEmbedHtml, renderFigureHtml, renderGalleryHtml } from "../src/render.ts";
 import { siteUrl } from "../src/site.ts";
 import { PAGE_KINDS } from "../src/pages/plugin.ts";
 import { resolveImage } from "../src/content/files.ts";
@@ -87,12 +87,19 @@ async function render(values: Fields): Promise<{ article: CheerioAPI; author: Ch
     credit: values.credit,
     corrections: [{ date: "2026-03-06", text: values.correction }],
   };
-  await fs.writeFile(path.join(site.contentDir, "articles/2026/harbour-vote.md"), `---\n${stringify(frontMatter)}---\nThe council met.\n`);
+  // Issue 9: the same values in a gallery and a quoted post (a long tilde fence: no value can close it).
+  const photo = { src: "harbour.jpg", alt: values.alt, caption: values.caption, credit: values.credit };
+  const gallery = stringify({ title: values.headline, photos: [photo, photo] });
+  const post = stringify({ type: "mastodon", url: "https://newsroom.social/@ana/112233445566", author: values.credit, text: values.correction, date: "2026-03-05" });
+  const body = `The council met.\n\n~~~~~~~~~~ gallery\n${gallery}~~~~~~~~~~\n\n~~~~~~~~~~ embed\n${post}~~~~~~~~~~\n`;
+  await fs.writeFile(path.join(site.contentDir, "articles/2026/harbour-vote.md"), `---\n${stringify(frontMatter)}---\n${body}`);
   const newsroom = await loadNewsroom({
     contentDir: site.contentDir,
     includeDrafts: false,
     images: () => images,
     renderFigure: (figure) => renderFigureHtml({ ...figure, kind: "inline" }),
+    renderGallery: renderGalleryHtml,
+    renderEmbed: renderEmbedHtml,
   });
   const pages = new Map(PAGE_KINDS.flatMap(([, pagesOf]) => pagesOf(newsroom)).map((page) => [page.path, page]));
   const articlePage = pages.get("/2026/03/05/harbour-vote/");
@@ -128,6 +135,11 @@ describe("front matter strings are text, never markup", () => {
         expect($(".figure--lead .figure__caption").text()).toBe(values.caption);
         expect($(".figure--lead .figure__credit").text()).toBe(`Photo: ${values.credit}`);
         expect($(".article__tags a").text()).toBe(values.tag);
+        expect($(".gallery__title").text()).toBe(`${values.headline} (2 photos)`);
+        expect($(".figure--gallery img").first().attr("alt")).toBe(values.alt);
+        expect($(".figure--gallery .figure__caption").first().text()).toBe(values.caption);
+        expect($(".embed-post p").text()).toBe(values.correction);
+        expect($(".embed-post__source").text()).toContain(values.credit);
         expect($(".byline a").text()).toBe(values.authorName);
         expect($(".author-bio__role").text()).toBe(values.role);
         expect($(".corrections li").text()).toContain(values.correction);

@@ -29,7 +29,7 @@ afterAll(() => removeSite(site));
 describe("sample newsroom", () => {
   it("builds without errors and reports what it published", () => {
     expect(build.status, build.output).toBe(0);
-    expect(build.stdout).toMatch(/\[dateline\] 10 articles, 5 authors, 5 sections, \d+ tags; \d+ pages written in [\d.]+ s; no warnings\n\[dateline\] images: \d+ encoded, \d+ reused\n\[dateline\] 1 draft skipped: articles\/2026\/[\w-]+\.md\b/);
+    expect(build.stdout).toMatch(/\[dateline\] 12 articles, 5 authors, 5 sections, \d+ tags; \d+ pages written in [\d.]+ s; no warnings\n\[dateline\] images: \d+ encoded, \d+ reused; 3 caption\/credit\/alt fields read from the photos' own metadata\n\[dateline\] 1 draft skipped: articles\/2026\/[\w-]+\.md\b/);
   });
 
   it("meets the sample's brief: 8+ articles, 3+ sections and authors, 6+ photos, 300+ words each", () => {
@@ -66,13 +66,14 @@ describe("sample newsroom", () => {
       expect(countWords($(".article__body").text()), where).toBeGreaterThanOrEqual(300);
       if (article.fields.dateline) expect($(".article__body > p").first().children().first().text(), where).toBe(`${article.fields.dateline} —`);
       else expect($(".dateline"), where).toHaveLength(0);
-      if (article.fields.photo) {
+      // Issue 9: alt, caption and credit from the front matter, or else from the photo file itself.
+      if (article.photo) {
         const img = $("figure.figure--lead img");
-        expect(img.attr("alt"), where).toBe(article.fields.alt);
+        expect(img.attr("alt"), where).toBe(article.photo.alt);
         expect(img.attr("fetchpriority"), where).toBe("high");
         expect($("figure.figure--lead source"), where).toHaveLength(2);
-        expect($("figure.figure--lead .figure__caption").text(), where).toBe(article.fields.caption);
-        expect($("figure.figure--lead .figure__credit").text(), where).toBe(`Photo: ${article.fields.credit}`);
+        expect($("figure.figure--lead .figure__caption").text(), where).toBe(article.photo.caption);
+        expect($("figure.figure--lead .figure__credit").text(), where).toBe(`Photo: ${article.photo.credit}`);
       }
       expect($(".article__body figure.figure--inline"), where).toHaveLength(article.figures.length);
       expect($("aside.corrections li"), where).toHaveLength(article.fields.corrections?.length ?? 0);
@@ -81,8 +82,12 @@ describe("sample newsroom", () => {
       expect($('section.signup form input[type="email"][required]'), where).toHaveLength(1);
       expect($("aside.support a.button").attr("href"), where).toBe("https://members.ledger.example.org/join");
       expect($('nav[aria-label="Sections"] a'), where).toHaveLength(6);
-      // The one script enhances the signup form; it is loaded from a file, never inline.
-      expect($('script:not([type="application/ld+json"])').map((_, script) => `${$(script).attr("type")} ${$(script).attr("src")}`).get(), where).toEqual(["module /js/signup.js"]);
+      // Scripts enhance the signup form (and a gallery or video facade, issue 9); they are loaded from files, never inline.
+      const interactive = article.galleries.length > 0 || article.embeds.some((embed) => "id" in embed);
+      expect($('script:not([type="application/ld+json"])').map((_, script) => `${$(script).attr("type")} ${$(script).attr("src")}`).get(), where).toEqual([
+        ...(interactive ? ["module /js/story-formats.js"] : []),
+        "module /js/signup.js",
+      ]);
     }
   });
 

@@ -19,8 +19,8 @@ export async function listMarkdown(dir: string): Promise<string[]> {
 
 export type ResolvedImage = { ok: true; file: string; info: ImageInfo } | { ok: false; message: string };
 
-/** Resolves an image path written in `fromFile`, refusing anything outside `contentDir`. */
-export async function resolveImage(contentDir: string, fromFile: string, written: string): Promise<ResolvedImage> {
+/** Resolves a file path written in `fromFile`, refusing anything outside `contentDir`. */
+export async function resolveFile(contentDir: string, fromFile: string, written: string): Promise<{ ok: true; file: string } | { ok: false; message: string }> {
   const file = path.resolve(path.dirname(fromFile), written);
   if (!isInside(contentDir, file)) {
     return { ok: false, message: `"${written}" points outside the content folder (keep images next to the file that uses them)` };
@@ -35,10 +35,17 @@ export async function resolveImage(contentDir: string, fromFile: string, written
     return { ok: false, message: `"${written}" links outside the content folder (copy the image next to the file instead)` };
   }
   const stat = await fs.stat(real);
-  if (!stat.isFile()) return { ok: false, message: `"${written}" is a folder, not an image file` };
-  const info = await inspectImage(real);
+  if (!stat.isFile()) return { ok: false, message: `"${written}" is a folder, not a file` };
+  return { ok: true, file: real };
+}
+
+/** Resolves an image path written in `fromFile`, refusing anything outside `contentDir` and anything not a photo. */
+export async function resolveImage(contentDir: string, fromFile: string, written: string): Promise<ResolvedImage> {
+  const resolved = await resolveFile(contentDir, fromFile, written);
+  if (!resolved.ok) return resolved.message.endsWith("is a folder, not a file") ? { ok: false, message: `"${written}" is a folder, not an image file` } : resolved;
+  const info = await inspectImage(resolved.file);
   if ("problem" in info) return { ok: false, message: `"${written}" ${info.problem}` };
-  return { ok: true, file: real, info };
+  return { ok: true, file: resolved.file, info };
 }
 
 function isInside(dir: string, file: string): boolean {

@@ -2,14 +2,16 @@
 // the site (authors, sections, images, URLs). Problems are collected, never thrown one by one.
 import path from "node:path";
 import type { MarkdownIt, Token } from "markdown-it";
-import { articleSchema, ARTICLE_FIELDS, figureSchema, type ArticleFrontMatter, type FigureFields } from "./schema.ts";
-import { parseFrontMatter, parseYamlFields } from "./front-matter.ts";
+export type { EmbedSource, GallerySource, PhotoSource } from "./load-blocks.ts";
+import { articleSchema, ARTICLE_FIELDS, type ArticleFrontMatter } from "./schema.ts";
+import { parseFrontMatter } from "./front-matter.ts";
 import { problemsFromSchema } from "./problems.ts";
 import { listMarkdown, resolveImage } from "./files.ts";
+import { completePhoto, readBodyBlocks, type EmbedSource, type GallerySource, type PhotoSource } from "./load-blocks.ts";
 import { readText } from "./read-text.ts";
 import { suggestClosest, type ContentProblem } from "./errors.ts";
 import { parseMoment, type Moment } from "../dates.ts";
-import { findFigureBlocks, firstParagraphText } from "../markdown.ts";
+import { firstParagraphText } from "../markdown.ts";
 import type { Site } from "../site.ts";
 
 /** A validated article whose body and images are not rendered yet. */
@@ -25,8 +27,10 @@ export interface ArticleSource {
   updated?: Moment;
   tokens: Token[];
   firstParagraph: string;
-  photoFile?: string;
-  figures: (FigureFields & { file: string })[];
+  photo?: PhotoSource;
+  figures: PhotoSource[];
+  galleries: GallerySource[];
+  embeds: EmbedSource[];
 }
 
 export interface ArticleContext {
@@ -84,33 +88,22 @@ export async function checkArticle(file: string, source: string, context: Articl
     problem(["updated"], "updated", `${fields.updated} is before the publication date ${fields.date} (updated must be the same or later)`);
   }
 
-  let photoFile: string | undefined;
+  let photo: PhotoSource | undefined;
   if (fields.photo) {
-    const photo = await resolveImage(contentDir, file, fields.photo);
-    if (photo.ok) photoFile = photo.file;
-    else problem(["photo"], "photo", photo.message);
+    const resolved = await resolveImage(contentDir, file, fields.photo);
+    if (!resolved.ok) problem(["photo"], "photo", resolved.message);
+    else {
+      // A missing field has no line of its own: point at the photo that needs it.
+      const complete = await completePhoto(resolved.file, fields, "in the front matter");
+      if (complete.ok) photo = complete.photo;
+      else for (const missing of complete.missing) problem(["photo"], missing.field, `${missing.message.replace(/^is required/, "is required with photo")}`);
+    }
   }
 
   // The dateline is placed while parsing, so the tokens kept for rendering already hold it.
   const tokens = md.parse(body, fields.dateline ? { dateline: fields.dateline } : {});
-  const figures: ArticleSource["figures"] = [];
-  for (const block of findFigureBlocks(tokens)) {
-    const firstLine = bodyLine + block.line + 1;
-    const yaml = parseYamlFields(block.content, firstLine, "figure");
-    if (!yaml.ok) {
-      problems.push({ file, ...yaml.problem });
-      continue;
-    }
-    const figure = figureSchema.safeParse(yaml.fields.data);
-    if (!figure.success) {
-      const known = Object.keys(figureSchema.shape);
-      problems.push(...problemsFromSchema(figure.error, file, yaml.fields.lineOf, known).map((p) => ({ ...p, field: `figure ${p.field}` })));
-      continue;
-    }
-    const image = await resolveImage(contentDir, file, figure.data.src);
-    if (image.ok) figures.push({ ...figure.data, file: image.file });
-    else problems.push({ file, line: yaml.fields.lineOf(["src"]), field: "figure src", message: image.message });
-  }
+  const blocks = await readBodyBlocks(tokens, { file, bodyLine, contentDir, timeZone: site.timeZone });
+  problems.push(...blocks.problems);
 
   const slug = fields.slug ?? slugFromFileName(file);
   if (!slug) {
@@ -129,10 +122,12 @@ export async function checkArticle(file: string, source: string, context: Articl
     published,
     tokens,
     firstParagraph: firstParagraphText(tokens),
-    figures,
+    figures: blocks.figures,
+    galleries: blocks.galleries,
+    embeds: blocks.embeds,
   };
   if (updated) article.updated = updated;
-  if (photoFile) article.photoFile = photoFile;
+  if (photo) article.photo = photo;
   return { article, problems };
 }
 

@@ -5,17 +5,16 @@ import path from "node:path";
 import type { MarkdownIt, Token } from "markdown-it";
 import { SETTINGS_FILE, lineOfSetting, loadSettings } from "./load-settings.ts";
 import { readAuthors, type AuthorSource } from "./load-authors.ts";
-import { readArticles, type ArticleSource } from "./load-articles.ts";
+import { readArticles, type ArticleSource, type EmbedSource } from "./load-articles.ts";
 import { resolveImage } from "./files.ts";
 import { ContentError } from "./errors.ts";
-import type { Article, Author, Newsroom } from "./types.ts";
+import type { Article, Author, Embed, Gallery, Newsroom } from "./types.ts";
 import { createMarkdown, type MarkdownEnv } from "../markdown.ts";
 import { IMAGE_WIDTHS, type ImagePipeline, type ImageSet } from "../images/index.ts";
 import { parseMoment } from "../dates.ts";
 import { buildNow } from "../now.ts";
 import { mastodonUrl } from "../social.ts";
 import { countWords, readingMinutes, truncateText } from "../text.ts";
-import type { FigureFields } from "./schema.ts";
 import type { Site } from "../site.ts";
 
 export interface LoadOptions {
@@ -25,7 +24,11 @@ export interface LoadOptions {
   /** The image pipeline for this site (its URLs carry the site's path prefix). */
   images: (site: Site) => ImagePipeline;
   /** Renders an inline figure (a layout component) to HTML. */
-  renderFigure: (figure: Omit<FigureFields, "src"> & { image: ImageSet }) => string;
+  renderFigure: (figure: { image: ImageSet; alt: string; caption: string; credit?: string }) => string;
+  /** Renders a ```gallery block (a layout component) to HTML. */
+  renderGallery?: (gallery: Gallery, site: Site) => string;
+  /** Renders an ```embed block (a layout component) to HTML. */
+  renderEmbed?: (embed: Embed, site: Site) => string;
 }
 
 /** Validates everything without encoding images or rendering: what `check:content` needs. */
@@ -67,7 +70,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   const isScheduled = (source: ArticleSource) => source.published.epoch > now;
   const isDraft = (source: ArticleSource) => source.fields.draft === true;
   const published = checked.articles.filter((source) => options.includeDrafts || (!isDraft(source) && !isScheduled(source)));
-  const articles = await Promise.all(published.map((source) => renderArticle(source, site, md, authors, images, options.renderFigure, isScheduled(source))));
+  const articles = await Promise.all(published.map((source) => renderArticle(source, site, md, authors, images, options, isScheduled(source))));
   articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
   const skipped = (test: (source: ArticleSource) => boolean) =>
     checked.articles.filter((source) => !published.includes(source) && test(source)).map((source) => ({ id: source.id, headline: source.fields.headline, published: source.published }));
@@ -108,22 +111,32 @@ async function renderArticle(
   md: MarkdownIt,
   authors: ReadonlyMap<string, Author>,
   images: ImagePipeline,
-  renderFigure: LoadOptions["renderFigure"],
+  renderers: Pick<LoadOptions, "renderFigure" | "renderGallery" | "renderEmbed">,
   scheduled: boolean,
 ): Promise<Article> {
   const { fields } = source;
-  const figureImages = await Promise.all(source.figures.map((figure) => images.process(figure.file, IMAGE_WIDTHS.inline)));
+  const process = ({ file, fromFile: _fromFile, ...text }: ArticleSource["figures"][number]) =>
+    images.process(file, IMAGE_WIDTHS.inline).then((image) => ({ ...text, image }));
+  const [figures, galleries, embeds] = await Promise.all([
+    Promise.all(source.figures.map(process)),
+    Promise.all(
+      source.galleries.map(async (gallery, index): Promise<Gallery> => ({ id: `gallery-${index + 1}`, title: gallery.title, photos: await Promise.all(gallery.photos.map(process)) })),
+    ),
+    Promise.all(source.embeds.map((embed) => prepareEmbed(embed, images))),
+  ]);
+  const prepared = <T>(list: readonly T[], what: string, index: number): T => {
+    const item = list[index];
+    if (item === undefined) throw new Error(`[markdown] ${what} ${index} of ${source.id} was not prepared`);
+    return item;
+  };
   const env: MarkdownEnv = {
     siteOrigin: site.origin,
     pathPrefix: site.pathPrefix,
-    renderFigure: (index) => {
-      const figure = source.figures[index];
-      const image = figureImages[index];
-      if (!figure || !image) throw new Error(`[markdown] figure ${index} of ${source.id} was not prepared`);
-      const { src: _src, file: _file, ...text } = figure;
-      return renderFigure({ ...text, image });
-    },
+    renderFigure: (index) => renderers.renderFigure(prepared(figures, "figure", index)),
   };
+  const { renderGallery, renderEmbed } = renderers;
+  if (renderGallery) env.renderGallery = (index) => renderGallery(prepared(galleries, "gallery", index), site);
+  if (renderEmbed) env.renderEmbed = (index) => renderEmbed(prepared(embeds, "embed", index), site);
   const words = countWords(plainText(source.tokens));
   const article: Article = {
     id: source.id,
@@ -140,18 +153,38 @@ async function renderArticle(
     scheduled,
     featured: fields.featured ?? false,
     bodyHtml: md.renderer.render(source.tokens, md.options, env),
+    interactive: galleries.length > 0 || embeds.some((embed) => "playerUrl" in embed),
+    fieldsFromFiles: [source.photo, ...source.figures, ...source.galleries.flatMap((gallery) => gallery.photos)].reduce((sum, photo) => sum + (photo?.fromFile.length ?? 0), 0),
     wordCount: words,
     readingMinutes: readingMinutes(words),
   };
   if (source.updated) article.updated = source.updated;
   if (fields.dateline) article.dateline = fields.dateline;
   if (fields.summary) article.dek = fields.summary;
-  if (source.photoFile && fields.alt && fields.caption) {
-    const [image, crops] = await Promise.all([images.process(source.photoFile, IMAGE_WIDTHS.lead), images.crop(source.photoFile)]);
-    article.photo = { image, crops, alt: fields.alt, caption: fields.caption };
-    if (fields.credit) article.photo.credit = fields.credit;
+  if (source.photo) {
+    const { file, alt, caption, credit } = source.photo;
+    const [image, crops] = await Promise.all([images.process(file, IMAGE_WIDTHS.lead), images.crop(file)]);
+    article.photo = { image, crops, alt, caption };
+    if (credit) article.photo.credit = credit;
   }
   return article;
+}
+
+/** Player addresses that set no tracking cookies (YouTube's privacy-enhanced mode, Vimeo's dnt). */
+function playerUrl(embed: Extract<EmbedSource, { id: string }>): string {
+  return embed.type === "youtube"
+    ? `https://www.youtube-nocookie.com/embed/${embed.id}?autoplay=1`
+    : `https://player.vimeo.com/video/${embed.id}?autoplay=1&dnt=1`;
+}
+
+async function prepareEmbed(embed: EmbedSource, images: ImagePipeline): Promise<Embed> {
+  if (embed.type === "audio") return { type: "audio", src: await images.publishFile(embed.file), title: embed.title };
+  if ("id" in embed) {
+    const video: Embed = { type: embed.type, url: embed.url, title: embed.title, playerUrl: playerUrl(embed) };
+    if (embed.posterFile) video.poster = await images.process(embed.posterFile, IMAGE_WIDTHS.inline);
+    return video;
+  }
+  return embed;
 }
 
 function plainText(tokens: readonly Token[]): string {

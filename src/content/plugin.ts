@@ -3,11 +3,8 @@
 // a short summary of what was published and what was left out.
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { loadNewsroom } from "./newsroom.ts";
+import { imageCacheDir, loadNewsroomForBuild } from "./load-for-build.ts";
 import type { Newsroom } from "./types.ts";
-import { ImagePipeline } from "../images/index.ts";
-import { siteUrl } from "../site.ts";
-import { renderFigureHtml } from "../render.ts";
 import { tagSlug } from "../collections.ts";
 
 /** What a build did besides loading the newsroom, for its summary. */
@@ -32,6 +29,7 @@ export function summarizeBuild(newsroom: Newsroom, facts: BuildFacts): string {
   const { encoded, reused } = newsroom.images.getStats();
   const tags = new Set(newsroom.articles.flatMap((article) => article.tags.map(tagSlug))).size;
   const warnings = countWarnings(newsroom);
+  const fromFiles = newsroom.articles.reduce((sum, article) => sum + article.fieldsFromFiles, 0);
   const totals = [
     count(newsroom.articles.length, "article"),
     count(newsroom.authors.length, "author"),
@@ -41,7 +39,7 @@ export function summarizeBuild(newsroom: Newsroom, facts: BuildFacts): string {
   const pages = `${count(facts.pages, "page")} ${facts.written ? "written" : "rendered"} in ${(facts.elapsedMs / 1000).toFixed(1)} s`;
   const lines = [
     `${totals}; ${pages}; ${warnings === 0 ? "no warnings" : count(warnings, "warning")}`,
-    `images: ${encoded} encoded, ${reused} reused`,
+    `images: ${encoded} encoded, ${reused} reused${fromFiles > 0 ? `; ${count(fromFiles, "caption/credit/alt field")} read from the photos' own metadata` : ""}`,
   ];
   const skipped = [
     describeSkipped(newsroom.skippedDrafts, "draft", "drafts"),
@@ -83,7 +81,7 @@ interface BuildEvent {
 
 export default function contentPlugin(eleventyConfig: UserConfig, options: ContentPluginOptions = {}): void {
   let newsroom: Newsroom | undefined;
-  const cacheDir = path.resolve(process.env["DATELINE_CACHE_DIR"] ?? options.imageCacheDir ?? ".cache/images");
+  const cacheDir = imageCacheDir(process.env, options.imageCacheDir);
 
   // Content files are data, not templates, so Eleventy does not watch them by itself.
   const { input } = eleventyConfig.directories as { input: string };
@@ -93,12 +91,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: BuildEvent) => {
     started = performance.now();
     newsroom = undefined;
-    newsroom = await loadNewsroom({
-      contentDir: directories.input,
-      includeDrafts: runMode !== "build",
-      images: (site) => new ImagePipeline({ cacheDir, urlPath: siteUrl(site, "/img/") }),
-      renderFigure: (figure) => renderFigureHtml({ ...figure, kind: "inline" }),
-    });
+    newsroom = await loadNewsroomForBuild({ contentDir: directories.input, includeDrafts: runMode !== "build", cacheDir });
   });
 
   eleventyConfig.addGlobalData("newsroom", () => {

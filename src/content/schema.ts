@@ -103,13 +103,9 @@ export const articleSchema = z
     /** Leads the front page while it is the newest featured article. */
     featured: z.boolean({ error: required("true or false") }).optional(),
   })
+  // alt and caption may be embedded in the photo itself: src/content/load-articles.ts requires them
+  // once the file has been read.
   .superRefine((fm, ctx) => {
-    if (fm.photo !== undefined) {
-      // A missing field has no line of its own: point at the photo that needs it.
-      const atPhoto = { linePath: ["photo"] };
-      if (fm.alt === undefined) ctx.addIssue({ code: "custom", path: ["alt"], params: atPhoto, message: "is required with photo (describe what the photo shows)" });
-      if (fm.caption === undefined) ctx.addIssue({ code: "custom", path: ["caption"], params: atPhoto, message: "is required with photo (the caption printed under it)" });
-    }
     for (const field of ["alt", "caption", "credit"] as const) {
       if (fm.photo === undefined && fm[field] !== undefined) {
         ctx.addIssue({ code: "custom", path: [field], message: "is set but there is no photo (add photo: or remove this field)" });
@@ -148,15 +144,106 @@ export const authorSchema = z.strictObject({
 
 export type AuthorFrontMatter = z.infer<typeof authorSchema>;
 
-/** An inline figure, written as a ```figure block inside an article body. */
+/** An inline figure, written as a ```figure block inside an article body. alt and caption may come from the file. */
 export const figureSchema = z.strictObject({
   src: relativeFile("an image file next to the article"),
-  alt: text("a description of the image for screen readers"),
-  caption: text("the caption printed under the image"),
+  alt: text("a description of the image for screen readers").optional(),
+  caption: text("the caption printed under the image").optional(),
   credit: text("the photographer or agency").optional(),
 });
 
 export type FigureFields = z.infer<typeof figureSchema>;
+
+/** A photo gallery, written as a ```gallery block: a title and a list of photos shaped like figures. */
+export const gallerySchema = z.strictObject({
+  title: text("the gallery's title, shown above it"),
+  photos: z.array(figureSchema, { error: required("a list of photos, each with src, alt, caption and credit") }).min(2, "needs at least two photos (use a ```figure block for one)"),
+});
+
+export type GalleryFields = z.infer<typeof gallerySchema>;
+
+export const EMBED_TYPES = ["youtube", "vimeo", "x", "bluesky", "mastodon", "audio"] as const;
+
+/** A video page address, with the one host and the id pattern each provider documents. */
+const VIDEO_URLS = {
+  youtube: [
+    /^https:\/\/(?:www\.|m\.)?youtube\.com\/watch\?v=([A-Za-z0-9_-]{11})(?:&[A-Za-z0-9_=&.-]*)?$/,
+    /^https:\/\/(?:www\.)?youtube\.com\/(?:shorts|embed|live)\/([A-Za-z0-9_-]{11})$/,
+    /^https:\/\/youtu\.be\/([A-Za-z0-9_-]{11})$/,
+  ],
+  vimeo: [/^https:\/\/(?:www\.)?vimeo\.com\/(\d{6,12})$/],
+} as const;
+
+/** The video id in a YouTube or Vimeo page address, or undefined when the address is not one. */
+export function videoId(type: keyof typeof VIDEO_URLS, url: string): string | undefined {
+  for (const pattern of VIDEO_URLS[type]) {
+    const id = pattern.exec(url)?.[1];
+    if (id) return id;
+  }
+  return undefined;
+}
+
+const POST_URLS = {
+  x: { pattern: /^https:\/\/(?:www\.)?(?:x|twitter)\.com\/[A-Za-z0-9_]{1,15}\/status\/\d{1,20}$/, example: "https://x.com/ledger_news/status/1234567890" },
+  bluesky: { pattern: /^https:\/\/bsky\.app\/profile\/[A-Za-z0-9.:-]+\/post\/[a-z0-9]{10,16}$/, example: "https://bsky.app/profile/ledger.bsky.social/post/3kabc123xyz45" },
+  mastodon: { pattern: /^https:\/\/[a-z0-9.-]+\.[a-z]{2,}\/@[A-Za-z0-9_]+(?:@[a-z0-9.-]+)?\/\d{1,20}$/, example: "https://newsroom.social/@ana/112233445566" },
+} as const;
+
+const videoEmbed = (type: keyof typeof VIDEO_URLS, example: string) =>
+  z.strictObject({
+    type: z.literal(type),
+    url: z
+      .string({ error: required(`the video's page address, e.g. ${example}`) })
+      .trim()
+      .refine((url) => videoId(type, url) !== undefined, {
+        error: (issue) => `"${String(issue.input)}" is not a ${type === "youtube" ? "YouTube" : "Vimeo"} video address (e.g. ${example})`,
+      }),
+    title: text("the video's title, read out by screen readers"),
+    /** A still next to the article for the click-to-load facade; without it the facade is a link card. */
+    poster: relativeFile("an image file next to the article").optional(),
+  });
+
+const postEmbed = (type: keyof typeof POST_URLS) =>
+  z.strictObject({
+    type: z.literal(type),
+    url: z
+      .string({ error: required(`the post's address, e.g. ${POST_URLS[type].example}`) })
+      .trim()
+      .refine((url) => POST_URLS[type].pattern.test(url), {
+        error: (issue) => `"${String(issue.input)}" is not a ${type === "x" ? "X" : type === "bluesky" ? "Bluesky" : "Mastodon"} post address (e.g. ${POST_URLS[type].example})`,
+      }),
+    author: text("who wrote the post, e.g. Port Alder Coast Guard (@pacoastguard)"),
+    text: text("the post's text, copied as plain text"),
+    date: isoDate,
+  });
+
+/** An embed, written as an ```embed block: a video facade, a quoted post or an audio player. */
+export const embedSchema = z.discriminatedUnion(
+  "type",
+  [
+    videoEmbed("youtube", "https://www.youtube.com/watch?v=dQw4w9WgXcQ"),
+    videoEmbed("vimeo", "https://vimeo.com/76979871"),
+    postEmbed("x"),
+    postEmbed("bluesky"),
+    postEmbed("mastodon"),
+    z.strictObject({
+      type: z.literal("audio"),
+      // A file next to the article: the site's CSP lets a page play media from its own origin only.
+      src: relativeFile("an audio file next to the article (MP3, M4A, OGG or WAV)").refine((src) => /\.(?:mp3|m4a|aac|ogg|oga|opus|wav)$/i.test(src), {
+        error: (issue) => `"${String(issue.input)}" is not an audio file (MP3, M4A, OGG or WAV next to the article)`,
+      }),
+      title: text("what the recording is, e.g. Harbourmaster's radio call, 6:10 a.m."),
+    }),
+  ],
+  {
+    error: (issue) => {
+      const type = (issue.input as { type?: unknown } | undefined)?.type;
+      return `${typeof type === "string" ? `"${type}"` : describeValue(type)} is not a known embed type (known: ${EMBED_TYPES.join(", ")})`;
+    },
+  },
+);
+
+export type EmbedFields = z.infer<typeof embedSchema>;
 
 const section = z.strictObject({
   slug: slug("section slug").refine((value) => !isReservedPath(value), {

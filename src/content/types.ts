@@ -30,6 +30,37 @@ export interface Photo {
   credit?: string;
 }
 
+/** A photo of a gallery, through the same pipeline as inline figures. */
+export interface GalleryPhoto {
+  image: ImageSet;
+  alt: string;
+  caption: string;
+  credit?: string;
+}
+
+/** A ```gallery block, ready to render. */
+export interface Gallery {
+  /** Unique on its page: "gallery-1", "gallery-2", … */
+  id: string;
+  title: string;
+  photos: GalleryPhoto[];
+}
+
+/** An ```embed block, ready to render: nothing in it loads from a third party by itself. */
+export type Embed =
+  | {
+      type: "youtube" | "vimeo";
+      /** The video's page: the facade's link without JavaScript. */
+      url: string;
+      title: string;
+      /** The player loaded only after the reader clicks (youtube-nocookie.com or player.vimeo.com). */
+      playerUrl: string;
+      /** A still made at build time from a local file; without it the facade is a link card. */
+      poster?: ImageSet;
+    }
+  | { type: "x" | "bluesky" | "mastodon"; url: string; author: string; text: string; date: Moment }
+  | { type: "audio"; src: string; title: string };
+
 export interface Correction {
   date: Moment;
   text: string;
@@ -60,6 +91,10 @@ export interface Article {
   /** Marked to lead the front page. */
   featured: boolean;
   bodyHtml: string;
+  /** Holds a gallery or a video facade: the page loads public/js/story-formats.js once. */
+  interactive: boolean;
+  /** Photo fields (alt, caption, credit) this article took from the files' embedded IPTC/XMP/EXIF. */
+  fieldsFromFiles: number;
   wordCount: number;
   readingMinutes: number;
 }

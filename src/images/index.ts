@@ -5,6 +5,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import eleventyImage from "@11ty/eleventy-img";
+import { ImageProgress } from "./progress.ts";
 
 export type ImageFormat = "avif" | "webp" | "jpeg";
 
@@ -119,11 +120,16 @@ export class ImagePipeline {
   /** Cached files being written now: a photo used twice in one build is encoded once. */
   private readonly pending = new Map<string, Promise<void>>();
   private readonly stats: ImageStats = { encoded: 0, reused: 0 };
+  private readonly progress = new ImageProgress();
 
   constructor(private readonly options: ImagePipelineOptions) {}
 
   /** Encodes (or reuses) one source image at the given widths in AVIF, WebP and JPEG. */
-  async process(file: string, widths: readonly number[]): Promise<ImageSet> {
+  process(file: string, widths: readonly number[]): Promise<ImageSet> {
+    return this.progress.track(this.encodeSet(file, widths));
+  }
+
+  private async encodeSet(file: string, widths: readonly number[]): Promise<ImageSet> {
     const existing = await this.cachedNames();
     const result = await processImage(file, {
       widths: [...widths],
@@ -164,7 +170,11 @@ export class ImagePipeline {
    * Crops (or reuses) one photo to every size in CROP_SIZES: sharp's attention strategy keeps the
    * most salient region (faces, contrast, saturated colour) when the ratio has to change.
    */
-  async crop(file: string): Promise<ImageCrops> {
+  crop(file: string): Promise<ImageCrops> {
+    return this.progress.track(this.encodeCrops(file));
+  }
+
+  private async encodeCrops(file: string): Promise<ImageCrops> {
     const source = await fs.readFile(file);
     const hash = contentHash(source, CROP_ENCODING);
     const crops = await Promise.all(
@@ -196,6 +206,17 @@ export class ImagePipeline {
     );
     const { width, height } = await sharp(path.join(this.options.cacheDir, fileName)).metadata();
     return { url: this.options.urlPath + fileName, width, height };
+  }
+
+  /**
+   * Publishes a media file (a recording for an audio embed) unchanged, under a content-hashed name
+   * beside the images, so it is cached, copied and served like them.
+   */
+  async publishFile(file: string): Promise<string> {
+    const source = await fs.readFile(file);
+    const fileName = `${contentHash(source, { publish: "as-is", version: 1 })}-${path.basename(file).toLowerCase().replace(/[^a-z0-9.]+/g, "-")}`;
+    await this.encodeOnce(fileName, (target) => fs.writeFile(target, source));
+    return this.options.urlPath + fileName;
   }
 
   /** Files encoded and files reused from the cache since this pipeline was made. */

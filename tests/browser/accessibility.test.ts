@@ -16,6 +16,8 @@ const ARTICLE = "/2026/11/19/storm-floods-harbour-front/";
 const PAGES: [string, string][] = [
   ["article", ARTICLE],
   ["article with a correction", "/2026/11/23/council-approves-seawall-bond/"],
+  ["article with a gallery", "/2026/11/22/harbour-front-after-the-storm-in-pictures/"],
+  ["article with embeds", "/2026/11/21/north-haven-ferry-what-riders-are-saying/"],
   ["front page", "/"],
   ["section", "/news/"],
   ["author", "/authors/mara-quinn/"],

@@ -14,6 +14,8 @@ const PAGES = [
   "/page/2/",
   "/2026/11/15/lantern-walk-draws-record-crowd/",
   "/2026/11/23/council-approves-seawall-bond/",
+  "/2026/11/22/harbour-front-after-the-storm-in-pictures/",
+  "/2026/11/21/north-haven-ferry-what-riders-are-saying/",
   "/news/",
   "/tags/harbour/",
   "/authors/mara-quinn/",

@@ -1,0 +1,149 @@
+// Issue 9 (points 2 and 3) in Chromium: a gallery is navigable with the keyboard and announces its
+// position; a video facade fetches nothing from a third party until the reader clicks, and then only
+// the privacy-enhanced player (the request is aborted here, so nothing leaves the machine). Pages are
+// served with the site's own `_headers`, so the Content-Security-Policy is in force throughout.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { buildSite, makeSite, removeSite, type FixtureSite } from "../helpers/site.ts";
+import { launchChromium, serveSite, type StaticServer } from "../helpers/browser.ts";
+
+const GALLERY = "/2026/03/06/gallery/";
+const EMBEDS = "/2026/03/07/embeds/";
+
+let site: FixtureSite;
+let server: StaticServer;
+let browser: Browser;
+
+/** The headers `_headers` gives to every path ("/*"). */
+function parseHeaders(text: string): Record<string, string> {
+  const block = text.split(/\n(?=\S)/).find((section) => section.startsWith("/*\n")) ?? "";
+  return Object.fromEntries(
+    block
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim().split(/:\s(.*)/s).slice(0, 2) as [string, string])
+      .filter(([name]) => name),
+  );
+}
+
+/** A page whose every request is recorded; any request off 127.0.0.1 is aborted, so none goes out. */
+async function guardedPage(context: BrowserContext): Promise<{ page: Page; offSite: string[]; cspErrors: string[] }> {
+  const offSite: string[] = [];
+  const cspErrors: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === "127.0.0.1") return route.continue();
+    offSite.push(url.href);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
+  return { page, offSite, cspErrors };
+}
+
+beforeAll(async () => {
+  site = await makeSite("story-formats");
+  await buildSite(site);
+  const headers = parseHeaders(await fs.readFile(path.join(site.outputDir, "_headers"), "utf8"));
+  expect(headers["Content-Security-Policy"]).toContain("frame-src https://www.youtube-nocookie.com https://player.vimeo.com");
+  server = await serveSite(site.outputDir, { headers });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) await removeSite(site);
+});
+
+describe("gallery", () => {
+  it("shows one photo at a time, moved by buttons and arrow keys, and announces the position", async () => {
+    const context = await browser.newContext();
+    const { page, offSite, cspErrors } = await guardedPage(context);
+    await page.goto(server.origin + GALLERY);
+    const status = page.locator(".gallery__status");
+    await expect.poll(() => status.textContent()).toBe("1 of 3");
+    expect(await status.getAttribute("aria-live")).toBe("polite");
+    const visible = () => page.locator(".gallery__item:visible img").getAttribute("alt");
+    expect(await page.locator(".gallery__item:visible").count()).toBe(1);
+    expect(await visible()).toBe("Boats tied up at the east harbour");
+
+    // Tab reaches the photo list; arrow keys move and wrap around.
+    for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.classList.contains("gallery__photos"))); i++) await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("gallery__photos"))).toBe(true);
+    await page.keyboard.press("ArrowRight");
+    expect(await status.textContent()).toBe("2 of 3");
+    expect(await visible()).toBe("The same boats at noon");
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("ArrowLeft");
+    expect(await status.textContent()).toBe("3 of 3");
+
+    // The buttons are named, and work from the keyboard with focus kept on them.
+    const next = page.getByRole("button", { name: "Next photo" });
+    await next.focus();
+    await page.keyboard.press("Enter");
+    expect(await status.textContent()).toBe("1 of 3");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Next photo");
+    await page.getByRole("button", { name: "Previous photo" }).click();
+    expect(await status.textContent()).toBe("3 of 3");
+    expect(offSite).toEqual([]);
+    expect(cspErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("is a plain list of every figure without JavaScript and in print", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.origin + GALLERY);
+    expect(await page.locator(".gallery__item:visible").count()).toBe(3);
+    expect(await page.locator(".gallery__controls").count()).toBe(0);
+    await context.close();
+
+    const printing = await browser.newContext();
+    const printed = await printing.newPage();
+    await printed.goto(server.origin + GALLERY);
+    await printed.emulateMedia({ media: "print" });
+    await expect.poll(() => printed.locator(".gallery__item:visible").count()).toBe(3);
+    expect(await printed.locator(".gallery__controls:visible").count()).toBe(0);
+    await printing.close();
+  });
+});
+
+describe("video facade", () => {
+  it("fetches nothing from a third party before the click, and only youtube-nocookie after it", async () => {
+    const context = await browser.newContext();
+    const { page, offSite, cspErrors } = await guardedPage(context);
+    await page.goto(server.origin + EMBEDS, { waitUntil: "load" });
+    await page.waitForTimeout(300);
+    expect(offSite).toEqual([]);
+    expect(await page.locator("iframe").count()).toBe(0);
+    // Posts are quotations on the page, not third-party widgets.
+    expect(await page.locator("figure.embed--post blockquote").count()).toBe(3);
+
+    const facade = page.getByRole("button", { name: /Play video: The harbour wall at high tide/ });
+    const playerRequest = page.waitForRequest((request) => request.url().startsWith("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"));
+    await facade.focus();
+    await page.keyboard.press("Enter");
+    await playerRequest;
+    const frame = page.locator("iframe.embed-video__frame");
+    expect(await frame.getAttribute("src")).toBe("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1");
+    expect(await frame.getAttribute("title")).toBe("The harbour wall at high tide");
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("IFRAME");
+    expect(offSite.every((url) => url.startsWith("https://www.youtube-nocookie.com/"))).toBe(true);
+    expect(cspErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("is a link to the video's page without JavaScript", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.origin + EMBEDS);
+    const links = page.getByRole("link", { name: /Play video:/ });
+    expect(await links.count()).toBe(2);
+    expect(await links.first().getAttribute("href")).toBe("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+    await context.close();
+  });
+});
