@@ -17,6 +17,26 @@ export async function listMarkdown(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** Files worked on at once: enough to keep the disk busy, far below the open-file limit. */
+export const FILE_CONCURRENCY = 64;
+
+/**
+ * `items.map(work)` with at most `limit` calls in flight, results in the items' order. Starting one
+ * read per file at once fails with EMFILE ("too many open files") on a 100,000-article archive.
+ */
+export async function mapFiles<T, R>(items: readonly T[], work: (item: T) => Promise<R>, limit = FILE_CONCURRENCY): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 export type ResolvedImage = { ok: true; file: string; info: ImageInfo } | { ok: false; message: string };
 
 /** Resolves a file path written in `fromFile`, refusing anything outside `contentDir`. */

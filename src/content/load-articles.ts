@@ -6,7 +6,7 @@ export type { EmbedSource, GallerySource, PhotoSource } from "./load-blocks.ts";
 import { articleSchema, ARTICLE_FIELDS, type ArticleFrontMatter } from "./schema.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { problemsFromSchema } from "./problems.ts";
-import { listMarkdown, resolveImage } from "./files.ts";
+import { listMarkdown, mapFiles, resolveImage } from "./files.ts";
 import { completePhoto, readBodyBlocks, type EmbedSource, type GallerySource, type PhotoSource } from "./load-blocks.ts";
 import { readText } from "./read-text.ts";
 import { suggestClosest, type ContentProblem } from "./errors.ts";
@@ -42,7 +42,7 @@ export interface ArticleContext {
 
 export async function readArticles(context: ArticleContext): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
   const files = await listMarkdown(path.join(context.contentDir, "articles"));
-  const results = await Promise.all(files.map((file) => readArticle(file, context)));
+  const results = await mapFiles(files, (file) => readArticle(file, context));
   const articles = results.flatMap((result) => (result.article ? [result.article] : []));
   const problems = results.flatMap((result) => result.problems);
   problems.push(...findDuplicateUrls(articles));
