@@ -70,10 +70,11 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   const isScheduled = (source: ArticleSource) => source.published.epoch > now;
   const isDraft = (source: ArticleSource) => source.fields.draft === true;
   const published = checked.articles.filter((source) => options.includeDrafts || (!isDraft(source) && !isScheduled(source)));
+  const publishedSet = new Set(published);
   const articles = await Promise.all(published.map((source) => renderArticle(source, site, md, authors, images, options, isScheduled(source))));
   articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
   const skipped = (test: (source: ArticleSource) => boolean) =>
-    checked.articles.filter((source) => !published.includes(source) && test(source)).map((source) => ({ id: source.id, headline: source.fields.headline, published: source.published }));
+    checked.articles.filter((source) => !publishedSet.has(source) && test(source)).map((source) => ({ id: source.id, headline: source.fields.headline, published: source.published }));
   return {
     site,
     articles,

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { removeSite, REPO, runBuildCli, type FixtureSite } from "../helpers/site.ts";
-import { launchChromium, serveSite, type StaticServer } from "../helpers/browser.ts";
+import { launchChromium, serveSite, type StaticServer, parseHeaders } from "../helpers/browser.ts";
 
 const PAGES = [
   "/",
@@ -30,18 +30,6 @@ let site: FixtureSite;
 let server: StaticServer;
 let browser: Browser;
 let headers: Record<string, string>;
-
-/** The headers `_headers` gives to every path ("/*"). */
-function parseHeaders(text: string): Record<string, string> {
-  const block = text.split(/\n(?=\S)/).find((section) => section.startsWith("/*\n")) ?? "";
-  return Object.fromEntries(
-    block
-      .split("\n")
-      .slice(1)
-      .map((line) => line.trim().split(/:\s(.*)/s).slice(0, 2) as [string, string])
-      .filter(([name]) => name),
-  );
-}
 
 beforeAll(async () => {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-csp-"));

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildSite, makeSite, removeSite, type FixtureSite } from "../helpers/site.ts";
-import { launchChromium, serveSite, type StaticServer } from "../helpers/browser.ts";
+import { launchChromium, serveSite, type StaticServer, parseHeaders } from "../helpers/browser.ts";
 
 const GALLERY = "/2026/03/06/gallery/";
 const EMBEDS = "/2026/03/07/embeds/";
@@ -15,18 +15,6 @@ const EMBEDS = "/2026/03/07/embeds/";
 let site: FixtureSite;
 let server: StaticServer;
 let browser: Browser;
-
-/** The headers `_headers` gives to every path ("/*"). */
-function parseHeaders(text: string): Record<string, string> {
-  const block = text.split(/\n(?=\S)/).find((section) => section.startsWith("/*\n")) ?? "";
-  return Object.fromEntries(
-    block
-      .split("\n")
-      .slice(1)
-      .map((line) => line.trim().split(/:\s(.*)/s).slice(0, 2) as [string, string])
-      .filter(([name]) => name),
-  );
-}
 
 /** A page whose every request is recorded; any request off 127.0.0.1 is aborted, so none goes out. */
 async function guardedPage(context: BrowserContext): Promise<{ page: Page; offSite: string[]; cspErrors: string[] }> {

@@ -151,3 +151,15 @@ export function launchChromium(): Promise<Browser> {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
 }
+
+/** The headers a `_headers` file (Netlify / Cloudflare Pages format) gives to every path ("/*"). */
+export function parseHeaders(text: string): Record<string, string> {
+  const block = text.split(/\n(?=\S)/).find((section) => section.startsWith("/*\n")) ?? "";
+  return Object.fromEntries(
+    block
+      .split("\n")
+      .slice(1)
+      .map((line) => line.trim().split(/:\s(.*)/s).slice(0, 2) as [string, string])
+      .filter(([name]) => name),
+  );
+}
