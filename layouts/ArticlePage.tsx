@@ -10,6 +10,9 @@ import { SignupForm } from "./SignupForm.tsx";
 import { SupportCta } from "./SupportCta.tsx";
 import { RelatedArticles } from "./RelatedArticles.tsx";
 import { tagSlug } from "../src/collections.ts";
+import { versionedPath } from "../src/assets.ts";
+import { LiveStatus } from "./LiveStatus.tsx";
+import { LiveUpdates } from "./LiveUpdates.tsx";
 
 /** In the live preview only: says plainly that a page is not published yet. */
 function PreviewBanner({ article, site }: { article: Article; site: Site }) {
@@ -33,13 +36,16 @@ export function ArticlePage({ article, related, site }: { article: Article; rela
           <a href={siteUrl(site, article.section.path)}>{article.section.title}</a>
         </p>
         <PreviewBanner article={article} site={site} />
+        {article.live && <LiveStatus live={article.live} site={site} />}
         <h1 class="article__headline">{article.headline}</h1>
         {article.dek && <p class="article__dek">{article.dek}</p>}
         <Byline authors={article.authors} site={site} />
         <Timestamps published={article.published} updated={article.updated} readingMinutes={article.readingMinutes} site={site} />
       </header>
       {article.photo && <Figure kind="lead" image={article.photo.image} alt={article.photo.alt} caption={article.photo.caption} credit={article.photo.credit} />}
-      <div class="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+      {article.photo?.camera && <p class="figure__camera">Camera: {article.photo.camera}</p>}
+      {article.live ? <LiveUpdates live={article.live} site={site} /> : <div class="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />}
+      {article.live?.status === "live" && <script type="module" src={siteUrl(site, versionedPath("/js/live.js"))}></script>}
       {article.interactive && <script type="module" src={siteUrl(site, "/js/story-formats.js")}></script>}
       <Corrections corrections={article.corrections} site={site} />
       {article.tags.length > 0 && (

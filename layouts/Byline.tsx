@@ -2,9 +2,12 @@ import type { Author } from "../src/content/types.ts";
 import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
 
+// Making a ListFormat costs far more than using one, and every teaser has a byline.
+const JOIN_NAMES = new Intl.ListFormat("en", { type: "conjunction" });
+
 /** "By Ana Ruiz and Li Wei", each name linking to the author's page. */
 export function Byline({ authors, site }: { authors: Author[]; site: Site }) {
-  const parts = new Intl.ListFormat("en", { type: "conjunction" }).formatToParts(authors.map((author) => author.id));
+  const parts = JOIN_NAMES.formatToParts(authors.map((author) => author.id));
   const byId = new Map(authors.map((author) => [author.id, author]));
   return (
     <p class="byline">

@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
 import type { HeadMeta } from "../src/head.ts";
+import type { SiteIcons } from "../src/images/index.ts";
 import { HeadTags } from "./HeadTags.tsx";
 import { SiteHeader } from "./SiteHeader.tsx";
 import { SiteFooter } from "./SiteFooter.tsx";
@@ -21,11 +22,12 @@ export interface PageProps {
   year: number;
   /** Stylesheet URL with its content hash, so a changed stylesheet is never served stale. */
   stylesheet: string;
+  icons: SiteIcons;
   children: ComponentChildren;
 }
 
 /** The document shell every page shares: head, skip link, header, main landmark, footer. */
-export function Page({ site, path, title, description, head, section, year, stylesheet, children }: PageProps) {
+export function Page({ site, path, title, description, head, section, year, stylesheet, icons, children }: PageProps) {
   const fullTitle = path === "/" ? site.name : `${title} | ${site.name}`;
   return (
     <html lang={site.language}>
@@ -36,6 +38,9 @@ export function Page({ site, path, title, description, head, section, year, styl
         <meta name="description" content={description} />
         <meta name="color-scheme" content="light dark" />
         <link rel="stylesheet" href={siteUrl(site, stylesheet)} />
+        {/* Declared, so browsers never ask for a /favicon.ico the site does not have. */}
+        <link rel="icon" type="image/png" sizes={`${icons.favicon.width}x${icons.favicon.height}`} href={icons.favicon.url} />
+        <link rel="apple-touch-icon" href={icons.touch.url} />
         <HeadTags site={site} path={path} title={title} description={description} head={head} />
       </head>
       <body>

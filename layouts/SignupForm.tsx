@@ -1,5 +1,6 @@
 import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
+import { versionedPath } from "../src/assets.ts";
 import { buildProviderForm } from "../src/newsletter/presets.ts";
 
 /**
@@ -53,7 +54,7 @@ export function SignupForm({ site }: { site: Site }) {
           {newsletter.privacy}
         </p>
       )}
-      <script type="module" src={siteUrl(site, "/js/signup.js")}></script>
+      <script type="module" src={siteUrl(site, versionedPath("/js/signup.js"))}></script>
     </section>
   );
 }

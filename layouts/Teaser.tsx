@@ -3,6 +3,7 @@ import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
 import { Picture } from "./Picture.tsx";
 import { Time } from "./Timestamps.tsx";
+import { LiveBadge } from "./LiveStatus.tsx";
 
 interface TeaserProps {
   article: Article;
@@ -30,6 +31,11 @@ export function Teaser({ article, site, headingLevel, variant = "standard" }: Te
       <div class="teaser__text">
         <p class="teaser__section">{article.section.title}</p>
         <Heading class="teaser__headline">
+          {article.live?.status === "live" && (
+            <>
+              <LiveBadge />{" "}
+            </>
+          )}
           <a href={siteUrl(site, article.path)}>{article.headline}</a>
         </Heading>
         {variant !== "compact" && <p class="teaser__summary">{article.summary}</p>}

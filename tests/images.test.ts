@@ -1,9 +1,14 @@
-// Photos go through sharp: every srcset file exists at its stated width, and a second build with
-// the same photos and cache encodes nothing.
+// Photos go through sharp: every srcset file exists at its stated width, a second build with the
+// same photos and cache encodes nothing, and the cache's manifest spares a warm build every read.
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspectImage } from "../src/images/index.ts";
+import { loadNewsroomForBuild } from "../src/content/load-for-build.ts";
+import { limiter } from "../src/images/limit.ts";
+import { ImageManifest } from "../src/images/manifest.ts";
 import { listPages, makeSite, readPage, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 
 let site: FixtureSite;
@@ -45,7 +50,9 @@ describe("images", () => {
       }
     }
     expect(checked).toBeGreaterThan(20);
-    const formats = new Set((await fs.readdir(path.join(site.outputDir, "img"))).map((name) => path.extname(name)));
+    // Photos come in three formats; the site icons (tests/icons.test.ts) are PNGs beside them.
+    const photos = (await fs.readdir(path.join(site.outputDir, "img"))).filter((name) => !/-icon-\d+\.png$/.test(name));
+    const formats = new Set(photos.map((name) => path.extname(name)));
     expect([...formats].sort()).toEqual([".avif", ".jpeg", ".webp"]);
   });
 
@@ -73,5 +80,152 @@ describe("images", () => {
     const run = runBuildCli(site);
     expect(run.status, run.output).toBe(0);
     expect(await fs.readdir(path.join(site.outputDir, "img"))).not.toContain("stale-000.jpeg");
+  });
+});
+
+// The cache's manifest, in-process so the pipeline's counters can be read: a warm build only
+// `stat`s its photos, the same content under two names is encoded once, an edited photo gets new
+// files, and a broken manifest or a missing cached file costs work, never a wrong page.
+describe("image cache manifest", () => {
+  let cached: FixtureSite;
+  const build = async (target: FixtureSite) => {
+    const previous = process.env["DATELINE_CACHE_DIR"];
+    // Validation finds the manifest where a build's cache is: DATELINE_CACHE_DIR.
+    process.env["DATELINE_CACHE_DIR"] = target.cacheDir;
+    try {
+      await fs.rm(target.outputDir, { recursive: true, force: true });
+      const newsroom = await loadNewsroomForBuild({ contentDir: target.contentDir, includeDrafts: false, cacheDir: target.cacheDir });
+      await newsroom.images.copyUsed(target.outputDir);
+      const photo = (id: string) => newsroom.articles.find((article) => article.id.endsWith(id))?.photo;
+      return { stats: newsroom.images.getStats(), photo };
+    } finally {
+      if (previous === undefined) delete process.env["DATELINE_CACHE_DIR"];
+      else process.env["DATELINE_CACHE_DIR"] = previous;
+    }
+  };
+  const urls = (photo: Awaited<ReturnType<typeof build>>["photo"] extends (id: string) => infer P ? P : never) =>
+    photo ? [...photo.image.sources.flatMap((source) => source.variants.map((variant) => variant.url)), ...Object.values(photo.crops).map((crop) => crop.url)] : [];
+  const cachedImages = async () => (await fs.readdir(cached.cacheDir)).filter((name) => name !== "manifest.json").sort();
+
+  beforeAll(async () => {
+    cached = await makeSite();
+    // The same photo under a second name, as newsrooms reuse file photos.
+    const article = await fs.readFile(path.join(cached.contentDir, "articles/2026/harbour-vote.md"), "utf8");
+    await fs.copyFile(path.join(cached.contentDir, "articles/2026/harbour.jpg"), path.join(cached.contentDir, "articles/2026/harbour-copy.jpg"));
+    await fs.writeFile(
+      path.join(cached.contentDir, "articles/2026/harbour-again.md"),
+      article.replace("headline: Council backs harbour plan after long night", "headline: Harbour plan, the morning after").replace("photo: harbour.jpg", "photo: harbour-copy.jpg"),
+    );
+  });
+  afterAll(() => removeSite(cached));
+
+  it("encodes the same content under two paths once, and counts exactly the files it wrote", async () => {
+    const cold = await build(cached);
+    expect(cold.stats.encoded).toBeGreaterThan(0);
+    expect(cold.stats.encoded).toBe((await cachedImages()).length);
+    expect(urls(cold.photo("harbour-again.md"))).toEqual(urls(cold.photo("harbour-vote.md")));
+    expect(urls(cold.photo("harbour-vote.md")).length).toBeGreaterThan(3);
+  });
+
+  it("reads no photo on a warm build and publishes hard links to the cached files", async () => {
+    const cold = await build(cached);
+    const warm = await build(cached);
+    expect(warm.stats.encoded).toBe(0);
+    expect(warm.stats.sourceReads).toBe(0);
+    expect(warm.stats.manifestHits).toBeGreaterThan(0);
+    expect(warm.stats.reused).toBe(cold.stats.encoded + cold.stats.reused);
+    expect(urls(warm.photo("harbour-vote.md"))).toEqual(urls(cold.photo("harbour-vote.md")));
+    const published = await fs.readdir(path.join(cached.outputDir, "img"));
+    expect(published.length).toBeGreaterThan(0);
+    for (const name of published) {
+      const [output, cache] = await Promise.all([fs.stat(path.join(cached.outputDir, "img", name)), fs.stat(path.join(cached.cacheDir, name))]);
+      expect(output.ino, name).toBe(cache.ino);
+    }
+  });
+
+  it("re-encodes a photo edited in place under new names, leaving its old copy's files alone", async () => {
+    const before = await build(cached);
+    const file = path.join(cached.contentDir, "articles/2026/harbour.jpg");
+    const published = path.join(cached.outputDir, "img", path.basename(before.photo("harbour-vote.md")?.image.fallback.url ?? ""));
+    const publishedBytes = await fs.readFile(published);
+    await sharp(await fs.readFile(file)).flop().jpeg({ quality: 80 }).toFile(`${file}.new`);
+    await fs.rename(`${file}.new`, file);
+    const later = new Date(Date.now() + 60_000);
+    await fs.utimes(file, later, later);
+    const after = await build(cached);
+    expect(after.stats.encoded).toBeGreaterThan(0);
+    const [oldUrls, newUrls] = [urls(before.photo("harbour-vote.md")), urls(after.photo("harbour-vote.md"))];
+    expect(newUrls.filter((url) => oldUrls.includes(url))).toEqual([]);
+    expect(urls(after.photo("harbour-again.md"))).toEqual(urls(before.photo("harbour-again.md")));
+    // The cached file behind an earlier build's hard link was never rewritten.
+    expect(await fs.readFile(path.join(cached.cacheDir, path.basename(published)))).toEqual(publishedBytes);
+  });
+
+  it("rebuilds a corrupt manifest without encoding, and re-encodes a cached file that went missing", async () => {
+    const before = await build(cached);
+    await fs.writeFile(path.join(cached.cacheDir, "manifest.json"), '{"version":1,"sources":');
+    const corrupt = await build(cached);
+    expect(corrupt.stats.encoded).toBe(0);
+    expect(corrupt.stats.sourceReads).toBeGreaterThan(0);
+    expect(urls(corrupt.photo("harbour-vote.md"))).toEqual(urls(before.photo("harbour-vote.md")));
+    expect(JSON.parse(await fs.readFile(path.join(cached.cacheDir, "manifest.json"), "utf8"))).toMatchObject({ version: 1 });
+
+    const lost = path.basename(before.photo("harbour-vote.md")?.image.fallback.url ?? "");
+    await fs.rm(path.join(cached.cacheDir, lost));
+    const repaired = await build(cached);
+    expect(repaired.stats.encoded).toBeGreaterThan(0);
+    expect(urls(repaired.photo("harbour-vote.md"))).toEqual(urls(before.photo("harbour-vote.md")));
+    await fs.access(path.join(cached.outputDir, "img", lost));
+    expect((await build(cached)).stats).toMatchObject({ encoded: 0, sourceReads: 0 });
+  });
+});
+
+describe("image work limiter", () => {
+  it("runs at most the limit at once, every job once, in the order asked", async () => {
+    const limit = limiter(3);
+    let running = 0;
+    let peak = 0;
+    const started: number[] = [];
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        limit(async () => {
+          started.push(index);
+          peak = Math.max(peak, ++running);
+          await new Promise((resolve) => setTimeout(resolve, 1 + (index % 4)));
+          running--;
+          return index * 2;
+        }),
+      ),
+    );
+    expect(peak).toBe(3);
+    expect(started).toEqual(Array.from({ length: 20 }, (_, index) => index));
+    expect(results).toEqual(Array.from({ length: 20 }, (_, index) => index * 2));
+  });
+});
+
+describe("image manifest file", () => {
+  it("keeps what a build did not look at while the file is unchanged, and forgets deleted or edited files", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-manifest-"));
+    try {
+      const files = ["kept.jpg", "edited.jpg", "deleted.jpg"].map((name) => path.join(dir, name));
+      for (const file of files) await fs.writeFile(file, file);
+      const first = await ImageManifest.load(dir);
+      for (const file of files) {
+        const stat = await fs.stat(file);
+        first.setSource(file, { size: stat.size, mtimeMs: stat.mtimeMs, hash: path.basename(file), info: { format: "jpeg", width: 1, height: 1 } });
+      }
+      await first.save();
+      const [kept, edited, deleted] = files as [string, string, string];
+      await fs.writeFile(edited, "longer content now");
+      await fs.rm(deleted);
+      // A build that looks at nothing (a live-preview reload of one article without photos).
+      await (await ImageManifest.load(dir)).save();
+      const saved = JSON.parse(await fs.readFile(path.join(dir, "manifest.json"), "utf8")) as { sources: Record<string, unknown> };
+      expect(Object.keys(saved.sources)).toEqual([kept]);
+      const stat = await fs.stat(kept);
+      expect((await ImageManifest.load(dir)).source(kept, stat)?.hash).toBe("kept.jpg");
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

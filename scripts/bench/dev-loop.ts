@@ -25,7 +25,7 @@ export interface DevLoopResult {
   firstBuildSeconds: number;
   /** Edit written → new text served, per edit. */
   latenciesMs: number[];
-  /** Edit written → Eleventy reports the rebuild finished (search index included), per edit. */
+  /** Edit written → Eleventy reports the rebuild finished (when the dev server tells the browser to reload), per edit. */
   rebuildsMs: number[];
 }
 
@@ -78,7 +78,7 @@ function watchServer(child: ChildProcess): { output: () => string; builds: () =>
  * A copy of the project's code (config, src/, layouts/, public/) with node_modules linked: the
  * server watches src/ and layouts/, and edits to the working tree must not trigger rebuilds here.
  */
-async function snapshotProject(target: string): Promise<void> {
+export async function snapshotProject(target: string): Promise<void> {
   await fs.mkdir(target, { recursive: true });
   for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", "src", "layouts", "public"]) {
     await fs.cp(path.join(ROOT, entry), path.join(target, entry), { recursive: true });
@@ -89,6 +89,7 @@ async function snapshotProject(target: string): Promise<void> {
 export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopResult> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-dev-"));
   let server: ChildProcess | undefined;
+  let getLog = () => "";
   try {
     const project = path.join(tmp, "project");
     await snapshotProject(project);
@@ -106,6 +107,7 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
     );
     const child = server;
     const watched = watchServer(child);
+    getLog = watched.output;
     const alive = () => {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`dev loop: the server stopped (${child.exitCode ?? child.signalCode}):\n${watched.output().slice(-3000)}`);
       return true;
@@ -126,6 +128,8 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
     const settings = await fs.readFile(warmUp, "utf8");
     const warmStarted = Date.now();
     const noticedAtStart = watched.changes();
+    // Counted before the first touch: a small newsroom rebuilds within the 15 s wait.
+    const buildsAtStart = watched.builds();
     await waitFor(
       async () => {
         alive();
@@ -137,7 +141,6 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
       "the watcher to notice a change",
       0,
     );
-    const buildsAtStart = watched.builds();
     await waitFor(() => alive() && watched.builds() > buildsAtStart, options.timeoutSeconds * 1000, "the warm-up rebuild", 250);
     log(`watcher ready; warm-up rebuild done ${((Date.now() - warmStarted) / 1000).toFixed(1)} s after the first touch`);
     await sleep(1000);
@@ -159,16 +162,21 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
       log(`edit ${edit}: served after ${latenciesMs.at(-1)} ms`);
       await waitFor(() => alive() && watched.builds() > buildsBefore, options.timeoutSeconds * 1000, `rebuild ${edit} to finish`);
       rebuildsMs.push(Date.now() - written);
-      log(`edit ${edit}: rebuild (search index included) finished after ${rebuildsMs.at(-1)} ms`);
+      const wrote = watched.output().match(/\[11ty\] (?:Copied \d+ )?Wrote[^\n]*/g)?.at(-1) ?? "";
+      log(`edit ${edit}: rebuild finished (the browser reloads now) after ${rebuildsMs.at(-1)} ms; ${wrote.replace("[11ty] ", "")}`);
       await sleep(1000); // let the watcher settle before the next edit
     }
     return { n: options.n, firstBuildSeconds, latenciesMs, rebuildsMs };
   } finally {
+    const serverLog = getLog();
     if (server?.pid !== undefined && server.exitCode === null && server.signalCode === null) {
       process.kill(-server.pid, "SIGTERM");
       await sleep(500);
     }
-    if (options.keep) log(`kept ${tmp}`);
+    if (options.keep) {
+      await fs.writeFile(path.join(tmp, "server.log"), serverLog);
+      log(`kept ${tmp} (the server's output is in server.log)`);
+    }
     else await fs.rm(tmp, { recursive: true, force: true });
   }
 }

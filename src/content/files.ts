@@ -1,7 +1,7 @@
 // Reading content files and resolving the files they point at, inside the content folder only.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { inspectImage, type ImageInfo } from "../images/index.ts";
+import { inspectSource, type ImageInfo } from "../images/index.ts";
 
 /** Markdown files under `dir`, sorted so every build sees them in one order. */
 export async function listMarkdown(dir: string): Promise<string[]> {
@@ -39,8 +39,10 @@ export async function mapFiles<T, R>(items: readonly T[], work: (item: T) => Pro
 
 export type ResolvedImage = { ok: true; file: string; info: ImageInfo } | { ok: false; message: string };
 
+type ResolvedFile = { ok: true; file: string; stat: { size: number; mtimeMs: number } } | { ok: false; message: string };
+
 /** Resolves a file path written in `fromFile`, refusing anything outside `contentDir`. */
-export async function resolveFile(contentDir: string, fromFile: string, written: string): Promise<{ ok: true; file: string } | { ok: false; message: string }> {
+export async function resolveFile(contentDir: string, fromFile: string, written: string): Promise<ResolvedFile> {
   const file = path.resolve(path.dirname(fromFile), written);
   if (!isInside(contentDir, file)) {
     return { ok: false, message: `"${written}" points outside the content folder (keep images next to the file that uses them)` };
@@ -56,14 +58,15 @@ export async function resolveFile(contentDir: string, fromFile: string, written:
   }
   const stat = await fs.stat(real);
   if (!stat.isFile()) return { ok: false, message: `"${written}" is a folder, not a file` };
-  return { ok: true, file: real };
+  return { ok: true, file: real, stat };
 }
 
 /** Resolves an image path written in `fromFile`, refusing anything outside `contentDir` and anything not a photo. */
 export async function resolveImage(contentDir: string, fromFile: string, written: string): Promise<ResolvedImage> {
   const resolved = await resolveFile(contentDir, fromFile, written);
   if (!resolved.ok) return resolved.message.endsWith("is a folder, not a file") ? { ok: false, message: `"${written}" is a folder, not an image file` } : resolved;
-  const info = await inspectImage(resolved.file);
+  // The stat just taken keys the image cache's manifest: a known photo is not read again.
+  const info = await inspectSource(resolved.file, resolved.stat);
   if ("problem" in info) return { ok: false, message: `"${written}" ${info.problem}` };
   return { ok: true, file: resolved.file, info };
 }

@@ -12,6 +12,8 @@ import { readText } from "./read-text.ts";
 import { suggestClosest, type ContentProblem } from "./errors.ts";
 import { parseMoment, type Moment } from "../dates.ts";
 import { firstParagraphText } from "../markdown.ts";
+import { newestUpdate, readLiveUpdates, type LiveSource } from "../live/updates.ts";
+import { readPhotoDetails, type PhotoDetails } from "../images/metadata.ts";
 import type { Site } from "../site.ts";
 
 /** A validated article whose body and images are not rendered yet. */
@@ -31,6 +33,10 @@ export interface ArticleSource {
   figures: PhotoSource[];
   galleries: GallerySource[];
   embeds: EmbedSource[];
+  /** A live blog (`live: true`): its updates, and when coverage ended if it has. */
+  live?: LiveSource & { ended?: Moment };
+  /** Location and camera of the lead photo, read only when the settings publish them. */
+  photoDetails?: PhotoDetails;
 }
 
 export interface ArticleContext {
@@ -105,6 +111,25 @@ export async function checkArticle(file: string, source: string, context: Articl
   const blocks = await readBodyBlocks(tokens, { file, bodyLine, contentDir, timeZone: site.timeZone });
   problems.push(...blocks.problems);
 
+  // Live coverage: the updates set the article's last update, so feeds, sitemaps and the head follow them.
+  let live: ArticleSource["live"];
+  let lastChange = updated;
+  if (fields.live) {
+    const found = readLiveUpdates(tokens, { file, bodyLine, published, timeZone: site.timeZone }, lineOf(["live"]));
+    problems.push(...found.problems);
+    const newest = found.live && newestUpdate(found.live.updates);
+    if (found.live && newest) {
+      live = found.live;
+      if (!lastChange || newest.epoch > lastChange.epoch) lastChange = newest;
+      if (fields.liveEnded) {
+        const ended = parseMoment(fields.liveEnded, site.timeZone);
+        if (ended.epoch < newest.epoch) problem(["liveEnded"], "liveEnded", `${fields.liveEnded} is before the newest update, ${newest.iso} (coverage ends at or after its last update)`);
+        else live.ended = ended;
+      }
+    }
+  }
+  const photoDetails = photo && (site.photos.publishLocation || site.photos.publishCamera) ? await readPhotoDetails(photo.file, site.photos) : undefined;
+
   const slug = fields.slug ?? slugFromFileName(file);
   if (!slug) {
     problem(["slug"], "slug", `the file name "${path.basename(file)}" makes no URL (rename it to lowercase words with hyphens, or set slug:)`);
@@ -126,8 +151,10 @@ export async function checkArticle(file: string, source: string, context: Articl
     galleries: blocks.galleries,
     embeds: blocks.embeds,
   };
-  if (updated) article.updated = updated;
+  if (lastChange) article.updated = lastChange;
   if (photo) article.photo = photo;
+  if (live) article.live = live;
+  if (photoDetails && (photoDetails.location || photoDetails.camera)) article.photoDetails = photoDetails;
   return { article, problems };
 }
 

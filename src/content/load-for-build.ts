@@ -1,7 +1,7 @@
 // The newsroom as a build sees it: content rendered with our layouts, images through the
 // persistent cache. One place, so the site build and `npm run edition` can never load it apart.
 import path from "node:path";
-import { loadNewsroom } from "./newsroom.ts";
+import { loadNewsroom, type LoadOptions } from "./newsroom.ts";
 import type { Newsroom } from "./types.ts";
 import { ImagePipeline } from "../images/index.ts";
 import { siteUrl } from "../site.ts";
@@ -12,13 +12,24 @@ export function imageCacheDir(env: NodeJS.ProcessEnv = process.env, fallback = "
   return path.resolve(env["DATELINE_CACHE_DIR"] ?? fallback);
 }
 
-export function loadNewsroomForBuild(options: { contentDir: string; includeDrafts: boolean; cacheDir: string }): Promise<Newsroom> {
-  return loadNewsroom({
+export interface BuildLoadOptions {
+  contentDir: string;
+  includeDrafts: boolean;
+  cacheDir: string;
+}
+
+/** The loader's options for a build: also what the live preview's article cache renders with. */
+export function buildLoadOptions(options: BuildLoadOptions): LoadOptions {
+  return {
     contentDir: options.contentDir,
     includeDrafts: options.includeDrafts,
     images: (site) => new ImagePipeline({ cacheDir: options.cacheDir, urlPath: siteUrl(site, "/img/") }),
     renderFigure: (figure) => renderFigureHtml({ ...figure, kind: "inline" }),
     renderGallery: renderGalleryHtml,
     renderEmbed: renderEmbedHtml,
-  });
+  };
+}
+
+export function loadNewsroomForBuild(options: BuildLoadOptions): Promise<Newsroom> {
+  return loadNewsroom(buildLoadOptions(options));
 }

@@ -14,6 +14,8 @@ import { IMAGE_WIDTHS, type ImagePipeline, type ImageSet } from "../images/index
 import { parseMoment } from "../dates.ts";
 import { buildNow } from "../now.ts";
 import { mastodonUrl } from "../social.ts";
+import { renderLiveCoverage } from "../live/render.ts";
+import { monogramSvg } from "../images/monogram.ts";
 import { countWords, readingMinutes, truncateText } from "../text.ts";
 import type { Site } from "../site.ts";
 
@@ -62,6 +64,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   const { site, md } = checked;
   const images = options.images(site);
   const logo = checked.logoFile ? await images.logo(checked.logoFile) : undefined;
+  const icons = await images.icons(checked.logoFile, monogramSvg(site.name));
 
   const authors = new Map<string, Author>();
   for (const source of checked.authors) authors.set(source.id, await renderAuthor(source, md, images, site));
@@ -84,10 +87,11 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
     skippedScheduled: skipped((source) => !isDraft(source) && isScheduled(source)),
     images,
     ...(logo && { logo }),
+    icons,
   };
 }
 
-async function renderAuthor(source: AuthorSource, md: MarkdownIt, images: ImagePipeline, site: Site): Promise<Author> {
+export async function renderAuthor(source: AuthorSource, md: MarkdownIt, images: ImagePipeline, site: Site): Promise<Author> {
   const { fields } = source;
   const author: Author = {
     id: source.id,
@@ -106,7 +110,7 @@ async function renderAuthor(source: AuthorSource, md: MarkdownIt, images: ImageP
   return author;
 }
 
-async function renderArticle(
+export async function renderArticle(
   source: ArticleSource,
   site: Site,
   md: MarkdownIt,
@@ -160,6 +164,7 @@ async function renderArticle(
     readingMinutes: readingMinutes(words),
   };
   if (source.updated) article.updated = source.updated;
+  if (source.live) article.live = renderLiveCoverage(source.live, source.tokens, source.published, (tokens) => md.renderer.render(tokens, md.options, env));
   if (fields.dateline) article.dateline = fields.dateline;
   if (fields.summary) article.dek = fields.summary;
   if (source.photo) {
@@ -167,6 +172,7 @@ async function renderArticle(
     const [image, crops] = await Promise.all([images.process(file, IMAGE_WIDTHS.lead), images.crop(file)]);
     article.photo = { image, crops, alt, caption };
     if (credit) article.photo.credit = credit;
+    if (source.photoDetails) Object.assign(article.photo, source.photoDetails);
   }
   return article;
 }

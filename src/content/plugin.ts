@@ -1,9 +1,13 @@
 // Eleventy plugin: before each build, load and validate the whole newsroom from the input folder
 // and expose it as the `newsroom` global data; after the build, copy the images it used and print
 // a short summary of what was published and what was left out.
+import fs from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { imageCacheDir, loadNewsroomForBuild } from "./load-for-build.ts";
+import { buildLoadOptions, imageCacheDir, loadNewsroomForBuild } from "./load-for-build.ts";
+import { ArticleCache, articlesDir } from "./article-cache.ts";
+import { diffNewsrooms, setPreviewChanges } from "./preview-changes.ts";
+import { ContentError } from "./errors.ts";
 import type { Newsroom } from "./types.ts";
 import { tagSlug } from "../collections.ts";
 
@@ -87,24 +91,74 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
   const { input } = eleventyConfig.directories as { input: string };
   eleventyConfig.addWatchTarget(path.join(input, "**/*.{md,ts,jpg,jpeg,png,webp,avif,gif}"));
 
+  // The live preview (--serve/--watch) keeps articles parsed and rendered between rebuilds, and
+  // writes only the pages an article edit affects; see "Dev loop" in docs/performance.md.
+  let cache: ArticleCache | undefined;
+  /** The newsroom of the last successful preview build: what the pages in the output show. */
+  let written: Newsroom | undefined;
+  /** Set by the watcher: the files saved since the last build, when all of them are articles. */
+  let savedArticles: string[] | undefined;
+  eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
+    const articles = articlesDir(input) + path.sep;
+    const onlyArticles = queue.length > 0 && queue.every((file) => file.endsWith(".md") && path.resolve(file).startsWith(articles));
+    savedArticles = onlyArticles ? [...queue] : undefined;
+  });
+
   let started = 0;
+  let preview = false;
   eleventyConfig.on("eleventy.before", async ({ directories, runMode }: BuildEvent) => {
     started = performance.now();
+    preview = runMode !== "build";
     newsroom = undefined;
-    newsroom = await loadNewsroomForBuild({ contentDir: directories.input, includeDrafts: runMode !== "build", cacheDir });
+    setPreviewChanges(eleventyConfig, undefined);
+    if (runMode === "build") {
+      newsroom = await loadNewsroomForBuild({ contentDir: directories.input, includeDrafts: false, cacheDir });
+      return;
+    }
+    cache ??= new ArticleCache(buildLoadOptions({ contentDir: directories.input, includeDrafts: true, cacheDir }));
+    // Settings, authors, photos, notes or code changed: everything may depend on them.
+    const saved = written === undefined ? undefined : savedArticles;
+    const reuse = saved !== undefined;
+    savedArticles = undefined;
+    if (!reuse) cache.invalidate();
+    try {
+      newsroom = await cache.load(saved);
+    } catch (error) {
+      // Eleventy's watcher does not print an error marked as logged (ContentError is, for the CLI's
+      // sake): print the problems here, or the preview would just stop updating.
+      if (error instanceof ContentError) console.error(`[dateline] ${error.message}`);
+      throw error;
+    }
+    setPreviewChanges(eleventyConfig, reuse && written ? diffNewsrooms(written, newsroom) : undefined);
+    if (written) await removeGonePages(directories.output, written, newsroom);
   });
 
   eleventyConfig.addGlobalData("newsroom", () => {
     if (!newsroom) throw new Error("[content] the newsroom was read before it was loaded");
-    return newsroom;
+    // Eleventy deep-copies plain global data into every template's data, but hands a frozen object
+    // over as is: at 10,000 articles the copies cost more than the rest of a preview rebuild.
+    // (The preview only: a production build stays exactly as it was.)
+    return preview ? Object.freeze(newsroom) : newsroom;
   });
 
   // The summary is the build's outcome, so Eleventy's --quiet (which `npm run build` and CI use, and
   // which silences its per-file lines) keeps it, as it keeps Eleventy's own "Wrote N files" line.
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results = [] }: BuildEvent) => {
     if (!newsroom) return;
+    written = newsroom;
     await newsroom.images.copyUsed(directories.output);
     const pages = results.filter((result) => typeof result.outputPath === "string" && result.outputPath.endsWith(".html")).length;
     console.log(summarizeBuild(newsroom, { pages, written: outputMode === "fs", elapsedMs: performance.now() - started }));
   });
+}
+
+/**
+ * Deletes the pages of articles deleted (or moved to another URL) since the last preview build, so
+ * the preview stops serving them. Eleventy never deletes output; a production build starts from an
+ * empty folder.
+ */
+async function removeGonePages(outputDir: string, before: Newsroom, after: Newsroom): Promise<void> {
+  const kept = new Set(after.articles.map((article) => article.path));
+  const gone = before.articles.filter((article) => !kept.has(article.path));
+  await Promise.all(gone.map((article) => fs.rm(path.join(outputDir, article.path, "index.html"), { force: true })));
 }

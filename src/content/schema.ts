@@ -102,6 +102,10 @@ export const articleSchema = z
     slug: slug("slug").optional(),
     /** Leads the front page while it is the newest featured article. */
     featured: z.boolean({ error: required("true or false") }).optional(),
+    /** A live blog: the body holds timestamped updates (## 14:05 — headline), shown newest first. */
+    live: z.boolean({ error: required("true or false") }).optional(),
+    /** When live coverage ended; without it a live article is still live. */
+    liveEnded: isoDate.optional(),
   })
   // alt and caption may be embedded in the photo itself: src/content/load-articles.ts requires them
   // once the file has been read.
@@ -110,6 +114,9 @@ export const articleSchema = z
       if (fm.photo === undefined && fm[field] !== undefined) {
         ctx.addIssue({ code: "custom", path: [field], message: "is set but there is no photo (add photo: or remove this field)" });
       }
+    }
+    if (fm.liveEnded !== undefined && fm.live !== true) {
+      ctx.addIssue({ code: "custom", path: ["liveEnded"], message: "is set but the article is not live coverage (add live: true, or remove this field)" });
     }
   });
 
@@ -420,6 +427,19 @@ export const settingsSchema = z.strictObject({
   logo: relativeFile("an image file in the content folder").optional(),
   /** Copyright holder shown in the footer (default: the site name). */
   copyright: text().optional(),
+  /**
+   * What a lead photo's own EXIF may publish. Off by default: GPS coordinates can reveal a source or a
+   * photographer's home, so only a newsroom that has decided to publishes them. Output images never
+   * carry metadata either way.
+   */
+  photos: z
+    .strictObject({
+      /** The GPS position in the file, as the photo's contentLocation in JSON-LD. */
+      publishLocation: z.boolean({ error: required("true or false") }).default(false),
+      /** The camera's make and model, under the caption and in JSON-LD exifData. */
+      publishCamera: z.boolean({ error: required("true or false") }).default(false),
+    })
+    .default({ publishLocation: false, publishCamera: false }),
 });
 
 /** What an editor writes in `content/settings.ts`. */

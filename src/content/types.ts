@@ -1,6 +1,6 @@
 // The shapes layouts receive: validated front matter plus everything derived from it once
 // (URLs, dates in the site's zone, rendered Markdown, processed images).
-import type { ImageCrops, ImagePipeline, ImageSet, ImageVariant } from "../images/index.ts";
+import type { ImageCrops, ImagePipeline, ImageSet, ImageVariant, SiteIcons } from "../images/index.ts";
 import type { Moment } from "../dates.ts";
 import type { Section, Site } from "../site.ts";
 
@@ -28,6 +28,10 @@ export interface Photo {
   alt: string;
   caption: string;
   credit?: string;
+  /** From the file's GPS, only when the settings publish locations. */
+  location?: { latitude: number; longitude: number };
+  /** From the file's EXIF make and model, only when the settings publish cameras. */
+  camera?: string;
 }
 
 /** A photo of a gallery, through the same pipeline as inline figures. */
@@ -61,6 +65,32 @@ export type Embed =
   | { type: "x" | "bluesky" | "mastodon"; url: string; author: string; text: string; date: Moment }
   | { type: "audio"; src: string; title: string };
 
+/** One update of a live blog, rendered through the article's Markdown pipeline. */
+export interface LiveUpdate {
+  /** The anchor on the page: "update-20261124-1405". */
+  id: string;
+  time: Moment;
+  /** Plain text; may be absent (the time is the heading). */
+  headline?: string;
+  html: string;
+  /** The update's words as plain text, for structured data. */
+  text: string;
+}
+
+/** A live blog: a pinned summary, then updates newest first. */
+export interface LiveCoverage {
+  /** "live" until the editor sets `liveEnded`. */
+  status: "live" | "ended";
+  /** The article's `date`. */
+  start: Moment;
+  /** `liveEnded`, when set. */
+  end?: Moment;
+  /** The body before the first update. */
+  summaryHtml: string;
+  /** Newest first. */
+  updates: LiveUpdate[];
+}
+
 export interface Correction {
   date: Moment;
   text: string;
@@ -91,6 +121,8 @@ export interface Article {
   /** Marked to lead the front page. */
   featured: boolean;
   bodyHtml: string;
+  /** A live blog (`live: true`): shown as a pinned summary and updates instead of `bodyHtml`. */
+  live?: LiveCoverage;
   /** Holds a gallery or a video facade: the page loads public/js/story-formats.js once. */
   interactive: boolean;
   /** Photo fields (alt, caption, credit) this article took from the files' embedded IPTC/XMP/EXIF. */
@@ -119,4 +151,6 @@ export interface Newsroom {
   images: ImagePipeline;
   /** The settings' logo, published as PNG: publisher logo and fallback link-preview image. */
   logo?: ImageVariant;
+  /** Browser and home-screen icons, from a square logo or the name's initial. */
+  icons: SiteIcons;
 }

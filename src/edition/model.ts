@@ -72,14 +72,32 @@ export function editionPath(day: string): string {
   return `/newsletter/${day.replace(/-/g, "/")}/`;
 }
 
+// A build asks for every day of the archive (thousands of days): group the articles by day once
+// per article list rather than scanning the whole list for each day.
+const byDayCache = new WeakMap<readonly Article[], Map<string, Article[]>>();
+
+function articlesByDay(articles: readonly Article[]): Map<string, Article[]> {
+  let byDay = byDayCache.get(articles);
+  if (!byDay) {
+    byDay = new Map();
+    for (const article of articles) {
+      const list = byDay.get(article.published.day);
+      if (list) list.push(article);
+      else byDay.set(article.published.day, [article]);
+    }
+    byDayCache.set(articles, byDay);
+  }
+  return byDay;
+}
+
 /** The articles published on `day` (yyyy-mm-dd in the site's zone), newest first as the newsroom keeps them. */
 export function articlesOnDay(articles: readonly Article[], day: string): Article[] {
-  return articles.filter((article) => article.published.day === day);
+  return [...(articlesByDay(articles).get(day) ?? [])];
 }
 
 /** Every day with at least one published article, newest first. */
 export function editionDays(articles: readonly Article[]): string[] {
-  return [...new Set(articles.map((article) => article.published.day))].sort().reverse();
+  return [...articlesByDay(articles).keys()].sort().reverse();
 }
 
 /**
@@ -108,7 +126,7 @@ function storyOf(article: Article, site: Site, imageWidth: number): EditionStory
   const story: EditionStory = {
     headline: article.headline,
     summary: article.summary,
-    byline: new Intl.ListFormat(site.language, { type: "conjunction" }).format(names),
+    byline: memoized(`list ${site.language}`, () => new Intl.ListFormat(site.language, { type: "conjunction" })).format(names),
     url: absoluteUrl(site, article.path),
     path: article.path,
     section: article.section,
@@ -124,7 +142,17 @@ export function formatEditionDay(day: string, language: string, style: "long" | 
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
   const options: Intl.DateTimeFormatOptions =
     style === "long" ? { weekday: "long", year: "numeric", month: "long", day: "numeric" } : { weekday: "short", month: "short", day: "numeric" };
-  return new Intl.DateTimeFormat(language, { ...options, timeZone: "UTC" }).format(Date.UTC(year, month - 1, date, 12));
+  const format = memoized(`day ${language} ${style}`, () => new Intl.DateTimeFormat(language, { ...options, timeZone: "UTC" }));
+  return format.format(Date.UTC(year, month - 1, date, 12));
+}
+
+// Making an Intl formatter costs about a millisecond; an archive's editions need thousands of dates.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.ListFormat>();
+
+function memoized<F extends Intl.DateTimeFormat | Intl.ListFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
 }
 
 /** The edition for `day`, or undefined when nothing was published that day. */

@@ -6,6 +6,7 @@ import { h } from "preact";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Newsroom } from "../content/types.ts";
 import { addFile, addPages } from "../pages/virtual.ts";
+import { changedArticles } from "../content/preview-changes.ts";
 import { renderPage } from "../pages/document.ts";
 import { pageHead } from "../seo/head.ts";
 import type { FeedLink } from "../head.ts";
@@ -96,6 +97,8 @@ export default function editionPlugin(eleventyConfig: UserConfig): void {
       { path: edition.path, title: `Daily headlines, ${edition.dateLabel}`, description: edition.preheader, head: { ...pageHead(newsroom), feeds: feed(newsroom) } },
       h(EditionPage, { edition, site: newsroom.site }),
     ),
+    // A live-preview edit to a headline or summary rewrites that day's edition only.
+    { affected: (edition, changes, newsroom) => changedArticles(newsroom, changes.listed).some((article) => article.published.day === edition.day), listingsOnly: true },
   );
   addFile(eleventyConfig, "edition-archive", ARCHIVE_PATH, (newsroom) =>
     renderPage(
@@ -103,6 +106,7 @@ export default function editionPlugin(eleventyConfig: UserConfig): void {
       { path: ARCHIVE_PATH, title: "Daily headlines", description: `Every edition of ${newsroom.site.name}'s newsletter.`, head: { ...pageHead(newsroom), feeds: feed(newsroom) } },
       h(EditionArchive, { editions: editions(newsroom), site: newsroom.site }),
     ),
+    (changes) => changes.listed.size > 0,
   );
-  addFile(eleventyConfig, "edition-feed", FEED_PATH, (newsroom) => renderEditionFeed(editions(newsroom), newsroom));
+  addFile(eleventyConfig, "edition-feed", FEED_PATH, (newsroom) => renderEditionFeed(editions(newsroom), newsroom), (changes) => changes.listed.size > 0);
 }

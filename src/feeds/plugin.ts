@@ -2,14 +2,19 @@
 // virtual templates over the newsroom (see docs/feeds.md for ids and choices).
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Newsroom } from "../content/types.ts";
-import { addPages } from "../pages/virtual.ts";
-import { buildFeed } from "./feed.ts";
+import { addPages, type Narrowing } from "../pages/virtual.ts";
+import { buildFeed, scopeArticles } from "./feed.ts";
 import { renderAtom } from "./atom.ts";
 import { renderJsonFeed } from "./json-feed.ts";
 import { feedPath, feedScopes, type FeedScope } from "./links.ts";
 
+/** Feeds carry their newest articles' full text: a preview edit rewrites the feeds that carry the article. */
+const narrowing: Narrowing<FeedScope> = {
+  affected: (scope, changes, newsroom) => scopeArticles(scope, newsroom.articles).some((article) => changes.changed.has(article.id)),
+};
+
 export default function feedsPlugin(eleventyConfig: UserConfig): void {
   const scopes = (newsroom: Newsroom) => feedScopes(newsroom.site, newsroom.authors);
-  addPages<FeedScope>(eleventyConfig, "feed-atom", scopes, (scope) => feedPath(scope, "atom"), (scope, newsroom) => renderAtom(buildFeed(scope, newsroom)));
-  addPages<FeedScope>(eleventyConfig, "feed-json", scopes, (scope) => feedPath(scope, "json"), (scope, newsroom) => renderJsonFeed(buildFeed(scope, newsroom)));
+  addPages<FeedScope>(eleventyConfig, "feed-atom", scopes, (scope) => feedPath(scope, "atom"), (scope, newsroom) => renderAtom(buildFeed(scope, newsroom)), narrowing);
+  addPages<FeedScope>(eleventyConfig, "feed-json", scopes, (scope) => feedPath(scope, "json"), (scope, newsroom) => renderJsonFeed(buildFeed(scope, newsroom)), narrowing);
 }

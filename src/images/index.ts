@@ -1,11 +1,18 @@
 // The only door to sharp and eleventy-img. Encodes photos into a persistent cache folder (so a
-// clean `_site/` in CI costs no encoding) and copies the files a build uses into the output.
+// clean `_site/` in CI costs no encoding), remembers in that folder's manifest what each source
+// produced (so a warm build only `stat`s its photos), and hard-links the files a build uses into
+// the output.
 import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
 import eleventyImage from "@11ty/eleventy-img";
 import { ImageProgress } from "./progress.ts";
+import { limiter } from "./limit.ts";
+import { defaultCacheDir, fingerprint, manifestFor, releaseManifest, type ImageInfo, type ImageManifest, type SourceRecord, type StoredCrops, type StoredSet } from "./manifest.ts";
+
+export type { ImageInfo } from "./manifest.ts";
 
 export type ImageFormat = "avif" | "webp" | "jpeg";
 
@@ -26,12 +33,6 @@ export interface ImageSource {
 export interface ImageSet {
   sources: ImageSource[];
   fallback: ImageVariant;
-}
-
-export interface ImageInfo {
-  format: string;
-  width: number;
-  height: number;
 }
 
 /** Widths per use. The lead photo fills the column on a wide screen at 2x. */
@@ -62,8 +63,45 @@ const LOGO_MAX = 1200;
 // Part of each cached crop's and logo's name: change it whenever their encoding changes.
 const CROP_ENCODING = { fit: "cover", position: "attention", format: "jpeg", quality: 78, progressive: true, version: 1 } as const;
 const LOGO_ENCODING = { fit: "inside", max: LOGO_MAX, format: "png", compressionLevel: 9, version: 1 } as const;
+const ICON_ENCODING = { fit: "contain", background: "#ffffff", format: "png", compressionLevel: 9, version: 1 } as const;
+
+/** Site icons: the browser tab's icon and the one a phone puts on its home screen. */
+export const ICON_SIZES = { favicon: 32, touch: 180 } as const;
+
+export type SiteIcons = Record<keyof typeof ICON_SIZES, ImageVariant>;
+
+/** A logo wider or taller than this (ratio of its sides) is unreadable as a square icon. */
+const ICON_MAX_ASPECT = 1.25;
 
 const FORMATS: readonly ImageFormat[] = ["avif", "webp", "jpeg"];
+const MIME_TYPES: Record<ImageFormat, string> = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg" };
+
+/** eleventy-img's options for every photo; its output names hash the source with the encoder options. */
+const SET_OPTIONS = {
+  formats: [...FORMATS],
+  // AVIF effort 1 keeps a cold 1600 px lead photo (9 files) near 0.7 s of CPU here; its files are
+  // within ~7 % of effort 2 (measured with scripts/measure-cold-photo.ts).
+  sharpAvifOptions: { effort: 1, quality: 55 },
+  sharpWebpOptions: { quality: 75 },
+  sharpJpegOptions: { quality: 78, progressive: true },
+  fixOrientation: true,
+  svgShortCircuit: false,
+  // Its in-memory cache is keyed by path and size, so an edited photo of the same size would get
+  // the old names in a watch rebuild; the manifest and the staging folders do the caching instead.
+  useCache: false,
+} as const;
+
+// Output keys in the manifest: a change to the options or sizes makes every entry miss.
+const SET_KEY = fingerprint(SET_OPTIONS);
+const CROPS_KEY = fingerprint({ CROP_ENCODING, CROP_SIZES });
+const LOGO_KEY = `logo@${fingerprint(LOGO_ENCODING)}`;
+const PUBLISH_ENCODING = { publish: "as-is", version: 1 } as const;
+
+/** Source files hashed or inspected at once: far below the open-file limit. */
+const READ_CONCURRENCY = 64;
+/** Crops and eleventy-img calls at once: two cores, and each holds a decoded photo. */
+const ENCODE_CONCURRENCY = 2;
+const readLimit = limiter(READ_CONCURRENCY);
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff"]);
 
 interface EleventyImageResult {
@@ -73,6 +111,7 @@ interface EleventyImageResult {
   url: string;
   sourceType: string;
   outputPath: string;
+  filename?: string;
 }
 
 type EleventyImage = ((src: string, options: Record<string, unknown>) => Promise<Record<string, EleventyImageResult[]>>) & {
@@ -83,6 +122,43 @@ const processImage = eleventyImage as unknown as EleventyImage;
 // Two cores: more parallel encodes only fight over them.
 processImage.concurrency = 2;
 sharp.concurrency(1);
+
+/**
+ * What validation knows of a photo: its header, from the cache's manifest when the file's size and
+ * mtime are the ones recorded (no read at all), else read, hashed and recorded for the pipeline.
+ */
+export async function inspectSource(file: string, stat: FileStat, cacheDir = defaultCacheDir()): Promise<ImageInfo | { problem: string }> {
+  const manifest = await manifestFor(cacheDir);
+  const known = manifest.source(file, stat);
+  if (known?.info) return known.info;
+  const record = await readSource(manifest, file, stat, true);
+  return record.info ?? { problem: "is not an image (use a JPEG, PNG, WebP or AVIF file)" };
+}
+
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Hashes (and, for images, inspects) a source file and records it in the manifest. */
+function readSource(manifest: ImageManifest, file: string, stat: FileStat, inspect: boolean): Promise<SourceRecord> {
+  return readLimit(async () => {
+    manifest.counters.sourceReads++;
+    const [hash, info] = await Promise.all([hashFile(file).catch(() => undefined), inspect ? inspectImage(file) : undefined]);
+    // Unreadable (permissions, gone since the stat): said as a content problem, and not remembered.
+    if (hash === undefined) return { size: stat.size, mtimeMs: stat.mtimeMs, hash: "", info: { problem: "cannot be read (check the file's permissions)" } };
+    const record: SourceRecord = { size: stat.size, mtimeMs: stat.mtimeMs, hash, ...(info && { info }) };
+    manifest.setSource(file, record);
+    return record;
+  });
+}
+
+/** SHA-256 of a file, streamed: a cold archive hashes thousands of photos without holding them. */
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest("base64url");
+}
 
 /** Reads an image's header; a file that is not an image we can encode gives a reason instead. */
 export async function inspectImage(file: string): Promise<ImageInfo | { problem: string }> {
@@ -110,56 +186,65 @@ export interface ImagePipelineOptions {
 }
 
 export interface ImageStats {
+  /** Files sharp actually wrote this build. */
   encoded: number;
+  /** File uses satisfied by a file already in the cache (or encoded earlier in this build). */
   reused: number;
+  /** Lookups the cache's manifest answered (a source's hash and header, a set, a crop, a logo). */
+  manifestHits: number;
+  /** Source files this module opened (hashed, inspected, decoded), validation included: 0 on a warm build. */
+  sourceReads: number;
+}
+
+/** The result of work shared by every use in a build: only the first use counts its encodes. */
+interface Produced<T> {
+  value: T;
+  encoded: number;
 }
 
 export class ImagePipeline {
   private readonly used = new Set<string>();
   private existing: Promise<Set<string>> | undefined;
-  /** Cached files being written now: a photo used twice in one build is encoded once. */
+  /** Cached files being written now: a crop or logo needed twice at once is encoded once. */
   private readonly pending = new Map<string, Promise<void>>();
-  private readonly stats: ImageStats = { encoded: 0, reused: 0 };
+  /** Sets and crops being made now, by content: the same photo under two paths is encoded once. */
+  private readonly jobs = new Map<string, Promise<Produced<unknown>>>();
+  /** One `stat` per source path per build. */
+  private readonly records = new Map<string, Promise<SourceRecord>>();
+  private readonly stats = { encoded: 0, reused: 0 };
   private readonly progress = new ImageProgress();
+  private readonly encodeLimit = limiter(ENCODE_CONCURRENCY);
+  private readonly manifest: Promise<ImageManifest>;
 
-  constructor(private readonly options: ImagePipelineOptions) {}
+  /** The manifest once loaded, for getStats (which is synchronous). */
+  private loadedManifest: ImageManifest | undefined;
+
+  constructor(private readonly options: ImagePipelineOptions) {
+    this.manifest = manifestFor(options.cacheDir);
+    // A rejected load is reported by the first use; it must not go unhandled before that.
+    this.manifest.then((manifest) => (this.loadedManifest = manifest)).catch(() => undefined);
+  }
 
   /** Encodes (or reuses) one source image at the given widths in AVIF, WebP and JPEG. */
   process(file: string, widths: readonly number[]): Promise<ImageSet> {
-    return this.progress.track(this.encodeSet(file, widths));
+    return this.progress.track(this.processSet(file, widths));
   }
 
-  private async encodeSet(file: string, widths: readonly number[]): Promise<ImageSet> {
-    const existing = await this.cachedNames();
-    const result = await processImage(file, {
-      widths: [...widths],
-      formats: [...FORMATS],
-      outputDir: this.options.cacheDir,
-      urlPath: this.options.urlPath,
-      // AVIF effort 1 keeps a cold 1600 px lead photo (9 files) near 0.7 s of CPU here; its files are
-      // within ~7 % of effort 2 (measured with scripts/measure-cold-photo.ts).
-      sharpAvifOptions: { effort: 1, quality: 55 },
-      sharpWebpOptions: { quality: 75 },
-      sharpJpegOptions: { quality: 78, progressive: true },
-      fixOrientation: true,
-      svgShortCircuit: false,
-    });
-    const sources = FORMATS.map((format) => {
-      const entries = result[format] ?? [];
-      for (const entry of entries) {
-        const name = path.basename(entry.outputPath);
-        this.used.add(name);
-        if (existing.has(name)) this.stats.reused++;
-        else {
-          this.stats.encoded++;
-          existing.add(name);
-        }
-      }
-      return {
-        format,
-        type: entries[0]?.sourceType ?? `image/${format}`,
-        variants: entries.map(({ url, width, height }) => ({ url, width, height })),
-      };
+  private async processSet(file: string, widths: readonly number[]): Promise<ImageSet> {
+    const { hash } = await this.source(file);
+    const manifest = await this.manifest;
+    const key = `${widths.join(",")}@${SET_KEY}`;
+    const complete = (known: StoredSet) => (FORMATS.every((format) => known.some((entry) => entry.format === format)) ? known.flatMap((format) => format.variants.map((variant) => variant.name)) : []);
+    let set = await this.known(manifest.set(hash, key), complete);
+    if (!set) {
+      const made = await this.once(`set:${hash}:${key}`, () => this.encodeLimit(() => this.encodeSet(file, widths)));
+      manifest.setSet(hash, key, made.value);
+      this.use(made.value.flatMap((format) => format.variants.map((variant) => variant.name)), made.encoded);
+      set = made.value;
+    }
+    const sources = FORMATS.map((format): ImageSource => {
+      const stored = set.find((entry) => entry.format === format);
+      return { format, type: MIME_TYPES[format], variants: (stored?.variants ?? []).map(({ name, width, height }) => ({ url: this.url(name), width, height })) };
     });
     const fallback = sources.find((source) => source.format === "jpeg")?.variants.at(-1);
     if (!fallback) throw new Error(`[images] no JPEG output for ${file}`);
@@ -167,45 +252,129 @@ export class ImagePipeline {
   }
 
   /**
+   * Runs eleventy-img for one photo. First only for its output names (cheap: a read and a header);
+   * when the cache lacks any of them, it encodes into a fresh staging folder inside the cache, whose
+   * files are then renamed into place: nothing is ever written into an existing cached file (the
+   * published copies are hard links to them) and an interrupted build leaves no partial file under
+   * a final name.
+   */
+  private async encodeSet(file: string, widths: readonly number[]): Promise<Produced<StoredSet>> {
+    const manifest = await this.manifest;
+    const { cacheDir } = this.options;
+    manifest.counters.sourceReads++;
+    const names = storedSet(await processImage(file, { ...SET_OPTIONS, widths: [...widths], outputDir: cacheDir, urlPath: "/", statsOnly: true }));
+    const existing = await this.cachedNames();
+    const all = names.flatMap((format) => format.variants.map((variant) => variant.name));
+    if (all.every((name) => existing.has(name))) return { value: names, encoded: 0 };
+    await fs.mkdir(cacheDir, { recursive: true });
+    const staging = await fs.mkdtemp(path.join(cacheDir, ".staging-"));
+    try {
+      const made = storedSet(await processImage(file, { ...SET_OPTIONS, widths: [...widths], outputDir: staging, urlPath: "/" }));
+      const produced = made.flatMap((format) => format.variants.map((variant) => variant.name));
+      for (const name of produced) {
+        await fs.rename(path.join(staging, name), path.join(cacheDir, name));
+        existing.add(name);
+      }
+      return { value: made, encoded: produced.length };
+    } finally {
+      await fs.rm(staging, { recursive: true, force: true });
+    }
+  }
+
+  /**
    * Crops (or reuses) one photo to every size in CROP_SIZES: sharp's attention strategy keeps the
    * most salient region (faces, contrast, saturated colour) when the ratio has to change.
    */
   crop(file: string): Promise<ImageCrops> {
-    return this.progress.track(this.encodeCrops(file));
+    return this.progress.track(this.processCrops(file));
   }
 
-  private async encodeCrops(file: string): Promise<ImageCrops> {
+  private async processCrops(file: string): Promise<ImageCrops> {
+    const { hash } = await this.source(file);
+    const manifest = await this.manifest;
+    const complete = (known: StoredCrops) => {
+      const files = Object.keys(CROP_SIZES).map((name) => known[name]);
+      return files.every((file): file is string => typeof file === "string") ? files : [];
+    };
+    let names = await this.known(manifest.crops(hash, CROPS_KEY), complete);
+    if (!names) {
+      const made = await this.once(`crops:${hash}`, () => this.encodeLimit(() => this.encodeCrops(file)));
+      manifest.setCrops(hash, CROPS_KEY, made.value);
+      this.use(Object.values(made.value), made.encoded);
+      names = made.value;
+    }
+    const crops = Object.entries(CROP_SIZES).map(([name, { width, height }]) => [name, { url: this.url(names[name] ?? ""), width, height }] as const);
+    return Object.fromEntries(crops) as ImageCrops;
+  }
+
+  private async encodeCrops(file: string): Promise<Produced<StoredCrops>> {
+    (await this.manifest).counters.sourceReads++;
     const source = await fs.readFile(file);
     const hash = contentHash(source, CROP_ENCODING);
     const crops = await Promise.all(
       Object.entries(CROP_SIZES).map(async ([name, { width, height }]) => {
         const fileName = `${hash}-${width}x${height}.jpeg`;
-        await this.encodeOnce(fileName, (target) =>
+        const encoded = await this.encodeOnce(fileName, (target) =>
           sharp(source)
             .rotate()
             .resize(width, height, { fit: "cover", position: sharp.strategy.attention })
             .jpeg({ quality: CROP_ENCODING.quality, progressive: CROP_ENCODING.progressive })
             .toFile(target),
         );
-        return [name, { url: this.options.urlPath + fileName, width, height }] as const;
+        return { name, fileName, encoded };
       }),
     );
-    return Object.fromEntries(crops) as ImageCrops;
+    return { value: Object.fromEntries(crops.map(({ name, fileName }) => [name, fileName])), encoded: crops.filter((crop) => crop.encoded).length };
   }
 
   /** Publishes (or reuses) the site's logo as a PNG no larger than LOGO_MAX on either side. */
   async logo(file: string): Promise<ImageVariant> {
+    const { hash } = await this.source(file);
+    const manifest = await this.manifest;
+    const known = manifest.file(hash, LOGO_KEY);
+    if (known?.width && known.height && (await this.known(known, (file) => [file.name]))) {
+      return { url: this.url(known.name), width: known.width, height: known.height };
+    }
+    manifest.counters.sourceReads++;
     const source = await fs.readFile(file);
     const fileName = `${contentHash(source, LOGO_ENCODING)}-logo.png`;
-    await this.encodeOnce(fileName, (target) =>
+    const encoded = await this.encodeOnce(fileName, (target) =>
       sharp(source)
         .rotate()
         .resize(LOGO_MAX, LOGO_MAX, { fit: "inside", withoutEnlargement: true })
         .png({ compressionLevel: LOGO_ENCODING.compressionLevel })
         .toFile(target),
     );
+    this.use([fileName], encoded ? 1 : 0);
     const { width, height } = await sharp(path.join(this.options.cacheDir, fileName)).metadata();
-    return { url: this.options.urlPath + fileName, width, height };
+    manifest.setFile(hash, LOGO_KEY, { name: fileName, width, height });
+    return { url: this.url(fileName), width, height };
+  }
+
+  /**
+   * The site's icons: the logo fitted on a white square when it is about square, else `fallbackSvg`
+   * (a monogram: a wide masthead shrunk to 32 pixels reads as a smudge). Small enough to redraw
+   * from the source whenever the cache lacks them.
+   */
+  async icons(logoFile: string | undefined, fallbackSvg: string): Promise<SiteIcons> {
+    const logo = logoFile === undefined ? undefined : await fs.readFile(logoFile);
+    const { width = 1, height = 1 } = logo ? await sharp(logo).metadata() : {};
+    const source = logo && Math.max(width / height, height / width) <= ICON_MAX_ASPECT ? logo : Buffer.from(fallbackSvg);
+    const entries = await Promise.all(
+      Object.entries(ICON_SIZES).map(async ([name, size]) => {
+        const fileName = `${contentHash(source, { ...ICON_ENCODING, size })}-icon-${size}.png`;
+        const encoded = await this.encodeOnce(fileName, (target) =>
+          sharp(source, { density: 288 })
+            .resize(size, size, { fit: "contain", background: ICON_ENCODING.background })
+            .flatten({ background: ICON_ENCODING.background })
+            .png({ compressionLevel: ICON_ENCODING.compressionLevel })
+            .toFile(target),
+        );
+        this.use([fileName], encoded ? 1 : 0);
+        return [name, { url: this.url(fileName), width: size, height: size }] as const;
+      }),
+    );
+    return Object.fromEntries(entries) as SiteIcons;
   }
 
   /**
@@ -213,22 +382,91 @@ export class ImagePipeline {
    * beside the images, so it is cached, copied and served like them.
    */
   async publishFile(file: string): Promise<string> {
+    const { hash } = await this.source(file, false);
+    const manifest = await this.manifest;
+    const purpose = `publish:${path.basename(file)}@${fingerprint(PUBLISH_ENCODING)}`;
+    const known = manifest.file(hash, purpose);
+    if (known && (await this.known(known, (file) => [file.name]))) return this.url(known.name);
+    manifest.counters.sourceReads++;
     const source = await fs.readFile(file);
-    const fileName = `${contentHash(source, { publish: "as-is", version: 1 })}-${path.basename(file).toLowerCase().replace(/[^a-z0-9.]+/g, "-")}`;
-    await this.encodeOnce(fileName, (target) => fs.writeFile(target, source));
-    return this.options.urlPath + fileName;
+    const fileName = `${contentHash(source, PUBLISH_ENCODING)}-${path.basename(file).toLowerCase().replace(/[^a-z0-9.]+/g, "-")}`;
+    const encoded = await this.encodeOnce(fileName, (target) => fs.writeFile(target, source));
+    this.use([fileName], encoded ? 1 : 0);
+    manifest.setFile(hash, purpose, { name: fileName });
+    return this.url(fileName);
   }
 
-  /** Files encoded and files reused from the cache since this pipeline was made. */
+  /** Files encoded and files reused from the cache since this pipeline was made, and what the manifest saved. */
   getStats(): ImageStats {
-    return { ...this.stats };
+    return { ...this.stats, manifestHits: this.counters().hits, sourceReads: this.counters().sourceReads };
   }
 
-  /** Copies every image this build used into `<outputDir>/img/`, and nothing else. */
+  /**
+   * Publishes every image this build used into `<outputDir>/img/`, and nothing else, as hard links
+   * to the cached files (copies where the file system refuses links); then saves the manifest, so
+   * the next build knows what this one learnt.
+   */
   async copyUsed(outputDir: string): Promise<void> {
     const target = path.join(outputDir, "img");
     await fs.mkdir(target, { recursive: true });
-    await Promise.all([...this.used].map((name) => fs.copyFile(path.join(this.options.cacheDir, name), path.join(target, name))));
+    const link = limiter(READ_CONCURRENCY);
+    await Promise.all([...this.used].sort().map((name) => link(() => publish(path.join(this.options.cacheDir, name), path.join(target, name)))));
+    const manifest = await this.manifest;
+    await manifest.save();
+    releaseManifest(this.options.cacheDir);
+  }
+
+  private counters() {
+    return this.loadedManifest?.counters ?? { hits: 0, sourceReads: 0 };
+  }
+
+  /** The manifest's record of `file` if it is unchanged on disk, else a fresh one (read and hashed). */
+  private source(file: string, inspect = true): Promise<SourceRecord> {
+    let record = this.records.get(file);
+    if (!record) {
+      record = (async () => {
+        const [stat, manifest] = await Promise.all([fs.stat(file), this.manifest]);
+        return manifest.source(file, stat) ?? readSource(manifest, file, stat, inspect);
+      })();
+      this.records.set(file, record);
+    }
+    return record;
+  }
+
+  /**
+   * What the manifest remembers, if every file it names is still in the cache folder: then those
+   * files are used (counted as reused) and nothing is read. Otherwise undefined: make them again.
+   */
+  private async known<T>(stored: T | undefined, names: (stored: T) => string[]): Promise<T | undefined> {
+    if (!stored) return undefined;
+    const existing = await this.cachedNames();
+    const files = names(stored);
+    if (files.length === 0 || !files.every((name) => existing.has(name))) return undefined;
+    (await this.manifest).counters.hits++;
+    this.use(files, 0);
+    return stored;
+  }
+
+  /** Shares one job among every use in this build; only the first use reports its encodes. */
+  private once<T>(key: string, make: () => Promise<Produced<T>>): Promise<Produced<T>> {
+    const inFlight = this.jobs.get(key) as Promise<Produced<T>> | undefined;
+    if (inFlight) return inFlight.then(({ value }) => ({ value, encoded: 0 }));
+    const job = make();
+    this.jobs.set(key, job);
+    job.catch(() => this.jobs.delete(key));
+    return job;
+  }
+
+  /** Marks files as published by this build and counts them: `encoded` of them were just made. */
+  private use(names: readonly string[], encoded: number): void {
+    for (const name of names) this.used.add(name);
+    this.stats.encoded += encoded;
+    this.stats.reused += names.length - encoded;
+  }
+
+  private url(name: string): string {
+    const { urlPath } = this.options;
+    return urlPath.endsWith("/") ? urlPath + name : `${urlPath}/${name}`;
   }
 
   private cachedNames(): Promise<Set<string>> {
@@ -236,18 +474,18 @@ export class ImagePipeline {
   }
 
   /**
-   * Marks a cached file as used by this build, encoding it first if the cache lacks it. It is
-   * written under a temporary name and renamed, so an interrupted build never leaves a partial file
-   * that a later build would take for a finished one.
+   * Makes a cached file unless the cache has it; true when this call encoded it. It is written under
+   * a temporary name and renamed, so an interrupted build never leaves a partial file that a later
+   * build would take for a finished one, and no existing (possibly hard-linked) file is rewritten.
    */
-  private async encodeOnce(fileName: string, encode: (target: string) => Promise<unknown>): Promise<void> {
-    this.used.add(fileName);
+  private async encodeOnce(fileName: string, encode: (target: string) => Promise<unknown>): Promise<boolean> {
     const existing = await this.cachedNames();
     const inFlight = this.pending.get(fileName);
-    if (inFlight || existing.has(fileName)) {
-      this.stats.reused++;
-      return inFlight;
+    if (inFlight) {
+      await inFlight;
+      return false;
     }
+    if (existing.has(fileName)) return false;
     const target = path.join(this.options.cacheDir, fileName);
     const job = (async () => {
       await fs.mkdir(this.options.cacheDir, { recursive: true });
@@ -256,14 +494,52 @@ export class ImagePipeline {
       await fs.rename(partial, target);
     })();
     this.pending.set(fileName, job);
-    this.stats.encoded++;
     try {
       await job;
       existing.add(fileName);
     } finally {
       this.pending.delete(fileName);
     }
+    return true;
   }
+}
+
+/** eleventy-img's result as the manifest keeps it: file names and sizes per format, in our order. */
+function storedSet(result: Record<string, EleventyImageResult[]>): StoredSet {
+  return FORMATS.map((format) => ({
+    format,
+    variants: (result[format] ?? []).map((entry) => ({ name: entry.filename ?? path.basename(entry.outputPath), width: entry.width, height: entry.height })),
+  }));
+}
+
+/** Errors for which a hard link is impossible here (another device, a file system without links). */
+const LINK_REFUSED = new Set(["EXDEV", "EPERM", "ENOTSUP", "EMLINK", "EOPNOTSUPP"]);
+
+/**
+ * Puts a cached file at `to` as a hard link, or a copy where links are refused. An existing `to`
+ * (an earlier build into the same folder) is replaced by renaming a fresh link or copy over it:
+ * never written into, since it may itself be a link to a cached file.
+ */
+async function publish(from: string, to: string): Promise<void> {
+  try {
+    await fs.link(from, to);
+    return;
+  } catch (error) {
+    if (!isCode(error, "EEXIST") && !isCode(error, ...LINK_REFUSED)) throw error;
+  }
+  const partial = `${to}.${process.pid}.partial`;
+  await fs.rm(partial, { force: true });
+  try {
+    await fs.link(from, partial);
+  } catch (error) {
+    if (!isCode(error, ...LINK_REFUSED)) throw error;
+    await fs.copyFile(from, partial);
+  }
+  await fs.rename(partial, to);
+}
+
+function isCode(error: unknown, ...codes: string[]): boolean {
+  return error instanceof Error && codes.includes((error as NodeJS.ErrnoException).code ?? "");
 }
 
 /** A short name for a source file's content encoded with the given options. */

@@ -1,6 +1,7 @@
 // Captions, credits and alt text that photographers and agencies embed in the file (IPTC Core in
 // XMP, EXIF), read with exifr so an editor need not retype them. Only these text fields are read:
-// location and camera data never leave this module, and the encoders publish no metadata at all.
+// location and camera data leave this module only through readPhotoDetails, which the content loader
+// calls only when the settings publish them; the encoders publish no metadata at all.
 import exifr from "exifr";
 
 /** Text fields a photo may carry for the page. */
@@ -55,4 +56,34 @@ function decodeXmlEntities(text: string): string {
     if (hex) return String.fromCodePoint(parseInt(hex, 16));
     return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[name?.toLowerCase() as "amp"];
   });
+}
+
+/** Where and with what a photo was taken: published only when `photos` in the settings allows each. */
+export interface PhotoDetails {
+  /** GPS position in decimal degrees (WGS 84). */
+  location?: { latitude: number; longitude: number };
+  /** "Make Model", e.g. "Fujifilm X-T5". */
+  camera?: string;
+}
+
+/** Reads only what `allow` names: a file's GPS position and its camera's make and model. */
+export async function readPhotoDetails(file: string | Buffer, allow: { publishLocation: boolean; publishCamera: boolean }): Promise<PhotoDetails> {
+  const details: PhotoDetails = {};
+  if (allow.publishLocation) {
+    const gps = (await exifr.gps(file).catch(() => undefined)) as { latitude?: unknown; longitude?: unknown } | undefined;
+    const { latitude, longitude } = gps ?? {};
+    if (typeof latitude === "number" && typeof longitude === "number" && Number.isFinite(latitude) && Number.isFinite(longitude)) {
+      // Six decimals is about 10 cm: the file's own precision is no business of the page's.
+      details.location = { latitude: Number(latitude.toFixed(6)), longitude: Number(longitude.toFixed(6)) };
+    }
+  }
+  if (allow.publishCamera) {
+    const tags = (await exifr.parse(file, { pick: ["Make", "Model"] }).catch(() => undefined)) as Tags | undefined;
+    const make = textOf(tags?.["Make"]);
+    const model = textOf(tags?.["Model"]);
+    // Many makers repeat their name in the model ("Canon" + "Canon EOS R6"): print it once.
+    const camera = make && model && !model.toLowerCase().startsWith(make.toLowerCase()) ? `${make} ${model}` : (model ?? make);
+    if (camera) details.camera = camera;
+  }
+  return details;
 }

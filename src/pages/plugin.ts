@@ -3,6 +3,7 @@
 import { h } from "preact";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article, Newsroom } from "../content/types.ts";
+import type { PreviewChanges } from "../content/preview-changes.ts";
 import { renderPage } from "./document.ts";
 import { addPages } from "./virtual.ts";
 import {
@@ -15,6 +16,7 @@ import {
   leadStory,
   paginate,
   sectionBlocks,
+  tagSlug,
   type Listing,
 } from "../collections.ts";
 import { articleHead, authorHead, frontHead, pageHead, sectionHead } from "../seo/head.ts";
@@ -30,6 +32,13 @@ import { ArchiveIndex, AuthorIndex, NotFoundPage, TagIndex } from "../../layouts
 export interface PageSpec {
   path: string;
   render: () => string;
+  /** Whether a live-preview edit to these articles changes this page; without it, no article edit does (see virtual.ts). */
+  affected?: (changes: PreviewChanges) => boolean;
+}
+
+/** A listing page shows its articles' headlines, summaries and photos. */
+function listsAnyOf(articles: readonly Article[]): PageSpec["affected"] {
+  return (changes) => articles.some((article) => changes.listed.has(article.id));
 }
 
 /** Pagination links for the head of a listing page. */
@@ -50,6 +59,8 @@ function frontPages(newsroom: Newsroom): PageSpec[] {
   const listings = paginate(articles, site.pageSize, "/");
   return listings.map((listing) => ({
     path: listing.path,
+    // The first page also shows the lead and the section blocks: any listing edit rewrites it.
+    affected: listing.pageNumber === 1 ? (changes) => changes.listed.size > 0 : listsAnyOf(listing.items),
     render: () => {
       const head = { ...(listing.pageNumber === 1 ? frontHead(newsroom) : pageHead(newsroom)), ...pageLinks(listing), feeds: feedLinks({ kind: "site" }, site) };
       if (listing.pageNumber > 1) {
@@ -73,6 +84,7 @@ function sectionPages(newsroom: Newsroom): PageSpec[] {
   return site.sections.flatMap((section) =>
     paginate(articlesInSection(articles, section.slug), site.pageSize, section.path).map((listing) => ({
       path: listing.path,
+      affected: listsAnyOf(listing.items),
       render: () =>
         renderPage(
           newsroom,
@@ -102,6 +114,7 @@ function tagPages(newsroom: Newsroom): PageSpec[] {
     ...tags.flatMap((tag) =>
       paginate(tag.articles, site.pageSize, tag.path).map((listing) => ({
         path: listing.path,
+        affected: listsAnyOf(listing.items),
         render: () =>
           renderPage(
             newsroom,
@@ -129,6 +142,7 @@ function authorPages(newsroom: Newsroom): PageSpec[] {
     ...authors.flatMap((author) =>
       paginate(articlesByAuthor(articles, author.id), site.pageSize, author.path).map((listing) => ({
         path: listing.path,
+        affected: listsAnyOf(listing.items),
         render: () =>
           renderPage(
             newsroom,
@@ -159,6 +173,7 @@ function archivePages(newsroom: Newsroom): PageSpec[] {
     ...months.flatMap((month) =>
       paginate(month.articles, site.pageSize, month.path).map((listing) => ({
         path: listing.path,
+        affected: listsAnyOf(listing.items),
         render: () => {
           const title = monthTitle(month.year, month.month);
           return renderPage(
@@ -181,9 +196,13 @@ function notFoundPage(newsroom: Newsroom): PageSpec {
 
 function articlePages(newsroom: Newsroom): PageSpec[] {
   // One index per build: related articles for every article.
-  const related = createRelatedIndex(newsroom.articles);
+  // Built on first use: a preview rebuild for a body edit never needs it.
+  let index: ((article: Article) => Article[]) | undefined;
+  const related = (article: Article) => (index ??= createRelatedIndex(newsroom.articles))(article);
+  const showsRelated = relatedLister(newsroom, related);
   return newsroom.articles.map((article) => ({
     path: article.path,
+    affected: (changes) => changes.changed.has(article.id) || showsRelated(article, changes),
     render: () =>
       renderPage(
         newsroom,
@@ -191,6 +210,30 @@ function articlePages(newsroom: Newsroom): PageSpec[] {
         h(ArticlePage, { article, related: related(article), site: newsroom.site }),
       ),
   }));
+}
+
+/**
+ * Whether `article`'s "related" list shows an article whose listing fields a preview edit changed.
+ * Only an article sharing a tag or the section can be related, so the rest are ruled out without
+ * a lookup.
+ */
+function relatedLister(newsroom: Newsroom, related: (article: Article) => Article[]): (article: Article, changes: PreviewChanges) => boolean {
+  const near = new WeakMap<PreviewChanges, { sections: Set<string>; tags: Set<string> }>();
+  // A few hundred tags over tens of thousands of articles: slugify each once.
+  const slugs = new Map<string, string>();
+  const slugOf = (tag: string) => slugs.get(tag) ?? slugs.set(tag, tagSlug(tag)).get(tag) ?? "";
+  return (article, changes) => {
+    if (changes.listed.size === 0) return false;
+    let listed = near.get(changes);
+    if (!listed) {
+      const changed = newsroom.articles.filter((other) => changes.listed.has(other.id));
+      listed = { sections: new Set(changed.map((other) => other.section.slug)), tags: new Set(changed.flatMap((other) => other.tags.map(tagSlug))) };
+      near.set(changes, listed);
+    }
+    const { sections, tags } = listed;
+    if (!sections.has(article.section.slug) && !article.tags.some((tag) => tags.has(slugOf(tag)))) return false;
+    return related(article).some((other) => changes.listed.has(other.id));
+  };
 }
 
 /** Every kind of HTML page, each a function from the newsroom to its pages. */
@@ -206,6 +249,10 @@ export const PAGE_KINDS: readonly [string, (newsroom: Newsroom) => PageSpec[]][]
 
 export default function pagesPlugin(eleventyConfig: UserConfig): void {
   for (const [name, pages] of PAGE_KINDS) {
-    addPages<PageSpec>(eleventyConfig, name, pages, (page) => page.path, (page) => page.render());
+    addPages<PageSpec>(eleventyConfig, name, pages, (page) => page.path, (page) => page.render(), {
+      affected: (page, changes) => page.affected?.(changes) ?? false,
+      // Only an article's own page shows its body.
+      listingsOnly: name !== "article",
+    });
   }
 }

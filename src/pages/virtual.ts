@@ -2,6 +2,26 @@
 // per kind of output, one output per item. Plugins for pages, feeds and sitemaps all use this.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Newsroom } from "../content/types.ts";
+import { previewChanges, type PreviewChanges } from "../content/preview-changes.ts";
+
+/**
+ * Which outputs a live-preview edit affects (see src/content/preview-changes.ts). A preview rebuild
+ * after an article edit writes only those, and leaves the others from the previous build in place;
+ * an output kind without one writes nothing on such a rebuild. Production builds write everything.
+ */
+export interface Narrowing<T> {
+  affected: (item: T, changes: PreviewChanges, newsroom: Newsroom) => boolean;
+  /** Only edits to what listings show (headline, summary, photo…) can affect this kind: body-only edits skip it without listing its items. */
+  listingsOnly?: boolean;
+}
+
+/** The items to write for this build: all of them, or on a narrowed preview rebuild the affected ones. */
+export function itemsToWrite<T>(eleventyConfig: UserConfig, newsroom: Newsroom, items: (newsroom: Newsroom) => readonly T[], narrowing: Narrowing<T> | undefined): readonly T[] {
+  const changes = previewChanges(eleventyConfig);
+  if (!changes) return items(newsroom);
+  if (!narrowing || changes.changed.size === 0 || (narrowing.listingsOnly && changes.listed.size === 0)) return [];
+  return items(newsroom).filter((item) => narrowing.affected(item, changes, newsroom));
+}
 
 /**
  * Adds a virtual template that writes one output per item of `items`. `pathOf` gives each item's
@@ -13,10 +33,11 @@ export function addPages<T>(
   items: (newsroom: Newsroom) => readonly T[],
   pathOf: (item: T) => string,
   render: (item: T, newsroom: Newsroom) => string,
+  narrowing?: Narrowing<T>,
 ): void {
   eleventyConfig.addTemplate(`${name}.11ty.js`, {
     data: {
-      pagination: { data: "newsroom", size: 1, alias: "item", before: (_keys: unknown, data: { newsroom: Newsroom }) => items(data.newsroom) },
+      pagination: { data: "newsroom", size: 1, alias: "item", before: (_keys: unknown, data: { newsroom: Newsroom }) => itemsToWrite(eleventyConfig, data.newsroom, items, narrowing) },
       permalink: (data: { item: T }) => {
         const sitePath = pathOf(data.item);
         return sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;
@@ -27,7 +48,14 @@ export function addPages<T>(
   });
 }
 
-/** Adds a virtual template that writes one file. */
-export function addFile(eleventyConfig: UserConfig, name: string, sitePath: string, render: (newsroom: Newsroom) => string): void {
-  addPages(eleventyConfig, name, () => [sitePath], (item) => item, (_item, newsroom) => render(newsroom));
+/** Adds a virtual template that writes one file; `affected` says when a preview edit needs it rewritten. */
+export function addFile(
+  eleventyConfig: UserConfig,
+  name: string,
+  sitePath: string,
+  render: (newsroom: Newsroom) => string,
+  affected?: (changes: PreviewChanges, newsroom: Newsroom) => boolean,
+): void {
+  const narrowing: Narrowing<string> | undefined = affected && { affected: (_item, changes, newsroom) => affected(changes, newsroom) };
+  addPages(eleventyConfig, name, () => [sitePath], (item) => item, (_item, newsroom) => render(newsroom), narrowing);
 }

@@ -1,6 +1,8 @@
 // Eleventy plugin: the Pagefind index of article bodies and the /search/ page.
-// The index is built after each build (and each --serve rebuild) from the pages that build wrote,
-// never from whatever else sits in the output folder (such as a draft left by a preview).
+// The index is built after each build from the pages that build wrote, never from whatever else
+// sits in the output folder (such as a draft left by a preview). In the live preview it stays out
+// of the edit loop: the first build waits for it, a full rebuild re-indexes in the background, and
+// a rebuild narrowed to an article edit keeps the index it has (see "Dev loop" in docs/performance.md).
 import { h } from "preact";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Newsroom } from "../content/types.ts";
@@ -10,6 +12,7 @@ import { pageHead } from "../seo/head.ts";
 import { siteUrl } from "../site.ts";
 import { SearchPage } from "../../layouts/SearchPage.tsx";
 import { indexPages, PAGEFIND_DIR, type BuiltPage } from "./pagefind.ts";
+import { previewChanges } from "../content/preview-changes.ts";
 
 /** Site path of the search page. */
 export const SEARCH_PATH = "/search/";
@@ -31,18 +34,43 @@ export function renderSearchPage(newsroom: Newsroom): string {
 export default function searchPlugin(eleventyConfig: UserConfig): void {
   addFile(eleventyConfig, "search", SEARCH_PATH, renderSearchPage);
 
-  // HTML pages by output path. An incremental rebuild reports only what it rewrote, so the pages of
-  // earlier builds in this process stay until a full build replaces them.
+  // HTML pages by output path. A narrowed preview rebuild reports only what it rewrote, so the
+  // pages of earlier builds in this process stay until a full build replaces them.
   const built = new Map<string, BuiltPage>();
+  const index = async (outputDir: string, close: boolean) => {
+    const pages = await indexPages(outputDir, [...built.values()], { close });
+    console.log(`[search] indexed ${pages} page${pages === 1 ? "" : "s"}`);
+  };
+  /** The preview's background indexing: one run at a time, and only the newest pending one. */
+  let running: Promise<void> | undefined;
+  let pending: string | undefined;
+  const indexInBackground = (outputDir: string) => {
+    pending = outputDir;
+    running ??= (async () => {
+      while (pending !== undefined) {
+        const dir = pending;
+        pending = undefined;
+        await index(dir, false).catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
+      }
+      running = undefined;
+    })();
+  };
+  let indexedOnce = false;
 
   // Eleventy emits this only after every page was written; a failed build never reaches it.
-  eleventyConfig.on("eleventy.after", async ({ directories, runMode, outputMode, incremental, results }: BuildEvent) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs") return;
-    if (!incremental) built.clear();
+    const narrowed = previewChanges(eleventyConfig) !== undefined;
+    if (!narrowed) built.clear();
     for (const { url, outputPath, content } of results) {
       if (url && outputPath && outputPath.endsWith(".html")) built.set(outputPath, { url, html: content });
     }
-    const pages = await indexPages(directories.output, built.values(), { close: runMode === "build" });
-    console.log(`[search] indexed ${pages} page${pages === 1 ? "" : "s"}`);
+    if (runMode === "build" || !indexedOnce) {
+      await index(directories.output, runMode === "build");
+      indexedOnce = true;
+    } else if (!narrowed) {
+      // The browser reloads only once this hook returns: indexing 10,000 pages takes a minute or two.
+      indexInBackground(directories.output);
+    }
   });
 }

@@ -68,18 +68,43 @@ function authorData(author: Author, site: Site): JsonLd {
   };
 }
 
+/** What the settings let a lead photo's file say about where and with what it was taken. */
+function photoDetailsData(photo: NonNullable<Article["photo"]>): JsonLd {
+  return {
+    ...(photo.location && { contentLocation: { "@type": "Place", geo: { "@type": "GeoCoordinates", latitude: photo.location.latitude, longitude: photo.location.longitude } } }),
+    ...(photo.camera && { exifData: [{ "@type": "PropertyValue", name: "Camera", value: photo.camera }] }),
+  };
+}
+
+/** A live blog's coverage window and its updates, each a BlogPosting linked by its anchor. */
+function liveBlogData(live: NonNullable<Article["live"]>, url: string, articleHeadline: string): JsonLd {
+  return {
+    coverageStartTime: machineMoment(live.start),
+    ...(live.end && { coverageEndTime: machineMoment(live.end) }),
+    liveBlogUpdate: live.updates.map((update) => ({
+      "@type": "BlogPosting",
+      // An update without a headline (only a time) is named by its first words, or else the article's.
+      headline: update.headline ?? (truncateText(update.text, 110) || articleHeadline),
+      datePublished: machineMoment(update.time),
+      url: `${url}#${update.id}`,
+      articleBody: update.text,
+    })),
+  };
+}
+
+/** A NewsArticle, or for live coverage a LiveBlogPosting with the same fields plus its coverage and updates. */
 export function newsArticleData(article: Article, newsroom: Newsroom): JsonLd {
   const { site } = newsroom;
   const url = absoluteUrl(site, article.path);
   const photo = article.photo;
   return {
     "@context": CONTEXT,
-    "@type": "NewsArticle",
+    "@type": article.live ? "LiveBlogPosting" : "NewsArticle",
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
     headline: article.headline,
     description: article.summary,
-    ...(photo && { image: ARTICLE_IMAGE_CROPS.map((name) => imageObject(site, photo.crops[name])) }),
+    ...(photo && { image: ARTICLE_IMAGE_CROPS.map((name) => ({ ...imageObject(site, photo.crops[name]), ...photoDetailsData(photo) })) }),
     datePublished: machineMoment(article.published),
     dateModified: machineMoment(article.updated ?? article.published),
     author: article.authors.map((author) => authorData(author, site)),
@@ -90,6 +115,7 @@ export function newsArticleData(article: Article, newsroom: Newsroom): JsonLd {
     wordCount: article.wordCount,
     isAccessibleForFree: true,
     inLanguage: site.language,
+    ...(article.live && liveBlogData(article.live, url, article.headline)),
   };
 }
 

@@ -18,6 +18,8 @@ function files(newsroom: Newsroom): SitemapFile[] {
 }
 
 export default function sitemapsPlugin(eleventyConfig: UserConfig): void {
-  addPages<SitemapFile>(eleventyConfig, "sitemap", files, (file) => file.path, (file) => file.xml);
+  // The News sitemap shows headlines; everything else in a sitemap changes only with the structure
+  // (URLs, dates), which a preview rebuilds in full.
+  addPages<SitemapFile>(eleventyConfig, "sitemap", files, (file) => file.path, (file) => file.xml, { affected: () => true, listingsOnly: true });
   addFile(eleventyConfig, "robots", "/robots.txt", (newsroom) => robotsTxt(newsroom.site));
 }

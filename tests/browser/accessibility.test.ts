@@ -18,6 +18,7 @@ const PAGES: [string, string][] = [
   ["article with a correction", "/2026/11/23/council-approves-seawall-bond/"],
   ["article with a gallery", "/2026/11/22/harbour-front-after-the-storm-in-pictures/"],
   ["article with embeds", "/2026/11/21/north-haven-ferry-what-riders-are-saying/"],
+  ["live coverage (ended)", "/2026/11/18/gale-night-live-updates/"],
   ["front page", "/"],
   ["section", "/news/"],
   ["author", "/authors/mara-quinn/"],

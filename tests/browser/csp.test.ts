@@ -16,6 +16,7 @@ const PAGES = [
   "/2026/11/23/council-approves-seawall-bond/",
   "/2026/11/22/harbour-front-after-the-storm-in-pictures/",
   "/2026/11/21/north-haven-ferry-what-riders-are-saying/",
+  "/2026/11/18/gale-night-live-updates/",
   "/news/",
   "/tags/harbour/",
   "/authors/mara-quinn/",

@@ -1,0 +1,249 @@
+// What the image cache already knows, kept beside the cached files as `manifest.json`: for each
+// source path its size and mtime → content hash and header (format, size), and for each content the
+// files already encoded from it. With it a warm build only `stat`s its photos: no read, no hash, no
+// sharp. Stale or broken knowledge only costs work, never wrong output: an entry whose size or mtime
+// differs is recomputed, an unreadable manifest is ignored, and outputs are checked against the
+// cache folder's listing before use.
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { limiter } from "./limit.ts";
+
+export const MANIFEST_FILE = "manifest.json";
+/** Stats of sources a build did not look at, at once (see save). */
+const statLimit = limiter(64);
+// Bump when the shape changes: an older manifest is then ignored, not misread.
+const VERSION = 1;
+
+/**
+ * A short fingerprint of encoder options, part of every output key: changing how a photo is
+ * encoded (quality, sizes) must not serve the files the old options made.
+ */
+export function fingerprint(options: unknown): string {
+  return createHash("sha256").update(JSON.stringify(options)).digest("base64url").slice(0, 10);
+}
+
+export interface ImageInfo {
+  format: string;
+  width: number;
+  height: number;
+}
+
+/** A source file as last seen: its identity on disk, its content hash and what its header said. */
+export interface SourceRecord {
+  size: number;
+  mtimeMs: number;
+  /** SHA-256 of the file's bytes (base64url): the key of everything derived from it. */
+  hash: string;
+  /** Absent when the file was only hashed (an audio file), not inspected as an image. */
+  info?: ImageInfo | { problem: string };
+}
+
+/** One encoded file in the cache folder. */
+export interface StoredVariant {
+  name: string;
+  width: number;
+  height: number;
+}
+
+/** An encoded set: per format (in the pipeline's order), its files, smallest first. */
+export type StoredSet = { format: string; variants: StoredVariant[] }[];
+
+/** Crop name → cached file name. */
+export type StoredCrops = Record<string, string>;
+
+/** A single derived file (the logo, a published media file); sizes only for images. */
+export interface StoredFile {
+  name: string;
+  width?: number;
+  height?: number;
+}
+
+interface ContentOutputs {
+  /** Keyed by the widths asked for and a fingerprint of the encoder options, e.g. "480,960,1600@…". */
+  sets?: Record<string, StoredSet>;
+  /** Keyed by a fingerprint of the crop sizes and encoding. */
+  crops?: Record<string, StoredCrops>;
+  /** Keyed by purpose and a fingerprint of its encoding: "logo@…", "publish:<name>@…". */
+  files?: Record<string, StoredFile>;
+}
+
+interface ManifestFile {
+  version: number;
+  sources: Record<string, SourceRecord>;
+  outputs: Record<string, ContentOutputs>;
+}
+
+/** Counters for the build summary and the tests: how much of the work the manifest saved. */
+export interface ManifestCounters {
+  /** Lookups answered from the manifest (a source's hash and header, a set, the crops). */
+  hits: number;
+  /** Source images opened: hashed, inspected or decoded. Zero on a warm build. */
+  sourceReads: number;
+}
+
+export class ImageManifest {
+  private readonly sources = new Map<string, SourceRecord>();
+  private readonly outputs = new Map<string, ContentOutputs>();
+  /** Sources this build looked at; the others are kept only while their file is unchanged on disk. */
+  private readonly touched = new Set<string>();
+  /** Something was learnt since loading: only then is the file rewritten (a warm build writes nothing). */
+  private dirty = false;
+  readonly counters: ManifestCounters = { hits: 0, sourceReads: 0 };
+
+  constructor(readonly dir: string) {}
+
+  /** The manifest in `dir`, or an empty one when it is missing, unreadable or of another version. */
+  static async load(dir: string): Promise<ImageManifest> {
+    const manifest = new ImageManifest(dir);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await fs.readFile(path.join(dir, MANIFEST_FILE), "utf8"));
+    } catch {
+      return manifest;
+    }
+    if (!isManifestFile(parsed)) return manifest;
+    for (const [file, record] of Object.entries(parsed.sources)) if (isSourceRecord(record)) manifest.sources.set(file, record);
+    for (const [hash, outputs] of Object.entries(parsed.outputs)) if (outputs && typeof outputs === "object") manifest.outputs.set(hash, outputs);
+    return manifest;
+  }
+
+  /** The record for `file` if the file on disk is still the one recorded (same size and mtime). */
+  source(file: string, stat: { size: number; mtimeMs: number }): SourceRecord | undefined {
+    this.touched.add(file);
+    const record = this.sources.get(file);
+    if (!record || record.size !== stat.size || record.mtimeMs !== stat.mtimeMs) return undefined;
+    this.counters.hits++;
+    return record;
+  }
+
+  setSource(file: string, record: SourceRecord): void {
+    this.touched.add(file);
+    this.sources.set(file, record);
+    this.dirty = true;
+  }
+
+  // The getters check shapes: a hand-edited or foreign manifest must not put garbage into pages.
+  set(hash: string, widths: string): StoredSet | undefined {
+    const set: unknown = this.outputs.get(hash)?.sets?.[widths];
+    return Array.isArray(set) && set.every(isStoredFormat) ? (set as StoredSet) : undefined;
+  }
+
+  setSet(hash: string, widths: string, set: StoredSet): void {
+    const outputs = this.outputsOf(hash);
+    outputs.sets = { ...outputs.sets, [widths]: set };
+  }
+
+  crops(hash: string, key: string): StoredCrops | undefined {
+    const crops: unknown = this.outputs.get(hash)?.crops?.[key];
+    return isObject(crops) && Object.values(crops).every((name) => typeof name === "string") ? (crops as StoredCrops) : undefined;
+  }
+
+  setCrops(hash: string, key: string, crops: StoredCrops): void {
+    const outputs = this.outputsOf(hash);
+    outputs.crops = { ...outputs.crops, [key]: crops };
+  }
+
+  file(hash: string, purpose: string): StoredFile | undefined {
+    const file: unknown = this.outputs.get(hash)?.files?.[purpose];
+    return isObject(file) && typeof file["name"] === "string" ? (file as unknown as StoredFile) : undefined;
+  }
+
+  setFile(hash: string, purpose: string, file: StoredFile): void {
+    const outputs = this.outputsOf(hash);
+    outputs.files = { ...outputs.files, [purpose]: file };
+  }
+
+  /**
+   * Writes what is known of the sources that still exist, and their outputs, under a temporary name
+   * renamed into place: a reader (another build sharing the cache) sees the old manifest or the new,
+   * never half. A source this build did not look at (the live preview reloads only edited articles)
+   * is kept if its file is unchanged, so deleted and replaced photos drop out and nothing else does.
+   */
+  async save(): Promise<void> {
+    const untouched = [...this.sources.entries()].filter(([file]) => !this.touched.has(file));
+    const gone = new Set<string>();
+    await Promise.all(
+      untouched.map(([file, record]) =>
+        statLimit(async () => {
+          const stat = await fs.stat(file).catch(() => undefined);
+          if (!stat || stat.size !== record.size || stat.mtimeMs !== record.mtimeMs) gone.add(file);
+        }),
+      ),
+    );
+    if (!this.dirty && gone.size === 0) return;
+    const sources: Record<string, SourceRecord> = {};
+    const outputs: Record<string, ContentOutputs> = {};
+    // Sorted, so the same cache gives the same file.
+    for (const file of [...this.sources.keys()].sort()) {
+      const record = this.sources.get(file);
+      if (!record || gone.has(file)) continue;
+      sources[file] = record;
+      const produced = this.outputs.get(record.hash);
+      if (produced) outputs[record.hash] = produced;
+    }
+    const data: ManifestFile = { version: VERSION, sources, outputs };
+    await fs.mkdir(this.dir, { recursive: true });
+    const target = path.join(this.dir, MANIFEST_FILE);
+    const partial = `${target}.${process.pid}.partial`;
+    await fs.writeFile(partial, JSON.stringify(data));
+    await fs.rename(partial, target);
+    this.dirty = false;
+  }
+
+  private outputsOf(hash: string): ContentOutputs {
+    this.dirty = true;
+    let outputs = this.outputs.get(hash);
+    if (!outputs) this.outputs.set(hash, (outputs = {}));
+    return outputs;
+  }
+}
+
+/**
+ * One manifest per cache folder per build, shared by validation (which inspects every photo before
+ * the pipeline exists) and the pipeline; `release` after saving, so the next build (a watch rebuild,
+ * another test) reads the saved file again with fresh counters.
+ */
+const open = new Map<string, Promise<ImageManifest>>();
+
+export function manifestFor(dir: string): Promise<ImageManifest> {
+  const key = path.resolve(dir);
+  let manifest = open.get(key);
+  if (!manifest) open.set(key, (manifest = ImageManifest.load(key)));
+  return manifest;
+}
+
+export function releaseManifest(dir: string): void {
+  open.delete(path.resolve(dir));
+}
+
+/**
+ * The cache folder a build uses unless configured otherwise: `DATELINE_CACHE_DIR`, else
+ * `.cache/images`. The same rule as `imageCacheDir` in src/content/load-for-build.ts; validation
+ * needs it before any pipeline exists. A build with another folder stays correct, it only reads its
+ * photos' headers once more.
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env["DATELINE_CACHE_DIR"] ?? ".cache/images");
+}
+
+function isManifestFile(value: unknown): value is ManifestFile {
+  if (!value || typeof value !== "object") return false;
+  const file = value as Partial<ManifestFile>;
+  return file.version === VERSION && isObject(file.sources) && isObject(file.outputs);
+}
+
+function isSourceRecord(value: unknown): value is SourceRecord {
+  if (!isObject(value)) return false;
+  const record = value as Partial<SourceRecord>;
+  return typeof record.size === "number" && typeof record.mtimeMs === "number" && typeof record.hash === "string" && (record.info === undefined || isObject(record.info));
+}
+
+function isStoredFormat(value: unknown): boolean {
+  if (!isObject(value) || typeof value["format"] !== "string" || !Array.isArray(value["variants"]) || value["variants"].length === 0) return false;
+  return value["variants"].every((variant: unknown) => isObject(variant) && typeof variant["name"] === "string" && typeof variant["width"] === "number" && typeof variant["height"] === "number");
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
