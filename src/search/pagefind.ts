@@ -34,13 +34,6 @@ export interface IndexPagesOptions {
  * and files each page under the language of its `<html lang>`. Returns the number of pages indexed.
  */
 export async function indexPages(outputDir: string, pages: Iterable<BuiltPage>, { close }: IndexPagesOptions): Promise<number> {
-  const target = path.join(outputDir, PAGEFIND_DIR);
-  // Scratch folders in the output (a rename never crosses file systems), cleared on every run, so
-  // even a process killed mid-write leaves them only until the next build.
-  const partial = path.join(outputDir, `.${PAGEFIND_DIR}-partial`);
-  const previous = path.join(outputDir, `.${PAGEFIND_DIR}-previous`);
-  await Promise.all([removeDir(partial), removeDir(previous)]);
-
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new SearchIndexError("start", errors);
@@ -48,15 +41,69 @@ export async function indexPages(outputDir: string, pages: Iterable<BuiltPage>, 
       const added = await index.addHTMLFile({ url: page.url, content: page.html });
       if (added.errors.length > 0) throw new SearchIndexError(`index ${page.url}`, added.errors);
     }
+    return await writeIndex(index, outputDir);
+  } finally {
+    await index?.deleteIndex();
+    if (close) await pagefind.close();
+  }
+}
+
+/**
+ * An index fed while the build is still rendering (a one-off build): Pagefind's indexer is its own
+ * process, so it reads each article page on the other core while Eleventy renders the next ones,
+ * instead of starting on all of them after the last page is written.
+ */
+export class StreamingIndex {
+  private readonly index = pagefind.createIndex({}).then(({ index, errors }) => {
+    if (!index) throw new SearchIndexError("start", errors);
+    return index;
+  });
+  private readonly added: Promise<string[]>[] = [];
+
+  constructor() {
+    // A failed start is reported by finish(); until then nobody awaits this promise.
+    this.index.catch(() => {});
+  }
+
+  /** Sends a page to the indexer without waiting for it. */
+  add(page: BuiltPage): void {
+    const added = this.index.then((index) => index.addHTMLFile({ url: page.url, content: page.html }));
+    this.added.push(added.then((result) => result.errors.map((error) => `${page.url}: ${error}`), (error: unknown) => [`${page.url}: ${String(error)}`]));
+  }
+
+  /** Waits for every page, writes the index into `<outputDir>/pagefind/` and stops the indexer. */
+  async finish(outputDir: string): Promise<number> {
+    try {
+      const index = await this.index;
+      const errors = (await Promise.all(this.added)).flat();
+      if (errors.length > 0) throw new SearchIndexError("index every page", errors);
+      try {
+        return await writeIndex(index, outputDir);
+      } finally {
+        await index.deleteIndex();
+      }
+    } finally {
+      await pagefind.close();
+    }
+  }
+}
+
+/** Writes the index into a scratch folder and swaps it in as `<outputDir>/pagefind/`; returns its page count. */
+async function writeIndex(index: pagefind.PagefindIndex, outputDir: string): Promise<number> {
+  const target = path.join(outputDir, PAGEFIND_DIR);
+  // Scratch folders in the output (a rename never crosses file systems), cleared on every run, so
+  // even a process killed mid-write leaves them only until the next build.
+  const partial = path.join(outputDir, `.${PAGEFIND_DIR}-partial`);
+  const previous = path.join(outputDir, `.${PAGEFIND_DIR}-previous`);
+  await Promise.all([removeDir(partial), removeDir(previous)]);
+  try {
     const written = await index.writeFiles({ outputPath: partial });
     if (written.errors.length > 0) throw new SearchIndexError(`write ${partial}`, written.errors);
     const count = await countIndexedPages(partial);
     await swapIn(partial, target, previous);
     return count;
   } finally {
-    await index?.deleteIndex();
     await removeDir(partial);
-    if (close) await pagefind.close();
   }
 }
 

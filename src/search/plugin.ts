@@ -11,7 +11,7 @@ import { renderPage } from "../pages/document.ts";
 import { pageHead } from "../seo/head.ts";
 import { siteUrl } from "../site.ts";
 import { SearchPage } from "../../layouts/SearchPage.tsx";
-import { indexPages, PAGEFIND_DIR, type BuiltPage } from "./pagefind.ts";
+import { indexPages, PAGEFIND_DIR, StreamingIndex, type BuiltPage } from "./pagefind.ts";
 import { previewChanges } from "../content/preview-changes.ts";
 
 /** Site path of the search page. */
@@ -57,9 +57,31 @@ export default function searchPlugin(eleventyConfig: UserConfig): void {
   };
   let indexedOnce = false;
 
+  // A one-off build feeds the indexer each article page as soon as it is rendered (the only pages
+  // with data-pagefind-body: Pagefind would drop the others), so indexing overlaps rendering.
+  let streaming: StreamingIndex | undefined;
+  let stream = false;
+  eleventyConfig.on("eleventy.before", ({ runMode, outputMode }: Pick<BuildEvent, "runMode" | "outputMode">) => {
+    stream = runMode === "build" && outputMode === "fs";
+    streaming = undefined;
+  });
+  eleventyConfig.addTransform("search-index", function (this: { page: { url?: string | false; outputPath?: string | false } }, content: string) {
+    const { url, outputPath } = this.page;
+    if (stream && url && typeof outputPath === "string" && outputPath.endsWith(".html") && content.includes("data-pagefind-body")) {
+      (streaming ??= new StreamingIndex()).add({ url, html: content });
+    }
+    return content;
+  });
+
   // Eleventy emits this only after every page was written; a failed build never reaches it.
   eleventyConfig.on("eleventy.after", async ({ directories, runMode, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs") return;
+    if (stream) {
+      const pages = await (streaming ?? new StreamingIndex()).finish(directories.output);
+      streaming = undefined;
+      console.log(`[search] indexed ${pages} page${pages === 1 ? "" : "s"}`);
+      return;
+    }
     const narrowed = previewChanges(eleventyConfig) !== undefined;
     if (!narrowed) built.clear();
     for (const { url, outputPath, content } of results) {
