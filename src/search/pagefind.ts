@@ -53,22 +53,40 @@ export async function indexPages(outputDir: string, pages: Iterable<BuiltPage>, 
  * process, so it reads each article page on the other core while Eleventy renders the next ones,
  * instead of starting on all of them after the last page is written.
  */
+const MAX_IN_FLIGHT = 200;
+
 export class StreamingIndex {
   private readonly index = pagefind.createIndex({}).then(({ index, errors }) => {
     if (!index) throw new SearchIndexError("start", errors);
     return index;
   });
   private readonly added: Promise<string[]>[] = [];
+  private inFlight = 0;
+  private readonly waiting: (() => void)[] = [];
 
   constructor() {
     // A failed start is reported by finish(); until then nobody awaits this promise.
     this.index.catch(() => {});
   }
 
-  /** Sends a page to the indexer without waiting for it. */
-  add(page: BuiltPage): void {
+  /**
+   * Sends a page to the indexer. Resolves at once unless MAX_IN_FLIGHT pages are still queued: the
+   * indexer is slower than rendering, and every queued page is held in memory until it is read.
+   */
+  async add(page: BuiltPage): Promise<void> {
+    this.inFlight++;
     const added = this.index.then((index) => index.addHTMLFile({ url: page.url, content: page.html }));
-    this.added.push(added.then((result) => result.errors.map((error) => `${page.url}: ${error}`), (error: unknown) => [`${page.url}: ${String(error)}`]));
+    const done = added.then(
+      (result) => result.errors.map((error) => `${page.url}: ${error}`),
+      (error: unknown) => [`${page.url}: ${String(error)}`],
+    );
+    this.added.push(
+      done.finally(() => {
+        this.inFlight--;
+        this.waiting.shift()?.();
+      }),
+    );
+    if (this.inFlight > MAX_IN_FLIGHT) await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
   /** Waits for every page, writes the index into `<outputDir>/pagefind/` and stops the indexer. */

@@ -65,10 +65,10 @@ export default function searchPlugin(eleventyConfig: UserConfig): void {
     stream = runMode === "build" && outputMode === "fs";
     streaming = undefined;
   });
-  eleventyConfig.addTransform("search-index", function (this: { page: { url?: string | false; outputPath?: string | false } }, content: string) {
+  eleventyConfig.addTransform("search-index", async function (this: { page: { url?: string | false; outputPath?: string | false } }, content: string) {
     const { url, outputPath } = this.page;
     if (stream && url && typeof outputPath === "string" && outputPath.endsWith(".html") && content.includes("data-pagefind-body")) {
-      (streaming ??= new StreamingIndex()).add({ url, html: content });
+      await (streaming ??= new StreamingIndex()).add({ url, html: content });
     }
     return content;
   });
