@@ -23,6 +23,8 @@ interface Entry {
 }
 
 const article = (frontMatter: string, body = "Text.") => `---\n${frontMatter}\n---\n${body}\n`;
+/** A live-coverage article dated 2026-03-06 09:00 in the base site's zone, with extra front matter. */
+const liveArticle = (extra: string, body = "Text.") => ({ "articles/2026/live.md": article(`headline: Live\nbyline: li-wei\ndate: 2026-03-06T09:00:00-06:00\nsection: news\n${extra}`, body) });
 
 /** Every kind of problem, in the order an editor meets them. */
 const ENTRIES: Entry[] = [
@@ -60,32 +62,32 @@ const ENTRIES: Entry[] = [
     fix: "Save the file as UTF-8 (every modern editor can).",
   },
   {
-    files: { "articles/2026/live.md": article("headline: Live\nbyline: li-wei\ndate: 2026-03-06T09:00:00-06:00\nsection: news\nlive: true", "Summary.\n\n## 25:10 — Ferry resumes\n\nText.") },
+    files: liveArticle("live: true", "Summary.\n\n## 25:10 — Ferry resumes\n\nText."),
     title: "A live update whose time cannot be read",
     fix: "Start the update's heading with a 24-hour time, `## 14:05`, or a date and time, `## 2026-03-07 01:50`.",
   },
   {
-    files: { "articles/2026/live.md": article("headline: Live\nbyline: li-wei\ndate: 2026-03-06T09:00:00-06:00\nsection: news\nlive: true", "Summary.\n\n## 08:00 — Too early\n\nText.") },
+    files: liveArticle("live: true", "Summary.\n\n## 08:00 — Too early\n\nText."),
     title: "A live update before the article's date",
     fix: "Check the time; an update after midnight needs its date: `## 2026-03-07 00:30`.",
   },
   {
-    files: { "articles/2026/live.md": article("headline: Live\nbyline: li-wei\ndate: 2026-03-06T09:00:00-06:00\nsection: news\nlive: true", "Summary.\n\n## 10:00 — First\n\nText.\n\n## 10:00 — Second\n\nText.") },
+    files: liveArticle("live: true", "Summary.\n\n## 10:00 — First\n\nText.\n\n## 10:00 — Second\n\nText."),
     title: "Two live updates at the same minute",
     fix: "Give each update its own minute, or merge the two.",
   },
   {
-    files: { "articles/2026/live.md": article("headline: Live\nbyline: li-wei\ndate: 2026-03-06T09:00:00-06:00\nsection: news\nlive: true", "Only a summary.") },
+    files: liveArticle("live: true", "Only a summary."),
     title: "Live coverage without updates",
     fix: "Add an update under a heading that starts with its time (`## 09:15 — What happened`), or remove `live: true`.",
   },
   {
-    files: { "articles/2026/live.md": article("headline: Live\nbyline: li-wei\ndate: 2026-03-06T09:00:00-06:00\nsection: news\nliveEnded: 2026-03-06T12:00:00-06:00") },
+    files: liveArticle("liveEnded: 2026-03-06T12:00:00-06:00"),
     title: "`liveEnded` on an article that is not live coverage",
     fix: "Add `live: true`, or remove `liveEnded`.",
   },
   {
-    files: { "articles/2026/live.md": article("headline: Live\nbyline: li-wei\ndate: 2026-03-06T09:00:00-06:00\nsection: news\nlive: true\nliveEnded: 2026-03-06T10:00:00-06:00", "Summary.\n\n## 11:00 — Late\n\nText.") },
+    files: liveArticle("live: true\nliveEnded: 2026-03-06T10:00:00-06:00", "Summary.\n\n## 11:00 — Late\n\nText."),
     title: "`liveEnded` before the newest update",
     fix: "Set `liveEnded` to the time coverage ended, at or after the last update.",
   },

@@ -3,13 +3,13 @@
 import path from "node:path";
 import { loadNewsroom, type LoadOptions } from "./newsroom.ts";
 import type { Newsroom } from "./types.ts";
-import { ImagePipeline } from "../images/index.ts";
+import { defaultCacheDir, ImagePipeline } from "../images/index.ts";
 import { siteUrl } from "../site.ts";
 import { renderEmbedHtml, renderFigureHtml, renderGalleryHtml } from "../render.ts";
 
 /** The persistent image cache: `DATELINE_CACHE_DIR`, else `.cache/images`. Cache it in CI. */
-export function imageCacheDir(env: NodeJS.ProcessEnv = process.env, fallback = ".cache/images"): string {
-  return path.resolve(env["DATELINE_CACHE_DIR"] ?? fallback);
+export function imageCacheDir(env: NodeJS.ProcessEnv = process.env, fallback?: string): string {
+  return fallback === undefined || env["DATELINE_CACHE_DIR"] !== undefined ? defaultCacheDir(env) : path.resolve(fallback);
 }
 
 export interface BuildLoadOptions {

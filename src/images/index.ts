@@ -13,6 +13,7 @@ import { limiter } from "./limit.ts";
 import { defaultCacheDir, fingerprint, manifestFor, releaseManifest, type ImageInfo, type ImageManifest, type SourceRecord, type StoredCrops, type StoredSet } from "./manifest.ts";
 
 export type { ImageInfo } from "./manifest.ts";
+export { defaultCacheDir } from "./manifest.ts";
 
 export type ImageFormat = "avif" | "webp" | "jpeg";
 

@@ -219,7 +219,7 @@ export function releaseManifest(dir: string): void {
 
 /**
  * The cache folder a build uses unless configured otherwise: `DATELINE_CACHE_DIR`, else
- * `.cache/images`. The same rule as `imageCacheDir` in src/content/load-for-build.ts; validation
+ * `.cache/images` (`imageCacheDir` in src/content/load-for-build.ts builds on it); validation
  * needs it before any pipeline exists. A build with another folder stays correct, it only reads its
  * photos' headers once more.
  */
