@@ -7,6 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { Random } from "./random.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ARTICLES_DIR = path.join(ROOT, "content", "articles", "2026");
@@ -18,38 +19,6 @@ const QUALITIES = [86, 82, 78, 74, 70, 66, 62, 58];
 
 const LEAD = { w: 1600, h: 1000 };
 const HEADSHOT = { w: 400, h: 400 };
-
-// ---------------------------------------------------------------------------------------------
-// Deterministic randomness
-
-/** mulberry32: a small seeded generator, so scenes are identical on every run. */
-class Rand {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  range(min: number, max: number): number {
-    return min + (max - min) * this.next();
-  }
-  int(min: number, max: number): number {
-    return Math.floor(this.range(min, max + 1));
-  }
-  pick<T>(items: readonly T[]): T {
-    const item = items[Math.floor(this.next() * items.length)];
-    if (item === undefined) throw new Error("pick from an empty list");
-    return item;
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // A tiny SVG builder
@@ -150,7 +119,7 @@ function glow(s: Svg, cx: number, cy: number, r: number, color: string, opacity 
   s.add(`<circle cx="${n(cx)}" cy="${n(cy)}" r="${n(r)}" fill="${fill}"/>`);
 }
 
-function stars(s: Svg, r: Rand, count: number, maxY: number): void {
+function stars(s: Svg, r: Random, count: number, maxY: number): void {
   for (let i = 0; i < count; i++) {
     const size = r.chance(0.1) ? r.range(1.4, 2.2) : r.range(0.6, 1.3);
     s.add(`<circle cx="${n(r.range(0, s.w))}" cy="${n(r.range(0, maxY) * r.range(0.3, 1))}" r="${n(size)}" fill="#fff" opacity="${n(r.range(0.3, 0.9))}"/>`);
@@ -158,7 +127,7 @@ function stars(s: Svg, r: Rand, count: number, maxY: number): void {
 }
 
 /** A smooth random horizon line, filled down to the bottom of the picture. */
-function ridge(s: Svg, r: Rand, base: number, amp: number, fill: string, freq = 1, opacity = 1): void {
+function ridge(s: Svg, r: Random, base: number, amp: number, fill: string, freq = 1, opacity = 1): void {
   const p1 = r.range(0, Math.PI * 2);
   const p2 = r.range(0, Math.PI * 2);
   const p3 = r.range(0, Math.PI * 2);
@@ -171,7 +140,7 @@ function ridge(s: Svg, r: Rand, base: number, amp: number, fill: string, freq = 
   s.add(`<path d="M0,${s.h} L${points.join(" L")} L${s.w},${s.h} Z" fill="${fill}" opacity="${opacity}"/>`);
 }
 
-function cloud(s: Svg, r: Rand, cx: number, cy: number, width: number, color: string, opacity: number, softness = 18): void {
+function cloud(s: Svg, r: Random, cx: number, cy: number, width: number, color: string, opacity: number, softness = 18): void {
   const puffs: string[] = [];
   const count = Math.max(4, Math.round(width / 60));
   for (let i = 0; i < count; i++) {
@@ -185,7 +154,7 @@ function cloud(s: Svg, r: Rand, cx: number, cy: number, width: number, color: st
 }
 
 /** Sparkles and ripples on open water: short horizontal strokes, longer toward the viewer. */
-function ripples(s: Svg, r: Rand, top: number, bottom: number, count: number, color: string, opacity: number): void {
+function ripples(s: Svg, r: Random, top: number, bottom: number, count: number, color: string, opacity: number): void {
   const lines: string[] = [];
   for (let i = 0; i < count; i++) {
     const t = Math.pow(r.next(), 1.6);
@@ -198,7 +167,7 @@ function ripples(s: Svg, r: Rand, top: number, bottom: number, count: number, co
 }
 
 /** A column of light on water below a bright source. */
-function reflectionColumn(s: Svg, r: Rand, cx: number, top: number, bottom: number, width: number, color: string, opacity: number): void {
+function reflectionColumn(s: Svg, r: Random, cx: number, top: number, bottom: number, width: number, color: string, opacity: number): void {
   const lines: string[] = [];
   for (let y = top; y < bottom; y += r.range(5, 11)) {
     const t = (y - top) / (bottom - top);
@@ -208,7 +177,7 @@ function reflectionColumn(s: Svg, r: Rand, cx: number, top: number, bottom: numb
   s.add(`<g stroke="${color}" stroke-linecap="round" opacity="${opacity}">${lines.join("")}</g>`);
 }
 
-function gulls(s: Svg, r: Rand, count: number, x0: number, x1: number, y0: number, y1: number, color: string): void {
+function gulls(s: Svg, r: Random, count: number, x0: number, x1: number, y0: number, y1: number, color: string): void {
   const birds: string[] = [];
   for (let i = 0; i < count; i++) {
     const x = r.range(x0, x1);
@@ -220,7 +189,7 @@ function gulls(s: Svg, r: Rand, count: number, x0: number, x1: number, y0: numbe
   s.add(`<g fill="none" stroke="${color}" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round">${birds.join("")}</g>`);
 }
 
-function rain(s: Svg, r: Rand, count: number, color: string, opacity: number): void {
+function rain(s: Svg, r: Random, count: number, color: string, opacity: number): void {
   const drops: string[] = [];
   for (let i = 0; i < count; i++) {
     const x = r.range(-100, s.w + 50);
@@ -232,7 +201,7 @@ function rain(s: Svg, r: Rand, count: number, color: string, opacity: number): v
 }
 
 /** Rows of low buildings with lit windows, standing on `base`. */
-function skyline(s: Svg, r: Rand, x0: number, x1: number, base: number, color: string, windowColor: string, litShare: number, scale = 1): void {
+function skyline(s: Svg, r: Random, x0: number, x1: number, base: number, color: string, windowColor: string, litShare: number, scale = 1): void {
   const parts: string[] = [];
   const windows: string[] = [];
   let x = x0;
@@ -259,7 +228,7 @@ function skyline(s: Svg, r: Rand, x0: number, x1: number, base: number, color: s
   s.add(`<g fill="${color}">${parts.join("")}</g><g fill="${windowColor}">${windows.join("")}</g>`);
 }
 
-function trees(s: Svg, r: Rand, x0: number, x1: number, base: number, color: string, size: number): void {
+function trees(s: Svg, r: Random, x0: number, x1: number, base: number, color: string, size: number): void {
   const crowns: string[] = [];
   for (let x = x0; x < x1; x += r.range(size * 0.6, size * 1.1)) {
     const h = r.range(size * 1.1, size * 1.8);
@@ -284,7 +253,7 @@ function streetLamp(s: Svg, x: number, base: number, height: number, poleColor: 
 }
 
 /** People seen from behind: heads and shoulders along `base`. */
-function crowd(s: Svg, r: Rand, base: number, rows: number, color: string, scale = 1): void {
+function crowd(s: Svg, r: Random, base: number, rows: number, color: string, scale = 1): void {
   for (let row = 0; row < rows; row++) {
     const y = base + row * 40 * scale;
     const size = (26 + row * 7) * scale;
@@ -407,7 +376,7 @@ function lighthouse(s: Svg, x: number, base: number, h: number, lit: boolean): v
 /** Port Alder city hall at dusk, council chamber windows lit. */
 function cityHallDusk(): Svg {
   const s = new Svg(LEAD.w, LEAD.h);
-  const r = new Rand(11);
+  const r = new Random(11);
   sky(s, [
     [0, "#17203f"],
     [0.45, "#3a3d6c"],
@@ -505,7 +474,7 @@ function cityHallDusk(): Svg {
 /** Storm waves over the seawall, the promenade under water, rain. */
 function harbourFlooding(): Svg {
   const s = new Svg(LEAD.w, LEAD.h);
-  const r = new Rand(23);
+  const r = new Random(23);
   sky(s, [
     [0, "#363f49"],
     [0.6, "#66717b"],
@@ -573,7 +542,7 @@ function harbourFlooding(): Svg {
 /** The North Haven ferry mid-crossing on a cold clear morning. */
 function ferryCrossing(): Svg {
   const s = new Svg(LEAD.w, LEAD.h);
-  const r = new Rand(37);
+  const r = new Random(37);
   sky(s, [
     [0, "#9dbdd6"],
     [0.7, "#d9dbd6"],
@@ -626,7 +595,7 @@ function ferryCrossing(): Svg {
 /** The old Alder Bay cannery on the waterfront, with its sign repainted. */
 function canneryExterior(): Svg {
   const s = new Svg(LEAD.w, LEAD.h);
-  const r = new Rand(41);
+  const r = new Random(41);
   sky(s, [
     [0, "#4f8fc4"],
     [1, "#cfe2ee"],
@@ -710,7 +679,7 @@ function lantern(x: number, y: number, k: number, color: string, glowUrl: string
 /** The Lantern Walk: strings of paper lanterns over the crowd on the lakefront. */
 function lanternFestival(): Svg {
   const s = new Svg(LEAD.w, LEAD.h);
-  const r = new Rand(53);
+  const r = new Random(53);
   sky(s, [
     [0, "#0c0f2c"],
     [0.6, "#2a1d4a"],
@@ -793,7 +762,7 @@ function lanternFestival(): Svg {
 /** Paper lanterns floating out on the lake at the end of the Lantern Walk. */
 function lanternsOnWater(): Svg {
   const s = new Svg(LEAD.w, LEAD.h);
-  const r = new Rand(67);
+  const r = new Random(67);
   sky(s, [
     [0, "#1f2a55"],
     [0.55, "#55507a"],
@@ -835,7 +804,7 @@ function lanternsOnWater(): Svg {
 /** Friday night under the lights at Harbor Field. */
 function stadiumFloodlights(): Svg {
   const s = new Svg(LEAD.w, LEAD.h);
-  const r = new Rand(79);
+  const r = new Random(79);
   sky(s, [
     [0, "#060a1a"],
     [0.7, "#16203f"],
@@ -903,7 +872,7 @@ function stadiumFloodlights(): Svg {
 /** Gull Point lighthouse at sunset. */
 function lighthousePoint(): Svg {
   const s = new Svg(LEAD.w, LEAD.h);
-  const r = new Rand(89);
+  const r = new Random(89);
   sky(s, [
     [0, "#2b2b5c"],
     [0.4, "#7c4d7f"],
@@ -944,7 +913,7 @@ function lighthousePoint(): Svg {
 /** Whitefish boats heading out at first light. */
 function fishingBoatsDawn(): Svg {
   const s = new Svg(LEAD.w, LEAD.h);
-  const r = new Rand(97);
+  const r = new Random(97);
   sky(s, [
     [0, "#aeb4cf"],
     [0.6, "#eccdc2"],
@@ -1000,7 +969,7 @@ interface Portrait {
 
 function headshot(p: Portrait): Svg {
   const s = new Svg(HEADSHOT.w, HEADSHOT.h);
-  const r = new Rand(p.seed);
+  const r = new Random(p.seed);
   s.add(`<rect width="400" height="400" fill="${s.linear([
     [0, p.background[0]],
     [1, p.background[1]],

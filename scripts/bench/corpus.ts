@@ -3,7 +3,7 @@
 // byte-identical files on every machine.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { Random } from "./random.ts";
+import { Random } from "../random.ts";
 
 export interface CorpusOptions {
   /** The content folder to create (it must not exist yet). */

@@ -3,7 +3,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { Random } from "./random.ts";
+import { Random } from "../random.ts";
 
 export interface PhotoSet {
   leads: string[];

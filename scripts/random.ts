@@ -1,4 +1,5 @@
-// A small seeded generator (mulberry32), so the synthetic newsroom is the same on every run and machine.
+// A small seeded generator (mulberry32), so the synthetic newsroom and the sample photos are the
+// same on every run and machine.
 
 export class Random {
   private state: number;
@@ -14,6 +15,11 @@ export class Random {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** A number in [min, max). */
+  range(min: number, max: number): number {
+    return min + (max - min) * this.next();
   }
 
   /** An integer in [min, max]. */
