@@ -4,15 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
-import { renderArticle, renderAuthor, validateNewsroom, type LoadOptions } from "./newsroom.ts";
-import { checkArticle, findDuplicateUrls, type ArticleSource } from "./load-articles.ts";
+import { assembleNewsroom, renderArticle, renderNewsroomBase, validateNewsroom, type LoadOptions, type NewsroomBase } from "./newsroom.ts";
+import { findDuplicateUrls, readArticle, type ArticleSource } from "./load-articles.ts";
 import type { AuthorSource } from "./load-authors.ts";
-import { listMarkdown, mapFiles } from "./files.ts";
-import { readText } from "./read-text.ts";
+import { isMarkdownFile, listMarkdown, mapFiles } from "./files.ts";
 import { ContentError, type ContentProblem } from "./errors.ts";
-import type { Article, Author, Newsroom } from "./types.ts";
-import type { ImageVariant, SiteIcons } from "../images/index.ts";
-import { monogramSvg } from "../images/monogram.ts";
+import type { Article, Newsroom } from "./types.ts";
 import { buildNow } from "../now.ts";
 import type { Site } from "../site.ts";
 
@@ -24,7 +21,7 @@ interface Base {
   authorSources: readonly AuthorSource[];
   logoFile: string | undefined;
   /** Rendered by the first load that succeeds. */
-  rendered?: { authors: Map<string, Author>; logo: ImageVariant | undefined; icons: SiteIcons };
+  rendered?: NewsroomBase;
 }
 
 interface CachedArticle {
@@ -82,8 +79,9 @@ export class ArticleCache {
     // A pipeline per load: its list of used images, which the content plugin copies into the
     // output, holds only what this load rendered (the rest is there from earlier builds).
     const images = this.options.images(base.site);
-    base.rendered ??= await renderBase(base, images);
-    const { authors, logo, icons } = base.rendered;
+    // As loadNewsroom renders them (tests/dev-loop-cache.test.ts compares the two loads).
+    base.rendered ??= await renderNewsroomBase(base.site, base.md, base.authorSources, base.logoFile, images);
+    const { authors } = base.rendered;
     const now = buildNow().getTime();
     const articles = await Promise.all(
       sources.map(async (source) => {
@@ -96,8 +94,7 @@ export class ArticleCache {
         return article;
       }),
     );
-    articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
-    return { site: base.site, articles, authors: [...authors.values()], skippedDrafts: [], skippedScheduled: [], images, ...(logo && { logo }), icons };
+    return assembleNewsroom(base.site, articles, base.rendered, images, { drafts: [], scheduled: [] });
   }
 
   /** The first load, or one after settings or authors changed: the production validation, then the cache is filled. */
@@ -132,9 +129,7 @@ export class ArticleCache {
       if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return { article: cached.source, problems: [] };
       this.files.delete(file);
       // As readArticles reads a file, so the messages are the same.
-      const text = await readText(file);
-      if (!text.ok) return { problems: [{ file, line: 1, field: "file", message: text.message }] };
-      const checked = await checkArticle(file, text.text, context);
+      const checked = await readArticle(file, context);
       if (checked.article) this.files.set(file, { mtimeMs, size, source: checked.article });
       return checked;
     });
@@ -142,15 +137,6 @@ export class ArticleCache {
     const problems = [...results.flatMap((result) => result.problems), ...findDuplicateUrls(sources)];
     return { base, sources, problems };
   }
-}
-
-async function renderBase(base: Base, images: ReturnType<LoadOptions["images"]>): Promise<NonNullable<Base["rendered"]>> {
-  // As loadNewsroom does it (tests/dev-loop-cache.test.ts compares the two loads).
-  const logo = base.logoFile ? await images.logo(base.logoFile) : undefined;
-  const icons = await images.icons(base.logoFile, monogramSvg(base.site.name));
-  const authors = new Map<string, Author>();
-  for (const source of base.authorSources) authors.set(source.id, await renderAuthor(source, base.md, images, base.site));
-  return { authors, logo, icons };
 }
 
 /** Sync on purpose: 10,000 stats take ~50 ms this way and three times as long as promises. */
@@ -166,6 +152,6 @@ function statFiles(files: readonly string[]): FileStat[] {
 
 /** The Markdown files among `files` that `listMarkdown` would list, in its order. */
 function knownFiles(files: readonly string[], dir: string): string[] {
-  const inside = (file: string) => file.startsWith(dir + path.sep) && file.endsWith(".md") && !path.basename(file).startsWith(".");
+  const inside = (file: string) => file.startsWith(dir + path.sep) && isMarkdownFile(file);
   return [...new Set(files)].filter(inside).sort();
 }

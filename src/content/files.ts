@@ -1,7 +1,13 @@
 // Reading content files and resolving the files they point at, inside the content folder only.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { inspectSource, type ImageInfo } from "../images/index.ts";
+import { inspectSource, type FileStat, type ImageInfo } from "../images/index.ts";
+import { mapLimit } from "../images/limit.ts";
+
+/** A content Markdown file: `.md`, not hidden (editors' tools leave dotfiles beside articles). */
+export function isMarkdownFile(file: string): boolean {
+  return file.endsWith(".md") && !path.basename(file).startsWith(".");
+}
 
 /** Markdown files under `dir`, sorted so every build sees them in one order. */
 export async function listMarkdown(dir: string): Promise<string[]> {
@@ -12,7 +18,7 @@ export async function listMarkdown(dir: string): Promise<string[]> {
     return [];
   }
   return entries
-    .filter((entry) => entry.endsWith(".md") && !path.basename(entry).startsWith("."))
+    .filter(isMarkdownFile)
     .map((entry) => path.join(dir, entry))
     .sort();
 }
@@ -24,22 +30,13 @@ export const FILE_CONCURRENCY = 64;
  * `items.map(work)` with at most `limit` calls in flight, results in the items' order. Starting one
  * read per file at once fails with EMFILE ("too many open files") on a 100,000-article archive.
  */
-export async function mapFiles<T, R>(items: readonly T[], work: (item: T) => Promise<R>, limit = FILE_CONCURRENCY): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await work(items[index] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
+export function mapFiles<T, R>(items: readonly T[], work: (item: T) => Promise<R>, limit = FILE_CONCURRENCY): Promise<R[]> {
+  return mapLimit(items, work, limit);
 }
 
 export type ResolvedImage = { ok: true; file: string; info: ImageInfo } | { ok: false; message: string };
 
-type ResolvedFile = { ok: true; file: string; stat: { size: number; mtimeMs: number } } | { ok: false; message: string };
+type ResolvedFile = { ok: true; file: string; stat: FileStat } | { ok: false; message: string };
 
 /** Resolves a file path written in `fromFile`, refusing anything outside `contentDir`. */
 export async function resolveFile(contentDir: string, fromFile: string, written: string): Promise<ResolvedFile> {

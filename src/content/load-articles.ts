@@ -55,7 +55,8 @@ export async function readArticles(context: ArticleContext): Promise<{ articles:
   return { articles, problems };
 }
 
-async function readArticle(file: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
+/** Reads and validates one article file. */
+export async function readArticle(file: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
   const text = await readText(file);
   if (!text.ok) return { problems: [{ file, line: 1, field: "file", message: text.message }] };
   return checkArticle(file, text.text, context);
@@ -128,7 +129,7 @@ export async function checkArticle(file: string, source: string, context: Articl
       }
     }
   }
-  const photoDetails = photo && (site.photos.publishLocation || site.photos.publishCamera) ? await readPhotoDetails(photo.file, site.photos) : undefined;
+  const photoDetails = photo && (await readPhotoDetails(photo.file, site.photos));
 
   const slug = fields.slug ?? slugFromFileName(file);
   if (!slug) {
@@ -154,7 +155,7 @@ export async function checkArticle(file: string, source: string, context: Articl
   if (lastChange) article.updated = lastChange;
   if (photo) article.photo = photo;
   if (live) article.live = live;
-  if (photoDetails && (photoDetails.location || photoDetails.camera)) article.photoDetails = photoDetails;
+  if (photoDetails) article.photoDetails = photoDetails;
   return { article, problems };
 }
 

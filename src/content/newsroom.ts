@@ -10,7 +10,7 @@ import { resolveImage } from "./files.ts";
 import { ContentError } from "./errors.ts";
 import type { Article, Author, Embed, Gallery, Newsroom } from "./types.ts";
 import { createMarkdown, type MarkdownEnv } from "../markdown.ts";
-import { IMAGE_WIDTHS, type ImagePipeline, type ImageSet } from "../images/index.ts";
+import { IMAGE_WIDTHS, type ImagePipeline, type ImageSet, type ImageVariant, type SiteIcons } from "../images/index.ts";
 import { parseMoment } from "../dates.ts";
 import { buildNow } from "../now.ts";
 import { mastodonUrl } from "../social.ts";
@@ -63,11 +63,8 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   if (checked.problems.length > 0 || !checked.site) throw new ContentError(checked.problems);
   const { site, md } = checked;
   const images = options.images(site);
-  const logo = checked.logoFile ? await images.logo(checked.logoFile) : undefined;
-  const icons = await images.icons(checked.logoFile, monogramSvg(site.name));
-
-  const authors = new Map<string, Author>();
-  for (const source of checked.authors) authors.set(source.id, await renderAuthor(source, md, images, site));
+  const base = await renderNewsroomBase(site, md, checked.authors, checked.logoFile, images);
+  const { authors } = base;
 
   const now = buildNow().getTime();
   const isScheduled = (source: ArticleSource) => source.published.epoch > now;
@@ -75,23 +72,48 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   const published = checked.articles.filter((source) => options.includeDrafts || (!isDraft(source) && !isScheduled(source)));
   const publishedSet = new Set(published);
   const articles = await Promise.all(published.map((source) => renderArticle(source, site, md, authors, images, options, isScheduled(source))));
-  articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
   const skipped = (test: (source: ArticleSource) => boolean) =>
     checked.articles.filter((source) => !publishedSet.has(source) && test(source)).map((source) => ({ id: source.id, headline: source.fields.headline, published: source.published }));
+  return assembleNewsroom(site, articles, base, images, {
+    drafts: skipped(isDraft),
+    // A draft that is also future-dated counts once, as a draft.
+    scheduled: skipped((source) => !isDraft(source) && isScheduled(source)),
+  });
+}
+
+/** What every article is rendered against besides the settings: the logo, the site icons and the authors. */
+export interface NewsroomBase {
+  authors: ReadonlyMap<string, Author>;
+  logo: ImageVariant | undefined;
+  icons: SiteIcons;
+}
+
+/** Renders the logo, icons and authors; shared by `loadNewsroom` and the live preview's article cache. */
+export async function renderNewsroomBase(site: Site, md: MarkdownIt, authorSources: readonly AuthorSource[], logoFile: string | undefined, images: ImagePipeline): Promise<NewsroomBase> {
+  const logo = logoFile ? await images.logo(logoFile) : undefined;
+  const icons = await images.icons(logoFile, monogramSvg(site.name));
+  const authors = new Map<string, Author>();
+  for (const source of authorSources) authors.set(source.id, await renderAuthor(source, md, images, site));
+  return { authors, logo, icons };
+}
+
+/** The Newsroom object from its rendered parts; sorts `articles` (newest first) in place. */
+export function assembleNewsroom(site: Site, articles: Article[], base: NewsroomBase, images: ImagePipeline, skipped: { drafts: Newsroom["skippedDrafts"]; scheduled: Newsroom["skippedScheduled"] }): Newsroom {
+  articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
+  const { authors, logo, icons } = base;
   return {
     site,
     articles,
     authors: [...authors.values()],
-    skippedDrafts: skipped(isDraft),
-    // A draft that is also future-dated counts once, as a draft.
-    skippedScheduled: skipped((source) => !isDraft(source) && isScheduled(source)),
+    skippedDrafts: skipped.drafts,
+    skippedScheduled: skipped.scheduled,
     images,
     ...(logo && { logo }),
     icons,
   };
 }
 
-export async function renderAuthor(source: AuthorSource, md: MarkdownIt, images: ImagePipeline, site: Site): Promise<Author> {
+async function renderAuthor(source: AuthorSource, md: MarkdownIt, images: ImagePipeline, site: Site): Promise<Author> {
   const { fields } = source;
   const author: Author = {
     id: source.id,

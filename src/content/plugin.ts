@@ -116,11 +116,11 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       return;
     }
     cache ??= new ArticleCache(buildLoadOptions({ contentDir: directories.input, includeDrafts: true, cacheDir }));
-    // Settings, authors, photos, notes or code changed: everything may depend on them.
-    const saved = written === undefined ? undefined : savedArticles;
-    const reuse = saved !== undefined;
+    // Only article files saved since a successful build: the cache is reused. Otherwise settings,
+    // authors, photos, notes or code changed, and everything may depend on them.
+    const saved = written && savedArticles;
     savedArticles = undefined;
-    if (!reuse) cache.invalidate();
+    if (!saved) cache.invalidate();
     try {
       newsroom = await cache.load(saved);
     } catch (error) {
@@ -129,7 +129,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
       if (error instanceof ContentError) console.error(`[dateline] ${error.message}`);
       throw error;
     }
-    setPreviewChanges(eleventyConfig, reuse && written ? diffNewsrooms(written, newsroom) : undefined);
+    setPreviewChanges(eleventyConfig, saved && written ? diffNewsrooms(written, newsroom) : undefined);
     if (written) await removeGonePages(directories.output, written, newsroom);
   });
 

@@ -18,17 +18,17 @@ export interface PreviewChanges {
  * - "listing": also what other pages show of it (headline, summary, photo, and any field not named here);
  * - "structure": where it appears (URL, date, section, tags, bylines, flags): every page is rebuilt.
  */
-export type ArticleChange = "same" | "body" | "listing" | "structure";
+type ArticleChange = "same" | "body" | "listing" | "structure";
 
 /** Fields that decide which pages list an article, and in what order. */
 const STRUCTURE_FIELDS = ["id", "slug", "path", "published", "updated", "section", "tags", "authors", "draft", "scheduled", "featured"] as const;
 /** Fields that only the article's own page (and the feeds' full text) shows. */
 const BODY_FIELDS = ["bodyHtml", "wordCount", "readingMinutes", "interactive", "corrections", "dateline", "fieldsFromFiles"] as const;
 
-export function compareArticles(before: Article, after: Article): ArticleChange {
+function compareArticles(before: Article, after: Article): ArticleChange {
   if (structureKey(before) !== structureKey(after)) return "structure";
   // Any field not named above counts as shown in listings: a new field is safe by default.
-  if (restKey(before, BODY_FIELDS) !== restKey(after, BODY_FIELDS)) return "listing";
+  if (listingKey(before) !== listingKey(after)) return "listing";
   return JSON.stringify(pick(before, BODY_FIELDS)) === JSON.stringify(pick(after, BODY_FIELDS)) ? "same" : "body";
 }
 
@@ -36,9 +36,11 @@ function structureKey(article: Article): string {
   return JSON.stringify({ ...pick(article, STRUCTURE_FIELDS), authors: article.authors.map((author) => author.id) });
 }
 
-function restKey(article: Article, body: readonly string[]): string {
-  const skip = new Set<string>([...STRUCTURE_FIELDS, ...body]);
-  return JSON.stringify(Object.entries(article).filter(([key]) => !skip.has(key)));
+/** Every field but the named ones. */
+const NAMED_FIELDS: ReadonlySet<string> = new Set([...STRUCTURE_FIELDS, ...BODY_FIELDS]);
+
+function listingKey(article: Article): string {
+  return JSON.stringify(Object.entries(article).filter(([key]) => !NAMED_FIELDS.has(key)));
 }
 
 function pick(article: Article, keys: readonly string[]): Record<string, unknown> {

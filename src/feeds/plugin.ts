@@ -2,15 +2,22 @@
 // virtual templates over the newsroom (see docs/feeds.md for ids and choices).
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Newsroom } from "../content/types.ts";
+import { changedArticles } from "../content/preview-changes.ts";
 import { addPages, type Narrowing } from "../pages/virtual.ts";
 import { buildFeed, scopeArticles } from "./feed.ts";
 import { renderAtom } from "./atom.ts";
 import { renderJsonFeed } from "./json-feed.ts";
 import { feedPath, feedScopes, type FeedScope } from "./links.ts";
 
-/** Feeds carry their newest articles' full text: a preview edit rewrites the feeds that carry the article. */
+/**
+ * Feeds carry their newest articles' full text: a preview edit rewrites the feeds that carry the
+ * article. A feed (one per section and per author, in two formats) that none of the changed articles
+ * belongs to is ruled out on those few articles, without listing its own.
+ */
 const narrowing: Narrowing<FeedScope> = {
-  affected: (scope, changes, newsroom) => scopeArticles(scope, newsroom.articles).some((article) => changes.changed.has(article.id)),
+  affected: (scope, changes, newsroom) =>
+    scopeArticles(scope, changedArticles(newsroom, changes.changed)).length > 0 &&
+    scopeArticles(scope, newsroom.articles).some((article) => changes.changed.has(article.id)),
 };
 
 export default function feedsPlugin(eleventyConfig: UserConfig): void {

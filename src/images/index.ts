@@ -9,10 +9,10 @@ import path from "node:path";
 import sharp from "sharp";
 import eleventyImage from "@11ty/eleventy-img";
 import { ImageProgress } from "./progress.ts";
-import { limiter } from "./limit.ts";
-import { defaultCacheDir, fingerprint, manifestFor, releaseManifest, type ImageInfo, type ImageManifest, type SourceRecord, type StoredCrops, type StoredSet } from "./manifest.ts";
+import { limiter, mapLimit } from "./limit.ts";
+import { defaultCacheDir, fingerprint, manifestFor, releaseManifest, type FileStat, type ImageInfo, type ImageManifest, type SourceRecord, type StoredCrops, type StoredFile, type StoredSet } from "./manifest.ts";
 
-export type { ImageInfo } from "./manifest.ts";
+export type { FileStat, ImageInfo } from "./manifest.ts";
 export { defaultCacheDir } from "./manifest.ts";
 
 export type ImageFormat = "avif" | "webp" | "jpeg";
@@ -96,6 +96,7 @@ const SET_OPTIONS = {
 const SET_KEY = fingerprint(SET_OPTIONS);
 const CROPS_KEY = fingerprint({ CROP_ENCODING, CROP_SIZES });
 const LOGO_KEY = `logo@${fingerprint(LOGO_ENCODING)}`;
+const ICON_KEY = fingerprint({ ICON_ENCODING, ICON_SIZES });
 const PUBLISH_ENCODING = { publish: "as-is", version: 1 } as const;
 
 /** Source files hashed or inspected at once: far below the open-file limit. */
@@ -134,11 +135,6 @@ export async function inspectSource(file: string, stat: FileStat, cacheDir = def
   if (known?.info) return known.info;
   const record = await readSource(manifest, file, stat, true);
   return record.info ?? { problem: "is not an image (use a JPEG, PNG, WebP or AVIF file)" };
-}
-
-export interface FileStat {
-  size: number;
-  mtimeMs: number;
 }
 
 /** Hashes (and, for images, inspects) a source file and records it in the manifest. */
@@ -330,52 +326,41 @@ export class ImagePipeline {
 
   /** Publishes (or reuses) the site's logo as a PNG no larger than LOGO_MAX on either side. */
   async logo(file: string): Promise<ImageVariant> {
-    const { hash } = await this.source(file);
-    const manifest = await this.manifest;
-    const known = manifest.file(hash, LOGO_KEY);
-    if (known?.width && known.height && (await this.known(known, (file) => [file.name]))) {
-      return { url: this.url(known.name), width: known.width, height: known.height };
-    }
-    manifest.counters.sourceReads++;
-    const source = await fs.readFile(file);
-    const fileName = `${contentHash(source, LOGO_ENCODING)}-logo.png`;
-    const encoded = await this.encodeOnce(fileName, (target) =>
-      sharp(source)
-        .rotate()
-        .resize(LOGO_MAX, LOGO_MAX, { fit: "inside", withoutEnlargement: true })
-        .png({ compressionLevel: LOGO_ENCODING.compressionLevel })
-        .toFile(target),
-    );
-    this.use([fileName], encoded ? 1 : 0);
-    const { width, height } = await sharp(path.join(this.options.cacheDir, fileName)).metadata();
-    manifest.setFile(hash, LOGO_KEY, { name: fileName, width, height });
-    return { url: this.url(fileName), width, height };
+    const [logo] = await this.derive(file, [LOGO_KEY], hasSize, async (source) => {
+      const name = await this.make(`${contentHash(source, LOGO_ENCODING)}-logo.png`, (target) =>
+        sharp(source)
+          .rotate()
+          .resize(LOGO_MAX, LOGO_MAX, { fit: "inside", withoutEnlargement: true })
+          .png({ compressionLevel: LOGO_ENCODING.compressionLevel })
+          .toFile(target),
+      );
+      const { width, height } = await sharp(path.join(this.options.cacheDir, name)).metadata();
+      return { name, width, height };
+    });
+    return { url: this.url(logo.name), width: logo.width, height: logo.height };
   }
 
   /**
    * The site's icons: the logo fitted on a white square when it is about square, else `fallbackSvg`
-   * (a monogram: a wide masthead shrunk to 32 pixels reads as a smudge). Small enough to redraw
-   * from the source whenever the cache lacks them.
+   * (a monogram: a wide masthead shrunk to 32 pixels reads as a smudge). A logo's icons are kept in
+   * the manifest like its other outputs; the monogram is drawn from memory.
    */
   async icons(logoFile: string | undefined, fallbackSvg: string): Promise<SiteIcons> {
-    const logo = logoFile === undefined ? undefined : await fs.readFile(logoFile);
-    const { width = 1, height = 1 } = logo ? await sharp(logo).metadata() : {};
-    const source = logo && Math.max(width / height, height / width) <= ICON_MAX_ASPECT ? logo : Buffer.from(fallbackSvg);
-    const entries = await Promise.all(
-      Object.entries(ICON_SIZES).map(async ([name, size]) => {
-        const fileName = `${contentHash(source, { ...ICON_ENCODING, size })}-icon-${size}.png`;
-        const encoded = await this.encodeOnce(fileName, (target) =>
-          sharp(source, { density: 288 })
-            .resize(size, size, { fit: "contain", background: ICON_ENCODING.background })
-            .flatten({ background: ICON_ENCODING.background })
-            .png({ compressionLevel: ICON_ENCODING.compressionLevel })
-            .toFile(target),
-        );
-        this.use([fileName], encoded ? 1 : 0);
-        return [name, { url: this.url(fileName), width: size, height: size }] as const;
-      }),
-    );
-    return Object.fromEntries(entries) as SiteIcons;
+    const sizes = Object.entries(ICON_SIZES);
+    const draw = async (source: Buffer, size: number): Promise<StoredFile> => ({
+      name: await this.make(`${contentHash(source, { ...ICON_ENCODING, size })}-icon-${size}.png`, (target) =>
+        sharp(source, { density: 288 })
+          .resize(size, size, { fit: "contain", background: ICON_ENCODING.background })
+          .flatten({ background: ICON_ENCODING.background })
+          .png({ compressionLevel: ICON_ENCODING.compressionLevel })
+          .toFile(target),
+      ),
+    });
+    const icons =
+      logoFile !== undefined && (await this.isSquarish(logoFile))
+        ? await this.derive(logoFile, sizes.map(([name]) => `icon-${name}@${ICON_KEY}`), isStoredFile, (source, index) => draw(source, sizes[index]?.[1] ?? 0))
+        : await Promise.all(sizes.map(([, size]) => draw(Buffer.from(fallbackSvg), size)));
+    return Object.fromEntries(sizes.map(([name, size], index) => [name, { url: this.url(icons[index]?.name ?? ""), width: size, height: size }])) as SiteIcons;
   }
 
   /**
@@ -383,18 +368,16 @@ export class ImagePipeline {
    * beside the images, so it is cached, copied and served like them.
    */
   async publishFile(file: string): Promise<string> {
-    const { hash } = await this.source(file, false);
-    const manifest = await this.manifest;
     const purpose = `publish:${path.basename(file)}@${fingerprint(PUBLISH_ENCODING)}`;
-    const known = manifest.file(hash, purpose);
-    if (known && (await this.known(known, (file) => [file.name]))) return this.url(known.name);
-    manifest.counters.sourceReads++;
-    const source = await fs.readFile(file);
-    const fileName = `${contentHash(source, PUBLISH_ENCODING)}-${path.basename(file).toLowerCase().replace(/[^a-z0-9.]+/g, "-")}`;
-    const encoded = await this.encodeOnce(fileName, (target) => fs.writeFile(target, source));
-    this.use([fileName], encoded ? 1 : 0);
-    manifest.setFile(hash, purpose, { name: fileName });
-    return this.url(fileName);
+    const slug = path.basename(file).toLowerCase().replace(/[^a-z0-9.]+/g, "-");
+    const [published] = await this.derive(
+      file,
+      [purpose],
+      isStoredFile,
+      async (source) => ({ name: await this.make(`${contentHash(source, PUBLISH_ENCODING)}-${slug}`, (target) => fs.writeFile(target, source)) }),
+      false,
+    );
+    return this.url(published.name);
   }
 
   /** Files encoded and files reused from the cache since this pipeline was made, and what the manifest saved. */
@@ -410,8 +393,7 @@ export class ImagePipeline {
   async copyUsed(outputDir: string): Promise<void> {
     const target = path.join(outputDir, "img");
     await fs.mkdir(target, { recursive: true });
-    const link = limiter(READ_CONCURRENCY);
-    await Promise.all([...this.used].sort().map((name) => link(() => publish(path.join(this.options.cacheDir, name), path.join(target, name)))));
+    await mapLimit([...this.used].sort(), (name) => publish(path.join(this.options.cacheDir, name), path.join(target, name)), READ_CONCURRENCY);
     const manifest = await this.manifest;
     await manifest.save();
     releaseManifest(this.options.cacheDir);
@@ -432,6 +414,43 @@ export class ImagePipeline {
       this.records.set(file, record);
     }
     return record;
+  }
+
+  /**
+   * Files derived from one source (the logo, its icons, a media file), one per purpose, remembered in
+   * the manifest under the source's content: a warm build reads nothing, a cold one reads the source
+   * once for all of them. `complete` rejects a stored entry that lacks what the caller needs.
+   */
+  private async derive<F extends StoredFile>(
+    file: string,
+    purposes: readonly string[],
+    complete: (stored: StoredFile) => stored is F,
+    make: (source: Buffer, index: number) => Promise<F>,
+    inspect = true,
+  ): Promise<[F, ...F[]]> {
+    const { hash } = await this.source(file, inspect);
+    const manifest = await this.manifest;
+    const stored = purposes.map((purpose) => manifest.file(hash, purpose));
+    const known = stored.every((entry): entry is F => entry !== undefined && complete(entry)) ? stored : undefined;
+    if (await this.known(known, (files) => files.map((entry) => entry.name))) return known as [F, ...F[]];
+    manifest.counters.sourceReads++;
+    const source = await fs.readFile(file);
+    const made: F[] = await Promise.all(purposes.map((_, index) => make(source, index)));
+    purposes.forEach((purpose, index) => manifest.setFile(hash, purpose, made[index] as F));
+    return made as [F, ...F[]];
+  }
+
+  /** Makes (or reuses) one cached file for this build and counts it; its name. */
+  private async make(fileName: string, encode: (target: string) => Promise<unknown>): Promise<string> {
+    this.use([fileName], (await this.encodeOnce(fileName, encode)) ? 1 : 0);
+    return fileName;
+  }
+
+  /** Whether a logo reads as a square icon, from its header as the manifest knows it. */
+  private async isSquarish(file: string): Promise<boolean> {
+    const { info } = await this.source(file);
+    if (!info || "problem" in info) throw new Error(`[images] logo ${file} ${info?.problem ?? "has no known width and height"}`);
+    return Math.max(info.width / info.height, info.height / info.width) <= ICON_MAX_ASPECT;
   }
 
   /**
@@ -554,4 +573,13 @@ async function listFiles(dir: string): Promise<Set<string>> {
   } catch {
     return new Set();
   }
+}
+
+function isStoredFile(stored: StoredFile): stored is StoredFile {
+  return typeof stored.name === "string";
+}
+
+/** A stored image file with its size: the logo's entry is usable only with both. */
+function hasSize(stored: StoredFile): stored is Required<StoredFile> {
+  return Boolean(stored.width && stored.height);
 }

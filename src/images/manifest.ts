@@ -7,11 +7,11 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { limiter } from "./limit.ts";
+import { mapLimit } from "./limit.ts";
 
 export const MANIFEST_FILE = "manifest.json";
 /** Stats of sources a build did not look at, at once (see save). */
-const statLimit = limiter(64);
+const STAT_CONCURRENCY = 64;
 // Bump when the shape changes: an older manifest is then ignored, not misread.
 const VERSION = 1;
 
@@ -27,6 +27,12 @@ export interface ImageInfo {
   format: string;
   width: number;
   height: number;
+}
+
+/** What the manifest keys a source by: its identity on disk. */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
 }
 
 /** A source file as last seen: its identity on disk, its content hash and what its header said. */
@@ -109,7 +115,7 @@ export class ImageManifest {
   }
 
   /** The record for `file` if the file on disk is still the one recorded (same size and mtime). */
-  source(file: string, stat: { size: number; mtimeMs: number }): SourceRecord | undefined {
+  source(file: string, stat: FileStat): SourceRecord | undefined {
     this.touched.add(file);
     const record = this.sources.get(file);
     if (!record || record.size !== stat.size || record.mtimeMs !== stat.mtimeMs) return undefined;
@@ -163,13 +169,13 @@ export class ImageManifest {
   async save(): Promise<void> {
     const untouched = [...this.sources.entries()].filter(([file]) => !this.touched.has(file));
     const gone = new Set<string>();
-    await Promise.all(
-      untouched.map(([file, record]) =>
-        statLimit(async () => {
-          const stat = await fs.stat(file).catch(() => undefined);
-          if (!stat || stat.size !== record.size || stat.mtimeMs !== record.mtimeMs) gone.add(file);
-        }),
-      ),
+    await mapLimit(
+      untouched,
+      async ([file, record]) => {
+        const stat = await fs.stat(file).catch(() => undefined);
+        if (!stat || stat.size !== record.size || stat.mtimeMs !== record.mtimeMs) gone.add(file);
+      },
+      STAT_CONCURRENCY,
     );
     if (!this.dirty && gone.size === 0) return;
     const sources: Record<string, SourceRecord> = {};

@@ -66,24 +66,28 @@ export interface PhotoDetails {
   camera?: string;
 }
 
-/** Reads only what `allow` names: a file's GPS position and its camera's make and model. */
-export async function readPhotoDetails(file: string | Buffer, allow: { publishLocation: boolean; publishCamera: boolean }): Promise<PhotoDetails> {
+/** Reads only what `allow` names, in one pass: a file's GPS position and its camera's make and model; undefined when it has neither. */
+export async function readPhotoDetails(file: string | Buffer, allow: { publishLocation: boolean; publishCamera: boolean }): Promise<PhotoDetails | undefined> {
+  if (!allow.publishLocation && !allow.publishCamera) return undefined;
+  // Make and Model sit in IFD0 (tiff); exifr turns the GPS block into decimal latitude and longitude.
+  const tags = (await exifr
+    .parse(file, { tiff: true, exif: false, gps: allow.publishLocation, iptc: false, xmp: false, icc: false, jfif: false, ihdr: false, mergeOutput: true })
+    .catch(() => undefined)) as Tags | undefined;
+  if (!tags) return undefined;
   const details: PhotoDetails = {};
   if (allow.publishLocation) {
-    const gps = (await exifr.gps(file).catch(() => undefined)) as { latitude?: unknown; longitude?: unknown } | undefined;
-    const { latitude, longitude } = gps ?? {};
+    const { latitude, longitude } = tags;
     if (typeof latitude === "number" && typeof longitude === "number" && Number.isFinite(latitude) && Number.isFinite(longitude)) {
       // Six decimals is about 10 cm: the file's own precision is no business of the page's.
       details.location = { latitude: Number(latitude.toFixed(6)), longitude: Number(longitude.toFixed(6)) };
     }
   }
   if (allow.publishCamera) {
-    const tags = (await exifr.parse(file, { pick: ["Make", "Model"] }).catch(() => undefined)) as Tags | undefined;
-    const make = textOf(tags?.["Make"]);
-    const model = textOf(tags?.["Model"]);
+    const make = textOf(tags["Make"]);
+    const model = textOf(tags["Model"]);
     // Many makers repeat their name in the model ("Canon" + "Canon EOS R6"): print it once.
     const camera = make && model && !model.toLowerCase().startsWith(make.toLowerCase()) ? `${make} ${model}` : (model ?? make);
     if (camera) details.camera = camera;
   }
-  return details;
+  return details.location || details.camera ? details : undefined;
 }

@@ -75,12 +75,12 @@ export function readLiveUpdates(tokens: readonly Token[], context: LiveContext, 
     const line = bodyLine + (token.map?.[0] ?? 0);
     const match = UPDATE_TIME.exec(text);
     const [, day = published.day, hour = "", minute = ""] = match ?? [];
-    const local = DateTime.fromISO(`${day}T${hour.padStart(2, "0")}:${minute}`, { zone: timeZone });
-    if (!match || !local.isValid) {
+    const local = `${day}T${hour.padStart(2, "0")}:${minute}`;
+    if (!match || !DateTime.fromISO(local, { zone: timeZone }).isValid) {
       problems.push({ file, line, field: "live update", message: `"## ${text}" does not start with a time this newsroom can read (${FORM_HELP}; times are in ${timeZone})` });
       return;
     }
-    const time = parseMoment(`${day}T${hour.padStart(2, "0")}:${minute}`, timeZone);
+    const time = parseMoment(local, timeZone);
     const written = match[0].trim();
     if (time.epoch < published.epoch) {
       const hint = match[1] ? "" : `; an update after midnight needs its date: ## ${nextDay(published.day)} ${written}`;

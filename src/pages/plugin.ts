@@ -3,7 +3,7 @@
 import { h } from "preact";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article, Newsroom } from "../content/types.ts";
-import type { PreviewChanges } from "../content/preview-changes.ts";
+import { changedArticles, type PreviewChanges } from "../content/preview-changes.ts";
 import { renderPage } from "./document.ts";
 import { addPages } from "./virtual.ts";
 import {
@@ -226,7 +226,7 @@ function relatedLister(newsroom: Newsroom, related: (article: Article) => Articl
     if (changes.listed.size === 0) return false;
     let listed = near.get(changes);
     if (!listed) {
-      const changed = newsroom.articles.filter((other) => changes.listed.has(other.id));
+      const changed = changedArticles(newsroom, changes.listed);
       listed = { sections: new Set(changed.map((other) => other.section.slug)), tags: new Set(changed.flatMap((other) => other.tags.map(tagSlug))) };
       near.set(changes, listed);
     }

@@ -16,7 +16,7 @@ export interface Narrowing<T> {
 }
 
 /** The items to write for this build: all of them, or on a narrowed preview rebuild the affected ones. */
-export function itemsToWrite<T>(eleventyConfig: UserConfig, newsroom: Newsroom, items: (newsroom: Newsroom) => readonly T[], narrowing: Narrowing<T> | undefined): readonly T[] {
+function itemsToWrite<T>(eleventyConfig: UserConfig, newsroom: Newsroom, items: (newsroom: Newsroom) => readonly T[], narrowing: Narrowing<T> | undefined): readonly T[] {
   const changes = previewChanges(eleventyConfig);
   if (!changes) return items(newsroom);
   if (!narrowing || changes.changed.size === 0 || (narrowing.listingsOnly && changes.listed.size === 0)) return [];

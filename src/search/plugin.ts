@@ -37,8 +37,9 @@ export default function searchPlugin(eleventyConfig: UserConfig): void {
   // HTML pages by output path. A narrowed preview rebuild reports only what it rewrote, so the
   // pages of earlier builds in this process stay until a full build replaces them.
   const built = new Map<string, BuiltPage>();
-  const index = async (outputDir: string, close: boolean) => {
-    const pages = await indexPages(outputDir, [...built.values()], { close });
+  // Only the preview indexes this way, and keeps Pagefind running between rebuilds.
+  const index = async (outputDir: string) => {
+    const pages = await indexPages(outputDir, [...built.values()], { close: false });
     console.log(`[search] indexed ${pages} page${pages === 1 ? "" : "s"}`);
   };
   /** The preview's background indexing: one run at a time, and only the newest pending one. */
@@ -50,7 +51,7 @@ export default function searchPlugin(eleventyConfig: UserConfig): void {
       while (pending !== undefined) {
         const dir = pending;
         pending = undefined;
-        await index(dir, false).catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
+        await index(dir).catch((error: unknown) => console.error(error instanceof Error ? error.message : error));
       }
       running = undefined;
     })();
@@ -74,7 +75,7 @@ export default function searchPlugin(eleventyConfig: UserConfig): void {
   });
 
   // Eleventy emits this only after every page was written; a failed build never reaches it.
-  eleventyConfig.on("eleventy.after", async ({ directories, runMode, outputMode, results }: BuildEvent) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs") return;
     if (stream) {
       const pages = await (streaming ?? new StreamingIndex()).finish(directories.output);
@@ -87,8 +88,9 @@ export default function searchPlugin(eleventyConfig: UserConfig): void {
     for (const { url, outputPath, content } of results) {
       if (url && outputPath && outputPath.endsWith(".html")) built.set(outputPath, { url, html: content });
     }
-    if (runMode === "build" || !indexedOnce) {
-      await index(directories.output, runMode === "build");
+    // From here on, the live preview: the one-off build streamed above.
+    if (!indexedOnce) {
+      await index(directories.output);
       indexedOnce = true;
     } else if (!narrowed) {
       // The browser reloads only once this hook returns: indexing 10,000 pages takes a minute or two.

@@ -97,6 +97,7 @@ export function newsArticleData(article: Article, newsroom: Newsroom): JsonLd {
   const { site } = newsroom;
   const url = absoluteUrl(site, article.path);
   const photo = article.photo;
+  const photoDetails = photo && photoDetailsData(photo);
   return {
     "@context": CONTEXT,
     "@type": article.live ? "LiveBlogPosting" : "NewsArticle",
@@ -104,7 +105,7 @@ export function newsArticleData(article: Article, newsroom: Newsroom): JsonLd {
     url,
     headline: article.headline,
     description: article.summary,
-    ...(photo && { image: ARTICLE_IMAGE_CROPS.map((name) => ({ ...imageObject(site, photo.crops[name]), ...photoDetailsData(photo) })) }),
+    ...(photo && { image: ARTICLE_IMAGE_CROPS.map((name) => ({ ...imageObject(site, photo.crops[name]), ...photoDetails })) }),
     datePublished: machineMoment(article.published),
     dateModified: machineMoment(article.updated ?? article.published),
     author: article.authors.map((author) => authorData(author, site)),

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildSite, makeSite, removeSite, type FixtureSite } from "../helpers/site.ts";
-import { launchChromium, serveSite, type StaticServer, parseHeaders } from "../helpers/browser.ts";
+import { launchChromium, serveSite, type StaticServer, parseHeaders, withPage } from "../helpers/browser.ts";
 
 const GALLERY = "/2026/03/06/gallery/";
 const EMBEDS = "/2026/03/07/embeds/";
@@ -83,20 +83,15 @@ describe("gallery", () => {
   });
 
   it("is a plain list of every figure without JavaScript and in print", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(server.origin + GALLERY);
-    expect(await page.locator(".gallery__item:visible").count()).toBe(3);
-    expect(await page.locator(".gallery__controls").count()).toBe(0);
-    await context.close();
-
-    const printing = await browser.newContext();
-    const printed = await printing.newPage();
-    await printed.goto(server.origin + GALLERY);
-    await printed.emulateMedia({ media: "print" });
-    await expect.poll(() => printed.locator(".gallery__item:visible").count()).toBe(3);
-    expect(await printed.locator(".gallery__controls:visible").count()).toBe(0);
-    await printing.close();
+    await withPage(browser, server.origin + GALLERY, { javaScriptEnabled: false }, async (page) => {
+      expect(await page.locator(".gallery__item:visible").count()).toBe(3);
+      expect(await page.locator(".gallery__controls").count()).toBe(0);
+    });
+    await withPage(browser, server.origin + GALLERY, {}, async (printed) => {
+      await printed.emulateMedia({ media: "print" });
+      await expect.poll(() => printed.locator(".gallery__item:visible").count()).toBe(3);
+      expect(await printed.locator(".gallery__controls:visible").count()).toBe(0);
+    });
   });
 });
 
@@ -126,12 +121,10 @@ describe("video facade", () => {
   });
 
   it("is a link to the video's page without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(server.origin + EMBEDS);
-    const links = page.getByRole("link", { name: /Play video:/ });
-    expect(await links.count()).toBe(2);
-    expect(await links.first().getAttribute("href")).toBe("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
-    await context.close();
+    await withPage(browser, server.origin + EMBEDS, { javaScriptEnabled: false }, async (page) => {
+      const links = page.getByRole("link", { name: /Play video:/ });
+      expect(await links.count()).toBe(2);
+      expect(await links.first().getAttribute("href")).toBe("https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+    });
   });
 });

@@ -6,7 +6,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { inject } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -162,4 +163,22 @@ export function parseHeaders(text: string): Record<string, string> {
       .map((line) => line.trim().split(/:\s(.*)/s).slice(0, 2) as [string, string])
       .filter(([name]) => name),
   );
+}
+
+/** Opens `url` in a fresh context with `options`, hands the page to `check`, and closes the context, pass or fail. */
+export async function withPage<T>(browser: Browser, url: string, options: BrowserContextOptions, check: (page: Page) => Promise<T>): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    return await check(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** axe-core's WCAG 2.2 AA violations on the open page, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join("; ")}`);
 }
