@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load, type CheerioAPI } from "cheerio";
 import type { Browser } from "playwright-core";
 import { buildSite, makeSite, readPage, removeSite, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
-import { axeViolations, launchChromium, parseHeaders, serveSite, withPage, type StaticServer } from "./helpers/browser.ts";
+import { axeViolations, serveWithChromium, withPage, type ServedSite, type StaticServer } from "./helpers/browser.ts";
 import { validateHtmlFile } from "./helpers/html.ts";
 import { validateNewsroom } from "../src/content/newsroom.ts";
 import { ContentError } from "../src/content/errors.ts";
@@ -176,18 +176,17 @@ describe("live.js in Chromium", () => {
   let site: FixtureSite;
   let server: StaticServer;
   let browser: Browser;
+  let served: ServedSite | undefined;
   beforeAll(async () => {
     site = await makeSite("live-coverage");
     await buildSite(site);
-    const headers = parseHeaders(await fs.readFile(path.join(site.outputDir, "_headers"), "utf8"));
-    expect(headers["Content-Security-Policy"]).toMatch(/script-src 'self'/);
-    expect(headers["Content-Security-Policy"]).toMatch(/connect-src 'self'/);
-    server = await serveSite(site.outputDir, { headers });
-    browser = await launchChromium();
+    served = await serveWithChromium(site.outputDir);
+    expect(served.headers["Content-Security-Policy"]).toMatch(/script-src 'self'/);
+    expect(served.headers["Content-Security-Policy"]).toMatch(/connect-src 'self'/);
+    ({ server, browser } = served);
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
     if (site) await removeSite(site);
   });
 

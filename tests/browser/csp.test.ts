@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { removeSite, REPO, runBuildCli, type FixtureSite } from "../helpers/site.ts";
-import { launchChromium, serveSite, type StaticServer, parseHeaders } from "../helpers/browser.ts";
+import { REPO, runBuildCli, type FixtureSite } from "../helpers/site.ts";
+import { serveWithChromium, type ServedSite, type StaticServer } from "../helpers/browser.ts";
 
 const PAGES = [
   "/",
@@ -31,21 +31,19 @@ let site: FixtureSite;
 let server: StaticServer;
 let browser: Browser;
 let headers: Record<string, string>;
+let served: ServedSite | undefined;
 
 beforeAll(async () => {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-csp-"));
   site = { root, contentDir: path.join(REPO, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(REPO, ".cache/images") };
   const run = runBuildCli(site);
   expect(run.status, run.output).toBe(0);
-  headers = parseHeaders(await fs.readFile(path.join(site.outputDir, "_headers"), "utf8"));
-  server = await serveSite(site.outputDir, { headers });
-  browser = await launchChromium();
+  served = await serveWithChromium(site.outputDir);
+  ({ headers, server, browser } = served);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   await fs.rm(site.root, { recursive: true, force: true });
-  void removeSite;
 });
 
 describe("Content-Security-Policy", () => {

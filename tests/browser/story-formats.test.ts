@@ -2,12 +2,10 @@
 // position; a video facade fetches nothing from a third party until the reader clicks, and then only
 // the privacy-enhanced player (the request is aborted here, so nothing leaves the machine). Pages are
 // served with the site's own `_headers`, so the Content-Security-Policy is in force throughout.
-import fs from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { buildSite, makeSite, removeSite, type FixtureSite } from "../helpers/site.ts";
-import { launchChromium, serveSite, type StaticServer, parseHeaders, withPage } from "../helpers/browser.ts";
+import { serveWithChromium, withPage, type ServedSite, type StaticServer } from "../helpers/browser.ts";
 
 const GALLERY = "/2026/03/06/gallery/";
 const EMBEDS = "/2026/03/07/embeds/";
@@ -15,6 +13,7 @@ const EMBEDS = "/2026/03/07/embeds/";
 let site: FixtureSite;
 let server: StaticServer;
 let browser: Browser;
+let served: ServedSite | undefined;
 
 /** A page whose every request is recorded; any request off 127.0.0.1 is aborted, so none goes out. */
 async function guardedPage(context: BrowserContext): Promise<{ page: Page; offSite: string[]; cspErrors: string[] }> {
@@ -36,14 +35,12 @@ async function guardedPage(context: BrowserContext): Promise<{ page: Page; offSi
 beforeAll(async () => {
   site = await makeSite("story-formats");
   await buildSite(site);
-  const headers = parseHeaders(await fs.readFile(path.join(site.outputDir, "_headers"), "utf8"));
-  expect(headers["Content-Security-Policy"]).toContain("frame-src https://www.youtube-nocookie.com https://player.vimeo.com");
-  server = await serveSite(site.outputDir, { headers });
-  browser = await launchChromium();
+  served = await serveWithChromium(site.outputDir);
+  expect(served.headers["Content-Security-Policy"]).toContain("frame-src https://www.youtube-nocookie.com https://player.vimeo.com");
+  ({ server, browser } = served);
 });
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await served?.close();
   if (site) await removeSite(site);
 });
 

@@ -165,6 +165,32 @@ export function parseHeaders(text: string): Record<string, string> {
   );
 }
 
+/** A built site served with the headers of its own `_headers` file, and a Chromium to open it. */
+export interface ServedSite {
+  headers: Record<string, string>;
+  server: StaticServer;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function serveWithChromium(outputDir: string): Promise<ServedSite> {
+  const headers = parseHeaders(await fs.readFile(path.join(outputDir, "_headers"), "utf8"));
+  const server = await serveSite(outputDir, { headers });
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  return {
+    headers,
+    server,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
 /** Opens `url` in a fresh context with `options`, hands the page to `check`, and closes the context, pass or fail. */
 export async function withPage<T>(browser: Browser, url: string, options: BrowserContextOptions, check: (page: Page) => Promise<T>): Promise<T> {
   const context = await browser.newContext(options);
