@@ -5,8 +5,8 @@ export interface SearchPageProps {
   site: Site;
   /** URL of this page: the form submits `?q=` to it. */
   action: string;
-  /** URL of the Pagefind bundle folder, ending in "/". */
-  bundle: string;
+  /** URLs of the Pagefind bundle folders, each ending in "/": one, or one per part of a site built in parts (newest first). */
+  bundles: readonly string[];
   /** URL of the script that runs the search. */
   script: string;
 }
@@ -15,9 +15,16 @@ export interface SearchPageProps {
  * The search page: a plain GET form, and a status and results list that public/js/search.js fills
  * from Pagefind. Without JavaScript (or if Pagefind cannot load) it says so and offers the sections.
  */
-export function SearchPage({ site, action, bundle, script }: SearchPageProps) {
+export function SearchPage({ site, action, bundles, script }: SearchPageProps) {
+  const [bundle, ...merged] = bundles;
   return (
-    <div class="list-page search-page" data-search="" data-search-bundle={bundle} data-search-base={siteUrl(site, "/")}>
+    <div
+      class="list-page search-page"
+      data-search=""
+      data-search-bundle={bundle}
+      data-search-merge={merged.length > 0 ? merged.join(" ") : undefined}
+      data-search-base={siteUrl(site, "/")}
+    >
       <h1>Search</h1>
       <form class="search-form" role="search" action={action} method="get">
         <label for="search-query">Search articles</label>

@@ -69,6 +69,13 @@ export function findFigureBlocks(tokens: readonly Token[], info: DataBlock = FIG
     .map((token) => ({ content: token.content, line: token.map?.[0] ?? 0 }));
 }
 
+/** The body's words as plain text (markup dropped), for counting. */
+export function plainText(tokens: readonly Token[]): string {
+  return tokens
+    .flatMap((token) => (token.type === "inline" ? (token.children ?? []).map((child) => (child.type === "text" ? child.content : " ")) : [" "]))
+    .join(" ");
+}
+
 /** Plain text of the first top-level paragraph: the default summary. */
 export function firstParagraphText(tokens: readonly Token[]): string {
   for (let i = 0; i < tokens.length; i++) {

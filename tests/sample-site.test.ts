@@ -41,7 +41,7 @@ describe("sample newsroom", () => {
     expect(published.some((a) => a.fields.byline.length === 2)).toBe(true);
     expect(published.some((a) => a.fields.corrections?.length)).toBe(true);
     expect(published.some((a) => a.fields.updated)).toBe(true);
-    expect(published.some((a) => a.figures.length > 0 && a.tokens.some((t) => t.info.trim() === "pullquote"))).toBe(true);
+    expect(published.some((a) => a.figures.length > 0 && a.tokens?.some((t) => t.info.trim() === "pullquote"))).toBe(true);
     expect(articles.some((a) => a.fields.draft)).toBe(true);
   });
 

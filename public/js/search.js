@@ -18,8 +18,11 @@ async function enhance(root) {
   if (query) status.textContent = "Searching…";
   try {
     const pagefind = await import(`${root.dataset.searchBundle}pagefind.js`);
-    await pagefind.options({ baseUrl: root.dataset.searchBase });
+    const baseUrl = root.dataset.searchBase;
+    await pagefind.options({ baseUrl });
     await pagefind.init();
+    // A site built in parts has one index per part: results from all of them come ranked together.
+    for (const bundle of (root.dataset.searchMerge ?? "").split(" ").filter(Boolean)) await pagefind.mergeIndex(bundle, { baseUrl });
     // Search works here: the "needs JavaScript" note and its section links are not the way in.
     fallback?.setAttribute("hidden", "");
     if (query) await showResults(await pagefind.search(query), query, { status, list, more });

@@ -6,6 +6,7 @@
 //   npm run bench -- --n 100000 --runs 1       the large run
 //   npm run bench -- --n 10000 --photos        also a warm build with a photo per article
 //   npm run bench -- --dev                     the live preview: edit → new text served (N = 10,000)
+//   npm run bench -- --n 10000 --part-size 2500   the full build in parts of 2,500 articles
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +18,8 @@ import { measureDevLoop } from "./dev-loop.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+/** `npm run build`: the full build is exactly what a newsroom runs, in parts above the part size. */
+const BUILD = path.join(ROOT, "src", "cli", "build.ts");
 const BASELINE_CONFIG = path.join(ROOT, "scripts", "bench", "baseline.config.js");
 /** Source photos drawn once and kept between runs (delete it to redraw). */
 const PHOTO_CACHE = path.join(ROOT, ".cache", "bench", "photos");
@@ -33,6 +36,8 @@ interface Options {
   timeoutSeconds: number;
   dev: boolean;
   edits: number;
+  /** `npm run build --part-size`; default the build's own. */
+  partSize?: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -60,6 +65,7 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === "--keep") options.keep = true;
     else if (flag === "--dev") options.dev = true;
     else if (flag === "--edits") options.edits = count("--edits");
+    else if (flag === "--part-size") options.partSize = count("--part-size");
     else if (flag === "--help" || flag === "-h") {
       console.log(`usage: npm run bench -- [--n N]… [--runs K] [--photos] [--photo-variety P] [--heap MB] [--timeout S] [--keep]
   --n N             articles in the synthetic newsroom; repeat for several sizes (default 1000 and 10000)
@@ -70,7 +76,9 @@ function parseArgs(argv: readonly string[]): Options {
   --timeout S       stop a build that runs longer (default 1800)
   --keep            keep the temporary folder
   --dev             measure the live preview instead: edit an article, time until the new text is served
-  --edits E         edits in the --dev measurement (default 5)`);
+  --edits E         edits in the --dev measurement (default 5)
+  --part-size P     articles per part of the full build (npm run build --part-size; default 10000: a
+                    larger newsroom is built in parts)`);
       process.exit(0);
     } else throw new Error(`bench: unknown option ${arg} (try --help)`);
   }
@@ -83,6 +91,8 @@ type Kind = "full" | "baseline" | "photos-cold" | "photos-warm";
 interface Result extends Measurement {
   kind: Kind;
   n: number;
+  /** Why a baseline build failed (it is recorded, not fatal: at 100,000 articles plain Eleventy runs out of memory). */
+  failed?: string;
   encoded?: number;
   reused?: number;
 }
@@ -98,17 +108,23 @@ function median(values: readonly number[]): number {
 async function build(kind: Kind, n: number, input: string, output: string, cacheDir: string, options: Options): Promise<Result> {
   await fs.rm(output, { recursive: true, force: true });
   const nodeArgs = options.heapMB ? [`--max-old-space-size=${options.heapMB}`] : [];
+  const partSize = options.partSize ? [`--part-size=${options.partSize}`] : [];
   const args =
     kind === "baseline"
       ? [...nodeArgs, ELEVENTY, `--config=${BASELINE_CONFIG}`, `--input=${input}`, `--output=${output}`, "--quiet"]
-      : [...nodeArgs, "--import", "tsx", ELEVENTY, "--config=.eleventy.ts", `--input=${input}`, `--output=${output}`, "--quiet"];
+      : [...nodeArgs, "--import", "tsx", BUILD, `--input=${input}`, `--output=${output}`, ...partSize];
   const result = await measure(process.execPath, args, {
     cwd: ROOT,
     env: { DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: BUILD_NOW },
     timeoutSeconds: options.timeoutSeconds,
   });
   if (result.exitCode !== 0) {
-    const why = result.exitCode === 124 ? `stopped after --timeout ${options.timeoutSeconds} s` : `exit ${result.exitCode}`;
+    const why = result.exitCode === 124 ? `stopped after --timeout ${options.timeoutSeconds} s` : /heap out of memory|Ineffective mark-compacts/.test(result.output) ? "out of memory" : `exit ${result.exitCode}`;
+    if (kind === "baseline") {
+      const failed = `failed: ${why} after ${result.seconds.toFixed(0)} s`;
+      log(`${kind.padEnd(11)} n=${n}: ${failed}, peak ${result.peakRssMB.toFixed(0)} MB`);
+      return { ...result, kind, n, failed };
+    }
     throw new Error(`bench: the ${kind} build of ${n} articles failed (${why}, ${result.seconds.toFixed(1)} s, peak ${result.peakRssMB.toFixed(0)} MB):\n${result.output.slice(-4000)}`);
   }
   const images = /images: (\d+) encoded, (\d+) reused/.exec(result.output);
@@ -121,13 +137,13 @@ async function build(kind: Kind, n: number, input: string, output: string, cache
   return entry;
 }
 
-/** Checks that both builds wrote a page for every article of the corpus. */
-async function checkOutputs(corpus: Corpus, fullSite: string, baselineSite: string): Promise<void> {
+/** Checks that both builds (the full one alone when the baseline failed) wrote a page for every article of the corpus. */
+async function checkOutputs(corpus: Corpus, fullSite: string, baselineSite: string | undefined): Promise<void> {
   const missing: string[] = [];
   for (const [index, file] of corpus.articleFiles.entries()) {
     const sitePath = corpus.articlePaths[index] ?? "";
-    const baselinePage = path.join(baselineSite, file.replace(/\.md$/, ""), "index.html");
-    for (const page of [path.join(fullSite, sitePath, "index.html"), baselinePage]) {
+    const baselinePages = baselineSite ? [path.join(baselineSite, file.replace(/\.md$/, ""), "index.html")] : [];
+    for (const page of [path.join(fullSite, sitePath, "index.html"), ...baselinePages]) {
       try {
         await fs.access(page);
       } catch {
@@ -159,7 +175,8 @@ async function benchSize(n: number, options: Options, photos: PhotoSet | undefin
     for (let run = 0; run < options.runs; run++) {
       results.push(await build("full", n, corpus.dir, site, plainCache, options));
       results.push(await build("baseline", n, corpus.dir, baselineSite, plainCache, options));
-      if (run === 0) await checkOutputs(corpus, site, baselineSite);
+      const baseline = results.at(-1);
+      if (run === 0) await checkOutputs(corpus, site, baseline?.failed ? undefined : baselineSite);
       if (photoCorpus) results.push(await build("photos-warm", n, photoCorpus.dir, site, photoCache, options));
     }
     return results;
@@ -179,13 +196,20 @@ interface Row {
   peakRssMB: number;
   treePeakMB: number;
   images?: string;
+  failed?: string;
 }
 
 function summarize(results: readonly Result[]): Row[] {
   const rows: Row[] = [];
   for (const n of [...new Set(results.map((result) => result.n))]) {
     for (const kind of ["full", "baseline", "photos-cold", "photos-warm"] as const) {
-      const group = results.filter((result) => result.n === n && result.kind === kind);
+      const all = results.filter((result) => result.n === n && result.kind === kind);
+      const group = all.filter((result) => !result.failed);
+      const failed = all.find((result) => result.failed);
+      if (failed && group.length === 0) {
+        rows.push({ n, kind, runs: all.length, seconds: NaN, cpuSeconds: NaN, msPerArticle: NaN, peakRssMB: failed.peakRssMB, treePeakMB: failed.treePeakMB, failed: failed.failed ?? "failed" });
+        continue;
+      }
       if (group.length === 0) continue;
       const seconds = median(group.map((result) => result.seconds));
       const row: Row = {
@@ -213,7 +237,9 @@ function printTable(rows: readonly Row[]): void {
     const baseline = rows.find((other) => other.n === row.n && other.kind === "baseline");
     const full = rows.find((other) => other.n === row.n && other.kind === "full");
     // Full vs baseline; a warm photo build vs the full build without photos.
-    const against = row.kind === "full" ? baseline : row.kind === "photos-warm" ? full : undefined;
+    const found = row.kind === "full" ? baseline : row.kind === "photos-warm" ? full : undefined;
+    const against = found?.failed ? undefined : found;
+    if (row.failed) return [row.n.toLocaleString("en-US"), row.kind, String(row.runs), row.failed, "", "", row.peakRssMB.toFixed(0), row.treePeakMB.toFixed(0), "", "", ""];
     return [
       row.n.toLocaleString("en-US"),
       row.kind,
@@ -264,13 +290,15 @@ async function main(): Promise<void> {
   const warm = rows.find((row) => row.n === largest && row.kind === "photos-warm");
   if (!full || !baseline) throw new Error("bench: no result for the largest size");
   const round = (value: number, digits: number) => Number(value.toFixed(digits));
-  const summary: Record<string, number> = {
+  // A failed baseline has no time: the JSON line says null and why.
+  const summary: Record<string, number | string | null> = {
     n: largest,
     fullSeconds: round(full.seconds, 2),
-    baselineSeconds: round(baseline.seconds, 2),
-    ratio: round(full.seconds / baseline.seconds, 2),
+    baselineSeconds: baseline.failed ? null : round(baseline.seconds, 2),
+    ratio: baseline.failed ? null : round(full.seconds / baseline.seconds, 2),
     peakRssMB: round(full.treePeakMB, 0),
   };
+  if (baseline.failed) summary["baselineFailed"] = baseline.failed;
   if (warm) {
     const warmResults = results.filter((result) => result.n === largest && result.kind === "photos-warm");
     summary["photosWarmSeconds"] = round(warm.seconds, 2);

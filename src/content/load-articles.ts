@@ -11,7 +11,8 @@ import { completePhoto, readBodyBlocks, type EmbedSource, type GallerySource, ty
 import { readText } from "./read-text.ts";
 import { suggestClosest, type ContentProblem } from "./errors.ts";
 import { parseMoment, type Moment } from "../dates.ts";
-import { firstParagraphText } from "../markdown.ts";
+import { firstParagraphText, plainText } from "../markdown.ts";
+import { countWords } from "../text.ts";
 import { newestUpdate, readLiveUpdates, type LiveSource } from "../live/updates.ts";
 import { readPhotoDetails, type PhotoDetails } from "../images/metadata.ts";
 import type { Site } from "../site.ts";
@@ -27,8 +28,11 @@ export interface ArticleSource {
   path: string;
   published: Moment;
   updated?: Moment;
-  tokens: Token[];
+  /** The parsed body; absent when the loader was asked not to keep bodies (a build in parts renders them later). */
+  tokens?: Token[];
   firstParagraph: string;
+  /** Words in the body, counted while parsing. */
+  words: number;
   photo?: PhotoSource;
   figures: PhotoSource[];
   galleries: GallerySource[];
@@ -44,6 +48,11 @@ export interface ArticleContext {
   site: Site;
   authorIds: ReadonlySet<string>;
   md: MarkdownIt;
+  /**
+   * Keep each article's parsed body for rendering (default). A build in parts drops them as it reads:
+   * at 100,000 articles the token lists alone would not fit in Node's heap.
+   */
+  keepBodies?: boolean;
 }
 
 export async function readArticles(context: ArticleContext): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
@@ -146,12 +155,13 @@ export async function checkArticle(file: string, source: string, context: Articl
     slugLine: lineOf(["slug"]),
     path: `/${year}/${month}/${day}/${slug}/`,
     published,
-    tokens,
     firstParagraph: firstParagraphText(tokens),
+    words: countWords(plainText(tokens)),
     figures: blocks.figures,
     galleries: blocks.galleries,
     embeds: blocks.embeds,
   };
+  if (context.keepBodies !== false) article.tokens = tokens;
   if (lastChange) article.updated = lastChange;
   if (photo) article.photo = photo;
   if (live) article.live = live;

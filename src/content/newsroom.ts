@@ -5,10 +5,10 @@ import path from "node:path";
 import type { MarkdownIt, Token } from "markdown-it";
 import { SETTINGS_FILE, lineOfSetting, loadSettings } from "./load-settings.ts";
 import { readAuthors, type AuthorSource } from "./load-authors.ts";
-import { readArticles, type ArticleSource, type EmbedSource } from "./load-articles.ts";
-import { resolveImage } from "./files.ts";
+import { readArticle, readArticles, type ArticleContext, type ArticleSource, type EmbedSource } from "./load-articles.ts";
+import { mapFiles, resolveImage } from "./files.ts";
 import { ContentError } from "./errors.ts";
-import type { Article, Author, Embed, Gallery, Newsroom } from "./types.ts";
+import type { Article, Author, Embed, Gallery, LiveCoverage, Newsroom } from "./types.ts";
 import { createMarkdown, type MarkdownEnv } from "../markdown.ts";
 import { IMAGE_WIDTHS, type ImagePipeline, type ImageSet, type ImageVariant, type SiteIcons } from "../images/index.ts";
 import { parseMoment } from "../dates.ts";
@@ -16,7 +16,7 @@ import { buildNow } from "../now.ts";
 import { mastodonUrl } from "../social.ts";
 import { renderLiveCoverage } from "../live/render.ts";
 import { monogramSvg } from "../images/monogram.ts";
-import { countWords, readingMinutes, truncateText } from "../text.ts";
+import { readingMinutes, truncateText } from "../text.ts";
 import type { Site } from "../site.ts";
 
 export interface LoadOptions {
@@ -34,7 +34,7 @@ export interface LoadOptions {
 }
 
 /** Validates everything without encoding images or rendering: what `check:content` needs. */
-export async function validateNewsroom(contentDir: string) {
+export async function validateNewsroom(contentDir: string, { keepBodies = true }: { keepBodies?: boolean } = {}) {
   const dir = path.resolve(contentDir);
   const { site, problems } = await loadSettings(dir);
   const authors = await readAuthors(dir);
@@ -42,11 +42,11 @@ export async function validateNewsroom(contentDir: string) {
   if (!site) return { problems };
   const md = createMarkdown(site.language);
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
-  const articles = await readArticles({ contentDir: dir, site, authorIds, md });
+  const articles = await readArticles({ contentDir: dir, site, authorIds, md, keepBodies });
   problems.push(...articles.problems);
   const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo);
   if (logo && !logo.ok) problems.push(logo.problem);
-  return { site, md, authors: authors.authors, articles: articles.articles, logoFile: logo?.ok ? logo.file : undefined, problems };
+  return { site, md, authorIds, authors: authors.authors, articles: articles.articles, logoFile: logo?.ok ? logo.file : undefined, problems };
 }
 
 /** The settings' `logo`, checked like any photo: an image file inside the content folder. */
@@ -59,7 +59,47 @@ async function resolveLogo(contentDir: string, written: string) {
 }
 
 export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
-  const checked = await validateNewsroom(options.contentDir);
+  return (await load(options, true)).newsroom;
+}
+
+/**
+ * A newsroom whose article bodies are rendered part by part: what a build in parts needs (see
+ * src/parts/). Every article is validated and listed, but its body is rendered only when a part asks.
+ */
+export interface NewsroomInParts {
+  /** Every article with what listings, feeds' metadata and related lists show; bodies are withheld (reading one throws). */
+  newsroom: Newsroom;
+  /** The same articles with their bodies: read, checked and rendered again from their files. */
+  withBodies(articles: readonly Article[]): Promise<Article[]>;
+}
+
+export async function loadNewsroomInParts(options: LoadOptions): Promise<NewsroomInParts> {
+  const { newsroom, context, authors } = await load(options, false);
+  const withBodies = async (articles: readonly Article[]) => {
+    const read = await mapFiles(articles, (article) => readArticle(path.join(context.contentDir, article.id), context));
+    const problems = read.flatMap((result, index) => {
+      const before = articles[index];
+      if (result.problems.length > 0 || !result.article || !before) return result.problems;
+      if (result.article.path !== before.path) return [{ file: result.article.file, line: 1, field: "file", message: `changed while the site was being built (its URL is now ${result.article.path}); build again` }];
+      return [];
+    });
+    if (problems.length > 0) throw new ContentError(problems);
+    return Promise.all(
+      articles.map(async (listed, index) => {
+        const source = read[index]?.article as ArticleSource & { tokens: Token[] };
+        // The listing (lead photo included) was made by the first load: only the body is new.
+        const article = listingOf(listed);
+        await renderBody(article, source, source.tokens, newsroom.site, context.md, newsroom.images, options);
+        return article;
+      }),
+    );
+  };
+  return { newsroom, withBodies };
+}
+
+/** Validates and renders the newsroom; without `keepBodies`, articles come without their bodies. */
+async function load(options: LoadOptions, keepBodies: boolean) {
+  const checked = await validateNewsroom(options.contentDir, { keepBodies });
   if (checked.problems.length > 0 || !checked.site) throw new ContentError(checked.problems);
   const { site, md } = checked;
   const images = options.images(site);
@@ -74,11 +114,13 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   const articles = await Promise.all(published.map((source) => renderArticle(source, site, md, authors, images, options, isScheduled(source))));
   const skipped = (test: (source: ArticleSource) => boolean) =>
     checked.articles.filter((source) => !publishedSet.has(source) && test(source)).map((source) => ({ id: source.id, headline: source.fields.headline, published: source.published }));
-  return assembleNewsroom(site, articles, base, images, {
+  const newsroom = assembleNewsroom(site, articles, base, images, {
     drafts: skipped(isDraft),
     // A draft that is also future-dated counts once, as a draft.
     scheduled: skipped((source) => !isDraft(source) && isScheduled(source)),
   });
+  const context: ArticleContext = { contentDir: path.resolve(options.contentDir), site, authorIds: checked.authorIds, md };
+  return { newsroom, context, authors };
 }
 
 /** What every article is rendered against besides the settings: the logo, the site icons and the authors. */
@@ -142,6 +184,51 @@ export async function renderArticle(
   scheduled: boolean,
 ): Promise<Article> {
   const { fields } = source;
+  const article: Article = {
+    id: source.id,
+    slug: source.slug,
+    path: source.path,
+    headline: fields.headline,
+    summary: fields.summary ?? truncateText(source.firstParagraph),
+    authors: fields.byline.map((id) => authors.get(id)).filter((author): author is Author => author !== undefined),
+    published: source.published,
+    section: site.sections.find((section) => section.slug === fields.section) ?? { slug: fields.section, title: fields.section, path: `/${fields.section}/` },
+    tags: fields.tags ?? [],
+    corrections: (fields.corrections ?? []).map((correction) => ({ date: parseMoment(correction.date, site.timeZone), text: correction.text })),
+    draft: fields.draft ?? false,
+    scheduled,
+    featured: fields.featured ?? false,
+    bodyHtml: "",
+    interactive: source.galleries.length > 0 || source.embeds.some((embed) => "id" in embed),
+    fieldsFromFiles: [source.photo, ...source.figures, ...source.galleries.flatMap((gallery) => gallery.photos)].reduce((sum, photo) => sum + (photo?.fromFile.length ?? 0), 0),
+    wordCount: source.words,
+    readingMinutes: readingMinutes(source.words),
+  };
+  if (source.updated) article.updated = source.updated;
+  if (fields.dateline) article.dateline = fields.dateline;
+  if (fields.summary) article.dek = fields.summary;
+  if (source.photo) {
+    const { file, alt, caption, credit } = source.photo;
+    const [image, crops] = await Promise.all([images.process(file, IMAGE_WIDTHS.lead), images.crop(file)]);
+    article.photo = { image, crops, alt, caption };
+    if (credit) article.photo.credit = credit;
+    if (source.photoDetails) Object.assign(article.photo, source.photoDetails);
+  }
+  if (source.tokens) await renderBody(article, source, source.tokens, site, md, images, renderers);
+  else withholdBody(article, source);
+  return article;
+}
+
+/** Renders the body (and live updates) with its figures, galleries and embeds. */
+async function renderBody(
+  article: Article,
+  source: ArticleSource,
+  tokens: Token[],
+  site: Site,
+  md: MarkdownIt,
+  images: ImagePipeline,
+  renderers: Pick<LoadOptions, "renderFigure" | "renderGallery" | "renderEmbed">,
+): Promise<void> {
   const process = ({ file, fromFile: _fromFile, ...text }: ArticleSource["figures"][number]) =>
     images.process(file, IMAGE_WIDTHS.inline).then((image) => ({ ...text, image }));
   const [figures, galleries, embeds] = await Promise.all([
@@ -164,39 +251,38 @@ export async function renderArticle(
   const { renderGallery, renderEmbed } = renderers;
   if (renderGallery) env.renderGallery = (index) => renderGallery(prepared(galleries, "gallery", index), site);
   if (renderEmbed) env.renderEmbed = (index) => renderEmbed(prepared(embeds, "embed", index), site);
-  const words = countWords(plainText(source.tokens));
-  const article: Article = {
-    id: source.id,
-    slug: source.slug,
-    path: source.path,
-    headline: fields.headline,
-    summary: fields.summary ?? truncateText(source.firstParagraph),
-    authors: fields.byline.map((id) => authors.get(id)).filter((author): author is Author => author !== undefined),
-    published: source.published,
-    section: site.sections.find((section) => section.slug === fields.section) ?? { slug: fields.section, title: fields.section, path: `/${fields.section}/` },
-    tags: fields.tags ?? [],
-    corrections: (fields.corrections ?? []).map((correction) => ({ date: parseMoment(correction.date, site.timeZone), text: correction.text })),
-    draft: fields.draft ?? false,
-    scheduled,
-    featured: fields.featured ?? false,
-    bodyHtml: md.renderer.render(source.tokens, md.options, env),
-    interactive: galleries.length > 0 || embeds.some((embed) => "playerUrl" in embed),
-    fieldsFromFiles: [source.photo, ...source.figures, ...source.galleries.flatMap((gallery) => gallery.photos)].reduce((sum, photo) => sum + (photo?.fromFile.length ?? 0), 0),
-    wordCount: words,
-    readingMinutes: readingMinutes(words),
-  };
-  if (source.updated) article.updated = source.updated;
-  if (source.live) article.live = renderLiveCoverage(source.live, source.tokens, source.published, (tokens) => md.renderer.render(tokens, md.options, env));
-  if (fields.dateline) article.dateline = fields.dateline;
-  if (fields.summary) article.dek = fields.summary;
-  if (source.photo) {
-    const { file, alt, caption, credit } = source.photo;
-    const [image, crops] = await Promise.all([images.process(file, IMAGE_WIDTHS.lead), images.crop(file)]);
-    article.photo = { image, crops, alt, caption };
-    if (credit) article.photo.credit = credit;
-    if (source.photoDetails) Object.assign(article.photo, source.photoDetails);
+  article.bodyHtml = md.renderer.render(tokens, md.options, env);
+  if (source.live) article.live = renderLiveCoverage(source.live, tokens, source.published, (slice) => md.renderer.render(slice, md.options, env));
+}
+
+/** A copy of an article loaded without its body: everything but what was withheld. */
+function listingOf(listed: Article): Article {
+  const article = {} as Article;
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(listed))) {
+    if ("value" in descriptor && key !== "live") Object.defineProperty(article, key, descriptor);
   }
   return article;
+}
+
+/**
+ * An article loaded without its body (a build in parts): its rendered text is withheld, and
+ * reading it throws, so a page that needs the body can never be written without it by mistake.
+ */
+function withholdBody(article: Article, source: ArticleSource): void {
+  const withheld = (what: string) => ({
+    enumerable: true,
+    configurable: true,
+    get(): never {
+      throw new Error(`[parts] the ${what} of ${source.id} was read in a part of the build that did not render it (a Dateline defect: see src/parts/)`);
+    },
+  });
+  Object.defineProperty(article, "bodyHtml", withheld("body"));
+  if (source.live) {
+    // Listings show whether coverage is live; only the article's own page shows the updates.
+    const live = { status: source.live.ended ? "ended" : "live", start: source.published, ...(source.live.ended && { end: source.live.ended }) } as LiveCoverage;
+    Object.defineProperties(live, { summaryHtml: withheld("live summary"), updates: withheld("live updates") });
+    article.live = live;
+  }
 }
 
 /** Player addresses that set no tracking cookies (YouTube's privacy-enhanced mode, Vimeo's dnt). */
@@ -214,10 +300,4 @@ async function prepareEmbed(embed: EmbedSource, images: ImagePipeline): Promise<
     return video;
   }
   return embed;
-}
-
-function plainText(tokens: readonly Token[]): string {
-  return tokens
-    .flatMap((token) => (token.type === "inline" ? (token.children ?? []).map((child) => (child.type === "text" ? child.content : " ")) : [" "]))
-    .join(" ");
 }

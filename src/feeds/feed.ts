@@ -4,7 +4,7 @@ import type { Article, Newsroom } from "../content/types.ts";
 import { articleUpdated, articlesByAuthor, articlesInSection, newestUpdated } from "../collections.ts";
 import { absoluteUrl, siteUrl, type Site } from "../site.ts";
 import { absoluteHref, absolutizeHtml } from "./absolute-urls.ts";
-import { feedPath, feedTitle, scopePagePath, type FeedScope } from "./links.ts";
+import { feedPath, feedScopes, feedTitle, scopePagePath, type FeedScope } from "./links.ts";
 import { escapeXml } from "../xml.ts";
 
 /** Entries per feed: the newest articles only. */
@@ -74,6 +74,13 @@ export function scopeArticles(scope: FeedScope, articles: readonly Article[]): A
   const selected =
     scope.kind === "section" ? articlesInSection(articles, scope.section.slug) : scope.kind === "author" ? articlesByAuthor(articles, scope.author.id) : articles;
   return selected.slice(0, MAX_FEED_ENTRIES);
+}
+
+/** Every article some feed carries in full: the bodies a build in parts renders for its last run. */
+export function fullTextArticles(newsroom: Newsroom): Article[] {
+  const carried = new Set<Article>();
+  for (const scope of feedScopes(newsroom.site, newsroom.authors)) for (const article of scopeArticles(scope, newsroom.articles)) carried.add(article);
+  return [...carried];
 }
 
 function leadImage(article: Article, articleUrl: string): FeedImage | undefined {

@@ -3,6 +3,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Newsroom } from "../content/types.ts";
 import { previewChanges, type PreviewChanges } from "../content/preview-changes.ts";
+import { buildPart } from "../parts/plan.ts";
 
 /**
  * Which outputs a live-preview edit affects (see src/content/preview-changes.ts). A preview rebuild
@@ -15,8 +16,20 @@ export interface Narrowing<T> {
   listingsOnly?: boolean;
 }
 
-/** The items to write for this build: all of them, or on a narrowed preview rebuild the affected ones. */
-function itemsToWrite<T>(eleventyConfig: UserConfig, newsroom: Newsroom, items: (newsroom: Newsroom) => readonly T[], narrowing: Narrowing<T> | undefined): readonly T[] {
+/**
+ * The items to write for this build: all of them, on a narrowed preview rebuild the affected ones,
+ * and in one run of a build in parts (src/parts/) that part's.
+ */
+function itemsToWrite<T>(
+  eleventyConfig: UserConfig,
+  name: string,
+  newsroom: Newsroom,
+  items: (newsroom: Newsroom) => readonly T[],
+  pathOf: (item: T) => string,
+  narrowing: Narrowing<T> | undefined,
+): readonly T[] {
+  const part = buildPart(eleventyConfig);
+  if (part) return part.writesTemplate(name) ? items(newsroom).filter((item) => part.writesPath(pathOf(item))) : [];
   const changes = previewChanges(eleventyConfig);
   if (!changes) return items(newsroom);
   if (!narrowing || changes.changed.size === 0 || (narrowing.listingsOnly && changes.listed.size === 0)) return [];
@@ -37,7 +50,7 @@ export function addPages<T>(
 ): void {
   eleventyConfig.addTemplate(`${name}.11ty.js`, {
     data: {
-      pagination: { data: "newsroom", size: 1, alias: "item", before: (_keys: unknown, data: { newsroom: Newsroom }) => itemsToWrite(eleventyConfig, data.newsroom, items, narrowing) },
+      pagination: { data: "newsroom", size: 1, alias: "item", before: (_keys: unknown, data: { newsroom: Newsroom }) => itemsToWrite(eleventyConfig, name, data.newsroom, items, pathOf, narrowing) },
       permalink: (data: { item: T }) => {
         const sitePath = pathOf(data.item);
         return sitePath.endsWith("/") ? `${sitePath}index.html` : sitePath;

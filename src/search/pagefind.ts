@@ -89,14 +89,14 @@ export class StreamingIndex {
     if (this.inFlight > MAX_IN_FLIGHT) await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
-  /** Waits for every page, writes the index into `<outputDir>/pagefind/` and stops the indexer. */
-  async finish(outputDir: string): Promise<number> {
+  /** Waits for every page, writes the index into `<outputDir>/<dir>/` and stops the indexer. */
+  async finish(outputDir: string, dir = PAGEFIND_DIR): Promise<number> {
     try {
       const index = await this.index;
       const errors = (await Promise.all(this.added)).flat();
       if (errors.length > 0) throw new SearchIndexError("index every page", errors);
       try {
-        return await writeIndex(index, outputDir);
+        return await writeIndex(index, outputDir, dir);
       } finally {
         await index.deleteIndex();
       }
@@ -106,9 +106,10 @@ export class StreamingIndex {
   }
 }
 
-/** Writes the index into a scratch folder and swaps it in as `<outputDir>/pagefind/`; returns its page count. */
-async function writeIndex(index: pagefind.PagefindIndex, outputDir: string): Promise<number> {
-  const target = path.join(outputDir, PAGEFIND_DIR);
+/** Writes the index into a scratch folder and swaps it in as `<outputDir>/<dir>/`; returns its page count. */
+async function writeIndex(index: pagefind.PagefindIndex, outputDir: string, dir = PAGEFIND_DIR): Promise<number> {
+  const target = path.join(outputDir, dir);
+  await fs.mkdir(path.dirname(target), { recursive: true });
   // Scratch folders in the output (a rename never crosses file systems), cleared on every run, so
   // even a process killed mid-write leaves them only until the next build.
   const partial = path.join(outputDir, `.${PAGEFIND_DIR}-partial`);

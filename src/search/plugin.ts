@@ -13,6 +13,7 @@ import { siteUrl } from "../site.ts";
 import { SearchPage } from "../../layouts/SearchPage.tsx";
 import { indexPages, PAGEFIND_DIR, StreamingIndex, type BuiltPage } from "./pagefind.ts";
 import { previewChanges } from "../content/preview-changes.ts";
+import { buildPart } from "../parts/plan.ts";
 
 /** Site path of the search page. */
 export const SEARCH_PATH = "/search/";
@@ -25,14 +26,16 @@ interface BuildEvent {
   results: { url: string | false; outputPath: string | false; content: string }[];
 }
 
-export function renderSearchPage(newsroom: Newsroom): string {
+/** `indexDirs`: the search index folders in the output, newest first (one, unless the site was built in parts). */
+export function renderSearchPage(newsroom: Newsroom, indexDirs: readonly string[] = [PAGEFIND_DIR]): string {
   const { site } = newsroom;
-  const page = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundle: siteUrl(site, `/${PAGEFIND_DIR}/`), script: siteUrl(site, "/js/search.js") });
+  const bundles = indexDirs.map((dir) => siteUrl(site, `/${dir}/`));
+  const page = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundles, script: siteUrl(site, "/js/search.js") });
   return renderPage(newsroom, { path: SEARCH_PATH, title: "Search", description: `Search the articles of ${site.name}.`, head: pageHead(newsroom) }, page);
 }
 
 export default function searchPlugin(eleventyConfig: UserConfig): void {
-  addFile(eleventyConfig, "search", SEARCH_PATH, renderSearchPage);
+  addFile(eleventyConfig, "search", SEARCH_PATH, (newsroom) => renderSearchPage(newsroom, buildPart(eleventyConfig)?.searchIndexDirs));
 
   // HTML pages by output path. A narrowed preview rebuild reports only what it rewrote, so the
   // pages of earlier builds in this process stay until a full build replaces them.
@@ -78,7 +81,10 @@ export default function searchPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs") return;
     if (stream) {
-      const pages = await (streaming ?? new StreamingIndex()).finish(directories.output);
+      // A build in parts: each run of article pages writes its own index; the last run has none.
+      const part = buildPart(eleventyConfig);
+      if (part && !part.searchIndexDir) return;
+      const pages = await (streaming ?? new StreamingIndex()).finish(directories.output, part?.searchIndexDir);
       streaming = undefined;
       console.log(`[search] indexed ${pages} page${pages === 1 ? "" : "s"}`);
       return;
