@@ -8,6 +8,7 @@ import type { CheerioAPI } from "cheerio";
 import type { Browser, Page } from "playwright-core";
 import { buildError, buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
+import { indexedHtml } from "../src/search/pagefind.ts";
 
 // What a later issue will send: Pagefind needs only 'wasm-unsafe-eval' beyond 'self'.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self'; style-src 'self'; form-action 'self' https:; base-uri 'none'; object-src 'none'";
@@ -96,6 +97,28 @@ describe("search index", () => {
     expect(await page.getByLabel("Search articles").inputValue()).toBe("library");
     expect(await page.locator(".search-result a").getAttribute("href")).toBe("/news/2026/03/05/date-only/");
     expect(await page.locator("[data-search-fallback]").isVisible()).toBe(false);
+  });
+});
+
+describe("what the indexer is sent", () => {
+  it("is the head and the article element without its ignored footer: the words search must not find are not even sent", async () => {
+    const html = await fs.readFile(path.join(site.outputDir, "2026/03/04/island-ferry/index.html"), "utf8");
+    const sent = indexedHtml(html);
+    expect(sent.length).toBeLessThan(html.length * 0.8);
+    expect(sent).toMatch(/^<!DOCTYPE html>\n<html lang="en-US"><head>.*<\/head><body><article class="article" data-pagefind-body>.*<\/article><\/body><\/html>$/s);
+    expect(sent).toContain("catamaran");
+    for (const word of ["quillback", "zeppelins", "marmalade", "gallimaufry", "xylophonist"]) expect(sent).not.toContain(word);
+    expect(html).toContain("marmalade");
+  });
+
+  it("keeps nested elements of the same name, and sends a page whole when its markup does not close as expected", () => {
+    const page = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><nav>menu</nav>${body}<footer>site</footer></body></html>`;
+    const nested = `<article data-pagefind-body><article>inner</article><p>text</p><div data-pagefind-ignore="all"><div>bio</div></div><p>end</p></article>`;
+    expect(indexedHtml(page(nested))).toBe(`<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><article data-pagefind-body><article>inner</article><p>text</p><p>end</p></article></body></html>`);
+    const unclosed = page(`<article data-pagefind-body><p>text</p>`);
+    expect(indexedHtml(unclosed)).toBe(unclosed);
+    const noBody = page(`<p>data-pagefind-body in a sentence</p>`);
+    expect(indexedHtml(noBody)).toBe(noBody);
   });
 });
 

@@ -133,6 +133,8 @@ async function build(kind: Kind, n: number, input: string, output: string, cache
     entry.encoded = Number(images[1]);
     entry.reused = Number(images[2]);
   }
+  // A build in parts reports each run: where the time of a large build goes.
+  for (const line of result.output.split("\n").filter((text) => text.startsWith("[dateline] run ") || / checked in /.test(text))) log(`  ${line}`);
   log(`${kind.padEnd(11)} n=${n}: ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(1)} s), peak ${result.peakRssMB.toFixed(0)} MB (tree ${result.treePeakMB.toFixed(0)} MB)${images ? `, images ${entry.encoded} encoded / ${entry.reused} reused` : ""}`);
   return entry;
 }

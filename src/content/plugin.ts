@@ -153,7 +153,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
     const part = buildPart(eleventyConfig);
     const pages = results.filter((result) => typeof result.outputPath === "string" && result.outputPath.endsWith(".html")).length;
     // A build in parts publishes the images and prints the summary once, after its last run.
-    if (part) return part.report(pages);
+    if (part) return part.report({ pages, files: results.filter((result) => typeof result.outputPath === "string").length });
     written = newsroom;
     await newsroom.images.copyUsed(directories.output);
     console.log(summarizeBuild(newsroom, { pages, written: outputMode === "fs", elapsedMs: performance.now() - started }));

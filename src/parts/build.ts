@@ -1,8 +1,8 @@
 // Builds the site in parts (see plan.ts and docs/build-in-parts.md): the newsroom is checked and
 // listed once, without article bodies; then one Eleventy run per part writes that part's article
-// pages and search index, rendering only its bodies; a last run writes the front page, listings,
-// feeds, sitemaps and everything else. Eleventy keeps every page of a run in memory until the run
-// ends, so memory follows the largest part, not the archive.
+// pages and search index, rendering only its bodies; then one run per other template writes the
+// front page, each kind of listing, feeds, sitemaps and the rest. Eleventy keeps every page of a run
+// in memory until the run ends, so memory follows the largest run, not the archive.
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadNewsroomInParts } from "../content/newsroom.ts";
@@ -34,19 +34,20 @@ export async function buildInParts(options: PartsBuildOptions): Promise<{ parts:
   const { newsroom } = loaded;
   const plans = planArticleParts(newsroom.articles, options.maxArticles);
   const indexDirs = plans.map((plan) => `${PART_INDEX_DIR}/${plan.id}`).reverse();
-  const runs = plans.length + 1;
-  log(`[dateline] ${newsroom.articles.length} articles checked in ${seconds(started)}; building in ${runs} runs of at most ${options.maxArticles} articles`);
+  log(`[dateline] ${newsroom.articles.length} articles checked in ${seconds(started)}; building ${plans.length} parts of at most ${options.maxArticles} articles, then the other pages`);
 
   let pages = 0;
-  const run = async (part: Omit<BuildPart, "newsroom" | "report" | "searchIndexDirs">, bodies: readonly Article[]) => {
+  /** Every template a run asked about: known after the first run, so the last stage can run them one by one. */
+  const templates = new Set<string>();
+  const run = async (part: Omit<BuildPart, "newsroom" | "report" | "searchIndexDirs">, articles: Article[]) => {
     const runStarted = performance.now();
-    const withBodies = new Map((await loaded.withBodies(bodies)).map((article) => [article.id, article]));
-    let written = 0;
+    let written = { pages: 0, files: 0 };
     const buildPart: BuildPart = {
       ...part,
-      newsroom: { ...newsroom, articles: newsroom.articles.map((article) => withBodies.get(article.id) ?? article) },
+      writesTemplate: (name) => (templates.add(name), part.writesTemplate(name)),
+      newsroom: { ...newsroom, articles },
       searchIndexDirs: indexDirs,
-      report: (count) => (written = count),
+      report: (outputs) => (written = outputs),
     };
     const eleventy = new Eleventy(path.resolve(options.input), options.output, {
       configPath: options.configPath,
@@ -54,18 +55,28 @@ export async function buildInParts(options: PartsBuildOptions): Promise<{ parts:
       config: (eleventyConfig: Parameters<typeof setBuildPart>[0]) => setBuildPart(eleventyConfig, buildPart),
     });
     await eleventy.write();
-    pages += written;
-    log(`[dateline] run ${part.id}: ${written} pages in ${seconds(runStarted)}`);
+    pages += written.pages;
+    log(`[dateline] run ${part.id}: ${written.files} file${written.files === 1 ? "" : "s"} in ${seconds(runStarted)}`);
+  };
+  /** The listing with these articles' bodies rendered. */
+  const withBodies = async (bodies: readonly Article[]) => {
+    const rendered = new Map((await loaded.withBodies(bodies)).map((article) => [article.id, article]));
+    return newsroom.articles.map((article) => rendered.get(article.id) ?? article);
   };
 
   for (const plan of plans) {
     const paths = new Set(plan.articles.map((article) => article.path));
-    await run({ id: plan.id, writesTemplate: (name) => name === "article", writesPath: (sitePath) => paths.has(sitePath), searchIndexDir: `${PART_INDEX_DIR}/${plan.id}` }, plan.articles);
+    await run({ id: plan.id, writesTemplate: (name) => name === "article", writesPath: (sitePath) => paths.has(sitePath), searchIndexDir: `${PART_INDEX_DIR}/${plan.id}` }, await withBodies(plan.articles));
   }
-  // Feeds carry their newest articles' full text: the only bodies the last run shows.
-  await run({ id: "listings", writesTemplate: (name) => name !== "article", writesPath: () => true }, fullTextArticles(newsroom));
+  // The rest, one template per run: at 100,000 articles all listings in one run would hold ~35,000
+  // pages at once. Feeds carry their newest articles' full text: the only bodies these runs show.
+  const rest = await withBodies(fullTextArticles(newsroom));
+  if (plans.length === 0) await run({ id: "templates", writesTemplate: () => false, writesPath: () => false }, rest);
+  for (const name of [...templates].filter((template) => template !== "article")) {
+    await run({ id: name, writesTemplate: (template) => template === name, writesPath: () => true }, rest);
+  }
 
   await newsroom.images.copyUsed(options.output);
   log(summarizeBuild(newsroom, { pages, written: true, elapsedMs: performance.now() - started }));
-  return { parts: runs, pages };
+  return { parts: plans.length, pages };
 }

@@ -1,6 +1,6 @@
 // A build in parts (docs/build-in-parts.md): a newsroom too large for one Eleventy run is built by
 // several runs into one output folder. Article pages are split into parts of consecutive months,
-// each run writing one part's pages and search index; a last run writes everything else.
+// each run writing one part's pages and search index; then one run per other template writes the rest.
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article, Newsroom } from "../content/types.ts";
 
@@ -9,7 +9,7 @@ export const PART_INDEX_DIR = "pagefind";
 
 /** What one Eleventy run of a build in parts writes. */
 export interface BuildPart {
-  /** "2019-01--2019-12" for a part of article pages; "listings" for the last run. */
+  /** "2019-01--2019-12" for a part of article pages; the template's name ("tag", "feed-atom"…) for the others. */
   id: string;
   /** The newsroom this run renders: every article listed, bodies rendered only where this run shows them. */
   newsroom: Newsroom;
@@ -19,10 +19,10 @@ export interface BuildPart {
   writesPath(sitePath: string): boolean;
   /** This run's search index folder in the output ("pagefind/2019-01--2019-12"), when it writes article pages. */
   searchIndexDir?: string;
-  /** Every part's search index folder, newest first: what the search page loads (the listings run). */
+  /** Every part's search index folder, newest first: what the search page loads. */
   searchIndexDirs: readonly string[];
-  /** Called by the content plugin when the run has written its pages. */
-  report(pages: number): void;
+  /** Called by the content plugin when the run has written its outputs: HTML pages, and files of any kind. */
+  report(written: { pages: number; files: number }): void;
 }
 
 /** The articles of one part, oldest month first. */

@@ -81,7 +81,7 @@ export default function searchPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, results }: BuildEvent) => {
     if (outputMode !== "fs") return;
     if (stream) {
-      // A build in parts: each run of article pages writes its own index; the last run has none.
+      // A build in parts: each run of article pages writes its own index; the other runs have none.
       const part = buildPart(eleventyConfig);
       if (part && !part.searchIndexDir) return;
       const pages = await (streaming ?? new StreamingIndex()).finish(directories.output, part?.searchIndexDir);
