@@ -269,20 +269,26 @@ function listingOf(listed: Article): Article {
  * reading it throws, so a page that needs the body can never be written without it by mistake.
  */
 function withholdBody(article: Article, source: ArticleSource): void {
-  const withheld = (what: string) => ({
+  // The getters keep only the id: a closure over `source` would keep every file's front matter,
+  // and with it the file's whole text, alive for the length of the build.
+  const { id, live } = source;
+  Object.defineProperty(article, "bodyHtml", withheld("body", id));
+  if (live) {
+    // Listings show whether coverage is live; only the article's own page shows the updates.
+    const coverage = { status: live.ended ? "ended" : "live", start: source.published, ...(live.ended && { end: live.ended }) } as LiveCoverage;
+    Object.defineProperties(coverage, { summaryHtml: withheld("live summary", id), updates: withheld("live updates", id) });
+    article.live = coverage;
+  }
+}
+
+function withheld(what: string, id: string): PropertyDescriptor {
+  return {
     enumerable: true,
     configurable: true,
     get(): never {
-      throw new Error(`[parts] the ${what} of ${source.id} was read in a part of the build that did not render it (a Dateline defect: see src/parts/)`);
+      throw new Error(`[parts] the ${what} of ${id} was read in a part of the build that did not render it (a Dateline defect: see src/parts/)`);
     },
-  });
-  Object.defineProperty(article, "bodyHtml", withheld("body"));
-  if (source.live) {
-    // Listings show whether coverage is live; only the article's own page shows the updates.
-    const live = { status: source.live.ended ? "ended" : "live", start: source.published, ...(source.live.ended && { end: source.live.ended }) } as LiveCoverage;
-    Object.defineProperties(live, { summaryHtml: withheld("live summary"), updates: withheld("live updates") });
-    article.live = live;
-  }
+  };
 }
 
 /** Player addresses that set no tracking cookies (YouTube's privacy-enhanced mode, Vimeo's dnt). */
