@@ -10,7 +10,8 @@ import { buildLoadOptions, imageCacheDir } from "../content/load-for-build.ts";
 import { summarizeBuild } from "../content/plugin.ts";
 import type { Article } from "../content/types.ts";
 import { fullTextArticles } from "../feeds/feed.ts";
-import { PART_INDEX_DIR, planArticleParts, setBuildPart, type BuildPart } from "./plan.ts";
+import { PAGEFIND_DIR } from "../search/pagefind.ts";
+import { planArticleParts, setBuildPart, type BuildPart } from "./plan.ts";
 
 export interface PartsBuildOptions {
   /** The content folder. */
@@ -33,7 +34,7 @@ export async function buildInParts(options: PartsBuildOptions): Promise<{ parts:
   const loaded = await loadNewsroomInParts(buildLoadOptions({ contentDir: options.input, includeDrafts: false, cacheDir: imageCacheDir() }));
   const { newsroom } = loaded;
   const plans = planArticleParts(newsroom.articles, options.maxArticles);
-  const indexDirs = plans.map((plan) => `${PART_INDEX_DIR}/${plan.id}`).reverse();
+  const indexDirs = plans.map((plan) => `${PAGEFIND_DIR}/${plan.id}`).reverse();
   log(`[dateline] ${newsroom.articles.length} articles checked in ${seconds(started)}; building ${plans.length} parts of at most ${options.maxArticles} articles, then the other pages`);
 
   let pages = 0;
@@ -66,7 +67,7 @@ export async function buildInParts(options: PartsBuildOptions): Promise<{ parts:
 
   for (const plan of plans) {
     const paths = new Set(plan.articles.map((article) => article.path));
-    await run({ id: plan.id, writesTemplate: (name) => name === "article", writesPath: (sitePath) => paths.has(sitePath), searchIndexDir: `${PART_INDEX_DIR}/${plan.id}` }, await withBodies(plan.articles));
+    await run({ id: plan.id, writesTemplate: (name) => name === "article", writesPath: (sitePath) => paths.has(sitePath), searchIndexDir: `${PAGEFIND_DIR}/${plan.id}` }, await withBodies(plan.articles));
   }
   // The rest, one template per run: at 100,000 articles all listings in one run would hold ~35,000
   // pages at once. Feeds carry their newest articles' full text: the only bodies these runs show.

@@ -4,9 +4,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Article, Newsroom } from "../content/types.ts";
 
-/** Where each part's search index goes inside the output; the search page merges them. */
-export const PART_INDEX_DIR = "pagefind";
-
 /** What one Eleventy run of a build in parts writes. */
 export interface BuildPart {
   /** "2019-01--2019-12" for a part of article pages; the template's name ("tag", "feed-atom"…) for the others. */
