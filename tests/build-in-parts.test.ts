@@ -7,13 +7,12 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buildAtomically } from "../src/cli/build.ts";
 import { loadNewsroom, loadNewsroomInParts } from "../src/content/newsroom.ts";
 import { buildLoadOptions } from "../src/content/load-for-build.ts";
 import { planArticleParts } from "../src/parts/plan.ts";
 import type { Article } from "../src/content/types.ts";
 import { ContentError } from "../src/content/errors.ts";
-import { buildError, buildSite, makeSite, readPage, removeSite, REPO, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildError, buildSite, buildSiteInParts, makeSite, readPage, removeSite, REPO, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self'; style-src 'self'; base-uri 'none'; object-src 'none'";
@@ -35,18 +34,6 @@ async function logged(build: () => Promise<unknown>): Promise<string[]> {
   }
 }
 
-/** Builds `site` in parts of PART_SIZE articles, as `npm run build -- --part-size 2` does. */
-async function buildSiteInParts(site: FixtureSite): Promise<void> {
-  const previous = process.env["DATELINE_CACHE_DIR"];
-  process.env["DATELINE_CACHE_DIR"] = site.cacheDir;
-  try {
-    await buildAtomically({ input: site.contentDir, output: site.outputDir, partSize: PART_SIZE });
-  } finally {
-    if (previous === undefined) delete process.env["DATELINE_CACHE_DIR"];
-    else process.env["DATELINE_CACHE_DIR"] = previous;
-  }
-}
-
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
   return entries
@@ -61,7 +48,7 @@ beforeAll(async () => {
   single = await makeSite("build-in-parts");
   parts = await makeSite("build-in-parts");
   singleLog = await logged(() => buildSite(single));
-  partsLog = await logged(() => buildSiteInParts(parts));
+  partsLog = await logged(() => buildSiteInParts(parts, PART_SIZE));
 });
 
 afterAll(async () => {
@@ -218,7 +205,7 @@ describe("loading in parts", () => {
       await writeContent(site, "articles/2025/unknown-author.md", "---\nheadline: Who wrote this\nbyline: nobody\ndate: 2025-08-01\nsection: news\n---\nText.\n");
       const expected = await buildError(site);
       await fs.rm(site.outputDir, { recursive: true, force: true });
-      const error = await logged(() => buildSiteInParts(site)).catch((caught: unknown) => caught);
+      const error = await logged(() => buildSiteInParts(site, PART_SIZE)).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ContentError);
       expect(expected).toContain((error as Error).message);
       expect((error as Error).message).toContain('unknown author "nobody"');

@@ -86,7 +86,8 @@ export async function loadNewsroomInParts(options: LoadOptions): Promise<Newsroo
     if (problems.length > 0) throw new ContentError(problems);
     return Promise.all(
       articles.map(async (listed, index) => {
-        const source = read[index]?.article as ArticleSource & { tokens: Token[] };
+        const source = read[index]?.article;
+        if (!source?.tokens) throw new Error(`[parts] ${listed.id} was read again without its body`);
         // The listing (lead photo included) was made by the first load: only the body is new.
         const article = listingOf(listed);
         await renderBody(article, source, source.tokens, newsroom.site, context.md, newsroom.images, options);

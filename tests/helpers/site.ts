@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import Eleventy from "@11ty/eleventy";
 import { load, type CheerioAPI } from "cheerio";
 import { afterEach } from "vitest";
+import { buildAtomically } from "../../src/cli/build.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(REPO, "tests/fixtures");
@@ -35,21 +36,33 @@ export async function writeContent(site: FixtureSite, relativePath: string, text
   await fs.writeFile(file, text);
 }
 
-/** Builds the site to disk with the programmatic API, as `npm run build` does. */
-export async function buildSite(site: FixtureSite): Promise<void> {
+/** Runs `build` with this site's image cache as DATELINE_CACHE_DIR, as CI sets it. */
+async function withCacheDir<T>(site: FixtureSite, build: () => Promise<T>): Promise<T> {
   const previous = process.env["DATELINE_CACHE_DIR"];
   process.env["DATELINE_CACHE_DIR"] = site.cacheDir;
   try {
+    return await build();
+  } finally {
+    if (previous === undefined) delete process.env["DATELINE_CACHE_DIR"];
+    else process.env["DATELINE_CACHE_DIR"] = previous;
+  }
+}
+
+/** Builds the site to disk with the programmatic API, as `npm run build` does. */
+export function buildSite(site: FixtureSite): Promise<void> {
+  return withCacheDir(site, async () => {
     const eleventy = new Eleventy(site.contentDir, site.outputDir, {
       configPath: path.join(REPO, ".eleventy.ts"),
       quietMode: true,
     });
     eleventy.setIsVerbose?.(false);
     await eleventy.write();
-  } finally {
-    if (previous === undefined) delete process.env["DATELINE_CACHE_DIR"];
-    else process.env["DATELINE_CACHE_DIR"] = previous;
-  }
+  });
+}
+
+/** Builds the site in parts of `partSize` articles, as `npm run build -- --part-size N` does. */
+export function buildSiteInParts(site: FixtureSite, partSize: number): Promise<void> {
+  return withCacheDir(site, () => buildAtomically({ input: site.contentDir, output: site.outputDir, partSize }));
 }
 
 /** Builds a site that must fail and returns the error's message. */
