@@ -1,14 +1,14 @@
-import type { Article } from "../src/content/types.ts";
+import type { Teaser as TeaserData } from "../src/content/types.ts";
 import type { Site } from "../src/site.ts";
 import { Teaser } from "./Teaser.tsx";
 
 /** A list of article teasers, newest first. */
-export function ArticleList({ articles, site, headingLevel = 2, variant = "standard" }: { articles: Article[]; site: Site; headingLevel?: 2 | 3; variant?: "standard" | "compact" }) {
+export function ArticleList({ teasers, site, headingLevel = 2, variant = "standard" }: { teasers: readonly TeaserData[]; site: Site; headingLevel?: 2 | 3; variant?: "standard" | "compact" }) {
   return (
     <ol class="article-list">
-      {articles.map((article) => (
+      {teasers.map((teaser) => (
         <li>
-          <Teaser article={article} site={site} headingLevel={headingLevel} variant={variant} />
+          <Teaser teaser={teaser} site={site} headingLevel={headingLevel} variant={variant} />
         </li>
       ))}
     </ol>

@@ -1,4 +1,4 @@
-import type { Article } from "../src/content/types.ts";
+import type { Article, Shell, Teaser } from "../src/content/types.ts";
 import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
 import { Byline } from "./Byline.tsx";
@@ -9,7 +9,7 @@ import { AuthorBio } from "./AuthorBio.tsx";
 import { SignupForm } from "./SignupForm.tsx";
 import { SupportCta } from "./SupportCta.tsx";
 import { RelatedArticles } from "./RelatedArticles.tsx";
-import { tagSlug } from "../src/collections.ts";
+import { tagSlug } from "../src/site/collections.ts";
 import { versionedPath } from "../src/assets.ts";
 import { LiveStatus } from "./LiveStatus.tsx";
 import { LiveUpdates } from "./LiveUpdates.tsx";
@@ -27,15 +27,17 @@ function PreviewBanner({ article, site }: { article: Article; site: Site }) {
   return null;
 }
 
-/** One article, in the order of a wire-service page. Only `bodyHtml` (rendered Markdown) is raw. */
-export function ArticlePage({ article, related, site }: { article: Article; related: Article[]; site: Site }) {
+/** One article, in the order of a wire-service page. Only the body (rendered Markdown) is raw. */
+export function ArticlePage({ article, related, shell }: { article: Article; related: readonly Teaser[]; shell: Shell }) {
+  const { site } = shell;
+  const body = article.body.rendered;
   return (
     <article class="article" data-pagefind-body="">
       <header class="article__header">
         <p class="article__section">
           <a href={siteUrl(site, article.section.path)}>{article.section.title}</a>
         </p>
-        <PreviewBanner article={article} site={site} />
+        {shell.preview && <PreviewBanner article={article} site={site} />}
         {article.live && <LiveStatus live={article.live} site={site} />}
         <h1 class="article__headline">{article.headline}</h1>
         {article.dek && <p class="article__dek">{article.dek}</p>}
@@ -44,7 +46,7 @@ export function ArticlePage({ article, related, site }: { article: Article; rela
       </header>
       {article.photo && <Figure kind="lead" image={article.photo.image} alt={article.photo.alt} caption={article.photo.caption} credit={article.photo.credit} />}
       {article.photo?.camera && <p class="figure__camera">Camera: {article.photo.camera}</p>}
-      {article.live ? <LiveUpdates live={article.live} site={site} /> : <div class="article__body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />}
+      {body.live ? <LiveUpdates live={body.live} site={site} /> : <div class="article__body" dangerouslySetInnerHTML={{ __html: body.html }} />}
       {article.live?.status === "live" && <script type="module" src={siteUrl(site, versionedPath("/js/live.js"))}></script>}
       {article.interactive && <script type="module" src={siteUrl(site, "/js/story-formats.js")}></script>}
       <Corrections corrections={article.corrections} site={site} />
@@ -66,7 +68,7 @@ export function ArticlePage({ article, related, site }: { article: Article; rela
         {article.authors.map((author) => (
           <AuthorBio author={author} site={site} />
         ))}
-        <RelatedArticles articles={related} section={article.section} site={site} />
+        <RelatedArticles teasers={related} section={article.section} site={site} />
         <SignupForm site={site} />
         <SupportCta site={site} />
       </footer>

@@ -1,5 +1,5 @@
-import type { Article, Author } from "../src/content/types.ts";
-import type { Listing } from "../src/collections.ts";
+import type { Author, Teaser } from "../src/content/types.ts";
+import type { Listing } from "../src/site/collections.ts";
 import type { Site } from "../src/site.ts";
 import { Picture } from "./Picture.tsx";
 import { AuthorLinks } from "./AuthorLinks.tsx";
@@ -7,7 +7,7 @@ import { ArticleList } from "./ArticleList.tsx";
 import { Pagination } from "./Pagination.tsx";
 
 /** An author's page: headshot, bio, links and their articles, newest first, paginated. */
-export function AuthorPage({ author, listing, site }: { author: Author; listing: Listing<Article>; site: Site }) {
+export function AuthorPage({ author, listing, site }: { author: Author; listing: Listing<Teaser>; site: Site }) {
   return (
     <div class="author-page">
       <header class="author-page__header">
@@ -22,7 +22,7 @@ export function AuthorPage({ author, listing, site }: { author: Author; listing:
       <AuthorLinks author={author} />
       <section aria-labelledby="author-articles">
         <h2 id="author-articles">{`Articles by ${author.name}`}</h2>
-        {listing.items.length > 0 ? <ArticleList articles={listing.items} site={site} headingLevel={3} /> : <p>No articles yet.</p>}
+        {listing.items.length > 0 ? <ArticleList teasers={listing.items} site={site} headingLevel={3} /> : <p>No articles yet.</p>}
         <Pagination listing={listing} site={site} label={`Pages of articles by ${author.name}`} />
       </section>
     </div>

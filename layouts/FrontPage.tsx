@@ -1,4 +1,4 @@
-import type { Article } from "../src/content/types.ts";
+import type { Teaser as TeaserData } from "../src/content/types.ts";
 import type { Section, Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
 import { Teaser } from "./Teaser.tsx";
@@ -8,9 +8,9 @@ import { SupportCta } from "./SupportCta.tsx";
 
 interface FrontPageProps {
   site: Site;
-  lead: Article | undefined;
-  latest: Article[];
-  blocks: { section: Section; articles: Article[] }[];
+  lead: TeaserData | undefined;
+  latest: TeaserData[];
+  blocks: { section: Section; teasers: TeaserData[] }[];
   /** Site path of the next page of older stories, when there is one. */
   olderPath?: string | undefined;
 }
@@ -22,7 +22,7 @@ export function FrontPage({ site, lead, latest, blocks, olderPath }: FrontPagePr
       <h1 class="visually-hidden">{site.name}</h1>
       {lead ? (
         <section class="front__lead" aria-label="Top story">
-          <Teaser article={lead} site={site} headingLevel={2} variant="lead" />
+          <Teaser teaser={lead} site={site} headingLevel={2} variant="lead" />
         </section>
       ) : (
         <p>No articles yet.</p>
@@ -32,7 +32,7 @@ export function FrontPage({ site, lead, latest, blocks, olderPath }: FrontPagePr
           <h2 id="latest-heading" class="front__heading">
             Latest
           </h2>
-          <ArticleList articles={latest} site={site} headingLevel={3} />
+          <ArticleList teasers={latest} site={site} headingLevel={3} />
           {olderPath && (
             <p class="front__more">
               <a href={siteUrl(site, olderPath)}>Older stories</a>
@@ -42,12 +42,12 @@ export function FrontPage({ site, lead, latest, blocks, olderPath }: FrontPagePr
       )}
       {blocks.length > 0 && (
         <div class="front__sections">
-          {blocks.map(({ section, articles }) => (
+          {blocks.map(({ section, teasers }) => (
             <section class="front__section" aria-labelledby={`block-${section.slug}`}>
               <h2 id={`block-${section.slug}`} class="front__heading">
                 <a href={siteUrl(site, section.path)}>{section.title}</a>
               </h2>
-              <ArticleList articles={articles} site={site} headingLevel={3} variant="compact" />
+              <ArticleList teasers={teasers} site={site} headingLevel={3} variant="compact" />
             </section>
           ))}
         </div>

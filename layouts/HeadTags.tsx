@@ -1,4 +1,4 @@
-import type { HeadMeta } from "../src/head.ts";
+import type { HeadMeta } from "../src/site/head.ts";
 import type { Site } from "../src/site.ts";
 import { absoluteUrl, siteUrl } from "../src/site.ts";
 
@@ -13,15 +13,17 @@ interface HeadTagsProps {
   title: string;
   description: string;
   head: HeadMeta;
+  /** Keep the page out of search engines: a preview build, or a page with nothing to index. */
+  noindex: boolean;
 }
 
 /** Canonical URL, robots, Open Graph, X card, feeds, pagination links and JSON-LD. */
-export function HeadTags({ site, path, title, description, head }: HeadTagsProps) {
+export function HeadTags({ site, path, title, description, head, noindex }: HeadTagsProps) {
   const url = absoluteUrl(site, path);
   return (
     <>
       <link rel="canonical" href={url} />
-      <meta name="robots" content="max-image-preview:large" />
+      <meta name="robots" content={noindex ? "noindex" : "max-image-preview:large"} />
       {head.prev && <link rel="prev" href={siteUrl(site, head.prev)} />}
       {head.next && <link rel="next" href={siteUrl(site, head.next)} />}
       {(head.feeds ?? []).map((feed) => (

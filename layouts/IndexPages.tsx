@@ -1,10 +1,9 @@
 import type { Author } from "../src/content/types.ts";
-import type { ArchiveMonth, Tag } from "../src/collections.ts";
 import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
 
 /** All topics, with how many articles each has. */
-export function TagIndex({ tags, site }: { tags: Tag[]; site: Site }) {
+export function TagIndex({ tags, site }: { tags: { name: string; path: string; count: number }[]; site: Site }) {
   return (
     <div class="index-page">
       <h1>Topics</h1>
@@ -14,7 +13,7 @@ export function TagIndex({ tags, site }: { tags: Tag[]; site: Site }) {
         <ul class="index-page__list">
           {tags.map((tag) => (
             <li>
-              <a href={siteUrl(site, tag.path)}>{tag.name}</a> <span class="index-page__count">({tag.articles.length})</span>
+              <a href={siteUrl(site, tag.path)}>{tag.name}</a> <span class="index-page__count">({tag.count})</span>
             </li>
           ))}
         </ul>
@@ -40,10 +39,18 @@ export function AuthorIndex({ authors, site }: { authors: { author: Author; coun
   );
 }
 
+/** A month of the archive and how many articles it has. */
+interface ArchiveMonthCount {
+  year: string;
+  month: string;
+  path: string;
+  count: number;
+}
+
 /** Every month with articles, grouped by year. */
-export function ArchiveIndex({ months, site }: { months: ArchiveMonth[]; site: Site }) {
+export function ArchiveIndex({ months, site }: { months: ArchiveMonthCount[]; site: Site }) {
   const years = [...new Set(months.map((month) => month.year))];
-  const monthName = (month: ArchiveMonth) => new Intl.DateTimeFormat(site.language, { month: "long", timeZone: "UTC" }).format(Date.UTC(Number(month.year), Number(month.month) - 1, 15));
+  const monthName = (month: ArchiveMonthCount) => new Intl.DateTimeFormat(site.language, { month: "long", timeZone: "UTC" }).format(Date.UTC(Number(month.year), Number(month.month) - 1, 15));
   return (
     <div class="index-page">
       <h1>Archive</h1>
@@ -56,7 +63,7 @@ export function ArchiveIndex({ months, site }: { months: ArchiveMonth[]; site: S
               .filter((month) => month.year === year)
               .map((month) => (
                 <li>
-                  <a href={siteUrl(site, month.path)}>{`${monthName(month)} ${month.year}`}</a> <span class="index-page__count">({month.articles.length})</span>
+                  <a href={siteUrl(site, month.path)}>{`${monthName(month)} ${month.year}`}</a> <span class="index-page__count">({month.count})</span>
                 </li>
               ))}
           </ul>

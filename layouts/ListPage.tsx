@@ -1,6 +1,6 @@
 import type { ComponentChildren } from "preact";
-import type { Article } from "../src/content/types.ts";
-import type { Listing } from "../src/collections.ts";
+import type { Teaser } from "../src/content/types.ts";
+import type { Listing } from "../src/site/collections.ts";
 import type { Site } from "../src/site.ts";
 import { ArticleList } from "./ArticleList.tsx";
 import { Pagination } from "./Pagination.tsx";
@@ -9,7 +9,7 @@ interface ListPageProps {
   title: string;
   /** Shown under the title, e.g. a section's description or an author's bio. */
   intro?: ComponentChildren;
-  listing: Listing<Article>;
+  listing: Listing<Teaser>;
   site: Site;
   /** What the list is, for the pagination's accessible name: "News pages". */
   label: string;
@@ -26,7 +26,7 @@ export function ListPage({ title, intro, listing, site, label }: ListPageProps) 
         </h1>
         {intro}
       </header>
-      {listing.items.length > 0 ? <ArticleList articles={listing.items} site={site} /> : <p class="list-page__empty">No articles here yet.</p>}
+      {listing.items.length > 0 ? <ArticleList teasers={listing.items} site={site} /> : <p class="list-page__empty">No articles here yet.</p>}
       <Pagination listing={listing} site={site} label={label} />
     </div>
   );

@@ -1,4 +1,4 @@
-import type { LiveCoverage } from "../src/content/types.ts";
+import type { LiveState } from "../src/content/types.ts";
 import type { Site } from "../src/site.ts";
 import { Time } from "./Timestamps.tsx";
 
@@ -8,7 +8,7 @@ export function LiveBadge() {
 }
 
 /** Under the headline: the badge while live, or that coverage has ended and when. */
-export function LiveStatus({ live, site }: { live: LiveCoverage; site: Site }) {
+export function LiveStatus({ live, site }: { live: LiveState; site: Site }) {
   if (live.status === "live") {
     return (
       <p class="live-status" id="live-status">

@@ -1,14 +1,14 @@
 import type { ComponentChildren } from "preact";
-import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
-import type { HeadMeta } from "../src/head.ts";
-import type { SiteIcons } from "../src/images/index.ts";
+import type { HeadMeta } from "../src/site/head.ts";
+import type { Shell } from "../src/content/types.ts";
 import { HeadTags } from "./HeadTags.tsx";
 import { SiteHeader } from "./SiteHeader.tsx";
 import { SiteFooter } from "./SiteFooter.tsx";
 
 export interface PageProps {
-  site: Site;
+  /** The site, its icons, the year and the stylesheet: the same on every page. */
+  shell: Shell;
   /** Site path of this page, for its canonical URL. */
   path: string;
   /** The page's own title; the site name is added. */
@@ -18,16 +18,12 @@ export interface PageProps {
   head: HeadMeta;
   /** Section slug to mark as current in the navigation. */
   section?: string | undefined;
-  /** Copyright year, from the newest content. */
-  year: number;
-  /** Stylesheet URL with its content hash, so a changed stylesheet is never served stale. */
-  stylesheet: string;
-  icons: SiteIcons;
   children: ComponentChildren;
 }
 
 /** The document shell every page shares: head, skip link, header, main landmark, footer. */
-export function Page({ site, path, title, description, head, section, year, stylesheet, icons, children }: PageProps) {
+export function Page({ shell, path, title, description, head, section, children }: PageProps) {
+  const { site, icons, stylesheet, year } = shell;
   const fullTitle = path === "/" ? site.name : `${title} | ${site.name}`;
   return (
     <html lang={site.language}>
@@ -41,7 +37,7 @@ export function Page({ site, path, title, description, head, section, year, styl
         {/* Declared, so browsers never ask for a /favicon.ico the site does not have. */}
         <link rel="icon" type="image/png" sizes={`${icons.favicon.width}x${icons.favicon.height}`} href={icons.favicon.url} />
         <link rel="apple-touch-icon" href={icons.touch.url} />
-        <HeadTags site={site} path={path} title={title} description={description} head={head} />
+        <HeadTags site={site} path={path} title={title} description={description} head={head} noindex={shell.preview || head.noindex === true} />
       </head>
       <body>
         <a class="skip-link" href="#main">

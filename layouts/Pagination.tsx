@@ -1,4 +1,4 @@
-import type { Listing } from "../src/collections.ts";
+import { listingPath, type Listing } from "../src/site/collections.ts";
 import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
 
@@ -14,7 +14,8 @@ function visiblePages(current: number, total: number): (number | "gap")[] {
 
 /** Previous / numbered / next links for a paginated list; nothing for a single page. */
 export function Pagination<T>({ listing, site, label }: { listing: Listing<T>; site: Site; label: string }) {
-  const { pageNumber, totalPages, pathOf } = listing;
+  const { pageNumber, totalPages, base } = listing;
+  const pathOf = (n: number) => listingPath(base, n);
   if (totalPages <= 1) return null;
   return (
     <nav class="pagination" aria-label={label}>

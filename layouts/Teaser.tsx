@@ -1,4 +1,4 @@
-import type { Article } from "../src/content/types.ts";
+import type { Teaser as TeaserData } from "../src/content/types.ts";
 import type { Site } from "../src/site.ts";
 import { siteUrl } from "../src/site.ts";
 import { Picture } from "./Picture.tsx";
@@ -6,7 +6,7 @@ import { Time } from "./Timestamps.tsx";
 import { LiveBadge } from "./LiveStatus.tsx";
 
 interface TeaserProps {
-  article: Article;
+  teaser: TeaserData;
   site: Site;
   headingLevel: 2 | 3;
   /** "lead" shows the photo large (the front page's first paint); "standard" a thumbnail. */
@@ -14,9 +14,9 @@ interface TeaserProps {
 }
 
 /** One article in a list: section, headline link, summary, byline and date, maybe its photo. */
-export function Teaser({ article, site, headingLevel, variant = "standard" }: TeaserProps) {
+export function Teaser({ teaser, site, headingLevel, variant = "standard" }: TeaserProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  const photo = variant !== "compact" ? article.photo : undefined;
+  const photo = variant !== "compact" ? teaser.photo : undefined;
   return (
     <article class={`teaser teaser--${variant}`}>
       {photo && (
@@ -29,19 +29,19 @@ export function Teaser({ article, site, headingLevel, variant = "standard" }: Te
         />
       )}
       <div class="teaser__text">
-        <p class="teaser__section">{article.section.title}</p>
+        <p class="teaser__section">{teaser.section.title}</p>
         <Heading class="teaser__headline">
-          {article.live?.status === "live" && (
+          {teaser.live === "live" && (
             <>
               <LiveBadge />{" "}
             </>
           )}
-          <a href={siteUrl(site, article.path)}>{article.headline}</a>
+          <a href={siteUrl(site, teaser.path)}>{teaser.headline}</a>
         </Heading>
-        {variant !== "compact" && <p class="teaser__summary">{article.summary}</p>}
+        {variant !== "compact" && <p class="teaser__summary">{teaser.summary}</p>}
         <p class="teaser__meta">
-          <Time moment={article.published} site={site} />
-          {variant !== "compact" && ` · ${article.authors.map((author) => author.name).join(", ")}`}
+          <Time moment={teaser.published} site={site} />
+          {variant !== "compact" && ` · ${teaser.authors.map((author) => author.name).join(", ")}`}
         </p>
       </div>
     </article>

@@ -1,10 +1,8 @@
-// Eleventy plugin: a `_headers` file (Netlify / Cloudflare Pages format) with a Content-Security-
+// The `_headers` file (Netlify / Cloudflare Pages format) with a Content-Security-
 // Policy the site satisfies: no inline script or style anywhere (JSON-LD is data, not script), our
 // own scripts from files, WebAssembly for Pagefind, the newsletter provider as the only other
 // origin a page may post to or fetch from, and two video players a reader may choose to load.
-import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Site } from "./site.ts";
-import { addFile } from "./pages/virtual.ts";
 import { buildProviderForm } from "./newsletter/presets.ts";
 
 /** The Content-Security-Policy for every page of this site. */
@@ -44,8 +42,4 @@ export function renderHeaders(site: Site): string {
     "  Cache-Control: public, max-age=31536000, immutable",
     "",
   ].join("\n");
-}
-
-export default function headersPlugin(eleventyConfig: UserConfig): void {
-  addFile(eleventyConfig, "headers", "/_headers", (newsroom) => renderHeaders(newsroom.site));
 }

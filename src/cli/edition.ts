@@ -4,12 +4,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { imageCacheDir, loadNewsroomForBuild } from "../content/load-for-build.ts";
 import { loadSettings } from "../content/load-settings.ts";
+import { loadNewsroom } from "../build/build.ts";
+import { cacheDirFrom } from "./build.ts";
 import { ContentError } from "../content/errors.ts";
 import { buildNow } from "../now.ts";
 import { buildEdition, editionPath, type Edition } from "../edition/model.ts";
-import { EditorNoteError, readEditorNote } from "../edition/note.ts";
+import { EditorNoteError } from "../edition/note.ts";
 import { MAX_EMAIL_BYTES, renderEmail, unsubscribePlaceholder } from "../edition/email.ts";
 import { checkSendable, sendDraft, SendError } from "../edition/send.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
@@ -69,11 +70,9 @@ export async function makeEdition(options: EditionOptions): Promise<string[]> {
   // Sending is checked before any work, so a missing token is said at once.
   if (options.send) checkSendable(site.newsletter, env);
 
-  // The production newsroom, loaded as src/content/plugin.ts loads it for `npm run build` (same cache).
-  const cacheDir = imageCacheDir(env);
-  const newsroom = await loadNewsroomForBuild({ contentDir, includeDrafts: false, cacheDir });
-  const note = await readEditorNote(contentDir, options.day);
-  const edition = buildEdition(newsroom, options.day, note);
+  // The production newsroom, loaded as `npm run build` loads it (same cache).
+  const { content, images, newsroom } = await loadNewsroom({ input: contentDir, cacheDir: cacheDirFrom(env), now: buildNow(), preview: false });
+  const edition = buildEdition(site, newsroom.articles.map((article) => article.teaser), options.day, content.notes.get(options.day));
   if (!edition) throw new NoEditionError(`[edition] no articles were published on ${options.day} (${site.timeZone}): no edition`);
 
   const unsubscribe = unsubscribePlaceholder(site.newsletter) ?? options.unsubscribe;
@@ -85,7 +84,7 @@ export async function makeEdition(options: EditionOptions): Promise<string[]> {
   await fs.writeFile(html, email.html);
   await fs.writeFile(text, email.text);
   // The email shows the site's own photos: they are in the output once the site is built and published.
-  await newsroom.images.copyUsed(options.outputDir);
+  await images.copyUsed(options.outputDir);
   const htmlBytes = Buffer.byteLength(email.html);
   const lines = [summarizeEdition(edition, { html: path.relative(process.cwd(), html), text: path.relative(process.cwd(), text), htmlBytes })];
   if (htmlBytes > MAX_EMAIL_BYTES) lines.push(`[edition] warning: email.html is ${size(htmlBytes)}, over ${size(MAX_EMAIL_BYTES)}: Gmail will clip it`);

@@ -1,7 +1,7 @@
 // Articles: every `articles/**/*.md` is parsed, validated against the schema and checked against
 // the site (authors, sections, images, URLs). Problems are collected, never thrown one by one.
 import path from "node:path";
-import type { MarkdownIt, Token } from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
 export type { EmbedSource, GallerySource, PhotoSource } from "./load-blocks.ts";
 import { articleSchema, ARTICLE_FIELDS, type ArticleFrontMatter } from "./schema.ts";
 import { parseFrontMatter } from "./front-matter.ts";
@@ -16,6 +16,8 @@ import { countWords } from "../text.ts";
 import { newestUpdate, readLiveUpdates, type LiveSource } from "../live/updates.ts";
 import { readPhotoDetails, type PhotoDetails } from "../images/metadata.ts";
 import type { Site } from "../site.ts";
+import { renderBodyTemplate, type BodyTemplate } from "../render/body-template.ts";
+import { digestText } from "../build/digest.ts";
 
 /** A validated article whose body and images are not rendered yet. */
 export interface ArticleSource {
@@ -28,8 +30,10 @@ export interface ArticleSource {
   path: string;
   published: Moment;
   updated?: Moment;
-  /** The parsed body; absent when the loader was asked not to keep bodies (a build in parts renders them later). */
-  tokens?: Token[];
+  /** Digest of the file's text: with the files its blocks show, what names its body. */
+  sourceDigest: string;
+  /** The body rendered with a marker for each block (src/render/body-template.ts): the tokens are not kept. */
+  template: BodyTemplate;
   firstParagraph: string;
   /** Words in the body, counted while parsing. */
   words: number;
@@ -43,21 +47,24 @@ export interface ArticleSource {
   photoDetails?: PhotoDetails;
 }
 
+/**
+ * Articles checked by an earlier load, reused while their file is unchanged (the live preview keeps
+ * one across rebuilds); `read` checks the file when it is not known.
+ */
+export interface ArticleSourceCache {
+  read(file: string, check: () => Promise<{ article?: ArticleSource; problems: ContentProblem[] }>): Promise<{ article?: ArticleSource; problems: ContentProblem[] }>;
+}
+
 export interface ArticleContext {
   contentDir: string;
   site: Site;
   authorIds: ReadonlySet<string>;
   md: MarkdownIt;
-  /**
-   * Keep each article's parsed body for rendering (default). A build in parts drops them as it reads:
-   * at 100,000 articles the token lists alone would not fit in Node's heap.
-   */
-  keepBodies?: boolean;
 }
 
-export async function readArticles(context: ArticleContext): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
+export async function readArticles(context: ArticleContext, cache?: ArticleSourceCache): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
   const files = await listMarkdown(path.join(context.contentDir, "articles"));
-  const results = await mapFiles(files, (file) => readArticle(file, context));
+  const results = await mapFiles(files, (file) => (cache ? cache.read(file, () => readArticle(file, context)) : readArticle(file, context)));
   const articles = results.flatMap((result) => (result.article ? [result.article] : []));
   const problems = results.flatMap((result) => result.problems);
   problems.push(...findDuplicateUrls(articles));
@@ -155,13 +162,14 @@ export async function checkArticle(file: string, source: string, context: Articl
     slugLine: lineOf(["slug"]),
     path: `/${year}/${month}/${day}/${slug}/`,
     published,
+    sourceDigest: digestText(source),
+    template: renderBodyTemplate(md, tokens, site, live),
     firstParagraph: firstParagraphText(tokens),
     words: countWords(plainText(tokens)),
     figures: blocks.figures,
     galleries: blocks.galleries,
     embeds: blocks.embeds,
   };
-  if (context.keepBodies !== false) article.tokens = tokens;
   if (lastChange) article.updated = lastChange;
   if (photo) article.photo = photo;
   if (live) article.live = live;

@@ -1,31 +1,40 @@
-// The shapes layouts receive: validated front matter plus everything derived from it once
-// (URLs, dates in the site's zone, rendered Markdown, processed images).
-import type { ImageCrops, ImagePipeline, ImageSet, ImageVariant, SiteIcons } from "../images/index.ts";
+// The shapes pages are made from. Field types come from the one schema (src/content/schema.ts);
+// what is added here is derived once by the pipeline: URLs, dates in the site's zone, processed
+// images and rendered Markdown. Two views of an article exist on purpose: the Teaser is what any list
+// shows of it (and all a list page's digest depends on); the Article is its own page.
+import type { ArticleFrontMatter, AuthorFrontMatter } from "./schema.ts";
+import type { ImageCrops, ImageSet, ImageVariant, SiteIcons } from "../images/index.ts";
 import type { Moment } from "../dates.ts";
 import type { Section, Site } from "../site.ts";
 
-export interface Author {
+/** What a byline in a list shows of an author. */
+export interface AuthorRef {
+  /** The author file's name: "ana-ruiz". */
   id: string;
   name: string;
-  role?: string;
-  email?: string;
-  /** X handle without "@". */
-  x?: string;
-  /** Mastodon handle "user@instance" and its profile URL. */
-  mastodon?: { handle: string; url: string };
-  url?: string;
-  organization: boolean;
-  photo?: ImageSet;
-  bioHtml: string;
   /** Site path of the author page: "/authors/ana-ruiz/". */
   path: string;
 }
 
-export interface Photo {
+export interface Author extends AuthorRef, Pick<AuthorFrontMatter, "role" | "email" | "url"> {
+  /** X handle without "@". */
+  x?: string;
+  /** Mastodon handle "user@instance" and its profile URL. */
+  mastodon?: { handle: string; url: string };
+  organization: boolean;
+  photo?: ImageSet;
+  bioHtml: string;
+}
+
+/** What a list shows of a lead photo. */
+export interface TeaserPhoto {
   image: ImageSet;
+  alt: string;
+}
+
+export interface Photo extends TeaserPhoto {
   /** Fixed-ratio crops for structured data and link previews (16:9, 4:3, 1:1). */
   crops: ImageCrops;
-  alt: string;
   caption: string;
   credit?: string;
   /** From the file's GPS, only when the settings publish locations. */
@@ -34,7 +43,7 @@ export interface Photo {
   camera?: string;
 }
 
-/** A photo of a gallery, through the same pipeline as inline figures. */
+/** A photo of a gallery or an inline figure, through the same pipeline. */
 export interface GalleryPhoto {
   image: ImageSet;
   alt: string;
@@ -77,18 +86,36 @@ export interface LiveUpdate {
   text: string;
 }
 
-/** A live blog: a pinned summary, then updates newest first. */
-export interface LiveCoverage {
+/** Where live coverage stands: lists show the badge from this alone. */
+export interface LiveState {
   /** "live" until the editor sets `liveEnded`. */
   status: "live" | "ended";
   /** The article's `date`. */
   start: Moment;
   /** `liveEnded`, when set. */
   end?: Moment;
+}
+
+/** A live blog's rendered text: a pinned summary, then updates newest first. */
+export interface LiveCoverage extends LiveState {
   /** The body before the first update. */
   summaryHtml: string;
-  /** Newest first. */
   updates: LiveUpdate[];
+}
+
+/** An article's rendered body: Markdown with its figures, galleries and embeds, and live updates. */
+export interface RenderedBody {
+  html: string;
+  live?: LiveCoverage;
+}
+
+/**
+ * An article's body, rendered only when a page that shows it is written (its own page, the feeds
+ * that carry it in full). Its digest is that of its source, so a plan knows whether it changed
+ * without rendering it; reading `rendered` before the build prepared it is a Dateline defect.
+ */
+export interface BodyRef {
+  readonly rendered: RenderedBody;
 }
 
 export interface Correction {
@@ -96,33 +123,51 @@ export interface Correction {
   text: string;
 }
 
-export interface Article {
+/** What any list of articles shows of one (teasers, related stories, editions, sitemaps). */
+export interface Teaser extends Pick<ArticleFrontMatter, "headline"> {
   /** Source path relative to the content folder: "articles/2026/flood.md". */
   id: string;
-  slug: string;
   /** Site path: "/2026/03/05/flood/". */
   path: string;
-  headline: string;
+  /** The dek, or else the first paragraph trimmed: meta description and promo text. */
+  summary: string;
+  section: Section;
+  tags: string[];
+  published: Moment;
+  /** The last substantive change: `updated`, or the newest live update. */
+  updated?: Moment;
+  authors: AuthorRef[];
+  photo?: TeaserPhoto;
+  /** Marked to lead the front page. */
+  featured: boolean;
+  /** Not published: shown only in the live preview. */
+  draft: boolean;
+  /** Dated after the build's "now": published by the first build after that time. */
+  scheduled: boolean;
+  live?: LiveState["status"];
+}
+
+export interface Article extends Pick<ArticleFrontMatter, "headline" | "dateline"> {
+  /** The same article as lists show it. */
+  teaser: Teaser;
+  id: string;
+  slug: string;
+  path: string;
   /** The summary as the editor wrote it: the dek shown under the headline. */
   dek?: string;
-  /** The dek, or else the first paragraph trimmed: meta description and promo text. */
   summary: string;
   authors: Author[];
   published: Moment;
   updated?: Moment;
-  dateline?: string;
   section: Section;
   tags: string[];
   photo?: Photo;
   corrections: Correction[];
   draft: boolean;
-  /** Dated after the build's "now": published by the first build after that time. */
   scheduled: boolean;
-  /** Marked to lead the front page. */
   featured: boolean;
-  bodyHtml: string;
-  /** A live blog (`live: true`): shown as a pinned summary and updates instead of `bodyHtml`. */
-  live?: LiveCoverage;
+  live?: LiveState;
+  body: BodyRef;
   /** Holds a gallery or a video facade: the page loads public/js/story-formats.js once. */
   interactive: boolean;
   /** Photo fields (alt, caption, credit) this article took from the files' embedded IPTC/XMP/EXIF. */
@@ -138,19 +183,29 @@ export interface SkippedArticle {
   published: Moment;
 }
 
-export interface Newsroom {
+/** What every page's frame shows besides its own content: one digest for every page. */
+export interface Shell {
   site: Site;
-  /** Articles to publish, newest first. */
+  /** The settings' logo, published as PNG: publisher logo and fallback link-preview image. */
+  logo?: ImageVariant;
+  /** Browser and home-screen icons, from a square logo or the name's initial. */
+  icons: SiteIcons;
+  /** The copyright year: the newest article's, so output never depends on the build's clock. */
+  year: number;
+  /** Site path of the stylesheet with its content hash. */
+  stylesheet: string;
+  /** A preview build: every page says noindex, and unpublished stories carry a banner. */
+  preview: boolean;
+}
+
+export interface Newsroom {
+  shell: Shell;
+  site: Site;
+  /** Articles to publish (in the preview, drafts and scheduled too), newest first. */
   articles: Article[];
   authors: Author[];
   /** Drafts left out of this build. */
   skippedDrafts: SkippedArticle[];
   /** Future-dated articles left out of this build; a later build publishes them. */
   skippedScheduled: SkippedArticle[];
-  /** The pipeline that made this build's images: its files are copied into the output. */
-  images: ImagePipeline;
-  /** The settings' logo, published as PNG: publisher logo and fallback link-preview image. */
-  logo?: ImageVariant;
-  /** Browser and home-screen icons, from a square logo or the name's initial. */
-  icons: SiteIcons;
 }

@@ -1,11 +1,11 @@
 // The daily edition as one typed model: a day's published articles in the site's time zone, the lead
 // story first, then the rest by section in the settings' order. The email, the plain text, the web
 // page and the feed are all printed from this model, so they always carry the same stories.
-import type { Article, Newsroom } from "../content/types.ts";
+import type { Teaser } from "../content/types.ts";
 import type { ImageSet, ImageVariant } from "../images/index.ts";
-import { leadStory } from "../collections.ts";
+import { leadStory } from "../site/collections.ts";
 import { absoluteUrl, type Section, type Site } from "../site.ts";
-import { absoluteHref } from "../feeds/absolute-urls.ts";
+import { absoluteHref } from "../site/feeds/absolute-urls.ts";
 import type { EditorNote } from "./note.ts";
 
 /** Display widths in the 600 px email: the lead photo fills the column, thumbnails sit beside a story. */
@@ -74,9 +74,9 @@ export function editionPath(day: string): string {
 
 // A build asks for every day of the archive (thousands of days): group the articles by day once
 // per article list rather than scanning the whole list for each day.
-const byDayCache = new WeakMap<readonly Article[], Map<string, Article[]>>();
+const byDayCache = new WeakMap<readonly Teaser[], Map<string, Teaser[]>>();
 
-function articlesByDay(articles: readonly Article[]): Map<string, Article[]> {
+function articlesByDay(articles: readonly Teaser[]): Map<string, Teaser[]> {
   let byDay = byDayCache.get(articles);
   if (!byDay) {
     byDay = new Map();
@@ -91,12 +91,12 @@ function articlesByDay(articles: readonly Article[]): Map<string, Article[]> {
 }
 
 /** The articles published on `day` (yyyy-mm-dd in the site's zone), newest first as the newsroom keeps them. */
-export function articlesOnDay(articles: readonly Article[], day: string): Article[] {
+export function articlesOnDay(articles: readonly Teaser[], day: string): Teaser[] {
   return [...(articlesByDay(articles).get(day) ?? [])];
 }
 
 /** Every day with at least one published article, newest first. */
-export function editionDays(articles: readonly Article[]): string[] {
+export function editionDays(articles: readonly Teaser[]): string[] {
   return [...articlesByDay(articles).keys()].sort().reverse();
 }
 
@@ -113,7 +113,7 @@ export function pickJpeg(image: ImageSet, target: number): ImageVariant {
   });
 }
 
-function editionImage(article: Article, site: Site, displayWidth: number): EditionImage | undefined {
+function editionImage(article: Teaser, site: Site, displayWidth: number): EditionImage | undefined {
   if (!article.photo) return undefined;
   const variant = pickJpeg(article.photo.image, displayWidth * 2);
   const width = Math.min(displayWidth, variant.width);
@@ -121,7 +121,7 @@ function editionImage(article: Article, site: Site, displayWidth: number): Editi
   return { url: absoluteHref(variant.url, site.origin), width, height: Math.round((width * variant.height) / variant.width), alt: article.photo.alt };
 }
 
-function storyOf(article: Article, site: Site, imageWidth: number): EditionStory {
+function storyOf(article: Teaser, site: Site, imageWidth: number): EditionStory {
   const names = article.authors.map((author) => author.name);
   const story: EditionStory = {
     headline: article.headline,
@@ -156,16 +156,15 @@ function memoized<F extends Intl.DateTimeFormat | Intl.ListFormat>(key: string, 
 }
 
 /** The edition for `day`, or undefined when nothing was published that day. */
-export function buildEdition(newsroom: Pick<Newsroom, "site" | "articles">, day: string, note?: EditorNote): Edition | undefined {
-  const { site } = newsroom;
-  const articles = articlesOnDay(newsroom.articles, day);
-  const leadArticle = leadStory(articles);
-  if (!leadArticle) return undefined;
-  const rest = articles.filter((article) => article !== leadArticle);
+export function buildEdition(site: Site, teasers: readonly Teaser[], day: string, note?: EditorNote): Edition | undefined {
+  const articles = articlesOnDay(teasers, day);
+  const leadTeaser = leadStory(articles);
+  if (!leadTeaser) return undefined;
+  const rest = articles.filter((article) => article !== leadTeaser);
   const sections = site.sections
     .map((section) => ({ section, stories: rest.filter((article) => article.section.slug === section.slug).map((article) => storyOf(article, site, THUMBNAIL_WIDTH)) }))
     .filter((group) => group.stories.length > 0);
-  const lead = storyOf(leadArticle, site, LEAD_IMAGE_WIDTH);
+  const lead = storyOf(leadTeaser, site, LEAD_IMAGE_WIDTH);
   const dateLabel = formatEditionDay(day, site.language);
   const others = rest.map((article) => article.headline);
   const path = editionPath(day);
@@ -178,7 +177,7 @@ export function buildEdition(newsroom: Pick<Newsroom, "site" | "articles">, day:
     sections,
     webUrl: absoluteUrl(site, path),
     path,
-    updated: articles[0]?.published.iso ?? leadArticle.published.iso,
+    updated: articles[0]?.published.iso ?? leadTeaser.published.iso,
     storyCount: articles.length,
     site,
   };

@@ -4,6 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { parseFrontMatter } from "../content/front-matter.ts";
+import { formatProblem, type ContentProblem } from "../content/errors.ts";
 
 export const NOTES_FOLDER = "newsletter";
 
@@ -24,17 +25,20 @@ export interface EditorNote {
 /** A note file that cannot be used, named like the content errors: `file:line field: what is wrong`. */
 export class EditorNoteError extends Error {
   override name = "EditorNoteError";
+  constructor(readonly problem: ContentProblem) {
+    super(formatProblem(problem));
+  }
 }
 
 /** Parses a note's text; `file` names it in errors. */
 export function parseEditorNote(source: string, file: string): EditorNote {
   const parsed = parseFrontMatter(source);
-  if (!parsed.ok) throw new EditorNoteError(`${file}:${parsed.problem.line} ${parsed.problem.field}: ${parsed.problem.message}`);
+  if (!parsed.ok) throw new EditorNoteError({ file, ...parsed.problem });
   const checked = noteSchema.safeParse(parsed.file.data);
   if (!checked.success) {
     const issue = checked.error.issues[0];
     const field = issue?.path.map(String).join(".") || "front matter";
-    throw new EditorNoteError(`${file}:${parsed.file.lineOf(issue?.path ?? [])} ${field}: ${issue?.message ?? "is not valid"}`);
+    throw new EditorNoteError({ file, line: parsed.file.lineOf(issue?.path ?? []), field, message: issue?.message ?? "is not valid" });
   }
   const paragraphs = parsed.file.body
     .split(/\r?\n\s*\r?\n/)
@@ -50,5 +54,5 @@ export async function readEditorNote(contentDir: string, day: string): Promise<E
     if (error.code === "ENOENT") return undefined;
     throw error;
   });
-  return source === undefined ? undefined : parseEditorNote(source, path.relative(process.cwd(), file) || file);
+  return source === undefined ? undefined : parseEditorNote(source, file);
 }

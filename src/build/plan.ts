@@ -1,0 +1,114 @@
+// The build plan: every output of the site with the digest of what it is made from, and for each
+// whether it must be rendered or can be reused from the previous build. Computed in one place from
+// the site's page specs and what the previous build recorded; a full build, an incremental build and
+// a live-preview rebuild are the same plan against a different (or no) previous build.
+import { digestOf } from "./digest.ts";
+import type { PageKind, PageSpec } from "../site/page.ts";
+import type { SitePlan } from "../site/index.ts";
+import type { SearchShard } from "../site/search.ts";
+
+/** Why a page is rendered, or that it is not. */
+export type PlanReason = "new" | "changed" | "not stored" | "unchanged";
+
+export interface PlannedPage {
+  spec: PageSpec;
+  /** Digest of the code and the page's inputs: equal fingerprints, equal files. */
+  fingerprint: string;
+  render: boolean;
+  reason: PlanReason;
+}
+
+export interface PlannedShard {
+  shard: SearchShard;
+  /** Digest of the code, the shell and the shard's articles. */
+  fingerprint: string;
+  index: boolean;
+  reason: PlanReason;
+}
+
+/** What the previous build wrote: each output's fingerprint, by site path, and each shard's. */
+export interface BuildRecord {
+  pages: ReadonlyMap<string, string>;
+  shards: ReadonlyMap<string, string>;
+}
+
+export interface BuildPlan {
+  pages: PlannedPage[];
+  shards: PlannedShard[];
+  /** Site paths the previous build wrote that this one does not. */
+  removed: string[];
+  /** What this build will have written, for the next one. */
+  record: BuildRecord;
+}
+
+export interface PlanOptions {
+  /** Digest of the code, layouts, stylesheet, scripts, dependencies and runtime (src/build/code.ts). */
+  code: string;
+  /** The previous build, if any: without one, every page is rendered. */
+  previous?: BuildRecord | undefined;
+  /** Whether the stored output of a fingerprint is still there to reuse (the cache may have been pruned). */
+  stored?: (fingerprint: string) => boolean;
+}
+
+/** Two page specs for one path would overwrite each other: a Dateline defect, not a content error. */
+export class DuplicateOutputError extends Error {
+  override name = "DuplicateOutputError";
+}
+
+export function planBuild(site: SitePlan, options: PlanOptions): BuildPlan {
+  const { code, previous } = options;
+  const stored = options.stored ?? (() => true);
+  const seen = new Map<string, PageKind>();
+  const pages = site.pages.map((spec): PlannedPage => {
+    const other = seen.get(spec.path);
+    if (other) throw new DuplicateOutputError(`[plan] two pages would be written at ${spec.path} (a ${other} page and a ${spec.kind} page)`);
+    seen.set(spec.path, spec.kind);
+    const fingerprint = digestOf({ code, kind: spec.kind, path: spec.path, inputs: spec.inputs });
+    const before = previous?.pages.get(spec.path);
+    const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : stored(fingerprint) ? "unchanged" : "not stored";
+    return { spec, fingerprint, render: reason !== "unchanged", reason };
+  });
+  const articles = new Map(pagesOfKind(pages, "article").map((planned) => [planned.spec.path, planned.spec]));
+  const shards = site.shards.map((shard): PlannedShard => {
+    // What the index holds of a page: its head and its article element. The shell and each article
+    // decide those; a change to the related stories or the footer does not re-index the shard.
+    const inputs = shard.teasers.map((teaser) => {
+      const spec = articles.get(teaser.path) as PageSpec<{ shell: object; article: object }> | undefined;
+      return spec ? [spec.inputs.shell, spec.inputs.article] : teaser.path;
+    });
+    const fingerprint = digestOf({ code, shard: shard.id, inputs });
+    const before = previous?.shards.get(shard.id);
+    const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : stored(fingerprint) ? "unchanged" : "not stored";
+    return { shard, fingerprint, index: reason !== "unchanged", reason };
+  });
+  const removed = previous ? [...previous.pages.keys()].filter((path) => !seen.has(path)) : [];
+  return {
+    pages,
+    shards,
+    removed,
+    record: {
+      pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
+      shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])),
+    },
+  };
+}
+
+export function pagesOfKind(pages: readonly PlannedPage[], kind: PageKind): PlannedPage[] {
+  return pages.filter((planned) => planned.spec.kind === kind);
+}
+
+/** "12 article pages (10 new, 2 changed), 3 section pages (changed)": what a plan renders, by kind. */
+export function describeRendered(plan: BuildPlan): string[] {
+  const byKind = new Map<PageKind, Map<PlanReason, number>>();
+  for (const planned of plan.pages) {
+    if (!planned.render) continue;
+    let reasons = byKind.get(planned.spec.kind);
+    if (!reasons) byKind.set(planned.spec.kind, (reasons = new Map()));
+    reasons.set(planned.reason, (reasons.get(planned.reason) ?? 0) + 1);
+  }
+  return [...byKind.entries()].map(([kind, reasons]) => {
+    const total = [...reasons.values()].reduce((sum, n) => sum + n, 0);
+    const why = [...reasons.entries()].map(([reason, n]) => (reasons.size === 1 ? reason : `${n} ${reason}`)).join(", ");
+    return `${total} ${kind}${total === 1 ? "" : "s"} (${why})`;
+  });
+}

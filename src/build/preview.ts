@@ -1,0 +1,139 @@
+// The live preview (`npm start`): the same pipeline as a build, with drafts and scheduled stories,
+// into its own folder (`.preview/`, never the published `_site/`), every page marked noindex. Each
+// rebuild plans against the previous one, so an edit renders only the pages whose inputs changed;
+// articles stay parsed between rebuilds while their files are unchanged.
+import { statSync } from "node:fs";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { ArticleSourceCache } from "../content/load-articles.ts";
+import { ContentError } from "../content/errors.ts";
+import { planSite } from "../site/index.ts";
+import { outputFile, type PageSpec } from "../site/page.ts";
+import { SEARCH_INDEX_DIR } from "../site/search.ts";
+import { loadNewsroom } from "./build.ts";
+import { codeDigest } from "./code.ts";
+import { planBuild, describeRendered, type BuildPlan, type BuildRecord, type PlannedShard } from "./plan.ts";
+import type { WriteSession, WrittenPage } from "./eleventy-pages.ts";
+import { ShardIndex, closeSearchIndexer } from "./search-index.ts";
+import { copyPublicFiles } from "../assets.ts";
+import type { ImagePipeline } from "../images/index.ts";
+
+export interface PreviewOptions {
+  input: string;
+  /** The preview's own folder: `.preview/`. */
+  output: string;
+  cacheDir: string;
+  /** The preview's clock; default: the real one at each rebuild. */
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+/** Article sources by file, kept while the file's size and mtime are unchanged. */
+class PreviewArticleCache implements ArticleSourceCache {
+  private readonly entries = new Map<string, { size: number; mtimeMs: number; result: Awaited<ReturnType<Parameters<ArticleSourceCache["read"]>[1]>> }>();
+
+  async read(file: string, check: Parameters<ArticleSourceCache["read"]>[1]) {
+    // Stat before reading: a file saved while this load runs has a newer mtime and is read next time.
+    const stat = statSync(file, { throwIfNoEntry: false });
+    const known = this.entries.get(file);
+    if (stat && known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known.result;
+    const result = await check();
+    if (stat && result.article) this.entries.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, result });
+    else this.entries.delete(file);
+    return result;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export class PreviewSession implements WriteSession {
+  private readonly articles = new PreviewArticleCache();
+  private previous: BuildRecord | undefined;
+  private pending: { plan: BuildPlan; images: ImagePipeline; started: number } | undefined;
+  /** Set by the watcher: every file saved since the last rebuild is an article. */
+  private onlyArticlesSaved = false;
+  private indexing: Promise<void> = Promise.resolve();
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: PreviewOptions) {
+    this.log = options.log ?? ((line) => console.log(line));
+  }
+
+  /** The files Eleventy's watcher reports before a rebuild: only article edits keep parsed articles. */
+  saved(files: readonly string[]): void {
+    const articles = path.join(path.resolve(this.options.input), "articles") + path.sep;
+    this.onlyArticlesSaved = files.length > 0 && files.every((file) => file.endsWith(".md") && path.resolve(file).startsWith(articles));
+  }
+
+  async begin(): Promise<readonly PageSpec[]> {
+    const started = performance.now();
+    // Settings, authors, photos, notes or code changed: everything may depend on them.
+    if (!this.onlyArticlesSaved) this.articles.clear();
+    this.onlyArticlesSaved = false;
+    const now = this.options.now?.() ?? new Date();
+    let loaded;
+    try {
+      loaded = await loadNewsroom({ input: this.options.input, cacheDir: this.options.cacheDir, now, preview: true, articleCache: this.articles });
+    } catch (error) {
+      // Eleventy's watcher prints nothing for an error marked as logged (ContentError is, for the
+      // CLI's sake): print the problems here, or the preview would just stop updating.
+      if (error instanceof ContentError) this.log(`[dateline] ${error.message}`);
+      throw error;
+    }
+    const { content, images, bodies, newsroom } = loaded;
+    const plan = planBuild(planSite(newsroom, { now, notes: content.notes }), { code: await codeDigest(), previous: this.previous });
+    const output = path.resolve(this.options.output);
+    // Pages of deleted (or moved) articles, tags and months: the preview stops serving them.
+    await Promise.all(plan.removed.map((sitePath) => fs.rm(path.join(output, outputFile(sitePath)), { force: true })));
+    const render = plan.pages.filter((planned) => planned.render);
+    await bodies.prepare(render.flatMap((planned) => planned.spec.bodies ?? []));
+    this.pending = { plan, images, started };
+    return render.map((planned) => planned.spec);
+  }
+
+  async end(written: readonly WrittenPage[]): Promise<void> {
+    const pending = this.pending;
+    if (!pending) return;
+    this.pending = undefined;
+    const output = path.resolve(this.options.output);
+    await Promise.all([copyPublicFiles(output), pending.images.copyUsed(output)]);
+    const first = this.previous === undefined;
+    this.previous = pending.plan.record;
+    const kinds = describeRendered(pending.plan);
+    this.log(`[dateline] preview: rendered ${written.length}${kinds.length > 0 ? ` (${kinds.join(", ")})` : ""} in ${((performance.now() - pending.started) / 1000).toFixed(1)} s`);
+    // The first build waits for its search index; later ones index the shards that changed in the
+    // background, one run at a time, so an edit is served at once.
+    const shards = pending.plan.shards.filter((planned) => planned.index);
+    const index = this.indexing.then(() => indexShards(shards, output)).then(
+      (pages) => pages > 0 && this.log(`[search] indexed ${pages} page${pages === 1 ? "" : "s"}`),
+      (error: unknown) => this.log(error instanceof Error ? error.message : String(error)),
+    );
+    this.indexing = index.then(() => undefined);
+    if (first) await this.indexing;
+  }
+
+  /** Waits for the search indexing under way: for a clean stop. */
+  async settle(): Promise<void> {
+    await this.indexing;
+    await closeSearchIndexer();
+  }
+}
+
+/** Indexes each shard from the pages in the output, swapping each into place when complete. */
+async function indexShards(shards: readonly PlannedShard[], output: string): Promise<number> {
+  let pages = 0;
+  for (const planned of shards) {
+    const index = new ShardIndex();
+    for (const teaser of planned.shard.teasers) {
+      await index.add({ url: teaser.path, html: await fs.readFile(path.join(output, outputFile(teaser.path)), "utf8") });
+    }
+    const target = path.join(output, SEARCH_INDEX_DIR, planned.shard.id);
+    const scratch = `${target}.partial`;
+    pages += await index.write(scratch);
+    await fs.rm(target, { recursive: true, force: true });
+    await fs.rename(scratch, target);
+  }
+  return pages;
+}

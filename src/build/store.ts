@@ -1,0 +1,143 @@
+// The persistent build cache (`<cache>/build/`, restored in CI like the image cache): every output
+// a build wrote, stored under its fingerprint, every search shard under its own, and the record of
+// the last build. A later build hard-links what did not change into its output instead of rendering
+// it again. Stored files are shared with the output by hard links: never edit a built site in place.
+import fs from "node:fs/promises";
+import path from "node:path";
+import v8 from "node:v8";
+import type { BuildRecord } from "./plan.ts";
+
+const RECORD_FILE = "record.v8";
+/** Bump when the record's shape changes: an older one is then ignored, never misread. */
+const RECORD_VERSION = 1;
+
+interface StoredRecord {
+  version: number;
+  pages: [string, string][];
+  shards: [string, string][];
+}
+
+export class BuildStore {
+  readonly dir: string;
+  private readonly pagesDir: string;
+  private readonly shardsDir: string;
+
+  constructor(cacheDir: string) {
+    this.dir = path.join(cacheDir, "build");
+    this.pagesDir = path.join(this.dir, "pages");
+    this.shardsDir = path.join(this.dir, "search");
+  }
+
+  /** The last build's record, or undefined when there is none (or it cannot be read: then everything is rendered). */
+  async readRecord(): Promise<BuildRecord | undefined> {
+    try {
+      const stored = v8.deserialize(await fs.readFile(path.join(this.dir, RECORD_FILE))) as StoredRecord;
+      if (stored.version !== RECORD_VERSION) return undefined;
+      return { pages: new Map(stored.pages), shards: new Map(stored.shards) };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Saves the record of a build whose outputs are all stored; written whole or not at all. */
+  async writeRecord(record: BuildRecord): Promise<void> {
+    await fs.mkdir(this.dir, { recursive: true });
+    const data: StoredRecord = { version: RECORD_VERSION, pages: [...record.pages], shards: [...record.shards] };
+    const partial = path.join(this.dir, `${RECORD_FILE}.${process.pid}.partial`);
+    await fs.writeFile(partial, v8.serialize(data));
+    await fs.rename(partial, path.join(this.dir, RECORD_FILE));
+  }
+
+  /** Every fingerprint with a stored output or shard. */
+  async storedFingerprints(): Promise<Set<string>> {
+    const found = new Set<string>();
+    const fanOut = await fs.readdir(this.pagesDir).catch(() => [] as string[]);
+    await Promise.all(
+      fanOut.map(async (prefix) => {
+        for (const name of await fs.readdir(path.join(this.pagesDir, prefix)).catch(() => [] as string[])) found.add(name);
+      }),
+    );
+    for (const name of await fs.readdir(this.shardsDir).catch(() => [] as string[])) if (!name.includes(".")) found.add(name);
+    return found;
+  }
+
+  /** Where the output of `fingerprint` is stored. */
+  pageFile(fingerprint: string): string {
+    return path.join(this.pagesDir, fingerprint.slice(0, 2), fingerprint);
+  }
+
+  /** Where the search shard of `fingerprint` is stored (a folder). */
+  shardDir(fingerprint: string): string {
+    return path.join(this.shardsDir, fingerprint);
+  }
+
+  /** Keeps a freshly written output: a hard link to it under its fingerprint. */
+  async keepPage(file: string, fingerprint: string): Promise<void> {
+    const stored = this.pageFile(fingerprint);
+    await fs.mkdir(path.dirname(stored), { recursive: true });
+    await linkOrCopy(file, stored, { replace: true });
+  }
+
+  /** Keeps a freshly written shard folder (moved in: the output gets links to it). */
+  async keepShard(dir: string, fingerprint: string): Promise<void> {
+    const stored = this.shardDir(fingerprint);
+    await fs.mkdir(this.shardsDir, { recursive: true });
+    await fs.rm(stored, { recursive: true, force: true });
+    await fs.rename(dir, stored);
+  }
+
+  /** Removes every stored output and shard the record does not name: the cache holds one build. */
+  async prune(record: BuildRecord): Promise<number> {
+    const keep = new Set([...record.pages.values(), ...record.shards.values()]);
+    let removed = 0;
+    const fanOut = await fs.readdir(this.pagesDir).catch(() => [] as string[]);
+    for (const prefix of fanOut) {
+      const dir = path.join(this.pagesDir, prefix);
+      for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
+        if (keep.has(name)) continue;
+        await fs.rm(path.join(dir, name), { force: true });
+        removed++;
+      }
+    }
+    for (const name of await fs.readdir(this.shardsDir).catch(() => [] as string[])) {
+      if (keep.has(name)) continue;
+      await fs.rm(path.join(this.shardsDir, name), { recursive: true, force: true });
+      removed++;
+    }
+    return removed;
+  }
+}
+
+/**
+ * Hard-links `from` to `to` (the same file, no copy); copies when links are impossible (another file
+ * system, a file system without them). With `replace`, an existing `to` is replaced.
+ */
+export async function linkOrCopy(from: string, to: string, { replace = false }: { replace?: boolean } = {}): Promise<void> {
+  try {
+    await fs.link(from, to);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") {
+      if (!replace) throw error;
+      const partial = `${to}.${process.pid}.partial`;
+      await fs.rm(partial, { force: true });
+      await linkOrCopy(from, partial);
+      await fs.rename(partial, to);
+      return;
+    }
+    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
+  }
+  await fs.copyFile(from, to);
+}
+
+/** Links every file of folder `from` into a new folder `to`, recursively. */
+export async function linkTree(from: string, to: string): Promise<void> {
+  await fs.mkdir(to, { recursive: true });
+  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else if (entry.isFile()) await linkOrCopy(source, target);
+  }
+}

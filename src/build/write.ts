@@ -1,0 +1,209 @@
+// The write stage of a build: every output of the plan ends up in the output folder, rendered by
+// Eleventy in runs of at most PAGES_PER_RUN pages (Eleventy keeps a run's pages in memory until it
+// ends) or hard-linked from the build store when its fingerprint did not change. Article pages feed
+// the search shards that must be indexed while the next pages render; unchanged shards are linked.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import dateline from "../../.eleventy.ts";
+import type { BuildPlan, PlannedPage, PlannedShard } from "./plan.ts";
+import { linkOrCopy, linkTree, type BuildStore } from "./store.ts";
+import { ShardIndex, closeSearchIndexer } from "./search-index.ts";
+import type { WrittenPage } from "./eleventy-pages.ts";
+import type { BodyRenderer } from "../render/bodies.ts";
+import type { ImagePipeline } from "../images/index.ts";
+import { outputFile } from "../site/page.ts";
+import { SEARCH_INDEX_DIR } from "../site/search.ts";
+import { copyPublicFiles } from "../assets.ts";
+import { mapLimit } from "../images/limit.ts";
+
+/** Most pages one Eleventy run renders: its memory, not the archive's, bounds the build's. */
+export const PAGES_PER_RUN = 4000;
+/** Files linked or read at once. */
+const FILE_CONCURRENCY = 64;
+
+export interface WriteOptions {
+  plan: BuildPlan;
+  /** A new, empty folder (the build's staging folder). */
+  output: string;
+  store: BuildStore;
+  bodies: BodyRenderer;
+  images: ImagePipeline;
+  /** Progress lines. */
+  log: (line: string) => void;
+}
+
+export interface WriteReport {
+  rendered: number;
+  reused: number;
+  /** Eleventy runs. */
+  runs: number;
+  shardsIndexed: number;
+  shardsReused: number;
+  /** Pages in the search index, over every shard. */
+  indexedPages: number;
+}
+
+export async function writeBuild({ plan, output, store, bodies, images, log }: WriteOptions): Promise<WriteReport> {
+  await fs.mkdir(output, { recursive: true });
+  const reuse = plan.pages.filter((planned) => !planned.render);
+  await mapLimit(reuse, (planned) => placeFile(store.pageFile(planned.fingerprint), path.join(output, outputFile(planned.spec.path))), FILE_CONCURRENCY);
+
+  const render = orderForSearch(plan.pages.filter((planned) => planned.render), plan.shards);
+  const search = new ShardWriter(plan.shards, output, store, new Set(render.map((planned) => planned.spec.path)));
+  await search.start();
+  let runs = 0;
+  for (let start = 0; start < render.length; start += PAGES_PER_RUN) {
+    const batch = render.slice(start, start + PAGES_PER_RUN);
+    await bodies.prepare(batch.flatMap((planned) => planned.spec.bodies ?? []));
+    const fingerprints = new Map(batch.map((planned) => [planned.spec.path, planned.fingerprint]));
+    await runEleventy(output, {
+      begin: async () => batch.map((planned) => planned.spec),
+      end: async (written) => {
+        await mapLimit(written, (page) => store.keepPage(page.outputPath, fingerprints.get(page.path) ?? ""), FILE_CONCURRENCY);
+        for (const page of written) await search.add(page.path, page.content);
+      },
+    });
+    bodies.release();
+    runs++;
+    if (render.length > PAGES_PER_RUN) log(`[dateline] rendered ${Math.min(start + PAGES_PER_RUN, render.length)} of ${render.length} pages`);
+  }
+  const indexed = await search.finish();
+  await copyPublicFiles(output);
+  await images.copyUsed(output);
+  return { rendered: render.length, reused: reuse.length, runs, ...indexed };
+}
+
+/** One Eleventy run over an empty input folder: nothing is discovered, only the session's pages written. */
+export async function runEleventy(output: string, session: Parameters<typeof dateline>[1]): Promise<void> {
+  const input = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-input-"));
+  try {
+    const eleventy = new Eleventy(input, output, {
+      quietMode: true,
+      // `false` (typed as a path) skips Eleventy's search for eleventy.config.js and friends: the one
+      // configuration is ours, passed in with this run's session.
+      configPath: false as unknown as string,
+      config: (eleventyConfig: Parameters<typeof dateline>[0]) => dateline(eleventyConfig, session),
+    });
+    // Its "Wrote N files" line would count one run of a build in several: the build prints its own
+    // summary, and any error reaches us as an exception.
+    eleventy.disableLogger();
+    await eleventy.write();
+  } finally {
+    await fs.rm(input, { recursive: true, force: true });
+  }
+}
+
+/** Links a stored file into the output (creating its folder). */
+async function placeFile(stored: string, target: string): Promise<void> {
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await linkOrCopy(stored, target);
+}
+
+/** Article pages of shards to index first, shard by shard, so each shard's index can be written early. */
+function orderForSearch(pages: PlannedPage[], shards: readonly PlannedShard[]): PlannedPage[] {
+  const order = new Map<string, number>();
+  shards.forEach((planned, index) => {
+    if (planned.index) for (const teaser of planned.shard.teasers) order.set(teaser.path, index);
+  });
+  const rank = (planned: PlannedPage) => (planned.spec.kind === "article" ? (order.get(planned.spec.path) ?? shards.length) : shards.length + 1);
+  return pages
+    .map((planned, position) => ({ planned, position, rank: rank(planned) }))
+    .sort((a, b) => a.rank - b.rank || a.position - b.position)
+    .map(({ planned }) => planned);
+}
+
+/**
+ * Builds the shards that changed from their article pages, one shard at a time, adding each shard's
+ * pages in the shard's own order (Pagefind's files depend on it): a page rendered now is added when
+ * it arrives, a reused one is read back from the output when its turn comes. Links the other shards.
+ */
+class ShardWriter {
+  private readonly queues = new Map<string, { planned: PlannedShard; next: number; arrived: Map<string, string>; rendered: Set<string> }>();
+  private readonly shardOf = new Map<string, string>();
+  private readonly open = new Map<string, ShardIndex>();
+  private readonly writes: Promise<number>[] = [];
+
+  constructor(
+    private readonly shards: readonly PlannedShard[],
+    private readonly output: string,
+    private readonly store: BuildStore,
+    /** Site paths rendered by this build (the others are reused, already in the output). */
+    rendered: ReadonlySet<string>,
+  ) {
+    for (const planned of shards) {
+      if (!planned.index) continue;
+      const paths = planned.shard.teasers.map((teaser) => teaser.path);
+      this.queues.set(planned.shard.id, { planned, next: 0, arrived: new Map(), rendered: new Set(paths.filter((sitePath) => rendered.has(sitePath))) });
+      for (const sitePath of paths) this.shardOf.set(sitePath, planned.shard.id);
+    }
+  }
+
+  /** Links the unchanged shards; indexes what can be indexed from reused pages alone. */
+  async start(): Promise<void> {
+    for (const planned of this.shards) {
+      if (!planned.index) await linkTree(this.store.shardDir(planned.fingerprint), path.join(this.output, SEARCH_INDEX_DIR, planned.shard.id));
+    }
+    for (const id of [...this.queues.keys()]) await this.drain(id);
+  }
+
+  /** A page this build rendered. */
+  async add(sitePath: string, html: string): Promise<void> {
+    const id = this.shardOf.get(sitePath);
+    const queue = id === undefined ? undefined : this.queues.get(id);
+    if (!queue || !queue.rendered.has(sitePath)) return;
+    queue.arrived.set(sitePath, html);
+    await this.drain(queue.planned.shard.id);
+  }
+
+  /** Adds the shard's pages in order for as long as the next one is at hand. */
+  private async drain(id: string): Promise<void> {
+    const queue = this.queues.get(id);
+    if (!queue) return;
+    const { teasers } = queue.planned.shard;
+    while (queue.next < teasers.length) {
+      const sitePath = (teasers[queue.next] as (typeof teasers)[number]).path;
+      let html = queue.arrived.get(sitePath);
+      if (html === undefined) {
+        if (queue.rendered.has(sitePath)) return;
+        html = await fs.readFile(path.join(this.output, outputFile(sitePath)), "utf8");
+      }
+      queue.arrived.delete(sitePath);
+      queue.next++;
+      let index = this.open.get(id);
+      if (!index) this.open.set(id, (index = new ShardIndex()));
+      await index.add({ url: sitePath, html });
+    }
+    this.complete(queue.planned);
+  }
+
+  private complete(planned: PlannedShard): void {
+    this.queues.delete(planned.shard.id);
+    const index = this.open.get(planned.shard.id) ?? new ShardIndex();
+    this.open.delete(planned.shard.id);
+    const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
+    this.writes.push(
+      (async () => {
+        const pages = await index.write(scratch);
+        await this.store.keepShard(scratch, planned.fingerprint);
+        await linkTree(this.store.shardDir(planned.fingerprint), path.join(this.output, SEARCH_INDEX_DIR, planned.shard.id));
+        return pages;
+      })(),
+    );
+  }
+
+  /** Waits for every shard's index; a shard still missing a page is a Dateline defect. */
+  async finish(): Promise<{ shardsIndexed: number; shardsReused: number; indexedPages: number }> {
+    const incomplete = [...this.queues.values()].map(({ planned, next }) => `${planned.shard.id} (stopped at ${planned.shard.teasers[next]?.path ?? "?"})`);
+    let indexedPages = 0;
+    try {
+      if (incomplete.length > 0) throw new Error(`[search] shards never got all their pages: ${incomplete.join("; ")}`);
+      indexedPages = (await Promise.all(this.writes)).reduce((sum, n) => sum + n, 0);
+    } finally {
+      if (this.writes.length > 0 || this.open.size > 0) await closeSearchIndexer();
+    }
+    const indexed = this.shards.filter((planned) => planned.index).length;
+    return { shardsIndexed: indexed, shardsReused: this.shards.length - indexed, indexedPages };
+  }
+}

@@ -1,0 +1,77 @@
+// `npm start`: the live preview. Builds the newsroom with drafts and scheduled stories into `.preview/`
+// (never the published `_site/`), serves it with Eleventy's dev server and rebuilds what an edit
+// changes on every save (src/build/preview.ts).
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import dateline from "../../.eleventy.ts";
+import { PreviewSession } from "../build/preview.ts";
+import { buildNow } from "../now.ts";
+import { cacheDirFrom } from "./build.ts";
+import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
+import fs from "node:fs/promises";
+import os from "node:os";
+
+const USAGE = "usage: npm start -- [--input content] [--output .preview] [--port 8080]";
+const REPO = path.resolve(import.meta.dirname, "../..");
+
+export interface PreviewServer {
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Starts the preview: builds once, serves on `port`, rebuilds on every save until closed. */
+export async function startPreview(options: { input: string; output: string; port: number; cacheDir: string }): Promise<PreviewServer> {
+  const session = new PreviewSession({ input: options.input, output: options.output, cacheDir: options.cacheDir, now: buildNow });
+  // An empty input folder: Eleventy discovers nothing; what it writes comes from the session.
+  const empty = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-preview-input-"));
+  const eleventy = new Eleventy(empty, options.output, {
+    quietMode: true,
+    runMode: "serve",
+    configPath: false as unknown as string,
+    config: (eleventyConfig: Parameters<typeof dateline>[0]) => {
+      dateline(eleventyConfig, session);
+      // Content is data, not templates: Eleventy watches it (and our code) only to know when to rebuild.
+      eleventyConfig.addWatchTarget(path.resolve(options.input));
+      for (const folder of ["src", "layouts", "public"]) eleventyConfig.addWatchTarget(path.join(REPO, folder));
+      eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => session.saved(queue));
+      eleventyConfig.setServerOptions({ port: options.port, showVersion: false });
+    },
+  });
+  await eleventy.init();
+  await eleventy.watch();
+  await eleventy.serve(options.port);
+  return {
+    port: options.port,
+    close: async () => {
+      await eleventy.stopWatch();
+      await session.settle();
+      await fs.rm(empty, { recursive: true, force: true });
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseCommandLine(process.argv.slice(2), USAGE, {
+      input: { type: "string", default: "content" },
+      output: { type: "string", default: ".preview" },
+      port: { type: "string", default: "8080" },
+    }));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a port number, not "${values.port}"\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  const server = await startPreview({ input: values.input, output: values.output, port, cacheDir: cacheDirFrom(process.env) });
+  process.on("SIGINT", () => void server.close().then(() => process.exit(0)));
+}
+
+if (isMain(import.meta.filename)) await main();

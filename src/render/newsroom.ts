@@ -1,0 +1,168 @@
+// From loaded content to the newsroom pages are made of: photos through the image service (lead
+// photos and their crops, headshots, the logo, the icons), bios rendered, teasers and articles made
+// and digested, bodies left to the body renderer. Drafts and scheduled stories are left out of a
+// production build and kept, marked, in the preview.
+import type { MarkdownIt } from "markdown-it";
+import type { ArticleSource } from "../content/load-articles.ts";
+import type { AuthorSource } from "../content/load-authors.ts";
+import type { Article, Author, AuthorRef, Newsroom, Photo, Shell, SkippedArticle, Teaser } from "../content/types.ts";
+import { IMAGE_WIDTHS, type ImagePipeline } from "../images/index.ts";
+import { monogramSvg } from "../images/monogram.ts";
+import { parseMoment } from "../dates.ts";
+import { mastodonUrl } from "../social.ts";
+import { readingMinutes, truncateText } from "../text.ts";
+import type { MarkdownEnv } from "../markdown.ts";
+import type { Site } from "../site.ts";
+import { digestOf, withDigest } from "../build/digest.ts";
+import { latestYear } from "../site/collections.ts";
+import { stylesheetPath } from "../assets.ts";
+import type { BodyRenderer } from "./bodies.ts";
+
+/** What the loader checked: the settings, authors and articles, each valid. */
+export interface CheckedContent {
+  site: Site;
+  md: MarkdownIt;
+  authors: readonly AuthorSource[];
+  articles: readonly ArticleSource[];
+  logoFile?: string | undefined;
+}
+
+export interface PrepareOptions {
+  images: ImagePipeline;
+  bodies: BodyRenderer;
+  /** The live preview: drafts and scheduled stories are shown (bannered) and every page says noindex. */
+  preview: boolean;
+  /** The build's "now": stories dated after it are scheduled. */
+  now: Date;
+}
+
+export async function prepareNewsroom(content: CheckedContent, options: PrepareOptions): Promise<Newsroom> {
+  const { site, md } = content;
+  const { images, bodies, preview } = options;
+  const now = options.now.getTime();
+  const logo = content.logoFile ? await images.logo(content.logoFile) : undefined;
+  const icons = await images.icons(content.logoFile, monogramSvg(site.name));
+  const authors = await Promise.all(content.authors.map((source) => prepareAuthor(source, md, images, site)));
+  const byId = new Map(authors.map((author) => [author.id, author]));
+
+  const isDraft = (source: ArticleSource) => source.fields.draft === true;
+  const isScheduled = (source: ArticleSource) => source.published.epoch > now;
+  const skipped = (test: (source: ArticleSource) => boolean): SkippedArticle[] =>
+    preview ? [] : content.articles.filter(test).map((source) => ({ id: source.id, headline: source.fields.headline, published: source.published }));
+  const published = content.articles.filter((source) => preview || (!isDraft(source) && !isScheduled(source)));
+  const articles = await Promise.all(published.map((source) => prepareArticle(source, { site, byId, images, bodies, scheduled: isScheduled(source) })));
+  articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
+
+  const shell: Shell = withDigest({
+    site,
+    ...(logo && { logo }),
+    icons,
+    year: latestYear(articles.map((article) => article.teaser)),
+    stylesheet: stylesheetPath(),
+    preview,
+  });
+  return {
+    shell,
+    site,
+    articles,
+    authors,
+    skippedDrafts: skipped(isDraft),
+    // A draft that is also future-dated counts once, as a draft.
+    skippedScheduled: skipped((source) => !isDraft(source) && isScheduled(source)),
+  };
+}
+
+async function prepareAuthor(source: AuthorSource, md: MarkdownIt, images: ImagePipeline, site: Site): Promise<Author> {
+  const { fields } = source;
+  const author: Author = {
+    id: source.id,
+    name: fields.name,
+    path: `/authors/${source.id}/`,
+    organization: fields.organization ?? false,
+    bioHtml: md.render(source.bio, { siteOrigin: site.origin, pathPrefix: site.pathPrefix } satisfies MarkdownEnv),
+  };
+  if (fields.role) author.role = fields.role;
+  if (fields.email) author.email = fields.email;
+  const x = fields.x ?? fields.twitter;
+  if (x) author.x = x;
+  if (fields.mastodon) author.mastodon = { handle: fields.mastodon, url: mastodonUrl(fields.mastodon) };
+  if (fields.url) author.url = fields.url;
+  if (source.photoFile) author.photo = await images.process(source.photoFile, IMAGE_WIDTHS.headshot);
+  return withDigest(author);
+}
+
+interface ArticleContext {
+  site: Site;
+  byId: ReadonlyMap<string, Author>;
+  images: ImagePipeline;
+  bodies: BodyRenderer;
+  scheduled: boolean;
+}
+
+async function prepareArticle(source: ArticleSource, context: ArticleContext): Promise<Article> {
+  const { site, byId, images, bodies, scheduled } = context;
+  const { fields } = source;
+  const authors = fields.byline.map((id) => byId.get(id)).filter((author): author is Author => author !== undefined);
+  const section = site.sections.find((candidate) => candidate.slug === fields.section) ?? { slug: fields.section, title: fields.section, path: `/${fields.section}/` };
+
+  let photo: Photo | undefined;
+  if (source.photo) {
+    const { file, alt, caption, credit } = source.photo;
+    const [image, crops] = await Promise.all([images.process(file, IMAGE_WIDTHS.lead), images.crop(file)]);
+    photo = { image, crops, alt, caption, ...(credit && { credit }), ...source.photoDetails };
+  }
+  // The body is named by what it is made from: the file's text and every file its blocks show.
+  const media = [
+    ...source.figures.map((figure) => figure.file),
+    ...source.galleries.flatMap((gallery) => gallery.photos.map((item) => item.file)),
+    ...source.embeds.flatMap((embed) => ("posterFile" in embed && embed.posterFile ? [embed.posterFile] : "file" in embed ? [embed.file] : [])),
+  ];
+  const bodyDigest = digestOf({ text: source.sourceDigest, media: await Promise.all(media.map((file) => images.sourceHash(file))) });
+  const body = bodies.ref({ id: source.id, template: source.template, figures: source.figures, galleries: source.galleries, embeds: source.embeds, live: source.live, published: source.published }, bodyDigest);
+
+  const summary = fields.summary ?? truncateText(source.firstParagraph);
+  const live = source.live ? { status: source.live.ended ? ("ended" as const) : ("live" as const), start: source.published, ...(source.live.ended && { end: source.live.ended }) } : undefined;
+  const byline: AuthorRef[] = authors.map(({ id, name, path }) => ({ id, name, path }));
+  const teaser: Teaser = withDigest({
+    id: source.id,
+    path: source.path,
+    headline: fields.headline,
+    summary,
+    section,
+    tags: fields.tags ?? [],
+    published: source.published,
+    ...(source.updated && { updated: source.updated }),
+    authors: byline,
+    ...(photo && { photo: { image: photo.image, alt: photo.alt } }),
+    featured: fields.featured ?? false,
+    draft: fields.draft ?? false,
+    scheduled,
+    ...(live && { live: live.status }),
+  });
+  return withDigest({
+    teaser,
+    id: source.id,
+    slug: source.slug,
+    path: source.path,
+    headline: fields.headline,
+    ...(fields.summary && { dek: fields.summary }),
+    summary,
+    authors,
+    published: source.published,
+    ...(source.updated && { updated: source.updated }),
+    ...(fields.dateline && { dateline: fields.dateline }),
+    section,
+    tags: fields.tags ?? [],
+    ...(photo && { photo }),
+    corrections: (fields.corrections ?? []).map((correction) => ({ date: parseMoment(correction.date, site.timeZone), text: correction.text })),
+    draft: fields.draft ?? false,
+    scheduled,
+    featured: fields.featured ?? false,
+    ...(live && { live }),
+    body,
+    interactive: source.galleries.length > 0 || source.embeds.some((embed) => "id" in embed),
+    fieldsFromFiles: [source.photo, ...source.figures, ...source.galleries.flatMap((gallery) => gallery.photos)].reduce((sum, item) => sum + (item?.fromFile.length ?? 0), 0),
+    wordCount: source.words,
+    readingMinutes: readingMinutes(source.words),
+  });
+}

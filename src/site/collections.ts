@@ -1,0 +1,197 @@
+// Pure selections over the newsroom's teasers (newest first): sections, authors, tags, archive
+// months, pagination, the front page's lead story and related stories.
+import type { AuthorRef, Teaser } from "../content/types.ts";
+import type { Moment } from "../dates.ts";
+import type { Section } from "../site.ts";
+import { slugifyText } from "../slug.ts";
+
+export function teasersInSection(teasers: readonly Teaser[], section: string): Teaser[] {
+  return teasers.filter((teaser) => teaser.section.slug === section);
+}
+
+export function teasersByAuthor(teasers: readonly Teaser[], authorId: string): Teaser[] {
+  return teasers.filter((teaser) => teaser.authors.some((author) => author.id === authorId));
+}
+
+/** The copyright year: the newest article's, so output never depends on the build's clock. */
+export function latestYear(teasers: readonly Teaser[]): number {
+  const newest = teasers[0];
+  return newest ? Number(newest.published.day.slice(0, 4)) : 1970;
+}
+
+/** The front page's lead: the newest article marked `featured`, else the newest article. */
+export function leadStory(teasers: readonly Teaser[]): Teaser | undefined {
+  return teasers.find((teaser) => teaser.featured) ?? teasers[0];
+}
+
+/** A tag's page slug. */
+export function tagSlug(tag: string): string {
+  return slugifyText(tag);
+}
+
+export interface Tag {
+  slug: string;
+  /** The spelling most articles use (ties: the first in alphabetical order). */
+  name: string;
+  /** Site path: "/tags/city-council/". */
+  path: string;
+  teasers: Teaser[];
+}
+
+/** Groups tags by slug, so "COVID-19" and "Covid 19" share one page. Sorted by name. */
+export function collectTags(teasers: readonly Teaser[]): Tag[] {
+  const bySlug = new Map<string, { spellings: Map<string, number>; teasers: Teaser[] }>();
+  for (const teaser of teasers) {
+    for (const tag of teaser.tags) {
+      const slug = tagSlug(tag);
+      let entry = bySlug.get(slug);
+      if (!entry) bySlug.set(slug, (entry = { spellings: new Map(), teasers: [] }));
+      entry.spellings.set(tag, (entry.spellings.get(tag) ?? 0) + 1);
+      if (entry.teasers.at(-1) !== teaser) entry.teasers.push(teaser);
+    }
+  }
+  return [...bySlug.entries()]
+    .map(([slug, entry]) => {
+      const [name] = [...entry.spellings.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] ?? [slug];
+      return { slug, name, path: `/tags/${slug}/`, teasers: entry.teasers };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
+}
+
+export interface ArchiveMonth {
+  year: string;
+  month: string;
+  /** Site path: "/archive/2026/11/". */
+  path: string;
+  teasers: Teaser[];
+}
+
+/** Months with articles, newest first, in the site's time zone. */
+export function archiveMonths(teasers: readonly Teaser[]): ArchiveMonth[] {
+  const months = new Map<string, ArchiveMonth>();
+  for (const teaser of teasers) {
+    const key = teaser.published.day.slice(0, 7);
+    let entry = months.get(key);
+    if (!entry) {
+      const [year = "", month = ""] = key.split("-");
+      months.set(key, (entry = { year, month, path: `/archive/${year}/${month}/`, teasers: [] }));
+    }
+    entry.teasers.push(teaser);
+  }
+  return [...months.values()].sort((a, b) => `${b.year}${b.month}`.localeCompare(`${a.year}${a.month}`));
+}
+
+/** One page of a paginated list: plain data, so a page's digest covers all of it. */
+export interface Listing<T> {
+  items: T[];
+  /** 1-based. */
+  pageNumber: number;
+  totalPages: number;
+  /** Site path of the first page: pages 2… are `<base>page/<n>/`. */
+  base: string;
+  /** Site path of this page. */
+  path: string;
+}
+
+/** Site path of page `n` of a list whose first page is at `base`. */
+export function listingPath(base: string, n: number): string {
+  return n <= 1 ? base : `${base}page/${n}/`;
+}
+
+/** Splits `items` into pages at `base`, `base`page/2/, …; an empty list still has its first page. */
+export function paginate<T>(items: readonly T[], pageSize: number, base: string): Listing<T>[] {
+  const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
+  return Array.from({ length: totalPages }, (_, index) => ({
+    items: items.slice(index * pageSize, (index + 1) * pageSize),
+    pageNumber: index + 1,
+    totalPages,
+    base,
+    path: listingPath(base, index + 1),
+  }));
+}
+
+/** Articles per side of an article, in each of its topics and its section, that may be related to it. */
+export const RELATED_WINDOW = 25;
+
+/**
+ * "More from <section>" for every article: up to `limit` others ranked by shared topics, then the same
+ * section, then closeness in time (then path, so it is deterministic). Candidates are the
+ * RELATED_WINDOW nearest articles in time on each side within each of its topics and its section,
+ * so a story is related to what was published around it: a new story changes the lists of recent
+ * stories only, not of the whole archive (what keeps an hourly publish incremental), and the work is
+ * linear in the archive. Only articles sharing a topic or the section qualify.
+ */
+export function relatedStories(teasers: readonly Teaser[], limit = 4, window = RELATED_WINDOW): Map<Teaser, Teaser[]> {
+  // Oldest first within each list: positions are stable as newer stories arrive.
+  const chronological = [...teasers].reverse();
+  const byTag = new Map<string, Teaser[]>();
+  const bySection = new Map<string, Teaser[]>();
+  const positions = new Map<Teaser, Map<string, number>>();
+  const place = (lists: Map<string, Teaser[]>, key: string, teaser: Teaser, prefix: string) => {
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = []));
+    let at = positions.get(teaser);
+    if (!at) positions.set(teaser, (at = new Map()));
+    at.set(prefix + key, list.length);
+    list.push(teaser);
+  };
+  const slugsOf = new Map<Teaser, string[]>();
+  for (const teaser of chronological) {
+    const slugs = [...new Set(teaser.tags.map(tagSlug))];
+    slugsOf.set(teaser, slugs);
+    for (const slug of slugs) place(byTag, slug, teaser, "t:");
+    place(bySection, teaser.section.slug, teaser, "s:");
+  }
+
+  const related = new Map<Teaser, Teaser[]>();
+  for (const teaser of teasers) {
+    const shared = new Map<Teaser, number>();
+    const near = (list: readonly Teaser[], at: number, count: boolean) => {
+      for (let i = Math.max(0, at - window); i <= Math.min(list.length - 1, at + window); i++) {
+        const other = list[i];
+        if (!other || other === teaser) continue;
+        shared.set(other, (shared.get(other) ?? 0) + (count ? 1 : 0));
+      }
+    };
+    const at = positions.get(teaser);
+    for (const slug of slugsOf.get(teaser) ?? []) near(byTag.get(slug) ?? [], at?.get(`t:${slug}`) ?? 0, true);
+    near(bySection.get(teaser.section.slug) ?? [], at?.get(`s:${teaser.section.slug}`) ?? 0, false);
+    const ranked = [...shared.entries()]
+      .map(([other, count]) => ({ other, count, sameSection: other.section.slug === teaser.section.slug ? 1 : 0, distance: Math.abs(other.published.epoch - teaser.published.epoch) }))
+      .filter((candidate) => candidate.count > 0 || candidate.sameSection === 1)
+      .sort((a, b) => b.count - a.count || b.sameSection - a.sameSection || a.distance - b.distance || b.other.published.epoch - a.other.published.epoch || a.other.path.localeCompare(b.other.path))
+      .slice(0, limit)
+      .map((candidate) => candidate.other);
+    related.set(teaser, ranked);
+  }
+  return related;
+}
+
+/** Section blocks for the front page: the newest few of each section, in the settings' order. */
+export function sectionBlocks(teasers: readonly Teaser[], sections: readonly Section[], exclude: ReadonlySet<Teaser>, perSection = 3) {
+  return sections
+    .map((section) => ({ section, teasers: teasersInSection(teasers, section.slug).filter((teaser) => !exclude.has(teaser)).slice(0, perSection) }))
+    .filter((block) => block.teasers.length > 0);
+}
+
+/** Every author with how many published articles carry their byline. */
+export function authorsWithCounts<A extends AuthorRef>(authors: readonly A[], teasers: readonly Teaser[]): { author: A; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const teaser of teasers) for (const author of teaser.authors) counts.set(author.id, (counts.get(author.id) ?? 0) + 1);
+  return authors.map((author) => ({ author, count: counts.get(author.id) ?? 0 }));
+}
+
+/** When an article last changed: `updated`, else its publication. */
+export function lastChange(item: { published: Moment; updated?: Moment | undefined }): Moment {
+  return item.updated ?? item.published;
+}
+
+/** The newest last change of some articles, or undefined when there are none. */
+export function newestChange(items: readonly { published: Moment; updated?: Moment | undefined }[]): Moment | undefined {
+  let newest: Moment | undefined;
+  for (const item of items) {
+    const moment = lastChange(item);
+    if (!newest || moment.epoch > newest.epoch) newest = moment;
+  }
+  return newest;
+}

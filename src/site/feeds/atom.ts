@@ -1,0 +1,38 @@
+// Atom 1.0 (RFC 4287) from the feed model. Text is escaped by the XML writer; the entry's HTML
+// travels as escaped text in <content type="html">, which readers unescape and sanitise.
+import type { Feed, FeedEntry } from "./feed.ts";
+import { element, renderXml, textElement, type XmlElement } from "../../xml.ts";
+
+function atomEntry(entry: FeedEntry): XmlElement {
+  return element(
+    "entry",
+    {},
+    textElement("id", entry.id),
+    textElement("title", entry.title, { type: "text" }),
+    element("link", { rel: "alternate", type: "text/html", href: entry.url }),
+    textElement("published", entry.published),
+    textElement("updated", entry.updated),
+    ...entry.authors.map((author) => element("author", {}, textElement("name", author.name), textElement("uri", author.url))),
+    ...entry.categories.map((category) => element("category", { term: category })),
+    entry.summary !== "" && textElement("summary", entry.summary, { type: "text" }),
+    textElement("content", entry.contentHtml, { type: "html" }),
+  );
+}
+
+export function renderAtom(feed: Feed): string {
+  return renderXml(
+    element(
+      "feed",
+      { xmlns: "http://www.w3.org/2005/Atom", "xml:lang": feed.language },
+      textElement("id", feed.atomUrl),
+      textElement("title", feed.title, { type: "text" }),
+      feed.description !== undefined && textElement("subtitle", feed.description, { type: "text" }),
+      element("link", { rel: "self", type: "application/atom+xml", href: feed.atomUrl }),
+      element("link", { rel: "alternate", type: "text/html", href: feed.homeUrl }),
+      element("link", { rel: "alternate", type: "application/feed+json", href: feed.jsonUrl }),
+      textElement("updated", feed.updated),
+      textElement("generator", "Dateline"),
+      ...feed.entries.map(atomEntry),
+    ),
+  );
+}

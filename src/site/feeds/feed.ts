@@ -1,0 +1,138 @@
+// One format-neutral model of a feed, built from the newsroom for a scope; the Atom and JSON Feed
+// writers only print it, so both formats always carry the same entries, ids, dates and URLs.
+import type { Article } from "../../content/types.ts";
+import { lastChange, newestChange } from "../collections.ts";
+import { absoluteUrl, siteUrl, type Site } from "../../site.ts";
+import { absoluteHref, absolutizeHtml } from "./absolute-urls.ts";
+import { feedPath, feedTitle, scopePagePath, type FeedScope } from "./links.ts";
+import { escapeXml } from "../../xml.ts";
+
+/** Entries per feed: the newest articles only. */
+export const MAX_FEED_ENTRIES = 50;
+
+/** Written when a feed and the whole site have no article: a fixed instant, never the build's clock. */
+const NO_ARTICLES_UPDATED = "1970-01-01T00:00:00Z";
+
+export interface FeedPerson {
+  name: string;
+  /** Absolute URL of the author page. */
+  url: string;
+  /** Absolute URL of the headshot. */
+  avatar?: string;
+}
+
+export interface FeedImage {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface FeedEntry {
+  /** Never changes once published: see `articleFeedId`. */
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  /** The lead photo and the body, every URL absolute. */
+  contentHtml: string;
+  image?: FeedImage;
+  /** ISO 8601 with offset. */
+  published: string;
+  /** `updated` from front matter, else the publication time. */
+  updated: string;
+  authors: FeedPerson[];
+  /** The section's title, then the tags. */
+  categories: string[];
+}
+
+export interface Feed {
+  title: string;
+  description?: string;
+  /** BCP 47 tag of the site. */
+  language: string;
+  /** Absolute URL of the page the feed follows. */
+  homeUrl: string;
+  atomUrl: string;
+  jsonUrl: string;
+  /** The newest entry's `updated`. */
+  updated: string;
+  entries: FeedEntry[];
+}
+
+/**
+ * A `tag:` URI (RFC 4151) from the site's host, the publication day and the article's path:
+ * "tag:ledger.example.org,2026-11-19:/2026/11/19/storm-floods-harbour-front/". A headline, summary
+ * or body edit leaves it as it is, so readers update the entry instead of showing it twice.
+ */
+export function articleFeedId(site: Pick<Site, "origin" | "pathPrefix">, article: Pick<Article, "path" | "published">): string {
+  return `tag:${new URL(site.origin).hostname},${article.published.day}:${siteUrl(site, article.path)}`;
+}
+
+/** The articles a scope follows, at most `MAX_FEED_ENTRIES`; `articles` is the newsroom's, newest first. */
+export function scopeArticles(scope: FeedScope, articles: readonly Article[]): Article[] {
+  const selected: Article[] = [];
+  for (const article of articles) {
+    if (selected.length === MAX_FEED_ENTRIES) break;
+    const inScope = scope.kind === "section" ? article.section.slug === scope.section.slug : scope.kind === "author" ? article.authors.some((author) => author.id === scope.author.id) : true;
+    if (inScope) selected.push(article);
+  }
+  return selected;
+}
+
+function leadImage(article: Article, articleUrl: string): FeedImage | undefined {
+  if (!article.photo) return undefined;
+  const { fallback } = article.photo.image;
+  return { url: absoluteHref(fallback.url, articleUrl), width: fallback.width, height: fallback.height, alt: article.photo.alt };
+}
+
+/** The entry's HTML: the lead photo with its caption, then the body, with absolute URLs only. */
+export function entryContentHtml(article: Article, articleUrl: string): string {
+  const image = leadImage(article, articleUrl);
+  const photo = article.photo;
+  const figure =
+    image && photo
+      ? `<figure><img src="${escapeXml(image.url)}" alt="${escapeXml(image.alt)}" width="${image.width}" height="${image.height}">` +
+        `<figcaption>${escapeXml(photo.caption)}${photo.credit ? ` <small>Photo: ${escapeXml(photo.credit)}</small>` : ""}</figcaption></figure>\n`
+      : "";
+  return absolutizeHtml(figure + article.body.rendered.html, articleUrl);
+}
+
+export function feedEntry(article: Article, site: Site): FeedEntry {
+  const url = absoluteUrl(site, article.path);
+  const image = leadImage(article, url);
+  return {
+    id: articleFeedId(site, article),
+    url,
+    title: article.headline,
+    summary: article.summary,
+    contentHtml: entryContentHtml(article, url),
+    ...(image && { image }),
+    published: article.published.iso,
+    updated: lastChange(article).iso,
+    authors: article.authors.map((author) => ({
+      name: author.name,
+      url: absoluteUrl(site, author.path),
+      ...(author.photo && { avatar: absoluteHref(author.photo.fallback.url, url) }),
+    })),
+    categories: [...new Set([article.section.title, ...article.tags])],
+  };
+}
+
+/**
+ * The feed for a scope, from its newest articles; an empty feed's `updated` is `siteUpdated`, the
+ * whole site's newest change (absent for a site without articles).
+ */
+export function buildFeed(scope: FeedScope, site: Site, articles: readonly Article[], siteUpdated: string | undefined): Feed {
+  const updated = newestChange(articles)?.iso ?? siteUpdated;
+  return {
+    title: feedTitle(scope, site),
+    ...(scope.kind === "site" && site.tagline && { description: site.tagline }),
+    language: site.language,
+    homeUrl: absoluteUrl(site, scopePagePath(scope)),
+    atomUrl: absoluteUrl(site, feedPath(scope, "atom")),
+    jsonUrl: absoluteUrl(site, feedPath(scope, "json")),
+    updated: updated ?? NO_ARTICLES_UPDATED,
+    entries: articles.map((article) => feedEntry(article, site)),
+  };
+}

@@ -1,0 +1,51 @@
+// The site's machine-readable files as page specs: Atom and JSON feeds (site, sections, authors),
+// sitemap.xml and the Google News sitemap, robots.txt and the host's `_headers`.
+import type { Newsroom, Teaser } from "../content/types.ts";
+import { page, type PageSpec } from "./page.ts";
+import { newestChange } from "./collections.ts";
+import { buildFeed, scopeArticles } from "./feeds/feed.ts";
+import { renderAtom } from "./feeds/atom.ts";
+import { renderJsonFeed } from "./feeds/json-feed.ts";
+import { feedPath, feedScopes } from "./feeds/links.ts";
+import { MAX_SITEMAP_URLS, renderUrlset, sitemapFiles, sitemapUrls } from "./sitemaps/sitemap.ts";
+import { MAX_NEWS_URLS, articlesInNewsWindow, renderNewsUrlset } from "./sitemaps/news.ts";
+import { NEWS_SITEMAP_PATH, SITEMAP_PATH, robotsTxt } from "./sitemaps/robots.ts";
+import { renderHeaders } from "../headers.ts";
+
+/** Atom and JSON Feed for the site, each section and each author: their newest articles in full. */
+export function feedFiles(newsroom: Newsroom): PageSpec[] {
+  const { site } = newsroom;
+  const siteUpdated = newestChange(newsroom.articles)?.iso;
+  return feedScopes(site, newsroom.authors).flatMap((scope) => {
+    const articles = scopeArticles(scope, newsroom.articles);
+    const inputs = { scope, site, articles, siteUpdated };
+    return [
+      page("feed", feedPath(scope, "atom"), inputs, ({ scope, site, articles, siteUpdated }) => renderAtom(buildFeed(scope, site, articles, siteUpdated)), articles),
+      page("feed", feedPath(scope, "json"), inputs, ({ scope, site, articles, siteUpdated }) => renderJsonFeed(buildFeed(scope, site, articles, siteUpdated)), articles),
+    ];
+  });
+}
+
+/**
+ * sitemap.xml (split past 50,000 URLs) and the News sitemap, whose window is the one output that
+ * depends on the clock: `now` is the build's.
+ */
+export function sitemapFilesOf(newsroom: Newsroom, teasers: readonly Teaser[], now: Date): PageSpec[] {
+  const { site } = newsroom;
+  const urls = sitemapUrls(site, teasers, newsroom.authors);
+  const news = articlesInNewsWindow(teasers, now);
+  // Sitemaps are cheap to print and depend on every article: they are printed while planning, and
+  // the plan compares the XML itself.
+  return [
+    ...sitemapFiles(site, SITEMAP_PATH, urls, MAX_SITEMAP_URLS, renderUrlset).map((file) => page("sitemap", file.path, { xml: file.xml }, ({ xml }) => xml)),
+    ...sitemapFiles(site, NEWS_SITEMAP_PATH, news, MAX_NEWS_URLS, (items) => renderNewsUrlset(items, site)).map((file) => page("sitemap", file.path, { xml: file.xml }, ({ xml }) => xml)),
+  ];
+}
+
+export function robotsFile(newsroom: Newsroom): PageSpec {
+  return page("robots", "/robots.txt", { site: newsroom.site }, ({ site }) => robotsTxt(site));
+}
+
+export function headersFile(newsroom: Newsroom): PageSpec {
+  return page("headers", "/_headers", { site: newsroom.site }, ({ site }) => renderHeaders(site));
+}

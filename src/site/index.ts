@@ -1,0 +1,39 @@
+// The whole site as page specs, from the newsroom alone: what the build plan digests and the writer
+// renders. Pure; the clock enters only as `now` (the News sitemap's window).
+import type { Newsroom } from "../content/types.ts";
+import type { EditorNote } from "../edition/note.ts";
+import type { PageSpec } from "./page.ts";
+import { htmlPages } from "./pages.ts";
+import { editionPages } from "./editions.ts";
+import { feedFiles, headersFile, robotsFile, sitemapFilesOf } from "./files.ts";
+import { planSearchShards, searchPage, type SearchShard } from "./search.ts";
+
+export interface SiteOptions {
+  /** The build's "now": which articles are still news. */
+  now: Date;
+  /** Editors' notes for the daily editions, by day. */
+  notes: ReadonlyMap<string, EditorNote>;
+}
+
+export interface SitePlan {
+  pages: PageSpec[];
+  /** The search index's shards, newest first. */
+  shards: SearchShard[];
+}
+
+export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
+  const teasers = newsroom.articles.map((article) => article.teaser);
+  const shards = planSearchShards(teasers);
+  return {
+    pages: [
+      ...htmlPages(newsroom),
+      searchPage(newsroom.shell, shards),
+      ...editionPages(newsroom.shell, teasers, options.notes),
+      ...feedFiles(newsroom),
+      ...sitemapFilesOf(newsroom, teasers, options.now),
+      robotsFile(newsroom),
+      headersFile(newsroom),
+    ],
+    shards,
+  };
+}

@@ -1,0 +1,75 @@
+// sitemap.xml: the canonical content pages (front page, sections, authors, articles), each with the
+// time its content last changed as written in front matter, so two builds of one newsroom match.
+import type { AuthorRef, Teaser } from "../../content/types.ts";
+import type { Moment } from "../../dates.ts";
+import { lastChange, newestChange, teasersByAuthor, teasersInSection } from "../collections.ts";
+import { absoluteUrl, type Site } from "../../site.ts";
+import { element, renderXml, textElement } from "../../xml.ts";
+
+export const SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+/** URLs per sitemap file allowed by the sitemaps protocol. */
+export const MAX_SITEMAP_URLS = 50_000;
+
+export interface SitemapUrl {
+  /** Absolute URL. */
+  loc: string;
+  /** W3C datetime; absent for a page that lists no article. */
+  lastmod?: string;
+}
+
+/** A W3C datetime: a plain date when the editor wrote no time. */
+export function formatLastmod(moment: Moment): string {
+  return moment.hasTime ? moment.iso : moment.day;
+}
+
+function listPage(site: Site, path: string, teasers: readonly Teaser[]): SitemapUrl {
+  const newest = newestChange(teasers);
+  return { loc: absoluteUrl(site, path), ...(newest && { lastmod: formatLastmod(newest) }) };
+}
+
+/**
+ * The sitemap's pages: front page, sections and authors (first pages; their lastmod is the newest
+ * change among the articles they list), then every article (`updated`, else `date`).
+ */
+export function sitemapUrls(site: Site, teasers: readonly Teaser[], authors: readonly AuthorRef[]): SitemapUrl[] {
+  return [
+    listPage(site, "/", teasers),
+    ...site.sections.map((section) => listPage(site, section.path, teasersInSection(teasers, section.slug))),
+    ...authors.map((author) => listPage(site, author.path, teasersByAuthor(teasers, author.id))),
+    ...teasers.map((teaser) => ({ loc: absoluteUrl(site, teaser.path), lastmod: formatLastmod(lastChange(teaser)) })),
+  ];
+}
+
+export function renderUrlset(urls: readonly SitemapUrl[]): string {
+  return renderXml(
+    element(
+      "urlset",
+      { xmlns: SITEMAP_NAMESPACE },
+      ...urls.map((url) => element("url", {}, textElement("loc", url.loc), url.lastmod !== undefined && textElement("lastmod", url.lastmod))),
+    ),
+  );
+}
+
+export function renderSitemapIndex(locs: readonly string[]): string {
+  return renderXml(element("sitemapindex", { xmlns: SITEMAP_NAMESPACE }, ...locs.map((loc) => element("sitemap", {}, textElement("loc", loc)))));
+}
+
+export interface SitemapFile {
+  /** Site path: "/sitemap.xml", "/news-sitemap-2.xml". */
+  path: string;
+  xml: string;
+}
+
+/**
+ * One file at `sitePath` while the items fit in `max`; past that, numbered files beside it
+ * ("/news-sitemap-1.xml", …) and a sitemap index at `sitePath`, so robots.txt never changes.
+ */
+export function sitemapFiles<T>(site: Pick<Site, "origin" | "pathPrefix">, sitePath: string, items: readonly T[], max: number, render: (items: readonly T[]) => string): SitemapFile[] {
+  if (items.length <= max) return [{ path: sitePath, xml: render(items) }];
+  const parts: SitemapFile[] = [];
+  for (let start = 0; start < items.length; start += max) {
+    parts.push({ path: sitePath.replace(/\.xml$/, `-${parts.length + 1}.xml`), xml: render(items.slice(start, start + max)) });
+  }
+  return [{ path: sitePath, xml: renderSitemapIndex(parts.map((part) => absoluteUrl(site, part.path))) }, ...parts];
+}
