@@ -11,7 +11,8 @@ import { validateNewsroom } from "../src/content/newsroom.ts";
 import { parseFrontMatter } from "../src/content/front-matter.ts";
 import { escapeAnnotationData, escapeAnnotationProperty, formatAnnotation } from "../src/cli/check-content.ts";
 import { articleText } from "../src/cli/new-article.ts";
-import { summarizeBuild } from "../src/content/plugin.ts";
+import { summarizeBuild } from "../src/build/summary.ts";
+import type { BuildPlan } from "../src/build/plan.ts";
 import { slugifyAscii } from "../src/slug.ts";
 import slugify from "@sindresorhus/slugify";
 import type { Newsroom } from "../src/content/types.ts";
@@ -290,32 +291,42 @@ describe("npm run check:content", () => {
 });
 
 describe("build summary", () => {
-  it("ends every build with what was published, what the images cost and what was skipped", async () => {
+  it("ends every build with what was published, what was rendered and reused, the search index, the images and what was skipped", async () => {
     const fixture = await site();
     await writeContent(fixture, "articles/2026/budget.md", "---\nheadline: Budget draft\nbyline: li-wei\ndate: 2026-03-04\nsection: news\ndraft: true\n---\nBody.\n");
     const build = runBuildCli(fixture);
     expect(build.status, build.output).toBe(0);
     const summary = build.stdout.split("\n").filter((line) => line.startsWith("[dateline]"));
     expect(summary).toEqual([
-      expect.stringMatching(/^\[dateline\] 2 articles, 2 authors, 2 sections, 2 tags; \d+ pages written in \d+\.\d s; no warnings$/),
+      expect.stringMatching(/^\[dateline\] 2 articles, 2 authors, 2 sections, 2 tags: \d+ files in \d+\.\d s$/),
+      expect.stringMatching(/^\[dateline\] rendered \d+: 2 articles \(new\), 1 front \(new\), .*; reused 0 unchanged$/),
+      "[dateline] search: 1 of 1 shard indexed (2 pages), 0 reused",
       expect.stringMatching(/^\[dateline\] images: \d+ encoded, \d+ reused$/),
       "[dateline] 1 draft skipped: articles/2026/budget.md",
     ]);
+    // Nothing changed: every file is reused, and the summary says so.
+    const again = runBuildCli(fixture);
+    expect(again.stdout).toMatch(/^\[dateline\] rendered 0; reused \d+ unchanged$/m);
+    expect(again.stdout).toContain("[dateline] search: 0 of 1 shard indexed (0 pages), 1 reused");
   });
 
-  it("lists scheduled articles and counts warnings when the newsroom has them, naming at most five", () => {
+  it("lists scheduled articles, naming at most five, and says why each kind of page was rendered", () => {
     const skipped = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ id: `articles/2026/${prefix}-${i + 1}.md`, headline: `${prefix} ${i + 1}` }));
+    const teaser = { tags: ["Harbour", "harbour", "City council"] };
     const newsroom = {
       site: { sections: [{ slug: "news" }] },
-      articles: [{ tags: ["Harbour", "harbour", "City council"] }],
+      articles: [{ teaser, fieldsFromFiles: 0 }],
       authors: [{ id: "li-wei" }],
       skippedDrafts: skipped(7, "draft"),
       skippedScheduled: skipped(1, "later"),
-      warnings: ["[images] one", "[images] two"],
-      images: { getStats: () => ({ encoded: 3, reused: 4 }) },
     } as unknown as Newsroom;
-    expect(summarizeBuild(newsroom, { pages: 1, written: false, elapsedMs: 1234 }).split("\n")).toEqual([
-      "[dateline] 1 article, 1 author, 1 section, 2 tags; 1 page rendered in 1.2 s; 2 warnings",
+    const planned = (kind: string, reason: string, render = true) => ({ spec: { kind }, render, reason });
+    const plan = { pages: [planned("article", "new"), planned("article", "changed"), planned("tag", "changed"), planned("front", "unchanged", false)] } as unknown as BuildPlan;
+    const written = { rendered: 3, reused: 1, shardsIndexed: 1, shardsReused: 2, indexedPages: 40 };
+    expect(summarizeBuild(newsroom, { plan, written, images: { encoded: 3, reused: 4 }, elapsedMs: 1234 }).split("\n")).toEqual([
+      "[dateline] 1 article, 1 author, 1 section, 2 tags: 4 files in 1.2 s",
+      "[dateline] rendered 3: 2 articles (1 new, 1 changed), 1 tag (changed); reused 1 unchanged",
+      "[dateline] search: 1 of 3 shards indexed (40 pages), 2 reused",
       "[dateline] images: 3 encoded, 4 reused",
       "[dateline] 7 drafts skipped: articles/2026/draft-1.md, articles/2026/draft-2.md, articles/2026/draft-3.md, articles/2026/draft-4.md, articles/2026/draft-5.md and 2 more; 1 scheduled skipped: articles/2026/later-1.md",
     ]);

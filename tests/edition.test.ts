@@ -11,9 +11,7 @@ import { load } from "cheerio";
 import { XMLParser } from "fast-xml-parser";
 import { buildSite, makeSite, readPage, removeSite, REPO, writeContent, type FixtureSite } from "./helpers/site.ts";
 import baseSettings from "./fixtures/base/settings.ts";
-import { loadNewsroom } from "../src/content/newsroom.ts";
-import { ImagePipeline } from "../src/images/index.ts";
-import { siteUrl } from "../src/site.ts";
+import { loadNewsroom } from "../src/build/build.ts";
 import { buildEdition, editionStories, pickJpeg, type Edition } from "../src/edition/model.ts";
 import { MAX_EMAIL_BYTES, neutralizeTemplateSyntax, wrapText } from "../src/edition/email.ts";
 import { parseEditorNote, EditorNoteError } from "../src/edition/note.ts";
@@ -76,19 +74,16 @@ afterAll(async () => {
   await Promise.all(sites.map(removeSite));
 });
 
+const teasers = (newsroom: Newsroom) => newsroom.articles.map((article) => article.teaser);
+
 describe("the edition model", () => {
   let newsroom: Newsroom;
   let edition: Edition;
 
   beforeAll(async () => {
     const fixture = await site();
-    newsroom = await loadNewsroom({
-      contentDir: fixture.contentDir,
-      includeDrafts: false,
-      images: (loaded) => new ImagePipeline({ cacheDir, urlPath: siteUrl(loaded, "/img/") }),
-      renderFigure: () => "",
-    });
-    edition = buildEdition(newsroom, DAY) as Edition;
+    ({ newsroom } = await loadNewsroom({ input: fixture.contentDir, cacheDir: fixture.cacheDir, now: new Date(NOW), preview: false }));
+    edition = buildEdition(newsroom.site, teasers(newsroom), DAY) as Edition;
   });
 
   it("has exactly the day's published articles in the site's zone: lead (featured) first, then by section in the settings' order", () => {
@@ -105,13 +100,13 @@ describe("the edition model", () => {
     const headlines = editionStories(edition).map((story) => story.headline);
     expect(headlines).not.toContain("Overnight fire at the cannery is put out");
     expect(headlines).not.toContain("Draft that must not be sent");
-    expect(buildEdition(newsroom, "2026-03-11")?.lead.headline).toBe("Overnight fire at the cannery is put out");
-    expect(buildEdition(newsroom, "2026-03-09")).toBeUndefined();
+    expect(buildEdition(newsroom.site, teasers(newsroom), "2026-03-11")?.lead.headline).toBe("Overnight fire at the cannery is put out");
+    expect(buildEdition(newsroom.site, teasers(newsroom), "2026-03-09")).toBeUndefined();
   });
 
   it("leads with the newest story when none is featured", () => {
-    const unfeatured = { ...newsroom, articles: newsroom.articles.map((article) => ({ ...article, featured: false })) };
-    expect(buildEdition(unfeatured, DAY)?.lead.headline).toBe("School board votes late into the night on bus routes");
+    const unfeatured = teasers(newsroom).map((teaser) => ({ ...teaser, featured: false }));
+    expect(buildEdition(newsroom.site, unfeatured, DAY)?.lead.headline).toBe("School board votes late into the night on bus routes");
   });
 
   it("gives each story an absolute link and its photo as the JPEG closest to twice its slot", () => {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { escapeXml, element, renderXml, textElement } from "../src/xml.ts";
-import { absoluteHref, absoluteSrcset, absolutizeHtml } from "../src/feeds/absolute-urls.ts";
-import { articleFeedId, buildFeed, MAX_FEED_ENTRIES, scopeArticles } from "../src/feeds/feed.ts";
-import { feedLinks, feedPath, feedTitle } from "../src/feeds/links.ts";
+import { absoluteHref, absoluteSrcset, absolutizeHtml } from "../src/site/feeds/absolute-urls.ts";
+import { articleFeedId, buildFeed, MAX_FEED_ENTRIES, scopeArticles } from "../src/site/feeds/feed.ts";
+import { feedLinks, feedPath, feedTitle } from "../src/site/feeds/links.ts";
 import { createSite } from "../src/site.ts";
 import { parseMoment } from "../src/dates.ts";
 import { settingsSchema } from "../src/content/schema.ts";
@@ -234,11 +234,10 @@ describe("scopeArticles and buildFeed", () => {
 
   it("dates an empty feed by the site's newest change, never the clock", () => {
     const nobody = { ...ana, id: "nobody", name: "Nobody", path: "/authors/nobody/" };
-    const article = { ...fakeArticle("one", "2026-03-05T09:00:00-06:00", { headline: "One", summary: "", bodyHtml: "" }), updated: parseMoment("2026-03-06T09:00:00-06:00", "America/Chicago") };
-    const feed = buildFeed({ kind: "author", author: nobody }, { site, articles: [article] });
+    const feed = buildFeed({ kind: "author", author: nobody }, site, [], "2026-03-06T09:00:00-06:00");
     expect(feed.entries).toEqual([]);
     expect(feed.updated).toBe("2026-03-06T09:00:00-06:00");
-    expect(buildFeed({ kind: "site" }, { site, articles: [] }).updated).toBe("1970-01-01T00:00:00Z");
+    expect(buildFeed({ kind: "site" }, site, [], undefined).updated).toBe("1970-01-01T00:00:00Z");
   });
 });
 

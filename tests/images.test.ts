@@ -6,10 +6,10 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspectImage } from "../src/images/index.ts";
-import { loadNewsroomForBuild } from "../src/content/load-for-build.ts";
+import { loadNewsroom } from "../src/build/build.ts";
 import { limiter, mapLimit } from "../src/images/limit.ts";
 import { ImageManifest } from "../src/images/manifest.ts";
-import { listPages, makeSite, readPage, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { isolateImageCache, listPages, makeSite, readPage, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 
 let site: FixtureSite;
 let firstRun: ReturnType<typeof runBuildCli>;
@@ -88,27 +88,23 @@ describe("images", () => {
 // files, and a broken manifest or a missing cached file costs work, never a wrong page.
 describe("image cache manifest", () => {
   let cached: FixtureSite;
+  /** This test's own image cache: it counts what a cold one encodes. */
+  let imageDir = "";
   const build = async (target: FixtureSite) => {
-    const previous = process.env["DATELINE_CACHE_DIR"];
-    // Validation finds the manifest where a build's cache is: DATELINE_CACHE_DIR.
-    process.env["DATELINE_CACHE_DIR"] = target.cacheDir;
-    try {
-      await fs.rm(target.outputDir, { recursive: true, force: true });
-      const newsroom = await loadNewsroomForBuild({ contentDir: target.contentDir, includeDrafts: false, cacheDir: target.cacheDir });
-      await newsroom.images.copyUsed(target.outputDir);
-      const photo = (id: string) => newsroom.articles.find((article) => article.id.endsWith(id))?.photo;
-      return { stats: newsroom.images.getStats(), photo };
-    } finally {
-      if (previous === undefined) delete process.env["DATELINE_CACHE_DIR"];
-      else process.env["DATELINE_CACHE_DIR"] = previous;
-    }
+    await fs.rm(target.outputDir, { recursive: true, force: true });
+    // Load and render as every command does, with the site's own image cache.
+    const { newsroom, images } = await loadNewsroom({ input: target.contentDir, cacheDir: target.cacheDir, now: new Date(), preview: false });
+    await images.copyUsed(target.outputDir);
+    const photo = (id: string) => newsroom.articles.find((article) => article.id.endsWith(id))?.photo;
+    return { stats: images.getStats(), photo };
   };
   const urls = (photo: Awaited<ReturnType<typeof build>>["photo"] extends (id: string) => infer P ? P : never) =>
     photo ? [...photo.image.sources.flatMap((source) => source.variants.map((variant) => variant.url)), ...Object.values(photo.crops).map((crop) => crop.url)] : [];
-  const cachedImages = async () => (await fs.readdir(cached.cacheDir)).filter((name) => name !== "manifest.json").sort();
+  const cachedImages = async () => (await fs.readdir(imageDir)).filter((name) => name !== "manifest.json").sort();
 
   beforeAll(async () => {
     cached = await makeSite();
+    imageDir = await isolateImageCache(cached);
     // The same photo under a second name, as newsrooms reuse file photos.
     const article = await fs.readFile(path.join(cached.contentDir, "articles/2026/harbour-vote.md"), "utf8");
     await fs.copyFile(path.join(cached.contentDir, "articles/2026/harbour.jpg"), path.join(cached.contentDir, "articles/2026/harbour-copy.jpg"));
@@ -138,7 +134,7 @@ describe("image cache manifest", () => {
     const published = await fs.readdir(path.join(cached.outputDir, "img"));
     expect(published.length).toBeGreaterThan(0);
     for (const name of published) {
-      const [output, cache] = await Promise.all([fs.stat(path.join(cached.outputDir, "img", name)), fs.stat(path.join(cached.cacheDir, name))]);
+      const [output, cache] = await Promise.all([fs.stat(path.join(cached.outputDir, "img", name)), fs.stat(path.join(imageDir, name))]);
       expect(output.ino, name).toBe(cache.ino);
     }
   });
@@ -158,20 +154,20 @@ describe("image cache manifest", () => {
     expect(newUrls.filter((url) => oldUrls.includes(url))).toEqual([]);
     expect(urls(after.photo("harbour-again.md"))).toEqual(urls(before.photo("harbour-again.md")));
     // The cached file behind an earlier build's hard link was never rewritten.
-    expect(await fs.readFile(path.join(cached.cacheDir, path.basename(published)))).toEqual(publishedBytes);
+    expect(await fs.readFile(path.join(imageDir, path.basename(published)))).toEqual(publishedBytes);
   });
 
   it("rebuilds a corrupt manifest without encoding, and re-encodes a cached file that went missing", async () => {
     const before = await build(cached);
-    await fs.writeFile(path.join(cached.cacheDir, "manifest.json"), '{"version":1,"sources":');
+    await fs.writeFile(path.join(imageDir, "manifest.json"), '{"version":1,"sources":');
     const corrupt = await build(cached);
     expect(corrupt.stats.encoded).toBe(0);
     expect(corrupt.stats.sourceReads).toBeGreaterThan(0);
     expect(urls(corrupt.photo("harbour-vote.md"))).toEqual(urls(before.photo("harbour-vote.md")));
-    expect(JSON.parse(await fs.readFile(path.join(cached.cacheDir, "manifest.json"), "utf8"))).toMatchObject({ version: 1 });
+    expect(JSON.parse(await fs.readFile(path.join(imageDir, "manifest.json"), "utf8"))).toMatchObject({ version: 1 });
 
     const lost = path.basename(before.photo("harbour-vote.md")?.image.fallback.url ?? "");
-    await fs.rm(path.join(cached.cacheDir, lost));
+    await fs.rm(path.join(imageDir, lost));
     const repaired = await build(cached);
     expect(repaired.stats.encoded).toBeGreaterThan(0);
     expect(urls(repaired.photo("harbour-vote.md"))).toEqual(urls(before.photo("harbour-vote.md")));

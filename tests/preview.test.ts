@@ -1,12 +1,11 @@
 // Drafts and scheduled (future-dated) articles: shown and bannered in the live preview (`npm start`),
 // left out of production builds and named in the build summary.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
-import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load } from "cheerio";
-import { makeSite, removeSite, REPO, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { startPreview, type PreviewProcess } from "./helpers/preview.ts";
 
 const NOW = "2026-03-10T12:00:00-06:00";
 let site: FixtureSite;
@@ -18,15 +17,6 @@ beforeAll(async () => {
   await writeContent(site, "articles/2026/tomorrow.md", "---\nheadline: Embargoed story\nbyline: li-wei\ndate: 2026-03-11T06:00:00-06:00\nsection: news\n---\nUnder embargo.\n");
 });
 afterAll(() => removeSite(site));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("production build", () => {
   it("leaves drafts and scheduled articles out and says so in the summary", async () => {
@@ -49,32 +39,53 @@ describe("production build", () => {
 });
 
 describe("live preview (npm start)", () => {
-  let server: ChildProcess | undefined;
-  afterAll(() => server?.kill("SIGTERM"));
+  let preview: PreviewProcess | undefined;
+  afterAll(() => preview?.stop());
 
-  it("shows drafts and scheduled articles, each bannered", async () => {
-    const port = await freePort();
-    server = spawn(
-      process.execPath,
-      ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", `--input=${site.contentDir}`, `--output=${path.join(site.root, "preview")}`, "--serve", `--port=${port}`, "--quiet"],
-      { cwd: REPO, env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, DATELINE_NOW: NOW }, stdio: "pipe" },
-    );
-    let log = "";
-    server.stdout?.on("data", (chunk) => (log += chunk));
-    server.stderr?.on("data", (chunk) => (log += chunk));
-    const fetchPage = async (page: string) => {
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const response = await fetch(`http://127.0.0.1:${port}${page}`).catch(() => undefined);
-        if (response?.ok) return load(await response.text());
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      throw new Error(`preview never served ${page}:\n${log}`);
-    };
-    const draft = await fetchPage("/2026/03/08/draft/");
+  it("shows drafts and scheduled articles, each bannered, marks every page noindex, and never writes the published site", async () => {
+    await fs.rm(site.outputDir, { recursive: true, force: true });
+    preview = await startPreview(site, { DATELINE_NOW: NOW });
+    const page = async (sitePath: string) => load((await preview!.fetch(sitePath)).text);
+    const draft = await page("/2026/03/08/draft/");
     expect(draft(".article__draft").text()).toBe("Draft: not published");
-    const scheduled = await fetchPage("/2026/03/11/tomorrow/");
+    const scheduled = await page("/2026/03/11/tomorrow/");
     expect(scheduled(".article__draft").text()).toBe("Scheduled for March 11, 2026 at 7:00 AM CDT: not published yet");
-    const published = await fetchPage("/2026/03/05/harbour-vote/");
+    const published = await page("/2026/03/05/harbour-vote/");
     expect(published(".article__draft")).toHaveLength(0);
+    // Every page the preview wrote says noindex: a preview deployed by mistake stays out of search engines.
+    const pages = (await fs.readdir(preview.output, { recursive: true })).filter((file) => file.endsWith(".html"));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      expect(load(await fs.readFile(path.join(preview.output, file), "utf8"))('meta[name="robots"]').attr("content"), file).toBe("noindex");
+    }
+    // Its feeds list the draft; nothing of it reaches the published site's folder.
+    expect(await fs.readFile(path.join(preview.output, "feed.xml"), "utf8")).toContain("Draft story");
+    await expect(fs.access(site.outputDir)).rejects.toThrow();
+  });
+
+  it("leaves a later production build exactly as one without a preview", async () => {
+    const withPreview = runBuildCli(site, { DATELINE_NOW: NOW });
+    expect(withPreview.status, withPreview.output).toBe(0);
+    const after = await fileContents(site.outputDir);
+    const clean = await makeSite();
+    try {
+      await fs.rm(clean.contentDir, { recursive: true });
+      await fs.cp(site.contentDir, clean.contentDir, { recursive: true });
+      // The same content path matters only for messages; the output is compared file by file.
+      const alone = runBuildCli(clean, { DATELINE_NOW: NOW });
+      expect(alone.status, alone.output).toBe(0);
+      expect(await fileContents(clean.outputDir)).toEqual(after);
+    } finally {
+      await removeSite(clean);
+    }
   });
 });
+
+async function fileContents(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of (await fs.readdir(dir, { recursive: true, withFileTypes: true })).filter((item) => item.isFile())) {
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), (await fs.readFile(file)).toString("base64"));
+  }
+  return new Map([...files.entries()].sort((a, b) => a[0].localeCompare(b[0])));
+}

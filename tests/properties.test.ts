@@ -7,12 +7,11 @@ import { stringify } from "yaml";
 import { load, type CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSite, removeSite, type FixtureSite } from "./helpers/site.ts";
-import { loadNewsroom } from "../src/content/newsroom.ts";
-import { ContentError } from "../src/content/errors.ts";
-import { ImagePipeline } from "../src/images/index.ts";
-import { renderEmbedHtml, renderFigureHtml, renderGalleryHtml } from "../src/render.ts";
+import { loadNewsroom } from "../src/build/build.ts";
+import { planSite } from "../src/site/index.ts";
+import { outputFile } from "../src/site/page.ts";
 import { siteUrl } from "../src/site.ts";
-import { PAGE_KINDS } from "../src/pages/plugin.ts";
+import { ContentError } from "../src/content/errors.ts";
 import { resolveImage } from "../src/content/files.ts";
 
 const RUNS = Number(process.env["DATELINE_PROPERTY_RUNS"] ?? 150);
@@ -48,12 +47,11 @@ const fields = fc.record({
 type Fields = typeof fields extends fc.Arbitrary<infer T> ? T : never;
 
 let site: FixtureSite;
-let images: ImagePipeline;
+const NOW = new Date("2026-11-25T12:00:00Z");
 
 beforeAll(async () => {
   site = await makeSite();
   await fs.rm(path.join(site.contentDir, "articles/2026/date-only.md"));
-  images = new ImagePipeline({ cacheDir: site.cacheDir, urlPath: "/img/" });
 });
 afterAll(() => removeSite(site));
 
@@ -93,19 +91,14 @@ async function render(values: Fields): Promise<{ article: CheerioAPI; author: Ch
   const post = stringify({ type: "mastodon", url: "https://newsroom.social/@ana/112233445566", author: values.credit, text: values.correction, date: "2026-03-05" });
   const body = `The council met.\n\n~~~~~~~~~~ gallery\n${gallery}~~~~~~~~~~\n\n~~~~~~~~~~ embed\n${post}~~~~~~~~~~\n`;
   await fs.writeFile(path.join(site.contentDir, "articles/2026/harbour-vote.md"), `---\n${stringify(frontMatter)}---\n${body}`);
-  const newsroom = await loadNewsroom({
-    contentDir: site.contentDir,
-    includeDrafts: false,
-    images: () => images,
-    renderFigure: (figure) => renderFigureHtml({ ...figure, kind: "inline" }),
-    renderGallery: renderGalleryHtml,
-    renderEmbed: renderEmbedHtml,
-  });
-  const pages = new Map(PAGE_KINDS.flatMap(([, pagesOf]) => pagesOf(newsroom)).map((page) => [page.path, page]));
+  // Load and plan as a build does, then render the two pages in-process.
+  const { newsroom, content, bodies } = await loadNewsroom({ input: site.contentDir, cacheDir: site.cacheDir, now: NOW, preview: false });
+  const pages = new Map(planSite(newsroom, { now: NOW, notes: content.notes }).pages.map((page) => [page.path, page]));
   const articlePage = pages.get("/2026/03/05/harbour-vote/");
   const authorPage = pages.get("/authors/li-wei/");
   if (!articlePage || !authorPage) throw new Error(`pages missing: ${[...pages.keys()].join(", ")}`);
-  return { article: load(articlePage.render()), author: load(authorPage.render()) };
+  await bodies.prepare(articlePage.bodies ?? []);
+  return { article: load(articlePage.render(articlePage.inputs)), author: load(authorPage.render(authorPage.inputs)) };
 }
 
 /** The page's element structure: tag names and attribute names, in document order. */
@@ -183,14 +176,12 @@ describe("front matter paths stay inside their folders", () => {
           `---\n${stringify({ headline: "H", byline: [byline], date: "2026-03-05", section, slug, tags: [tag] })}---\nBody.\n`,
         );
         try {
-          const newsroom = await loadNewsroom({ contentDir: site.contentDir, includeDrafts: false, images: () => images, renderFigure: () => "" });
+          const { newsroom, content } = await loadNewsroom({ input: site.contentDir, cacheDir: site.cacheDir, now: NOW, preview: false });
           const output = path.join(site.root, "_site");
-          for (const [, pagesOf] of PAGE_KINDS) {
-            for (const page of pagesOf(newsroom)) {
-              const target = path.resolve(output, `.${page.path}`);
-              expect(target === output || target.startsWith(`${output}${path.sep}`), page.path).toBe(true);
-              expect(siteUrl(newsroom.site, page.path).startsWith("/")).toBe(true);
-            }
+          for (const page of planSite(newsroom, { now: NOW, notes: content.notes }).pages) {
+            const target = path.resolve(output, outputFile(page.path));
+            expect(target.startsWith(`${output}${path.sep}`), page.path).toBe(true);
+            expect(siteUrl(newsroom.site, page.path).startsWith("/")).toBe(true);
           }
         } catch (error) {
           expect(error).toBeInstanceOf(ContentError);

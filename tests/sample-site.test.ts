@@ -29,7 +29,7 @@ afterAll(() => removeSite(site));
 describe("sample newsroom", () => {
   it("builds without errors and reports what it published", () => {
     expect(build.status, build.output).toBe(0);
-    expect(build.stdout).toMatch(/\[dateline\] 13 articles, 5 authors, 5 sections, \d+ tags; \d+ pages written in [\d.]+ s; no warnings\n\[dateline\] images: \d+ encoded, \d+ reused; 3 caption\/credit\/alt fields read from the photos' own metadata\n\[dateline\] 1 draft skipped: articles\/2026\/[\w-]+\.md\b/);
+    expect(build.stdout).toMatch(/\[dateline\] 13 articles, 5 authors, 5 sections, \d+ tags: \d+ files in [\d.]+ s\n\[dateline\] rendered \d+: .*\n\[dateline\] search: 1 of 1 shard indexed \(13 pages\), 0 reused\n\[dateline\] images: \d+ encoded, \d+ reused; 3 caption\/credit\/alt fields read from the photos' own metadata\n\[dateline\] 1 draft skipped: articles\/2026\/[\w-]+\.md\b/);
   });
 
   it("meets the sample's brief: 8+ articles, 3+ sections and authors, 6+ photos, 300+ words each", () => {
@@ -41,7 +41,7 @@ describe("sample newsroom", () => {
     expect(published.some((a) => a.fields.byline.length === 2)).toBe(true);
     expect(published.some((a) => a.fields.corrections?.length)).toBe(true);
     expect(published.some((a) => a.fields.updated)).toBe(true);
-    expect(published.some((a) => a.figures.length > 0 && a.tokens?.some((t) => t.info.trim() === "pullquote"))).toBe(true);
+    expect(published.some((a) => a.figures.length > 0 && a.template.html.includes(`class="pull-quote"`))).toBe(true);
     expect(articles.some((a) => a.fields.draft)).toBe(true);
   });
 

@@ -8,7 +8,7 @@ import type { CheerioAPI } from "cheerio";
 import type { Browser, Page } from "playwright-core";
 import { buildError, buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
-import { indexedHtml } from "../src/search/pagefind.ts";
+import { indexedHtml } from "../src/build/search-index.ts";
 
 // What a later issue will send: Pagefind needs only 'wasm-unsafe-eval' beyond 'self'.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self'; style-src 'self'; form-action 'self' https:; base-uri 'none'; object-src 'none'";

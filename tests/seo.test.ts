@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheerioAPI } from "cheerio";
 import { inspectImage } from "../src/images/index.ts";
-import { htmlToText } from "../src/seo/structured-data.ts";
+import { htmlToText } from "../src/site/seo/structured-data.ts";
 import { buildError, buildSite, listPages, makeSite, readPage, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 
 type Json = { [key: string]: unknown };

@@ -5,13 +5,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { buildSite, makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
-import { formatLastmod, renderUrlset, sitemapFiles, sitemapUrls } from "../src/sitemaps/sitemap.ts";
-import { articlesInNewsWindow, NEWS_NAMESPACE, newsLanguage, renderNewsUrlset } from "../src/sitemaps/news.ts";
-import { robotsTxt } from "../src/sitemaps/robots.ts";
+import { formatLastmod, renderUrlset, sitemapFiles, sitemapUrls } from "../src/site/sitemaps/sitemap.ts";
+import { articlesInNewsWindow, NEWS_NAMESPACE, newsLanguage, renderNewsUrlset } from "../src/site/sitemaps/news.ts";
+import { robotsTxt } from "../src/site/sitemaps/robots.ts";
 import { createSite } from "../src/site.ts";
 import { parseMoment } from "../src/dates.ts";
 import { settingsSchema } from "../src/content/schema.ts";
-import type { Article, Author } from "../src/content/types.ts";
+import type { Author, Teaser } from "../src/content/types.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -84,10 +84,10 @@ const prefixed = { ...site, origin: "https://example.org", pathPrefix: "/news/" 
 const ana = { id: "ana-ruiz", name: "Ana Ruiz", path: "/authors/ana-ruiz/" } as Author;
 const li = { id: "li-wei", name: "Li Wei", path: "/authors/li-wei/" } as Author;
 
-function fakeArticle(slug: string, date: string, extra: Partial<Article> = {}): Article {
+function fakeArticle(slug: string, date: string, extra: Partial<Teaser> = {}): Teaser {
   const published = parseMoment(date, ZONE);
   const [year, month, day] = published.day.split("-");
-  return { id: `articles/${slug}.md`, slug, headline: slug, path: `/${year}/${month}/${day}/${slug}/`, published, section: site.sections[0], authors: [ana], tags: [], ...extra } as Article;
+  return { id: `articles/${slug}.md`, headline: slug, path: `/${year}/${month}/${day}/${slug}/`, published, section: site.sections[0], authors: [ana], tags: [], ...extra } as Teaser;
 }
 
 describe("formatLastmod", () => {
@@ -100,7 +100,7 @@ describe("formatLastmod", () => {
 describe("sitemapUrls", () => {
   const older = fakeArticle("older", "2026-03-01T09:00:00-06:00", { updated: parseMoment("2026-03-06T10:00:00-06:00", ZONE), authors: [ana, li] });
   const newer = fakeArticle("newer", "2026-03-05");
-  const urls = sitemapUrls({ site, articles: [newer, older], authors: [ana, li, { ...ana, id: "desk", path: "/authors/desk/" }] });
+  const urls = sitemapUrls(site, [newer, older], [ana, li, { ...ana, id: "desk", path: "/authors/desk/" }]);
 
   it("lists the front page, sections, authors and every article, in that order", () => {
     expect(urls.map((url) => url.loc)).toEqual([
@@ -170,7 +170,7 @@ describe("articlesInNewsWindow", () => {
       at("h48-and-a-second", "2026-03-08T11:59:59Z"),
       at("h49", "2026-03-08T11:00:00Z"),
     ];
-    expect(articlesInNewsWindow(articles, now).map((article) => article.slug)).toEqual(["now", "h47", "h48"]);
+    expect(articlesInNewsWindow(articles, now).map((article) => article.headline)).toEqual(["now", "h47", "h48"]);
   });
 });
 

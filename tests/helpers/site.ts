@@ -4,18 +4,24 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
-import Eleventy from "@11ty/eleventy";
 import { load, type CheerioAPI } from "cheerio";
 import { afterEach } from "vitest";
-import { buildAtomically } from "../../src/cli/build.ts";
+import { build, type BuildResult } from "../../src/build/build.ts";
+import { buildNow } from "../../src/now.ts";
 
 export const REPO = path.resolve(import.meta.dirname, "../..");
 export const FIXTURES = path.join(REPO, "tests/fixtures");
+/**
+ * One image cache for every fixture build of a run (and the next run): encoded files are named by
+ * their source's content, so a photo shared by fifty fixtures is encoded once, not fifty times.
+ */
+export const SHARED_IMAGE_CACHE = path.join(REPO, "tests/.tmp/image-cache");
 
 export interface FixtureSite {
   root: string;
   contentDir: string;
   outputDir: string;
+  /** The site's cache folder: its build store, and `images/` (a link to the shared image cache). */
   cacheDir: string;
 }
 
@@ -26,7 +32,19 @@ export async function makeSite(...scenarios: string[]): Promise<FixtureSite> {
   for (const scenario of ["base", ...scenarios]) {
     await fs.cp(path.join(FIXTURES, scenario), contentDir, { recursive: true });
   }
-  return { root, contentDir, outputDir: path.join(root, "_site"), cacheDir: path.join(root, ".cache/images") };
+  const cacheDir = path.join(root, ".cache/dateline");
+  await fs.mkdir(SHARED_IMAGE_CACHE, { recursive: true });
+  await fs.mkdir(cacheDir, { recursive: true });
+  await fs.symlink(SHARED_IMAGE_CACHE, path.join(cacheDir, "images"));
+  return { root, contentDir, outputDir: path.join(root, "_site"), cacheDir };
+}
+
+/** Gives the site an image cache of its own, empty: for tests that count what a cold cache encodes. */
+export async function isolateImageCache(site: FixtureSite): Promise<string> {
+  const dir = path.join(site.cacheDir, "images");
+  await fs.rm(dir, { force: true });
+  await fs.mkdir(dir, { recursive: true });
+  return dir;
 }
 
 /** Writes a file into the site's content folder (for cases easier to state inline). */
@@ -36,33 +54,9 @@ export async function writeContent(site: FixtureSite, relativePath: string, text
   await fs.writeFile(file, text);
 }
 
-/** Runs `build` with this site's image cache as DATELINE_CACHE_DIR, as CI sets it. */
-async function withCacheDir<T>(site: FixtureSite, build: () => Promise<T>): Promise<T> {
-  const previous = process.env["DATELINE_CACHE_DIR"];
-  process.env["DATELINE_CACHE_DIR"] = site.cacheDir;
-  try {
-    return await build();
-  } finally {
-    if (previous === undefined) delete process.env["DATELINE_CACHE_DIR"];
-    else process.env["DATELINE_CACHE_DIR"] = previous;
-  }
-}
-
-/** Builds the site to disk with the programmatic API, as `npm run build` does. */
-export function buildSite(site: FixtureSite): Promise<void> {
-  return withCacheDir(site, async () => {
-    const eleventy = new Eleventy(site.contentDir, site.outputDir, {
-      configPath: path.join(REPO, ".eleventy.ts"),
-      quietMode: true,
-    });
-    eleventy.setIsVerbose?.(false);
-    await eleventy.write();
-  });
-}
-
-/** Builds the site in parts of `partSize` articles, as `npm run build -- --part-size N` does. */
-export function buildSiteInParts(site: FixtureSite, partSize: number): Promise<void> {
-  return withCacheDir(site, () => buildAtomically({ input: site.contentDir, output: site.outputDir, partSize }));
+/** Builds the site as `npm run build` does (the build's "now" from DATELINE_NOW, as the CLI reads it); returns the build's result. */
+export function buildSite(site: FixtureSite): Promise<BuildResult> {
+  return build({ input: site.contentDir, output: site.outputDir, cacheDir: site.cacheDir, now: buildNow(), log: () => {} });
 }
 
 /** Builds a site that must fail and returns the error's message. */
