@@ -24,6 +24,8 @@ export interface BuildOptions {
   output: string;
   /** The cache folder: encoded images and the build store. Restore it in CI. */
   cacheDir: string;
+  /** The image cache, when not `<cacheDir>/images` (tests share one across sites). */
+  imageCacheDir?: string | undefined;
   /** The build's "now" (scheduled stories, the News sitemap). Default: the clock. */
   now?: Date;
   /** Progress and summary lines. Default: the console. */
@@ -46,9 +48,10 @@ export function imageCacheOf(cacheDir: string): string {
  * Load and render, as every command does them: the content checked (a ContentError lists every
  * problem), then its photos through the image service and its teasers and articles made.
  */
-export async function loadNewsroom(options: { input: string; cacheDir: string; now: Date; preview: boolean; articleCache?: ArticleSourceCache }) {
-  const content = await loadContent(options.input, options.articleCache ? { articleCache: options.articleCache } : {});
-  const images = new ImagePipeline({ cacheDir: imageCacheOf(options.cacheDir), urlPath: siteUrl(content.site, "/img/") });
+export async function loadNewsroom(options: { input: string; cacheDir: string; imageCacheDir?: string | undefined; now: Date; preview: boolean; articleCache?: ArticleSourceCache }) {
+  const imageCacheDir = options.imageCacheDir ?? imageCacheOf(options.cacheDir);
+  const content = await loadContent(options.input, { articleCache: options.articleCache, imageCacheDir });
+  const images = new ImagePipeline({ cacheDir: imageCacheDir, urlPath: siteUrl(content.site, "/img/") });
   const bodies = new BodyRenderer(content.site, images);
   const newsroom = await prepareNewsroom(content, { images, bodies, preview: options.preview, now: options.now });
   return { content, images, bodies, newsroom };
@@ -60,7 +63,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? new Date();
   const output = path.resolve(options.output);
 
-  const { content, images, bodies, newsroom } = await loadNewsroom({ input: options.input, cacheDir: options.cacheDir, now, preview: false });
+  const { content, images, bodies, newsroom } = await loadNewsroom({ input: options.input, cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false });
   const site = planSite(newsroom, { now, notes: content.notes });
 
   const store = new BuildStore(options.cacheDir);

@@ -71,6 +71,8 @@ async function main(): Promise<void> {
     return;
   }
   const server = await startPreview({ input: values.input, output: values.output, port, cacheDir: cacheDirFrom(process.env) });
+  // Printed once the first build is served and the watcher sees every file: edits count from here.
+  console.log(`[dateline] preview at http://localhost:${port}/ (drafts and scheduled stories included; rebuilt on every save)`);
   process.on("SIGINT", () => void server.close().then(() => process.exit(0)));
 }
 

@@ -59,11 +59,12 @@ export async function resolveFile(contentDir: string, fromFile: string, written:
 }
 
 /** Resolves an image path written in `fromFile`, refusing anything outside `contentDir` and anything not a photo. */
-export async function resolveImage(contentDir: string, fromFile: string, written: string): Promise<ResolvedImage> {
+/** `imageCacheDir`: the image cache whose manifest already knows the photos (a build passes its own). */
+export async function resolveImage(contentDir: string, fromFile: string, written: string, imageCacheDir?: string): Promise<ResolvedImage> {
   const resolved = await resolveFile(contentDir, fromFile, written);
   if (!resolved.ok) return resolved.message.endsWith("is a folder, not a file") ? { ok: false, message: `"${written}" is a folder, not an image file` } : resolved;
   // The stat just taken keys the image cache's manifest: a known photo is not read again.
-  const info = await inspectSource(resolved.file, resolved.stat);
+  const info = await inspectSource(resolved.file, resolved.stat, imageCacheDir);
   if ("problem" in info) return { ok: false, message: `"${written}" ${info.problem}` };
   return { ok: true, file: resolved.file, info };
 }

@@ -60,6 +60,8 @@ export interface ArticleContext {
   site: Site;
   authorIds: ReadonlySet<string>;
   md: MarkdownIt;
+  /** The image cache whose manifest knows the photos. */
+  imageCacheDir?: string | undefined;
 }
 
 export async function readArticles(context: ArticleContext, cache?: ArticleSourceCache): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
@@ -113,7 +115,7 @@ export async function checkArticle(file: string, source: string, context: Articl
 
   let photo: PhotoSource | undefined;
   if (fields.photo) {
-    const resolved = await resolveImage(contentDir, file, fields.photo);
+    const resolved = await resolveImage(contentDir, file, fields.photo, context.imageCacheDir);
     if (!resolved.ok) problem(["photo"], "photo", resolved.message);
     else {
       // A missing field has no line of its own: point at the photo that needs it.
@@ -125,7 +127,7 @@ export async function checkArticle(file: string, source: string, context: Articl
 
   // The dateline is placed while parsing, so the tokens kept for rendering already hold it.
   const tokens = md.parse(body, fields.dateline ? { dateline: fields.dateline } : {});
-  const blocks = await readBodyBlocks(tokens, { file, bodyLine, contentDir, timeZone: site.timeZone });
+  const blocks = await readBodyBlocks(tokens, { file, bodyLine, contentDir, timeZone: site.timeZone, imageCacheDir: context.imageCacheDir });
   problems.push(...blocks.problems);
 
   // Live coverage: the updates set the article's last update, so feeds, sitemaps and the head follow them.

@@ -16,7 +16,7 @@ export interface AuthorSource {
   photoFile?: string;
 }
 
-export async function readAuthors(contentDir: string): Promise<{ authors: AuthorSource[]; problems: ContentProblem[] }> {
+export async function readAuthors(contentDir: string, imageCacheDir?: string): Promise<{ authors: AuthorSource[]; problems: ContentProblem[] }> {
   const files = await listMarkdown(path.join(contentDir, "authors"));
   const problems: ContentProblem[] = [];
   const authors: AuthorSource[] = [];
@@ -45,7 +45,7 @@ export async function readAuthors(contentDir: string): Promise<{ authors: Author
       }
       const author: AuthorSource = { id, file, fields: result.data, bio: body };
       if (result.data.photo) {
-        const photo = await resolveImage(contentDir, file, result.data.photo);
+        const photo = await resolveImage(contentDir, file, result.data.photo, imageCacheDir);
         if (photo.ok) author.photoFile = photo.file;
         else problems.push({ file, line: lineOf(["photo"]), field: "photo", message: photo.message });
       }

@@ -46,6 +46,8 @@ export interface BlockContext {
   contentDir: string;
   /** The site's time zone, for posts' dates. */
   timeZone: string;
+  /** The image cache whose manifest knows the photos. */
+  imageCacheDir?: string | undefined;
 }
 
 /** Reads every ```figure, ```gallery and ```embed block of a parsed body, collecting every problem. */
@@ -67,7 +69,7 @@ export async function readBodyBlocks(tokens: readonly Token[], context: BlockCon
     problems.push(...problemsFromSchema(error, file, yaml.lineOf, known).map((p) => ({ ...p, field: `${prefix} ${p.field}` })));
   /** A figure-shaped photo inside a block: its file found and its text complete, else problems at `at`. */
   const blockPhoto = async (fields: FigureFields, yaml: YamlFields, at: PropertyKey[], prefix: string): Promise<PhotoSource | undefined> => {
-    const image = await resolveImage(contentDir, file, fields.src);
+    const image = await resolveImage(contentDir, file, fields.src, context.imageCacheDir);
     if (!image.ok) {
       problems.push({ file, line: yaml.lineOf([...at, "src"]), field: `${prefix} src`, message: image.message });
       return undefined;
@@ -109,7 +111,7 @@ export async function readBodyBlocks(tokens: readonly Token[], context: BlockCon
     if (data.type === "youtube" || data.type === "vimeo") {
       const video: EmbedSource = { type: data.type, id: videoId(data.type, data.url) ?? "", url: data.url, title: data.title };
       if (data.poster) {
-        const poster = await resolveImage(contentDir, file, data.poster);
+        const poster = await resolveImage(contentDir, file, data.poster, context.imageCacheDir);
         if (!poster.ok) problems.push({ file, line: yaml.lineOf(["poster"]), field: "embed poster", message: poster.message });
         else video.posterFile = poster.file;
       }

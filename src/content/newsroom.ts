@@ -12,34 +12,41 @@ import { readEditorNotes } from "./load-notes.ts";
 import { createMarkdown } from "../markdown.ts";
 
 /** Validates everything without encoding images or rendering: what `check:content` needs. */
-export async function validateNewsroom(contentDir: string, { articleCache }: { articleCache?: ArticleSourceCache } = {}) {
+export interface LoadOptions {
+  /** Articles checked by an earlier load, reused while their files are unchanged (the live preview). */
+  articleCache?: ArticleSourceCache | undefined;
+  /** The image cache whose manifest knows the photos (a build's own); default DATELINE_CACHE_DIR's. */
+  imageCacheDir?: string | undefined;
+}
+
+export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir }: LoadOptions = {}) {
   const dir = path.resolve(contentDir);
   const { site, problems } = await loadSettings(dir);
-  const authors = await readAuthors(dir);
+  const authors = await readAuthors(dir, imageCacheDir);
   problems.push(...authors.problems);
   if (!site) return { problems };
   const md = createMarkdown(site.language);
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
-  const articles = await readArticles({ contentDir: dir, site, authorIds, md }, articleCache);
+  const articles = await readArticles({ contentDir: dir, site, authorIds, md, imageCacheDir }, articleCache);
   problems.push(...articles.problems);
   const notes = await readEditorNotes(dir);
   problems.push(...notes.problems);
-  const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo);
+  const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo, imageCacheDir);
   if (logo && !logo.ok) problems.push(logo.problem);
   return { site, md, authorIds, authors: authors.authors, articles: articles.articles, notes: notes.notes, logoFile: logo?.ok ? logo.file : undefined, problems };
 }
 
 /** The settings' `logo`, checked like any photo: an image file inside the content folder. */
-async function resolveLogo(contentDir: string, written: string) {
+async function resolveLogo(contentDir: string, written: string, imageCacheDir: string | undefined) {
   const settingsFile = path.join(contentDir, SETTINGS_FILE);
-  const resolved = await resolveImage(contentDir, settingsFile, written);
+  const resolved = await resolveImage(contentDir, settingsFile, written, imageCacheDir);
   if (resolved.ok) return { ok: true as const, file: resolved.file };
   const line = lineOfSetting(await fs.readFile(settingsFile, "utf8"), ["logo"]);
   return { ok: false as const, problem: { file: settingsFile, line, field: "logo", message: resolved.message } };
 }
 
 /** The newsroom's content, valid; throws one ContentError listing every problem otherwise. */
-export async function loadContent(contentDir: string, options: { articleCache?: ArticleSourceCache } = {}) {
+export async function loadContent(contentDir: string, options: LoadOptions = {}) {
   const checked = await validateNewsroom(contentDir, options);
   if (checked.problems.length > 0 || !checked.site || !checked.md) throw new ContentError(checked.problems);
   return { ...checked, site: checked.site, md: checked.md };

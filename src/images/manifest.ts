@@ -224,13 +224,12 @@ export function releaseManifest(dir: string): void {
 }
 
 /**
- * The cache folder a build uses unless configured otherwise: `DATELINE_CACHE_DIR`, else
- * `.cache/images` (`imageCacheDir` in src/content/load-for-build.ts builds on it); validation
- * needs it before any pipeline exists. A build with another folder stays correct, it only reads its
- * photos' headers once more.
+ * The image cache a command uses unless it is given one: `images/` in the cache folder
+ * (`DATELINE_CACHE_DIR`, else `.cache/dateline`). A command with another folder stays correct, it
+ * only reads its photos' headers once more.
  */
 export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env["DATELINE_CACHE_DIR"] ?? ".cache/images");
+  return path.join(path.resolve(env["DATELINE_CACHE_DIR"] ?? ".cache/dateline"), "images");
 }
 
 function isManifestFile(value: unknown): value is ManifestFile {
