@@ -4,6 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { parseFrontMatter } from "../content/front-matter.ts";
+import { readText } from "../content/read-text.ts";
 
 export const NOTES_FOLDER = "newsletter";
 
@@ -46,9 +47,14 @@ export function parseEditorNote(source: string, file: string): EditorNote {
 /** The note for `day` from `<contentDir>/newsletter/<day>.md`, or undefined when there is none. */
 export async function readEditorNote(contentDir: string, day: string): Promise<EditorNote | undefined> {
   const file = path.join(contentDir, NOTES_FOLDER, `${day}.md`);
-  const source = await fs.readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return undefined;
-    throw error;
-  });
-  return source === undefined ? undefined : parseEditorNote(source, path.relative(process.cwd(), file) || file);
+  if (!(await fs.lstat(file).catch(() => undefined))) return undefined;
+  return readNote(contentDir, file);
+}
+
+/** Reads and parses one note file, as every content file is read (inside content/, bounded, UTF-8). */
+export async function readNote(contentDir: string, file: string): Promise<EditorNote> {
+  const shown = path.relative(process.cwd(), file) || file;
+  const text = await readText(contentDir, file);
+  if (!text.ok) throw new EditorNoteError(`${shown}:1 file: ${text.message}`);
+  return parseEditorNote(text.text, shown);
 }

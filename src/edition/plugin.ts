@@ -13,7 +13,7 @@ import type { FeedLink } from "../head.ts";
 import { absoluteUrl } from "../site.ts";
 import { element, escapeXml, renderXml, textElement } from "../xml.ts";
 import { buildEdition, editionDays, editionStories, type Edition } from "./model.ts";
-import { NOTES_FOLDER, parseEditorNote, type EditorNote } from "./note.ts";
+import { NOTES_FOLDER, readNote, type EditorNote } from "./note.ts";
 import { EditionArchive, EditionPage } from "../../layouts/EditionPage.tsx";
 
 export const ARCHIVE_PATH = "/newsletter/";
@@ -33,7 +33,7 @@ export async function readEditorNotes(contentDir: string): Promise<Map<string, E
   const notes = new Map<string, EditorNote>();
   for (const name of names.filter((file) => /^\d{4}-\d{2}-\d{2}\.md$/.test(file)).sort()) {
     const file = path.join(dir, name);
-    notes.set(name.slice(0, 10), parseEditorNote(await fs.readFile(file, "utf8"), path.relative(process.cwd(), file)));
+    notes.set(name.slice(0, 10), await readNote(contentDir, file));
   }
   return notes;
 }
