@@ -41,7 +41,7 @@ const ENTRIES: Entry[] = [
   { fixture: "article-date-impossible", title: "A date that does not exist", fix: "Check the month and the day." },
   { fixture: "article-updated-before-date", title: "`updated` before `date`", fix: "`updated` is the last substantive update: the same as or after the publication time." },
   { fixture: "article-unknown-author", title: "A byline with no author file", fix: "Use one of the listed ids, or add `content/authors/<id>.md`." },
-  { fixture: "article-unknown-section", title: "A section the site does not have", fix: "Use one of the listed section slugs, or add the section to `content/settings.ts`." },
+  { fixture: "article-unknown-section", title: "A section the site does not have", fix: "Use one of the listed section slugs, or add the section to `content/settings.yml`." },
   { fixture: "article-photo-missing", title: "A photo that does not exist", fix: "Put the image next to the article and check the file name's spelling and case." },
   { fixture: "article-photo-not-image", title: "A photo that is not an image", fix: "Export the photo as JPEG, PNG, WebP or AVIF." },
   { fixture: "article-photo-outside-content", title: "A photo outside the content folder", fix: "Copy the image next to the article and refer to it by its file name." },

@@ -74,7 +74,7 @@ beforeAll(async () => {
   server.stderr?.on("data", (chunk) => (log += chunk));
   await waitFor(async () => builds() >= 1 && (await fetchPage(PAGE).catch(() => undefined))?.status === 200, "the first build", 120_000);
   // "Watching…" comes before the watcher has registered every file: touch until it notices one.
-  const settings = path.join(project, "content/settings.ts");
+  const settings = path.join(project, "content/settings.yml");
   const text = await fs.readFile(settings, "utf8");
   const buildsBefore = builds();
   await waitFor(async () => {

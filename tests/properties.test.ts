@@ -7,6 +7,7 @@ import { stringify } from "yaml";
 import { load, type CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSite, removeSite, type FixtureSite } from "./helpers/site.ts";
+import { writeSettings } from "./helpers/settings.ts";
 import { loadNewsroom } from "../src/content/newsroom.ts";
 import { ContentError } from "../src/content/errors.ts";
 import { ImagePipeline } from "../src/images/index.ts";
@@ -59,16 +60,13 @@ afterAll(() => removeSite(site));
 
 /** Writes the fixture with these field values and renders the article and author pages in-process. */
 async function render(values: Fields): Promise<{ article: CheerioAPI; author: CheerioAPI }> {
-  await fs.writeFile(
-    path.join(site.contentDir, "settings.ts"),
-    `export default ${JSON.stringify({
-      name: values.siteName,
-      baseUrl: "https://gazette.example.org/",
-      timeZone: "America/Chicago",
-      sections: [{ slug: "news", title: values.sectionTitle }],
-      newsletter: { action: "https://newsletter.example.org/subscribe" },
-    })};\n`,
-  );
+  await writeSettings(site, {
+    name: values.siteName,
+    baseUrl: "https://gazette.example.org/",
+    timeZone: "America/Chicago",
+    sections: [{ slug: "news", title: values.sectionTitle }],
+    newsletter: { action: "https://newsletter.example.org/subscribe" },
+  });
   await fs.writeFile(
     path.join(site.contentDir, "authors/li-wei.md"),
     `---\n${stringify({ name: values.authorName, role: values.role })}---\nBio.\n`,

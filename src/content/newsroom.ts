@@ -1,9 +1,8 @@
 // Loads a whole newsroom: settings, authors, articles. Every file is validated and every problem
 // collected before anything is encoded or rendered; one ContentError then stops the build.
-import fs from "node:fs/promises";
 import path from "node:path";
 import type { MarkdownIt, Token } from "markdown-it";
-import { SETTINGS_FILE, lineOfSetting, loadSettings } from "./load-settings.ts";
+import { SETTINGS_FILE, loadSettings } from "./load-settings.ts";
 import { readAuthors, type AuthorSource } from "./load-authors.ts";
 import { readArticle, readArticles, type ArticleContext, type ArticleSource, type EmbedSource } from "./load-articles.ts";
 import { mapFiles, resolveImage } from "./files.ts";
@@ -36,7 +35,7 @@ export interface LoadOptions {
 /** Validates everything without encoding images or rendering: what `check:content` needs. */
 export async function validateNewsroom(contentDir: string, { keepBodies = true }: { keepBodies?: boolean } = {}) {
   const dir = path.resolve(contentDir);
-  const { site, problems } = await loadSettings(dir);
+  const { site, problems, lineOf } = await loadSettings(dir);
   const authors = await readAuthors(dir);
   problems.push(...authors.problems);
   if (!site) return { problems };
@@ -44,17 +43,16 @@ export async function validateNewsroom(contentDir: string, { keepBodies = true }
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
   const articles = await readArticles({ contentDir: dir, site, authorIds, md, keepBodies });
   problems.push(...articles.problems);
-  const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo);
+  const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo, lineOf?.(["logo"]) ?? 1);
   if (logo && !logo.ok) problems.push(logo.problem);
   return { site, md, authorIds, authors: authors.authors, articles: articles.articles, logoFile: logo?.ok ? logo.file : undefined, problems };
 }
 
 /** The settings' `logo`, checked like any photo: an image file inside the content folder. */
-async function resolveLogo(contentDir: string, written: string) {
+async function resolveLogo(contentDir: string, written: string, line: number) {
   const settingsFile = path.join(contentDir, SETTINGS_FILE);
   const resolved = await resolveImage(contentDir, settingsFile, written);
   if (resolved.ok) return { ok: true as const, file: resolved.file };
-  const line = lineOfSetting(await fs.readFile(settingsFile, "utf8"), ["logo"]);
   return { ok: false as const, problem: { file: settingsFile, line, field: "logo", message: resolved.message } };
 }
 

@@ -90,7 +90,7 @@ export default function contentPlugin(eleventyConfig: UserConfig, options: Conte
 
   // Content files are data, not templates, so Eleventy does not watch them by itself.
   const { input } = eleventyConfig.directories as { input: string };
-  eleventyConfig.addWatchTarget(path.join(input, "**/*.{md,ts,jpg,jpeg,png,webp,avif,gif}"));
+  eleventyConfig.addWatchTarget(path.join(input, "**/*.{md,yml,jpg,jpeg,png,webp,avif,gif}"));
 
   // The live preview (--serve/--watch) keeps articles parsed and rendered between rebuilds, and
   // writes only the pages an article edit affects; see "Dev loop" in docs/performance.md.
