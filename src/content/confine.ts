@@ -82,8 +82,8 @@ export interface WalkOptions {
 /**
  * Every entry under `from` (hidden ones left out), sorted by name, without reading a file. Links are
  * resolved: one that leads outside `contentDir` or nowhere is listed as such and not followed. A
- * linked folder is followed after every real one, and only when no other path lists it, so a folder
- * is listed under its own path, once, and a link can make no loop.
+ * linked folder is followed after every real one, and only when no other path lists it and it does
+ * not hold `from` itself, so a folder is listed under its own path, once, and a link makes no loop.
  */
 export async function walkContent(contentDir: string, options: WalkOptions = {}): Promise<ContentEntry[]> {
   const from = options.from ?? contentDir;
@@ -109,7 +109,7 @@ export async function walkContent(contentDir: string, options: WalkOptions = {})
         const target = await resolveLink(root, file);
         entry.kind = target.kind;
         if (target.outsideFolder) entry.outsideFolder = true;
-        if (target.kind === "folder" && descend(entry)) linkedFolders.push({ path: file, real: target.real });
+        if (target.kind === "folder" && !isWithin(target.real, start) && descend(entry)) linkedFolders.push({ path: file, real: target.real });
         continue;
       }
       entry.kind = dirent.isDirectory() ? "folder" : dirent.isFile() ? "file" : "special";

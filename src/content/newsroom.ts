@@ -3,6 +3,7 @@
 import path from "node:path";
 import type { MarkdownIt, Token } from "markdown-it";
 import { SETTINGS_FILE, loadSettings } from "./load-settings.ts";
+import { takeInventory } from "./inventory.ts";
 import { readAuthors, type AuthorSource } from "./load-authors.ts";
 import { readArticle, readArticles, type ArticleContext, type ArticleSource, type EmbedSource } from "./load-articles.ts";
 import { mapFiles, resolveImage } from "./files.ts";
@@ -36,6 +37,7 @@ export interface LoadOptions {
 export async function validateNewsroom(contentDir: string, { keepBodies = true }: { keepBodies?: boolean } = {}) {
   const dir = path.resolve(contentDir);
   const { site, problems, lineOf } = await loadSettings(dir);
+  problems.push(...(await takeInventory(dir)).problems);
   const authors = await readAuthors(dir);
   problems.push(...authors.problems);
   if (!site) return { problems };
