@@ -8,6 +8,9 @@ import Eleventy from "@11ty/eleventy";
 import { ContentError } from "../content/errors.ts";
 import { listMarkdown } from "../content/files.ts";
 import { buildInParts } from "../parts/build.ts";
+import { imageCacheDir } from "../content/load-for-build.ts";
+import { checkOutputFolder, markOutputFolder, OutputFolderError } from "../build/output-folder.ts";
+import { reportLeftovers } from "../build/leftovers.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
@@ -23,17 +26,23 @@ export interface BuildOptions {
   partSize?: number;
 }
 
-/** Builds `input` into `output` atomically; throws (and leaves `output` untouched) on failure. */
+/**
+ * Builds `input` into `output` atomically; throws (and leaves `output` untouched) on failure. An
+ * output that is not a new, empty or earlier output folder is refused first (OutputFolderError).
+ */
 export async function buildAtomically({ input, output, partSize = DEFAULT_PART_SIZE }: BuildOptions): Promise<void> {
+  await checkOutputFolder({ output, input });
   const target = path.resolve(output);
   const staging = `${target}.building-${process.pid}`;
   const previous = `${target}.previous-${process.pid}`;
+  await reportLeftovers({ output: target, cacheDir: imageCacheDir() });
   await fs.rm(staging, { recursive: true, force: true });
   try {
     // Counting files is cheap; drafts and scheduled articles count too, which errs towards parts.
     const articleFiles = (await listMarkdown(path.join(path.resolve(input), "articles"))).length;
     if (articleFiles > partSize) await buildInParts({ input, output: staging, configPath: CONFIG, maxArticles: partSize });
     else await new Eleventy(path.resolve(input), staging, { configPath: CONFIG, quietMode: true }).write();
+    await markOutputFolder(staging);
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;
@@ -66,6 +75,11 @@ async function main(): Promise<void> {
   try {
     await buildAtomically(options);
   } catch (error) {
+    if (error instanceof OutputFolderError) {
+      console.error(error.message);
+      process.exitCode = 2;
+      return;
+    }
     // Content errors are already one clear list; anything else keeps Eleventy's own report above.
     console.error(error instanceof ContentError ? `\n${error.message}` : `\nThe build failed; ${options.output}/ was left as it was.`);
     process.exitCode = 1;

@@ -12,6 +12,8 @@ import { buildEdition, editionPath, type Edition } from "../edition/model.ts";
 import { EditorNoteError, readEditorNote } from "../edition/note.ts";
 import { MAX_EMAIL_BYTES, renderEmail, unsubscribePlaceholder } from "../edition/email.ts";
 import { checkSendable, sendDraft, SendError } from "../edition/send.ts";
+import { checkOutputFolder, markOutputFolder, OutputFolderError } from "../build/output-folder.ts";
+import { reportLeftovers, writeFileAtomically } from "../build/leftovers.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
 
 const USAGE = "usage: npm run edition -- --date <yyyy-mm-dd> [--send] [--content <dir>] [--output <dir>] [--unsubscribe <placeholder>]";
@@ -61,6 +63,8 @@ export interface EditionOptions {
 export async function makeEdition(options: EditionOptions): Promise<string[]> {
   const env = options.env ?? process.env;
   const contentDir = path.resolve(options.contentDir);
+  // The edition writes into the output (usually the built _site/): the same folders are refused as for a build.
+  await checkOutputFolder({ output: options.outputDir, input: contentDir });
   const settings = await loadSettings(contentDir);
   if (!settings.site) throw new ContentError(settings.problems);
   const { site } = settings;
@@ -79,11 +83,14 @@ export async function makeEdition(options: EditionOptions): Promise<string[]> {
   const unsubscribe = unsubscribePlaceholder(site.newsletter) ?? options.unsubscribe;
   const email = renderEmail(edition, unsubscribe);
   const folder = path.join(options.outputDir, editionPath(options.day));
+  // Files of an earlier edition run killed midway, and a new output folder marked as ours.
+  await reportLeftovers({ output: options.outputDir, cacheDir, inOutput: ["img", editionPath(options.day)] });
+  if (!(await fs.stat(options.outputDir).catch(() => undefined))) await markOutputFolder(options.outputDir);
   await fs.mkdir(folder, { recursive: true });
   const html = path.join(folder, "email.html");
   const text = path.join(folder, "email.txt");
-  await fs.writeFile(html, email.html);
-  await fs.writeFile(text, email.text);
+  await writeFileAtomically(html, email.html);
+  await writeFileAtomically(text, email.text);
   // The email shows the site's own photos: they are in the output once the site is built and published.
   await newsroom.images.copyUsed(options.outputDir);
   const htmlBytes = Buffer.byteLength(email.html);
@@ -118,6 +125,10 @@ export async function main(args: readonly string[]): Promise<number> {
     for (const line of await makeEdition(options)) console.log(line);
     return 0;
   } catch (error) {
+    if (error instanceof OutputFolderError) {
+      console.error(error.message);
+      return 2;
+    }
     if (error instanceof NoEditionError || error instanceof EditorNoteError || error instanceof ContentError) console.error(error.message);
     else if (error instanceof SendError) console.error(`[edition] ${error.message}`);
     else throw error;
