@@ -3,6 +3,7 @@
 // regenerates it and fails when the committed file and the code disagree.
 // Run: node --import tsx scripts/content-errors-catalogue.ts [--check]
 import fs from "node:fs/promises";
+import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { validateNewsroom } from "../src/content/newsroom.ts";
@@ -18,6 +19,12 @@ interface Entry {
   fixture?: string;
   /** Or files written on top of the base site. */
   files?: Record<string, string | Buffer>;
+  /** Files of the base site removed. */
+  remove?: string[];
+  /** Symbolic links made: path in content/ → what it points at. */
+  links?: Record<string, string>;
+  /** Named pipes made (mkfifo). */
+  fifos?: string[];
   title: string;
   fix: string;
 }
@@ -41,7 +48,7 @@ const ENTRIES: Entry[] = [
   { fixture: "article-date-impossible", title: "A date that does not exist", fix: "Check the month and the day." },
   { fixture: "article-updated-before-date", title: "`updated` before `date`", fix: "`updated` is the last substantive update: the same as or after the publication time." },
   { fixture: "article-unknown-author", title: "A byline with no author file", fix: "Use one of the listed ids, or add `content/authors/<id>.md`." },
-  { fixture: "article-unknown-section", title: "A section the site does not have", fix: "Use one of the listed section slugs, or add the section to `content/settings.ts`." },
+  { fixture: "article-unknown-section", title: "A section the site does not have", fix: "Use one of the listed section slugs, or add the section to `content/settings.yml`." },
   { fixture: "article-photo-missing", title: "A photo that does not exist", fix: "Put the image next to the article and check the file name's spelling and case." },
   { fixture: "article-photo-not-image", title: "A photo that is not an image", fix: "Export the photo as JPEG, PNG, WebP or AVIF." },
   { fixture: "article-photo-outside-content", title: "A photo outside the content folder", fix: "Copy the image next to the article and refer to it by its file name." },
@@ -97,6 +104,40 @@ const ENTRIES: Entry[] = [
   { fixture: "settings-bad-section-slug", title: "A section slug that is not a slug", fix: "Lowercase letters, digits and hyphens: `city-hall`." },
   { fixture: "settings-reserved-section-slug", title: "A section slug the site needs, or used twice", fix: "Choose another slug." },
   { fixture: "settings-missing-newsletter-action", title: "Settings without the newsletter form's address", fix: "Set the provider's form address in `newsletter`." },
+  {
+    files: { "settings.yml": `name: The Fixture Gazette\ntagline: "Tidings from the coast\nbaseUrl: https://gazette.example.org/\n` },
+    title: "Settings YAML that does not parse",
+    fix: "Close the quote on the same line, or remove it; quote text that contains `: `. The line is where the YAML starts to go wrong.",
+  },
+  {
+    files: { "settings.yml": "- name: The Fixture Gazette\n- baseUrl: https://gazette.example.org/\n" },
+    title: "Settings that are not `field: value` lines",
+    fix: "Write one setting a line, `name: The Gazette`, without a leading dash.",
+  },
+  { remove: ["settings.yml"], title: "No settings file", fix: "Copy `content/settings.yml` from the sample site and edit it." },
+  {
+    files: { "settings.ts": 'export default { name: "The Fixture Gazette" };\n' },
+    remove: ["settings.yml"],
+    title: "Settings written as code (`settings.ts`)",
+    fix: "Convert it to `settings.yml`: the same fields as YAML (`name: The Gazette`, a list item as `- { slug: news, title: News }`), then delete `settings.ts`. Nothing in `content/` is ever run.",
+  },
+  {
+    files: { "articles/2026/widget.11ty.js": "module.exports = class {};\n", "_data/site.js": "module.exports = {};\n", ".eleventy.js": "module.exports = {};\n" },
+    title: "Code in the content folder",
+    fix: "Delete it. Nothing in `content/` is ever run: pages come from Dateline's layouts, and settings from `settings.yml`.",
+  },
+  {
+    files: { "README.md": "# Our content\n", "misc/notes.txt": "notes\n", "articles/2026/notes.txt": "notes\n", "settings.yaml": "name: x\n" },
+    title: "A file or folder Dateline does not read",
+    fix: "Move it out of `content/`; see docs/editing.md for what `content/` may hold.",
+  },
+  {
+    links: { "articles/2026/elsewhere.md": "/dev/null", "articles/imported": "/" },
+    title: "A link to a file or folder outside the content folder",
+    fix: "Copy the file or folder into `content/` instead of linking to it. A link that stays inside `content/` is followed.",
+  },
+  { links: { "articles/2026/gone.md": "moved-away.md" }, title: "A link to nothing", fix: "Point the link at an existing file inside `content/`, or delete it." },
+  { fifos: ["articles/2026/pipe.md"], title: "A device, pipe or socket", fix: "Delete it; content files are ordinary files." },
 ];
 
 async function problemsFor(entry: Entry): Promise<string[]> {
@@ -109,6 +150,9 @@ async function problemsFor(entry: Entry): Promise<string[]> {
       await fs.mkdir(path.dirname(path.join(content, file)), { recursive: true });
       await fs.writeFile(path.join(content, file), text);
     }
+    for (const file of entry.remove ?? []) await fs.rm(path.join(content, file));
+    for (const [file, target] of Object.entries(entry.links ?? {})) await fs.symlink(target, path.join(content, file));
+    for (const file of entry.fifos ?? []) execFileSync("mkfifo", [path.join(content, file)]);
     const { problems } = await validateNewsroom(content);
     return sortProblems(problems).map((p) => `content/${path.relative(content, p.file).split(path.sep).join("/")}:${p.line} ${p.field}: ${p.message}`);
   } finally {

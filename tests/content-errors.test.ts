@@ -11,7 +11,6 @@ import { buildError, buildSite, listPages, runBuildCli, sitesRemovedAfterEach, w
 import { validateNewsroom } from "../src/content/newsroom.ts";
 import { ContentError, suggestClosest } from "../src/content/errors.ts";
 import { parseFrontMatter } from "../src/content/front-matter.ts";
-import { lineOfSetting } from "../src/content/load-settings.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS } from "../src/content/schema.ts";
 
 const site = sitesRemovedAfterEach();
@@ -279,21 +278,21 @@ describe("tags", () => {
 describe("settings", () => {
   it("refuses a section slug that is not lowercase words with hyphens, at its line", async () => {
     const message = await problemsIn("settings-bad-section-slug");
-    expect(explanation(message, "settings.ts:9 sections[2].slug")).toBe(
+    expect(explanation(message, "settings.yml:8 sections[2].slug")).toBe(
       '"City Hall" is not a valid section slug (lowercase letters, digits and single hyphens, e.g. "city-hall")',
     );
   });
 
   it("refuses section slugs that collide with the site's own paths or with each other", async () => {
     const message = await problemsIn("settings-reserved-section-slug");
-    expect(explanation(message, "settings.ts:8 sections[1].slug")).toMatch(/^"tags" is a path the site uses for its own pages \(choose another slug; reserved: authors, tags, /);
-    expect(explanation(message, "settings.ts:9 sections[2].slug")).toMatch(/^"2026" is a path the site uses for its own pages/);
-    expect(explanation(message, "settings.ts:6 sections")).toBe("has two sections with the same slug (each section needs its own)");
+    expect(explanation(message, "settings.yml:7 sections[1].slug")).toMatch(/^"tags" is a path the site uses for its own pages \(choose another slug; reserved: authors, tags, /);
+    expect(explanation(message, "settings.yml:8 sections[2].slug")).toMatch(/^"2026" is a path the site uses for its own pages/);
+    expect(explanation(message, "settings.yml:5 sections")).toBe("has two sections with the same slug (each section needs its own)");
   });
 
   it("requires newsletter.action, pointing at the newsletter block", async () => {
     const message = await problemsIn("settings-missing-newsletter-action");
-    expect(explanation(message, "settings.ts:13 newsletter.action")).toBe("is required (a form action address starting with https://)");
+    expect(explanation(message, "settings.yml:8 newsletter.action")).toBe("is required (a form action address starting with https://)");
   });
 });
 
@@ -375,30 +374,5 @@ describe("parseFrontMatter", () => {
   it.each(["---js\n", "---javascript\r\n", "--- JS \n", "\uFEFF---coffee\n", "---json\n"])("refuses %j front matter", (opening) => {
     const parsed = parseFrontMatter(`${opening}{ "headline": "x" }\n---\nBody.`);
     expect(parsed.ok ? undefined : parsed.problem).toMatchObject({ line: 1, field: "front matter", message: expect.stringMatching(/is refused; it is never run/) });
-  });
-});
-
-describe("lineOfSetting", () => {
-  const source = [
-    "export default {", // 1
-    '  name: "Gazette",', // 2
-    "  sections: [", // 3
-    '    { slug: "news", title: "News" },', // 4
-    '    { "slug": "City Hall" },', // 5
-    "  ],", // 6
-    "  newsletter: {", // 7
-    '    action: "x",', // 8
-    "  },", // 9
-    "};",
-  ].join("\n");
-
-  it("finds a nested key, counting list items", () => {
-    expect(lineOfSetting(source, ["sections", 1, "slug"])).toBe(5);
-    expect(lineOfSetting(source, ["newsletter", "action"])).toBe(8);
-  });
-
-  it("falls back to the deepest key it finds, else line 1", () => {
-    expect(lineOfSetting(source, ["newsletter", "method"])).toBe(7);
-    expect(lineOfSetting(source, ["support", "url"])).toBe(1);
   });
 });

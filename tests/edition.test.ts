@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load } from "cheerio";
 import { XMLParser } from "fast-xml-parser";
 import { buildSite, makeSite, readPage, removeSite, REPO, writeContent, type FixtureSite } from "./helpers/site.ts";
-import baseSettings from "./fixtures/base/settings.ts";
+import { baseSettings, writeSettings } from "./helpers/settings.ts";
 import { loadNewsroom } from "../src/build/build.ts";
 import { buildEdition, editionStories, pickJpeg, type Edition } from "../src/edition/model.ts";
 import { MAX_EMAIL_BYTES, neutralizeTemplateSyntax, wrapText } from "../src/edition/email.ts";
@@ -37,7 +37,7 @@ const PROVIDERS = {
 async function site(provider?: keyof typeof PROVIDERS): Promise<FixtureSite> {
   const made = await makeSite("edition-day");
   sites.push(made);
-  if (provider) await writeContent(made, "settings.ts", `export default ${JSON.stringify({ ...baseSettings, newsletter: PROVIDERS[provider] })};\n`);
+  if (provider) await writeSettings(made, { ...baseSettings, newsletter: PROVIDERS[provider] as typeof baseSettings.newsletter });
   return made;
 }
 

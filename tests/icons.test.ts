@@ -5,6 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { buildSite, listPages, readPage, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { editSettings } from "./helpers/settings.ts";
 import { initialOf, monogramSvg } from "../src/images/monogram.ts";
 
 const newSite = sitesRemovedAfterEach();
@@ -30,9 +31,7 @@ async function pixel(file: string, x: number, y: number): Promise<number[]> {
 /** Settings with a logo line added after the site name. */
 async function withLogo(site: FixtureSite, logo: Buffer): Promise<void> {
   await writeContent(site, "logo.png", logo);
-  const settingsFile = path.join(site.contentDir, "settings.ts");
-  const settings = await fs.readFile(settingsFile, "utf8");
-  await fs.writeFile(settingsFile, settings.replace('name: "The Fixture Gazette",', 'name: "The Fixture Gazette",\n  logo: "logo.png",'));
+  await editSettings(site, (settings) => settings.replace("name: The Fixture Gazette\n", "name: The Fixture Gazette\nlogo: logo.png\n"));
 }
 
 const solid = (width: number, height: number, rgb: [number, number, number]) =>

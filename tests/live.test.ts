@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load, type CheerioAPI } from "cheerio";
 import type { Browser } from "playwright-core";
 import { buildSite, makeSite, readPage, removeSite, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { editSettings } from "./helpers/settings.ts";
 import { axeViolations, serveWithChromium, withPage, type ServedSite, type StaticServer } from "./helpers/browser.ts";
 import { validateHtmlFile } from "./helpers/html.ts";
 import { validateNewsroom } from "../src/content/newsroom.ts";
@@ -272,8 +273,7 @@ describe("photo location and camera (settings.photos)", () => {
   async function buildWithPhoto(settings?: string): Promise<FixtureSite> {
     const fixture = await site();
     if (settings) {
-      const file = path.join(fixture.contentDir, "settings.ts");
-      await fs.writeFile(file, (await fs.readFile(file, "utf8")).replace('social: { x: "gazette" },', `social: { x: "gazette" },\n  photos: ${settings},`));
+      await editSettings(fixture, (text) => text.replace("social: { x: gazette }\n", `social: { x: gazette }\nphotos: ${settings}\n`));
     }
     await writeContent(fixture, "articles/2026/pier.jpg", await gpsPhoto());
     await writeContent(fixture, "articles/2026/pier.md", "---\nheadline: The pier at noon\nbyline: ana-ruiz\ndate: 2026-03-08T12:00:00-06:00\nsection: news\nphoto: pier.jpg\nalt: The pier\ncaption: The pier at noon.\n---\nText.\n");

@@ -13,6 +13,7 @@ import { buildProviderForm, parseMailchimpAction } from "../src/newsletter/prese
 import { secretName, secretValue } from "../src/newsletter/secrets.ts";
 import { buildError, buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { validateHtmlFile } from "./helpers/html.ts";
+import { editSettings } from "./helpers/settings.ts";
 
 const SIGNUP_SCRIPT = path.resolve(import.meta.dirname, "../public/js/signup.js");
 const LIST_A = "7c2e4a1b-9f3d-4e8a-b6c5-1d2f3a4b5c6d";
@@ -31,16 +32,15 @@ function settingsWith(newsletter: unknown, extra: Record<string, unknown> = {}):
 }
 
 /**
- * settings.ts with the newsletter block on line 3 and its fields one a line from line 4, in the order
- * given, so a message's line is easy to state.
+ * settings.yml with the other settings on lines 1–4 (one a line), the newsletter block on line 5 and
+ * its fields one a line from line 6, in the order given, so a message's line is easy to state.
  */
 function settingsSource(newsletter: unknown, extra: Record<string, unknown> = {}): string {
   const { newsletter: _, ...rest } = settingsWith(newsletter, extra);
-  const block =
-    newsletter === undefined
-      ? ""
-      : `  newsletter: {\n${Object.entries(newsletter as object).map(([key, value]) => `    ${JSON.stringify(key)}: ${JSON.stringify(value)},\n`).join("")}  },\n`;
-  return `export default {\n  ${JSON.stringify(rest).slice(1, -1)},\n${block}};\n`;
+  // JSON is YAML: each value on its own line, exactly as given.
+  const lines = (entries: [string, unknown][], indent = "") => entries.map(([key, value]) => `${indent}${JSON.stringify(key)}: ${JSON.stringify(value)}\n`).join("");
+  const block = newsletter === undefined ? "" : `newsletter:\n${lines(Object.entries(newsletter as object), "  ")}`;
+  return `${lines(Object.entries(rest))}${block}`;
 }
 
 function formFor(newsletter: unknown) {
@@ -125,54 +125,54 @@ describe("newsletter settings errors", () => {
   const dirs: string[] = [];
   afterAll(() => Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true }))));
 
-  /** The problems `settings.ts` with this newsletter block gets, as the editor reads them. */
+  /** The problems `settings.yml` with this newsletter block gets, as the editor reads them. */
   async function problems(newsletter: unknown, extra: Record<string, unknown> = {}): Promise<string[]> {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-newsletter-"));
     dirs.push(dir);
-    await fs.writeFile(path.join(dir, "settings.ts"), settingsSource(newsletter, extra));
+    await fs.writeFile(path.join(dir, "settings.yml"), settingsSource(newsletter, extra));
     const result = await loadSettings(dir);
-    return result.problems.map((problem) => formatProblem(problem).replace(/^.*settings\.ts:/, "settings.ts:"));
+    return result.problems.map((problem) => formatProblem(problem).replace(/^.*settings\.yml:/, "settings.yml:"));
   }
 
   it("an unknown provider lists the known ones", async () => {
     expect(await problems({ provider: "sendgrid", action: "https://example.org/" })).toEqual([
-      'settings.ts:4 newsletter.provider: "sendgrid" is not a known provider (known: generic, buttondown, mailchimp, listmonk)',
+      'settings.yml:6 newsletter.provider: "sendgrid" is not a known provider (known: generic, buttondown, mailchimp, listmonk)',
     ]);
   });
 
   it("a missing newsletter, endpoint, username or list says what to write", async () => {
-    expect(await problems(undefined)).toEqual([expect.stringMatching(/^settings\.ts:1 newsletter: is required \(the signup form: a provider and its address/)]);
-    expect(await problems({ provider: "generic" })).toEqual(["settings.ts:3 newsletter.action: is required (a form action address starting with https://)"]);
-    expect(await problems({ provider: "buttondown" })).toEqual(["settings.ts:3 newsletter.username: is required (your Buttondown username, as in buttondown.com/<username>)"]);
-    expect(await problems({ provider: "mailchimp" })).toEqual(["settings.ts:3 newsletter.action: is required (a Mailchimp form address starting with https://)"]);
-    expect(await problems({ provider: "listmonk", lists: [LIST_A] })).toEqual(["settings.ts:3 newsletter.url: is required (a listmonk address starting with https://)"]);
-    expect(await problems({ provider: "listmonk", url: "https://lists.example.org" })).toEqual(["settings.ts:3 newsletter.lists: is required (a list of listmonk list UUIDs)"]);
+    expect(await problems(undefined)).toEqual([expect.stringMatching(/^settings\.yml:1 newsletter: is required \(the signup form: a provider and its address/)]);
+    expect(await problems({ provider: "generic" })).toEqual(["settings.yml:5 newsletter.action: is required (a form action address starting with https://)"]);
+    expect(await problems({ provider: "buttondown" })).toEqual(["settings.yml:5 newsletter.username: is required (your Buttondown username, as in buttondown.com/<username>)"]);
+    expect(await problems({ provider: "mailchimp" })).toEqual(["settings.yml:5 newsletter.action: is required (a Mailchimp form address starting with https://)"]);
+    expect(await problems({ provider: "listmonk", lists: [LIST_A] })).toEqual(["settings.yml:5 newsletter.url: is required (a listmonk address starting with https://)"]);
+    expect(await problems({ provider: "listmonk", url: "https://lists.example.org" })).toEqual(["settings.yml:5 newsletter.lists: is required (a list of listmonk list UUIDs)"]);
   });
 
   it("refuses addresses and ids that are not the provider's", async () => {
     expect(await problems({ provider: "mailchimp", action: "https://example.org/subscribe" })).toEqual([
-      expect.stringMatching(/^settings\.ts:5 newsletter\.action: "https:\/\/example\.org\/subscribe" is not a Mailchimp form address \(copy the form action from Mailchimp's embedded form code/),
+      expect.stringMatching(/^settings\.yml:7 newsletter\.action: "https:\/\/example\.org\/subscribe" is not a Mailchimp form address \(copy the form action from Mailchimp's embedded form code/),
     ]);
     expect(await problems({ provider: "buttondown", username: "https://buttondown.com/ledger" })).toEqual([
-      'settings.ts:5 newsletter.username: "https://buttondown.com/ledger" is not a Buttondown username (as in buttondown.com/<username>)',
+      'settings.yml:7 newsletter.username: "https://buttondown.com/ledger" is not a Buttondown username (as in buttondown.com/<username>)',
     ]);
     expect(await problems({ provider: "listmonk", url: "https://lists.example.org", lists: ["daily"] })).toEqual([
-      'settings.ts:6 newsletter.lists[0]: "daily" is not a listmonk list UUID (listmonk → Lists → the list → UUID)',
+      'settings.yml:8 newsletter.lists[0]: "daily" is not a listmonk list UUID (listmonk → Lists → the list → UUID)',
     ]);
   });
 
   it("refuses an in-place submit where the provider cannot answer one, and with GET", async () => {
     expect(await problems({ provider: "mailchimp", action: "https://us1.list-manage.com/subscribe/post?u=abc&id=def", submitInPlace: true })).toEqual([
-      expect.stringMatching(/^settings\.ts:6 newsletter\.submitInPlace: cannot be true for Mailchimp: a script on the site cannot read its subscribe endpoint/),
+      expect.stringMatching(/^settings\.yml:8 newsletter\.submitInPlace: cannot be true for Mailchimp: a script on the site cannot read its subscribe endpoint/),
     ]);
-    expect(await problems({ provider: "buttondown", username: "ledger", submitInPlace: true })).toEqual([expect.stringMatching(/^settings\.ts:6 newsletter\.submitInPlace: cannot be true for Buttondown/)]);
+    expect(await problems({ provider: "buttondown", username: "ledger", submitInPlace: true })).toEqual([expect.stringMatching(/^settings\.yml:8 newsletter\.submitInPlace: cannot be true for Buttondown/)]);
     expect(await problems({ action: "https://example.org/subscribe", method: "get", submitInPlace: true })).toEqual([
-      'settings.ts:6 newsletter.submitInPlace: needs method "post" (an in-place sign-up is a POST, as the form is)',
+      'settings.yml:8 newsletter.submitInPlace: needs method "post" (an in-place sign-up is a POST, as the form is)',
     ]);
   });
 
   it("refuses a field of another provider", async () => {
-    expect(await problems({ provider: "buttondown", username: "ledger", lists: [LIST_A] })).toEqual(["settings.ts:6 newsletter.lists: is not a known field (remove it)"]);
+    expect(await problems({ provider: "buttondown", username: "ledger", lists: [LIST_A] })).toEqual(["settings.yml:8 newsletter.lists: is not a known field (remove it)"]);
   });
 });
 
@@ -183,7 +183,7 @@ describe("secrets in the newsletter settings", () => {
   async function problems(newsletter: unknown): Promise<string[]> {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-secrets-"));
     dirs.push(dir);
-    await fs.writeFile(path.join(dir, "settings.ts"), settingsSource(newsletter));
+    await fs.writeFile(path.join(dir, "settings.yml"), settingsSource(newsletter));
     return (await loadSettings(dir)).problems.map((problem) => `${problem.field}: ${problem.message}`);
   }
 
@@ -235,13 +235,12 @@ describe("secrets in the newsletter settings", () => {
     expect(secretValue("Basic dXNlcjpodW50ZXIy")).toMatch(/Authorization header/);
   });
 
-  it("stops the build before anything is written, naming settings.ts and the field", async () => {
+  it("stops the build before anything is written, naming settings.yml and the field", async () => {
     const site = await makeSite();
     try {
-      const settings = (await fs.readFile(path.join(site.contentDir, "settings.ts"), "utf8")).replace('hiddenFields: { list: "daily" }', `hiddenFields: { list: "daily", apiKey: "${MAILCHIMP_KEY}" }`);
-      await writeContent(site, "settings.ts", settings);
+      await editSettings(site, (settings) => settings.replace("hiddenFields: { list: daily }", `hiddenFields: { list: daily, apiKey: "${MAILCHIMP_KEY}" }`));
       const message = await buildError(site);
-      expect(message).toMatch(/settings\.ts:16 newsletter\.hiddenFields\.apiKey: is named like a secret \("apiKey"\); the newsletter settings are published in every page/);
+      expect(message).toMatch(/settings\.yml:12 newsletter\.hiddenFields\.apiKey: is named like a secret \("apiKey"\); the newsletter settings are published in every page/);
       expect(message).not.toContain(MAILCHIMP_KEY);
       await expect(fs.access(site.outputDir)).rejects.toThrow();
     } finally {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readPage, removeSite, REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 import { checkLinks, referencedUrls } from "./helpers/links.ts";
+import { editSettings } from "./helpers/settings.ts";
 
 let site: FixtureSite;
 
@@ -13,10 +14,7 @@ beforeAll(async () => {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-prefix-"));
   site = { root, contentDir: path.join(root, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(root, "cache") };
   await fs.cp(path.join(REPO, "content"), site.contentDir, { recursive: true });
-  const settingsFile = path.join(site.contentDir, "settings.ts");
-  const settings = await fs.readFile(settingsFile, "utf8");
-  expect(settings).toContain('baseUrl: "https://ledger.example.org/"');
-  await fs.writeFile(settingsFile, settings.replace('baseUrl: "https://ledger.example.org/"', 'baseUrl: "https://example.org/news/"'));
+  await editSettings(site, (settings) => settings.replace("baseUrl: https://ledger.example.org/", "baseUrl: https://example.org/news/"));
   const run = runBuildCli(site);
   expect(run.status, run.output).toBe(0);
 });

@@ -7,11 +7,12 @@ import { stringify } from "yaml";
 import { load, type CheerioAPI } from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSite, removeSite, type FixtureSite } from "./helpers/site.ts";
+import { writeSettings } from "./helpers/settings.ts";
 import { loadNewsroom } from "../src/build/build.ts";
 import { planSite } from "../src/site/index.ts";
 import { outputFile } from "../src/site/page.ts";
-import { siteUrl } from "../src/site.ts";
 import { ContentError } from "../src/content/errors.ts";
+import { siteUrl } from "../src/site.ts";
 import { resolveImage } from "../src/content/files.ts";
 
 const RUNS = Number(process.env["DATELINE_PROPERTY_RUNS"] ?? 150);
@@ -57,16 +58,13 @@ afterAll(() => removeSite(site));
 
 /** Writes the fixture with these field values and renders the article and author pages in-process. */
 async function render(values: Fields): Promise<{ article: CheerioAPI; author: CheerioAPI }> {
-  await fs.writeFile(
-    path.join(site.contentDir, "settings.ts"),
-    `export default ${JSON.stringify({
-      name: values.siteName,
-      baseUrl: "https://gazette.example.org/",
-      timeZone: "America/Chicago",
-      sections: [{ slug: "news", title: values.sectionTitle }],
-      newsletter: { action: "https://newsletter.example.org/subscribe" },
-    })};\n`,
-  );
+  await writeSettings(site, {
+    name: values.siteName,
+    baseUrl: "https://gazette.example.org/",
+    timeZone: "America/Chicago",
+    sections: [{ slug: "news", title: values.sectionTitle }],
+    newsletter: { action: "https://newsletter.example.org/subscribe" },
+  });
   await fs.writeFile(
     path.join(site.contentDir, "authors/li-wei.md"),
     `---\n${stringify({ name: values.authorName, role: values.role })}---\nBio.\n`,

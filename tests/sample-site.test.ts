@@ -11,6 +11,7 @@ import { checkLinks } from "./helpers/links.ts";
 import { validateNewsroom } from "../src/content/newsroom.ts";
 import type { ArticleSource } from "../src/content/load-articles.ts";
 import { countWords } from "../src/text.ts";
+import { OUTPUT_MARKER } from "../src/build/output-folder.ts";
 
 let site: FixtureSite;
 let articles: ArticleSource[];
@@ -117,7 +118,12 @@ describe("sample newsroom", () => {
   });
 
   it("publishes nothing that must never be published, and no image nothing uses", async () => {
-    const files = (await fs.readdir(site.outputDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(site.outputDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+    const written = (await fs.readdir(site.outputDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).map((entry) => path.relative(site.outputDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+    // The one file published on purpose that is neither a page nor an asset: npm run build's output
+    // marker (src/build/output-folder.ts), a fixed sentence that says nothing about the site.
+    expect(written).toContain(OUTPUT_MARKER);
+    expect(await fs.readFile(path.join(site.outputDir, OUTPUT_MARKER), "utf8")).toBe("Written by Dateline (npm run build): a later build replaces this whole folder.\n");
+    const files = written.filter((file) => file !== OUTPUT_MARKER);
     const leaks = files.filter(
       (file) =>
         file.split("/").some((part) => part.startsWith(".")) ||

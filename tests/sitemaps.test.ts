@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { buildSite, makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { editSettings } from "./helpers/settings.ts";
 import { formatLastmod, renderUrlset, sitemapFiles, sitemapUrls } from "../src/site/sitemaps/sitemap.ts";
 import { articlesInNewsWindow, NEWS_NAMESPACE, newsLanguage, renderNewsUrlset } from "../src/site/sitemaps/news.ts";
 import { robotsTxt } from "../src/site/sitemaps/robots.ts";
@@ -313,8 +314,7 @@ describe("a site under a path prefix", () => {
 
   beforeAll(async () => {
     built = await makeSite();
-    const settings = await fs.readFile(path.join(built.contentDir, "settings.ts"), "utf8");
-    await writeContent(built, "settings.ts", settings.replace(`baseUrl: "https://gazette.example.org/"`, `baseUrl: "${BASE}"`));
+    await editSettings(built, (settings) => settings.replace("baseUrl: https://gazette.example.org/", `baseUrl: ${BASE}`));
     await buildAt(built, "2026-03-06T00:00:00-06:00");
   });
   afterAll(() => removeSite(built));

@@ -178,7 +178,7 @@ describe(BASE_URL_VARIABLE, () => {
       process.env[BASE_URL_VARIABLE] = "gazette.example.org";
       const { problems } = await loadSettings(fixture.contentDir);
       expect(problems.map((p) => `${p.line} ${p.field}: ${p.message}`)).toEqual([
-        `5 baseUrl: "gazette.example.org" is not a valid base URL (an address starting with https:// or http://) (set by ${BASE_URL_VARIABLE})`,
+        `2 baseUrl: "gazette.example.org" is not a valid base URL (an address starting with https:// or http://) (set by ${BASE_URL_VARIABLE})`,
       ]);
     } finally {
       if (previous === undefined) delete process.env[BASE_URL_VARIABLE];

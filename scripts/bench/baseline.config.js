@@ -12,7 +12,7 @@ const LAYOUT = `<!doctype html>
 `;
 
 export default function (eleventyConfig) {
-  // Only the articles are pages; author files and settings.ts are not.
+  // Only the articles are pages; author files and settings.yml are not.
   // (Ignore globs are relative to the project root, not to the input folder.)
   eleventyConfig.ignores.add(path.join(path.relative(process.cwd(), eleventyConfig.directories.input), "authors", "**"));
   eleventyConfig.addTemplate("_includes/plain.liquid", LAYOUT);

@@ -3,7 +3,9 @@
 // byte-identical files on every machine.
 import fs from "node:fs/promises";
 import path from "node:path";
+import { stringify } from "yaml";
 import { Random } from "../random.ts";
+import type { SettingsInput } from "../../src/content/schema.ts";
 
 export interface CorpusOptions {
   /** The content folder to create (it must not exist yet). */
@@ -183,29 +185,25 @@ function pad(value: number): string {
 }
 
 function settingsFile(): string {
-  const sections = SECTIONS.map(([slug, title]) => `    { slug: ${JSON.stringify(slug)}, title: ${JSON.stringify(title)} },`).join("\n");
-  return `// Synthetic newsroom for the benchmark (scripts/bench). Generated: do not edit.
-export default {
-  name: "The Benchmark Gazette",
-  tagline: "Synthetic news for measuring builds",
-  baseUrl: "https://gazette.example.org/",
-  language: "en-US",
-  timeZone: ${JSON.stringify(SITE_ZONE)},
-  sections: [
-${sections}
-  ],
-  newsletter: {
-    action: "https://newsletter.example.org/subscribe/gazette",
-    method: "post",
-    emailField: "email",
-  },
-  support: {
-    text: "The Gazette is reader-funded and free to read.",
-    url: "https://gazette.example.org/join",
-  },
-  social: { x: "benchgazette" },
-};
-`;
+  const settings = {
+    name: "The Benchmark Gazette",
+    tagline: "Synthetic news for measuring builds",
+    baseUrl: "https://gazette.example.org/",
+    language: "en-US",
+    timeZone: SITE_ZONE,
+    sections: SECTIONS.map(([slug, title]) => ({ slug, title })),
+    newsletter: {
+      action: "https://newsletter.example.org/subscribe/gazette",
+      method: "post",
+      emailField: "email",
+    },
+    support: {
+      text: "The Gazette is reader-funded and free to read.",
+      url: "https://gazette.example.org/join",
+    },
+    social: { x: "benchgazette" },
+  } satisfies SettingsInput;
+  return `# Synthetic newsroom for the benchmark (scripts/bench). Generated: do not edit.\n${stringify(settings)}`;
 }
 
 async function placeFile(source: string, target: string): Promise<void> {
@@ -223,7 +221,7 @@ export async function writeCorpus(options: CorpusOptions): Promise<Corpus> {
   const writer = new Writer(random, vocabulary);
   const dir = options.dir;
   await fs.mkdir(path.join(dir, "authors"), { recursive: true });
-  await fs.writeFile(path.join(dir, "settings.ts"), settingsFile());
+  await fs.writeFile(path.join(dir, "settings.yml"), settingsFile());
 
   // ~50 authors, two of them organisation bylines.
   const authorIds: string[] = [];

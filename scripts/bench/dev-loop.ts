@@ -124,7 +124,7 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
     // Eleventy prints "Watching…" before its watcher has registered every file (with 10,000 files
     // that takes a while), and an edit made before then goes unnoticed. Rewrite the settings file
     // unchanged until a rebuild happens; only then start measuring.
-    const warmUp = path.join(corpus.dir, "settings.ts");
+    const warmUp = path.join(corpus.dir, "settings.yml");
     const settings = await fs.readFile(warmUp, "utf8");
     const warmStarted = Date.now();
     const noticedAtStart = watched.changes();

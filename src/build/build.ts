@@ -16,6 +16,8 @@ import { planBuild, type BuildPlan } from "./plan.ts";
 import { BuildStore } from "./store.ts";
 import { writeBuild, type WriteReport } from "./write.ts";
 import { summarizeBuild } from "./summary.ts";
+import { checkOutputFolder, markOutputFolder } from "./output-folder.ts";
+import { reportLeftovers } from "./leftovers.ts";
 
 export interface BuildOptions {
   /** The content folder. */
@@ -62,6 +64,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? new Date();
   const output = path.resolve(options.output);
+  // Refused before anything is read or written: an output that holds anything but an earlier output.
+  await checkOutputFolder({ output: options.output, input: options.input });
+  await reportLeftovers({ output, cacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir) }, log);
 
   const { content, images, bodies, newsroom } = await loadNewsroom({ input: options.input, cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false });
   const site = planSite(newsroom, { now, notes: content.notes });
@@ -75,8 +80,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let written: WriteReport;
   try {
     written = await writeBuild({ plan, output: staging, store, bodies, images, log });
-    // Marks the folder as a Dateline output: a later --output may replace it, and nothing else.
-    await fs.writeFile(path.join(staging, ".dateline-output"), "This folder is written by Dateline's build and replaced whole by the next one.\n");
+    await markOutputFolder(staging);
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;

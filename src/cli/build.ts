@@ -3,6 +3,7 @@
 import path from "node:path";
 import { ContentError } from "../content/errors.ts";
 import { build } from "../build/build.ts";
+import { OutputFolderError } from "../build/output-folder.ts";
 import { buildNow } from "../now.ts";
 import { isMain, parseCommandLine } from "./command-line.ts";
 
@@ -30,6 +31,11 @@ async function main(): Promise<void> {
   try {
     await build({ ...options, cacheDir: cacheDirFrom(process.env), now: buildNow() });
   } catch (error) {
+    if (error instanceof OutputFolderError) {
+      console.error(error.message);
+      process.exitCode = 2;
+      return;
+    }
     // Content errors are one clear list; anything else is a Dateline defect, reported whole.
     console.error(error instanceof ContentError ? error.message : error);
     console.error(`The build failed; ${options.output}/ was left as it was.`);

@@ -5,7 +5,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { loadSettings } from "../content/load-settings.ts";
-import { loadNewsroom } from "../build/build.ts";
+import { imageCacheOf, loadNewsroom } from "../build/build.ts";
 import { cacheDirFrom } from "./build.ts";
 import { ContentError } from "../content/errors.ts";
 import { buildNow } from "../now.ts";
@@ -13,6 +13,8 @@ import { buildEdition, editionPath, type Edition } from "../edition/model.ts";
 import { EditorNoteError } from "../edition/note.ts";
 import { MAX_EMAIL_BYTES, renderEmail, unsubscribePlaceholder } from "../edition/email.ts";
 import { checkSendable, sendDraft, SendError } from "../edition/send.ts";
+import { checkOutputFolder, markOutputFolder, OutputFolderError } from "../build/output-folder.ts";
+import { reportLeftovers, writeFileAtomically } from "../build/leftovers.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
 
 const USAGE = "usage: npm run edition -- --date <yyyy-mm-dd> [--send] [--content <dir>] [--output <dir>] [--unsubscribe <placeholder>]";
@@ -62,6 +64,8 @@ export interface EditionOptions {
 export async function makeEdition(options: EditionOptions): Promise<string[]> {
   const env = options.env ?? process.env;
   const contentDir = path.resolve(options.contentDir);
+  // The edition writes into the output (usually the built _site/): the same folders are refused as for a build.
+  await checkOutputFolder({ output: options.outputDir, input: contentDir });
   const settings = await loadSettings(contentDir);
   if (!settings.site) throw new ContentError(settings.problems);
   const { site } = settings;
@@ -71,18 +75,22 @@ export async function makeEdition(options: EditionOptions): Promise<string[]> {
   if (options.send) checkSendable(site.newsletter, env);
 
   // The production newsroom, loaded as `npm run build` loads it (same cache).
-  const { content, images, newsroom } = await loadNewsroom({ input: contentDir, cacheDir: cacheDirFrom(env), now: buildNow(), preview: false });
+  const cacheDir = cacheDirFrom(env);
+  const { content, images, newsroom } = await loadNewsroom({ input: contentDir, cacheDir, now: buildNow(), preview: false });
   const edition = buildEdition(site, newsroom.articles.map((article) => article.teaser), options.day, content.notes.get(options.day));
   if (!edition) throw new NoEditionError(`[edition] no articles were published on ${options.day} (${site.timeZone}): no edition`);
 
   const unsubscribe = unsubscribePlaceholder(site.newsletter) ?? options.unsubscribe;
   const email = renderEmail(edition, unsubscribe);
   const folder = path.join(options.outputDir, editionPath(options.day));
+  // Files of an earlier edition run killed midway, and a new output folder marked as ours.
+  await reportLeftovers({ output: options.outputDir, cacheDir: imageCacheOf(cacheDir), inOutput: ["img", editionPath(options.day)] });
+  if (!(await fs.stat(options.outputDir).catch(() => undefined))) await markOutputFolder(options.outputDir);
   await fs.mkdir(folder, { recursive: true });
   const html = path.join(folder, "email.html");
   const text = path.join(folder, "email.txt");
-  await fs.writeFile(html, email.html);
-  await fs.writeFile(text, email.text);
+  await writeFileAtomically(html, email.html);
+  await writeFileAtomically(text, email.text);
   // The email shows the site's own photos: they are in the output once the site is built and published.
   await images.copyUsed(options.outputDir);
   const htmlBytes = Buffer.byteLength(email.html);
@@ -117,6 +125,10 @@ export async function main(args: readonly string[]): Promise<number> {
     for (const line of await makeEdition(options)) console.log(line);
     return 0;
   } catch (error) {
+    if (error instanceof OutputFolderError) {
+      console.error(error.message);
+      return 2;
+    }
     if (error instanceof NoEditionError || error instanceof EditorNoteError || error instanceof ContentError) console.error(error.message);
     else if (error instanceof SendError) console.error(`[edition] ${error.message}`);
     else throw error;

@@ -5,6 +5,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import dateline from "../../.eleventy.ts";
 import { PreviewSession } from "../build/preview.ts";
+import { checkOutputFolder, markOutputFolder, OutputFolderError } from "../build/output-folder.ts";
 import { buildNow } from "../now.ts";
 import { cacheDirFrom } from "./build.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
@@ -21,6 +22,9 @@ export interface PreviewServer {
 
 /** Starts the preview: builds once, serves on `port`, rebuilds on every save until closed. */
 export async function startPreview(options: { input: string; output: string; port: number; cacheDir: string }): Promise<PreviewServer> {
+  // The preview's folder is replaced page by page: the same folders are refused as for a build's output.
+  await checkOutputFolder({ output: options.output, input: options.input });
+  await markOutputFolder(options.output);
   const session = new PreviewSession({ input: options.input, output: options.output, cacheDir: options.cacheDir, now: buildNow });
   // An empty input folder: Eleventy discovers nothing; what it writes comes from the session.
   const empty = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-preview-input-"));
@@ -70,7 +74,15 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const server = await startPreview({ input: values.input, output: values.output, port, cacheDir: cacheDirFrom(process.env) });
+  let server: PreviewServer;
+  try {
+    server = await startPreview({ input: values.input, output: values.output, port, cacheDir: cacheDirFrom(process.env) });
+  } catch (error) {
+    if (!(error instanceof OutputFolderError)) throw error;
+    console.error(error.message);
+    process.exitCode = 2;
+    return;
+  }
   // Printed once the first build is served and the watcher sees every file: edits count from here.
   console.log(`[dateline] preview at http://localhost:${port}/ (drafts and scheduled stories included; rebuilt on every save)`);
   process.on("SIGINT", () => void server.close().then(() => process.exit(0)));

@@ -1,25 +1,24 @@
 // Reading content files and resolving the files they point at, inside the content folder only.
-import fs from "node:fs/promises";
 import path from "node:path";
 import { inspectSource, type FileStat, type ImageInfo } from "../images/index.ts";
 import { mapLimit } from "../images/limit.ts";
+import { confineFile, isInside, walkContent } from "./confine.ts";
 
 /** A content Markdown file: `.md`, not hidden (editors' tools leave dotfiles beside articles). */
 export function isMarkdownFile(file: string): boolean {
   return file.endsWith(".md") && !path.basename(file).startsWith(".");
 }
 
-/** Markdown files under `dir`, sorted so every build sees them in one order. */
-export async function listMarkdown(dir: string): Promise<string[]> {
-  let entries: string[];
-  try {
-    entries = await fs.readdir(dir, { recursive: true });
-  } catch {
-    return [];
-  }
+/**
+ * Markdown files under `dir`, sorted so every build sees them in one order. Only regular files whose
+ * real path is inside `contentDir` (by default the folder above `dir`, as in `content/articles`):
+ * a link elsewhere, a device or a pipe is left out here and reported by the inventory (inventory.ts).
+ */
+export async function listMarkdown(dir: string, contentDir = path.dirname(dir)): Promise<string[]> {
+  const entries = await walkContent(contentDir, { from: dir });
   return entries
-    .filter(isMarkdownFile)
-    .map((entry) => path.join(dir, entry))
+    .filter((entry) => entry.kind === "file" && isMarkdownFile(entry.path))
+    .map((entry) => entry.path)
     .sort();
 }
 
@@ -44,18 +43,15 @@ export async function resolveFile(contentDir: string, fromFile: string, written:
   if (!isInside(contentDir, file)) {
     return { ok: false, message: `"${written}" points outside the content folder (keep images next to the file that uses them)` };
   }
-  let real: string;
-  try {
-    real = await fs.realpath(file);
-  } catch {
-    return { ok: false, message: `"${written}" not found (looked for ${path.relative(contentDir, file)} in the content folder)` };
-  }
-  if (!isInside(await fs.realpath(contentDir), real)) {
-    return { ok: false, message: `"${written}" links outside the content folder (copy the image next to the file instead)` };
-  }
-  const stat = await fs.stat(real);
-  if (!stat.isFile()) return { ok: false, message: `"${written}" is a folder, not a file` };
-  return { ok: true, file: real, stat };
+  const confined = await confineFile(contentDir, file);
+  if (confined.ok) return confined;
+  const messages = {
+    missing: `"${written}" not found (looked for ${path.relative(contentDir, file)} in the content folder)`,
+    outside: `"${written}" links outside the content folder (copy the image next to the file instead)`,
+    folder: `"${written}" is a folder, not a file`,
+    special: `"${written}" is not an ordinary file but a device, pipe or socket (use an image file)`,
+  };
+  return { ok: false, message: messages[confined.reason] };
 }
 
 /** Resolves an image path written in `fromFile`, refusing anything outside `contentDir` and anything not a photo. */
@@ -67,9 +63,4 @@ export async function resolveImage(contentDir: string, fromFile: string, written
   const info = await inspectSource(resolved.file, resolved.stat, imageCacheDir);
   if ("problem" in info) return { ok: false, message: `"${written}" ${info.problem}` };
   return { ok: true, file: resolved.file, info };
-}
-
-function isInside(dir: string, file: string): boolean {
-  const relative = path.relative(dir, file);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative);
 }

@@ -15,7 +15,7 @@ export async function readEditorNotes(contentDir: string): Promise<{ notes: Map<
   const problems: ContentProblem[] = [];
   for (const name of names.filter((file) => NOTE_FILE.test(file)).sort()) {
     const file = path.join(dir, name);
-    const text = await readText(file);
+    const text = await readText(contentDir, file);
     if (!text.ok) {
       problems.push({ file, line: 1, field: "file", message: text.message });
       continue;

@@ -1,9 +1,9 @@
 // The one loader: settings, authors, articles and editors' notes, every file read as data, parsed and
 // validated, every problem collected before anything is encoded or rendered. `check:content`, the
 // build, the preview and `npm run edition` all load through here.
-import fs from "node:fs/promises";
 import path from "node:path";
-import { SETTINGS_FILE, lineOfSetting, loadSettings } from "./load-settings.ts";
+import { SETTINGS_FILE, loadSettings } from "./load-settings.ts";
+import { takeInventory } from "./inventory.ts";
 import { readAuthors } from "./load-authors.ts";
 import { readArticles, type ArticleSourceCache } from "./load-articles.ts";
 import { resolveImage } from "./files.ts";
@@ -21,7 +21,9 @@ export interface LoadOptions {
 
 export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir }: LoadOptions = {}) {
   const dir = path.resolve(contentDir);
-  const { site, problems } = await loadSettings(dir);
+  const { site, problems, lineOf } = await loadSettings(dir);
+  // Anything in the folder that is not an expected kind of file, by path: code is never run, only named.
+  problems.push(...(await takeInventory(dir)).problems);
   const authors = await readAuthors(dir, imageCacheDir);
   problems.push(...authors.problems);
   if (!site) return { problems };
@@ -31,17 +33,16 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
   problems.push(...articles.problems);
   const notes = await readEditorNotes(dir);
   problems.push(...notes.problems);
-  const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo, imageCacheDir);
+  const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo, lineOf?.(["logo"]) ?? 1, imageCacheDir);
   if (logo && !logo.ok) problems.push(logo.problem);
   return { site, md, authorIds, authors: authors.authors, articles: articles.articles, notes: notes.notes, logoFile: logo?.ok ? logo.file : undefined, problems };
 }
 
 /** The settings' `logo`, checked like any photo: an image file inside the content folder. */
-async function resolveLogo(contentDir: string, written: string, imageCacheDir: string | undefined) {
+async function resolveLogo(contentDir: string, written: string, line: number, imageCacheDir: string | undefined) {
   const settingsFile = path.join(contentDir, SETTINGS_FILE);
   const resolved = await resolveImage(contentDir, settingsFile, written, imageCacheDir);
   if (resolved.ok) return { ok: true as const, file: resolved.file };
-  const line = lineOfSetting(await fs.readFile(settingsFile, "utf8"), ["logo"]);
   return { ok: false as const, problem: { file: settingsFile, line, field: "logo", message: resolved.message } };
 }
 

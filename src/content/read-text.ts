@@ -1,21 +1,62 @@
 // Content files must be UTF-8 and of a sane size: anything else would publish mojibake or stall the
-// build, so it is refused by name before parsing.
+// build, so it is refused by name before parsing. The size is checked with stat before a byte is read
+// and the read itself stops at the limit, so no file (not even one that grows) can exhaust memory.
 import fs from "node:fs/promises";
+import { constants } from "node:fs";
+import { confineFile, REFUSALS, type Refusal } from "./confine.ts";
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** An article or author file may be at most 1 MiB: about 150,000 words, far past any real story. */
 export const MAX_CONTENT_BYTES = 1024 * 1024;
 
-export async function readText(file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  const bytes = await fs.readFile(file);
-  if (bytes.length > MAX_CONTENT_BYTES) {
-    const size = (bytes.length / (1024 * 1024)).toFixed(1);
-    return { ok: false, message: `is ${size} MiB; a content file may be at most 1 MiB (split the story, or move tables and data out of it)` };
+export type TextResult = { ok: true; text: string } | { ok: false; reason: Refusal | "size" | "encoding"; message: string };
+
+/** Reads `file`, a regular file inside `contentDir` (links followed only that far), as UTF-8 text. */
+export async function readText(contentDir: string, file: string, limit = MAX_CONTENT_BYTES): Promise<TextResult> {
+  const confined = await confineFile(contentDir, file);
+  if (!confined.ok) return { ok: false, reason: confined.reason, message: REFUSALS[confined.reason] };
+  if (confined.stat.size > limit) return tooLarge(confined.stat.size, limit);
+  // O_NONBLOCK: had the file been swapped for a pipe since the stat, opening it would wait for a writer.
+  const handle = await fs.open(confined.file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch(() => undefined);
+  if (!handle) return { ok: false, reason: "missing", message: REFUSALS.missing };
+  let bytes: Buffer;
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile() || stat.ino !== confined.stat.ino || stat.dev !== confined.stat.dev) return { ok: false, reason: "special", message: REFUSALS.special };
+    bytes = await readAtMost(handle, Math.min(stat.size, limit) + 1, limit + 1);
+  } finally {
+    await handle.close();
   }
+  if (bytes.length > limit) return tooLarge(bytes.length, limit);
   try {
     return { ok: true, text: utf8.decode(bytes) };
   } catch {
-    return { ok: false, message: "is not UTF-8 text (save the file as UTF-8 in your editor)" };
+    return { ok: false, reason: "encoding", message: "is not UTF-8 text (save the file as UTF-8 in your editor)" };
   }
+}
+
+/** Up to `cap` bytes of the file, starting with a buffer of `expected` (its size when stat was taken, plus one). */
+async function readAtMost(handle: fs.FileHandle, expected: number, cap: number): Promise<Buffer> {
+  let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(expected, cap)));
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (buffer.length >= cap) break;
+      // The file grew since its stat: keep reading, never past the cap.
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, cap));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+    if (bytesRead === 0) break;
+    length += bytesRead;
+  }
+  return buffer.subarray(0, length);
+}
+
+function tooLarge(bytes: number, limit: number): TextResult {
+  const size = (bytes / (1024 * 1024)).toFixed(1);
+  const most = limit === MAX_CONTENT_BYTES ? "1 MiB" : `${limit} bytes`;
+  return { ok: false, reason: "size", message: `is ${size} MiB; a content file may be at most ${most} (split the story, or move tables and data out of it)` };
 }

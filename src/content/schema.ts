@@ -395,7 +395,7 @@ const support = z.strictObject({
   label: text().default("Become a member"),
 });
 
-/** Site settings: one typed file, `content/settings.ts`. */
+/** Site settings: one data file, `content/settings.yml` (src/content/load-settings.ts). */
 export const settingsSchema = z.strictObject({
   name: text("the publication's name"),
   tagline: text().optional(),
@@ -442,7 +442,7 @@ export const settingsSchema = z.strictObject({
     .default({ publishLocation: false, publishCamera: false }),
 });
 
-/** What an editor writes in `content/settings.ts`. */
+/** What an editor writes in `content/settings.yml`, as an object (tests and the benchmark write it). */
 export type SettingsInput = z.input<typeof settingsSchema>;
 export type Settings = z.output<typeof settingsSchema>;
 

@@ -1,7 +1,5 @@
 // The editor's optional note for a day: `content/newsletter/<yyyy-mm-dd>.md`, YAML front matter read
 // by the content's own parser (line numbers, no executable front matter) and checked by a small schema.
-import fs from "node:fs/promises";
-import path from "node:path";
 import { z } from "zod";
 import { parseFrontMatter } from "../content/front-matter.ts";
 import { formatProblem, type ContentProblem } from "../content/errors.ts";
@@ -45,14 +43,4 @@ export function parseEditorNote(source: string, file: string): EditorNote {
     .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
     .filter((paragraph) => paragraph !== "");
   return { ...checked.data, paragraphs } as EditorNote;
-}
-
-/** The note for `day` from `<contentDir>/newsletter/<day>.md`, or undefined when there is none. */
-export async function readEditorNote(contentDir: string, day: string): Promise<EditorNote | undefined> {
-  const file = path.join(contentDir, NOTES_FOLDER, `${day}.md`);
-  const source = await fs.readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "ENOENT") return undefined;
-    throw error;
-  });
-  return source === undefined ? undefined : parseEditorNote(source, file);
 }

@@ -143,7 +143,7 @@ export async function sendDraft(edition: Edition, html: string, newsletter: News
       const results = ((known["data"] as { results?: unknown } | undefined)?.results ?? []) as { id?: unknown; uuid?: unknown }[];
       const lists = newsletter.lists.map((uuid) => {
         const found = results.find((list) => typeof list.uuid === "string" && list.uuid.toLowerCase() === uuid.toLowerCase());
-        if (typeof found?.id !== "number") throw new SendError(`listmonk has no list ${uuid} (newsletter.lists in content/settings.ts; listmonk → Lists → the list → UUID)`);
+        if (typeof found?.id !== "number") throw new SendError(`listmonk has no list ${uuid} (newsletter.lists in content/settings.yml; listmonk → Lists → the list → UUID)`);
         return found.id;
       });
       const answer = await call(

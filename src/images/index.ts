@@ -264,7 +264,8 @@ export class ImagePipeline {
     const all = names.flatMap((format) => format.variants.map((variant) => variant.name));
     if (all.every((name) => existing.has(name))) return { value: names, encoded: 0 };
     await fs.mkdir(cacheDir, { recursive: true });
-    const staging = await fs.mkdtemp(path.join(cacheDir, ".staging-"));
+    // Named with the pid, so a later run can tell a crashed run's folder from a running one's (src/build/leftovers.ts).
+    const staging = await fs.mkdtemp(path.join(cacheDir, `.staging-${process.pid}-`));
     try {
       const made = storedSet(await processImage(file, { ...SET_OPTIONS, widths: [...widths], outputDir: staging, urlPath: "/" }));
       const produced = made.flatMap((format) => format.variants.map((variant) => variant.name));
@@ -552,6 +553,10 @@ async function publish(from: string, to: string): Promise<void> {
   } catch (error) {
     if (!isCode(error, "EEXIST") && !isCode(error, ...LINK_REFUSED)) throw error;
   }
+  // Already a link to the cached file (an edition into the built _site/): renaming another link to
+  // the same file over it would do nothing, and leave the partial file behind to be published.
+  const [source, existing] = await Promise.all([fs.stat(from), fs.stat(to).catch(() => undefined)]);
+  if (existing && existing.ino === source.ino && existing.dev === source.dev) return;
   const partial = `${to}.${process.pid}.partial`;
   await fs.rm(partial, { force: true });
   try {

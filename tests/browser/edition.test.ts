@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { makeSite, removeSite, REPO, writeContent, type FixtureSite } from "../helpers/site.ts";
-import baseSettings from "../fixtures/base/settings.ts";
+import { baseSettings, writeSettings } from "../helpers/settings.ts";
 import { launchChromium } from "../helpers/browser.ts";
 
 const ARTIFACTS = path.join(REPO, "tests/artifacts");
@@ -20,7 +20,7 @@ let emailUrl: string;
 beforeAll(async () => {
   site = await makeSite("edition-day");
   // Buttondown, so the footer carries an unsubscribe link as a sent edition does.
-  await writeContent(site, "settings.ts", `export default ${JSON.stringify({ ...baseSettings, newsletter: { provider: "buttondown", username: "gazette" } })};\n`);
+  await writeSettings(site, { ...baseSettings, newsletter: { provider: "buttondown", username: "gazette" } });
   const run = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/edition.ts"), "--date", "2026-03-10", "--content", site.contentDir, "--output", site.outputDir], {
     cwd: REPO,
     encoding: "utf8",

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { buildSite, makeSite, removeSite, REPO, writeContent, type FixtureSite } from "../helpers/site.ts";
-import baseSettings from "../fixtures/base/settings.ts";
+import { baseSettings, writeSettings } from "../helpers/settings.ts";
 import { launchChromium, serveSite, startReceiver, type Receiver, type StaticServer } from "../helpers/browser.ts";
 
 const ARTICLE = "/2026/03/05/harbour-vote/";
@@ -33,11 +33,7 @@ async function serve(newsletter: Record<string, unknown>): Promise<string> {
   // One image cache for all three builds: the photos are the same.
   const site = sites.length > 0 ? { ...made, cacheDir: (sites[0] as FixtureSite).cacheDir } : made;
   sites.push(made);
-  await writeContent(
-    site,
-    "settings.ts",
-    `export default ${JSON.stringify({ ...baseSettings, newsletter: { doubleOptIn: NOTE, privacy: "We never share your address.", ...newsletter } })};\n`,
-  );
+  await writeSettings(site, { ...baseSettings, newsletter: { doubleOptIn: NOTE, privacy: "We never share your address.", ...newsletter } as typeof baseSettings.newsletter });
   await buildSite(site);
   // What a strict host sends: no inline script or style anywhere, and only the provider besides 'self'.
   const csp = `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' ${receiver.origin}; form-action 'self' ${receiver.origin}; base-uri 'none'; object-src 'none'`;
