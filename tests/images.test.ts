@@ -13,9 +13,12 @@ import { isolateImageCache, listPages, makeSite, readPage, removeSite, runBuildC
 
 let site: FixtureSite;
 let firstRun: ReturnType<typeof runBuildCli>;
+/** This site's own image cache, cold at first: these tests count what a build encodes. */
+let imageDir = "";
 
 beforeAll(async () => {
   site = await makeSite();
+  imageDir = await isolateImageCache(site);
   firstRun = runBuildCli(site);
 });
 afterAll(() => removeSite(site));
@@ -64,19 +67,19 @@ describe("images", () => {
 
   it("encodes nothing on a second build with the same photos, even into a fresh output folder", async () => {
     expect(firstRun.stdout).toMatch(/images: [1-9]\d* encoded/);
-    const before = await snapshotCache(site.cacheDir);
+    const before = await snapshotCache(imageDir);
     await fs.rm(site.outputDir, { recursive: true });
     const second = runBuildCli(site);
     expect(second.status, second.output).toBe(0);
     expect(second.stdout).toMatch(/images: 0 encoded, [1-9]\d* reused/);
-    expect(await snapshotCache(site.cacheDir)).toEqual(before);
+    expect(await snapshotCache(imageDir)).toEqual(before);
     const published = await fs.readdir(path.join(site.outputDir, "img"));
     expect(published.length).toBeGreaterThan(0);
     expect(published.every((name) => before.has(name))).toBe(true);
   });
 
   it("publishes only the image files the site uses", async () => {
-    await fs.writeFile(path.join(site.cacheDir, "stale-000.jpeg"), "old");
+    await fs.writeFile(path.join(imageDir, "stale-000.jpeg"), "old");
     const run = runBuildCli(site);
     expect(run.status, run.output).toBe(0);
     expect(await fs.readdir(path.join(site.outputDir, "img"))).not.toContain("stale-000.jpeg");

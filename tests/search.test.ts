@@ -14,20 +14,14 @@ import { indexedHtml } from "../src/build/search-index.ts";
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self'; style-src 'self'; form-action 'self' https:; base-uri 'none'; object-src 'none'";
 
 let site: FixtureSite;
-let logged: string[];
+let summary: string;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   site = await makeSite("search-words");
-  const log = vi.spyOn(console, "log").mockImplementation(() => {});
-  try {
-    await buildSite(site);
-  } finally {
-    logged = log.mock.calls.map((call) => call.join(" "));
-    log.mockRestore();
-  }
+  ({ summary } = await buildSite(site));
   server = await serveSite(site.outputDir, { pathPrefix: "/news/", headers: { "content-security-policy": CSP } });
   browser = await launchChromium();
   page = await browser.newPage();
@@ -51,15 +45,17 @@ async function search(query: string): Promise<{ status: string; results: { title
 }
 
 describe("search index", () => {
-  it("indexes the article pages once per build and says so in one line", () => {
-    expect(logged.filter((line) => line.startsWith("[search]"))).toEqual(["[search] indexed 3 pages"]);
+  it("indexes the article pages once per build, in one shard per year, and says so in one line", () => {
+    expect(summary.split("\n").filter((line) => line.includes("search:"))).toEqual(["[dateline] search: 1 of 1 shard indexed (3 pages), 0 reused"]);
   });
 
   it("is written in the pages' language, with no scratch folder left over", async () => {
-    const entry = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/pagefind-entry.json"), "utf8"));
+    const entry = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/2026/pagefind-entry.json"), "utf8"));
     expect(Object.keys(entry.languages)).toEqual(["en-us"]);
-    const output = await fs.readdir(site.outputDir);
-    expect(output.filter((name) => name.includes("pagefind"))).toEqual(["pagefind"]);
+    expect(await fs.readdir(path.join(site.outputDir, "pagefind"))).toEqual(["2026"]);
+    const output = await fs.readdir(site.outputDir, { recursive: true });
+    expect(output.filter((name) => name.includes("pagefind") && !name.startsWith("pagefind"))).toEqual([]);
+    expect(output.filter((name) => name.includes("partial"))).toEqual([]);
   });
 
   it("finds an article by a word only in its body, with the result linking under the prefix", async () => {
@@ -175,25 +171,20 @@ describe("search page without JavaScript", () => {
   it("loads its script from a file under the prefix, with no inline script", () => {
     const scripts = $("script").filter((_, script) => $(script).attr("type") !== "application/ld+json");
     expect(scripts.map((_, script) => $(script).attr("src")).get()).toEqual(["/news/js/search.js"]);
-    expect($("[data-search]").attr("data-search-bundle")).toBe("/news/pagefind/");
+    expect($("[data-search]").attr("data-search-bundle")).toBe("/news/pagefind/2026/");
   });
 });
 
 describe("a rebuild", () => {
-  it("indexes again once, only the pages it wrote, and swaps in the whole new index", async () => {
+  it("indexes the shard again, only the pages the build publishes, and swaps in the whole new index", async () => {
     await writeContent(site, "articles/2026/tram.md", "---\nheadline: Tram returns\nbyline: ana-ruiz\ndate: 2026-03-07\nsection: news\n---\nThe funicular reopens.\n");
     // A page no build of this content writes, as a preview's draft left in the output folder.
     const stale = path.join(site.outputDir, "2026/03/01/stale-draft/index.html");
     await fs.mkdir(path.dirname(stale), { recursive: true });
     await fs.writeFile(stale, `<!DOCTYPE html><html lang="en-US"><head><title>Draft</title></head><body><article data-pagefind-body=""><h1>Draft</h1><p>An unpublished quokka.</p></article></body></html>`);
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    try {
-      await buildSite(site);
-      expect(log.mock.calls.map((call) => call.join(" ")).filter((line) => line.startsWith("[search]"))).toEqual(["[search] indexed 4 pages"]);
-    } finally {
-      log.mockRestore();
-    }
-    const entry = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/pagefind-entry.json"), "utf8"));
+    const rebuilt = await buildSite(site);
+    expect(rebuilt.summary).toContain("[dateline] search: 1 of 1 shard indexed (4 pages), 0 reused");
+    const entry = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/2026/pagefind-entry.json"), "utf8"));
     expect(entry.languages["en-us"].page_count).toBe(4);
     expect((await search("funicular")).results.map((result) => result.href)).toEqual(["/news/2026/03/07/tram/"]);
     expect((await search("quokka")).results).toEqual([]);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheerioAPI } from "cheerio";
 import { inspectImage } from "../src/images/index.ts";
 import { htmlToText } from "../src/site/seo/structured-data.ts";
-import { buildError, buildSite, listPages, makeSite, readPage, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { buildError, buildSite, isolateImageCache, listPages, makeSite, readPage, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 
 type Json = { [key: string]: unknown };
 
@@ -312,17 +312,25 @@ describe("hostile front matter in JSON-LD", () => {
 
 describe("crop cache", () => {
   it("encodes no crop on a second build with a warm cache, into a fresh output folder", async () => {
-    expect(firstRun.stdout).toMatch(/images: [1-9]\d* encoded/);
-    const cached = (await fs.readdir(site.cacheDir)).sort();
-    expect(cached.filter((name) => /-1200x(675|900|1200)\.jpeg$/.test(name))).toHaveLength(6);
-    await fs.rm(site.outputDir, { recursive: true });
-    const second = runBuildCli(site);
-    expect(second.status, second.output).toBe(0);
-    expect(second.stdout).toMatch(/images: 0 encoded, [1-9]\d* reused/);
-    expect((await fs.readdir(site.cacheDir)).sort()).toEqual(cached);
-    const published = await fs.readdir(path.join(site.outputDir, "img"));
-    for (const crop of list(node(page(ARTICLE), "NewsArticle")["image"]).map(obj)) {
-      expect(published).toContain(path.basename(String(crop["url"])));
+    // A site with an image cache of its own, cold: the first build encodes, the second must not.
+    const cold = await makeSite("seo-newsroom");
+    try {
+      const imageDir = await isolateImageCache(cold);
+      const first = runBuildCli(cold);
+      expect(first.stdout).toMatch(/images: [1-9]\d* encoded/);
+      const cached = (await fs.readdir(imageDir)).sort();
+      expect(cached.filter((name) => /-1200x(675|900|1200)\.jpeg$/.test(name))).toHaveLength(6);
+      await fs.rm(cold.outputDir, { recursive: true });
+      const second = runBuildCli(cold);
+      expect(second.status, second.output).toBe(0);
+      expect(second.stdout).toMatch(/images: 0 encoded, [1-9]\d* reused/);
+      expect((await fs.readdir(imageDir)).sort()).toEqual(cached);
+      const published = await fs.readdir(path.join(cold.outputDir, "img"));
+      for (const crop of list(node(page(ARTICLE), "NewsArticle")["image"]).map(obj)) {
+        expect(published).toContain(path.basename(String(crop["url"])));
+      }
+    } finally {
+      await removeSite(cold);
     }
   });
 });

@@ -148,12 +148,12 @@ describe("archive and 404", () => {
 });
 
 describe("related articles", () => {
-  it("ranks shared tags, then section, then recency; never the article itself; at most 4", async () => {
+  it("ranks shared tags, then section, then closeness in time; never the article itself; at most 4", async () => {
     const $ = await readPage(site, "/2026/03/01/a/");
     expect($(".related h2").text()).toBe("More from News");
     // a has COVID-19 + harbour: c and b share COVID-19, d and harbour-vote share harbour, all in
-    // News: one shared tag each, so recency decides. e (Business, no tag) does not qualify.
-    expect(links($, ".related a")).toEqual(["/2026/03/06/d/", "/2026/03/05/harbour-vote/", "/2026/03/03/c/", "/2026/03/02/b/"]);
+    // News: one shared tag each, so the nearest in time come first. e (Business, no tag) does not qualify.
+    expect(links($, ".related a")).toEqual(["/2026/03/02/b/", "/2026/03/03/c/", "/2026/03/05/harbour-vote/", "/2026/03/06/d/"]);
     // harbour-vote shares two tags with nothing, one (harbour) with a and d; same section first.
     const vote = await readPage(site, "/2026/03/05/harbour-vote/");
     expect(links(vote, ".related a")).toEqual(["/2026/03/06/d/", "/2026/03/01/a/", "/2026/03/03/c/", "/2026/03/02/b/"]);

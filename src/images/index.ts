@@ -405,11 +405,6 @@ export class ImagePipeline {
   }
 
   /** The manifest's record of `file` if it is unchanged on disk, else a fresh one (read and hashed). */
-  /** The content hash of a source file (from the manifest when its size and mtime are known). */
-  async sourceHash(file: string): Promise<string> {
-    return (await this.source(file, false)).hash;
-  }
-
   private source(file: string, inspect = true): Promise<SourceRecord> {
     let record = this.records.get(file);
     if (!record) {

@@ -58,6 +58,19 @@ export class BodyRenderer {
     );
   }
 
+  /**
+   * Runs the body's files through the image service without rendering it: every build publishes the
+   * images of every body, rendered now or reused from the last build. The result (image URLs, named by
+   * content) is part of the body's digest.
+   */
+  async media(source: Pick<BodySource, "figures" | "galleries" | "embeds">): Promise<unknown[]> {
+    const photos = [...source.figures, ...source.galleries.flatMap((gallery) => gallery.photos)];
+    return Promise.all([
+      ...photos.map((photo) => this.images.process(photo.file, IMAGE_WIDTHS.inline)),
+      ...source.embeds.map((embed) => this.prepareEmbed(embed)),
+    ]);
+  }
+
   /** Renders the bodies of `articles` not rendered yet. */
   async prepare(articles: Iterable<Pick<Article, "id">>): Promise<void> {
     const wanted = [...new Set([...articles].map((article) => article.id))].filter((id) => !this.rendered.has(id));

@@ -111,13 +111,8 @@ async function prepareArticle(source: ArticleSource, context: ArticleContext): P
     const [image, crops] = await Promise.all([images.process(file, IMAGE_WIDTHS.lead), images.crop(file)]);
     photo = { image, crops, alt, caption, ...(credit && { credit }), ...source.photoDetails };
   }
-  // The body is named by what it is made from: the file's text and every file its blocks show.
-  const media = [
-    ...source.figures.map((figure) => figure.file),
-    ...source.galleries.flatMap((gallery) => gallery.photos.map((item) => item.file)),
-    ...source.embeds.flatMap((embed) => ("posterFile" in embed && embed.posterFile ? [embed.posterFile] : "file" in embed ? [embed.file] : [])),
-  ];
-  const bodyDigest = digestOf({ text: source.sourceDigest, media: await Promise.all(media.map((file) => images.sourceHash(file))) });
+  // The body is named by what it is made from: the file's text and the images its blocks show.
+  const bodyDigest = digestOf({ text: source.sourceDigest, media: await bodies.media(source) });
   const body = bodies.ref({ id: source.id, template: source.template, figures: source.figures, galleries: source.galleries, embeds: source.embeds, live: source.live, published: source.published }, bodyDigest);
 
   const summary = fields.summary ?? truncateText(source.firstParagraph);
