@@ -28,6 +28,12 @@ export async function startPreview(options: { input: string; output: string; por
   const session = new PreviewSession({ input: options.input, output: options.output, cacheDir: options.cacheDir, now: buildNow });
   // An empty input folder: Eleventy discovers nothing; what it writes comes from the session.
   const empty = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-preview-input-"));
+  // A file of the preview's own, outside the content: saved once the watcher runs, to know it sees saves.
+  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-preview-watch-"));
+  const sentinel = path.join(scratch, "watching");
+  await fs.writeFile(sentinel, "0");
+  let seen = () => {};
+  const noticed = new Promise<void>((resolve) => (seen = resolve));
   const eleventy = new Eleventy(empty, options.output, {
     quietMode: true,
     runMode: "serve",
@@ -37,19 +43,30 @@ export async function startPreview(options: { input: string; output: string; por
       // Content is data, not templates: Eleventy watches it (and our code) only to know when to rebuild.
       eleventyConfig.addWatchTarget(path.resolve(options.input));
       for (const folder of ["src", "layouts", "public"]) eleventyConfig.addWatchTarget(path.join(REPO, folder));
-      eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => session.saved(queue));
+      eleventyConfig.addWatchTarget(sentinel);
+      eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
+        if (queue.some((file) => path.resolve(file) === sentinel)) seen();
+        session.saved(queue.filter((file) => path.resolve(file) !== sentinel));
+      });
       eleventyConfig.setServerOptions({ port: options.port, showVersion: false });
     },
   });
   await eleventy.init();
   await eleventy.watch();
   await eleventy.serve(options.port);
+  // chokidar reports ready a moment before it notices saves (one made at once is missed): the preview
+  // counts as started when a save of its own file came through, so an editor's first save is never lost.
+  for (let attempt = 1; ; attempt++) {
+    await fs.writeFile(sentinel, String(attempt));
+    const timedOut = await Promise.race([noticed.then(() => false), new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 500).unref())]);
+    if (!timedOut || attempt === 40) break;
+  }
   return {
     port: options.port,
     close: async () => {
       await eleventy.stopWatch();
       await session.settle();
-      await fs.rm(empty, { recursive: true, force: true });
+      await Promise.all([fs.rm(empty, { recursive: true, force: true }), fs.rm(scratch, { recursive: true, force: true })]);
     },
   };
 }

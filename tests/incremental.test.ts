@@ -1,0 +1,219 @@
+// Issue 17: an incremental build is a clean build. After any sequence of adds, edits, deletes,
+// renames, photo changes and settings changes, a build against the previous build's cache writes
+// exactly the files a build from scratch writes, byte for byte, search index included; and a cache
+// from another version of the code is never used.
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import fc from "fast-check";
+import sharp from "sharp";
+import { stringify } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../src/build/build.ts";
+import { computeCodeDigest } from "../src/build/code.ts";
+import { planBuild } from "../src/build/plan.ts";
+import { makeSite, removeSite, REPO, type FixtureSite } from "./helpers/site.ts";
+import { editSettings } from "./helpers/settings.ts";
+
+const NOW = new Date("2026-03-20T12:00:00Z");
+const RUNS = Number(process.env["DATELINE_PROPERTY_RUNS"] ?? 5);
+const SEED = Number(process.env["DATELINE_PROPERTY_SEED"] ?? 20261203);
+
+/** Every file of a folder and the hash of its bytes. */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  const pairs = await Promise.all(files.map(async (file) => [path.relative(dir, file).split(path.sep).join("/"), createHash("sha256").update(await fs.readFile(file)).digest("hex")] as const));
+  return Object.fromEntries(pairs.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Builds `site` incrementally (its own cache), then the same content from scratch, and returns both trees and the incremental build's plan. */
+async function buildBothWays(site: FixtureSite) {
+  const incremental = await build({ input: site.contentDir, output: site.outputDir, cacheDir: site.cacheDir, now: NOW, log: () => {} });
+  const clean = path.join(site.root, "clean");
+  const cleanCache = path.join(site.root, "clean-cache");
+  await fs.rm(clean, { recursive: true, force: true });
+  await fs.rm(path.join(cleanCache, "build"), { recursive: true, force: true });
+  await fs.mkdir(cleanCache, { recursive: true });
+  // The same (content-addressed) image cache: what is compared is the build store's reuse.
+  await fs.symlink(path.join(site.cacheDir, "images"), path.join(cleanCache, "images")).catch(() => {});
+  await build({ input: site.contentDir, output: clean, cacheDir: cleanCache, now: NOW, log: () => {} });
+  return { incremental: await tree(site.outputDir), clean: await tree(clean), plan: incremental.plan };
+}
+
+const article = (fields: Record<string, unknown>, body: string) => `---\n${stringify(fields)}---\n${body}\n`;
+
+/** One edit an editor makes between two builds. */
+type Edit =
+  | { kind: "add"; n: number; day: number; section: "news" | "business"; tags: string[]; photo: boolean }
+  | { kind: "body"; n: number; text: string }
+  | { kind: "headline"; n: number; text: string }
+  | { kind: "delete"; n: number }
+  | { kind: "rename"; n: number }
+  | { kind: "photo"; n: number }
+  | { kind: "settings"; name: string }
+  | { kind: "bio"; text: string };
+
+const words = fc.constantFrom("harbour", "ferry", "council", "budget", "storm", "lantern", "cannery", "school");
+const edit: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ kind: fc.constant("add" as const), n: fc.nat(20), day: fc.integer({ min: 1, max: 19 }), section: fc.constantFrom("news" as const, "business" as const), tags: fc.uniqueArray(words, { maxLength: 3 }), photo: fc.boolean() }),
+  fc.record({ kind: fc.constant("body" as const), n: fc.nat(20), text: words }),
+  fc.record({ kind: fc.constant("headline" as const), n: fc.nat(20), text: words }),
+  fc.record({ kind: fc.constant("delete" as const), n: fc.nat(20) }),
+  fc.record({ kind: fc.constant("rename" as const), n: fc.nat(20) }),
+  fc.record({ kind: fc.constant("photo" as const), n: fc.nat(20) }),
+  fc.record({ kind: fc.constant("settings" as const), name: words }),
+  fc.record({ kind: fc.constant("bio" as const), text: words }),
+);
+
+/** The site's article files, sorted: edits pick one by index. */
+async function articleFiles(site: FixtureSite): Promise<string[]> {
+  const dir = path.join(site.contentDir, "articles");
+  return (await fs.readdir(dir, { recursive: true })).filter((name) => name.endsWith(".md")).map((name) => path.join(dir, name)).sort();
+}
+
+async function apply(site: FixtureSite, change: Edit): Promise<void> {
+  const files = await articleFiles(site);
+  const pick = (n: number) => files[n % files.length];
+  const dir = path.join(site.contentDir, "articles/2026");
+  switch (change.kind) {
+    case "add": {
+      const slug = `story-${change.n}-${change.day}`;
+      const fields: Record<string, unknown> = { headline: `Story ${change.n} on the ${change.day}th`, byline: ["li-wei"], date: `2026-03-${String(change.day).padStart(2, "0")}T09:00:00-06:00`, section: change.section };
+      if (change.tags.length > 0) fields["tags"] = change.tags;
+      if (change.photo) Object.assign(fields, { photo: "harbour.jpg", alt: "Boats", caption: "Boats at dusk." });
+      await fs.writeFile(path.join(dir, `${slug}.md`), article(fields, `Words about ${change.tags.join(" and ") || "nothing"}.\n\nA second paragraph.`));
+      return;
+    }
+    case "body": {
+      const file = pick(change.n);
+      if (file) await fs.appendFile(file, `\nMore about the ${change.text}.\n`);
+      return;
+    }
+    case "headline": {
+      const file = pick(change.n);
+      if (file) await fs.writeFile(file, (await fs.readFile(file, "utf8")).replace(/^headline: .*$/m, `headline: The ${change.text} story, again`));
+      return;
+    }
+    case "delete": {
+      const file = pick(change.n);
+      if (file && files.length > 1) await fs.rm(file);
+      return;
+    }
+    case "rename": {
+      const file = pick(change.n);
+      if (file) await fs.rename(file, file.replace(/\.md$/, "-renamed.md"));
+      return;
+    }
+    case "photo": {
+      // The shared photo edited in place: every article showing it changes its images.
+      const photo = path.join(dir, "harbour.jpg");
+      const flipped = await sharp(await fs.readFile(photo)).flip().jpeg({ quality: 70 + (change.n % 20) }).toBuffer();
+      await fs.writeFile(photo, flipped);
+      return;
+    }
+    case "settings":
+      await editSettings(site, (text) => text.replace(/^name: .*$/m, `name: The ${change.name} Gazette`));
+      return;
+    case "bio": {
+      const file = path.join(site.contentDir, "authors/li-wei.md");
+      await fs.appendFile(file, `\nLi also covers the ${change.text}.\n`);
+      return;
+    }
+  }
+}
+
+describe("incremental builds", () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    site = await makeSite();
+  });
+  afterAll(() => removeSite(site));
+
+  it("write exactly what a clean build writes, after any sequence of edits", async () => {
+    await buildBothWays(site);
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
+        for (const change of edits) {
+          await apply(site, change);
+          const { incremental, clean, plan } = await buildBothWays(site);
+          expect(incremental, JSON.stringify(change)).toEqual(clean);
+          // And it is incremental: an edit never re-renders the whole site.
+          expect(plan.pages.filter((planned) => !planned.render).length, JSON.stringify(change)).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  }, 600_000);
+});
+
+describe("the sample newsroom, edited", () => {
+  let site: FixtureSite;
+  beforeAll(async () => {
+    site = await makeSite();
+    await fs.rm(site.contentDir, { recursive: true });
+    await fs.cp(path.join(REPO, "content"), site.contentDir, { recursive: true });
+  });
+  afterAll(() => removeSite(site));
+
+  it("builds incrementally to the same bytes as from scratch, rendering only what the edits touch", async () => {
+    const first = await buildBothWays(site);
+    expect(first.incremental).toEqual(first.clean);
+    const unchanged = await buildBothWays(site);
+    expect(unchanged.plan.pages.filter((planned) => planned.render)).toEqual([]);
+    expect(unchanged.plan.shards.filter((planned) => planned.index)).toEqual([]);
+
+    const files = await articleFiles(site);
+    const edited = files.find((file) => file.endsWith("ferry-suspended-after-gale.md")) ?? "";
+    await fs.writeFile(edited, (await fs.readFile(edited, "utf8")).replace(/^headline: .*$/m, "headline: Ferry service suspended until the gale passes"));
+    await fs.rm(files.find((file) => file.endsWith("gull-point-light-needs-repairs.md")) ?? "");
+    const after = await buildBothWays(site);
+    expect(after.incremental).toEqual(after.clean);
+    const rendered = after.plan.pages.filter((planned) => planned.render);
+    expect(rendered.length).toBeGreaterThan(0);
+    expect(rendered.length).toBeLessThan(after.plan.pages.length / 2);
+    expect(after.plan.removed).toContain("/2026/11/21/gull-point-light-needs-repairs/");
+  }, 300_000);
+});
+
+describe("the code version", () => {
+  it("is part of every fingerprint: a plan against a build of other code renders everything", async () => {
+    const site = await makeSite();
+    try {
+      const built = await build({ input: site.contentDir, output: site.outputDir, cacheDir: site.cacheDir, now: NOW, log: () => {} });
+      const sitePlan = { pages: built.plan.pages.map((planned) => planned.spec), shards: built.plan.shards.map((planned) => planned.shard) };
+      const code = built.plan.pages[0]?.fingerprint ?? "";
+      const same = planBuild(sitePlan, { code: "code-a", previous: planBuild(sitePlan, { code: "code-a" }).record });
+      expect(same.pages.every((planned) => !planned.render)).toBe(true);
+      const other = planBuild(sitePlan, { code: "code-b", previous: planBuild(sitePlan, { code: "code-a" }).record });
+      expect(other.pages.every((planned) => planned.render && planned.reason === "changed")).toBe(true);
+      expect(other.shards.every((planned) => planned.index)).toBe(true);
+      expect(code).not.toBe("");
+    } finally {
+      await removeSite(site);
+    }
+  });
+
+  it("changes with any file of the code, layouts, stylesheet or lock file", async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-code-"));
+    try {
+      for (const file of ["src/a.ts", "layouts/Page.tsx", "public/css/site.css", "package-lock.json", ".eleventy.ts"]) {
+        await fs.mkdir(path.dirname(path.join(root, file)), { recursive: true });
+        await fs.writeFile(path.join(root, file), "one");
+      }
+      const before = await computeCodeDigest(root);
+      expect(await computeCodeDigest(root)).toBe(before);
+      for (const file of ["src/a.ts", "layouts/Page.tsx", "public/css/site.css", "package-lock.json"]) {
+        await fs.writeFile(path.join(root, file), "two");
+        const after = await computeCodeDigest(root);
+        expect(after, file).not.toBe(before);
+        await fs.writeFile(path.join(root, file), "one");
+      }
+      await fs.writeFile(path.join(root, "src/b.ts"), "new file");
+      expect(await computeCodeDigest(root)).not.toBe(before);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,64 @@
+// src/site/collections.ts: pure selections over teasers. Related stories rank shared topics, then
+// the section, then closeness in time, and look only at an article's neighbours in time: a new
+// story changes the related lists of recent stories, never of the whole archive.
+import { describe, expect, it } from "vitest";
+import { archiveMonths, collectTags, leadStory, listingPath, paginate, relatedStories, sectionBlocks } from "../../src/site/collections.ts";
+import { parseMoment } from "../../src/dates.ts";
+import type { Teaser } from "../../src/content/types.ts";
+
+const sections = { news: { slug: "news", title: "News", path: "/news/" }, sport: { slug: "sport", title: "Sport", path: "/sport/" } };
+
+function teaser(id: string, date: string, fields: Partial<Teaser> = {}): Teaser {
+  const published = parseMoment(date, "America/Chicago");
+  return { id, path: `/${published.day.replace(/-/g, "/")}/${id}/`, headline: id, summary: "", section: sections.news, tags: [], published, authors: [], featured: false, draft: false, scheduled: false, ...fields };
+}
+
+/** Newest first, as the newsroom keeps them. */
+const newestFirst = (teasers: Teaser[]) => [...teasers].sort((a, b) => b.published.epoch - a.published.epoch);
+
+describe("relatedStories", () => {
+  it("ranks shared topics, then the same section, then closeness in time, never the article itself, at most `limit`", () => {
+    const a = teaser("a", "2026-03-10", { tags: ["harbour", "ferry"] });
+    const both = teaser("both", "2026-01-01", { tags: ["harbour", "ferry"], section: sections.sport });
+    const near = teaser("near", "2026-03-11", { tags: ["harbour"] });
+    const far = teaser("far", "2026-02-01", { tags: ["ferry"] });
+    const sameSection = teaser("same-section", "2026-03-09");
+    const unrelated = teaser("unrelated", "2026-03-10", { section: sections.sport });
+    const related = relatedStories(newestFirst([a, both, near, far, sameSection, unrelated]), 4);
+    expect(related.get(a)?.map((t) => t.id)).toEqual(["both", "near", "far", "same-section"]);
+    expect(relatedStories(newestFirst([a, both, near]), 1).get(a)?.map((t) => t.id)).toEqual(["both"]);
+    expect(related.get(unrelated)).toEqual([both]);
+  });
+
+  it("is local in time: a new story changes only the lists of its neighbours", () => {
+    const archive = Array.from({ length: 400 }, (_, i) => teaser(`s${i}`, `2020-01-01T00:00:00Z`, { tags: ["harbour"], published: { ...parseMoment("2020-01-01", "UTC"), epoch: Date.UTC(2020, 0, 1) + i * 3_600_000 } }));
+    const before = relatedStories(newestFirst(archive));
+    const fresh = teaser("fresh", "2026-01-01", { tags: ["harbour"] });
+    const after = relatedStories(newestFirst([...archive, fresh]));
+    const changed = archive.filter((item) => JSON.stringify(before.get(item)?.map((t) => t.id)) !== JSON.stringify(after.get(item)?.map((t) => t.id)));
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThanOrEqual(50);
+    expect(changed.every((item) => Number(item.id.slice(1)) >= 350)).toBe(true);
+  });
+});
+
+describe("pagination and listings", () => {
+  it("pages a list from its base, keeping an empty first page", () => {
+    const items = Array.from({ length: 5 }, (_, i) => i);
+    expect(paginate(items, 2, "/news/").map((listing) => [listing.path, listing.items, listing.totalPages])).toEqual([["/news/", [0, 1], 3], ["/news/page/2/", [2, 3], 3], ["/news/page/3/", [4], 3]]);
+    expect(paginate([], 20, "/tags/x/")).toEqual([{ items: [], pageNumber: 1, totalPages: 1, base: "/tags/x/", path: "/tags/x/" }]);
+    expect(listingPath("/", 1)).toBe("/");
+  });
+
+  it("leads with the newest featured story, else the newest; groups tags by slug and months by day in the site zone", () => {
+    const one = teaser("one", "2026-03-01T23:30:00-06:00", { tags: ["COVID-19"] });
+    const two = teaser("two", "2026-02-28", { tags: ["Covid 19"], featured: true });
+    const three = teaser("three", "2026-02-27", { tags: ["covid 19"] });
+    const list = newestFirst([one, two, three]);
+    expect(leadStory(list)).toBe(two);
+    expect(leadStory([one])).toBe(one);
+    expect(collectTags(list).map((tag) => [tag.slug, tag.name, tag.teasers.length])).toEqual([["covid-19", "COVID-19", 3]]);
+    expect(archiveMonths(list).map((month) => [month.path, month.teasers.length])).toEqual([["/archive/2026/03/", 1], ["/archive/2026/02/", 2]]);
+    expect(sectionBlocks(list, [sections.sport, sections.news], new Set([two])).map((block) => [block.section.slug, block.teasers.map((t) => t.id)])).toEqual([["news", ["one", "three"]]]);
+  });
+});
