@@ -4,6 +4,7 @@
 import path from "node:path";
 import { validateNewsroom } from "../content/newsroom.ts";
 import { formatProblem, sortProblems, type ContentProblem } from "../content/errors.ts";
+import { escapeInvisible } from "../content/text-hygiene.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
 
 const USAGE = "usage: npm run check:content -- [--format text|github] [--content <dir>]";
@@ -26,9 +27,10 @@ export function escapeAnnotationProperty(text: string): string {
  * `root` is the repository root the file path is made relative to (npm runs scripts there).
  */
 export function formatAnnotation(problem: ContentProblem, root: string): string {
-  const file = path.relative(root, problem.file).split(path.sep).join("/");
-  const properties = `file=${escapeAnnotationProperty(file)},line=${problem.line},title=${escapeAnnotationProperty(problem.field)}`;
-  return `::error ${properties}::${escapeAnnotationData(problem.message)}`;
+  // Invisible characters first: an ESC sequence quoted from content must not restyle the CI log.
+  const file = escapeInvisible(path.relative(root, problem.file).split(path.sep).join("/"));
+  const properties = `file=${escapeAnnotationProperty(file)},line=${problem.line},title=${escapeAnnotationProperty(escapeInvisible(problem.field))}`;
+  return `::error ${properties}::${escapeAnnotationData(escapeInvisible(problem.message))}`;
 }
 
 export interface CheckResult {

@@ -5,6 +5,7 @@ import { DateTime } from "luxon";
 import { isReservedPath, RESERVED_PATHS, slugifyText } from "../slug.ts";
 import { SECRET_ADVICE, secretInUrl, secretName, secretValue } from "../newsletter/secrets.ts";
 import { parseMailchimpAction } from "../newsletter/presets.ts";
+import { findInvisible } from "./text-hygiene.ts";
 
 /** A short human description of a YAML value, for "must be text, not a list" messages. */
 export function describeValue(value: unknown): string {
@@ -22,8 +23,17 @@ const required = (what: string) => (issue: { input?: unknown }) =>
     ? `is required (${what})`
     : `must be ${what}, not ${describeValue(issue.input)}`;
 
+/** Refuses control characters and overriding or unclosed bidi controls (src/content/text-hygiene.ts), before anything else is said. */
+const refuseInvisible = (value: string, ctx: z.RefinementCtx) => {
+  const found = findInvisible(value);
+  if (found) ctx.addIssue({ code: "custom", message: found.message, continue: false });
+};
+
+/** A string an editor can see all of: every text field starts here. */
+export const visibleString = (what: string) => z.string({ error: required(what) }).superRefine(refuseInvisible);
+
 /** Plain text, trimmed; empty is an error. */
-export const text = (what = "text") => z.string({ error: required(what) }).trim().min(1, `is empty (${what})`);
+export const text = (what = "text") => visibleString(what).trim().min(1, `is empty (${what})`);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = (what: string) =>
@@ -44,16 +54,14 @@ export const isoDate = z
   });
 
 const httpUrl = (what: string) =>
-  z
-    .string({ error: required(`a ${what} starting with https://`) })
+  visibleString(`a ${what} starting with https://`)
     .trim()
     .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
       error: (issue) => `"${String(issue.input)}" is not a valid ${what} (an address starting with https:// or http://)`,
     });
 
 const relativeFile = (what: string) =>
-  z
-    .string({ error: required(what) })
+  visibleString(what)
     .trim()
     .min(1, `is empty (${what})`)
     .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith("/") && !value.includes("\0"), {
@@ -312,7 +320,7 @@ const genericNewsletter = z
     emailField: formFieldName("the provider's name for the email field").default("email"),
     /** Extra hidden fields the provider needs (list ids, tags): public values only. */
     hiddenFields: z
-      .record(formFieldName("a form field name"), z.string({ error: required("text") }))
+      .record(formFieldName("a form field name"), visibleString("text"))
       .superRefine((fields, ctx) => {
         for (const [name, value] of Object.entries(fields)) {
           const problem = secretName(name) ?? secretValue(value, { opaque: true });
