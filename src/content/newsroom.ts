@@ -8,6 +8,7 @@ import { readAuthors, type AuthorSource } from "./load-authors.ts";
 import { readArticle, readArticles, type ArticleContext, type ArticleSource, type EmbedSource } from "./load-articles.ts";
 import { mapFiles, resolveImage } from "./files.ts";
 import { ContentError } from "./errors.ts";
+import { imageFailureFor } from "./image-failures.ts";
 import type { Article, Author, Embed, Gallery, LiveCoverage, Newsroom } from "./types.ts";
 import { createMarkdown, type MarkdownEnv } from "../markdown.ts";
 import { IMAGE_WIDTHS, type ImagePipeline, type ImageSet, type ImageVariant, type SiteIcons } from "../images/index.ts";
@@ -90,7 +91,7 @@ export async function loadNewsroomInParts(options: LoadOptions): Promise<Newsroo
         if (!source?.tokens) throw new Error(`[parts] ${listed.id} was read again without its body`);
         // The listing (lead photo included) was made by the first load: only the body is new.
         const article = listingOf(listed);
-        await renderBody(article, source, source.tokens, newsroom.site, context.md, newsroom.images, options);
+        await renderBody(article, source, source.tokens, newsroom.site, context.md, newsroom.images, options).catch(imageFailureFor(source.file));
         return article;
       }),
     );
@@ -133,8 +134,9 @@ export interface NewsroomBase {
 
 /** Renders the logo, icons and authors; shared by `loadNewsroom` and the live preview's article cache. */
 export async function renderNewsroomBase(site: Site, md: MarkdownIt, authorSources: readonly AuthorSource[], logoFile: string | undefined, images: ImagePipeline): Promise<NewsroomBase> {
-  const logo = logoFile ? await images.logo(logoFile) : undefined;
-  const icons = await images.icons(logoFile, monogramSvg(site.name));
+  const logo = logoFile ? await images.logo(logoFile).catch(imageFailureFor(logoFile)) : undefined;
+  // Only a logo file can fail to encode here (the monogram is drawn from memory).
+  const icons = await images.icons(logoFile, monogramSvg(site.name)).catch(imageFailureFor(logoFile ?? ""));
   const authors = new Map<string, Author>();
   for (const source of authorSources) authors.set(source.id, await renderAuthor(source, md, images, site));
   return { authors, logo, icons };
@@ -171,7 +173,7 @@ async function renderAuthor(source: AuthorSource, md: MarkdownIt, images: ImageP
   if (x) author.x = x;
   if (fields.mastodon) author.mastodon = { handle: fields.mastodon, url: mastodonUrl(fields.mastodon) };
   if (fields.url) author.url = fields.url;
-  if (source.photoFile) author.photo = await images.process(source.photoFile, IMAGE_WIDTHS.headshot);
+  if (source.photoFile) author.photo = await images.process(source.photoFile, IMAGE_WIDTHS.headshot).catch(imageFailureFor(source.file));
   return author;
 }
 
@@ -210,12 +212,12 @@ export async function renderArticle(
   if (fields.summary) article.dek = fields.summary;
   if (source.photo) {
     const { file, alt, caption, credit } = source.photo;
-    const [image, crops] = await Promise.all([images.process(file, IMAGE_WIDTHS.lead), images.crop(file)]);
+    const [image, crops] = await Promise.all([images.process(file, IMAGE_WIDTHS.lead), images.crop(file)]).catch(imageFailureFor(source.file));
     article.photo = { image, crops, alt, caption };
     if (credit) article.photo.credit = credit;
     if (source.photoDetails) Object.assign(article.photo, source.photoDetails);
   }
-  if (source.tokens) await renderBody(article, source, source.tokens, site, md, images, renderers);
+  if (source.tokens) await renderBody(article, source, source.tokens, site, md, images, renderers).catch(imageFailureFor(source.file));
   else withholdBody(article, source);
   return article;
 }
