@@ -220,7 +220,7 @@ describe("images that do not decode fully", () => {
 
   it("refuses a photo with corrupt data in the middle, as strictly as the encoder, and one with too many pixels", async () => {
     const fixture = await site();
-    const bytes = Buffer.from(await sharp({ create: { width: 640, height: 480, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 40 } } }).jpeg().toBuffer());
+    const bytes = Buffer.from(await sharp({ create: { width: 640, height: 480, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).jpeg().toBuffer());
     for (let i = 1200; i < 1600; i++) bytes[i] = (bytes[i] ?? 0) ^ 0x5a;
     const file = path.join(fixture.contentDir, "articles/2026/harbour.jpg");
     await fs.writeFile(file, bytes);
