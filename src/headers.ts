@@ -6,12 +6,13 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Site } from "./site.ts";
 import { addFile } from "./pages/virtual.ts";
 import { buildProviderForm } from "./newsletter/presets.ts";
+import { cspSource } from "./content/web-address.ts";
 
-/** The Content-Security-Policy for every page of this site. */
+/** The Content-Security-Policy for every page of this site; its only sources from settings are parsed origins. */
 export function contentSecurityPolicy(site: Site): string {
   const form = buildProviderForm(site.newsletter);
-  const formOrigin = new URL(form.action).origin;
-  const fetchOrigin = form.inPlace ? new URL(form.inPlace.endpoint).origin : undefined;
+  const formOrigin = cspSource(form.action);
+  const fetchOrigin = form.inPlace ? cspSource(form.inPlace.endpoint) : undefined;
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // Pagefind's search runs WebAssembly, in a worker.
