@@ -218,27 +218,35 @@ describe("images that do not decode fully", () => {
     ]);
   });
 
-  it("refuses a photo with corrupt data in the middle, as strictly as the encoder, and one with too many pixels", async () => {
+  it("refuses corrupt data a shrunken decode would miss, as strictly as the encoder, and too many pixels", async () => {
+    // A 4000 px JPEG with 64 bytes flipped early on: a decode shrunk on load (what an 8 px thumbnail
+    // gets) passes it; encoding it at 1600 px fails, and so must the check.
     const fixture = await site();
-    const bytes = Buffer.from(await sharp({ create: { width: 640, height: 480, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).jpeg().toBuffer());
-    for (let i = 1200; i < 1600; i++) bytes[i] = (bytes[i] ?? 0) ^ 0x5a;
+    const bytes = Buffer.from(await sharp(harbour).resize(4000).jpeg({ quality: 92 }).toBuffer());
+    const at = Math.floor(bytes.length / 30);
+    for (let i = at; i < at + 64; i++) bytes[i] = (bytes[i] ?? 0) ^ 0x5a;
     const file = path.join(fixture.contentDir, "articles/2026/harbour.jpg");
     await fs.writeFile(file, bytes);
-    expect(await findDecodeProblem(file, { width: 640, height: 480 })).toMatch(/^is damaged or truncated \(Corrupt JPEG data: .+; export or download the photo again\)$/);
-    await expect(sharp(file).jpeg().toBuffer()).rejects.toThrow(/Corrupt JPEG data/);
-    expect(await findDecodeProblem(file, { width: 20_000, height: 15_000 })).toBe(
+    await expect(sharp(file).resize({ width: 8 }).raw().toBuffer()).resolves.toBeDefined();
+    await expect(sharp(file).resize(1600).jpeg().toBuffer()).rejects.toThrow(/Corrupt JPEG data/);
+    const { width = 0, height = 0 } = await sharp(file).metadata();
+    expect(await findDecodeProblem(file, { width, height, format: "jpeg" })).toMatch(/^is damaged or truncated \(Corrupt JPEG data: .+; export or download the photo again\)$/);
+    expect(await findDecodeProblem(file, { width: 20_000, height: 15_000, format: "jpeg" })).toBe(
       `is 20000×15000 pixels (300 megapixels), more than the ${Math.floor(MAX_INPUT_PIXELS / 1e6)} megapixels the image encoder reads (export it smaller; 3,000 pixels wide is plenty)`,
     );
     expect(decodeReason(new Error(`${file}: bad seek to 30664\n${file}: bad seek`), file)).toBe("bad seek to 30664");
   });
 
-  it("check:content exits 1 naming the article and the photo, where it passed before", async () => {
+  it("check:content exits 1 naming the article and the photo, where it passed before, and remembers the decode by content hash", async () => {
     const fixture = await site();
-    await writeContent(fixture, "articles/2026/harbour.jpg", await truncated());
+    const broken = await truncated();
+    await writeContent(fixture, "articles/2026/harbour.jpg", broken);
     const result = await checkContentCli(fixture);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`content/articles/2026/harbour-vote.md:10 photo: ${DAMAGED("harbour.jpg")}`);
     expect(result.out).not.toMatch(STACK_FRAME);
+    const manifest = JSON.parse(await fs.readFile(path.join(fixture.cacheDir, "manifest.json"), "utf8")) as { outputs: Record<string, { info?: unknown }> };
+    expect(manifest.outputs[createHash("sha256").update(broken).digest("base64url")]?.info).toEqual({ problem: DAMAGED("harbour.jpg").replace('"harbour.jpg" ', "") });
   });
 
   it("trusts a decode already made of the same bytes (by content hash, whatever the mtime), and an encode that still fails names the article and the photo", async () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { validateNewsroom } from "../content/newsroom.ts";
 import { formatProblem, sortProblems, type ContentProblem } from "../content/errors.ts";
 import { escapeInvisible } from "../content/text-hygiene.ts";
+import { rememberInspections } from "../images/index.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
 
 const USAGE = "usage: npm run check:content -- [--format text|github] [--content <dir>]";
@@ -44,6 +45,8 @@ export interface CheckResult {
 export async function checkContent(options: { contentDir: string; format: ProblemFormat; root?: string }): Promise<CheckResult> {
   const started = performance.now();
   const checked = await validateNewsroom(options.contentDir);
+  // Full decodes of photos are the slow part of a cold check: keep them for the next check or build.
+  await rememberInspections();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const problems = sortProblems(checked.problems);
   const root = options.root ?? process.cwd();

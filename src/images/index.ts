@@ -140,6 +140,16 @@ export async function inspectSource(file: string, stat: FileStat, cacheDir = def
 }
 
 /**
+ * Saves what validation learnt of the photos (hashes, headers, full decodes) into the cache's
+ * manifest, for a command that validates without building (`check:content`): the next check or
+ * build then decodes nothing it has seen.
+ */
+export async function rememberInspections(cacheDir = defaultCacheDir()): Promise<void> {
+  await (await manifestFor(cacheDir)).save();
+  releaseManifest(cacheDir);
+}
+
+/**
  * Hashes (and, for images, inspects and fully decodes) a source file and records it in the manifest.
  * Content already decoded under any path or mtime is only hashed.
  */
