@@ -8,6 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
+import sharp from "sharp";
 import { escapeInvisible, findInvisible, findInvisibleInBody, findInvisibleInLine, MAX_BODY_LINE_PROBLEMS } from "../src/content/text-hygiene.ts";
 import { validateNewsroom } from "../src/content/newsroom.ts";
 import { ContentError, formatProblem, sortProblems } from "../src/content/errors.ts";
@@ -150,6 +151,22 @@ describe("refused in every text field and body line, with file, line and field",
       'newsletter.hiddenFields.list: contains the control character U+0007 (BEL) after "daily"',
       'support.text: contains the control character U+0085 (next line) after "Reader"',
     ]);
+  });
+
+  it("refuses them in text a photo file carries, and a character reference past U+10FFFF no longer crashes the check", async () => {
+    const fixture = await site();
+    const xmp = (caption: string) =>
+      `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description><rdf:Alt><rdf:li xml:lang="x-default">${caption}</rdf:li></rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>`;
+    const photo = (caption: string) => sharp({ create: { width: 40, height: 30, channels: 3, background: "#888888" } }).jpeg().withXmp(xmp(caption)).toBuffer();
+    await writeContent(fixture, "articles/2026/trick.jpg", await photo("Boats &#x202E;ksud ta"));
+    await writeContent(fixture, "articles/2026/odd.jpg", await photo("Boats &#99999999; at dusk"));
+    await writeContent(fixture, "articles/2026/a.md", article("photo: trick.jpg\nalt: Boats\n"));
+    await writeContent(fixture, "articles/2026/b.md", article("photo: odd.jpg\nalt: Boats\n"));
+    expect(await problemLines(fixture)).toEqual([
+      `articles/2026/a.md:6 caption: comes from the photo file and contains a bidi override, U+202E (right-to-left override) after "Boats " ${OVERRIDE_ADVICE.replace(/\)$/, "; or write caption: in the front matter to replace it)")}`,
+    ]);
+    const { articles } = await validateNewsroom(fixture.contentDir);
+    expect(articles?.find((source) => source.id.endsWith("b.md"))?.photo?.caption).toBe("Boats &#99999999; at dusk");
   });
 
   it("refuses them in the newsletter's editor's note, which goes to every inbox", () => {

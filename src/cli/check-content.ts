@@ -31,7 +31,7 @@ export function formatAnnotation(problem: ContentProblem, root: string): string 
   // Invisible characters first: an ESC sequence quoted from content must not restyle the CI log.
   const file = escapeInvisible(path.relative(root, problem.file).split(path.sep).join("/"));
   const properties = `file=${escapeAnnotationProperty(file)},line=${problem.line},title=${escapeAnnotationProperty(escapeInvisible(problem.field))}`;
-  return `::error ${properties}::${escapeAnnotationData(escapeInvisible(problem.message))}`;
+  return `::error ${properties}::${escapeAnnotationData(escapeInvisible(problem.message, { lineBreaks: false }))}`;
 }
 
 export interface CheckResult {

@@ -156,9 +156,11 @@ export function findInvisibleInBody(body: string): { line: number; message: stri
  * Text safe to print on one line of a terminal or a CI log: control characters, bidi controls and
  * half characters written as \n, \t or \u001B. Problem messages quote what the editor wrote, and
  * an ESC sequence or an override in a quoted value must not rewrite the line that reports it.
+ * Without `lineBreaks`, line breaks are left for a format that encodes them its own way.
  */
-export function escapeInvisible(text: string): string {
+export function escapeInvisible(text: string, { lineBreaks = true } = {}): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (char) => {
+    if (!lineBreaks && (char === "\n" || char === "\r")) return char;
     if (char === "\n") return "\\n";
     if (char === "\t") return "\\t";
     if (char === "\r") return "\\r";
