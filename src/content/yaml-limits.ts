@@ -27,7 +27,8 @@ const ALIAS_HELP = "(write the value out where it is needed; Dateline reads plai
 export function checkYamlSize(yamlText: string, what: string): YamlLimitProblem | undefined {
   if (yamlText.length <= YAML_LIMITS.maxChars) return undefined;
   const size = `${Math.ceil(yamlText.length / 1024)} KiB`;
-  return { offset: 0, message: `is ${size} of YAML; ${what} may be at most ${YAML_LIMITS.maxChars / 1024} KiB (move long text into the body, or split the ${what === "front matter" ? "file" : "block"})` };
+  const advice = what === "front matter" ? "move long text into the body, or split the file" : what === "settings" ? "settings hold short values: move long text out" : "split the block";
+  return { offset: 0, message: `is ${size} of YAML; ${what} may be at most ${YAML_LIMITS.maxChars / 1024} KiB (${advice})` };
 }
 
 /** The message for a parser that ran out of stack: what `yaml` reports as RESOURCE_EXHAUSTION. */
