@@ -1,45 +1,23 @@
 // Issue 14: every parser failure is a content error, listed with the other problems and naming the
 // file, the line and the field, never a stack and never a silent drop: YAML limits (aliases, depth,
 // size, tags), images that do not decode fully, and Markdown that markdown-it would drop.
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { parseYamlFields } from "../src/content/front-matter.ts";
 import { YAML_LIMITS } from "../src/content/yaml-limits.ts";
-import { validateNewsroom } from "../src/content/newsroom.ts";
-import { formatProblem, sortProblems } from "../src/content/errors.ts";
 import { createMarkdown } from "../src/markdown.ts";
 import { cellCount, findDroppedContent, MAX_NESTING } from "../src/markdown-drops.ts";
 import { decodeReason, findDecodeProblem, MAX_INPUT_PIXELS } from "../src/images/verify.ts";
 import { ImageEncodeError } from "../src/images/encode-error.ts";
-import { buildError, FIXTURES, REPO, runBuildCli, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildError, FIXTURES, runBuildCli, sitesRemovedAfterEach, writeContent } from "./helpers/site.ts";
+import { problemLines, runCheckContent } from "./helpers/check.ts";
 
 const site = sitesRemovedAfterEach();
 
 const article = (frontMatter: string, body = "Text.") => `---\nheadline: Ferry resumes\nbyline: li-wei\ndate: 2026-03-07\nsection: news\n${frontMatter}---\n${body}\n`;
-
-/** Every problem as `articles/2026/x.md:3 field: message`, sorted as the build prints them. */
-async function problemLines(fixture: FixtureSite): Promise<string[]> {
-  const { problems } = await validateNewsroom(fixture.contentDir);
-  return sortProblems(problems).map((problem) => formatProblem({ ...problem, file: path.relative(fixture.contentDir, problem.file) }));
-}
-
-/** Runs `npm run check:content -- --content <dir>` as a child process. */
-function checkContentCli(fixture: FixtureSite): Promise<{ code: number | null; out: string }> {
-  const tsx = pathToFileURL(path.join(REPO, "node_modules/tsx/dist/loader.mjs")).href;
-  return new Promise((resolve) =>
-    execFile(
-      process.execPath,
-      ["--import", tsx, path.join(REPO, "src/cli/check-content.ts"), "--content", fixture.contentDir],
-      { cwd: fixture.root, timeout: 60_000, env: { ...process.env, DATELINE_CACHE_DIR: fixture.cacheDir } },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, out: stdout + stderr }),
-    ),
-  );
-}
 
 /** A stack frame line, as Node prints one. */
 const STACK_FRAME = /^\s+at .+:\d+:\d+\)?$/m;
@@ -125,7 +103,7 @@ describe("YAML limits (front matter and fenced blocks share one parser)", () => 
   it("check:content exits 1 with the bomb's line, and no ReferenceError or stack", async () => {
     const fixture = await site();
     await writeContent(fixture, "articles/2026/bomb.md", `---\n${bomb()}\nheadline: *l15\n---\nText.\n`);
-    const result = await checkContentCli(fixture);
+    const result = await runCheckContent(fixture);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`content/articles/2026/bomb.md:3 front matter: ${COPIES}`);
     expect(result.out).not.toMatch(/ReferenceError|resource exhaustion/);
@@ -241,7 +219,7 @@ describe("images that do not decode fully", () => {
     const fixture = await site();
     const broken = await truncated();
     await writeContent(fixture, "articles/2026/harbour.jpg", broken);
-    const result = await checkContentCli(fixture);
+    const result = await runCheckContent(fixture);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`content/articles/2026/harbour-vote.md:10 photo: ${DAMAGED("harbour.jpg")}`);
     expect(result.out).not.toMatch(STACK_FRAME);

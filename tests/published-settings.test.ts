@@ -1,7 +1,6 @@
 // Issue 14: addresses from settings and front matter are published (links, the signup form, the
 // `_headers` CSP). They are parsed, never concatenated; credentials are refused in every part of
 // every one (user info, path, query, fragment); a CSP source is only ever a parsed plain origin.
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { secretInUrl } from "../src/newsletter/secrets.ts";
 import { addressUnder, cspSource, webAddressProblem } from "../src/content/web-address.ts";
@@ -9,9 +8,8 @@ import { settingsSchema, type SettingsInput } from "../src/content/schema.ts";
 import { buildProviderForm } from "../src/newsletter/presets.ts";
 import { contentSecurityPolicy } from "../src/headers.ts";
 import { createSite, type Site } from "../src/site.ts";
-import { validateNewsroom } from "../src/content/newsroom.ts";
-import { formatProblem } from "../src/content/errors.ts";
 import { sitesRemovedAfterEach, writeContent } from "./helpers/site.ts";
+import { problemLines } from "./helpers/check.ts";
 
 const makeSite = sitesRemovedAfterEach();
 const TOKEN = "q8Zr2LxV7nKp4TfW9sYb3HcJ6mDg1RaE5uQo0iNl";
@@ -156,8 +154,7 @@ describe("every published address setting goes through the same checks", () => {
   it("refuses a token in an author's website, at its line", async () => {
     const fixture = await makeSite();
     await writeContent(fixture, "authors/li-wei.md", `---\nname: Li Wei\nurl: https://liwei.example/?key=${TOKEN}\n---\nBio.\n`);
-    const { problems } = await validateNewsroom(fixture.contentDir);
-    expect(problems.map((problem) => formatProblem({ ...problem, file: path.relative(fixture.contentDir, problem.file) }))).toEqual([
+    expect(await problemLines(fixture)).toEqual([
       `authors/li-wei.md:3 url: query parameter "key" is named like a secret ("key")${URL_ADVICE}`,
     ]);
   });

@@ -2,30 +2,23 @@
 // unclosed embeddings/isolates are refused in every text field and every body line with the
 // file, line and field; marks (LRM, RLM, ALM) and real right-to-left text build and are published
 // unchanged. Problem lines never print what they quote raw.
-import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import sharp from "sharp";
 import { escapeInvisible, findInvisible, findInvisibleInBody, findInvisibleInLine, MAX_BODY_LINE_PROBLEMS } from "../src/content/text-hygiene.ts";
 import { validateNewsroom } from "../src/content/newsroom.ts";
-import { ContentError, formatProblem, sortProblems } from "../src/content/errors.ts";
+import { ContentError, formatProblem } from "../src/content/errors.ts";
 import { formatAnnotation } from "../src/cli/check-content.ts";
 import { settingsSchema } from "../src/content/schema.ts";
 import { parseEditorNote } from "../src/edition/note.ts";
-import { buildSite, makeSite, readPage, REPO, removeSite, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildSite, makeSite, readPage, removeSite, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { problemLines, runCheckContent } from "./helpers/check.ts";
 
 const site = sitesRemovedAfterEach();
 
 const article = (frontMatter: string, body = "Text.") => `---\nheadline: Ferry resumes\nbyline: li-wei\ndate: 2026-03-07\nsection: news\n${frontMatter}---\n${body}\n`;
-
-/** `articles/2026/x.md:3 headline: …` for every problem, paths made relative to the content folder. */
-async function problemLines(fixture: FixtureSite): Promise<string[]> {
-  const { problems } = await validateNewsroom(fixture.contentDir);
-  return sortProblems(problems).map((problem) => formatProblem({ ...problem, file: path.relative(fixture.contentDir, problem.file) }));
-}
 
 const CONTROL_ADVICE = "(delete it: control characters are invisible in an editor and break pages, feeds and terminals; they usually come from pasting out of a PDF or a terminal)";
 const OVERRIDE_ADVICE = "(delete it: an override reverses how the text reads and can disguise it; right-to-left text needs no control characters, and the marks U+200E and U+200F are allowed)";
@@ -181,12 +174,7 @@ describe("refused in every text field and body line, with file, line and field",
   it("check:content exits 1 and prints a quoted ESC sequence escaped, never raw", async () => {
     const fixture = await site();
     await writeContent(fixture, "articles/2026/a.md", article("", "x").replace("date: 2026-03-07", 'date: "2026\\e]0;pwned\\a\\e[2J"'));
-    const tsx = pathToFileURL(path.join(REPO, "node_modules/tsx/dist/loader.mjs")).href;
-    const result = await new Promise<{ code: number | null; out: string }>((resolve) =>
-      execFile(process.execPath, ["--import", tsx, path.join(REPO, "src/cli/check-content.ts"), "--content", fixture.contentDir], { cwd: fixture.root, timeout: 60_000 }, (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, out: stdout + stderr }),
-      ),
-    );
+    const result = await runCheckContent(fixture);
     expect(result.code).toBe(1);
     // The date is refused for its shape, and the message quotes it: the terminal gets \u001B, not ESC.
     expect(result.out).toContain('content/articles/2026/a.md:4 date: "2026\\u001B]0;pwned\\u0007\\u001B[2J" is not a valid date (ISO 8601');
