@@ -40,7 +40,7 @@ const POP_EMBEDDING = 0x202c;
 const POP_ISOLATE = 0x2069;
 
 /** C0 and C1 controls and DEL, except tab and the line breaks (LF, and CR of CRLF files). */
-export function isRefusedControl(code: number): boolean {
+function isRefusedControl(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || (code >= 0x7f && code <= 0x9f);
 }
 
