@@ -1,4 +1,4 @@
-// The checks a Markdown body (an article, a bio, a newsletter note) needs beyond its front matter's
+// The checks a Markdown body (an article, an author's bio) needs beyond its front matter's
 // schema: no invisible control or bidi characters on any line, and nothing the Markdown parser
 // would drop without a word. One pass over the lines, one over the tokens.
 import type { Token } from "markdown-it";
