@@ -9,7 +9,10 @@ import path from "node:path";
 import { validateNewsroom } from "../src/content/newsroom.ts";
 import { sortProblems } from "../src/content/errors.ts";
 import { MAX_CONTENT_BYTES } from "../src/content/read-text.ts";
+import { YAML_LIMITS } from "../src/content/yaml-limits.ts";
+import { MAX_NESTING } from "../src/markdown-drops.ts";
 import { isMain } from "../src/cli/command-line.ts";
+import sharp from "sharp";
 
 const REPO = path.resolve(import.meta.dirname, "..");
 export const CATALOGUE = path.join(REPO, "docs/content-errors.md");
@@ -33,16 +36,70 @@ const article = (frontMatter: string, body = "Text.") => `---\n${frontMatter}\n-
 /** A live-coverage article dated 2026-03-06 09:00 in the base site's zone, with extra front matter. */
 const liveArticle = (extra: string, body = "Text.") => ({ "articles/2026/live.md": article(`headline: Live\nbyline: li-wei\ndate: 2026-03-06T09:00:00-06:00\nsection: news\n${extra}`, body) });
 
+const ferry = (frontMatter: string, body = "Text.") => ({ "articles/2026/ferry.md": article(`headline: Ferry resumes\nbyline: li-wei\ndate: 2026-03-07\nsection: news\n${frontMatter}`, body) });
+/** Every value copied twice per level: 2^16 copies from 15 aliases. */
+const yamlBomb = ["l0: &l0 [lol, lol]", ...Array.from({ length: 15 }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`)].join("\n");
+const harbourPhoto = await fs.readFile(path.join(REPO, "tests/fixtures/base/articles/2026/harbour.jpg"));
+/** The base site's harbour photo cut in half, as an interrupted upload leaves it. */
+const truncatedPhoto = harbourPhoto.subarray(0, Math.floor(harbourPhoto.length / 2));
+/** The harbour photo with an XMP caption hiding an ESC sequence. */
+const photoWithCaption = await sharp(harbourPhoto)
+  .withXmp(
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:description><rdf:Alt><rdf:li xml:lang="x-default">Boats at dusk&#27;[8m</rdf:li></rdf:Alt></dc:description></rdf:Description></rdf:RDF></x:xmpmeta>',
+  )
+  .jpeg()
+  .toBuffer();
+
 /** Every kind of problem, in the order an editor meets them. */
 const ENTRIES: Entry[] = [
   { fixture: "article-yaml-bad-indentation", title: "YAML that does not parse: indentation", fix: "Start every field at the beginning of the line; indent only the items of a list or a group." },
   { fixture: "article-yaml-unclosed-quote", title: "YAML that does not parse: an unclosed quote", fix: "Close the quote on the same line, or remove it. Quote text that contains `: `." },
+  { files: ferry(`${yamlBomb}\ntags: *l15\n`), title: "YAML aliases that copy a value too many times (a YAML bomb)", fix: `Write the values out; aliases (\`*name\`) may copy values at most ${YAML_LIMITS.maxAliasExpansion} times in all.` },
+  {
+    files: ferry(`credit: &c Li Wei\n${Array.from({ length: YAML_LIMITS.maxAliases + 1 }, (_, i) => `k${i}: *c`).join("\n")}\n`),
+    title: "Too many YAML aliases",
+    fix: `Write the values out; a front matter or block may use at most ${YAML_LIMITS.maxAliases} aliases.`,
+  },
+  { files: ferry("caption: *photographer\n"), title: "A YAML alias with no anchor", fix: "Define `&name` on a value above the alias, or write the value out." },
+  { files: ferry("tags: &t [harbour, *t]\n"), title: "A YAML alias inside its own anchor", fix: "Write the value out: a value cannot contain itself." },
+  {
+    files: ferry(`tags:\n${Array.from({ length: YAML_LIMITS.maxDepth }, (_, i) => `${"  ".repeat(i)}- `).join("\n")}x\n`),
+    title: "YAML nested too deeply",
+    fix: `Write fields as the documentation shows: no field needs more than three levels, and ${YAML_LIMITS.maxDepth} is the limit.`,
+  },
+  { files: ferry(`summary: "${"word ".repeat(YAML_LIMITS.maxChars / 5)}"\n`), title: "Front matter over the size limit", fix: "Move long text into the body; front matter holds short fields." },
+  { files: ferry("credit: !!js/function 'function () {}'\n"), title: "A YAML tag", fix: "Remove the tag (`!!js/function`, `!!binary`, `!foo`…): fields are plain text, numbers, true/false, lists and groups." },
+  {
+    files: ferry("", "Text.\n\n```figure\nsrc: harbour.jpg\n---\nalt: Boats\n```"),
+    title: "A line of three dashes inside a fenced block",
+    fix: "Remove the `---` line: a block holds one set of fields.",
+  },
   { fixture: "article-js-front-matter", title: "Executable front matter (`---js`)", fix: "Write the front matter as YAML between plain `---` lines. Dateline never runs code from content." },
   { fixture: "article-missing-headline", title: "A required field is missing", fix: "Add the field; the message says what it holds." },
   { fixture: "article-empty-headline", title: "A required field is empty", fix: "Write the text, or remove an optional field." },
   { fixture: "article-headline-list", title: "A field of the wrong type: a list where text belongs", fix: "Write one line of text." },
   { fixture: "article-tags-not-list", title: "A field of the wrong type: text where a list belongs", fix: "Write tags as a list: `tags: [housing, city council]`." },
   { fixture: "article-draft-text", title: "A field of the wrong type: text where true/false belongs", fix: "Write `true` or `false` without quotes." },
+  {
+    files: { "articles/2026/ferry.md": article('headline: "Ferry\u0000 resumes"\nbyline: li-wei\ndate: 2026-03-07\nsection: news\ndateline: "PORT ALDER\\e[2J"') },
+    title: "An invisible control character in a field",
+    fix: "Delete it (it often comes from pasting out of a PDF or a terminal). Tab and line breaks are the only control characters text may hold.",
+  },
+  {
+    files: ferry("", "First line.\n\nA line with a bell\u0007 in it."),
+    title: "An invisible control character in the body",
+    fix: "Delete it; the line number points at the line that holds it.",
+  },
+  {
+    files: ferry("summary: \"Read the file invoice\u202Efdp.exe\"\n"),
+    title: "A bidi override",
+    fix: "Delete it. Right-to-left text (Arabic, Hebrew) needs no control characters; the marks U+200E, U+200F and U+061C are allowed, and so are embeddings and isolates closed on the same line.",
+  },
+  {
+    files: ferry("tags: [\"\u2067إعصار\"]\n"),
+    title: "A bidi isolate or embedding left open",
+    fix: "Close it on the same line (U+2069 closes an isolate, U+202C an embedding), or delete it.",
+  },
   { fixture: "article-misspelt-field", title: "An unknown field (a typo)", fix: "Use the suggested field name, or remove the line." },
   { fixture: "article-date-not-iso", title: "A date that is not ISO 8601", fix: "Write `2026-03-05` or `2026-03-05T09:30:00-05:00`." },
   { fixture: "article-date-impossible", title: "A date that does not exist", fix: "Check the month and the day." },
@@ -51,11 +108,31 @@ const ENTRIES: Entry[] = [
   { fixture: "article-unknown-section", title: "A section the site does not have", fix: "Use one of the listed section slugs, or add the section to `content/settings.yml`." },
   { fixture: "article-photo-missing", title: "A photo that does not exist", fix: "Put the image next to the article and check the file name's spelling and case." },
   { fixture: "article-photo-not-image", title: "A photo that is not an image", fix: "Export the photo as JPEG, PNG, WebP or AVIF." },
+  {
+    files: { "articles/2026/harbour.jpg": truncatedPhoto },
+    title: "A photo that is damaged or truncated",
+    fix: "Export or download the photo again: the file ends early or holds data that does not decode, which the build cannot encode.",
+  },
+  {
+    files: { ...ferry("photo: tricky.jpg\nalt: Boats at dusk\n"), "articles/2026/tricky.jpg": photoWithCaption },
+    title: "Text a photo file carries with an invisible character",
+    fix: "Write the field in the front matter to replace the file's, or fix the photo's IPTC/XMP fields.",
+  },
   { fixture: "article-photo-outside-content", title: "A photo outside the content folder", fix: "Copy the image next to the article and refer to it by its file name." },
   { fixture: "article-photo-without-alt", title: "A photo without `alt`", fix: "Describe what the photo shows, for readers who cannot see it." },
   { fixture: "article-photo-without-caption", title: "A photo without `caption`", fix: "Write the caption printed under the photo." },
   { fixture: "article-figure-without-alt", title: "An inline figure without `alt`", fix: "Add `alt:` inside the ```figure block." },
   { fixture: "article-figure-image-missing", title: "An inline figure whose image does not exist", fix: "Put the image next to the article; `src:` is relative to the article." },
+  {
+    files: ferry("", `Intro.\n\n${">".repeat(MAX_NESTING + 10)} Deep quote.`),
+    title: "Markdown nested too deeply",
+    fix: `Take out some \`>\` or list indentation: what is nested more than ${MAX_NESTING} levels deep would not be published.`,
+  },
+  {
+    files: ferry("", "| Ferry | Leaves |\n|---|---|\n| North Haven | 06:10 | 06:40 |"),
+    title: "A table row with more cells than its header",
+    fix: "Add the column to the header row, or join the cells; write `\\|` for a pipe inside a cell.",
+  },
   { fixture: "article-tag-without-letters", title: "A tag that makes no URL", fix: "Use a word: tags need at least one letter or digit." },
   { fixture: "article-duplicate-url", title: "Two articles with the same URL", fix: "Give one of them a different `slug:` (or file name)." },
   {
@@ -101,8 +178,19 @@ const ENTRIES: Entry[] = [
   { fixture: "author-unknown-field", title: "An author file with an unknown field", fix: "Use the suggested field name, or remove the line." },
   { fixture: "author-bad-email", title: "An author email that is not an address", fix: "Write a full address, `name@example.org`." },
   { fixture: "author-javascript-url", title: "An author website that is not a web address", fix: "Write an address starting with `https://`." },
+  {
+    files: { "authors/li-wei.md": "---\nname: Li Wei\nurl: https://liwei.example.org/?api_key=q8Zr2LxV7nKp4TfW9sYb3HcJ6mDg1RaE5uQo0iNl\n---\nBio.\n" },
+    title: "A key or token in an address the site publishes",
+    fix: "Remove it, and revoke the key if it was ever published: a link needs no credential.",
+  },
   { fixture: "settings-bad-section-slug", title: "A section slug that is not a slug", fix: "Lowercase letters, digits and hyphens: `city-hall`." },
   { fixture: "settings-reserved-section-slug", title: "A section slug the site needs, or used twice", fix: "Choose another slug." },
+  { fixture: "settings-support-url-token", title: "A token in the support link", fix: "Use the page's public address; revoke the token if it was ever published." },
+  {
+    fixture: "settings-newsletter-host-injects-csp",
+    title: "A newsletter address whose host is not a plain domain name",
+    fix: "Copy the form address again from the provider: hosts are letters, digits, hyphens and dots (a `;` or `,` would also have changed the site's Content-Security-Policy).",
+  },
   { fixture: "settings-missing-newsletter-action", title: "Settings without the newsletter form's address", fix: "Set the provider's form address in `newsletter`." },
   {
     files: { "settings.yml": `name: The Fixture Gazette\ntagline: "Tidings from the coast\nbaseUrl: https://gazette.example.org/\n` },

@@ -4,12 +4,13 @@
 // origin a page may post to or fetch from, and two video players a reader may choose to load.
 import type { Site } from "./site.ts";
 import { buildProviderForm } from "./newsletter/presets.ts";
+import { cspSource } from "./content/web-address.ts";
 
-/** The Content-Security-Policy for every page of this site. */
+/** The Content-Security-Policy for every page of this site; its only sources from settings are parsed origins. */
 export function contentSecurityPolicy(site: Site): string {
   const form = buildProviderForm(site.newsletter);
-  const formOrigin = new URL(form.action).origin;
-  const fetchOrigin = form.inPlace ? new URL(form.inPlace.endpoint).origin : undefined;
+  const formOrigin = cspSource(form.action);
+  const fetchOrigin = form.inPlace ? cspSource(form.inPlace.endpoint) : undefined;
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // Pagefind's search runs WebAssembly, in a worker.

@@ -2,6 +2,7 @@
 // Markdown, not markup), no template language ever runs over the text, and the newsroom's own
 // blocks (```figure, ```gallery, ```embed, ```pullquote) and the dateline are added here.
 import markdownIt, { type Env, type MarkdownIt, type Token } from "markdown-it";
+import { reportDroppedContent } from "./markdown-drops.ts";
 
 export interface MarkdownEnv extends Env {
   /** Printed in small caps at the start of the first paragraph: "PORT ALDER, Lakeshore —". */
@@ -51,6 +52,7 @@ export function createMarkdown(language = "en"): MarkdownIt {
   const quotes = QUOTES[base];
   if (quotes) md.set({ quotes: quotes.length === 4 ? quotes : [...splitQuotes(quotes)] });
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  reportDroppedContent(md);
   addDateline(md);
   addNewsroomBlocks(md);
   markExternalLinks(md);

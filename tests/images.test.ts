@@ -167,7 +167,7 @@ describe("image cache manifest", () => {
     expect(corrupt.stats.encoded).toBe(0);
     expect(corrupt.stats.sourceReads).toBeGreaterThan(0);
     expect(urls(corrupt.photo("harbour-vote.md"))).toEqual(urls(before.photo("harbour-vote.md")));
-    expect(JSON.parse(await fs.readFile(path.join(imageDir, "manifest.json"), "utf8"))).toMatchObject({ version: 1 });
+    expect(JSON.parse(await fs.readFile(path.join(imageDir, "manifest.json"), "utf8"))).toMatchObject({ version: 2 });
 
     const lost = path.basename(before.photo("harbour-vote.md")?.image.fallback.url ?? "");
     await fs.rm(path.join(imageDir, lost));

@@ -4,6 +4,8 @@
 import path from "node:path";
 import { validateNewsroom } from "../content/newsroom.ts";
 import { formatProblem, sortProblems, type ContentProblem } from "../content/errors.ts";
+import { escapeInvisible } from "../content/text-hygiene.ts";
+import { rememberInspections } from "../images/index.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
 
 const USAGE = "usage: npm run check:content -- [--format text|github] [--content <dir>]";
@@ -26,9 +28,10 @@ export function escapeAnnotationProperty(text: string): string {
  * `root` is the repository root the file path is made relative to (npm runs scripts there).
  */
 export function formatAnnotation(problem: ContentProblem, root: string): string {
-  const file = path.relative(root, problem.file).split(path.sep).join("/");
-  const properties = `file=${escapeAnnotationProperty(file)},line=${problem.line},title=${escapeAnnotationProperty(problem.field)}`;
-  return `::error ${properties}::${escapeAnnotationData(problem.message)}`;
+  // Invisible characters first: an ESC sequence quoted from content must not restyle the CI log.
+  const file = escapeInvisible(path.relative(root, problem.file).split(path.sep).join("/"));
+  const properties = `file=${escapeAnnotationProperty(file)},line=${problem.line},title=${escapeAnnotationProperty(escapeInvisible(problem.field))}`;
+  return `::error ${properties}::${escapeAnnotationData(escapeInvisible(problem.message, { lineBreaks: false }))}`;
 }
 
 export interface CheckResult {
@@ -42,6 +45,8 @@ export interface CheckResult {
 export async function checkContent(options: { contentDir: string; format: ProblemFormat; root?: string }): Promise<CheckResult> {
   const started = performance.now();
   const checked = await validateNewsroom(options.contentDir);
+  // Full decodes of photos are the slow part of a cold check: keep them for the next check or build.
+  await rememberInspections();
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const problems = sortProblems(checked.problems);
   const root = options.root ?? process.cwd();

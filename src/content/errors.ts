@@ -1,6 +1,7 @@
 // Content errors read like a compiler's: every problem in every file is collected first, then the
 // build stops once with one line per problem, `file:line field: what is wrong (what is accepted)`.
 import path from "node:path";
+import { escapeInvisible } from "./text-hygiene.ts";
 
 export interface ContentProblem {
   /** Absolute path of the file at fault. */
@@ -16,8 +17,9 @@ export function displayPath(file: string): string {
   return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
 }
 
+/** One line per problem, whatever it quotes: invisible characters an editor wrote are shown escaped. */
 export function formatProblem(problem: ContentProblem): string {
-  return `${displayPath(problem.file)}:${problem.line} ${problem.field}: ${problem.message}`;
+  return escapeInvisible(`${displayPath(problem.file)}:${problem.line} ${problem.field}: ${problem.message}`);
 }
 
 /** Problems in the order an editor works through them: by file, then by line. */

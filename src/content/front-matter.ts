@@ -3,6 +3,7 @@
 // `---js` front matter (CVE-2022-25863), so any other language is refused before gray-matter sees it.
 import matter from "gray-matter";
 import { LineCounter, parseDocument, isCollection, isMap, isScalar, visit, type Document, type Node, type YAMLError } from "yaml";
+import { checkYamlAliases, checkYamlDepth, checkYamlSize, firstAliasOffset, tooDeep, tooManyAliasCopies, YAML_LIMITS } from "./yaml-limits.ts";
 
 export interface FrontMatterProblem {
   line: number;
@@ -70,21 +71,43 @@ export function parseYamlFields(
   firstLine: number,
   what = "front matter",
 ): { ok: true; fields: YamlFields } | { ok: false; problem: FrontMatterProblem } {
+  const size = checkYamlSize(yamlText, what);
+  if (size) return { ok: false, problem: { line: firstLine, field: what, message: size.message } };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const lineAt = (offset: number) => firstLine - 1 + lineCounter.linePos(offset).line;
+  // The core schema whatever the text says: a `%YAML 1.1` line must not bring in binary, set or date types.
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });
+  // Depth first, without recursion: yaml reports running out of stack as RESOURCE_EXHAUSTION, and
+  // everything below (explaining an error, resolving aliases, toJS) recurses.
+  const exhausted = doc.errors.find((error) => error.code === "RESOURCE_EXHAUSTION");
+  const deep = exhausted ? { offset: exhausted.pos[0], message: tooDeep() } : checkYamlDepth(doc);
+  if (deep) return { ok: false, problem: { line: lineAt(deep.offset), field: what, message: deep.message } };
   const yamlError = doc.errors[0];
+  if (yamlError?.code === "MULTIPLE_DOCS") {
+    const message = "has a line of three dashes (---) inside it, which YAML reads as the start of a second set of fields (remove that line)";
+    return { ok: false, problem: { line: lineAt(yamlError.pos[0]), field: what, message } };
+  }
   if (yamlError) {
     const { offset, reason } = explainError(doc, yamlError);
-    const line = firstLine - 1 + lineCounter.linePos(offset).line;
     return {
       ok: false,
-      problem: { line, field: what, message: `YAML does not parse: ${reason} (check quotes, colons and indentation; quote text that contains ": ")` },
+      problem: { line: lineAt(offset), field: what, message: `YAML does not parse: ${reason} (check quotes, colons and indentation; quote text that contains ": ")` },
     };
   }
+  const aliases = checkYamlAliases(doc);
+  if (aliases) return { ok: false, problem: { line: lineAt(aliases.offset), field: what, message: aliases.message } };
   if (doc.contents !== null && !isMap(doc.contents)) {
     return { ok: false, problem: { line: firstLine, field: what, message: "must be a list of `field: value` lines" } };
   }
-  const data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = (doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasExpansion }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    // The checks above leave only alias expansion to fail here; anything else is still named, never thrown.
+    const excessive = error instanceof ReferenceError && /alias/i.test(error.message);
+    const message = excessive ? tooManyAliasCopies() : `YAML cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, problem: { line: excessive ? lineAt(firstAliasOffset(doc)) : firstLine, field: what, message } };
+  }
   const lineOf = (path: readonly PropertyKey[]) => {
     const line = lineOfPath(doc, lineCounter, path);
     return line === 0 ? Math.max(1, firstLine - 1) : firstLine - 1 + line;

@@ -9,6 +9,7 @@ import { problemsFromSchema } from "./problems.ts";
 import { listMarkdown, mapFiles, resolveImage } from "./files.ts";
 import { completePhoto, readBodyBlocks, type EmbedSource, type GallerySource, type PhotoSource } from "./load-blocks.ts";
 import { readText } from "./read-text.ts";
+import { checkBody } from "./check-body.ts";
 import { suggestClosest, type ContentProblem } from "./errors.ts";
 import { parseMoment, type Moment } from "../dates.ts";
 import { firstParagraphText, plainText } from "../markdown.ts";
@@ -129,6 +130,8 @@ export async function checkArticle(file: string, source: string, context: Articl
   const tokens = md.parse(body, fields.dateline ? { dateline: fields.dateline } : {});
   const blocks = await readBodyBlocks(tokens, { file, bodyLine, contentDir, timeZone: site.timeZone, imageCacheDir: context.imageCacheDir });
   problems.push(...blocks.problems);
+  // A line inside a block whose field already said what is wrong is not reported twice.
+  problems.push(...checkBody(file, body, tokens, bodyLine).filter((found) => !blocks.problems.some((block) => block.line === found.line)));
 
   // Live coverage: the updates set the article's last update, so feeds, sitemaps and the head follow them.
   let live: ArticleSource["live"];

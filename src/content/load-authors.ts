@@ -5,6 +5,8 @@ import { parseFrontMatter } from "./front-matter.ts";
 import { problemsFromSchema } from "./problems.ts";
 import { listMarkdown, resolveImage } from "./files.ts";
 import { readText } from "./read-text.ts";
+import { checkBody } from "./check-body.ts";
+import { createMarkdown } from "../markdown.ts";
 import type { ContentProblem } from "./errors.ts";
 
 /** A validated author whose bio and headshot are not rendered yet. */
@@ -15,6 +17,9 @@ export interface AuthorSource {
   bio: string;
   photoFile?: string;
 }
+
+/** Parses bios for their checks only (the language's quotes do not matter to them). */
+const bioMarkdown = createMarkdown();
 
 export async function readAuthors(contentDir: string, imageCacheDir?: string): Promise<{ authors: AuthorSource[]; problems: ContentProblem[] }> {
   const files = await listMarkdown(path.join(contentDir, "authors"));
@@ -37,12 +42,13 @@ export async function readAuthors(contentDir: string, imageCacheDir?: string): P
         problems.push({ file, ...parsed.problem });
         return;
       }
-      const { data, body, lineOf } = parsed.file;
+      const { data, body, bodyLine, lineOf } = parsed.file;
       const result = authorSchema.safeParse(data);
       if (!result.success) {
         problems.push(...problemsFromSchema(result.error, file, lineOf, AUTHOR_FIELDS));
         return;
       }
+      problems.push(...checkBody(file, body, bioMarkdown.parse(body, {}), bodyLine));
       const author: AuthorSource = { id, file, fields: result.data, bio: body };
       if (result.data.photo) {
         const photo = await resolveImage(contentDir, file, result.data.photo, imageCacheDir);

@@ -9,6 +9,7 @@ import type { ContentProblem } from "./errors.ts";
 import { parseMoment, type Moment } from "../dates.ts";
 import { EMBED_INFO, FIGURE_INFO, findFigureBlocks, GALLERY_INFO } from "../markdown.ts";
 import { readEmbeddedText } from "../images/metadata.ts";
+import { findInvisible } from "./text-hygiene.ts";
 
 /** A photo with its text complete: from the Markdown, else from the file's own IPTC/XMP/EXIF fields. */
 export interface PhotoSource {
@@ -141,7 +142,7 @@ export async function completePhoto(
   file: string,
   written: { alt?: string | undefined; caption?: string | undefined; credit?: string | undefined },
   where: string,
-): Promise<{ ok: true; photo: PhotoSource } | { ok: false; missing: { field: "alt" | "caption"; message: string }[] }> {
+): Promise<{ ok: true; photo: PhotoSource } | { ok: false; missing: { field: "alt" | "caption" | "credit"; message: string }[] }> {
   const needsFile = written.alt === undefined || written.caption === undefined || written.credit === undefined;
   const embedded = needsFile ? await readEmbeddedText(file) : {};
   const fromFile: PhotoSource["fromFile"] = [];
@@ -153,9 +154,14 @@ export async function completePhoto(
   const alt = pick("alt");
   const caption = pick("caption");
   const credit = pick("credit");
-  if (alt === undefined || caption === undefined) {
+  // Text read from the file is published like text an editor wrote, so it is held to the same rule.
+  const invisible = fromFile.flatMap((field) => {
+    const found = findInvisible((field === "alt" ? alt : field === "caption" ? caption : credit) ?? "");
+    return found ? [{ field, message: `comes from the photo file and ${found.message.replace(/\)$/, `; or write ${field}: ${where} to replace it)`)}` }] : [];
+  });
+  if (alt === undefined || caption === undefined || invisible.length > 0) {
     const missing = (["alt", "caption"] as const).filter((field) => (field === "alt" ? alt : caption) === undefined);
-    return { ok: false, missing: missing.map((field) => ({ field, message: PHOTO_FIELD_HELP[field](where) })) };
+    return { ok: false, missing: [...missing.map((field) => ({ field, message: PHOTO_FIELD_HELP[field](where) })), ...invisible] };
   }
   const photo: PhotoSource = { file, alt, caption, fromFile };
   if (credit !== undefined) photo.credit = credit;

@@ -3,8 +3,10 @@
 import { z } from "zod";
 import { DateTime } from "luxon";
 import { isReservedPath, RESERVED_PATHS, slugifyText } from "../slug.ts";
-import { SECRET_ADVICE, secretInUrl, secretName, secretValue } from "../newsletter/secrets.ts";
+import { SECRET_ADVICE, URL_SECRET_ADVICE, secretInUrl, secretName, secretValue } from "../newsletter/secrets.ts";
 import { parseMailchimpAction } from "../newsletter/presets.ts";
+import { findInvisible } from "./text-hygiene.ts";
+import { webAddressProblem, type AddressRules } from "./web-address.ts";
 
 /** A short human description of a YAML value, for "must be text, not a list" messages. */
 export function describeValue(value: unknown): string {
@@ -22,8 +24,17 @@ const required = (what: string) => (issue: { input?: unknown }) =>
     ? `is required (${what})`
     : `must be ${what}, not ${describeValue(issue.input)}`;
 
+/** Refuses control characters and overriding or unclosed bidi controls (src/content/text-hygiene.ts), before anything else is said. */
+const refuseInvisible = (value: string, ctx: z.RefinementCtx) => {
+  const found = findInvisible(value);
+  if (found) ctx.addIssue({ code: "custom", message: found.message, continue: false });
+};
+
+/** A string an editor can see all of: every text field starts here. */
+export const visibleString = (what: string) => z.string({ error: required(what) }).superRefine(refuseInvisible);
+
 /** Plain text, trimmed; empty is an error. */
-export const text = (what = "text") => z.string({ error: required(what) }).trim().min(1, `is empty (${what})`);
+export const text = (what = "text") => visibleString(what).trim().min(1, `is empty (${what})`);
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const slug = (what: string) =>
@@ -43,17 +54,26 @@ export const isoDate = z
     error: (issue) => `"${String(issue.input)}" is not a valid date ${DATE_HELP}`,
   });
 
-const httpUrl = (what: string) =>
-  z
-    .string({ error: required(`a ${what} starting with https://`) })
+/**
+ * A web address the site publishes: parsed, with a plain domain name as its host and no credential in
+ * any part (user info, path, query, fragment). `advice` says why a credential must not be there.
+ */
+const httpUrl = (what: string, rules: AddressRules = {}, advice = URL_SECRET_ADVICE) =>
+  visibleString(`a ${what} starting with https://`)
     .trim()
     .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
       error: (issue) => `"${String(issue.input)}" is not a valid ${what} (an address starting with https:// or http://)`,
+      abort: true,
+    })
+    .superRefine((url, ctx) => {
+      const problem = webAddressProblem(url, rules);
+      if (problem) return ctx.addIssue({ code: "custom", message: problem, continue: false });
+      const secret = secretInUrl(url);
+      if (secret) ctx.addIssue({ code: "custom", message: secret + advice });
     });
 
 const relativeFile = (what: string) =>
-  z
-    .string({ error: required(what) })
+  visibleString(what)
     .trim()
     .min(1, `is empty (${what})`)
     .refine((value) => !/^[a-z][a-z0-9+.-]*:/i.test(value) && !value.startsWith("/") && !value.includes("\0"), {
@@ -275,12 +295,8 @@ const refuseSecretValue = (opaque: boolean) => (value: string, ctx: z.Refinement
 /** Text printed in the page, refused when it looks like a credential. */
 const publicText = (what?: string) => text(what).superRefine(refuseSecretValue(false));
 
-/** An address printed in the page, refused when its query carries a credential. */
-const publicUrl = (what: string) =>
-  httpUrl(what).superRefine((url, ctx) => {
-    const problem = secretInUrl(url);
-    if (problem) ctx.addIssue({ code: "custom", message: problem + SECRET_ADVICE });
-  });
+/** An address the signup form posts to or fetches: https only, and in the CSP (src/headers.ts). */
+const publicUrl = (what: string, rules: AddressRules = {}) => httpUrl(what, { httpsOnly: true, ...rules }, SECRET_ADVICE);
 
 const submitInPlace = z.boolean({ error: required("true or false") }).default(false);
 const noSubmitInPlace = (provider: string) =>
@@ -312,7 +328,7 @@ const genericNewsletter = z
     emailField: formFieldName("the provider's name for the email field").default("email"),
     /** Extra hidden fields the provider needs (list ids, tags): public values only. */
     hiddenFields: z
-      .record(formFieldName("a form field name"), z.string({ error: required("text") }))
+      .record(formFieldName("a form field name"), visibleString("text"))
       .superRefine((fields, ctx) => {
         for (const [name, value] of Object.entries(fields)) {
           const problem = secretName(name) ?? secretValue(value, { opaque: true });
@@ -358,7 +374,7 @@ const mailchimpNewsletter = z.strictObject({
 const listmonkNewsletter = z.strictObject({
   provider: z.literal("listmonk"),
   /** The address of your listmonk: https://lists.example.org */
-  url: publicUrl("listmonk address"),
+  url: publicUrl("listmonk address", { base: true }),
   /** UUIDs of the public lists a reader joins (listmonk → Lists → the list → UUID). */
   lists: z
     .array(
@@ -400,7 +416,7 @@ export const settingsSchema = z.strictObject({
   name: text("the publication's name"),
   tagline: text().optional(),
   /** Absolute base URL, with the path prefix when the site lives under one: https://example.org/news/ */
-  baseUrl: httpUrl("base URL"),
+  baseUrl: httpUrl("base URL", { base: true }),
   /** BCP 47 language tag, e.g. en-US. */
   language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'is not a language tag (e.g. "en-US")').default("en-US"),
   /** IANA time zone; dates without a time or an offset are read in it. */

@@ -3,14 +3,16 @@
 import { z } from "zod";
 import { parseFrontMatter } from "../content/front-matter.ts";
 import { formatProblem, type ContentProblem } from "../content/errors.ts";
+import { visibleString } from "../content/schema.ts";
+import { findInvisibleInBody } from "../content/text-hygiene.ts";
 
 export const NOTES_FOLDER = "newsletter";
 
 const noteSchema = z.strictObject({
   /** Replaces the generated subject line. */
-  subject: z.string().trim().min(1, "is empty (write the subject line, or remove the field)").optional(),
+  subject: visibleString("the subject line").trim().min(1, "is empty (write the subject line, or remove the field)").optional(),
   /** Who signs the note: "Mara Quinn, editor". */
-  signed: z.string().trim().min(1, "is empty (write who signs the note, or remove the field)").optional(),
+  signed: visibleString("who signs the note").trim().min(1, "is empty (write who signs the note, or remove the field)").optional(),
 });
 
 export interface EditorNote {
@@ -38,6 +40,9 @@ export function parseEditorNote(source: string, file: string): EditorNote {
     const field = issue?.path.map(String).join(".") || "front matter";
     throw new EditorNoteError({ file, line: parsed.file.lineOf(issue?.path ?? []), field, message: issue?.message ?? "is not valid" });
   }
+  // The note goes into an email: an invisible control character would reach every reader's inbox.
+  const [invisible] = findInvisibleInBody(parsed.file.body);
+  if (invisible) throw new EditorNoteError({ file, line: parsed.file.bodyLine + invisible.line, field: "body", message: invisible.message });
   const paragraphs = parsed.file.body
     .split(/\r?\n\s*\r?\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())

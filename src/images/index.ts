@@ -9,6 +9,8 @@ import path from "node:path";
 import sharp from "sharp";
 import eleventyImage from "@11ty/eleventy-img";
 import { ImageProgress } from "./progress.ts";
+import { findDecodeProblem } from "./verify.ts";
+import { encodeFailure } from "./encode-error.ts";
 import { limiter, mapLimit } from "./limit.ts";
 import { defaultCacheDir, fingerprint, manifestFor, releaseManifest, type FileStat, type ImageInfo, type ImageManifest, type SourceRecord, type StoredCrops, type StoredFile, type StoredSet } from "./manifest.ts";
 
@@ -137,13 +139,31 @@ export async function inspectSource(file: string, stat: FileStat, cacheDir = def
   return record.info ?? { problem: "is not an image (use a JPEG, PNG, WebP or AVIF file)" };
 }
 
-/** Hashes (and, for images, inspects) a source file and records it in the manifest. */
+/**
+ * Saves what validation learnt of the photos (hashes, headers, full decodes) into the cache's
+ * manifest, for a command that validates without building (`check:content`): the next check or
+ * build then decodes nothing it has seen.
+ */
+export async function rememberInspections(cacheDir = defaultCacheDir()): Promise<void> {
+  await (await manifestFor(cacheDir)).save();
+  releaseManifest(cacheDir);
+}
+
+/**
+ * Hashes (and, for images, inspects and fully decodes) a source file and records it in the manifest.
+ * Content already decoded under any path or mtime is only hashed.
+ */
 function readSource(manifest: ImageManifest, file: string, stat: FileStat, inspect: boolean): Promise<SourceRecord> {
   return readLimit(async () => {
     manifest.counters.sourceReads++;
-    const [hash, info] = await Promise.all([hashFile(file).catch(() => undefined), inspect ? inspectImage(file) : undefined]);
+    const hash = await hashFile(file).catch(() => undefined);
     // Unreadable (permissions, gone since the stat): said as a content problem, and not remembered.
     if (hash === undefined) return { size: stat.size, mtimeMs: stat.mtimeMs, hash: "", info: { problem: "cannot be read (check the file's permissions)" } };
+    let info = inspect ? manifest.info(hash) : undefined;
+    if (inspect && !info) {
+      info = await inspectImage(file);
+      manifest.setInfo(hash, info);
+    }
     const record: SourceRecord = { size: stat.size, mtimeMs: stat.mtimeMs, hash, ...(info && { info }) };
     manifest.setSource(file, record);
     return record;
@@ -157,22 +177,26 @@ async function hashFile(file: string): Promise<string> {
   return hash.digest("base64url");
 }
 
-/** Reads an image's header; a file that is not an image we can encode gives a reason instead. */
+/**
+ * Reads an image's header and decodes it in full, as the encoders will; a file that is not an image
+ * we can encode, or one that is damaged, gives a reason instead.
+ */
 export async function inspectImage(file: string): Promise<ImageInfo | { problem: string }> {
+  let info: ImageInfo;
   try {
     const metadata = await sharp(file).metadata();
     // libvips names AVIF "heif"; other HEIF (an iPhone's HEIC) cannot be decoded by the prebuilt sharp.
-    if (metadata.format === "heif") {
-      if (metadata.compression !== "av1") return { problem: "is a HEIC photo, which cannot be published (export it as JPEG)" };
-      return { format: "avif", width: metadata.width, height: metadata.height };
-    }
-    if (!metadata.format || !ACCEPTED_FORMATS.has(metadata.format) || !metadata.width || !metadata.height) {
+    if (metadata.format === "heif" && metadata.compression !== "av1") return { problem: "is a HEIC photo, which cannot be published (export it as JPEG)" };
+    const format = metadata.format === "heif" ? "avif" : metadata.format;
+    if (!format || !ACCEPTED_FORMATS.has(format) || !metadata.width || !metadata.height) {
       return { problem: `is a ${metadata.format ?? "unknown"} file, not a photo (use JPEG, PNG, WebP or AVIF)` };
     }
-    return { format: metadata.format, width: metadata.width, height: metadata.height };
+    info = { format, width: metadata.width, height: metadata.height };
   } catch {
     return { problem: "is not an image (use a JPEG, PNG, WebP or AVIF file)" };
   }
+  const damaged = await findDecodeProblem(file, info);
+  return damaged ? { problem: damaged } : info;
 }
 
 export interface ImagePipelineOptions {
@@ -224,7 +248,7 @@ export class ImagePipeline {
 
   /** Encodes (or reuses) one source image at the given widths in AVIF, WebP and JPEG. */
   process(file: string, widths: readonly number[]): Promise<ImageSet> {
-    return this.progress.track(this.processSet(file, widths));
+    return this.progress.track(this.processSet(file, widths)).catch(encodeFailure(file));
   }
 
   private async processSet(file: string, widths: readonly number[]): Promise<ImageSet> {
@@ -284,7 +308,7 @@ export class ImagePipeline {
    * most salient region (faces, contrast, saturated colour) when the ratio has to change.
    */
   crop(file: string): Promise<ImageCrops> {
-    return this.progress.track(this.processCrops(file));
+    return this.progress.track(this.processCrops(file)).catch(encodeFailure(file));
   }
 
   private async processCrops(file: string): Promise<ImageCrops> {
@@ -337,7 +361,7 @@ export class ImagePipeline {
       );
       const { width, height } = await sharp(path.join(this.options.cacheDir, name)).metadata();
       return { name, width, height };
-    });
+    }).catch(encodeFailure(file));
     return { url: this.url(logo.name), width: logo.width, height: logo.height };
   }
 
@@ -359,7 +383,7 @@ export class ImagePipeline {
     });
     const icons =
       logoFile !== undefined && (await this.isSquarish(logoFile))
-        ? await this.derive(logoFile, sizes.map(([name]) => `icon-${name}@${ICON_KEY}`), isStoredFile, (source, index) => draw(source, sizes[index]?.[1] ?? 0))
+        ? await this.derive(logoFile, sizes.map(([name]) => `icon-${name}@${ICON_KEY}`), isStoredFile, (source, index) => draw(source, sizes[index]?.[1] ?? 0)).catch(encodeFailure(logoFile))
         : await Promise.all(sizes.map(([, size]) => draw(Buffer.from(fallbackSvg), size)));
     return Object.fromEntries(sizes.map(([name, size], index) => [name, { url: this.url(icons[index]?.name ?? ""), width: size, height: size }])) as SiteIcons;
   }

@@ -12,8 +12,9 @@ import { mapLimit } from "./limit.ts";
 export const MANIFEST_FILE = "manifest.json";
 /** Stats of sources a build did not look at, at once (see save). */
 const STAT_CONCURRENCY = 64;
-// Bump when the shape changes: an older manifest is then ignored, not misread.
-const VERSION = 1;
+// Bump when the shape changes: an older manifest is then ignored, not misread. Version 2: a source's
+// `info` comes from a full decode (src/images/verify.ts), and is kept by content hash as well.
+const VERSION = 2;
 
 /**
  * A short fingerprint of encoder options, part of every output key: changing how a photo is
@@ -66,6 +67,8 @@ export interface StoredFile {
 }
 
 interface ContentOutputs {
+  /** What reading and fully decoding this content found: its header, or why it cannot be published. */
+  info?: ImageInfo | { problem: string };
   /** Keyed by the widths asked for and a fingerprint of the encoder options, e.g. "480,960,1600@…". */
   sets?: Record<string, StoredSet>;
   /** Keyed by a fingerprint of the crop sizes and encoding. */
@@ -127,6 +130,23 @@ export class ImageManifest {
     this.touched.add(file);
     this.sources.set(file, record);
     this.dirty = true;
+  }
+
+  /**
+   * What a full decode of this content found, whatever its path or mtime: a fresh clone in CI gives
+   * every photo a new mtime, and this keeps it from decoding every photo again.
+   */
+  info(hash: string): ImageInfo | { problem: string } | undefined {
+    const info: unknown = this.outputs.get(hash)?.info;
+    if (!isObject(info)) return undefined;
+    const { problem, format, width, height } = info;
+    const known = typeof problem === "string" ? { problem } : typeof format === "string" && typeof width === "number" && typeof height === "number" ? { format, width, height } : undefined;
+    if (known) this.counters.hits++;
+    return known;
+  }
+
+  setInfo(hash: string, info: ImageInfo | { problem: string }): void {
+    this.outputsOf(hash).info = info;
   }
 
   // The getters check shapes: a hand-edited or foreign manifest must not put garbage into pages.

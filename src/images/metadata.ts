@@ -51,9 +51,10 @@ function textOf(value: unknown): string | undefined {
 }
 
 function decodeXmlEntities(text: string): string {
-  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (_match, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (match, dec: string | undefined, hex: string | undefined, name: string | undefined) => {
+    // A reference past U+10FFFF is not a character (String.fromCodePoint would throw): it stays as written.
+    const code = dec ? Number(dec) : hex ? parseInt(hex, 16) : undefined;
+    if (code !== undefined) return code <= 0x10ffff ? String.fromCodePoint(code) : match;
     return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[name?.toLowerCase() as "amp"];
   });
 }

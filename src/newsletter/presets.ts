@@ -2,6 +2,7 @@
 // built from the settings, and whether public/js/signup.js may submit it in place. docs/newsletter.md
 // explains what an in-place sign-up can honestly confirm for each provider.
 import type { NewsletterSettings } from "../content/schema.ts";
+import { addressUnder } from "../content/web-address.ts";
 
 /** The form a provider expects, ready for layouts/SignupForm.tsx. */
 export interface ProviderForm {
@@ -64,7 +65,7 @@ export function buildProviderForm(newsletter: NewsletterSettings): ProviderForm 
     case "buttondown":
       // buttondown.com/api/emails/embed-subscribe/<username>: `email`, and a `tag` input per tag.
       return {
-        action: `https://buttondown.com/api/emails/embed-subscribe/${encodeURIComponent(newsletter.username)}`,
+        action: addressUnder("https://buttondown.com/api/emails/embed-subscribe/", encodeURIComponent(newsletter.username)),
         method: "post",
         emailField: "email",
         hidden: newsletter.tags.map((tag) => ({ name: "tag", value: tag })),
@@ -72,19 +73,20 @@ export function buildProviderForm(newsletter: NewsletterSettings): ProviderForm 
     case "mailchimp": {
       // The schema has checked the address; `b_<u>_<id>` is the honeypot of Mailchimp's embed code.
       const { origin, u, id, fId } = parseMailchimpAction(newsletter.action) as MailchimpAction;
-      const query = new URLSearchParams({ u, id, ...(fId ? { f_id: fId } : {}) });
-      return { action: `${origin}/subscribe/post?${query}`, method: "post", emailField: "EMAIL", hidden: [], honeypot: `b_${u}_${id}` };
+      const action = new URL("/subscribe/post", origin);
+      action.search = new URLSearchParams({ u, id, ...(fId ? { f_id: fId } : {}) }).toString();
+      return { action: action.href, method: "post", emailField: "EMAIL", hidden: [], honeypot: `b_${u}_${id}` };
     }
     case "listmonk": {
-      // <listmonk>/subscription/form: `email`, an `l` per list UUID and the `nonce` honeypot.
-      const root = newsletter.url.replace(/\/+$/, "");
+      // <listmonk>/subscription/form: `email`, an `l` per list UUID and the `nonce` honeypot. The
+      // schema has refused a query or fragment in the address; the paths are resolved, not appended.
       return {
-        action: `${root}/subscription/form`,
+        action: addressUnder(newsletter.url, "subscription/form"),
         method: "post",
         emailField: "email",
         hidden: newsletter.lists.map((list) => ({ name: "l", value: list })),
         honeypot: "nonce",
-        inPlace: newsletter.submitInPlace ? { kind: "listmonk", endpoint: `${root}/api/public/subscription` } : undefined,
+        inPlace: newsletter.submitInPlace ? { kind: "listmonk", endpoint: addressUnder(newsletter.url, "api/public/subscription") } : undefined,
       };
     }
   }

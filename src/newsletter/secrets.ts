@@ -74,14 +74,64 @@ export function secretValue(value: string, { opaque = false } = {}): string | un
   return undefined;
 }
 
-/** Why a URL carries a credential in its query or user info, or undefined. */
+/**
+ * Providers whose public form addresses carry a long random form id in the path, which is not a
+ * secret: Brevo's `https://<id>.sibforms.com/serve/<form>` and Google Forms' `/forms/d/e/<form>/`.
+ */
+const PUBLIC_FORM_IDS_IN_PATH: ((url: URL) => boolean)[] = [
+  (url) => /(^|\.)sibforms\.com$/.test(url.hostname),
+  (url) => url.hostname === "docs.google.com" && url.pathname.startsWith("/forms/"),
+];
+
+/** One run of letters and digits, both, of at least 8: `8f3k2j1l9d`, not `2024-annual-report`. */
+function looksLikeShortToken(segment: string): boolean {
+  return /^[A-Za-z0-9_]{8,}$/.test(segment) && /\d/.test(segment) && /[A-Za-z]/.test(segment);
+}
+
+function decoded(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/** Why `name=value` pairs (a query, or a fragment written like one) carry a credential, or undefined. */
+function secretInParams(params: URLSearchParams, what: string): string | undefined {
+  for (const [name, value] of params) {
+    const problem = secretName(name) ?? secretValue(value, { opaque: true });
+    if (problem) return `${what} "${name}" ${problem}`;
+  }
+  return undefined;
+}
+
+/**
+ * Why a URL carries a credential in any part a page publishes (user info, path, query, fragment),
+ * or undefined. A path segment is refused when it is a long random string (a key pasted into an API
+ * address), when it is written `name=value` with a secret's name, or when it follows a segment named
+ * like a secret (`/token/8f3k2j1l9d`).
+ */
 export function secretInUrl(url: string): string | undefined {
   if (!URL.canParse(url)) return undefined;
   const parsed = new URL(url);
   if (parsed.password) return "has a password in it (user:password@…)";
-  for (const [name, value] of parsed.searchParams) {
-    const problem = secretName(name) ?? secretValue(value, { opaque: true });
-    if (problem) return `query parameter "${name}" ${problem}`;
+  if (parsed.username) return `has a user name in it ("${redact(decoded(parsed.username))}@"), which is how tokens are passed (remove everything between :// and @)`;
+  const segments = parsed.pathname.split("/").filter(Boolean).map(decoded);
+  const publicIds = PUBLIC_FORM_IDS_IN_PATH.some((isPublic) => isPublic(parsed));
+  for (const [index, segment] of segments.entries()) {
+    const named = /^([^=:]+)[=:](.+)$/.exec(segment);
+    const problem =
+      (named?.[1] && secretName(named[1])) ||
+      (index > 0 && secretName(segments[index - 1] ?? "") && looksLikeShortToken(segment) ? `follows "${segments[index - 1]}" and looks like its value ("${redact(segment)}")` : undefined) ||
+      secretValue(segment, { opaque: !publicIds });
+    if (problem) return `has a path segment that ${problem}`;
+  }
+  const query = secretInParams(parsed.searchParams, "query parameter");
+  if (query) return query;
+  const fragment = decoded(parsed.hash.slice(1));
+  if (fragment) {
+    const problem = secretInParams(new URLSearchParams(fragment), "fragment parameter") ?? secretValue(fragment, { opaque: true });
+    if (problem) return problem.startsWith("fragment parameter") ? problem : `has a fragment that ${problem}`;
   }
   return secretValue(url);
 }
@@ -89,3 +139,7 @@ export function secretInUrl(url: string): string | undefined {
 /** What the editor reads after the reason: why it matters and what to do. */
 export const SECRET_ADVICE =
   "; the newsletter settings are published in every page, so API keys, tokens and passwords must never be here (a signup form needs only the provider's public form address: remove it, and revoke the key if it was ever published)";
+
+/** The same advice for any other address the site publishes (support page, social profiles, an author's website). */
+export const URL_SECRET_ADVICE =
+  "; this address is published in the site, so API keys, tokens and passwords must never be in it (remove them, and revoke the key if it was ever published)";

@@ -9,11 +9,14 @@ import { IMAGE_WIDTHS, type ImagePipeline } from "../images/index.ts";
 import { fillBlocks, type BodyTemplate } from "./body-template.ts";
 import { htmlToText } from "../site/seo/structured-data.ts";
 import { withDigest } from "../build/digest.ts";
+import { imageFailureFor } from "../content/image-failures.ts";
 import { renderEmbedHtml, renderFigureHtml, renderGalleryHtml } from "../render.ts";
 
 /** What rendering a body needs from its article's source. */
 export interface BodySource {
   id: string;
+  /** The article file: an image that fails to encode is its content problem. */
+  file: string;
   template: BodyTemplate;
   figures: readonly PhotoSource[];
   galleries: ArticleSource["galleries"];
@@ -78,7 +81,7 @@ export class BodyRenderer {
       wanted.map(async (id) => {
         const source = this.sources.get(id);
         if (!source) throw new Error(`[render] no body source for ${id}`);
-        this.rendered.set(id, await this.render(source));
+        this.rendered.set(id, await this.render(source).catch(imageFailureFor(source.file)));
       }),
     );
   }

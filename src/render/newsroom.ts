@@ -17,6 +17,7 @@ import { digestOf, withDigest } from "../build/digest.ts";
 import { latestYear } from "../site/collections.ts";
 import { stylesheetPath } from "../assets.ts";
 import type { BodyRenderer } from "./bodies.ts";
+import { imageFailureFor } from "../content/image-failures.ts";
 
 /** What the loader checked: the settings, authors and articles, each valid. */
 export interface CheckedContent {
@@ -40,8 +41,9 @@ export async function prepareNewsroom(content: CheckedContent, options: PrepareO
   const { site, md } = content;
   const { images, bodies, preview } = options;
   const now = options.now.getTime();
-  const logo = content.logoFile ? await images.logo(content.logoFile) : undefined;
-  const icons = await images.icons(content.logoFile, monogramSvg(site.name));
+  // An image that fails to encode is a content problem of the file that shows it, never a libvips stack.
+  const logo = content.logoFile ? await images.logo(content.logoFile).catch(imageFailureFor(content.logoFile)) : undefined;
+  const icons = await images.icons(content.logoFile, monogramSvg(site.name)).catch(imageFailureFor(content.logoFile ?? ""));
   const authors = await Promise.all(content.authors.map((source) => prepareAuthor(source, md, images, site)));
   const byId = new Map(authors.map((author) => [author.id, author]));
 
@@ -87,7 +89,7 @@ async function prepareAuthor(source: AuthorSource, md: MarkdownIt, images: Image
   if (x) author.x = x;
   if (fields.mastodon) author.mastodon = { handle: fields.mastodon, url: mastodonUrl(fields.mastodon) };
   if (fields.url) author.url = fields.url;
-  if (source.photoFile) author.photo = await images.process(source.photoFile, IMAGE_WIDTHS.headshot);
+  if (source.photoFile) author.photo = await images.process(source.photoFile, IMAGE_WIDTHS.headshot).catch(imageFailureFor(source.file));
   return withDigest(author);
 }
 
@@ -108,12 +110,12 @@ async function prepareArticle(source: ArticleSource, context: ArticleContext): P
   let photo: Photo | undefined;
   if (source.photo) {
     const { file, alt, caption, credit } = source.photo;
-    const [image, crops] = await Promise.all([images.process(file, IMAGE_WIDTHS.lead), images.crop(file)]);
+    const [image, crops] = await Promise.all([images.process(file, IMAGE_WIDTHS.lead), images.crop(file)]).catch(imageFailureFor(source.file));
     photo = { image, crops, alt, caption, ...(credit && { credit }), ...source.photoDetails };
   }
   // The body is named by what it is made from: the file's text and the images its blocks show.
-  const bodyDigest = digestOf({ text: source.sourceDigest, media: await bodies.media(source) });
-  const body = bodies.ref({ id: source.id, template: source.template, figures: source.figures, galleries: source.galleries, embeds: source.embeds, live: source.live, published: source.published }, bodyDigest);
+  const bodyDigest = digestOf({ text: source.sourceDigest, media: await bodies.media(source).catch(imageFailureFor(source.file)) });
+  const body = bodies.ref({ id: source.id, file: source.file, template: source.template, figures: source.figures, galleries: source.galleries, embeds: source.embeds, live: source.live, published: source.published }, bodyDigest);
 
   const summary = fields.summary ?? truncateText(source.firstParagraph);
   const live = source.live ? { status: source.live.ended ? ("ended" as const) : ("live" as const), start: source.published, ...(source.live.ended && { end: source.live.ended }) } : undefined;
