@@ -12,7 +12,7 @@ import { createMarkdown } from "../src/markdown.ts";
 import { cellCount, findDroppedContent, MAX_NESTING } from "../src/markdown-drops.ts";
 import { decodeReason, findDecodeProblem, MAX_INPUT_PIXELS } from "../src/images/verify.ts";
 import { ImageEncodeError } from "../src/images/encode-error.ts";
-import { buildError, FIXTURES, runBuildCli, sitesRemovedAfterEach, writeContent } from "./helpers/site.ts";
+import { buildError, FIXTURES, isolateImageCache, runBuildCli, sitesRemovedAfterEach, writeContent } from "./helpers/site.ts";
 import { problemLines, runCheckContent } from "./helpers/check.ts";
 
 const site = sitesRemovedAfterEach();
@@ -182,7 +182,7 @@ describe("images that do not decode fully", () => {
     const broken = await truncated();
     await writeContent(fixture, "articles/2026/harbour.jpg", broken);
     await writeContent(fixture, "authors/ana-ruiz.jpg", broken);
-    await writeContent(fixture, "brand/missing-logo.png", broken);
+    await writeContent(fixture, "missing-logo.png", broken);
     await fs.copyFile(harbour, path.join(fixture.contentDir, "articles/2026/good.jpg"));
     const body = ["Text.", "", "```gallery", "title: Boats", "photos:", "  - src: good.jpg", "    alt: A", "    caption: A", "  - src: harbour.jpg", "    alt: B", "    caption: B", "```", "", "```embed", "type: youtube", "url: https://www.youtube.com/watch?v=dQw4w9WgXcQ", "title: Video", "poster: harbour.jpg", "```"].join("\n");
     await writeContent(fixture, "articles/2026/media.md", article("", body));
@@ -192,7 +192,7 @@ describe("images that do not decode fully", () => {
       `articles/2026/media.md:15 gallery photo 2 src: ${DAMAGED("harbour.jpg")}`,
       `articles/2026/media.md:24 embed poster: ${DAMAGED("harbour.jpg")}`,
       `authors/ana-ruiz.md:4 photo: ${DAMAGED("ana-ruiz.jpg")}`,
-      `settings.ts:12 logo: ${DAMAGED("brand/missing-logo.png")}`,
+      `settings.yml:8 logo: ${DAMAGED("missing-logo.png")}`,
     ]);
   });
 
@@ -217,18 +217,20 @@ describe("images that do not decode fully", () => {
 
   it("check:content exits 1 naming the article and the photo, where it passed before, and remembers the decode by content hash", async () => {
     const fixture = await site();
+    const imageDir = await isolateImageCache(fixture);
     const broken = await truncated();
     await writeContent(fixture, "articles/2026/harbour.jpg", broken);
     const result = await runCheckContent(fixture);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`content/articles/2026/harbour-vote.md:10 photo: ${DAMAGED("harbour.jpg")}`);
     expect(result.out).not.toMatch(STACK_FRAME);
-    const manifest = JSON.parse(await fs.readFile(path.join(fixture.cacheDir, "manifest.json"), "utf8")) as { outputs: Record<string, { info?: unknown }> };
+    const manifest = JSON.parse(await fs.readFile(path.join(imageDir, "manifest.json"), "utf8")) as { outputs: Record<string, { info?: unknown }> };
     expect(manifest.outputs[createHash("sha256").update(broken).digest("base64url")]?.info).toEqual({ problem: DAMAGED("harbour.jpg").replace('"harbour.jpg" ', "") });
   });
 
   it("trusts a decode already made of the same bytes (by content hash, whatever the mtime), and an encode that still fails names the article and the photo", async () => {
     const fixture = await site();
+    const imageDir = await isolateImageCache(fixture);
     const broken = await truncated();
     const file = path.join(fixture.contentDir, "articles/2026/harbour.jpg");
     await fs.writeFile(file, broken);
@@ -237,9 +239,8 @@ describe("images that do not decode fully", () => {
     // damaged photo reaches the encoder, whose failure must still read like a content error.
     const hash = createHash("sha256").update(broken).digest("base64url");
     const real = await fs.realpath(file);
-    await fs.mkdir(fixture.cacheDir, { recursive: true });
     await fs.writeFile(
-      path.join(fixture.cacheDir, "manifest.json"),
+      path.join(imageDir, "manifest.json"),
       JSON.stringify({ version: 2, sources: { [real]: { size: broken.length, mtimeMs: 1, hash } }, outputs: { [hash]: { info: { format: "jpeg", width: 1200, height: 800 } } } }),
     );
     const message = await buildError(fixture);

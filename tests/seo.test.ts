@@ -383,7 +383,7 @@ describe("logo errors", () => {
   it("stops the build at the settings line when the logo file is missing", async () => {
     const broken = await makeSite("settings-logo-missing");
     try {
-      expect(await buildError(broken)).toMatch(/settings\.yml:8 logo: "brand\/missing-logo\.png" not found/);
+      expect(await buildError(broken)).toMatch(/settings\.yml:8 logo: "missing-logo\.png" not found/);
     } finally {
       await removeSite(broken);
     }

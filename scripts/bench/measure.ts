@@ -1,6 +1,8 @@
-// Runs one build as a child process and measures what it really cost: wall time, the peak resident
-// memory of its largest process (GNU time's maxrss, from the kernel) and the peak of the whole
-// process tree (Node plus Pagefind's indexer), sampled from /proc.
+// Runs one build as a child process and measures what it really cost, counting every process it
+// starts (Node, Pagefind's indexer, esbuild): wall time; CPU time of the whole tree from a cgroup
+// (cpuacct, exact, processes that already exited included) where the machine lets us make one, else
+// summed from /proc while they run; the peak resident memory of the largest process (GNU time's
+// maxrss, kernel accounting) and of the whole tree (every process's RSS summed, sampled every 100 ms).
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
@@ -8,8 +10,10 @@ import path from "node:path";
 
 export interface Measurement {
   seconds: number;
-  /** User + system CPU seconds of the whole tree (GNU time; 0 without it). Less sensitive to a busy machine than wall time. */
+  /** User + system CPU seconds of every process of the tree. Less sensitive to a busy machine than wall time. */
   cpuSeconds: number;
+  /** How `cpuSeconds` was counted: "cgroup" (exact) or "proc" (sampled: a process living under 100 ms may be missed). */
+  cpuSource: "cgroup" | "proc";
   /** Peak RSS of the largest single process of the tree, in MB (kernel accounting, exact). */
   peakRssMB: number;
   /** Peak of the summed RSS of every process in the tree, in MB (sampled every 100 ms). */
@@ -61,6 +65,28 @@ async function rssKB(pid: number): Promise<number> {
   return Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0);
 }
 
+/** User + system CPU seconds a process has used so far (/proc/<pid>/stat, in clock ticks of 1/100 s). */
+async function cpuOf(pid: number): Promise<number> {
+  const stat = await readText(`/proc/${pid}/stat`);
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+}
+
+/** A cpuacct cgroup of our own (cgroup v1, as on this machine), or undefined where none can be made. */
+async function makeCpuGroup(): Promise<{ dir: string; usageSeconds: () => Promise<number>; remove: () => Promise<void> } | undefined> {
+  const dir = `/sys/fs/cgroup/cpuacct/dateline-bench-${process.pid}-${Date.now()}`;
+  try {
+    await fs.mkdir(dir);
+  } catch {
+    return undefined;
+  }
+  return {
+    dir,
+    usageSeconds: async () => Number((await readText(path.join(dir, "cpuacct.usage"))).trim()) / 1e9,
+    remove: () => fs.rmdir(dir).catch(() => undefined),
+  };
+}
+
 /** Runs `command args` with `env` added, and measures it. Output is kept (and echoed with `echo`). */
 export interface MeasureOptions {
   env?: NodeJS.ProcessEnv;
@@ -74,7 +100,10 @@ export interface MeasureOptions {
 export async function measure(command: string, args: readonly string[], options: MeasureOptions = {}): Promise<Measurement> {
   const gnuTime = await hasGnuTime();
   const timeFile = path.join(os.tmpdir(), `dateline-bench-time-${process.pid}-${Date.now()}.txt`);
-  const [file, fileArgs] = gnuTime ? [TIME, ["-f", "%e %U %S %M", "-o", timeFile, command, ...args]] : [command, [...args]];
+  const timed: [string, string[]] = gnuTime ? [TIME, ["-f", "%e %U %S %M", "-o", timeFile, command, ...args]] : [command, [...args]];
+  // The command joins the cgroup before it starts, so everything it starts is counted.
+  const group = await makeCpuGroup();
+  const [file, fileArgs]: [string, string[]] = group ? ["/bin/sh", ["-c", 'echo $$ > "$0/cgroup.procs" && exec "$@"', group.dir, timed[0], ...timed[1]]] : timed;
   const started = process.hrtime.bigint();
   // Its own process group, so a timeout stops the build and everything it started.
   const child = spawn(file, fileArgs, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"], detached: true });
@@ -96,6 +125,8 @@ export async function measure(command: string, args: readonly string[], options:
 
   let treePeakKB = 0;
   let sampling = true;
+  /** CPU seen per process, for machines without a cgroup: the last reading of each. */
+  const cpuSeen = new Map<number, number>();
   const sampler = (async () => {
     while (sampling && child.pid !== undefined) {
       const pids = await processTree(child.pid);
@@ -103,6 +134,7 @@ export async function measure(command: string, args: readonly string[], options:
       const counted = gnuTime ? pids.slice(1) : pids;
       const sizes = await Promise.all(counted.map(rssKB));
       treePeakKB = Math.max(treePeakKB, sizes.reduce((sum, size) => sum + size, 0));
+      if (!group) for (const pid of counted) cpuSeen.set(pid, Math.max(cpuSeen.get(pid) ?? 0, await cpuOf(pid)));
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
@@ -115,13 +147,24 @@ export async function measure(command: string, args: readonly string[], options:
   await sampler;
 
   let peakKB = treePeakKB;
-  let cpuSeconds = 0;
+  let timeCpu = 0;
   if (gnuTime) {
     // The last line; a line before it may say "Command exited with non-zero status".
     const [, user, system, maxrss] = (await readText(timeFile)).trim().split(/\s+/).slice(-4);
     if (maxrss) peakKB = Number(maxrss);
-    cpuSeconds = Number(user ?? 0) + Number(system ?? 0);
+    timeCpu = Number(user ?? 0) + Number(system ?? 0);
     await fs.rm(timeFile, { force: true });
   }
-  return { seconds, cpuSeconds, peakRssMB: peakKB / 1024, treePeakMB: Math.max(treePeakKB, peakKB) / 1024, exitCode, output };
+  let cpuSeconds: number;
+  let cpuSource: Measurement["cpuSource"];
+  if (group) {
+    cpuSeconds = await group.usageSeconds();
+    cpuSource = "cgroup";
+    await group.remove();
+  } else {
+    // GNU time counts only what its child waited for; the sampled tree counts what it saw running.
+    cpuSeconds = Math.max(timeCpu, [...cpuSeen.values()].reduce((sum, seconds) => sum + seconds, 0));
+    cpuSource = "proc";
+  }
+  return { seconds, cpuSeconds, cpuSource, peakRssMB: peakKB / 1024, treePeakMB: Math.max(treePeakKB, peakKB) / 1024, exitCode, output };
 }

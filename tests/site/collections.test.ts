@@ -33,7 +33,8 @@ describe("relatedStories", () => {
   it("is local in time: a new story changes only the lists of its neighbours", () => {
     const archive = Array.from({ length: 400 }, (_, i) => teaser(`s${i}`, `2020-01-01T00:00:00Z`, { tags: ["harbour"], published: { ...parseMoment("2020-01-01", "UTC"), epoch: Date.UTC(2020, 0, 1) + i * 3_600_000 } }));
     const before = relatedStories(newestFirst(archive));
-    const fresh = teaser("fresh", "2026-01-01", { tags: ["harbour"] });
+    // Published an hour after the newest story of the archive.
+    const fresh = teaser("fresh", "2020-01-01", { tags: ["harbour"], published: { ...parseMoment("2020-01-01", "UTC"), epoch: Date.UTC(2020, 0, 1) + 400 * 3_600_000 } });
     const after = relatedStories(newestFirst([...archive, fresh]));
     const changed = archive.filter((item) => JSON.stringify(before.get(item)?.map((t) => t.id)) !== JSON.stringify(after.get(item)?.map((t) => t.id)));
     expect(changed.length).toBeGreaterThan(0);
@@ -57,7 +58,10 @@ describe("pagination and listings", () => {
     const list = newestFirst([one, two, three]);
     expect(leadStory(list)).toBe(two);
     expect(leadStory([one])).toBe(one);
-    expect(collectTags(list).map((tag) => [tag.slug, tag.name, tag.teasers.length])).toEqual([["covid-19", "COVID-19", 3]]);
+    // One spelling each: the first in alphabetical order names the page.
+    expect(collectTags(list).map((tag) => [tag.slug, tag.name, tag.teasers.length])).toEqual([["covid-19", "covid 19", 3]]);
+    const twice = [...list, teaser("four", "2026-02-26", { tags: ["COVID-19"] })];
+    expect(collectTags(twice)[0]?.name).toBe("COVID-19");
     expect(archiveMonths(list).map((month) => [month.path, month.teasers.length])).toEqual([["/archive/2026/03/", 1], ["/archive/2026/02/", 2]]);
     expect(sectionBlocks(list, [sections.sport, sections.news], new Set([two])).map((block) => [block.section.slug, block.teasers.map((t) => t.id)])).toEqual([["news", ["one", "three"]]]);
   });
