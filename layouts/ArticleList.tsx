@@ -1,5 +1,5 @@
 import type { Teaser as TeaserData } from "../src/content/types.ts";
-import type { Site } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
 import { Teaser } from "./Teaser.tsx";
 
 /** A list of article teasers, newest first. */

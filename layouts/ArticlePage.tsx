@@ -1,6 +1,6 @@
 import type { Article, Shell, Teaser } from "../src/content/types.ts";
-import type { Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 import { Byline } from "./Byline.tsx";
 import { Time, Timestamps } from "./Timestamps.tsx";
 import { Figure } from "./Figure.tsx";
@@ -10,7 +10,7 @@ import { SignupForm } from "./SignupForm.tsx";
 import { SupportCta } from "./SupportCta.tsx";
 import { RelatedArticles } from "./RelatedArticles.tsx";
 import { tagSlug } from "../src/site/collections.ts";
-import { versionedPath } from "../src/assets.ts";
+import { versionedPath } from "../src/site/assets.ts";
 import { LiveStatus } from "./LiveStatus.tsx";
 import { LiveUpdates } from "./LiveUpdates.tsx";
 

@@ -1,6 +1,6 @@
 import type { Author } from "../src/content/types.ts";
-import type { Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 import { Picture } from "./Picture.tsx";
 import { AuthorLinks } from "./AuthorLinks.tsx";
 

@@ -1,6 +1,6 @@
 import type { Author, Teaser } from "../src/content/types.ts";
 import type { Listing } from "../src/site/collections.ts";
-import type { Site } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
 import { Picture } from "./Picture.tsx";
 import { AuthorLinks } from "./AuthorLinks.tsx";
 import { ArticleList } from "./ArticleList.tsx";

@@ -1,6 +1,6 @@
 import type { Author } from "../src/content/types.ts";
-import type { Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 
 // Making a ListFormat costs far more than using one, and every teaser has a byline.
 const JOIN_NAMES = new Intl.ListFormat("en", { type: "conjunction" });

@@ -1,5 +1,5 @@
 import type { Correction } from "../src/content/types.ts";
-import type { Site } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
 import { Time } from "./Timestamps.tsx";
 
 /** Corrections as a labelled note, each with its date. */

@@ -1,7 +1,7 @@
 // The daily edition on the web (/newsletter/<yyyy>/<mm>/<dd>/) and the archive of editions (/newsletter/).
 import type { Edition, EditionStory } from "../src/edition/model.ts";
-import type { Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 import { Picture } from "./Picture.tsx";
 import { SupportCta } from "./SupportCta.tsx";
 

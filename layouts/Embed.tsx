@@ -1,6 +1,6 @@
 import type { Embed as EmbedData } from "../src/content/types.ts";
 import { formatMoment, machineMoment } from "../src/dates.ts";
-import type { Site } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
 import { Picture } from "./Picture.tsx";
 
 const NETWORKS = { x: "X", bluesky: "Bluesky", mastodon: "Mastodon" } as const;

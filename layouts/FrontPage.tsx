@@ -1,6 +1,6 @@
 import type { Teaser as TeaserData } from "../src/content/types.ts";
-import type { Section, Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
+import type { Section, Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 import { Teaser } from "./Teaser.tsx";
 import { ArticleList } from "./ArticleList.tsx";
 import { SignupForm } from "./SignupForm.tsx";

@@ -1,6 +1,6 @@
 import type { HeadMeta } from "../src/site/head.ts";
-import type { Site } from "../src/site.ts";
-import { absoluteUrl, siteUrl } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
+import { absoluteUrl, siteUrl } from "../src/site/site.ts";
 
 /** JSON for a <script> element: "<" is escaped so no string can close the element early. */
 export function scriptJson(value: unknown): string {

@@ -1,6 +1,6 @@
 import type { Author } from "../src/content/types.ts";
-import type { Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 
 /** All topics, with how many articles each has. */
 export function TagIndex({ tags, site }: { tags: { name: string; path: string; count: number }[]; site: Site }) {

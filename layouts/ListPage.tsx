@@ -1,7 +1,7 @@
 import type { ComponentChildren } from "preact";
 import type { Teaser } from "../src/content/types.ts";
 import type { Listing } from "../src/site/collections.ts";
-import type { Site } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
 import { ArticleList } from "./ArticleList.tsx";
 import { Pagination } from "./Pagination.tsx";
 

@@ -1,5 +1,5 @@
 import type { LiveState } from "../src/content/types.ts";
-import type { Site } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
 import { Time } from "./Timestamps.tsx";
 
 /** "Live" as text, not only a colour: teasers and the article header show it while coverage runs. */

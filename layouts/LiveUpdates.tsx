@@ -1,6 +1,6 @@
 import type { LiveCoverage, LiveUpdate } from "../src/content/types.ts";
-import type { Site } from "../src/site.ts";
-import { formatUpdateTime } from "../src/live/format.ts";
+import type { Site } from "../src/site/site.ts";
+import { formatUpdateTime } from "../src/site/live-format.ts";
 import { machineMoment } from "../src/dates.ts";
 
 /** How often the optional script looks for a newer build of a page that is still live. */

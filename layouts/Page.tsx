@@ -1,5 +1,5 @@
 import type { ComponentChildren } from "preact";
-import { siteUrl } from "../src/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 import type { HeadMeta } from "../src/site/head.ts";
 import type { Shell } from "../src/content/types.ts";
 import { HeadTags } from "./HeadTags.tsx";

@@ -1,6 +1,6 @@
 import { listingPath, type Listing } from "../src/site/collections.ts";
-import type { Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 
 /** Page numbers shown around the current one; the first and last are always shown. */
 function visiblePages(current: number, total: number): (number | "gap")[] {

@@ -1,5 +1,5 @@
 import type { Teaser } from "../src/content/types.ts";
-import type { Section, Site } from "../src/site.ts";
+import type { Section, Site } from "../src/site/site.ts";
 import { ArticleList } from "./ArticleList.tsx";
 
 /** "More from <section>" under an article. */

@@ -1,5 +1,5 @@
-import type { Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 
 export interface SearchPageProps {
   site: Site;

@@ -1,6 +1,6 @@
-import type { Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
-import { versionedPath } from "../src/assets.ts";
+import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
+import { versionedPath } from "../src/site/assets.ts";
 import { buildProviderForm } from "../src/newsletter/presets.ts";
 
 /**

@@ -1,5 +1,5 @@
-import type { Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 import { mastodonUrl, xUrl } from "../src/social.ts";
 
 /** The site's own pages, linked from every page so none is an orphan. */

@@ -1,5 +1,5 @@
-import type { Site } from "../src/site.ts";
-import { siteUrl } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 
 /** Site name and section navigation; the current section is marked for assistive technology. */
 export function SiteHeader({ site, currentSection, path }: { site: Site; currentSection?: string | undefined; path: string }) {

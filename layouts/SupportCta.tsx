@@ -1,4 +1,4 @@
-import { externalRel, type Site } from "../src/site.ts";
+import { externalRel, type Site } from "../src/site/site.ts";
 
 /** "Support our journalism", from the settings; nothing when the newsroom has not set it up. */
 export function SupportCta({ site }: { site: Site }) {

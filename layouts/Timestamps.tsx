@@ -1,6 +1,6 @@
 import type { Moment } from "../src/dates.ts";
 import { formatMoment, machineMoment } from "../src/dates.ts";
-import type { Site } from "../src/site.ts";
+import type { Site } from "../src/site/site.ts";
 
 export function Time({ moment, site }: { moment: Moment; site: Site }) {
   return <time datetime={machineMoment(moment)}>{formatMoment(moment, site.language, site.timeZone)}</time>;

@@ -6,11 +6,11 @@ import fs from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
-import { validateNewsroom } from "../src/content/newsroom.ts";
+import { validateNewsroom } from "../src/content/load.ts";
 import { sortProblems } from "../src/content/errors.ts";
 import { MAX_CONTENT_BYTES } from "../src/content/read-text.ts";
 import { YAML_LIMITS } from "../src/content/yaml-limits.ts";
-import { MAX_NESTING } from "../src/markdown-drops.ts";
+import { MAX_NESTING } from "../src/markdown/drops.ts";
 import { isMain } from "../src/cli/command-line.ts";
 import sharp from "sharp";
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { buildError, REPO, sitesRemovedAfterEach, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
-import { validateNewsroom } from "../src/content/newsroom.ts";
+import { validateNewsroom } from "../src/content/load.ts";
 import { parseFrontMatter } from "../src/content/front-matter.ts";
 import { escapeAnnotationData, escapeAnnotationProperty, formatAnnotation } from "../src/cli/check-content.ts";
 import { articleText } from "../src/cli/new-article.ts";

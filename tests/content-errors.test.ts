@@ -8,7 +8,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { buildError, buildSite, listPages, runBuildCli, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
-import { validateNewsroom } from "../src/content/newsroom.ts";
+import { validateNewsroom } from "../src/content/load.ts";
 import { ContentError, suggestClosest } from "../src/content/errors.ts";
 import { parseFrontMatter } from "../src/content/front-matter.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS } from "../src/content/schema.ts";

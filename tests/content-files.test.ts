@@ -8,7 +8,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { buildError, REPO, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
-import { validateNewsroom } from "../src/content/newsroom.ts";
+import { validateNewsroom } from "../src/content/load.ts";
 import { checkContent } from "../src/cli/check-content.ts";
 import { loadSettings } from "../src/content/load-settings.ts";
 import { MAX_CONTENT_BYTES, readText } from "../src/content/read-text.ts";

@@ -4,9 +4,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createMarkdown } from "../src/markdown.ts";
+import { createMarkdown } from "../src/markdown/markdown.ts";
 import { MAX_CONTENT_BYTES } from "../src/content/read-text.ts";
-import { validateNewsroom } from "../src/content/newsroom.ts";
+import { validateNewsroom } from "../src/content/load.ts";
 import { buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 
 const md = createMarkdown("en-US");

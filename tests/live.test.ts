@@ -13,7 +13,7 @@ import { buildSite, makeSite, readPage, removeSite, sitesRemovedAfterEach, write
 import { editSettings } from "./helpers/settings.ts";
 import { axeViolations, serveWithChromium, withPage, type ServedSite, type StaticServer } from "./helpers/browser.ts";
 import { validateHtmlFile } from "./helpers/html.ts";
-import { validateNewsroom } from "../src/content/newsroom.ts";
+import { validateNewsroom } from "../src/content/load.ts";
 import { ContentError } from "../src/content/errors.ts";
 
 type Json = { [key: string]: unknown };

@@ -1,7 +1,7 @@
 // The article Markdown pipeline on its own: what editors type and what readers get.
 import { describe, expect, it } from "vitest";
 import { load } from "cheerio";
-import { createMarkdown, findFigureBlocks, firstParagraphText } from "../src/markdown.ts";
+import { createMarkdown, findFigureBlocks, firstParagraphText } from "../src/markdown/markdown.ts";
 import { countWords, readingMinutes, truncateText } from "../src/text.ts";
 
 const md = createMarkdown("en-US");

@@ -14,7 +14,7 @@ import { loadNewsroom } from "../src/build/build.ts";
 import { planSite } from "../src/site/index.ts";
 import { outputFile } from "../src/site/page.ts";
 import { ContentError } from "../src/content/errors.ts";
-import { siteUrl } from "../src/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 import { resolveImage } from "../src/content/files.ts";
 
 const RUNS = Number(process.env["DATELINE_PROPERTY_RUNS"] ?? 150);

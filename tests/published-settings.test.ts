@@ -6,8 +6,8 @@ import { secretInUrl } from "../src/newsletter/secrets.ts";
 import { addressUnder, cspSource, webAddressProblem } from "../src/content/web-address.ts";
 import { settingsSchema, type SettingsInput } from "../src/content/schema.ts";
 import { buildProviderForm } from "../src/newsletter/presets.ts";
-import { contentSecurityPolicy } from "../src/headers.ts";
-import { createSite, type Site } from "../src/site.ts";
+import { contentSecurityPolicy } from "../src/site/headers.ts";
+import { createSite, type Site } from "../src/site/site.ts";
 import { sitesRemovedAfterEach, writeContent } from "./helpers/site.ts";
 import { problemLines } from "./helpers/check.ts";
 

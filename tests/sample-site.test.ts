@@ -8,7 +8,7 @@ import type { CheerioAPI } from "cheerio";
 import { listPages, readPage, removeSite, REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 import { validateHtmlFile } from "./helpers/html.ts";
 import { checkLinks } from "./helpers/links.ts";
-import { validateNewsroom } from "../src/content/newsroom.ts";
+import { validateNewsroom } from "../src/content/load.ts";
 import type { ArticleSource } from "../src/content/load-articles.ts";
 import { countWords } from "../src/text.ts";
 import { OUTPUT_MARKER } from "../src/build/output-folder.ts";

@@ -9,7 +9,7 @@ import { editSettings } from "./helpers/settings.ts";
 import { formatLastmod, renderUrlset, sitemapFiles, sitemapUrls } from "../src/site/sitemaps/sitemap.ts";
 import { articlesInNewsWindow, NEWS_NAMESPACE, newsLanguage, renderNewsUrlset } from "../src/site/sitemaps/news.ts";
 import { robotsTxt } from "../src/site/sitemaps/robots.ts";
-import { createSite } from "../src/site.ts";
+import { createSite } from "../src/site/site.ts";
 import { parseMoment } from "../src/dates.ts";
 import { settingsSchema } from "../src/content/schema.ts";
 import type { Author, Teaser } from "../src/content/types.ts";

@@ -6,7 +6,7 @@ import sharp from "sharp";
 import exifr from "exifr";
 import { describe, expect, it } from "vitest";
 import { buildSite, readPage, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
-import { validateNewsroom } from "../src/content/newsroom.ts";
+import { validateNewsroom } from "../src/content/load.ts";
 import { ContentError } from "../src/content/errors.ts";
 import { readEmbeddedText } from "../src/images/metadata.ts";
 import { videoId } from "../src/content/schema.ts";

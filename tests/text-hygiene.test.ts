@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
 import sharp from "sharp";
 import { escapeInvisible, findInvisible, findInvisibleInBody, findInvisibleInLine, MAX_BODY_LINE_PROBLEMS } from "../src/content/text-hygiene.ts";
-import { validateNewsroom } from "../src/content/newsroom.ts";
+import { validateNewsroom } from "../src/content/load.ts";
 import { ContentError, formatProblem } from "../src/content/errors.ts";
 import { formatAnnotation } from "../src/cli/check-content.ts";
 import { settingsSchema } from "../src/content/schema.ts";

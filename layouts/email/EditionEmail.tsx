@@ -4,7 +4,7 @@
 import type { ComponentChildren } from "preact";
 import type { Edition, EditionStory } from "../../src/edition/model.ts";
 import { EMAIL_WIDTH } from "../../src/edition/model.ts";
-import type { Site } from "../../src/site.ts";
+import type { Site } from "../../src/site/site.ts";
 
 export interface EditionEmailProps {
   edition: Edition;

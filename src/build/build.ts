@@ -3,14 +3,14 @@
 // outputs, search shards, the last build's record) makes a build render only what changed.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { loadContent } from "../content/newsroom.ts";
+import { loadContent } from "../content/load.ts";
 import type { ArticleSourceCache } from "../content/load-articles.ts";
 import type { Newsroom } from "../content/types.ts";
 import { ImagePipeline } from "../images/index.ts";
 import { BodyRenderer } from "../render/bodies.ts";
 import { prepareNewsroom } from "../render/newsroom.ts";
 import { planSite } from "../site/index.ts";
-import { siteUrl } from "../site.ts";
+import { siteUrl } from "../site/site.ts";
 import { codeDigest } from "./code.ts";
 import { planBuild, type BuildPlan } from "./plan.ts";
 import { BuildStore } from "./store.ts";

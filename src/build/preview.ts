@@ -15,7 +15,7 @@ import { codeDigest } from "./code.ts";
 import { planBuild, describeRendered, type BuildPlan, type BuildRecord, type PlannedShard } from "./plan.ts";
 import type { WriteSession, WrittenPage } from "./eleventy-pages.ts";
 import { ShardIndex, closeSearchIndexer } from "./search-index.ts";
-import { copyPublicFiles } from "../assets.ts";
+import { copyPublicFiles } from "../site/assets.ts";
 import type { ImagePipeline } from "../images/index.ts";
 
 export interface PreviewOptions {

@@ -15,7 +15,7 @@ import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { outputFile } from "../site/page.ts";
 import { SEARCH_INDEX_DIR } from "../site/search.ts";
-import { copyPublicFiles } from "../assets.ts";
+import { copyPublicFiles } from "../site/assets.ts";
 import { mapLimit } from "../images/limit.ts";
 
 /** Most pages one Eleventy run renders: its memory, not the archive's, bounds the build's. */

@@ -2,7 +2,7 @@
 // page, and prints the build's own problem lines, or GitHub Actions annotations (`--format github`)
 // so that a pull request shows each mistake on its line.
 import path from "node:path";
-import { validateNewsroom } from "../content/newsroom.ts";
+import { validateNewsroom } from "../content/load.ts";
 import { formatProblem, sortProblems, type ContentProblem } from "../content/errors.ts";
 import { escapeInvisible } from "../content/text-hygiene.ts";
 import { rememberInspections } from "../images/index.ts";

@@ -12,7 +12,7 @@ import { listMarkdown } from "../content/files.ts";
 import { readText } from "../content/read-text.ts";
 import { displayPath, formatProblem, type ContentProblem } from "../content/errors.ts";
 import { SLUG_PATTERN } from "../content/schema.ts";
-import { createMarkdown } from "../markdown.ts";
+import { createMarkdown } from "../markdown/markdown.ts";
 import { buildNow } from "../now.ts";
 import { slugifyText } from "../slug.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";

@@ -3,7 +3,7 @@
 // would drop without a word. One pass over the lines, one over the tokens.
 import type { Token } from "markdown-it";
 import { findInvisibleInBody } from "./text-hygiene.ts";
-import { findDroppedContent } from "../markdown-drops.ts";
+import { findDroppedContent } from "../markdown/drops.ts";
 import type { ContentProblem } from "./errors.ts";
 
 /** Problems in a body that starts at file line `bodyLine`; `tokens` are the body's own parse. */

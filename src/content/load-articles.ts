@@ -12,11 +12,11 @@ import { readText } from "./read-text.ts";
 import { checkBody } from "./check-body.ts";
 import { suggestClosest, type ContentProblem } from "./errors.ts";
 import { parseMoment, type Moment } from "../dates.ts";
-import { firstParagraphText, plainText } from "../markdown.ts";
+import { firstParagraphText, plainText } from "../markdown/markdown.ts";
 import { countWords } from "../text.ts";
-import { newestUpdate, readLiveUpdates, type LiveSource } from "../live/updates.ts";
+import { newestUpdate, readLiveUpdates, type LiveSource } from "./live-updates.ts";
 import { readPhotoDetails, type PhotoDetails } from "../images/metadata.ts";
-import type { Site } from "../site.ts";
+import type { Site } from "../site/site.ts";
 import { renderBodyTemplate, type BodyTemplate } from "../render/body-template.ts";
 import { digestText } from "../build/digest.ts";
 

@@ -6,7 +6,7 @@ import { problemsFromSchema } from "./problems.ts";
 import { listMarkdown, resolveImage } from "./files.ts";
 import { readText } from "./read-text.ts";
 import { checkBody } from "./check-body.ts";
-import { createMarkdown } from "../markdown.ts";
+import { createMarkdown } from "../markdown/markdown.ts";
 import type { ContentProblem } from "./errors.ts";
 
 /** A validated author whose bio and headshot are not rendered yet. */

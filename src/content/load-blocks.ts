@@ -7,7 +7,7 @@ import { problemsFromSchema } from "./problems.ts";
 import { resolveFile, resolveImage } from "./files.ts";
 import type { ContentProblem } from "./errors.ts";
 import { parseMoment, type Moment } from "../dates.ts";
-import { EMBED_INFO, FIGURE_INFO, findFigureBlocks, GALLERY_INFO } from "../markdown.ts";
+import { EMBED_INFO, FIGURE_INFO, findFigureBlocks, GALLERY_INFO } from "../markdown/markdown.ts";
 import { readEmbeddedText } from "../images/metadata.ts";
 import { findInvisible } from "./text-hygiene.ts";
 

@@ -8,7 +8,7 @@ import { problemsFromSchema } from "./problems.ts";
 import { parseYamlFields } from "./front-matter.ts";
 import { readText } from "./read-text.ts";
 import type { ContentProblem } from "./errors.ts";
-import { createSite, type Site } from "../site.ts";
+import { createSite, type Site } from "../site/site.ts";
 
 export const SETTINGS_FILE = "settings.yml";
 

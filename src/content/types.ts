@@ -5,7 +5,7 @@
 import type { ArticleFrontMatter, AuthorFrontMatter } from "./schema.ts";
 import type { ImageCrops, ImageSet, ImageVariant, SiteIcons } from "../images/index.ts";
 import type { Moment } from "../dates.ts";
-import type { Section, Site } from "../site.ts";
+import type { Section, Site } from "../site/site.ts";
 
 /** What a byline in a list shows of an author. */
 export interface AuthorRef {

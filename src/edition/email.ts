@@ -3,7 +3,7 @@
 import { h } from "preact";
 import juice from "juice";
 import type { NewsletterSettings } from "../content/schema.ts";
-import { renderDocument } from "../render.ts";
+import { renderDocument } from "../render/components.ts";
 import { EditionEmail } from "../../layouts/email/EditionEmail.tsx";
 import type { Edition, EditionStory } from "./model.ts";
 

@@ -4,7 +4,7 @@
 import type { Teaser } from "../content/types.ts";
 import type { ImageSet, ImageVariant } from "../images/index.ts";
 import { leadStory } from "../site/collections.ts";
-import { absoluteUrl, type Section, type Site } from "../site.ts";
+import { absoluteUrl, type Section, type Site } from "../site/site.ts";
 import { absoluteHref } from "../site/feeds/absolute-urls.ts";
 import type { EditorNote } from "./note.ts";
 

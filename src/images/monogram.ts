@@ -1,6 +1,6 @@
 // The site icon when the settings' logo is not square enough to read at 32 pixels: the initial of
 // the publication's name on a dark square, drawn as SVG for the image pipeline to rasterise.
-import { escapeXml } from "../xml.ts";
+import { escapeXml } from "../site/xml.ts";
 
 /** Leading words a masthead's initial skips: "The Lakeshore Ledger" is "L". */
 const ARTICLES = /^(?:the|a|an|le|la|les|el|los|las|die|der|das|il)\s+/i;

@@ -4,13 +4,13 @@
 // all in memory. A body's digest is its source's, so a plan knows whether it changed without it.
 import type { ArticleSource, EmbedSource, PhotoSource } from "../content/load-articles.ts";
 import type { Article, BodyRef, Embed, Gallery, GalleryPhoto, LiveCoverage, RenderedBody } from "../content/types.ts";
-import type { Site } from "../site.ts";
+import type { Site } from "../site/site.ts";
 import { IMAGE_WIDTHS, type ImagePipeline } from "../images/index.ts";
 import { fillBlocks, type BodyTemplate } from "./body-template.ts";
 import { htmlToText } from "../site/seo/structured-data.ts";
 import { withDigest } from "../build/digest.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
-import { renderEmbedHtml, renderFigureHtml, renderGalleryHtml } from "../render.ts";
+import { renderEmbedHtml, renderFigureHtml, renderGalleryHtml } from "./components.ts";
 
 /** What rendering a body needs from its article's source. */
 export interface BodySource {

@@ -2,8 +2,8 @@
 // each figure, gallery and embed goes, filled in by the render stage once their images exist. Only
 // this string is kept per article, never the tokens (a 10,000-article archive's tokens take gigabytes).
 import type { MarkdownIt, Token } from "markdown-it";
-import type { MarkdownEnv } from "../markdown.ts";
-import type { UpdateSource } from "../live/updates.ts";
+import type { MarkdownEnv } from "../markdown/markdown.ts";
+import type { UpdateSource } from "../content/live-updates.ts";
 import type { Moment } from "../dates.ts";
 
 /** A block the render stage fills in: the n-th block of its kind in the body. */

@@ -11,11 +11,11 @@ import { monogramSvg } from "../images/monogram.ts";
 import { parseMoment } from "../dates.ts";
 import { mastodonUrl } from "../social.ts";
 import { readingMinutes, truncateText } from "../text.ts";
-import type { MarkdownEnv } from "../markdown.ts";
-import type { Site } from "../site.ts";
+import type { MarkdownEnv } from "../markdown/markdown.ts";
+import type { Site } from "../site/site.ts";
 import { digestOf, withDigest } from "../build/digest.ts";
 import { latestYear } from "../site/collections.ts";
-import { stylesheetPath } from "../assets.ts";
+import { stylesheetPath } from "../site/assets.ts";
 import type { BodyRenderer } from "./bodies.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 

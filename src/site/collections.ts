@@ -2,7 +2,7 @@
 // months, pagination, the front page's lead story and related stories.
 import type { AuthorRef, Teaser } from "../content/types.ts";
 import type { Moment } from "../dates.ts";
-import type { Section } from "../site.ts";
+import type { Section } from "./site.ts";
 import { slugifyText } from "../slug.ts";
 
 export function teasersInSection(teasers: readonly Teaser[], section: string): Teaser[] {

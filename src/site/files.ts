@@ -10,7 +10,7 @@ import { feedPath, feedScopes } from "./feeds/links.ts";
 import { MAX_SITEMAP_URLS, renderUrlset, sitemapFiles, sitemapUrls } from "./sitemaps/sitemap.ts";
 import { MAX_NEWS_URLS, articlesInNewsWindow, renderNewsUrlset } from "./sitemaps/news.ts";
 import { NEWS_SITEMAP_PATH, SITEMAP_PATH, robotsTxt } from "./sitemaps/robots.ts";
-import { renderHeaders } from "../headers.ts";
+import { renderHeaders } from "./headers.ts";
 
 /** Atom and JSON Feed for the site, each section and each author: their newest articles in full. */
 export function feedFiles(newsroom: Newsroom): PageSpec[] {

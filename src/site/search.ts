@@ -6,7 +6,7 @@ import type { Shell, Teaser } from "../content/types.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
 import { pageHead } from "./seo/head.ts";
-import { siteUrl } from "../site.ts";
+import { siteUrl } from "./site.ts";
 import { SearchPage } from "../../layouts/SearchPage.tsx";
 
 /** Site path of the search page. */

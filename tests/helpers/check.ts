@@ -4,7 +4,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { validateNewsroom } from "../../src/content/newsroom.ts";
+import { validateNewsroom } from "../../src/content/load.ts";
 import { formatProblem, sortProblems } from "../../src/content/errors.ts";
 import { REPO, type FixtureSite } from "./site.ts";
 

@@ -1,7 +1,7 @@
 // Atom 1.0 (RFC 4287) from the feed model. Text is escaped by the XML writer; the entry's HTML
 // travels as escaped text in <content type="html">, which readers unescape and sanitise.
 import type { Feed, FeedEntry } from "./feed.ts";
-import { element, renderXml, textElement, type XmlElement } from "../../xml.ts";
+import { element, renderXml, textElement, type XmlElement } from "../xml.ts";
 
 function atomEntry(entry: FeedEntry): XmlElement {
   return element(

@@ -2,10 +2,10 @@
 // writers only print it, so both formats always carry the same entries, ids, dates and URLs.
 import type { Article } from "../../content/types.ts";
 import { lastChange, newestChange } from "../collections.ts";
-import { absoluteUrl, siteUrl, type Site } from "../../site.ts";
+import { absoluteUrl, siteUrl, type Site } from "../site.ts";
 import { absoluteHref, absolutizeHtml } from "./absolute-urls.ts";
 import { feedPath, feedTitle, scopePagePath, type FeedScope } from "./links.ts";
-import { escapeXml } from "../../xml.ts";
+import { escapeXml } from "../xml.ts";
 
 /** Entries per feed: the newest articles only. */
 export const MAX_FEED_ENTRIES = 50;

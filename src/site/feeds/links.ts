@@ -2,7 +2,7 @@
 // Pages advertise them in their <head> through `feedLinks`; the feeds plugin writes them.
 import type { AuthorRef } from "../../content/types.ts";
 import type { FeedLink } from "../head.ts";
-import type { Section, Site } from "../../site.ts";
+import type { Section, Site } from "../site.ts";
 
 export type FeedScope = { kind: "site" } | { kind: "section"; section: Section } | { kind: "author"; author: AuthorRef };
 

@@ -3,7 +3,7 @@
 import type { Article, Author, Shell } from "../../content/types.ts";
 import type { HeadImage, HeadMeta } from "../head.ts";
 import { machineMoment } from "../../dates.ts";
-import { absoluteUrl, type Section } from "../../site.ts";
+import { absoluteUrl, type Section } from "../site.ts";
 import { collectionPageData, imageUrl, newsArticleData, profilePageData, webSiteData } from "./structured-data.ts";
 
 /** The site logo as a link-preview image: a small card, not a large one. */

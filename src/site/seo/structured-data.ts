@@ -3,7 +3,7 @@
 import type { Article, Author, LiveCoverage, Shell } from "../../content/types.ts";
 import type { CropName, ImageVariant } from "../../images/index.ts";
 import { machineMoment } from "../../dates.ts";
-import { absoluteUrl, type Section, type Site } from "../../site.ts";
+import { absoluteUrl, type Section, type Site } from "../site.ts";
 import { mastodonUrl, xUrl } from "../../social.ts";
 import { truncateText } from "../../text.ts";
 

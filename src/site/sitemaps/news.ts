@@ -1,8 +1,8 @@
 // The Google News sitemap: only articles published in the 48 hours before the build's "now"
 // (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
 import type { Teaser } from "../../content/types.ts";
-import { absoluteUrl, type Site } from "../../site.ts";
-import { element, renderXml, textElement } from "../../xml.ts";
+import { absoluteUrl, type Site } from "../site.ts";
+import { element, renderXml, textElement } from "../xml.ts";
 import { SITEMAP_NAMESPACE } from "./sitemap.ts";
 
 export const NEWS_NAMESPACE = "http://www.google.com/schemas/sitemap-news/0.9";

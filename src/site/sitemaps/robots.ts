@@ -1,5 +1,5 @@
 // robots.txt: everything may be crawled; both sitemaps named by absolute URL.
-import { absoluteUrl, type Site } from "../../site.ts";
+import { absoluteUrl, type Site } from "../site.ts";
 
 export const SITEMAP_PATH = "/sitemap.xml";
 export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";

@@ -3,8 +3,8 @@
 import type { AuthorRef, Teaser } from "../../content/types.ts";
 import type { Moment } from "../../dates.ts";
 import { lastChange, newestChange, teasersByAuthor, teasersInSection } from "../collections.ts";
-import { absoluteUrl, type Site } from "../../site.ts";
-import { element, renderXml, textElement } from "../../xml.ts";
+import { absoluteUrl, type Site } from "../site.ts";
+import { element, renderXml, textElement } from "../xml.ts";
 
 export const SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 

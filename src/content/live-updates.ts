@@ -3,7 +3,7 @@
 // after midnight); everything before the first one is the pinned summary. Problems are collected.
 import type { Token } from "markdown-it";
 import { DateTime } from "luxon";
-import type { ContentProblem } from "../content/errors.ts";
+import type { ContentProblem } from "./errors.ts";
 import type { Moment } from "../dates.ts";
 import { parseMoment } from "../dates.ts";
 

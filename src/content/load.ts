@@ -9,7 +9,7 @@ import { readArticles, type ArticleSourceCache } from "./load-articles.ts";
 import { resolveImage } from "./files.ts";
 import { ContentError } from "./errors.ts";
 import { readEditorNotes } from "./load-notes.ts";
-import { createMarkdown } from "../markdown.ts";
+import { createMarkdown } from "../markdown/markdown.ts";
 
 /** Validates everything without encoding images or rendering: what `check:content` needs. */
 export interface LoadOptions {

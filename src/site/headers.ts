@@ -3,8 +3,8 @@
 // own scripts from files, WebAssembly for Pagefind, the newsletter provider as the only other
 // origin a page may post to or fetch from, and two video players a reader may choose to load.
 import type { Site } from "./site.ts";
-import { buildProviderForm } from "./newsletter/presets.ts";
-import { cspSource } from "./content/web-address.ts";
+import { buildProviderForm } from "../newsletter/presets.ts";
+import { cspSource } from "../content/web-address.ts";
 
 /** The Content-Security-Policy for every page of this site; its only sources from settings are parsed origins. */
 export function contentSecurityPolicy(site: Site): string {

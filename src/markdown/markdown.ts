@@ -2,7 +2,7 @@
 // Markdown, not markup), no template language ever runs over the text, and the newsroom's own
 // blocks (```figure, ```gallery, ```embed, ```pullquote) and the dateline are added here.
 import markdownIt, { type Env, type MarkdownIt, type Token } from "markdown-it";
-import { reportDroppedContent } from "./markdown-drops.ts";
+import { reportDroppedContent } from "./drops.ts";
 
 export interface MarkdownEnv extends Env {
   /** Printed in small caps at the start of the first paragraph: "PORT ALDER, Lakeshore —". */

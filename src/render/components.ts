@@ -2,11 +2,11 @@
 // HTML enters only where a layout passes rendered Markdown through `dangerouslySetInnerHTML`.
 import { h, type VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
-import { Figure, type FigureProps } from "../layouts/Figure.tsx";
-import { Gallery } from "../layouts/Gallery.tsx";
-import { Embed } from "../layouts/Embed.tsx";
-import type { Embed as EmbedData, Gallery as GalleryData } from "./content/types.ts";
-import type { Site } from "./site.ts";
+import { Figure, type FigureProps } from "../../layouts/Figure.tsx";
+import { Gallery } from "../../layouts/Gallery.tsx";
+import { Embed } from "../../layouts/Embed.tsx";
+import type { Embed as EmbedData, Gallery as GalleryData } from "../content/types.ts";
+import type { Site } from "../site/site.ts";
 
 export function renderDocument<P>(page: VNode<P>): string {
   return `<!DOCTYPE html>\n${renderToStaticMarkup(page)}\n`;

@@ -5,7 +5,7 @@ import { readFileSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 
-export const PUBLIC_DIR = path.resolve(import.meta.dirname, "..", "public");
+export const PUBLIC_DIR = path.resolve(import.meta.dirname, "../..", "public");
 
 // Pages ask for the same few URLs thousands of times: each file is hashed once per version of it.
 const hashes = new Map<string, { mtimeMs: number; size: number; hash: string }>();

@@ -1,6 +1,6 @@
 // The validated settings plus what every page derives from them: the origin, the path prefix and
 // the one way to turn a site path into a link, so a site under /news/ never links to /.
-import type { Settings } from "./content/schema.ts";
+import type { Settings } from "../content/schema.ts";
 
 export interface Section {
   slug: string;
