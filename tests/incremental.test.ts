@@ -153,6 +153,29 @@ describe("incremental builds", () => {
   }, 600_000);
 });
 
+describe("a restored cache without the output (a CI runner)", () => {
+  it("writes the whole site from the store, the same bytes as a clean build, rendering only what changed", async () => {
+    const site = await makeSite();
+    try {
+      await buildBothWays(site);
+      await fs.rm(site.outputDir, { recursive: true });
+      await apply(site, { kind: "headline", n: 0, text: "ferry" });
+      const { incremental, clean, plan } = await buildBothWays(site);
+      expect(incremental).toEqual(clean);
+      const rendered = plan.pages.filter((planned) => planned.render);
+      expect(rendered.length).toBeGreaterThan(0);
+      expect(rendered.length).toBeLessThan(plan.pages.length);
+      // Reused pages are the store's files, linked: the same inode, no copy.
+      const reused = plan.pages.find((planned) => !planned.render && planned.spec.kind === "tag-index");
+      const stat = await fs.stat(path.join(site.outputDir, "tags/index.html"));
+      expect(reused).toBeDefined();
+      expect(stat.nlink).toBeGreaterThan(1);
+    } finally {
+      await removeSite(site);
+    }
+  });
+});
+
 describe("the sample newsroom, edited", () => {
   let site: FixtureSite;
   beforeAll(async () => {

@@ -3,8 +3,8 @@
 // outputs, search shards, the last build's record) makes a build render only what changed.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { loadContent } from "../content/load.ts";
-import type { ArticleSourceCache } from "../content/load-articles.ts";
+import { loadContent, type LoadedContent } from "../content/load.ts";
+import { ArticleSourceCache } from "../content/source-cache.ts";
 import type { Newsroom } from "../content/types.ts";
 import { ImagePipeline } from "../images/index.ts";
 import { BodyRenderer } from "../render/bodies.ts";
@@ -17,6 +17,7 @@ import { BuildStore } from "./store.ts";
 import { writeBuild, type WriteReport } from "./write.ts";
 import { summarizeBuild } from "./summary.ts";
 import { checkOutputFolder, markOutputFolder } from "./output-folder.ts";
+import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { reportLeftovers } from "./leftovers.ts";
 
 export interface BuildOptions {
@@ -39,6 +40,22 @@ export interface BuildResult {
   plan: BuildPlan;
   written: WriteReport;
   summary: string;
+  /** Milliseconds spent in each stage, in order: where a build's time goes. */
+  timings: Record<string, number>;
+}
+
+/** Times the stages of a build, one after the other. */
+function stageTimer() {
+  const timings: Record<string, number> = {};
+  let last = performance.now();
+  return {
+    timings,
+    lap(stage: string) {
+      const now = performance.now();
+      timings[stage] = Math.round(now - last);
+      last = now;
+    },
+  };
 }
 
 /** The image cache inside a build's cache folder. */
@@ -50,17 +67,30 @@ export function imageCacheOf(cacheDir: string): string {
  * Load and render, as every command does them: the content checked (a ContentError lists every
  * problem), then its photos through the image service and its teasers and articles made.
  */
-export async function loadNewsroom(options: { input: string; cacheDir: string; imageCacheDir?: string | undefined; now: Date; preview: boolean; articleCache?: ArticleSourceCache }) {
+export async function loadNewsroom(options: NewsroomOptions & { input: string; articleCache?: ArticleSourceCache }) {
   const imageCacheDir = options.imageCacheDir ?? imageCacheOf(options.cacheDir);
-  const content = await loadContent(options.input, { articleCache: options.articleCache, imageCacheDir });
-  const images = new ImagePipeline({ cacheDir: imageCacheDir, urlPath: siteUrl(content.site, "/img/") });
+  const content = await loadContent(options.input, { articleCache: options.articleCache, imageCacheDir, codeVersion: await codeDigest() });
+  return { content, ...(await prepare(content, options)) };
+}
+
+interface NewsroomOptions {
+  cacheDir: string;
+  imageCacheDir?: string | undefined;
+  now: Date;
+  preview: boolean;
+}
+
+/** The render stage's photos and the newsroom, from loaded content. */
+async function prepare(content: LoadedContent, options: NewsroomOptions) {
+  const images = new ImagePipeline({ cacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), urlPath: siteUrl(content.site, "/img/") });
   const bodies = new BodyRenderer(content.site, images);
   const newsroom = await prepareNewsroom(content, { images, bodies, preview: options.preview, now: options.now });
-  return { content, images, bodies, newsroom };
+  return { images, bodies, newsroom };
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  const timer = stageTimer();
   const log = options.log ?? ((line: string) => console.log(line));
   const now = options.now ?? new Date();
   const output = path.resolve(options.output);
@@ -68,30 +98,44 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await checkOutputFolder({ output: options.output, input: options.input });
   await reportLeftovers({ output, cacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir) }, log);
 
-  const { content, images, bodies, newsroom } = await loadNewsroom({ input: options.input, cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false });
-  const site = planSite(newsroom, { now, notes: content.notes });
-
   const store = new BuildStore(options.cacheDir);
+  // Articles checked by the last build, reused while unchanged: a publish parses only what changed.
+  const articleCache = await ArticleSourceCache.open(store.sourcesFile);
+  timer.lap("start");
+  const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), codeVersion: await codeDigest() });
+  timer.lap("load");
+  const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false });
+  timer.lap("render");
+  const site = planSite(newsroom, { now, notes: content.notes });
   const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
   const plan = planBuild(site, { code, previous, stored: (fingerprint) => stored.has(fingerprint) });
+  timer.lap("plan");
 
+  // An output that holds exactly the previous build is updated in place: only what changed moves.
+  // Anything else (no output yet, a restored cache in CI, an output of another build) is written
+  // whole, linked from the store, and swapped in.
+  const inPlace = previous !== undefined && (await holdsBuild(output, previous));
   const staging = `${output}.building-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
   let written: WriteReport;
   try {
-    written = await writeBuild({ plan, output: staging, store, bodies, images, log });
-    await markOutputFolder(staging);
+    written = await writeBuild({ plan, output: staging, store, bodies, images, log, timer, previousOutput: inPlace ? output : undefined });
+    if (!inPlace) await markOutputFolder(staging, buildId(plan.record));
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;
   }
-  await swapIn(staging, output);
+  if (previous && inPlace) await applyInPlace({ staging, output, plan, previous, images });
+  else await swapIn(staging, output);
+  timer.lap("swap");
   await store.writeRecord(plan.record);
   await store.prune(plan.record);
+  await articleCache.save();
+  timer.lap("cache");
 
   const summary = summarizeBuild(newsroom, { plan, written, images: images.getStats(), elapsedMs: performance.now() - started });
   log(summary);
-  return { newsroom, plan, written, summary };
+  return { newsroom, plan, written, summary, timings: timer.timings };
 }
 
 /** Replaces `target` with `staging`; the old folder is removed only once the new one is in place. */

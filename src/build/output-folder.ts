@@ -51,9 +51,19 @@ export async function checkOutputFolder({ output, input, protect = [PROJECT_DIR,
 }
 
 /** Marks `dir` as a Dateline output (see OUTPUT_MARKER). */
-export async function markOutputFolder(dir: string): Promise<void> {
+export async function markOutputFolder(dir: string, build?: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true });
-  await fs.writeFile(path.join(dir, OUTPUT_MARKER), "Written by Dateline (npm run build): a later build replaces this whole folder.\n");
+  const text = `Written by Dateline (npm run build): a later build replaces this whole folder.\n${build ? `build ${build}\n` : ""}`;
+  // Renamed into place: a reader sees the old mark or the new, never half of one.
+  const partial = path.join(dir, `${OUTPUT_MARKER}.${process.pid}.partial`);
+  await fs.writeFile(partial, text);
+  await fs.rename(partial, path.join(dir, OUTPUT_MARKER));
+}
+
+/** The build a marked output folder holds (see markOutputFolder), if it names one. */
+export async function markedBuild(dir: string): Promise<string | undefined> {
+  const text = await fs.readFile(path.join(dir, OUTPUT_MARKER), "utf8").catch(() => "");
+  return /^build (\S+)$/m.exec(text)?.[1];
 }
 
 /** The real path of `file`, or of its nearest existing parent with the rest appended: links resolved. */

@@ -2,10 +2,9 @@
 // into its own folder (`.preview/`, never the published `_site/`), every page marked noindex. Each
 // rebuild plans against the previous one, so an edit renders only the pages whose inputs changed;
 // articles stay parsed between rebuilds while their files are unchanged.
-import { statSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { ArticleSourceCache } from "../content/load-articles.ts";
+import { ArticleSourceCache } from "../content/source-cache.ts";
 import { ContentError } from "../content/errors.ts";
 import { planSite } from "../site/index.ts";
 import { outputFile, type PageSpec } from "../site/page.ts";
@@ -28,32 +27,11 @@ export interface PreviewOptions {
   log?: (line: string) => void;
 }
 
-/** Article sources by file, kept while the file's size and mtime are unchanged. */
-class PreviewArticleCache implements ArticleSourceCache {
-  private readonly entries = new Map<string, { size: number; mtimeMs: number; result: Awaited<ReturnType<Parameters<ArticleSourceCache["read"]>[1]>> }>();
-
-  async read(file: string, check: Parameters<ArticleSourceCache["read"]>[1]) {
-    // Stat before reading: a file saved while this load runs has a newer mtime and is read next time.
-    const stat = statSync(file, { throwIfNoEntry: false });
-    const known = this.entries.get(file);
-    if (stat && known && known.size === stat.size && known.mtimeMs === stat.mtimeMs) return known.result;
-    const result = await check();
-    if (stat && result.article) this.entries.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, result });
-    else this.entries.delete(file);
-    return result;
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-}
-
 export class PreviewSession implements WriteSession {
-  private readonly articles = new PreviewArticleCache();
+  /** Articles stay checked between rebuilds while nothing they were checked against changed. */
+  private readonly articles = ArticleSourceCache.inMemory();
   private previous: BuildRecord | undefined;
   private pending: { plan: BuildPlan; images: ImagePipeline; started: number } | undefined;
-  /** Set by the watcher: every file saved since the last rebuild is an article. */
-  private onlyArticlesSaved = false;
   private indexing: Promise<void> = Promise.resolve();
   private readonly log: (line: string) => void;
 
@@ -61,17 +39,8 @@ export class PreviewSession implements WriteSession {
     this.log = options.log ?? ((line) => console.log(line));
   }
 
-  /** The files Eleventy's watcher reports before a rebuild: only article edits keep parsed articles. */
-  saved(files: readonly string[]): void {
-    const articles = path.join(path.resolve(this.options.input), "articles") + path.sep;
-    this.onlyArticlesSaved = files.length > 0 && files.every((file) => file.endsWith(".md") && path.resolve(file).startsWith(articles));
-  }
-
   async begin(): Promise<readonly PageSpec[]> {
     const started = performance.now();
-    // Settings, authors, photos, notes or code changed: everything may depend on them.
-    if (!this.onlyArticlesSaved) this.articles.clear();
-    this.onlyArticlesSaved = false;
     const now = this.options.now?.() ?? new Date();
     let loaded;
     try {
@@ -83,6 +52,7 @@ export class PreviewSession implements WriteSession {
       throw error;
     }
     const { content, images, bodies, newsroom } = loaded;
+    await this.articles.save();
     const plan = planBuild(planSite(newsroom, { now, notes: content.notes }), { code: await codeDigest(), previous: this.previous });
     const output = path.resolve(this.options.output);
     // Pages of deleted (or moved) articles, tags and months: the preview stops serving them.

@@ -22,8 +22,12 @@ export class BuildStore {
   private readonly pagesDir: string;
   private readonly shardsDir: string;
 
+  /** Where the load keeps the articles it checked (src/content/source-cache.ts). */
+  readonly sourcesFile: string;
+
   constructor(cacheDir: string) {
     this.dir = path.join(cacheDir, "build");
+    this.sourcesFile = path.join(this.dir, "sources.v8");
     this.pagesDir = path.join(this.dir, "pages");
     this.shardsDir = path.join(this.dir, "search");
   }

@@ -32,6 +32,14 @@ export interface WriteOptions {
   images: ImagePipeline;
   /** Progress lines. */
   log: (line: string) => void;
+  /** Marks the end of each step, for the build's timings. */
+  timer?: { lap(stage: string): void };
+  /**
+   * The folder that already holds the previous build's outputs, when this build updates it in place
+   * (src/build/apply.ts): then only new outputs are written into `output`, and reused pages are read
+   * from here when a shard must be indexed again.
+   */
+  previousOutput?: string | undefined;
 }
 
 export interface WriteReport {
@@ -45,13 +53,14 @@ export interface WriteReport {
   indexedPages: number;
 }
 
-export async function writeBuild({ plan, output, store, bodies, images, log }: WriteOptions): Promise<WriteReport> {
+export async function writeBuild({ plan, output, store, bodies, images, log, timer, previousOutput }: WriteOptions): Promise<WriteReport> {
   await fs.mkdir(output, { recursive: true });
   const reuse = plan.pages.filter((planned) => !planned.render);
-  await mapLimit(reuse, (planned) => placeFile(store.pageFile(planned.fingerprint), path.join(output, outputFile(planned.spec.path))), FILE_CONCURRENCY);
+  if (!previousOutput) await mapLimit(reuse, (planned) => placeFile(store.pageFile(planned.fingerprint), path.join(output, outputFile(planned.spec.path))), FILE_CONCURRENCY);
+  timer?.lap("link reused");
 
   const render = orderForSearch(plan.pages.filter((planned) => planned.render), plan.shards);
-  const search = new ShardWriter(plan.shards, output, store, new Set(render.map((planned) => planned.spec.path)));
+  const search = new ShardWriter(plan.shards, output, store, new Set(render.map((planned) => planned.spec.path)), previousOutput);
   await search.start();
   let runs = 0;
   for (let start = 0; start < render.length; start += PAGES_PER_RUN) {
@@ -69,9 +78,14 @@ export async function writeBuild({ plan, output, store, bodies, images, log }: W
     runs++;
     if (render.length > PAGES_PER_RUN) log(`[dateline] rendered ${Math.min(start + PAGES_PER_RUN, render.length)} of ${render.length} pages`);
   }
+  timer?.lap("render pages");
   const indexed = await search.finish();
-  await copyPublicFiles(output);
-  await images.copyUsed(output);
+  timer?.lap("search");
+  if (!previousOutput) {
+    await copyPublicFiles(output);
+    await images.copyUsed(output);
+  }
+  timer?.lap("assets");
   return { rendered: render.length, reused: reuse.length, runs, ...indexed };
 }
 
@@ -131,6 +145,8 @@ class ShardWriter {
     private readonly store: BuildStore,
     /** Site paths rendered by this build (the others are reused, already in the output). */
     rendered: ReadonlySet<string>,
+    /** Where reused pages are, when not in `output` (an update in place). */
+    private readonly reusedFrom = output,
   ) {
     for (const planned of shards) {
       if (!planned.index) continue;
@@ -142,8 +158,11 @@ class ShardWriter {
 
   /** Links the unchanged shards; indexes what can be indexed from reused pages alone. */
   async start(): Promise<void> {
-    for (const planned of this.shards) {
-      if (!planned.index) await linkTree(this.store.shardDir(planned.fingerprint), path.join(this.output, SEARCH_INDEX_DIR, planned.shard.id));
+    // Unchanged shards are linked from the store (an update in place keeps the ones it has).
+    if (this.reusedFrom === this.output) {
+      for (const planned of this.shards) {
+        if (!planned.index) await linkTree(this.store.shardDir(planned.fingerprint), path.join(this.output, SEARCH_INDEX_DIR, planned.shard.id));
+      }
     }
     for (const id of [...this.queues.keys()]) await this.drain(id);
   }
@@ -167,7 +186,7 @@ class ShardWriter {
       let html = queue.arrived.get(sitePath);
       if (html === undefined) {
         if (queue.rendered.has(sitePath)) return;
-        html = await fs.readFile(path.join(this.output, outputFile(sitePath)), "utf8");
+        html = await fs.readFile(path.join(this.reusedFrom, outputFile(sitePath)), "utf8");
       }
       queue.arrived.delete(sitePath);
       queue.next++;

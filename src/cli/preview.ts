@@ -46,7 +46,6 @@ export async function startPreview(options: { input: string; output: string; por
       eleventyConfig.addWatchTarget(sentinel);
       eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
         if (queue.some((file) => path.resolve(file) === sentinel)) seen();
-        session.saved(queue.filter((file) => path.resolve(file) !== sentinel));
       });
       eleventyConfig.setServerOptions({ port: options.port, showVersion: false });
     },

@@ -18,6 +18,7 @@ import { newestUpdate, readLiveUpdates, type LiveSource } from "./live-updates.t
 import { readPhotoDetails, type PhotoDetails } from "../images/metadata.ts";
 import type { Site } from "../site/site.ts";
 import { renderBodyTemplate, type BodyTemplate } from "../render/body-template.ts";
+import type { ArticleSourceCache } from "./source-cache.ts";
 import { digestText } from "../build/digest.ts";
 
 /** A validated article whose body and images are not rendered yet. */
@@ -33,8 +34,11 @@ export interface ArticleSource {
   updated?: Moment;
   /** Digest of the file's text: with the files its blocks show, what names its body. */
   sourceDigest: string;
-  /** The body rendered with a marker for each block (src/render/body-template.ts): the tokens are not kept. */
-  template: BodyTemplate;
+  /**
+   * The body rendered with a marker for each block (src/render/body-template.ts): the tokens are not
+   * kept. Absent when the article came from a build's cache: the render stage reads it again.
+   */
+  template?: BodyTemplate | undefined;
   firstParagraph: string;
   /** Words in the body, counted while parsing. */
   words: number;
@@ -48,14 +52,6 @@ export interface ArticleSource {
   photoDetails?: PhotoDetails;
 }
 
-/**
- * Articles checked by an earlier load, reused while their file is unchanged (the live preview keeps
- * one across rebuilds); `read` checks the file when it is not known.
- */
-export interface ArticleSourceCache {
-  read(file: string, check: () => Promise<{ article?: ArticleSource; problems: ContentProblem[] }>): Promise<{ article?: ArticleSource; problems: ContentProblem[] }>;
-}
-
 export interface ArticleContext {
   contentDir: string;
   site: Site;
@@ -67,7 +63,7 @@ export interface ArticleContext {
 
 export async function readArticles(context: ArticleContext, cache?: ArticleSourceCache): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
   const files = await listMarkdown(path.join(context.contentDir, "articles"));
-  const results = await mapFiles(files, (file) => (cache ? cache.read(file, () => readArticle(file, context)) : readArticle(file, context)));
+  const results = await mapFiles(files, (file) => (cache ? cache.read(context.contentDir, file, (text) => checkArticle(file, text, context)) : readArticle(file, context)));
   const articles = results.flatMap((result) => (result.article ? [result.article] : []));
   const problems = results.flatMap((result) => result.problems);
   problems.push(...findDuplicateUrls(articles));

@@ -5,7 +5,9 @@ import path from "node:path";
 import { SETTINGS_FILE, loadSettings } from "./load-settings.ts";
 import { takeInventory } from "./inventory.ts";
 import { readAuthors } from "./load-authors.ts";
-import { readArticles, type ArticleSourceCache } from "./load-articles.ts";
+import { readArticle, readArticles, type ArticleContext, type ArticleSource } from "./load-articles.ts";
+import type { ArticleSourceCache } from "./source-cache.ts";
+import { digestOf } from "../build/digest.ts";
 import { resolveImage } from "./files.ts";
 import { ContentError } from "./errors.ts";
 import { readEditorNotes } from "./load-notes.ts";
@@ -17,9 +19,11 @@ export interface LoadOptions {
   articleCache?: ArticleSourceCache | undefined;
   /** The image cache whose manifest knows the photos (a build's own); default DATELINE_CACHE_DIR's. */
   imageCacheDir?: string | undefined;
+  /** The code version (src/build/code.ts): a cached article checked by other code is checked again. */
+  codeVersion?: string | undefined;
 }
 
-export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir }: LoadOptions = {}) {
+export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir, codeVersion = "" }: LoadOptions = {}) {
   const dir = path.resolve(contentDir);
   const { site, problems, lineOf } = await loadSettings(dir);
   // Anything in the folder that is not an expected kind of file, by path: code is never run, only named.
@@ -29,13 +33,24 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
   if (!site) return { problems };
   const md = createMarkdown(site.language);
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
-  const articles = await readArticles({ contentDir: dir, site, authorIds, md, imageCacheDir }, articleCache);
+  const context: ArticleContext = { contentDir: dir, site, authorIds, md, imageCacheDir };
+  // What an article's check reads besides its own file and the files it shows.
+  articleCache?.begin(digestOf({ site, authors: [...authorIds].sort(), code: codeVersion }));
+  const articles = await readArticles(context, articleCache);
   problems.push(...articles.problems);
   const notes = await readEditorNotes(dir);
   problems.push(...notes.problems);
   const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo, lineOf?.(["logo"]) ?? 1, imageCacheDir);
   if (logo && !logo.ok) problems.push(logo.problem);
-  return { site, md, authorIds, authors: authors.authors, articles: articles.articles, notes: notes.notes, logoFile: logo?.ok ? logo.file : undefined, problems };
+  /** An article's body template again, for one that came from a cache without it; its text must not have changed meanwhile. */
+  const reread = async (source: ArticleSource): Promise<NonNullable<ArticleSource["template"]>> => {
+    const again = await readArticle(source.file, context);
+    if (again.article?.sourceDigest !== source.sourceDigest || !again.article.template) {
+      throw new ContentError(again.problems.length > 0 ? again.problems : [{ file: source.file, line: 1, field: "file", message: "changed while the site was being built; build again" }]);
+    }
+    return again.article.template;
+  };
+  return { site, md, authorIds, authors: authors.authors, articles: articles.articles, notes: notes.notes, logoFile: logo?.ok ? logo.file : undefined, reread, problems };
 }
 
 /** The settings' `logo`, checked like any photo: an image file inside the content folder. */

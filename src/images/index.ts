@@ -415,10 +415,15 @@ export class ImagePipeline {
    * to the cached files (copies where the file system refuses links); then saves the manifest, so
    * the next build knows what this one learnt.
    */
-  async copyUsed(outputDir: string): Promise<void> {
+  async copyUsed(outputDir: string, { removeUnused = false }: { removeUnused?: boolean } = {}): Promise<void> {
     const target = path.join(outputDir, "img");
     await fs.mkdir(target, { recursive: true });
     await mapLimit([...this.used].sort(), (name) => publish(path.join(this.options.cacheDir, name), path.join(target, name)), READ_CONCURRENCY);
+    // An output updated in place keeps only what this build uses, as a new one would hold.
+    if (removeUnused) {
+      const unused = (await fs.readdir(target)).filter((name) => !this.used.has(name));
+      await mapLimit(unused, (name) => fs.rm(path.join(target, name), { force: true }), READ_CONCURRENCY);
+    }
     const manifest = await this.manifest;
     await manifest.save();
     releaseManifest(this.options.cacheDir);

@@ -17,7 +17,9 @@ export interface BodySource {
   id: string;
   /** The article file: an image that fails to encode is its content problem. */
   file: string;
-  template: BodyTemplate;
+  /** Absent for an article the load reused from the build's cache: then `reread` gets it from the file. */
+  template?: BodyTemplate | undefined;
+  reread: () => Promise<BodyTemplate>;
   figures: readonly PhotoSource[];
   galleries: ArticleSource["galleries"];
   embeds: readonly EmbedSource[];
@@ -110,8 +112,9 @@ export class BodyRenderer {
         : kind === "gallery"
           ? renderGalleryHtml(pick(galleries, "gallery", index))
           : renderEmbedHtml(pick(embeds, "embed", index), this.site);
-    const body: RenderedBody = { html: fillBlocks(source.template.html, block) };
-    const live = source.template.live;
+    const template = source.template ?? (await source.reread());
+    const body: RenderedBody = { html: fillBlocks(template.html, block) };
+    const live = template.live;
     if (live) {
       const updates = live.updates
         .map((update) => {

@@ -26,6 +26,8 @@ export interface CheckedContent {
   authors: readonly AuthorSource[];
   articles: readonly ArticleSource[];
   logoFile?: string | undefined;
+  /** An article's body template, read again for an article that came from the build's cache without it. */
+  reread: (source: ArticleSource) => Promise<NonNullable<ArticleSource["template"]>>;
 }
 
 export interface PrepareOptions {
@@ -52,7 +54,7 @@ export async function prepareNewsroom(content: CheckedContent, options: PrepareO
   const skipped = (test: (source: ArticleSource) => boolean): SkippedArticle[] =>
     preview ? [] : content.articles.filter(test).map((source) => ({ id: source.id, headline: source.fields.headline, published: source.published }));
   const published = content.articles.filter((source) => preview || (!isDraft(source) && !isScheduled(source)));
-  const articles = await Promise.all(published.map((source) => prepareArticle(source, { site, byId, images, bodies, scheduled: isScheduled(source) })));
+  const articles = await Promise.all(published.map((source) => prepareArticle(source, { site, byId, images, bodies, scheduled: isScheduled(source), reread: content.reread })));
   articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
 
   const shell: Shell = withDigest({
@@ -99,10 +101,11 @@ interface ArticleContext {
   images: ImagePipeline;
   bodies: BodyRenderer;
   scheduled: boolean;
+  reread: CheckedContent["reread"];
 }
 
 async function prepareArticle(source: ArticleSource, context: ArticleContext): Promise<Article> {
-  const { site, byId, images, bodies, scheduled } = context;
+  const { site, byId, images, bodies, scheduled, reread } = context;
   const { fields } = source;
   const authors = fields.byline.map((id) => byId.get(id)).filter((author): author is Author => author !== undefined);
   const section = site.sections.find((candidate) => candidate.slug === fields.section) ?? { slug: fields.section, title: fields.section, path: `/${fields.section}/` };
@@ -115,7 +118,7 @@ async function prepareArticle(source: ArticleSource, context: ArticleContext): P
   }
   // The body is named by what it is made from: the file's text and the images its blocks show.
   const bodyDigest = digestOf({ text: source.sourceDigest, media: await bodies.media(source).catch(imageFailureFor(source.file)) });
-  const body = bodies.ref({ id: source.id, file: source.file, template: source.template, figures: source.figures, galleries: source.galleries, embeds: source.embeds, live: source.live, published: source.published }, bodyDigest);
+  const body = bodies.ref({ id: source.id, file: source.file, template: source.template, reread: () => reread(source), figures: source.figures, galleries: source.galleries, embeds: source.embeds, live: source.live, published: source.published }, bodyDigest);
 
   const summary = fields.summary ?? truncateText(source.firstParagraph);
   const live = source.live ? { status: source.live.ended ? ("ended" as const) : ("live" as const), start: source.published, ...(source.live.ended && { end: source.live.ended }) } : undefined;

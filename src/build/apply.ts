@@ -1,0 +1,79 @@
+// An incremental build's outputs, moved into an output folder that holds exactly the previous build
+// (its marker names that build): only what changed is moved in or removed, instead of relinking and
+// deleting every file of a large archive. The folder is touched only after the whole build succeeded;
+// a process killed while moving leaves it half updated, and the next build (still planned against the
+// previous record, which is written last) moves the same files again.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { digestOf } from "./digest.ts";
+import type { BuildPlan, BuildRecord } from "./plan.ts";
+import { markedBuild, markOutputFolder } from "./output-folder.ts";
+import { outputFile } from "../site/page.ts";
+import { SEARCH_INDEX_DIR } from "../site/search.ts";
+import { copyPublicFiles } from "../site/assets.ts";
+import type { ImagePipeline } from "../images/index.ts";
+import { mapLimit } from "../images/limit.ts";
+
+const FILE_CONCURRENCY = 64;
+
+/** Names a build by everything it wrote: the same record, the same name. */
+export function buildId(record: BuildRecord): string {
+  return digestOf({ pages: [...record.pages], shards: [...record.shards] });
+}
+
+/** Whether `output` holds exactly the build `record` describes, so it can be updated in place. */
+export async function holdsBuild(output: string, record: BuildRecord | undefined): Promise<boolean> {
+  return record !== undefined && (await markedBuild(output)) === buildId(record);
+}
+
+export interface ApplyOptions {
+  /** Holds the new outputs only (pages rendered, shards indexed by this build). */
+  staging: string;
+  output: string;
+  plan: BuildPlan;
+  previous: BuildRecord;
+  images: ImagePipeline;
+}
+
+export async function applyInPlace({ staging, output, plan, previous, images }: ApplyOptions): Promise<void> {
+  const rendered = plan.pages.filter((planned) => planned.render);
+  await mapLimit(rendered, (planned) => moveInto(path.join(staging, outputFile(planned.spec.path)), path.join(output, outputFile(planned.spec.path))), FILE_CONCURRENCY);
+  await mapLimit(plan.removed, (sitePath) => removeOutput(output, outputFile(sitePath)), FILE_CONCURRENCY);
+  for (const planned of plan.shards) {
+    if (planned.index) await replaceFolder(path.join(staging, SEARCH_INDEX_DIR, planned.shard.id), path.join(output, SEARCH_INDEX_DIR, planned.shard.id));
+  }
+  const shards = new Set(plan.shards.map((planned) => planned.shard.id));
+  for (const id of previous.shards.keys()) if (!shards.has(id)) await fs.rm(path.join(output, SEARCH_INDEX_DIR, id), { recursive: true, force: true });
+  await copyPublicFiles(output);
+  await images.copyUsed(output, { removeUnused: true });
+  await markOutputFolder(output, buildId(plan.record));
+  await fs.rm(staging, { recursive: true, force: true });
+}
+
+/** Renames `from` over `to` (a new name for the file: readers of the old one keep it). */
+async function moveInto(from: string, to: string): Promise<void> {
+  await fs.mkdir(path.dirname(to), { recursive: true });
+  await fs.rename(from, to);
+}
+
+/** Removes an output file, and its folder when that leaves it empty (an article's page folder). */
+async function removeOutput(output: string, file: string): Promise<void> {
+  await fs.rm(path.join(output, file), { force: true });
+  for (let dir = path.dirname(path.join(output, file)); dir.startsWith(output + path.sep); dir = path.dirname(dir)) {
+    const left = await fs.readdir(dir).catch(() => ["?"]);
+    if (left.length > 0) break;
+    await fs.rmdir(dir).catch(() => undefined);
+  }
+}
+
+/** Puts folder `from` in place of `to`; the old folder goes only once the new one is there. */
+async function replaceFolder(from: string, to: string): Promise<void> {
+  const old = `${to}.${process.pid}.old`;
+  await fs.mkdir(path.dirname(to), { recursive: true });
+  const hadOld = await fs.rename(to, old).then(
+    () => true,
+    () => false,
+  );
+  await fs.rename(from, to);
+  if (hadOld) await fs.rm(old, { recursive: true, force: true });
+}

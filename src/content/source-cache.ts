@@ -1,0 +1,148 @@
+// Articles checked by an earlier load, reused while nothing they were checked against changed: their
+// file's text (by digest; its size and mtime spare the read), the files they show (photos, posters,
+// audio: size and mtime) and what validation reads besides the file (the settings, the authors, the
+// code: one context digest). The live preview keeps one in memory across rebuilds; a build keeps one
+// in its cache folder, so an hourly publish of a large archive parses only what changed.
+import fs from "node:fs/promises";
+import path from "node:path";
+import v8 from "node:v8";
+import { digestText } from "../build/digest.ts";
+import { readText } from "./read-text.ts";
+import type { ArticleSource } from "./load-articles.ts";
+import type { ContentProblem } from "./errors.ts";
+
+export type ArticleResult = { article?: ArticleSource; problems: ContentProblem[] };
+
+/** Bump when the entries' shape or ArticleSource changes: an older file is then ignored. */
+const FORMAT = 1;
+
+interface Entry {
+  size: number;
+  mtimeMs: number;
+  text: string;
+  context: string;
+  /** Every file the article shows, as [path, size, mtimeMs] when it was checked. */
+  refs: [string, number, number][];
+  source: ArticleSource;
+}
+
+interface StoredCache {
+  format: number;
+  entries: [string, Entry][];
+}
+
+/** The files an article shows: its photos, figures, gallery photos, posters and audio. */
+function referencedFiles(source: ArticleSource): string[] {
+  return [
+    ...(source.photo ? [source.photo.file] : []),
+    ...source.figures.map((figure) => figure.file),
+    ...source.galleries.flatMap((gallery) => gallery.photos.map((photo) => photo.file)),
+    ...source.embeds.flatMap((embed) => ("posterFile" in embed && embed.posterFile ? [embed.posterFile] : "file" in embed ? [embed.file] : [])),
+  ];
+}
+
+async function statOf(file: string): Promise<{ size: number; mtimeMs: number } | undefined> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  return stat?.isFile() ? { size: stat.size, mtimeMs: stat.mtimeMs } : undefined;
+}
+
+export class ArticleSourceCache {
+  private entries = new Map<string, Entry>();
+  private seen = new Set<string>();
+  /** Files checked again by the last load (for the summary and the tests). */
+  checked = 0;
+  reused = 0;
+
+  /**
+   * `context`: digest of everything an article's check reads besides its own file and the files it
+   * shows. `file`: where the cache is kept between processes (none: this process only). A persisted
+   * entry keeps no body template (it would make the file as large as the archive): the render stage
+   * reads the article again when it must render a reused one's body.
+   */
+  private constructor(
+    private context: string,
+    private readonly file: string | undefined,
+  ) {}
+
+  /** An empty cache kept in memory only (the live preview). */
+  static inMemory(): ArticleSourceCache {
+    return new ArticleSourceCache("", undefined);
+  }
+
+  /** The cache kept in `file`; an unreadable or older one starts empty. */
+  static async open(file: string): Promise<ArticleSourceCache> {
+    const cache = new ArticleSourceCache("", file);
+    try {
+      const stored = v8.deserialize(await fs.readFile(file)) as StoredCache;
+      if (stored.format === FORMAT) cache.entries = new Map(stored.entries);
+    } catch {
+      // No cache yet, or one we cannot read: every article is checked.
+    }
+    return cache;
+  }
+
+  /** Starts a load checked against `context` (a digest of the settings, the author ids and the code). */
+  begin(context: string): void {
+    this.context = context;
+    this.seen = new Set();
+    this.checked = 0;
+    this.reused = 0;
+  }
+
+  /** The article at `file`, reused when unchanged, else checked by `check` from its text. */
+  async read(contentDir: string, file: string, check: (text: string) => Promise<ArticleResult>): Promise<ArticleResult> {
+    const id = path.relative(contentDir, file);
+    this.seen.add(id);
+    const known = this.entries.get(id);
+    const stat = await statOf(file);
+    if (known && stat && known.context === this.context && known.size === stat.size && known.mtimeMs === stat.mtimeMs && (await this.refsUnchanged(known))) {
+      this.reused++;
+      return { article: known.source, problems: [] };
+    }
+    const text = await readText(contentDir, file);
+    if (!text.ok) {
+      this.entries.delete(id);
+      return { problems: [{ file, line: 1, field: "file", message: text.message }] };
+    }
+    const digest = digestText(text.text);
+    if (known && stat && known.context === this.context && known.text === digest && (await this.refsUnchanged(known))) {
+      // Touched, not changed (a checkout sets every file's mtime): remember the new identity.
+      known.size = stat.size;
+      known.mtimeMs = stat.mtimeMs;
+      this.reused++;
+      return { article: known.source, problems: [] };
+    }
+    this.checked++;
+    const result = await check(text.text);
+    if (!result.article || !stat) {
+      this.entries.delete(id);
+      return result;
+    }
+    const refs: Entry["refs"] = [];
+    for (const ref of referencedFiles(result.article)) {
+      const refStat = await statOf(ref);
+      if (refStat) refs.push([ref, refStat.size, refStat.mtimeMs]);
+    }
+    this.entries.set(id, { size: stat.size, mtimeMs: stat.mtimeMs, text: digest, context: this.context, refs, source: result.article });
+    return result;
+  }
+
+  private async refsUnchanged(entry: Entry): Promise<boolean> {
+    for (const [ref, size, mtimeMs] of entry.refs) {
+      const stat = await statOf(ref);
+      if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+    }
+    return true;
+  }
+
+  /** Forgets articles the last load did not see (deleted files) and writes the cache, if it is kept in a file. */
+  async save(): Promise<void> {
+    for (const id of this.entries.keys()) if (!this.seen.has(id)) this.entries.delete(id);
+    if (!this.file) return;
+    const entries: [string, Entry][] = [...this.entries].map(([id, entry]) => [id, { ...entry, source: { ...entry.source, template: undefined } }]);
+    await fs.mkdir(path.dirname(this.file), { recursive: true });
+    const partial = `${this.file}.${process.pid}.partial`;
+    await fs.writeFile(partial, v8.serialize({ format: FORMAT, entries } satisfies StoredCache));
+    await fs.rename(partial, this.file);
+  }
+}
