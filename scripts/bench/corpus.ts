@@ -309,3 +309,37 @@ export async function writeCorpus(options: CorpusOptions): Promise<Corpus> {
   }
   return corpus;
 }
+
+/**
+ * An hour of a newsroom's work on a corpus, for the warm builds of the bench: `added` new stories
+ * (copies of random archive stories under new names, dated `day`) and `edited` stories with a new
+ * paragraph (every other one a new headline too). Deterministic for a seed.
+ */
+export async function publishEdits(corpus: Corpus, options: { added: number; edited: number; day: string; seed?: number }): Promise<{ added: string[]; edited: string[] }> {
+  const random = new Random(options.seed ?? 7);
+  const added: string[] = [];
+  for (let i = 0; i < options.added; i++) {
+    const from = corpus.articleFiles[random.int(0, corpus.articleFiles.length - 1)] ?? "";
+    const text = await fs.readFile(path.join(corpus.dir, from), "utf8");
+    const time = `${options.day}T${pad(6 + (i % 6))}:${pad((i * 7) % 60)}:00-05:00`;
+    const fresh = text
+      .replace(/^date: .*$/m, `date: ${time}`)
+      .replace(/^updated: .*\n/m, "")
+      .replace(/^headline: "?(.*?)"?$/m, (_line, headline: string) => `headline: "${headline.replace(/"/g, "'")}, the follow-up ${i + 1}"`);
+    const file = path.join("articles", options.day.slice(0, 4), `follow-up-${options.day}-${i + 1}.md`);
+    await fs.mkdir(path.join(corpus.dir, path.dirname(file)), { recursive: true });
+    await fs.writeFile(path.join(corpus.dir, file), fresh);
+    added.push(file);
+  }
+  const edited: string[] = [];
+  for (let i = 0; i < options.edited; i++) {
+    const file = corpus.articleFiles[random.int(0, corpus.articleFiles.length - 1)] ?? "";
+    const target = path.join(corpus.dir, file);
+    let text = await fs.readFile(target, "utf8");
+    text = `${text.trimEnd()}\n\nThis story was updated with new reporting (${i + 1}).\n`;
+    if (i % 2 === 0) text = text.replace(/^headline: "?(.*?)"?$/m, (_line, headline: string) => `headline: "${headline.replace(/"/g, "'")} (updated)"`);
+    await fs.writeFile(target, text);
+    edited.push(file);
+  }
+  return { added, edited };
+}

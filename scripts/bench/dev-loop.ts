@@ -1,6 +1,6 @@
-// `npm run bench -- --dev`: how long the live preview (`npm start`: --serve --incremental) takes to show
-// an edited article. Starts the server over a synthetic newsroom, waits for the first build, then
-// edits one article's body several times and polls the served page until the new text appears.
+// `npm run bench -- --dev`: how long the live preview (`npm start`) takes to show an edited article.
+// Starts the preview over a synthetic newsroom, waits until it says it is watching, then edits one
+// article's body several times and polls the served page until the new text appears.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs/promises";
 import net from "node:net";
@@ -10,7 +10,6 @@ import { fileURLToPath } from "node:url";
 import { writeCorpus } from "./corpus.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 
 export interface DevLoopOptions {
   n: number;
@@ -22,15 +21,15 @@ export interface DevLoopOptions {
 
 export interface DevLoopResult {
   n: number;
+  /** Start → the preview serves the first build and watches. */
   firstBuildSeconds: number;
   /** Edit written → new text served, per edit. */
   latenciesMs: number[];
-  /** Edit written → Eleventy reports the rebuild finished (when the dev server tells the browser to reload), per edit. */
+  /** Edit written → the preview says its rebuild is done (when the dev server tells the browser to reload), per edit. */
   rebuildsMs: number[];
 }
 
 const log = (message: string) => process.stderr.write(`[bench:dev] ${message}\n`);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -53,98 +52,63 @@ async function fetchText(url: string): Promise<string | undefined> {
   }
 }
 
-async function waitFor(condition: () => Promise<boolean> | boolean, timeoutMs: number, what: string, intervalMs = 20): Promise<void> {
+/** Polls `condition` every 10 ms (a measurement of what a reloading browser sees) until true or `timeoutMs`. */
+async function poll(condition: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`dev loop: gave up waiting for ${what} after ${timeoutMs / 1000} s`);
-    await sleep(intervalMs);
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
-/** Counts Eleventy's "Watching…" lines (one after the first build and one after each rebuild) and "File changed" lines. */
-function watchServer(child: ChildProcess): { output: () => string; builds: () => number; changes: () => number } {
-  let output = "";
-  const collect = (chunk: Buffer) => (output += chunk.toString());
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
-  return {
-    output: () => output,
-    builds: () => output.match(/\[11ty\] Watching/g)?.length ?? 0,
-    changes: () => output.match(/\[11ty\] File changed/g)?.length ?? 0,
-  };
-}
-
-/**
- * A copy of the project's code (config, src/, layouts/, public/) with node_modules linked: the
- * server watches src/ and layouts/, and edits to the working tree must not trigger rebuilds here.
- */
-export async function snapshotProject(target: string): Promise<void> {
-  await fs.mkdir(target, { recursive: true });
-  for (const entry of [".eleventy.ts", "package.json", "tsconfig.json", "src", "layouts", "public"]) {
-    await fs.cp(path.join(ROOT, entry), path.join(target, entry), { recursive: true });
-  }
-  await fs.symlink(path.join(ROOT, "node_modules"), path.join(target, "node_modules"), "dir");
+/** Resolves when the preview's output since `from` matches `pattern`. */
+function printed(child: ChildProcess, output: () => string, pattern: RegExp, from: number, timeoutMs: number, what: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (pattern.test(output().slice(from))) finish(resolve);
+      else if (child.exitCode !== null) finish(() => reject(new Error(`dev loop: the preview stopped (${child.exitCode}) before ${what}:\n${output().slice(-3000)}`)));
+    };
+    const timer = setTimeout(() => finish(() => reject(new Error(`dev loop: gave up waiting for ${what}:\n${output().slice(-3000)}`))), timeoutMs);
+    const finish = (done: () => void) => {
+      clearTimeout(timer);
+      child.stdout?.off("data", check);
+      child.stderr?.off("data", check);
+      done();
+    };
+    child.stdout?.on("data", check);
+    child.stderr?.on("data", check);
+    check();
+  });
 }
 
 export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopResult> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-dev-"));
   let server: ChildProcess | undefined;
-  let getLog = () => "";
+  let output = "";
   try {
-    const project = path.join(tmp, "project");
-    await snapshotProject(project);
-    log(`n=${options.n}: writing the synthetic newsroom into ${project}/content`);
-    // Inside the project, given as a relative path like `npm start` does: Eleventy's watcher does
-    // not notice edits under an absolute --input outside the working directory.
-    const corpus = await writeCorpus({ dir: path.join(project, "content"), articles: options.n });
+    log(`n=${options.n}: writing the synthetic newsroom into ${tmp}/content`);
+    const corpus = await writeCorpus({ dir: path.join(tmp, "content"), articles: options.n });
     const port = await freePort();
     const started = Date.now();
     // Exactly `npm start`, with the synthetic content folder and a free port.
-    server = spawn(
-      process.execPath,
-      ["--import", "tsx", path.join(project, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--config=.eleventy.ts", "--input=content", "--serve", "--incremental", `--port=${port}`],
-      { cwd: project, env: { ...process.env, DATELINE_CACHE_DIR: path.join(tmp, "image-cache") }, stdio: ["ignore", "pipe", "pipe"], detached: true },
-    );
+    server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/cli/preview.ts"), `--input=${corpus.dir}`, `--output=${path.join(tmp, "preview")}`, `--port=${port}`], {
+      cwd: ROOT,
+      env: { ...process.env, DATELINE_CACHE_DIR: path.join(tmp, "cache") },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     const child = server;
-    const watched = watchServer(child);
-    getLog = watched.output;
-    const alive = () => {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`dev loop: the server stopped (${child.exitCode ?? child.signalCode}):\n${watched.output().slice(-3000)}`);
-      return true;
-    };
+    const collect = (chunk: Buffer) => (output += chunk.toString());
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+    // Printed once the first build is served and the watcher is known to see saves.
+    await printed(child, () => output, /\[dateline\] preview at /, 0, options.timeoutSeconds * 1000, "the first build");
+    const firstBuildSeconds = (Date.now() - started) / 1000;
+    log(`first build served and watched after ${firstBuildSeconds.toFixed(1)} s`);
 
     // The article edited: one from the middle of the archive.
     const index = Math.floor(options.n / 2);
     const file = path.join(corpus.dir, corpus.articleFiles[index] ?? "");
     const url = `http://127.0.0.1:${port}${corpus.articlePaths[index] ?? "/"}`;
-    await waitFor(async () => alive() && watched.builds() >= 1 && (await fetchText(url)) !== undefined, options.timeoutSeconds * 1000, "the first build", 250);
-    const firstBuildSeconds = (Date.now() - started) / 1000;
-    log(`first build served after ${firstBuildSeconds.toFixed(1)} s`);
-
-    // Eleventy prints "Watching…" before its watcher has registered every file (with 10,000 files
-    // that takes a while), and an edit made before then goes unnoticed. Rewrite the settings file
-    // unchanged until a rebuild happens; only then start measuring.
-    const warmUp = path.join(corpus.dir, "settings.yml");
-    const settings = await fs.readFile(warmUp, "utf8");
-    const warmStarted = Date.now();
-    const noticedAtStart = watched.changes();
-    // Counted before the first touch: a small newsroom rebuilds within the 15 s wait.
-    const buildsAtStart = watched.builds();
-    await waitFor(
-      async () => {
-        alive();
-        await fs.writeFile(warmUp, settings);
-        await sleep(15_000);
-        return watched.changes() > noticedAtStart;
-      },
-      options.timeoutSeconds * 1000,
-      "the watcher to notice a change",
-      0,
-    );
-    await waitFor(() => alive() && watched.builds() > buildsAtStart, options.timeoutSeconds * 1000, "the warm-up rebuild", 250);
-    log(`watcher ready; warm-up rebuild done ${((Date.now() - warmStarted) / 1000).toFixed(1)} s after the first touch`);
-    await sleep(1000);
-
     const original = await fs.readFile(file, "utf8");
     const latenciesMs: number[] = [];
     const rebuildsMs: number[] = [];
@@ -154,29 +118,25 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
       const closing = original.indexOf("\n---\n", 4) + 5;
       const paragraphEnd = original.indexOf("\n\n", closing);
       const edited = `${original.slice(0, paragraphEnd)} ${token} was added.${original.slice(paragraphEnd)}`;
-      const buildsBefore = watched.builds();
+      const from = output.length;
       const written = Date.now();
       await fs.writeFile(file, edited);
-      await waitFor(async () => alive() && ((await fetchText(url))?.includes(token) ?? false), options.timeoutSeconds * 1000, `edit ${edit} to be served`);
+      const rebuilt = printed(child, () => output, /\[dateline\] preview: rendered/, from, options.timeoutSeconds * 1000, `rebuild ${edit}`).then(() => rebuildsMs.push(Date.now() - written));
+      await poll(async () => (await fetchText(url))?.includes(token) ?? false, options.timeoutSeconds * 1000, `edit ${edit} to be served`);
       latenciesMs.push(Date.now() - written);
-      log(`edit ${edit}: served after ${latenciesMs.at(-1)} ms`);
-      await waitFor(() => alive() && watched.builds() > buildsBefore, options.timeoutSeconds * 1000, `rebuild ${edit} to finish`);
-      rebuildsMs.push(Date.now() - written);
-      const wrote = watched.output().match(/\[11ty\] (?:Copied \d+ )?Wrote[^\n]*/g)?.at(-1) ?? "";
-      log(`edit ${edit}: rebuild finished (the browser reloads now) after ${rebuildsMs.at(-1)} ms; ${wrote.replace("[11ty] ", "")}`);
-      await sleep(1000); // let the watcher settle before the next edit
+      await rebuilt;
+      log(`edit ${edit}: served after ${latenciesMs.at(-1)} ms, rebuild done after ${rebuildsMs.at(-1)} ms`);
     }
     return { n: options.n, firstBuildSeconds, latenciesMs, rebuildsMs };
   } finally {
-    const serverLog = getLog();
-    if (server?.pid !== undefined && server.exitCode === null && server.signalCode === null) {
-      process.kill(-server.pid, "SIGTERM");
-      await sleep(500);
+    if (server && server.exitCode === null) {
+      const exited = new Promise((resolve) => server?.once("exit", resolve));
+      server.kill("SIGINT");
+      await exited;
     }
     if (options.keep) {
-      await fs.writeFile(path.join(tmp, "server.log"), serverLog);
+      await fs.writeFile(path.join(tmp, "server.log"), output);
       log(`kept ${tmp} (the server's output is in server.log)`);
-    }
-    else await fs.rm(tmp, { recursive: true, force: true });
+    } else await fs.rm(tmp, { recursive: true, force: true });
   }
 }

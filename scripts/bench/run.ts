@@ -1,30 +1,32 @@
-// `npm run bench`: builds a synthetic newsroom with the full Dateline site and with a minimal Eleventy
-// baseline, several runs each, alternating, and prints a table and (last line) one JSON object.
-// See docs/performance.md for what is measured and how to read it.
+// `npm run bench`: builds a synthetic newsroom with `npm run build` and with a minimal Eleventy
+// baseline, cold and warm, and prints each figure beside its target, then (last line) one JSON object.
+// Every figure counts the whole process tree (Node, Pagefind's indexer, esbuild); see
+// docs/performance.md for what is measured and how to read it.
 //
-//   npm run bench                              N = 1,000 and 10,000, 2 runs each
+//   npm run bench                              N = 1,000 and 10,000, 2 runs of each kind
 //   npm run bench -- --n 100000 --runs 1       the large run
-//   npm run bench -- --n 10000 --photos        also a warm build with a photo per article
+//   npm run bench -- --n 10000 --photos        also a cold and a warm build with a photo per article
 //   npm run bench -- --dev                     the live preview: edit → new text served (N = 10,000)
-//   npm run bench -- --n 10000 --part-size 2500   the full build in parts of 2,500 articles
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeCorpus, type Corpus } from "./corpus.ts";
+import { publishEdits, writeCorpus, type Corpus } from "./corpus.ts";
 import { ensurePhotos, type PhotoSet } from "./photos.ts";
 import { measure, type Measurement } from "./measure.ts";
 import { measureDevLoop } from "./dev-loop.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-/** `npm run build`: the full build is exactly what a newsroom runs, in parts above the part size. */
+/** `npm run build`: exactly what a newsroom runs. */
 const BUILD = path.join(ROOT, "src", "cli", "build.ts");
 const BASELINE_CONFIG = path.join(ROOT, "scripts", "bench", "baseline.config.js");
 /** Source photos drawn once and kept between runs (delete it to redraw). */
 const PHOTO_CACHE = path.join(ROOT, ".cache", "bench", "photos");
 /** The build's clock is fixed, so the News sitemap (the one clock-dependent output) is the same every run. */
 const BUILD_NOW = "2026-07-01T12:00:00Z";
+/** The day the warm builds' new stories are dated: the build's "today". */
+const PUBLISH_DAY = "2026-07-01";
 
 interface Options {
   sizes: number[];
@@ -36,12 +38,10 @@ interface Options {
   timeoutSeconds: number;
   dev: boolean;
   edits: number;
-  /** `npm run build --part-size`; default the build's own. */
-  partSize?: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [], runs: 2, photos: false, photoVariety: 20, keep: false, timeoutSeconds: 1800, dev: false, edits: 5 };
+  const options: Options = { sizes: [], runs: 2, photos: false, photoVariety: 20, keep: false, timeoutSeconds: 3600, dev: false, edits: 5 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [flag, inline] = arg.split("=", 2) as [string, string | undefined];
@@ -65,20 +65,17 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === "--keep") options.keep = true;
     else if (flag === "--dev") options.dev = true;
     else if (flag === "--edits") options.edits = count("--edits");
-    else if (flag === "--part-size") options.partSize = count("--part-size");
     else if (flag === "--help" || flag === "-h") {
-      console.log(`usage: npm run bench -- [--n N]… [--runs K] [--photos] [--photo-variety P] [--heap MB] [--timeout S] [--keep]
+      console.log(`usage: npm run bench -- [--n N]… [--runs K] [--photos] [--photo-variety P] [--heap MB] [--timeout S] [--keep] [--dev [--edits E]]
   --n N             articles in the synthetic newsroom; repeat for several sizes (default 1000 and 10000)
   --runs K          builds of each kind per size, alternating (default 2)
   --photos          also build the corpus with a lead photo per article: one cold build, then K warm ones
   --photo-variety P distinct source photos, cycled over the articles (default 20)
   --heap MB         --max-old-space-size for every build (default: Node's)
-  --timeout S       stop a build that runs longer (default 1800)
+  --timeout S       stop a build that runs longer (default 3600)
   --keep            keep the temporary folder
   --dev             measure the live preview instead: edit an article, time until the new text is served
-  --edits E         edits in the --dev measurement (default 5)
-  --part-size P     articles per part of the full build (npm run build --part-size; default 10000: a
-                    larger newsroom is built in parts)`);
+  --edits E         edits in the --dev measurement (default 5)`);
       process.exit(0);
     } else throw new Error(`bench: unknown option ${arg} (try --help)`);
   }
@@ -86,15 +83,21 @@ function parseArgs(argv: readonly string[]): Options {
   return options;
 }
 
-type Kind = "full" | "baseline" | "photos-cold" | "photos-warm";
+/**
+ * What was built: a cold full build (no build cache), the baseline, a warm build after one edited
+ * article, a warm publish (20 new and 5 edited stories) into the previous output, the same publish
+ * with a restored cache but no output (a CI runner), and cold and warm builds with photos.
+ */
+type Kind = "cold" | "baseline" | "warm-edit" | "publish" | "publish-ci" | "photos-cold" | "photos-warm";
 
 interface Result extends Measurement {
   kind: Kind;
   n: number;
-  /** Why a baseline build failed (it is recorded, not fatal: at 100,000 articles plain Eleventy runs out of memory). */
   failed?: string;
   encoded?: number;
   reused?: number;
+  /** The build's own stage timings (DATELINE_TIMINGS). */
+  timings?: Record<string, number>;
 }
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
@@ -105,17 +108,21 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-async function build(kind: Kind, n: number, input: string, output: string, cacheDir: string, options: Options): Promise<Result> {
-  await fs.rm(output, { recursive: true, force: true });
+interface Target {
+  input: string;
+  output: string;
+  cacheDir: string;
+}
+
+async function run(kind: Kind, n: number, target: Target, options: Options): Promise<Result> {
   const nodeArgs = options.heapMB ? [`--max-old-space-size=${options.heapMB}`] : [];
-  const partSize = options.partSize ? [`--part-size=${options.partSize}`] : [];
   const args =
     kind === "baseline"
-      ? [...nodeArgs, ELEVENTY, `--config=${BASELINE_CONFIG}`, `--input=${input}`, `--output=${output}`, "--quiet"]
-      : [...nodeArgs, "--import", "tsx", BUILD, `--input=${input}`, `--output=${output}`, ...partSize];
+      ? [...nodeArgs, ELEVENTY, `--config=${BASELINE_CONFIG}`, `--input=${target.input}`, `--output=${target.output}`, "--quiet"]
+      : [...nodeArgs, "--import", "tsx", BUILD, `--input=${target.input}`, `--output=${target.output}`];
   const result = await measure(process.execPath, args, {
     cwd: ROOT,
-    env: { DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: BUILD_NOW },
+    env: { DATELINE_CACHE_DIR: target.cacheDir, DATELINE_NOW: BUILD_NOW, DATELINE_TIMINGS: "1" },
     timeoutSeconds: options.timeoutSeconds,
   });
   if (result.exitCode !== 0) {
@@ -127,19 +134,24 @@ async function build(kind: Kind, n: number, input: string, output: string, cache
     }
     throw new Error(`bench: the ${kind} build of ${n} articles failed (${why}, ${result.seconds.toFixed(1)} s, peak ${result.peakRssMB.toFixed(0)} MB):\n${result.output.slice(-4000)}`);
   }
-  const images = /images: (\d+) encoded, (\d+) reused/.exec(result.output);
   const entry: Result = { ...result, kind, n };
+  const images = /images: (\d+) encoded, (\d+) reused/.exec(result.output);
   if (images) {
     entry.encoded = Number(images[1]);
     entry.reused = Number(images[2]);
   }
-  // A build in parts reports each run: where the time of a large build goes.
-  for (const line of result.output.split("\n").filter((text) => text.startsWith("[dateline] run ") || / checked in /.test(text))) log(`  ${line}`);
-  log(`${kind.padEnd(11)} n=${n}: ${result.seconds.toFixed(2)} s (CPU ${result.cpuSeconds.toFixed(1)} s), peak ${result.peakRssMB.toFixed(0)} MB (tree ${result.treePeakMB.toFixed(0)} MB)${images ? `, images ${entry.encoded} encoded / ${entry.reused} reused` : ""}`);
+  const timings = /\[dateline\] timings (\{.*\})/.exec(result.output)?.[1];
+  if (timings) entry.timings = JSON.parse(timings) as Record<string, number>;
+  const rendered = /\[dateline\] rendered (\d+)[^\n]*reused (\d+)/.exec(result.output);
+  log(
+    `${kind.padEnd(11)} n=${n}: ${result.seconds.toFixed(2)} s, CPU ${result.cpuSeconds.toFixed(1)} s (${result.cpuSource}), peak ${result.peakRssMB.toFixed(0)} MB, tree ${result.treePeakMB.toFixed(0)} MB` +
+      `${rendered ? `; rendered ${rendered[1]}, reused ${rendered[2]}` : ""}${images ? `; images ${entry.encoded} encoded` : ""}`,
+  );
+  if (entry.timings) log(`  stages (ms): ${Object.entries(entry.timings).map(([stage, ms]) => `${stage} ${ms}`).join(", ")}`);
   return entry;
 }
 
-/** Checks that both builds (the full one alone when the baseline failed) wrote a page for every article of the corpus. */
+/** Checks that both builds wrote a page for every article of the corpus. */
 async function checkOutputs(corpus: Corpus, fullSite: string, baselineSite: string | undefined): Promise<void> {
   const missing: string[] = [];
   for (const [index, file] of corpus.articleFiles.entries()) {
@@ -162,24 +174,51 @@ async function benchSize(n: number, options: Options, photos: PhotoSet | undefin
     log(`n=${n}: writing the synthetic newsroom into ${tmp}`);
     const started = Date.now();
     const corpus = await writeCorpus({ dir: path.join(tmp, "content"), articles: n });
-    const photoCorpus = photos ? await writeCorpus({ dir: path.join(tmp, "content-photos"), articles: n, photos: photos.leads, headshots: photos.headshots }) : undefined;
     log(`n=${n}: ${(corpus.bytes / 1e6).toFixed(1)} MB of Markdown written in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-
     const site = path.join(tmp, "_site");
-    const baselineSite = path.join(tmp, "_baseline");
-    const plainCache = path.join(tmp, "image-cache-plain");
-    const photoCache = path.join(tmp, "image-cache");
+    const cacheDir = path.join(tmp, "cache");
+    const target = { input: corpus.dir, output: site, cacheDir };
     const results: Result[] = [];
-    if (photoCorpus) {
-      // Fills the persistent image cache; every later photo build starts from a fresh _site/.
-      results.push(await build("photos-cold", n, photoCorpus.dir, site, photoCache, options));
-    }
-    for (let run = 0; run < options.runs; run++) {
-      results.push(await build("full", n, corpus.dir, site, plainCache, options));
-      results.push(await build("baseline", n, corpus.dir, baselineSite, plainCache, options));
+    // Cold: no build cache, no output. The image cache goes too (the corpus has no photos but the logo and icons).
+    const cold = async () => {
+      await fs.rm(site, { recursive: true, force: true });
+      await fs.rm(cacheDir, { recursive: true, force: true });
+      results.push(await run("cold", n, target, options));
+    };
+    for (let run_ = 0; run_ < options.runs; run_++) {
+      await cold();
+      const baselineSite = path.join(tmp, "_baseline");
+      await fs.rm(baselineSite, { recursive: true, force: true });
+      results.push(await run("baseline", n, { ...target, output: baselineSite }, options));
       const baseline = results.at(-1);
-      if (run === 0) await checkOutputs(corpus, site, baseline?.failed ? undefined : baselineSite);
-      if (photoCorpus) results.push(await build("photos-warm", n, photoCorpus.dir, site, photoCache, options));
+      if (run_ === 0) await checkOutputs(corpus, site, baseline?.failed ? undefined : baselineSite);
+      await fs.rm(baselineSite, { recursive: true, force: true });
+    }
+    // Warm: after the last cold build, one edited article's body; then an hour of a newsroom's work.
+    for (let run_ = 0; run_ < options.runs; run_++) {
+      await publishEdits(corpus, { added: 0, edited: 1, day: PUBLISH_DAY, seed: 100 + run_ });
+      results.push(await run("warm-edit", n, target, options));
+    }
+    for (let run_ = 0; run_ < options.runs; run_++) {
+      await publishEdits(corpus, { added: 20, edited: 5, day: PUBLISH_DAY, seed: 200 + run_ });
+      results.push(await run("publish", n, target, options));
+    }
+    // A CI runner: the cache restored, no output folder (every file is linked from the store).
+    for (let run_ = 0; run_ < options.runs; run_++) {
+      await publishEdits(corpus, { added: 20, edited: 5, day: PUBLISH_DAY, seed: 300 + run_ });
+      await fs.rm(site, { recursive: true, force: true });
+      results.push(await run("publish-ci", n, target, options));
+    }
+    if (photos) {
+      const photoCorpus = await writeCorpus({ dir: path.join(tmp, "content-photos"), articles: n, photos: photos.leads, headshots: photos.headshots });
+      const photoTarget = { input: photoCorpus.dir, output: path.join(tmp, "_site-photos"), cacheDir: path.join(tmp, "cache-photos") };
+      results.push(await run("photos-cold", n, photoTarget, options));
+      for (let run_ = 0; run_ < options.runs; run_++) {
+        // Warm images, but every page rendered again: the build cache goes, the image cache stays.
+        await fs.rm(path.join(photoTarget.cacheDir, "build"), { recursive: true, force: true });
+        await fs.rm(photoTarget.output, { recursive: true, force: true });
+        results.push(await run("photos-warm", n, photoTarget, options));
+      }
     }
     return results;
   } finally {
@@ -194,7 +233,6 @@ interface Row {
   runs: number;
   seconds: number;
   cpuSeconds: number;
-  msPerArticle: number;
   peakRssMB: number;
   treePeakMB: number;
   images?: string;
@@ -204,63 +242,93 @@ interface Row {
 function summarize(results: readonly Result[]): Row[] {
   const rows: Row[] = [];
   for (const n of [...new Set(results.map((result) => result.n))]) {
-    for (const kind of ["full", "baseline", "photos-cold", "photos-warm"] as const) {
+    for (const kind of ["cold", "baseline", "warm-edit", "publish", "publish-ci", "photos-cold", "photos-warm"] as const) {
       const all = results.filter((result) => result.n === n && result.kind === kind);
       const group = all.filter((result) => !result.failed);
       const failed = all.find((result) => result.failed);
       if (failed && group.length === 0) {
-        rows.push({ n, kind, runs: all.length, seconds: NaN, cpuSeconds: NaN, msPerArticle: NaN, peakRssMB: failed.peakRssMB, treePeakMB: failed.treePeakMB, failed: failed.failed ?? "failed" });
+        rows.push({ n, kind, runs: all.length, seconds: NaN, cpuSeconds: NaN, peakRssMB: failed.peakRssMB, treePeakMB: failed.treePeakMB, failed: failed.failed ?? "failed" });
         continue;
       }
       if (group.length === 0) continue;
-      const seconds = median(group.map((result) => result.seconds));
       const row: Row = {
         n,
         kind,
         runs: group.length,
-        seconds,
+        seconds: median(group.map((result) => result.seconds)),
         cpuSeconds: median(group.map((result) => result.cpuSeconds)),
-        msPerArticle: (seconds * 1000) / n,
         peakRssMB: Math.max(...group.map((result) => result.peakRssMB)),
         treePeakMB: Math.max(...group.map((result) => result.treePeakMB)),
       };
-      if (group[0]?.encoded !== undefined && kind.startsWith("photos")) {
-        row.images = `${Math.max(...group.map((result) => result.encoded ?? 0))} encoded, ${median(group.map((result) => result.reused ?? 0))} reused`;
-      }
+      if (group[0]?.encoded !== undefined && kind.startsWith("photos")) row.images = `${Math.max(...group.map((result) => result.encoded ?? 0))} encoded`;
       rows.push(row);
     }
   }
   return rows;
 }
 
-function printTable(rows: readonly Row[]): void {
-  const header = ["N", "build", "runs", "median s", "ms/article", "CPU s", "peak RSS MB", "tree peak MB", "ratio", "CPU ratio", "images"];
-  const lines = rows.map((row) => {
-    const baseline = rows.find((other) => other.n === row.n && other.kind === "baseline");
-    const full = rows.find((other) => other.n === row.n && other.kind === "full");
-    // Full vs baseline; a warm photo build vs the full build without photos.
-    const found = row.kind === "full" ? baseline : row.kind === "photos-warm" ? full : undefined;
-    const against = found?.failed ? undefined : found;
-    if (row.failed) return [row.n.toLocaleString("en-US"), row.kind, String(row.runs), row.failed, "", "", row.peakRssMB.toFixed(0), row.treePeakMB.toFixed(0), "", "", ""];
-    return [
-      row.n.toLocaleString("en-US"),
-      row.kind,
-      String(row.runs),
-      row.seconds.toFixed(2),
-      row.msPerArticle.toFixed(2),
-      row.cpuSeconds.toFixed(1),
-      row.peakRssMB.toFixed(0),
-      row.treePeakMB.toFixed(0),
-      against ? `${(row.seconds / against.seconds).toFixed(2)}×` : "",
-      against && against.cpuSeconds > 0 ? `${(row.cpuSeconds / against.cpuSeconds).toFixed(2)}×` : "",
-      row.images ?? "",
-    ];
-  });
+function table(header: readonly string[], lines: readonly (readonly string[])[]): void {
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? "").length)));
   const format = (cells: readonly string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
   console.log(format(header));
   console.log(`|${widths.map((width) => "-".repeat(width + 2)).join("|")}|`);
   for (const line of lines) console.log(format(line));
+}
+
+function printRows(rows: readonly Row[]): void {
+  const lines = rows.map((row) => {
+    const against = rows.find((other) => other.n === row.n && other.kind === (row.kind === "cold" ? "baseline" : row.kind === "baseline" || row.kind.startsWith("photos") ? "" : "cold"));
+    const ratio = (value: number, of: number) => (Number.isFinite(value) && Number.isFinite(of) && of > 0 ? `${(value / of).toFixed(2)}×` : "");
+    if (row.failed) return [row.n.toLocaleString("en-US"), row.kind, String(row.runs), row.failed, "", "", row.peakRssMB.toFixed(0), row.treePeakMB.toFixed(0), "", ""];
+    return [
+      row.n.toLocaleString("en-US"),
+      row.kind,
+      String(row.runs),
+      row.seconds.toFixed(2),
+      row.cpuSeconds.toFixed(1),
+      row.peakRssMB.toFixed(0),
+      row.treePeakMB.toFixed(0),
+      against && !against.failed ? ratio(row.seconds, against.seconds) : "",
+      against && !against.failed ? ratio(row.cpuSeconds, against.cpuSeconds) : "",
+      row.images ?? "",
+    ];
+  });
+  table(["N", "build", "runs", "median s", "CPU s", "peak RSS MB", "tree peak MB", "ratio", "CPU ratio", "images"], lines);
+}
+
+interface TargetCheck {
+  target: string;
+  result: string;
+  met: boolean;
+}
+
+/** The issue's targets, each with the figure this run measured. */
+function checkTargets(rows: readonly Row[]): TargetCheck[] {
+  const get = (n: number, kind: Kind) => rows.find((row) => row.n === n && row.kind === kind && !row.failed);
+  const checks: TargetCheck[] = [];
+  for (const n of [...new Set(rows.map((row) => row.n))].sort((a, b) => a - b)) {
+    const cold = get(n, "cold");
+    const baseline = get(n, "baseline");
+    const edit = get(n, "warm-edit");
+    const publish = get(n, "publish-ci") ?? get(n, "publish");
+    if (n === 10_000 && cold && baseline) {
+      const ratio = cold.seconds / baseline.seconds;
+      checks.push({ target: "10,000 cold: ≤ 1.5× the minimal Eleventy build", result: `${cold.seconds.toFixed(1)} s vs ${baseline.seconds.toFixed(1)} s = ${ratio.toFixed(2)}× (CPU ${(cold.cpuSeconds / baseline.cpuSeconds).toFixed(2)}×)`, met: ratio <= 1.5 });
+      checks.push({ target: "10,000 cold: process tree ≤ 1.5 GB", result: `${(cold.treePeakMB / 1024).toFixed(2)} GB`, met: cold.treePeakMB <= 1536 });
+    }
+    if (n === 10_000 && cold && edit) {
+      const share = edit.seconds / cold.seconds;
+      checks.push({ target: "10,000, one edited article: ≤ 10 % of the cold build", result: `${edit.seconds.toFixed(2)} s = ${(share * 100).toFixed(1)} % of ${cold.seconds.toFixed(1)} s`, met: share <= 0.1 });
+    }
+    if (n === 100_000 && cold) {
+      checks.push({ target: "100,000 cold: ≤ 10 min", result: `${(cold.seconds / 60).toFixed(1)} min`, met: cold.seconds <= 600 });
+      checks.push({ target: "100,000 cold: process tree ≤ 4 GB", result: `${(cold.treePeakMB / 1024).toFixed(2)} GB`, met: cold.treePeakMB <= 4096 });
+    }
+    if (n === 100_000 && publish) {
+      checks.push({ target: "100,000, 20 new + 5 edited, restored cache: ≤ 60 s", result: `${publish.seconds.toFixed(1)} s (${publish.kind})`, met: publish.seconds <= 60 });
+    }
+  }
+  return checks;
 }
 
 async function benchDevLoop(options: Options): Promise<void> {
@@ -269,9 +337,7 @@ async function benchDevLoop(options: Options): Promise<void> {
   const served = median(result.latenciesMs);
   const rebuilt = median(result.rebuildsMs);
   console.log("");
-  console.log("| N | first build s | edits | median edit → served ms | median edit → rebuild done ms |");
-  console.log("|---|---|---|---|---|");
-  console.log(`| ${n.toLocaleString("en-US")} | ${result.firstBuildSeconds.toFixed(1)} | ${result.latenciesMs.length} | ${served.toFixed(0)} | ${rebuilt.toFixed(0)} |`);
+  table(["N", "first build s", "edits", "median edit → served ms", "median edit → rebuild done ms"], [[n.toLocaleString("en-US"), result.firstBuildSeconds.toFixed(1), String(result.latenciesMs.length), served.toFixed(0), rebuilt.toFixed(0)]]);
   console.log(JSON.stringify({ n, firstBuildSeconds: Number(result.firstBuildSeconds.toFixed(1)), editServedMs: Math.round(served), editRebuiltMs: Math.round(rebuilt), latenciesMs: result.latenciesMs }));
 }
 
@@ -285,28 +351,18 @@ async function main(): Promise<void> {
 
   const rows = summarize(results);
   console.log("");
-  printTable(rows);
-  const largest = Math.max(...options.sizes);
-  const full = rows.find((row) => row.n === largest && row.kind === "full");
-  const baseline = rows.find((row) => row.n === largest && row.kind === "baseline");
-  const warm = rows.find((row) => row.n === largest && row.kind === "photos-warm");
-  if (!full || !baseline) throw new Error("bench: no result for the largest size");
-  const round = (value: number, digits: number) => Number(value.toFixed(digits));
-  // A failed baseline has no time: the JSON line says null and why.
-  const summary: Record<string, number | string | null> = {
-    n: largest,
-    fullSeconds: round(full.seconds, 2),
-    baselineSeconds: baseline.failed ? null : round(baseline.seconds, 2),
-    ratio: baseline.failed ? null : round(full.seconds / baseline.seconds, 2),
-    peakRssMB: round(full.treePeakMB, 0),
-  };
-  if (baseline.failed) summary["baselineFailed"] = baseline.failed;
-  if (warm) {
-    const warmResults = results.filter((result) => result.n === largest && result.kind === "photos-warm");
-    summary["photosWarmSeconds"] = round(warm.seconds, 2);
-    summary["photosRatio"] = round(warm.seconds / full.seconds, 2);
-    summary["photosWarmEncoded"] = Math.max(...warmResults.map((result) => result.encoded ?? 0));
+  printRows(rows);
+  const checks = checkTargets(rows);
+  if (checks.length > 0) {
+    console.log("");
+    table(["target", "this run", "met"], checks.map((check) => [check.target, check.result, check.met ? "yes" : "no"]));
   }
+  const round = (value: number, digits: number) => Number(value.toFixed(digits));
+  const summary: Record<string, unknown> = { load: os.loadavg().map((load) => round(load, 1)) };
+  for (const row of rows) {
+    summary[`${row.kind}@${row.n}`] = row.failed ? { failed: row.failed } : { seconds: round(row.seconds, 2), cpuSeconds: round(row.cpuSeconds, 1), treePeakMB: round(row.treePeakMB, 0) };
+  }
+  summary["targets"] = checks.map((check) => ({ target: check.target, result: check.result, met: check.met }));
   console.log(JSON.stringify(summary));
 }
 
