@@ -201,11 +201,12 @@ describe("live.js in Chromium", () => {
     const notice = page.locator(".live-notice");
     await notice.waitFor({ state: "attached" });
     expect(await notice.getAttribute("aria-live")).toBe("polite");
-    // Nothing new yet: a check (seen fetching the page) finds nothing to offer.
+    // Nothing new yet: a check (seen fetching the page; the notice is aria-busy from its start to its
+    // end, set before dispatchEvent returns) finds nothing to offer.
     const checked = page.waitForResponse((response) => response.url().startsWith(server.origin + LIVE));
     await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
     await checked;
-    await page.waitForTimeout(300);
+    await page.locator(".live-notice:not([aria-busy])").waitFor({ state: "attached" });
     expect(await notice.locator("button").count()).toBe(0);
 
     // A newer build adds one update.
