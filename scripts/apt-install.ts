@@ -68,7 +68,7 @@ function runAptGet(args: readonly string[], onWait: (holder: LockHolder) => void
     const lines = () => {
       let rest = "";
       return {
-        add(chunk: Buffer) {
+        add: (chunk: Buffer) => {
           const parts = (rest + chunk.toString("utf8")).split("\n");
           rest = parts.pop() ?? "";
           parts.forEach(line);

@@ -66,7 +66,7 @@ async function exists(file: string): Promise<boolean> {
 
 /** The newest article: article pages live at /yyyy/mm/dd/slug/. */
 async function newestArticle(): Promise<string> {
-  const entries = (await fs.readdir(SITE, { recursive: true })) as string[];
+  const entries = (await fs.readdir(SITE, { recursive: true }));
   const articles = entries
     .map((entry) => entry.split(path.sep).join("/"))
     .filter((entry) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(entry))
@@ -81,7 +81,10 @@ async function newestArticle(): Promise<string> {
  * lifetimes for fingerprinted files (stylesheet with ?v=, images named by content hash), 404.html.
  */
 function serve(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server = http.createServer(async (request, response) => {
+  // A request the handler cannot answer (a folder without its slash, a malformed %-escape) gets a 500
+  // instead of an unhandled rejection that would end the audit.
+  const server = http.createServer((request, response) => void answer(request, response).catch(() => response.headersSent ? response.destroy() : response.writeHead(500).end()));
+  async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) file = path.join(root, "404.html");
@@ -104,7 +107,7 @@ function serve(root: string): Promise<{ origin: string; close: () => Promise<voi
     headers["content-length"] = payload.length;
     response.writeHead(status, headers);
     response.end(request.method === "HEAD" ? undefined : payload);
-  });
+  }
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
@@ -186,7 +189,7 @@ async function main(): Promise<void> {
       results.push({ ...page, result: await audit(server.origin + page.path, chrome.port, page.name) });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     await server.close();
   }
 

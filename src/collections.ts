@@ -87,7 +87,7 @@ export interface Listing<T> {
   /** Site path of this page. */
   path: string;
   /** Site path of page n of the same list. */
-  pathOf(n: number): string;
+  pathOf: (n: number) => string;
 }
 
 /** Splits `items` into pages at `base`, `base`page/2/, …; an empty list still has its first page. */

@@ -330,7 +330,7 @@ describe("feeds of a built site", () => {
     expect(json?.summary).toBe("The vote ends a two-year fight over the waterfront.");
   });
 
-  it("leaves no relative URL in any feed's content", async () => {
+  it("leaves no relative URL in any feed's content", () => {
     const contents = [...entries(siteAtom).map((entry) => text(entry["content"])), ...siteJson.items.map((item) => item.content_html)];
     for (const html of contents) {
       expect(html).not.toMatch(/(href|src)="\//);

@@ -10,7 +10,6 @@ import { fileURLToPath } from "node:url";
 import { writeCorpus } from "./corpus.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 
 export interface DevLoopOptions {
   n: number;

@@ -70,11 +70,11 @@ export interface NewsroomInParts {
   /** Every article with what listings, feeds' metadata and related lists show; bodies are withheld (reading one throws). */
   newsroom: Newsroom;
   /** The same articles with their bodies: read, checked and rendered again from their files. */
-  withBodies(articles: readonly Article[]): Promise<Article[]>;
+  withBodies: (articles: readonly Article[]) => Promise<Article[]>;
 }
 
 export async function loadNewsroomInParts(options: LoadOptions): Promise<NewsroomInParts> {
-  const { newsroom, context, authors } = await load(options, false);
+  const { newsroom, context } = await load(options, false);
   const withBodies = async (articles: readonly Article[]) => {
     const read = await mapFiles(articles, (article) => readArticle(path.join(context.contentDir, article.id), context));
     const problems = read.flatMap((result, index) => {

@@ -40,7 +40,7 @@ export function parseEditorNote(source: string, file: string): EditorNote {
     .split(/\r?\n\s*\r?\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
     .filter((paragraph) => paragraph !== "");
-  return { ...checked.data, paragraphs } as EditorNote;
+  return { ...checked.data, paragraphs };
 }
 
 /** The note for `day` from `<contentDir>/newsletter/<day>.md`, or undefined when there is none. */

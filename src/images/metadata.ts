@@ -46,7 +46,7 @@ function firstText(tags: Tags, names: readonly string[]): string | undefined {
 function textOf(value: unknown): string | undefined {
   if (typeof value === "string") return decodeXmlEntities(value).replace(/\s+/g, " ").trim() || undefined;
   if (Array.isArray(value)) return textOf(value[0]);
-  if (value && typeof value === "object" && "value" in value) return textOf((value as { value: unknown }).value);
+  if (value && typeof value === "object" && "value" in value) return textOf((value).value);
   return undefined;
 }
 

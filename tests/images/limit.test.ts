@@ -78,16 +78,15 @@ describe("mapLimit", () => {
   });
 
   it("copes with fewer items than the limit, and with none", async () => {
-    expect(await mapLimit([5], async (n) => n * 2, 64)).toEqual([10]);
-    expect(await mapLimit([], async (n: number) => n * 2, 64)).toEqual([]);
+    expect(await mapLimit([5], (n) => Promise.resolve(n * 2), 64)).toEqual([10]);
+    expect(await mapLimit([], (n: number) => Promise.resolve(n * 2), 64)).toEqual([]);
   });
 
   it("rejects with the first failure and starts no further item", async () => {
     const seen: number[] = [];
-    const work = async (n: number) => {
+    const work = (n: number) => {
       seen.push(n);
-      if (n === 1) throw new Error(`item ${n} failed`);
-      return n;
+      return n === 1 ? Promise.reject(new Error(`item ${n} failed`)) : Promise.resolve(n);
     };
     await expect(mapLimit([0, 1, 2, 3, 4], work, 1)).rejects.toThrow("item 1 failed");
     expect(seen).toEqual([0, 1]);
