@@ -11,6 +11,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
+import { load } from "cheerio";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
@@ -120,7 +121,8 @@ function serve(root: string): Promise<{ origin: string; close: () => Promise<voi
 /** HTML and linked stylesheets of one built page, gzip-compressed (zlib's default level, as hosts use). */
 async function pageWeight(sitePath: string): Promise<{ htmlBytes: number; cssBytes: number; scripts: number; fonts: string[] }> {
   const html = await fs.readFile(path.join(SITE, sitePath, "index.html"), "utf8");
-  const stylesheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((match) => /\bhref="([^"]+)"/.exec(match[0])?.[1] ?? "");
+  const $ = load(html);
+  const stylesheets = $('link[rel="stylesheet"][href]').toArray().map((link) => link.attribs["href"] ?? "");
   let cssBytes = 0;
   const fonts: string[] = [];
   for (const href of stylesheets) {
@@ -129,7 +131,7 @@ async function pageWeight(sitePath: string): Promise<{ htmlBytes: number; cssByt
     for (const match of css.toString().matchAll(/url\(\s*["']?([^"')]+\.(?:woff2?|ttf|otf))/g)) fonts.push(match[1] ?? "");
   }
   // Scripts that block rendering: neither async, defer nor a module.
-  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].filter((match) => match[0].includes("src=") && !/\basync\b|\bdefer\b|type="module"/.test(match[0])).length;
+  const scripts = $("script[src]:not([async]):not([defer]):not([type=module])").length;
   return { htmlBytes: zlib.gzipSync(html).length, cssBytes, scripts, fonts };
 }
 
