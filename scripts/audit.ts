@@ -11,6 +11,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import zlib from "node:zlib";
+import { load } from "cheerio";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
@@ -66,7 +67,7 @@ async function exists(file: string): Promise<boolean> {
 
 /** The newest article: article pages live at /yyyy/mm/dd/slug/. */
 async function newestArticle(): Promise<string> {
-  const entries = (await fs.readdir(SITE, { recursive: true })) as string[];
+  const entries = (await fs.readdir(SITE, { recursive: true }));
   const articles = entries
     .map((entry) => entry.split(path.sep).join("/"))
     .filter((entry) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(entry))
@@ -81,7 +82,10 @@ async function newestArticle(): Promise<string> {
  * lifetimes for fingerprinted files (stylesheet with ?v=, images named by content hash), 404.html.
  */
 function serve(root: string): Promise<{ origin: string; close: () => Promise<void> }> {
-  const server = http.createServer(async (request, response) => {
+  // A request the handler cannot answer (a folder without its slash, a malformed %-escape) gets a 500
+  // instead of an unhandled rejection that would end the audit.
+  const server = http.createServer((request, response) => void answer(request, response).catch(() => response.headersSent ? response.destroy() : response.writeHead(500).end()));
+  async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const url = new URL(request.url ?? "/", "http://localhost");
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) file = path.join(root, "404.html");
@@ -104,7 +108,7 @@ function serve(root: string): Promise<{ origin: string; close: () => Promise<voi
     headers["content-length"] = payload.length;
     response.writeHead(status, headers);
     response.end(request.method === "HEAD" ? undefined : payload);
-  });
+  }
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
@@ -117,7 +121,8 @@ function serve(root: string): Promise<{ origin: string; close: () => Promise<voi
 /** HTML and linked stylesheets of one built page, gzip-compressed (zlib's default level, as hosts use). */
 async function pageWeight(sitePath: string): Promise<{ htmlBytes: number; cssBytes: number; scripts: number; fonts: string[] }> {
   const html = await fs.readFile(path.join(SITE, sitePath, "index.html"), "utf8");
-  const stylesheets = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*>/g)].map((match) => /\bhref="([^"]+)"/.exec(match[0])?.[1] ?? "");
+  const $ = load(html);
+  const stylesheets = $('link[rel="stylesheet"][href]').toArray().map((link) => link.attribs["href"] ?? "");
   let cssBytes = 0;
   const fonts: string[] = [];
   for (const href of stylesheets) {
@@ -126,7 +131,7 @@ async function pageWeight(sitePath: string): Promise<{ htmlBytes: number; cssByt
     for (const match of css.toString().matchAll(/url\(\s*["']?([^"')]+\.(?:woff2?|ttf|otf))/g)) fonts.push(match[1] ?? "");
   }
   // Scripts that block rendering: neither async, defer nor a module.
-  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].filter((match) => match[0].includes("src=") && !/\basync\b|\bdefer\b|type="module"/.test(match[0])).length;
+  const scripts = $("script[src]:not([async]):not([defer]):not([type=module])").length;
   return { htmlBytes: zlib.gzipSync(html).length, cssBytes, scripts, fonts };
 }
 
@@ -186,7 +191,7 @@ async function main(): Promise<void> {
       results.push({ ...page, result: await audit(server.origin + page.path, chrome.port, page.name) });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
     await server.close();
   }
 

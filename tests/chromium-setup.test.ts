@@ -1,23 +1,165 @@
-// The browser tests never skip: tests/setup/chromium.ts finds Chromium or says, in one line, how to
-// get it. (Installing with apt-get is not exercised here: it would change the machine.)
-import { describe, expect, it } from "vitest";
+// The browser tests never skip: tests/setup/chromium.ts finds Chromium, or installs it with apt-get
+// (scripts/apt-install.ts), or says in one line how to get it. The install path runs the real apt-get
+// against a private dpkg folder (a status file listing a stand-in `chromium`, empty package lists, a
+// private cache), so it changes nothing on the machine, while another process holds that folder's
+// lock exactly as a running apt or dpkg holds /var/lib/dpkg/lock-frontend (an fcntl lock).
+import { spawn, spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
 import { findChromium } from "./setup/chromium.ts";
+import { aptInstall, describeHolder, parseLockLine, type AptOptions } from "../scripts/apt-install.ts";
+
+const HOW_TO_INSTALL = "install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chrome or Chromium binary, then run npm test again";
 
 describe("finding Chromium for the browser tests", () => {
-  it("uses CHROME_PATH when it runs, and says so in one line when it does not", () => {
-    const found = findChromium({ canInstall: false });
+  it("uses CHROME_PATH when it runs, and says so in one line when it does not", async () => {
+    const found = await findChromium({ canInstall: false });
     expect("path" in found, JSON.stringify(found)).toBe(true);
     const path = "path" in found ? found.path : "";
-    expect(findChromium({ chromePath: path, candidates: [], canInstall: false })).toEqual({ path });
-    expect(findChromium({ chromePath: "/nowhere/chrome", canInstall: false })).toEqual({
-      error: "[browser] CHROME_PATH=/nowhere/chrome does not run: install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chrome or Chromium binary, then run npm test again",
+    expect(await findChromium({ chromePath: path, candidates: [], canInstall: false })).toEqual({ path });
+    expect(await findChromium({ chromePath: "/nowhere/chrome", canInstall: false })).toEqual({
+      error: `[browser] CHROME_PATH=/nowhere/chrome does not run: ${HOW_TO_INSTALL}`,
     });
   });
 
-  it("without a browser or a way to install one, fails with one line saying how to install it", () => {
-    const found = findChromium({ chromePath: "", candidates: ["/nowhere/chromium"], canInstall: false });
-    expect(found).toEqual({
-      error: "[browser] no Chromium found (CHROME_PATH, /usr/bin/chromium, Chrome): install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chrome or Chromium binary, then run npm test again",
+  it("without a browser or a way to install one, fails with one line saying how to install it", async () => {
+    const found = await findChromium({ chromePath: "", candidates: ["/nowhere/chromium"], canInstall: false });
+    expect(found).toEqual({ error: `[browser] no Chromium found (CHROME_PATH, /usr/bin/chromium, Chrome): ${HOW_TO_INSTALL}` });
+  });
+});
+
+describe("reading apt's lock messages", () => {
+  it("finds the lock and its holder in what apt 2.x prints while waiting and when it gives up", () => {
+    expect(parseLockLine("Waiting for cache lock: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 20083 (apt-get)...")).toEqual({
+      file: "/var/lib/dpkg/lock-frontend",
+      pid: 20083,
+      command: "apt-get",
     });
+    expect(parseLockLine("Could not get lock /var/lib/apt/lists/lock. It is held by process 7 (unattended-upgr)")).toEqual({
+      file: "/var/lib/apt/lists/lock",
+      pid: 7,
+      command: "unattended-upgr",
+    });
+    expect(parseLockLine("Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), is another process using it?")).toEqual({ file: "/var/lib/dpkg/lock-frontend" });
+    expect(parseLockLine("Could not get lock /var/lib/dpkg/lock - open (11: Resource temporarily unavailable)")).toEqual({ file: "/var/lib/dpkg/lock" });
+    expect(parseLockLine("Unable to lock the administration directory (/var/lib/dpkg/), is another process using it?")).toEqual({ file: "/var/lib/dpkg/" });
+    expect(parseLockLine("Unable to locate package chromium")).toBeUndefined();
+    expect(describeHolder({ file: "/var/lib/dpkg/lock-frontend", pid: 12, command: "dpkg" })).toBe("process 12 (dpkg), lock /var/lib/dpkg/lock-frontend");
+    expect(describeHolder({ file: "/var/lib/dpkg/lock-frontend" })).toBe("lock /var/lib/dpkg/lock-frontend");
+  });
+});
+
+// apt-get and python3 (to hold an fcntl lock as apt does) are on every Debian or Ubuntu machine this
+// project runs on; elsewhere there is no apt to wait for.
+const hasAptAndPython = ["apt-get", "python3"].every((command) => spawnSync(command, ["--version"], { stdio: "ignore" }).status === 0);
+
+describe.runIf(hasAptAndPython)("installing with apt-get while another process holds the package manager's lock", () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  /** A private dpkg and apt folder where `chromium` (a stand-in) is installed: apt finds nothing to do, but still takes its locks. */
+  async function privateApt(): Promise<{ dir: string; apt: AptOptions }> {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-apt-"));
+    cleanups.push(() => fs.rm(dir, { recursive: true, force: true }));
+    await fs.mkdir(path.join(dir, "dpkg"));
+    await fs.mkdir(path.join(dir, "state/lists/partial"), { recursive: true });
+    await fs.mkdir(path.join(dir, "sources.list.d"));
+    await fs.mkdir(path.join(dir, "cache/archives/partial"), { recursive: true });
+    await fs.writeFile(path.join(dir, "sources.list"), "");
+    await fs.writeFile(
+      path.join(dir, "dpkg/status"),
+      "Package: chromium\nStatus: install ok installed\nPriority: optional\nSection: web\nInstalled-Size: 1\nMaintainer: Dateline tests <tests@example.org>\nArchitecture: all\nVersion: 1.0\nDescription: a stand-in for the lock tests\n\n",
+    );
+    const apt: AptOptions = {
+      aptOptions: [
+        `Dir::State::status=${dir}/dpkg/status`,
+        `Dir::State=${dir}/state`,
+        `Dir::Cache=${dir}/cache`,
+        `Dir::Log=${dir}/log`,
+        `Dir::Etc::SourceList=${dir}/sources.list`,
+        `Dir::Etc::SourceParts=${dir}/sources.list.d`,
+      ],
+    };
+    return { dir, apt };
+  }
+
+  /** Another process holding `file` with an fcntl lock (as apt and dpkg do) until `release()`. */
+  async function holdLock(file: string): Promise<{ pid: number; release(): void }> {
+    const holder = spawn("python3", ["-c", "import fcntl, sys\nf = open(sys.argv[1], 'a')\nfcntl.lockf(f, fcntl.LOCK_EX)\nprint('held', flush=True)\nsys.stdin.readline()", file], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
+    const exited = new Promise<void>((resolve) => holder.on("exit", () => resolve()));
+    const release = () => void holder.stdin.end("\n");
+    cleanups.push(async () => {
+      release();
+      await exited;
+    });
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.once("data", () => resolve());
+      holder.once("exit", (code) => reject(new Error(`the lock holder exited (${code}) before holding ${file}`)));
+    });
+    return { pid: holder.pid ?? 0, release };
+  }
+
+  it("waits for dpkg's lock, says whose it is, and installs once it is free", async () => {
+    const { dir, apt } = await privateApt();
+    const lock = path.join(dir, "dpkg/lock-frontend");
+    const holder = await holdLock(lock);
+    // The browser (a stand-in answering --version) appears while apt-get waits: findChromium must look again after installing.
+    const browser = path.join(dir, "chromium");
+    const said: string[] = [];
+    const log = (line: string) => {
+      said.push(line);
+      if (!line.includes("waiting for the package manager lock")) return;
+      writeFileSync(browser, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
+      holder.release();
+    };
+    const found = await findChromium({ chromePath: "", candidates: [browser], canInstall: true, apt: { ...apt, update: false, lockTimeoutSeconds: 60, log } });
+    expect(found).toEqual({ path: browser });
+    expect(said).toEqual([
+      "[browser] Chromium not found: installing Debian's chromium with apt-get (running as root)…",
+      `[browser] waiting for the package manager lock held by process ${holder.pid} (python3), lock ${lock} (up to 60 s in all)…`,
+    ]);
+  });
+
+  it("waits for the package lists' lock during apt-get update (apt itself does not), then installs", async () => {
+    const { dir, apt } = await privateApt();
+    const lock = path.join(dir, "state/lists/lock");
+    const holder = await holdLock(lock);
+    const said: string[] = [];
+    const result = await aptInstall(["chromium"], {
+      ...apt,
+      prefix: "[browser]",
+      lockTimeoutSeconds: 60,
+      log: (line) => {
+        said.push(line);
+        holder.release();
+      },
+    });
+    expect(result).toEqual({ ok: true });
+    expect(said).toEqual([`[browser] waiting for the package manager lock held by process ${holder.pid} (python3), lock ${lock} (up to 60 s in all)…`]);
+  });
+
+  it("gives up after the bounded wait with one line naming the holder and what to do", async () => {
+    const { dir, apt } = await privateApt();
+    const lock = path.join(dir, "dpkg/lock-frontend");
+    const holder = await holdLock(lock);
+    const said: string[] = [];
+    const found = await findChromium({ chromePath: "", candidates: [path.join(dir, "chromium")], canInstall: true, apt: { ...apt, update: false, lockTimeoutSeconds: 1, log: (line) => void said.push(line) } });
+    expect(found).toEqual({
+      error: `[browser] apt-get install -y chromium gave up: the package manager is still busy after 1 s (process ${holder.pid} (python3), lock ${lock}); let that run finish, or ${HOW_TO_INSTALL}`,
+    });
+    expect(said.at(-1)).toBe(`[browser] waiting for the package manager lock held by process ${holder.pid} (python3), lock ${lock} (up to 1 s in all)…`);
+  });
+
+  it("says in one line what apt-get refused when it is not the lock", async () => {
+    const { apt } = await privateApt();
+    const result = await aptInstall(["dateline-no-such-package"], { ...apt, update: false, prefix: "[browser]", howToFix: HOW_TO_INSTALL, log: () => undefined });
+    expect(result).toEqual({ ok: false, error: `[browser] apt-get install -y dateline-no-such-package failed (exit 100: Unable to locate package dateline-no-such-package); ${HOW_TO_INSTALL}` });
   });
 });

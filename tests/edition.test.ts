@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load } from "cheerio";
 import { XMLParser } from "fast-xml-parser";
-import { buildSite, makeSite, readPage, removeSite, REPO, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildSite, makeSite, readPage, removeSite, REPO, type FixtureSite } from "./helpers/site.ts";
 import { baseSettings, writeSettings } from "./helpers/settings.ts";
 import { loadNewsroom } from "../src/build/build.ts";
 import { buildEdition, editionStories, pickJpeg, type Edition } from "../src/edition/model.ts";

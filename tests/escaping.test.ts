@@ -102,7 +102,7 @@ describe("hostile content", () => {
     expect(straight($(".pull-quote__source").text())).toBe("<img src=x onerror=alert('source')>");
   });
 
-  it("escapes the author's bio Markdown on the author page", async () => {
+  it("escapes the author's bio Markdown on the author page", () => {
     const $ = pages.get("/authors/li-wei/");
     expect($?.("h1").text()).toBe("Li <script>alert('author')</script> Wei");
     expect(straight($?.(".author-page__bio").text() ?? "")).toContain("<script>alert('bio')</script> and [a link](javascript:alert('bio-link'))");

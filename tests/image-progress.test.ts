@@ -11,7 +11,12 @@ describe("image progress", () => {
   it("counts finished jobs against requested ones on a terminal, ending the line when all are done", async () => {
     const out = stream(true);
     const progress = new ImageProgress(out, {});
-    await Promise.all([1, 2, 3].map((n) => progress.track(new Promise((resolve) => setTimeout(resolve, n * 5)))));
+    const finishers: (() => void)[] = [];
+    const jobs = [1, 2, 3].map(() => progress.track(new Promise<void>((resolve) => finishers.push(resolve))));
+    expect(out.written).toEqual([]);
+    // Jobs finish out of order; the line counts finished ones and ends only when all are done.
+    for (const index of [2, 0, 1]) finishers[index]?.();
+    await Promise.all(jobs);
     expect(out.written.at(-1)).toBe("\r[images] 3/3\n");
     expect(out.written.every((line) => /^\r\[images\] \d+\/3\n?$/.test(line))).toBe(true);
   });

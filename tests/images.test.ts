@@ -7,7 +7,6 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inspectImage } from "../src/images/index.ts";
 import { loadNewsroom } from "../src/build/build.ts";
-import { limiter, mapLimit } from "../src/images/limit.ts";
 import { ImageManifest } from "../src/images/manifest.ts";
 import { isolateImageCache, listPages, makeSite, readPage, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 
@@ -176,46 +175,6 @@ describe("image cache manifest", () => {
     expect(urls(repaired.photo("harbour-vote.md"))).toEqual(urls(before.photo("harbour-vote.md")));
     await fs.access(path.join(cached.outputDir, "img", lost));
     expect((await build(cached)).stats).toMatchObject({ encoded: 0, sourceReads: 0 });
-  });
-});
-
-describe("image work limiter", () => {
-  it("runs at most the limit at once, every job once, in the order asked", async () => {
-    const limit = limiter(3);
-    let running = 0;
-    let peak = 0;
-    const started: number[] = [];
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, index) =>
-        limit(async () => {
-          started.push(index);
-          peak = Math.max(peak, ++running);
-          await new Promise((resolve) => setTimeout(resolve, 1 + (index % 4)));
-          running--;
-          return index * 2;
-        }),
-      ),
-    );
-    expect(peak).toBe(3);
-    expect(started).toEqual(Array.from({ length: 20 }, (_, index) => index));
-    expect(results).toEqual(Array.from({ length: 20 }, (_, index) => index * 2));
-  });
-});
-
-describe("bounded map", () => {
-  it("keeps the items' order, runs at most the limit at once, and copes with fewer items than the limit", async () => {
-    let running = 0;
-    let peak = 0;
-    const double = async (n: number) => {
-      peak = Math.max(peak, ++running);
-      await new Promise((resolve) => setTimeout(resolve, 1 + ((7 - n) % 4)));
-      running--;
-      return n * 2;
-    };
-    expect(await mapLimit([0, 1, 2, 3, 4, 5, 6], double, 3)).toEqual([0, 2, 4, 6, 8, 10, 12]);
-    expect(peak).toBe(3);
-    expect(await mapLimit([5], double, 64)).toEqual([10]);
-    expect(await mapLimit([], double, 64)).toEqual([]);
   });
 });
 

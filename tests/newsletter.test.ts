@@ -11,7 +11,7 @@ import { loadSettings } from "../src/content/load-settings.ts";
 import { formatProblem } from "../src/content/errors.ts";
 import { buildProviderForm, parseMailchimpAction } from "../src/newsletter/presets.ts";
 import { secretName, secretValue } from "../src/newsletter/secrets.ts";
-import { buildError, buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildError, buildSite, makeSite, readPage, removeSite, type FixtureSite } from "./helpers/site.ts";
 import { validateHtmlFile } from "./helpers/html.ts";
 import { editSettings } from "./helpers/settings.ts";
 

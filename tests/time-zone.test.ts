@@ -33,14 +33,14 @@ async function page(site: FixtureSite, sitePath: string) {
 
 describe("time zone", () => {
   it.each(ZONES.map((zone, index) => [zone, index]))("under TZ=%s a date-only article is March 5 in the site's zone", async (_zone, index) => {
-    const site = sites[index as number]!;
+    const site = sites[index]!;
     const $ = await page(site, "/2026/03/05/date-only/");
     expect($(".timestamps__published time").attr("datetime")).toBe("2026-03-05");
     expect($(".timestamps__published time").text()).toBe("March 5, 2026");
   });
 
   it.each(ZONES.map((zone, index) => [zone, index]))("under TZ=%s a 23:30 local article keeps its day and time", async (_zone, index) => {
-    const site = sites[index as number]!;
+    const site = sites[index]!;
     const $ = await page(site, "/2026/03/05/late-night/");
     expect($(".timestamps__published time").attr("datetime")).toBe("2026-03-05T23:30:00-06:00");
     expect($(".timestamps__published time").text()).toBe("March 5, 2026 at 11:30 PM CST");

@@ -113,12 +113,13 @@ describe("publish.yml", () => {
     expect(workflow.concurrency).toEqual({ group: "pages", "cancel-in-progress": false });
   });
 
-  it("checks and tests before it builds, with Node 22, Chromium and the npm cache", async () => {
+  it("checks and tests before it builds, with the recommended Node (.nvmrc), Chromium and the npm cache", async () => {
     const { workflow } = await readWorkflow(".github/workflows/publish.yml");
     const build = workflow.jobs["build"];
-    expect(stepUsing(build, "actions/setup-node")?.with).toEqual({ "node-version": 22, cache: "npm" });
+    expect(stepUsing(build, "actions/setup-node")?.with).toEqual({ "node-version-file": ".nvmrc", cache: "npm" });
     const runs = (build?.steps ?? []).map((step) => step.run ?? step.uses ?? "");
-    const order = ["actions/checkout", "npm ci", "npm run check", "npm run check:content -- --format github", "apt-get install -y chromium", "npm test", "actions/configure-pages", "actions/cache", "npm run build", "actions/upload-pages-artifact"];
+    // Chromium through scripts/apt-install.ts: it waits for a runner's own apt run to finish.
+    const order = ["actions/checkout", "npm ci", "npm run check", "npm run check:content -- --format github", "scripts/apt-install.ts chromium", "npm test", "actions/configure-pages", "actions/cache", "npm run build", "actions/upload-pages-artifact"];
     const positions = order.map((part) => runs.findIndex((line) => line.includes(part)));
     expect(positions.every((position) => position >= 0), JSON.stringify(runs)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));

@@ -33,6 +33,9 @@ function follow(list) {
   async function check() {
     if (checking || stopped || document.visibilityState === "hidden") return;
     checking = true;
+    // Busy while a check runs: assistive technology holds announcements until it is done (and the
+    // browser tests know when a check has finished).
+    notice.setAttribute("aria-busy", "true");
     try {
       const response = await fetch(location.href.split("#")[0], { cache: "no-store", headers: { accept: "text/html" } });
       if (!response.ok) return;
@@ -46,6 +49,7 @@ function follow(list) {
       // Offline or a host hiccup: the page stays as it is and the next check tries again.
     } finally {
       checking = false;
+      notice.removeAttribute("aria-busy");
       schedule();
     }
   }

@@ -46,7 +46,7 @@ async function processTree(pid: number): Promise<number[]> {
   const pids = [pid];
   for (let i = 0; i < pids.length; i++) {
     const current = pids[i];
-    let tasks: string[] = [];
+    let tasks: string[];
     try {
       tasks = await fs.readdir(`/proc/${current}/task`);
     } catch {

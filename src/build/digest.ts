@@ -70,7 +70,7 @@ function serialize(value: unknown, parts: string[], where: string): void {
   }
   const prototype = Object.getPrototypeOf(value) as unknown;
   if (prototype !== Object.prototype && prototype !== null) {
-    throw new TypeError(`[plan] a page's inputs must be plain data; found a ${(value as object).constructor?.name ?? "class instance"} at ${where || "the top"}`);
+    throw new TypeError(`[plan] a page's inputs must be plain data; found a ${value.constructor?.name ?? "class instance"} at ${where || "the top"}`);
   }
   parts.push("{");
   let first = true;

@@ -103,7 +103,7 @@ export function describeRendered(plan: BuildPlan): string[] {
   for (const planned of plan.pages) {
     if (!planned.render) continue;
     let reasons = byKind.get(planned.spec.kind);
-    if (!reasons) byKind.set(planned.spec.kind, (reasons = new Map()));
+    if (!reasons) byKind.set(planned.spec.kind, (reasons = new Map<PlanReason, number>()));
     reasons.set(planned.reason, (reasons.get(planned.reason) ?? 0) + 1);
   }
   return [...byKind.entries()].map(([kind, reasons]) => {

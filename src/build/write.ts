@@ -10,7 +10,6 @@ import dateline from "../../.eleventy.ts";
 import type { BuildPlan, PlannedPage, PlannedShard } from "./plan.ts";
 import { linkOrCopy, linkTree, type BuildStore } from "./store.ts";
 import { ShardIndex, closeSearchIndexer } from "./search-index.ts";
-import type { WrittenPage } from "./eleventy-pages.ts";
 import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { outputFile } from "../site/page.ts";
@@ -68,7 +67,7 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
     await bodies.prepare(batch.flatMap((planned) => planned.spec.bodies ?? []));
     const fingerprints = new Map(batch.map((planned) => [planned.spec.path, planned.fingerprint]));
     await runEleventy(output, {
-      begin: async () => batch.map((planned) => planned.spec),
+      begin: () => Promise.resolve(batch.map((planned) => planned.spec)),
       end: async (written) => {
         await mapLimit(written, (page) => store.keepPage(page.outputPath, fingerprints.get(page.path) ?? ""), FILE_CONCURRENCY);
         for (const page of written) await search.add(page.path, page.content);
@@ -215,7 +214,7 @@ class ShardWriter {
   /** Waits for every shard's index; a shard still missing a page is a Dateline defect. */
   async finish(): Promise<{ shardsIndexed: number; shardsReused: number; indexedPages: number }> {
     const incomplete = [...this.queues.values()].map(({ planned, next }) => `${planned.shard.id} (stopped at ${planned.shard.teasers[next]?.path ?? "?"})`);
-    let indexedPages = 0;
+    let indexedPages: number;
     try {
       if (incomplete.length > 0) throw new Error(`[search] shards never got all their pages: ${incomplete.join("; ")}`);
       indexedPages = (await Promise.all(this.writes)).reduce((sum, n) => sum + n, 0);

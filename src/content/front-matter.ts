@@ -62,7 +62,7 @@ export function parseFrontMatter(source: string): ParseResult {
 export interface YamlFields {
   data: Record<string, unknown>;
   /** File line of a field path such as ["corrections", 1, "date"]; the first line when it is absent. */
-  lineOf(path: readonly PropertyKey[]): number;
+  lineOf: (path: readonly PropertyKey[]) => number;
 }
 
 /** Parses a YAML mapping that starts on file line `firstLine`, keeping each field's line. */

@@ -16,7 +16,8 @@ export function describeValue(value: unknown): string {
   if (typeof value === "object") return "a group of fields";
   if (typeof value === "string") return "text";
   if (typeof value === "boolean") return `${value}`;
-  return `the ${typeof value} ${String(value)}`;
+  if (typeof value === "number" || typeof value === "bigint") return `the ${typeof value} ${value}`;
+  return `a ${typeof value}`;
 }
 
 const required = (what: string) => (issue: { input?: unknown }) =>
@@ -160,7 +161,7 @@ export const authorSchema = z.strictObject({
   role: text("a role, e.g. City Hall reporter").optional(),
   photo: relativeFile("a headshot image next to the author file").optional(),
   email: z
-    .email({ error: (issue) => (issue.input == null ? "is empty (an email address, e.g. ana@example.org, or remove the line)" : `"${String(issue.input)}" is not an email address (e.g. ana@example.org)`) })
+    .email({ error: (issue) => (issue.input == null ? "is empty (an email address, e.g. ana@example.org, or remove the line)" : `${typeof issue.input === "string" ? `"${issue.input}"` : describeValue(issue.input)} is not an email address (e.g. ana@example.org)`) })
     .optional(),
   x: xHandle.optional(),
   twitter: xHandle.optional(),

@@ -47,5 +47,5 @@ export function parseEditorNote(source: string, file: string): EditorNote {
     .split(/\r?\n\s*\r?\n/)
     .map((paragraph) => paragraph.replace(/\s+/g, " ").trim())
     .filter((paragraph) => paragraph !== "");
-  return { ...checked.data, paragraphs } as EditorNote;
+  return { ...checked.data, paragraphs };
 }

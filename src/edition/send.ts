@@ -157,7 +157,7 @@ export async function sendDraft(edition: Edition, html: string, newsletter: News
         "listmonk",
       );
       const data = answer["data"] as { id?: unknown } | undefined;
-      return { provider: "listmonk", ...(data?.id !== undefined && { id: String(data.id) }), where: "listmonk → Campaigns (draft)" };
+      return { provider: "listmonk", ...((typeof data?.id === "number" || typeof data?.id === "string") && { id: String(data.id) }), where: "listmonk → Campaigns (draft)" };
     }
   }
 }

@@ -2,6 +2,7 @@
 // XMP, EXIF), read with exifr so an editor need not retype them. Only these text fields are read:
 // location and camera data leave this module only through readPhotoDetails, which the content loader
 // calls only when the settings publish them; the encoders publish no metadata at all.
+import fs from "node:fs/promises";
 import exifr from "exifr";
 
 /** Text fields a photo may carry for the page. */
@@ -13,11 +14,23 @@ export interface EmbeddedPhotoText {
 
 type Tags = Record<string, unknown>;
 
+type ExifrOptions = Exclude<Parameters<typeof exifr.parse>[1], undefined | boolean | unknown[]>;
+
+/**
+ * exifr.parse on the file's bytes. Given a path, exifr 7 reads through a FileHandle and on some paths
+ * opens one again after closing it, leaving it to the garbage collector: Node 22 warns (DEP0137),
+ * Node 26 ends the process (ERR_INVALID_STATE). Read here, the file is closed when readFile returns.
+ */
+async function parseTags(file: string | Buffer, options: ExifrOptions): Promise<Tags | undefined> {
+  const bytes = typeof file === "string" ? await fs.readFile(file) : file;
+  return (await exifr.parse(bytes, options)) as Tags | undefined;
+}
+
 /** The caption, credit and alt text embedded in an image file; fields it lacks are left out. */
 export async function readEmbeddedText(file: string | Buffer): Promise<EmbeddedPhotoText> {
   let tags: Tags | undefined;
   try {
-    tags = (await exifr.parse(file, { tiff: true, exif: false, gps: false, iptc: true, xmp: true, icc: false, jfif: false, ihdr: false, mergeOutput: true })) as Tags | undefined;
+    tags = await parseTags(file, { tiff: true, exif: false, gps: false, iptc: true, xmp: true, icc: false, jfif: false, ihdr: false, mergeOutput: true });
   } catch {
     // A file exifr cannot read carries nothing we can use; inspectImage reports real decode problems.
     return {};
@@ -46,7 +59,7 @@ function firstText(tags: Tags, names: readonly string[]): string | undefined {
 function textOf(value: unknown): string | undefined {
   if (typeof value === "string") return decodeXmlEntities(value).replace(/\s+/g, " ").trim() || undefined;
   if (Array.isArray(value)) return textOf(value[0]);
-  if (value && typeof value === "object" && "value" in value) return textOf((value as { value: unknown }).value);
+  if (value && typeof value === "object" && "value" in value) return textOf((value).value);
   return undefined;
 }
 
@@ -71,9 +84,7 @@ export interface PhotoDetails {
 export async function readPhotoDetails(file: string | Buffer, allow: { publishLocation: boolean; publishCamera: boolean }): Promise<PhotoDetails | undefined> {
   if (!allow.publishLocation && !allow.publishCamera) return undefined;
   // Make and Model sit in IFD0 (tiff); exifr turns the GPS block into decimal latitude and longitude.
-  const tags = (await exifr
-    .parse(file, { tiff: true, exif: false, gps: allow.publishLocation, iptc: false, xmp: false, icc: false, jfif: false, ihdr: false, mergeOutput: true })
-    .catch(() => undefined)) as Tags | undefined;
+  const tags = await parseTags(file, { tiff: true, exif: false, gps: allow.publishLocation, iptc: false, xmp: false, icc: false, jfif: false, ihdr: false, mergeOutput: true }).catch(() => undefined);
   if (!tags) return undefined;
   const details: PhotoDetails = {};
   if (allow.publishLocation) {

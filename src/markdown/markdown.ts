@@ -166,7 +166,7 @@ function markExternalLinks(md: MarkdownIt): void {
   const image = md.renderer.rules.image;
   md.renderer.rules.image = (tokens, idx, options, rawEnv, self) => {
     const token = tokens[idx];
-    if (token) token.attrSet("src", prefixed(String(token.attrGet("src") ?? ""), (rawEnv ?? {}) as MarkdownEnv));
+    if (token) token.attrSet("src", prefixed(String(token.attrGet("src") ?? ""), (rawEnv ?? {})));
     return image ? image(tokens, idx, options, rawEnv, self) : self.renderToken(tokens, idx, options);
   };
 }

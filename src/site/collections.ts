@@ -131,7 +131,7 @@ export function relatedStories(teasers: readonly Teaser[], limit = 4, window = R
     let list = lists.get(key);
     if (!list) lists.set(key, (list = []));
     let at = positions.get(teaser);
-    if (!at) positions.set(teaser, (at = new Map()));
+    if (!at) positions.set(teaser, (at = new Map<string, number>()));
     at.set(prefix + key, list.length);
     list.push(teaser);
   };

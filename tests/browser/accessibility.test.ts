@@ -173,7 +173,7 @@ async function loadLazyImages(target: Page): Promise<void> {
     Promise.all(
       Array.from(document.images, (image) => {
         image.loading = "eager";
-        return image.complete ? undefined : new Promise((resolve) => image.addEventListener("load", resolve, { once: true }));
+        return image.complete ? Promise.resolve() : new Promise((resolve) => image.addEventListener("load", resolve, { once: true }));
       }),
     ),
   );

@@ -72,13 +72,15 @@ describe("Content-Security-Policy", () => {
       (window as unknown as { cspViolations: string[] }).cspViolations = seen;
       document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
-    const response = await tab.goto(`${server.origin}${page}`, { waitUntil: "load" });
+    // Network idle: every script has run and every resource the page asks for has loaded or been
+    // refused, so every violation has been reported.
+    const response = await tab.goto(`${server.origin}${page}`, { waitUntil: "networkidle" });
     expect(response?.headers()["content-security-policy"]).toBe(headers["Content-Security-Policy"]);
     if (page.startsWith("/search/")) {
       // The search really ran: WebAssembly and its worker were allowed.
       await tab.waitForSelector(".search-result", { timeout: 15_000 });
+      await tab.waitForLoadState("networkidle");
     }
-    await tab.waitForTimeout(200);
     violations.push(...(await tab.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)));
     expect(violations).toEqual([]);
     await context.close();

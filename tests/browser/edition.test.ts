@@ -6,7 +6,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { makeSite, removeSite, REPO, writeContent, type FixtureSite } from "../helpers/site.ts";
+import { makeSite, removeSite, REPO, type FixtureSite } from "../helpers/site.ts";
 import { baseSettings, writeSettings } from "../helpers/settings.ts";
 import { launchChromium } from "../helpers/browser.ts";
 

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { buildSite, makeSite, removeSite, REPO, writeContent, type FixtureSite } from "../helpers/site.ts";
+import { buildSite, makeSite, removeSite, REPO, type FixtureSite } from "../helpers/site.ts";
 import { baseSettings, writeSettings } from "../helpers/settings.ts";
 import { launchChromium, serveSite, startReceiver, type Receiver, type StaticServer } from "../helpers/browser.ts";
 
@@ -85,15 +85,36 @@ async function announced(page: Page): Promise<{ text: string; state: string | nu
   return { text: (await message.textContent()) ?? "", state: await message.getAttribute("data-state"), visible: await message.isVisible() };
 }
 
-/** Gives a stray request time to arrive before asserting there was none. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 300));
+/**
+ * Every request to the provider the page starts from the moment this is called (scrolling to the form
+ * may still load the site's own lazy images). Chromium reports a request to Playwright when the page
+ * starts it, in order with the page's other messages, so after `quiet()` the list holds everything the
+ * page sent until then: no waiting for a stray request that may never come.
+ */
+function requestsFrom(page: Page): string[] {
+  const started: string[] = [];
+  page.on("request", (request) => void (request.url().startsWith(receiver.origin) && started.push(`${request.method()} ${request.url()}`)));
+  return started;
+}
+
+/**
+ * Resolves once the signup script is done with the last submit (it clears `aria-busy` as its last
+ * step; a submit the script stops, or a page without it, never sets it) and the page has answered one
+ * more round trip, so every request it started before that has been reported.
+ */
+async function quiet(page: Page): Promise<void> {
+  await page.locator("form[data-signup]:not([aria-busy])").waitFor({ state: "attached" });
+  await page.evaluate(() => document.readyState);
+}
 
 describe("with JavaScript, where the provider allows an in-place sign-up", () => {
   it("delivers one POST with the address in the provider's field and announces the confirmation", async () => {
     const page = await openArticle(withJs, origin.inPlace);
+    const sent = requestsFrom(page);
     await submit(page, "reader@example.org");
     expect(await announced(page)).toEqual({ text: `Thanks for signing up. ${NOTE}`, state: "success", visible: true });
-    await settle();
+    await quiet(page);
+    expect(sent).toEqual([`POST ${receiver.origin}/subscribe`]);
     expect(receiver.posts()).toHaveLength(1);
     const [post] = receiver.posts();
     expect(post).toMatchObject({ path: "/subscribe", origin: origin.inPlace, fields: { EMAIL: "reader@example.org", list: "daily", _gotcha: "" } });
@@ -130,9 +151,11 @@ describe("with JavaScript, where the provider allows an in-place sign-up", () =>
 
   it("listmonk: posts JSON to its public API and says to check the inbox only when listmonk says so", async () => {
     const page = await openArticle(withJs, origin.listmonk);
+    const sent = requestsFrom(page);
     await submit(page, "reader@example.org");
     expect(await announced(page)).toEqual({ text: `Thanks for signing up. ${NOTE}`, state: "success", visible: true });
-    await settle();
+    await quiet(page);
+    expect(sent).toEqual([`POST ${receiver.origin}/listmonk/api/public/subscription`]);
     expect(receiver.posts()).toHaveLength(1);
     expect(receiver.posts()[0]).toMatchObject({ path: "/listmonk/api/public/subscription", json: { email: "reader@example.org", list_uuids: [LIST_A, LIST_B] } });
     // The JSON body needs a CORS preflight: a listmonk that does not allow the site gets no POST at all.
@@ -159,6 +182,7 @@ describe("with JavaScript, where the provider allows an in-place sign-up", () =>
 describe("with JavaScript, an invalid address or a filled honeypot", () => {
   it("stops an invalid address with a visible message the field announces, and sends nothing", async () => {
     const page = await openArticle(withJs, origin.inPlace);
+    const sent = requestsFrom(page);
     await submit(page, "reader-at-example.org");
     const message = await announced(page);
     const field = await page.$eval("#signup-email", (input) => {
@@ -176,7 +200,8 @@ describe("with JavaScript, an invalid address or a filled honeypot", () => {
     await page.fill("#signup-email", "reader@example.org");
     expect(await page.getAttribute("#signup-email", "aria-invalid")).toBeNull();
     expect(await page.textContent("#signup-message")).toBe("");
-    await settle();
+    await quiet(page);
+    expect(sent).toEqual([]);
     expect(receiver.requests).toEqual([]);
     await page.close();
   });
@@ -198,13 +223,12 @@ describe("with JavaScript, an invalid address or a filled honeypot", () => {
     ["posted normally", "plain"],
   ] as const)("sends nothing when the honeypot is filled (form %s)", async (_, which) => {
     const page = await openArticle(withJs, origin[which]);
-    const attempts: string[] = [];
-    page.on("request", (request) => void (request.url().startsWith(receiver.origin) && attempts.push(request.url())));
+    const sent = requestsFrom(page);
     // What a bot does: fills every text field it finds.
     await page.$eval("input[name=_gotcha]", (input) => void ((input as HTMLInputElement).value = "https://spam.example/"));
     await submit(page, "bot@example.org");
-    await settle();
-    expect(attempts).toEqual([]);
+    await quiet(page);
+    expect(sent).toEqual([]);
     expect(receiver.requests).toEqual([]);
     expect(page.url()).toBe(origin[which] + ARTICLE);
     await page.close();
@@ -227,8 +251,10 @@ describe("without JavaScript", () => {
 
   it("the browser stops an invalid address with its own message, and nothing is sent", async () => {
     const page = await openArticle(withoutJs, origin.inPlace);
+    const sent = requestsFrom(page);
     await submit(page, "reader-at-example.org");
-    await settle();
+    await quiet(page);
+    expect(sent).toEqual([]);
     const field = await page.$eval("#signup-email", (input) => ({ valid: (input as HTMLInputElement).validity.valid, message: (input as HTMLInputElement).validationMessage }));
     expect(field.valid).toBe(false);
     expect(field.message).toMatch(/@/);

@@ -96,8 +96,10 @@ describe("video facade", () => {
   it("fetches nothing from a third party before the click, and only youtube-nocookie after it", async () => {
     const context = await browser.newContext();
     const { page, offSite, cspErrors } = await guardedPage(context);
-    await page.goto(server.origin + EMBEDS, { waitUntil: "load" });
-    await page.waitForTimeout(300);
+    // Network idle once the script has made the facades buttons: anything the page would fetch by
+    // itself has been asked for (and aborted) by then.
+    await page.goto(server.origin + EMBEDS, { waitUntil: "networkidle" });
+    await page.locator("[data-enhanced][role=button]").first().waitFor();
     expect(offSite).toEqual([]);
     expect(await page.locator("iframe").count()).toBe(0);
     // Posts are quotations on the page, not third-party widgets.

@@ -41,7 +41,9 @@ export interface ServeOptions {
 /** Serves `outputDir` as a static host would: folders as their index.html, 404 for anything else. */
 export async function serveSite(outputDir: string, { pathPrefix = "/", headers = {} }: ServeOptions = {}): Promise<StaticServer> {
   const root = path.resolve(outputDir);
-  const server = http.createServer(async (request, response) => {
+  // A malformed %-escape throws in decodeURIComponent: a 400, not an unhandled rejection that fails the run.
+  const server = http.createServer((request, response) => void answer(request, response).catch(() => response.writeHead(400, { "content-type": "text/plain", ...headers }).end("Bad request")));
+  async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const { pathname } = new URL(request.url ?? "/", "http://localhost");
     let file = pathname.startsWith(pathPrefix) ? path.join(root, decodeURIComponent(pathname.slice(pathPrefix.length))) : "";
     if (file && pathname.endsWith("/")) file = path.join(file, "index.html");
@@ -51,7 +53,7 @@ export async function serveSite(outputDir: string, { pathPrefix = "/", headers =
       return;
     }
     response.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream", ...headers }).end(body);
-  });
+  }
   return listen(server);
 }
 

@@ -1,8 +1,22 @@
-// html-validate with the project's documented config (.htmlvalidate.json), for whole-site checks.
+// html-validate with the project's documented config (.htmlvalidate.json), for whole-site checks;
+// the URLs an HTML fragment links to, read by a parser (cheerio) rather than a regex.
 import fs from "node:fs/promises";
 import path from "node:path";
+import { load } from "cheerio";
 import { HtmlValidate, type ConfigData } from "html-validate";
 import { REPO } from "./site.ts";
+
+/** Every URL in an HTML fragment's href, src and srcset attributes (each srcset candidate), in document order. */
+export function htmlUrls(html: string): string[] {
+  const $ = load(html, null, false);
+  return $("[href], [src], [srcset]")
+    .toArray()
+    .flatMap((element) => {
+      const { href, src, srcset } = element.attribs;
+      const candidates = srcset?.split(",").map((candidate) => candidate.trim().split(/\s+/)[0] ?? "") ?? [];
+      return [href, src, ...candidates].filter((url) => url !== undefined);
+    });
+}
 
 let validator: HtmlValidate | undefined;
 

@@ -1,10 +1,12 @@
 // vitest globalSetup: finds the Chromium the browser tests drive (tests/helpers/browser.ts). In order:
 // CHROME_PATH, Debian's /usr/bin/chromium, an installed Chrome or Chromium. With none, as root with
-// apt-get it installs Debian's `chromium` (saying so); otherwise the browser tests fail with one line
-// saying how to install it. They never skip.
+// apt-get it installs Debian's `chromium` (saying so, and waiting for another apt or dpkg run to
+// finish: scripts/apt-install.ts); otherwise the browser tests fail with one line saying how to
+// install it. They never skip.
 import { accessSync, constants } from "node:fs";
 import { spawnSync } from "node:child_process";
 import type { TestProject } from "vitest/node";
+import { aptInstall, type AptOptions } from "../../scripts/apt-install.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -47,29 +49,32 @@ export interface FindOptions {
   candidates?: readonly string[];
   /** Whether apt-get may install Debian's chromium here (root, with apt-get). */
   canInstall?: boolean;
+  /** How apt-get installs it (the tests point it at a private dpkg folder and a short wait). */
+  apt?: AptOptions;
 }
 
-export function findChromium({
+export async function findChromium({
   chromePath = process.env["CHROME_PATH"],
   candidates = CANDIDATES,
   canInstall = process.getuid?.() === 0 && hasAptGet(),
-}: FindOptions = {}): { path: string } | { error: string } {
+  apt = {},
+}: FindOptions = {}): Promise<{ path: string } | { error: string }> {
   if (chromePath) return runs(chromePath) ? { path: chromePath } : { error: `[browser] CHROME_PATH=${chromePath} does not run: ${HOW_TO_INSTALL}` };
   const found = candidates.find(runs);
   if (found) return { path: found };
   if (canInstall) {
-    console.log("[browser] Chromium not found: installing Debian's chromium with apt-get (running as root)…");
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-    const install = update.status === 0 ? spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env }) : update;
-    if (install.status === 0 && runs("/usr/bin/chromium")) return { path: "/usr/bin/chromium" };
-    return { error: `[browser] apt-get could not install chromium (exit ${install.status}): ${HOW_TO_INSTALL}` };
+    const log = apt.log ?? console.log;
+    log("[browser] Chromium not found: installing Debian's chromium with apt-get (running as root)…");
+    const installed = await aptInstall(["chromium"], { prefix: "[browser]", howToFix: HOW_TO_INSTALL, ...apt, log });
+    if (!installed.ok) return { error: installed.error };
+    const path = candidates.find(runs);
+    return path ? { path } : { error: `[browser] apt-get installed chromium but no browser runs at ${candidates.join(", ")}: ${HOW_TO_INSTALL}` };
   }
   return { error: `[browser] no Chromium found (CHROME_PATH, /usr/bin/chromium, Chrome): ${HOW_TO_INSTALL}` };
 }
 
-export default function setup(project: TestProject): void {
-  const chromium = findChromium();
+export default async function setup(project: TestProject): Promise<void> {
+  const chromium = await findChromium();
   if ("error" in chromium) console.error(chromium.error);
   project.provide("chromium", chromium);
 }
