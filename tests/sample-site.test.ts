@@ -1,11 +1,10 @@
 // The bundled sample newsroom builds, and every published article page has every part of the
 // anatomy that its front matter asks for. Every page is valid HTML.
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import type { CheerioAPI } from "cheerio";
-import { listPages, readPage, removeSite, REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { listPages, readPage, REPO, type FixtureSite } from "./helpers/site.ts";
 import { validateHtmlFile } from "./helpers/html.ts";
 import { checkLinks } from "./helpers/links.ts";
 import { validateNewsroom } from "../src/content/load.ts";
@@ -15,17 +14,16 @@ import { OUTPUT_MARKER } from "../src/build/output-folder.ts";
 
 let site: FixtureSite;
 let articles: ArticleSource[];
-let build: ReturnType<typeof runBuildCli>;
+let build: { outputDir: string; cacheDir: string; status: number | null; stdout: string; output: string };
 
 beforeAll(async () => {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-sample-"));
-  site = { root, contentDir: path.join(REPO, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(root, "cache") };
-  build = runBuildCli(site);
+  // Built once for the run by `npm run build`'s own command (tests/setup/sample-site.ts); read only.
+  build = inject("sampleSite");
+  site = { root: "", contentDir: path.join(REPO, "content"), outputDir: build.outputDir, cacheDir: build.cacheDir };
   const checked = await validateNewsroom(site.contentDir);
   expect(checked.problems).toEqual([]);
   articles = checked.articles ?? [];
 });
-afterAll(() => removeSite(site));
 
 describe("sample newsroom", () => {
   it("builds without errors and reports what it published", () => {

@@ -3,12 +3,11 @@
 // contrast in both); the skip link and every form control are reachable with Tab and show a focus
 // ring. The article page is photographed at phone and desktop widths in both schemes.
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildSite, REPO, type FixtureSite } from "../helpers/site.ts";
+import { REPO, type FixtureSite } from "../helpers/site.ts";
 import { launchChromium, serveSite, type StaticServer } from "../helpers/browser.ts";
 
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
@@ -35,10 +34,10 @@ let page: Page;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-a11y-"));
-  // The sample newsroom, with the image cache `npm run build` uses: a warm rebuild takes a second.
-  site = { root, contentDir: path.join(REPO, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(REPO, ".cache/images") };
-  await buildSite(site);
+  // The sample newsroom as `npm run build` built it for this run (tests/setup/sample-site.ts).
+  const sample = inject("sampleSite");
+  expect(sample.status, sample.output).toBe(0);
+  site = { root: "", contentDir: path.join(REPO, "content"), outputDir: sample.outputDir, cacheDir: sample.cacheDir };
   server = await serveSite(site.outputDir);
   context = await browser.newContext();
   page = await context.newPage();
@@ -47,7 +46,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (site) await fs.rm(site.root, { recursive: true, force: true });
 });
 
 /** axe's WCAG 2.2 AA violations on the open page, one readable line each. */

@@ -1,12 +1,10 @@
 // Issue 5: the `_headers` file's Content-Security-Policy is one the site actually satisfies. The
 // sample newsroom is served with exactly those headers and every page type is opened in Chromium,
 // search included (WebAssembly in a worker); not one CSP violation may be reported.
-import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { REPO, runBuildCli, type FixtureSite } from "../helpers/site.ts";
+import { REPO, type FixtureSite } from "../helpers/site.ts";
 import { serveWithChromium, type ServedSite, type StaticServer } from "../helpers/browser.ts";
 
 const PAGES = [
@@ -34,16 +32,15 @@ let headers: Record<string, string>;
 let served: ServedSite | undefined;
 
 beforeAll(async () => {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-csp-"));
-  site = { root, contentDir: path.join(REPO, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(REPO, ".cache/images") };
-  const run = runBuildCli(site);
-  expect(run.status, run.output).toBe(0);
+  // The sample newsroom as `npm run build` built it for this run (tests/setup/sample-site.ts).
+  const sample = inject("sampleSite");
+  expect(sample.status, sample.output).toBe(0);
+  site = { root: "", contentDir: path.join(REPO, "content"), outputDir: sample.outputDir, cacheDir: sample.cacheDir };
   served = await serveWithChromium(site.outputDir);
   ({ headers, server, browser } = served);
 });
 afterAll(async () => {
   await served?.close();
-  await fs.rm(site.root, { recursive: true, force: true });
 });
 
 describe("Content-Security-Policy", () => {

@@ -1,0 +1,33 @@
+// vitest globalSetup: builds the sample newsroom once per run with `npm run build`'s own command, for
+// every test that only reads it (the sample's checks, accessibility and CSP in Chromium). Its image
+// cache is kept between runs; its build cache is not, so each run renders every page afresh.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The sample newsroom built once for the run: read it, never write into it. */
+    sampleSite: { outputDir: string; cacheDir: string; status: number | null; stdout: string; output: string };
+  }
+}
+
+const REPO = path.resolve(import.meta.dirname, "../..");
+/** The sample's clock: after its newest story, so nothing is scheduled. */
+export const SAMPLE_NOW = "2026-11-26T12:00:00Z";
+
+export default async function setup(project: TestProject): Promise<void> {
+  const root = path.join(REPO, "tests/.tmp/sample");
+  const outputDir = path.join(root, "_site");
+  const cacheDir = path.join(root, "cache");
+  await fs.rm(path.join(cacheDir, "build"), { recursive: true, force: true });
+  await fs.rm(outputDir, { recursive: true, force: true });
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/build.ts"), `--input=${path.join(REPO, "content")}`, `--output=${outputDir}`], {
+    cwd: REPO,
+    encoding: "utf8",
+    env: { ...process.env, DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: SAMPLE_NOW },
+    timeout: 300_000,
+  });
+  project.provide("sampleSite", { outputDir, cacheDir, status: run.status, stdout: run.stdout, output: `${run.stdout}\n${run.stderr}` });
+}
