@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import type { Article, Shell, Teaser } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
@@ -27,12 +28,15 @@ function PreviewBanner({ article, site }: { article: Article; site: Site }) {
   return null;
 }
 
-/** One article, in the order of a wire-service page. Only the body (rendered Markdown) is raw. */
-export function ArticlePage({ article, related, shell }: { article: Article; related: readonly Teaser[]; shell: Shell }) {
+/**
+ * What the search index holds of an article: everything but its footer, in the order of a
+ * wire-service page. Only the body (rendered Markdown) is raw.
+ */
+export function ArticleStory({ article, shell }: { article: Article; shell: Shell }) {
   const { site } = shell;
   const body = article.body.rendered;
   return (
-    <article class="article" data-pagefind-body="">
+    <>
       <header class="article__header">
         <p class="article__section">
           <a href={siteUrl(site, article.section.path)}>{article.section.title}</a>
@@ -64,6 +68,19 @@ export function ArticlePage({ article, related, shell }: { article: Article; rel
           </ul>
         </section>
       )}
+    </>
+  );
+}
+
+/**
+ * One article: its story (rendered by ArticleStory, passed in as HTML so the search index gets the
+ * very same markup), then the footer with the authors' bios, related stories and calls to action.
+ */
+export function ArticlePage({ article, related, shell, story }: { article: Article; related: readonly Teaser[]; shell: Shell; story: ComponentChildren }) {
+  const { site } = shell;
+  return (
+    <article class="article" data-pagefind-body="">
+      {story}
       <footer class="article__footer" data-pagefind-ignore="all">
         {article.authors.map((author) => (
           <AuthorBio author={author} site={site} />

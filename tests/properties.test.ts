@@ -98,7 +98,8 @@ async function render(values: Fields): Promise<{ article: CheerioAPI; author: Ch
   const authorPage = pages.get("/authors/li-wei/");
   if (!articlePage || !authorPage) throw new Error(`pages missing: ${[...pages.keys()].join(", ")}`);
   await bodies.prepare(articlePage.bodies ?? []);
-  return { article: load(articlePage.render(articlePage.inputs)), author: load(authorPage.render(authorPage.inputs)) };
+  const html = (rendered: string | { html: string }) => (typeof rendered === "string" ? rendered : rendered.html);
+  return { article: load(html(articlePage.render(articlePage.inputs))), author: load(html(authorPage.render(authorPage.inputs))) };
 }
 
 /** The page's element structure: tag names and attribute names, in document order. */

@@ -8,20 +8,23 @@ import { load, type CheerioAPI } from "cheerio";
 import type { Browser, Page } from "playwright-core";
 import { buildError, buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
-import { indexedHtml } from "../src/build/search-index.ts";
+import { BuildStore } from "../src/build/store.ts";
+import type { BuildResult } from "../src/build/build.ts";
 
 // What a later issue will send: Pagefind needs only 'wasm-unsafe-eval' beyond 'self'.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; img-src 'self'; style-src 'self'; form-action 'self' https:; base-uri 'none'; object-src 'none'";
 
 let site: FixtureSite;
 let summary: string;
+let built: BuildResult;
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
   site = await makeSite("search-words");
-  ({ summary } = await buildSite(site));
+  built = await buildSite(site);
+  ({ summary } = built);
   server = await serveSite(site.outputDir, { pathPrefix: "/news/", headers: { "content-security-policy": CSP } });
   browser = await launchChromium();
   page = await browser.newPage();
@@ -97,28 +100,31 @@ describe("search index", () => {
 });
 
 describe("what the indexer is sent", () => {
-  it("is the head and the article element without its ignored footer: the words search must not find are not even sent", async () => {
+  const sent = async (sitePath: string) => {
+    const planned = built.plan.pages.find((item) => item.spec.path === sitePath);
+    if (!planned) throw new Error(`${sitePath} was not planned`);
+    return fs.readFile(new BuildStore(site.cacheDir).searchFile(planned.fingerprint), "utf8");
+  };
+
+  it("is the language, the title and the article's story: words search must not find are not even sent", async () => {
     const html = await fs.readFile(path.join(site.outputDir, "2026/03/04/island-ferry/index.html"), "utf8");
-    const sent = indexedHtml(html);
-    expect(sent.length).toBeLessThan(html.length * 0.8);
-    expect(sent.startsWith("<!DOCTYPE html>\n")).toBe(true);
-    const $ = load(sent);
+    const document = await sent("/2026/03/04/island-ferry/");
+    expect(document.length).toBeLessThan(html.length * 0.7);
+    const $ = load(document);
     expect($("html").attr("lang")).toBe("en-US");
-    expect($("head > title").length).toBe(1);
-    expect($("body").children().toArray().map((element) => `${element.tagName}.${element.attribs["class"]}[${Object.keys(element.attribs).join(",")}]`)).toEqual(["article.article[class,data-pagefind-body]"]);
-    expect(sent).toContain("catamaran");
-    for (const word of ["quillback", "zeppelins", "marmalade", "gallimaufry", "xylophonist"]) expect(sent).not.toContain(word);
+    expect($("head > title").text()).toBe("New island ferry enters service | The Fixture Gazette");
+    expect($("body").children().toArray().map((element) => `${element.tagName}[${Object.keys(element.attribs).join(",")}]`)).toEqual(["article[data-pagefind-body]"]);
+    expect(document).toContain("catamaran");
+    for (const word of ["quillback", "zeppelins", "marmalade", "gallimaufry", "xylophonist"]) expect(document).not.toContain(word);
     expect(html).toContain("marmalade");
   });
 
-  it("keeps nested elements of the same name, and sends a page whole when its markup does not close as expected", () => {
-    const page = (body: string) => `<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><nav>menu</nav>${body}<footer>site</footer></body></html>`;
-    const nested = `<article data-pagefind-body><article>inner</article><p>text</p><div data-pagefind-ignore="all"><div>bio</div></div><p>end</p></article>`;
-    expect(indexedHtml(page(nested))).toBe(`<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><article data-pagefind-body><article>inner</article><p>text</p><p>end</p></article></body></html>`);
-    const unclosed = page(`<article data-pagefind-body><p>text</p>`);
-    expect(indexedHtml(unclosed)).toBe(unclosed);
-    const noBody = page(`<p>data-pagefind-body in a sentence</p>`);
-    expect(indexedHtml(noBody)).toBe(noBody);
+  it("is the very markup the page shows: the page's article opens with the indexed story", async () => {
+    const page = load(await fs.readFile(path.join(site.outputDir, "2026/03/04/island-ferry/index.html"), "utf8"));
+    const story = load(await sent("/2026/03/04/island-ferry/"))("article").html() ?? "";
+    expect(story.length).toBeGreaterThan(500);
+    expect(page("article.article[data-pagefind-body]").html()?.startsWith(story)).toBe(true);
+    expect(page("article.article > footer[data-pagefind-ignore]")).toHaveLength(1);
   });
 });
 

@@ -108,7 +108,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timer.lap("render");
   const site = planSite(newsroom, { now, notes: content.notes });
   const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
-  const plan = planBuild(site, { code, previous, stored: (fingerprint) => stored.has(fingerprint) });
+  // An article page is reusable only with its search document: a shard indexed again reads it.
+  const plan = planBuild(site, { code, previous, stored: (fingerprint, kind) => stored.has(fingerprint) && (kind !== "article" || stored.has(`${fingerprint}.search`)) });
   timer.lap("plan");
 
   // An output that holds exactly the previous build is updated in place: only what changed moves.

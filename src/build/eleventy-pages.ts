@@ -11,6 +11,8 @@ export interface WrittenPage {
   /** Absolute path of the file. */
   outputPath: string;
   content: string;
+  /** What the search index reads of the page, for pages the index holds. */
+  search?: string;
 }
 
 /** Where a run's pages come from and where they go once written. */
@@ -31,9 +33,11 @@ const NO_DATA = Object.freeze([]);
 export default function pagesPlugin(eleventyConfig: UserConfig, { session }: { session: WriteSession }): void {
   let pages: readonly PageSpec[] = [];
   const byOutput = new Map<string, PageSpec>();
+  const searchDocuments = new Map<string, string>();
   eleventyConfig.on("eleventy.before", async () => {
     pages = await session.begin();
     byOutput.clear();
+    searchDocuments.clear();
   });
   eleventyConfig.addGlobalData("datelinePages", () => NO_DATA);
   eleventyConfig.addTemplate("dateline-pages.11ty.js", {
@@ -45,17 +49,23 @@ export default function pagesPlugin(eleventyConfig: UserConfig, { session }: { s
     render: (data: { spec: PageSpec; page: { outputPath?: string | false } }) => {
       const { spec } = data;
       if (typeof data.page.outputPath === "string") byOutput.set(data.page.outputPath, spec);
-      return spec.render(spec.inputs);
+      const rendered = spec.render(spec.inputs);
+      if (typeof rendered === "string") return rendered;
+      searchDocuments.set(spec.path, rendered.search);
+      return rendered.html;
     },
   });
   eleventyConfig.on("eleventy.after", async ({ results = [] }: BuildEvent) => {
     const written: WrittenPage[] = [];
     for (const result of results) {
       const spec = typeof result.outputPath === "string" ? byOutput.get(result.outputPath) : undefined;
-      if (spec && typeof result.outputPath === "string") written.push({ path: spec.path, outputPath: result.outputPath, content: result.content ?? "" });
+      if (!spec || typeof result.outputPath !== "string") continue;
+      const search = searchDocuments.get(spec.path);
+      written.push({ path: spec.path, outputPath: result.outputPath, content: result.content ?? "", ...(search !== undefined && { search }) });
     }
     pages = [];
     byOutput.clear();
+    searchDocuments.clear();
     await session.end(written);
   });
 }

@@ -46,8 +46,8 @@ export interface PlanOptions {
   code: string;
   /** The previous build, if any: without one, every page is rendered. */
   previous?: BuildRecord | undefined;
-  /** Whether the stored output of a fingerprint is still there to reuse (the cache may have been pruned). */
-  stored?: (fingerprint: string) => boolean;
+  /** Whether the stored output of a fingerprint (of a page of this kind) is still there to reuse (the cache may have been pruned). */
+  stored?: (fingerprint: string, kind?: PageKind) => boolean;
 }
 
 /** Two page specs for one path would overwrite each other: a Dateline defect, not a content error. */
@@ -65,7 +65,7 @@ export function planBuild(site: SitePlan, options: PlanOptions): BuildPlan {
     seen.set(spec.path, spec.kind);
     const fingerprint = digestOf({ code, kind: spec.kind, path: spec.path, inputs: spec.inputs });
     const before = previous?.pages.get(spec.path);
-    const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : stored(fingerprint) ? "unchanged" : "not stored";
+    const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : stored(fingerprint, spec.kind) ? "unchanged" : "not stored";
     return { spec, fingerprint, render: reason !== "unchanged", reason };
   });
   const articles = new Map(pagesOfKind(pages, "article").map((planned) => [planned.spec.path, planned.spec]));

@@ -33,6 +33,8 @@ export class PreviewSession implements WriteSession {
   private previous: BuildRecord | undefined;
   private pending: { plan: BuildPlan; images: ImagePipeline; started: number } | undefined;
   private indexing: Promise<void> = Promise.resolve();
+  /** What the search index reads of each article page, kept from the rebuild that rendered it. */
+  private readonly searchDocuments = new Map<string, string>();
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: PreviewOptions) {
@@ -69,6 +71,8 @@ export class PreviewSession implements WriteSession {
     this.pending = undefined;
     const output = path.resolve(this.options.output);
     await Promise.all([copyPublicFiles(output), pending.images.copyUsed(output)]);
+    for (const page of written) if (page.search !== undefined) this.searchDocuments.set(page.path, page.search);
+    for (const sitePath of pending.plan.removed) this.searchDocuments.delete(sitePath);
     const first = this.previous === undefined;
     this.previous = pending.plan.record;
     const kinds = describeRendered(pending.plan);
@@ -76,7 +80,8 @@ export class PreviewSession implements WriteSession {
     // The first build waits for its search index; later ones index the shards that changed in the
     // background, one run at a time, so an edit is served at once.
     const shards = pending.plan.shards.filter((planned) => planned.index);
-    const index = this.indexing.then(() => indexShards(shards, output)).then(
+    const documents = new Map(this.searchDocuments);
+    const index = this.indexing.then(() => indexShards(shards, output, documents)).then(
       (pages) => pages > 0 && this.log(`[search] indexed ${pages} page${pages === 1 ? "" : "s"}`),
       (error: unknown) => this.log(error instanceof Error ? error.message : String(error)),
     );
@@ -91,13 +96,15 @@ export class PreviewSession implements WriteSession {
   }
 }
 
-/** Indexes each shard from the pages in the output, swapping each into place when complete. */
-async function indexShards(shards: readonly PlannedShard[], output: string): Promise<number> {
+/** Indexes each shard from its pages' search documents, swapping each into place when complete. */
+async function indexShards(shards: readonly PlannedShard[], output: string, documents: ReadonlyMap<string, string>): Promise<number> {
   let pages = 0;
   for (const planned of shards) {
     const index = new ShardIndex();
     for (const teaser of planned.shard.teasers) {
-      await index.add({ url: teaser.path, html: await fs.readFile(path.join(output, outputFile(teaser.path)), "utf8") });
+      const html = documents.get(teaser.path);
+      if (html === undefined) throw new Error(`[search] no search document for ${teaser.path} (a Dateline defect)`);
+      await index.add({ url: teaser.path, html });
     }
     const target = path.join(output, SEARCH_INDEX_DIR, planned.shard.id);
     const scratch = `${target}.partial`;

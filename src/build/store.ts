@@ -75,11 +75,17 @@ export class BuildStore {
     return path.join(this.shardsDir, fingerprint);
   }
 
-  /** Keeps a freshly written output: a hard link to it under its fingerprint. */
-  async keepPage(file: string, fingerprint: string): Promise<void> {
+  /** Where the search document of the output of `fingerprint` is stored (article pages). */
+  searchFile(fingerprint: string): string {
+    return `${this.pageFile(fingerprint)}.search`;
+  }
+
+  /** Keeps a freshly written output (a hard link to it under its fingerprint) and its search document, if it has one. */
+  async keepPage(file: string, fingerprint: string, search?: string): Promise<void> {
     const stored = this.pageFile(fingerprint);
     await fs.mkdir(path.dirname(stored), { recursive: true });
     await linkOrCopy(file, stored, { replace: true });
+    if (search !== undefined) await fs.writeFile(this.searchFile(fingerprint), search);
   }
 
   /** Keeps a freshly written shard folder (moved in: the output gets links to it). */
@@ -98,7 +104,7 @@ export class BuildStore {
     for (const prefix of fanOut) {
       const dir = path.join(this.pagesDir, prefix);
       for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-        if (keep.has(name)) continue;
+        if (keep.has(name.replace(/\.search$/, ""))) continue;
         await fs.rm(path.join(dir, name), { force: true });
         removed++;
       }

@@ -59,8 +59,8 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
   timer?.lap("link reused");
 
   const render = orderForSearch(plan.pages.filter((planned) => planned.render), plan.shards);
-  const search = new ShardWriter(plan.shards, output, store, new Set(render.map((planned) => planned.spec.path)), previousOutput);
-  await search.start();
+  const search = new ShardWriter(plan.shards, output, store, new Set(render.map((planned) => planned.spec.path)), new Map(plan.pages.map((planned) => [planned.spec.path, planned.fingerprint])));
+  await search.start(!previousOutput);
   let runs = 0;
   for (let start = 0; start < render.length; start += PAGES_PER_RUN) {
     const batch = render.slice(start, start + PAGES_PER_RUN);
@@ -69,8 +69,8 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
     await runEleventy(output, {
       begin: () => Promise.resolve(batch.map((planned) => planned.spec)),
       end: async (written) => {
-        await mapLimit(written, (page) => store.keepPage(page.outputPath, fingerprints.get(page.path) ?? ""), FILE_CONCURRENCY);
-        for (const page of written) await search.add(page.path, page.content);
+        await mapLimit(written, (page) => store.keepPage(page.outputPath, fingerprints.get(page.path) ?? "", page.search), FILE_CONCURRENCY);
+        for (const page of written) if (page.search !== undefined) await search.add(page.path, page.search);
       },
     });
     bodies.release();
@@ -137,15 +137,16 @@ class ShardWriter {
   private readonly shardOf = new Map<string, string>();
   private readonly open = new Map<string, ShardIndex>();
   private readonly writes: Promise<number>[] = [];
+  private linkUnchanged = true;
 
   constructor(
     private readonly shards: readonly PlannedShard[],
     private readonly output: string,
     private readonly store: BuildStore,
-    /** Site paths rendered by this build (the others are reused, already in the output). */
+    /** Site paths rendered by this build (the others are reused: their search documents are in the store). */
     rendered: ReadonlySet<string>,
-    /** Where reused pages are, when not in `output` (an update in place). */
-    private readonly reusedFrom = output,
+    /** Every page's fingerprint, by site path. */
+    private readonly fingerprints: ReadonlyMap<string, string>,
   ) {
     for (const planned of shards) {
       if (!planned.index) continue;
@@ -155,10 +156,11 @@ class ShardWriter {
     }
   }
 
-  /** Links the unchanged shards; indexes what can be indexed from reused pages alone. */
-  async start(): Promise<void> {
+  /** Links the unchanged shards (unless the output already has them); indexes what reused pages alone allow. */
+  async start(linkUnchanged: boolean): Promise<void> {
+    this.linkUnchanged = linkUnchanged;
     // Unchanged shards are linked from the store (an update in place keeps the ones it has).
-    if (this.reusedFrom === this.output) {
+    if (this.linkUnchanged) {
       for (const planned of this.shards) {
         if (!planned.index) await linkTree(this.store.shardDir(planned.fingerprint), path.join(this.output, SEARCH_INDEX_DIR, planned.shard.id));
       }
@@ -185,7 +187,7 @@ class ShardWriter {
       let html = queue.arrived.get(sitePath);
       if (html === undefined) {
         if (queue.rendered.has(sitePath)) return;
-        html = await fs.readFile(path.join(this.reusedFrom, outputFile(sitePath)), "utf8");
+        html = await fs.readFile(this.store.searchFile(this.fingerprints.get(sitePath) ?? ""), "utf8");
       }
       queue.arrived.delete(sitePath);
       queue.next++;

@@ -44,8 +44,13 @@ export async function startPreview(options: { input: string; output: string; por
       eleventyConfig.addWatchTarget(path.resolve(options.input));
       for (const folder of ["src", "layouts", "public"]) eleventyConfig.addWatchTarget(path.join(REPO, folder));
       eleventyConfig.addWatchTarget(sentinel);
+      // The rebuild a save of the sentinel causes must be over before the preview says it is ready.
+      let sentinelSaved = false;
       eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
-        if (queue.some((file) => path.resolve(file) === sentinel)) seen();
+        if (queue.some((file) => path.resolve(file) === sentinel)) sentinelSaved = true;
+      });
+      eleventyConfig.on("eleventy.afterwatch", () => {
+        if (sentinelSaved) seen();
       });
       eleventyConfig.setServerOptions({ port: options.port, showVersion: false });
     },

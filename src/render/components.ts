@@ -12,6 +12,11 @@ export function renderDocument<P>(page: VNode<P>): string {
   return `<!DOCTYPE html>\n${renderToStaticMarkup(page)}\n`;
 }
 
+/** A component's HTML on its own (not a document). */
+export function renderFragment<P>(node: VNode<P>): string {
+  return renderToStaticMarkup(node);
+}
+
 export function renderFigureHtml(props: FigureProps): string {
   return renderToStaticMarkup(h(Figure, props));
 }

@@ -23,19 +23,26 @@ export type PageKind =
   | "edition-archive"
   | "edition-feed";
 
+/** A rendered page that the search index reads too: its HTML, and the document the index is given. */
+export interface IndexedPage {
+  html: string;
+  /** The page as the search index reads it: language, title and the indexed element only. */
+  search: string;
+}
+
 export interface PageSpec<I extends object = object> {
   /** Site path: "/2026/03/05/flood/" is written as its index.html; "/feed.xml" as is. */
   path: string;
   kind: PageKind;
   /** Everything the output depends on besides the code. */
   inputs: I;
-  render(inputs: I): string;
+  render(inputs: I): string | IndexedPage;
   /** Articles whose rendered bodies the page shows: the build renders them before the page. */
   bodies?: readonly Article[];
 }
 
 /** A page spec; the type ties `render` to its inputs. */
-export function page<I extends object>(kind: PageKind, path: string, inputs: I, render: (inputs: I) => string, bodies?: readonly Article[]): PageSpec<I> {
+export function page<I extends object>(kind: PageKind, path: string, inputs: I, render: (inputs: I) => string | IndexedPage, bodies?: readonly Article[]): PageSpec<I> {
   return bodies && bodies.length > 0 ? { kind, path, inputs, render, bodies } : { kind, path, inputs, render };
 }
 

@@ -8,11 +8,20 @@ import { archiveMonths, authorsWithCounts, collectTags, leadStory, listingPath, 
 import { articleHead, authorHead, frontHead, pageHead, sectionHead } from "./seo/head.ts";
 import { feedLinks } from "./feeds/links.ts";
 import type { HeadMeta } from "./head.ts";
-import { ArticlePage } from "../../layouts/ArticlePage.tsx";
+import { ArticlePage, ArticleStory } from "../../layouts/ArticlePage.tsx";
+import { renderFragment } from "../render/components.ts";
+import { escapeXml } from "./xml.ts";
 import { AuthorPage } from "../../layouts/AuthorPage.tsx";
 import { ListPage } from "../../layouts/ListPage.tsx";
 import { FrontPage } from "../../layouts/FrontPage.tsx";
 import { ArchiveIndex, AuthorIndex, NotFoundPage, TagIndex } from "../../layouts/IndexPages.tsx";
+
+const STORY_MARKER = "\u0000story\u0000";
+
+/** What the search index reads of an article page: its language, title and story. */
+function searchDocument(shell: Shell, headline: string, story: string): string {
+  return `<!DOCTYPE html><html lang="${escapeXml(shell.site.language)}"><head><title>${escapeXml(`${headline} | ${shell.site.name}`)}</title></head><body><article data-pagefind-body="">${story}</article></body></html>`;
+}
 
 /** Pagination links for the head of a listing page. */
 function pageLinks(listing: Listing<unknown>): Pick<HeadMeta, "prev" | "next"> {
@@ -30,18 +39,26 @@ function articlePages(newsroom: Newsroom): PageSpec[] {
   const { shell } = newsroom;
   const related = relatedStories(newsroom.articles.map((article) => article.teaser));
   return newsroom.articles.map((article) =>
-    page("article", article.path, { shell, article, related: related.get(article.teaser) ?? [] }, ({ shell, article, related }) =>
-      renderPage(
-        shell,
-        {
+    page(
+      "article",
+      article.path,
+      { shell, article, related: related.get(article.teaser) ?? [] },
+      ({ shell, article, related }) => {
+        // The story is rendered once and placed into the page by a marker (Preact writes its NUL
+        // as it is; no text of the page can hold one): the search index gets the very same markup.
+        const story = renderFragment(h(ArticleStory, { article, shell }));
+        const meta = {
           path: article.path,
           title: article.headline,
           description: article.summary,
           section: article.section.slug,
           head: { ...articleHead(article, shell), feeds: feedLinks({ kind: "section", section: article.section }, shell.site) },
-        },
-        h(ArticlePage, { article, related, shell }),
-      ), [article]),
+        };
+        const html = renderPage(shell, meta, h(ArticlePage, { article, related, shell, story: STORY_MARKER })).replace(STORY_MARKER, () => story);
+        return { html, search: searchDocument(shell, article.headline, story) };
+      },
+      [article],
+    ),
   );
 }
 

@@ -89,13 +89,17 @@ export async function startPreview(site: FixtureSite, env: Record<string, string
   };
 }
 
-/** Every file of a folder with its modification time: what a rebuild rewrote is what changed. */
+/**
+ * Every page and feed of a folder with its modification time: what a rebuild rewrote is what changed.
+ * The search index is left out: the preview swaps its shards in the background.
+ */
 export async function fileTimes(dir: string): Promise<Map<string, number>> {
   const times = new Map<string, number>();
   for (const entry of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
-    times.set(path.relative(dir, file).split(path.sep).join("/"), (await fs.stat(file)).mtimeMs);
+    const relative = path.relative(dir, file).split(path.sep).join("/");
+    if (!entry.isFile() || relative.startsWith("pagefind/")) continue;
+    times.set(relative, (await fs.stat(file)).mtimeMs);
   }
   return times;
 }
