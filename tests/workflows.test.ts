@@ -119,18 +119,21 @@ describe("publish.yml", () => {
     expect(stepUsing(build, "actions/setup-node")?.with).toEqual({ "node-version-file": ".nvmrc", cache: "npm" });
     const runs = (build?.steps ?? []).map((step) => step.run ?? step.uses ?? "");
     // Chromium through scripts/apt-install.ts: it waits for a runner's own apt run to finish.
-    const order = ["actions/checkout", "npm ci", "npm run check", "npm run check:content -- --format github", "scripts/apt-install.ts chromium", "npm test", "actions/configure-pages", "actions/cache", "npm run build", "actions/upload-pages-artifact"];
+    const order = ["actions/checkout", "npm ci", "npm run check", "npm run check:content -- --format github", "scripts/apt-install.ts chromium", "npm test", "actions/configure-pages", "actions/cache", "scripts/restore-mtimes.ts", "npm run build", "actions/upload-pages-artifact"];
     const positions = order.map((part) => runs.findIndex((line) => line.includes(part)));
     expect(positions.every((position) => position >= 0), JSON.stringify(runs)).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   });
 
-  it("keeps the image cache between runs, keyed on the content's photos", async () => {
+  it("keeps the build cache between runs: restored from the newest earlier run, saved under this run's own key", async () => {
     const { workflow } = await readWorkflow(".github/workflows/publish.yml");
     const cache = stepUsing(workflow.jobs["build"], "actions/cache");
-    expect(cache?.with?.["path"]).toBe(".cache/images");
-    expect(cache?.with?.["key"]).toMatch(/hashFiles\('content\/\*\*\/\*\.jpg'.*'content\/\*\*\/\*\.png'/);
-    expect(cache?.with?.["restore-keys"]).toBeTruthy();
+    expect(cache?.with?.["path"]).toBe(".cache/dateline");
+    expect(cache?.with?.["key"]).toBe("dateline-${{ runner.os }}-${{ github.run_id }}-${{ github.run_attempt }}");
+    expect(cache?.with?.["restore-keys"]).toBe("dateline-${{ runner.os }}-");
+    // Content files get their last commit's time, which needs the whole history.
+    expect(stepUsing(workflow.jobs["build"], "actions/checkout")?.with).toEqual({ "fetch-depth": 0 });
+    expect(workflow.jobs["build"]?.steps.some((step) => step.run === "node --import tsx scripts/restore-mtimes.ts content")).toBe(true);
   });
 
   it("builds with the Pages address as the base URL, uploads _site and deploys it", async () => {
