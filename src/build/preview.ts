@@ -13,7 +13,7 @@ import { loadNewsroom } from "./build.ts";
 import { codeDigest } from "./code.ts";
 import { planBuild, describeRendered, type BuildPlan, type BuildRecord, type PlannedShard } from "./plan.ts";
 import type { WriteSession, WrittenPage } from "./eleventy-pages.ts";
-import { ShardIndex, closeSearchIndexer } from "./search-index.ts";
+import { SearchIndexer } from "./search-index.ts";
 import { copyPublicFiles } from "../site/assets.ts";
 import type { ImagePipeline } from "../images/index.ts";
 
@@ -92,25 +92,30 @@ export class PreviewSession implements WriteSession {
   /** Waits for the search indexing under way: for a clean stop. */
   async settle(): Promise<void> {
     await this.indexing;
-    await closeSearchIndexer();
   }
 }
 
 /** Indexes each shard from its pages' search documents, swapping each into place when complete. */
 async function indexShards(shards: readonly PlannedShard[], output: string, documents: ReadonlyMap<string, string>): Promise<number> {
   let pages = 0;
-  for (const planned of shards) {
-    const index = new ShardIndex();
-    for (const teaser of planned.shard.teasers) {
-      const html = documents.get(teaser.path);
-      if (html === undefined) throw new Error(`[search] no search document for ${teaser.path} (a Dateline defect)`);
-      await index.add({ url: teaser.path, html });
+  // One indexer: the preview indexes in the background while the editor works.
+  const indexer = new SearchIndexer(1);
+  try {
+    for (const planned of shards) {
+      const index = indexer.open();
+      for (const teaser of planned.shard.teasers) {
+        const html = documents.get(teaser.path);
+        if (html === undefined) throw new Error(`[search] no search document for ${teaser.path} (a Dateline defect)`);
+        await index.add({ url: teaser.path, html });
+      }
+      const target = path.join(output, SEARCH_INDEX_DIR, planned.shard.id);
+      const scratch = `${target}.partial`;
+      pages += await index.write(scratch);
+      await fs.rm(target, { recursive: true, force: true });
+      await fs.rename(scratch, target);
     }
-    const target = path.join(output, SEARCH_INDEX_DIR, planned.shard.id);
-    const scratch = `${target}.partial`;
-    pages += await index.write(scratch);
-    await fs.rm(target, { recursive: true, force: true });
-    await fs.rename(scratch, target);
+  } finally {
+    await indexer.close();
   }
   return pages;
 }

@@ -9,7 +9,7 @@ import Eleventy from "@11ty/eleventy";
 import dateline from "../../.eleventy.ts";
 import type { BuildPlan, PlannedPage, PlannedShard } from "./plan.ts";
 import { linkOrCopy, linkTree, type BuildStore } from "./store.ts";
-import { ShardIndex, closeSearchIndexer } from "./search-index.ts";
+import { SearchIndexer, type ShardIndex } from "./search-index.ts";
 import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { outputFile } from "../site/page.ts";
@@ -138,6 +138,7 @@ class ShardWriter {
   private readonly open = new Map<string, ShardIndex>();
   private readonly writes: Promise<number>[] = [];
   private linkUnchanged = true;
+  private readonly indexer = new SearchIndexer();
 
   constructor(
     private readonly shards: readonly PlannedShard[],
@@ -192,7 +193,7 @@ class ShardWriter {
       queue.arrived.delete(sitePath);
       queue.next++;
       let index = this.open.get(id);
-      if (!index) this.open.set(id, (index = new ShardIndex()));
+      if (!index) this.open.set(id, (index = this.indexer.open()));
       await index.add({ url: sitePath, html });
     }
     this.complete(queue.planned);
@@ -200,7 +201,7 @@ class ShardWriter {
 
   private complete(planned: PlannedShard): void {
     this.queues.delete(planned.shard.id);
-    const index = this.open.get(planned.shard.id) ?? new ShardIndex();
+    const index = this.open.get(planned.shard.id) ?? this.indexer.open();
     this.open.delete(planned.shard.id);
     const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
     this.writes.push(
@@ -221,7 +222,7 @@ class ShardWriter {
       if (incomplete.length > 0) throw new Error(`[search] shards never got all their pages: ${incomplete.join("; ")}`);
       indexedPages = (await Promise.all(this.writes)).reduce((sum, n) => sum + n, 0);
     } finally {
-      if (this.writes.length > 0 || this.open.size > 0) await closeSearchIndexer();
+      await this.indexer.close();
     }
     const indexed = this.shards.filter((planned) => planned.index).length;
     return { shardsIndexed: indexed, shardsReused: this.shards.length - indexed, indexedPages };
