@@ -123,9 +123,16 @@ type EleventyImage = ((src: string, options: Record<string, unknown>) => Promise
 };
 
 const processImage = eleventyImage as unknown as EleventyImage;
-// Two cores: more parallel encodes only fight over them.
-processImage.concurrency = 2;
-sharp.concurrency(1);
+
+/**
+ * How many encodes run at once: eleventy-img's queue, and libvips' threads per encode. Set when a
+ * pipeline is made (importing this module changes nothing): two cores, and more parallel encodes
+ * only fight over them.
+ */
+function limitEncoders(): void {
+  processImage.concurrency = 2;
+  sharp.concurrency(1);
+}
 
 /**
  * What validation knows of a photo: its header, from the cache's manifest when the file's size and
@@ -241,6 +248,7 @@ export class ImagePipeline {
   private loadedManifest: ImageManifest | undefined;
 
   constructor(private readonly options: ImagePipelineOptions) {
+    limitEncoders();
     this.manifest = manifestFor(options.cacheDir);
     // A rejected load is reported by the first use; it must not go unhandled before that.
     this.manifest.then((manifest) => (this.loadedManifest = manifest)).catch(() => undefined);
