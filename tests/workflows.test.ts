@@ -10,7 +10,7 @@ import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from "
 import { makeSite, readPage, removeSite, REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 import { BASE_URL_VARIABLE, loadSettings } from "../src/content/load-settings.ts";
 
-const WORKFLOWS = [".github/workflows/publish.yml", ".github/workflows/pull-request.yml"];
+const WORKFLOWS = [".github/workflows/publish.yml", ".github/workflows/publish-sharded.yml", ".github/workflows/pull-request.yml"];
 
 interface Step {
   id?: string;
@@ -22,7 +22,10 @@ interface Step {
   env?: Record<string, string>;
 }
 interface Job {
+  if?: string;
   needs?: string | string[];
+  outputs?: Record<string, string>;
+  strategy?: { matrix: Record<string, unknown> };
   environment?: { name: string; url: string };
   steps: Step[];
 }
@@ -148,6 +151,49 @@ describe("publish.yml", () => {
     expect(deploy?.needs).toBe("build");
     expect(deploy?.environment?.name).toBe("github-pages");
     expect(stepUsing(deploy, "actions/deploy-pages")?.id).toBe("deployment");
+  });
+});
+
+describe("publish-sharded.yml", () => {
+  it("runs instead of publish.yml exactly when DATELINE_SHARDS asks for two or more slices", async () => {
+    const single = (await readWorkflow(".github/workflows/publish.yml")).workflow;
+    const { workflow } = await readWorkflow(".github/workflows/publish-sharded.yml");
+    expect(single.jobs["build"]?.if).toBe("${{ vars.DATELINE_SHARDS == '' || vars.DATELINE_SHARDS == '1' }}");
+    expect(workflow.jobs["prepare"]?.if).toBe("${{ vars.DATELINE_SHARDS != '' && vars.DATELINE_SHARDS != '1' }}");
+    expect(workflow.on).toEqual(single.on);
+    expect(workflow.permissions).toEqual(single.permissions);
+  });
+
+  it("checks and tests first, then a matrix of slice jobs, a merge and a deployment", async () => {
+    const { workflow } = await readWorkflow(".github/workflows/publish-sharded.yml");
+    const { prepare, slice, merge, deploy } = workflow.jobs;
+    const runs = (prepare?.steps ?? []).map((step) => step.run ?? step.uses ?? "");
+    for (const part of ["npm run check", "npm run check:content -- --format github", "npm test", "actions/configure-pages"]) expect(runs.some((line) => line.includes(part)), part).toBe(true);
+    expect(slice?.needs).toBe("prepare");
+    expect(slice?.strategy?.matrix).toEqual({ slice: "${{ fromJSON(needs.prepare.outputs.slices) }}" });
+    expect(merge?.needs).toEqual(["prepare", "slice"]);
+    expect(deploy?.needs).toBe("merge");
+    expect(stepUsing(deploy, "actions/deploy-pages")?.id).toBe("deployment");
+    expect(stepUsing(merge, "actions/upload-pages-artifact")?.with).toEqual({ path: "_site" });
+  });
+
+  it("builds every slice and the merge with the same clock and address, and hands the slices over whole", async () => {
+    const { workflow } = await readWorkflow(".github/workflows/publish-sharded.yml");
+    const { slice, merge } = workflow.jobs;
+    const build = slice?.steps.find((step) => step.run?.startsWith("npm run build"));
+    const merging = merge?.steps.find((step) => step.run?.startsWith("npm run build"));
+    const env = { DATELINE_BASE_URL: "${{ needs.prepare.outputs.base_url }}", DATELINE_NOW: "${{ needs.prepare.outputs.now }}" };
+    expect(build?.env).toEqual(env);
+    expect(merging?.env).toEqual(env);
+    const upload = stepUsing(slice, "actions/upload-artifact")?.with;
+    expect(upload).toMatchObject({ name: "slice-${{ matrix.slice }}", "include-hidden-files": true, "if-no-files-found": "error" });
+    expect(stepUsing(merge, "actions/download-artifact")?.with).toEqual({ pattern: "slice-*", path: "_slices" });
+    // Each slice keeps its own build cache, falling back to any (its images are named by content).
+    const cache = stepUsing(slice, "actions/cache")?.with;
+    expect(cache?.["path"]).toBe(".cache/dateline");
+    expect(cache?.["key"]).toBe("dateline-${{ runner.os }}-slice-${{ matrix.slice }}-of-${{ needs.prepare.outputs.count }}-${{ github.run_id }}-${{ github.run_attempt }}");
+    expect(String(cache?.["restore-keys"]).trim().split("\n")).toEqual(["dateline-${{ runner.os }}-slice-${{ matrix.slice }}-of-${{ needs.prepare.outputs.count }}-", "dateline-${{ runner.os }}-"]);
+    for (const job of [slice, merge]) expect(job?.steps.some((step) => step.run === "node --import tsx scripts/restore-mtimes.ts content")).toBe(true);
   });
 });
 

@@ -12,13 +12,15 @@ import { prepareNewsroom } from "../render/newsroom.ts";
 import { planSite } from "../site/index.ts";
 import { siteUrl } from "../site/site.ts";
 import { codeDigest } from "./code.ts";
-import { planBuild, type BuildPlan } from "./plan.ts";
+import { planBuild, type BuildPlan, type BuildRecord } from "./plan.ts";
 import { BuildStore } from "./store.ts";
 import { writeBuild, type WriteReport } from "./write.ts";
-import { summarizeBuild } from "./summary.ts";
+import { count, summarizeBuild } from "./summary.ts";
 import { checkOutputFolder, markOutputFolder } from "./output-folder.ts";
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
+import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
+import { articlePhotoFiles, checkSlices, linkSlices, planSlice, readSlices, withoutSlices, writeSliceManifest, type SliceSpec } from "./slices.ts";
 
 export interface BuildOptions {
   /** The content folder. */
@@ -33,6 +35,13 @@ export interface BuildOptions {
   now?: Date;
   /** Progress and summary lines. Default: the console. */
   log?: (line: string) => void;
+  /**
+   * Build one slice of the article pages and their search shards into `output` (`--shard K/N`),
+   * for a merge: src/build/slices.ts.
+   */
+  slice?: SliceSpec | undefined;
+  /** Merge these slices' folders (`--merge`): the rest of the site is built around them into `output`. */
+  merge?: readonly string[] | undefined;
 }
 
 export interface BuildResult {
@@ -78,11 +87,14 @@ interface NewsroomOptions {
   imageCacheDir?: string | undefined;
   now: Date;
   preview: boolean;
+  /** Articles' photos are named, not encoded, until a slice asks for its own (`ImagePipeline.publish`). */
+  deferPhotos?: boolean;
 }
 
 /** The render stage's photos and the newsroom, from loaded content. */
 async function prepare(content: LoadedContent, options: NewsroomOptions) {
   const images = new ImagePipeline({ cacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), urlPath: siteUrl(content.site, "/img/") });
+  if (options.deferPhotos) images.deferEncoding(content.articles.flatMap(articlePhotoFiles));
   const bodies = new BodyRenderer(content.site, images);
   const newsroom = await prepareNewsroom(content, { images, bodies, preview: options.preview, now: options.now });
   return { images, bodies, newsroom };
@@ -104,24 +116,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timer.lap("start");
   const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), codeVersion: await codeDigest() });
   timer.lap("load");
-  const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false });
+  const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined || options.merge !== undefined });
   timer.lap("render");
   const site = planSite(newsroom, { now, notes: content.notes });
   const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
   // An article page is reusable only with its search document: a shard indexed again reads it.
   const plan = planBuild(site, { code, previous, stored: (fingerprint, kind) => stored.has(fingerprint) && (kind !== "article" || stored.has(`${fingerprint}.search`)) });
+  const id = buildId(plan.record);
   timer.lap("plan");
 
-  // An output that holds exactly the previous build is updated in place: only what changed moves.
-  // Anything else (no output yet, a restored cache in CI, an output of another build) is written
-  // whole, linked from the store, and swapped in.
-  const inPlace = previous !== undefined && (await holdsBuild(output, previous));
+  const write = (part: BuildPlan, staging: string, previousOutput?: string) => writeBuild({ plan: part, output: staging, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice });
+  const job = options.slice
+    ? sliceJob(options.slice, { plan, id, content, images, write })
+    : options.merge
+      ? await mergeJob(options.merge, { plan, id, write })
+      : await wholeJob({ plan, previous, output, write });
+  const { part, inPlace } = job;
+
   const staging = `${output}.building-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
   let written: WriteReport;
   try {
-    written = await writeBuild({ plan, output: staging, store, bodies, images, log, timer, previousOutput: inPlace ? output : undefined });
-    if (!inPlace) await markOutputFolder(staging, buildId(plan.record));
+    written = await job.write(staging);
+    if (!inPlace) await markOutputFolder(staging, id);
   } catch (error) {
     await fs.rm(staging, { recursive: true, force: true });
     throw error;
@@ -129,14 +146,74 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (previous && inPlace) await applyInPlace({ staging, output, plan, previous, images });
   else await swapIn(staging, output);
   timer.lap("swap");
-  await store.writeRecord(plan.record);
-  await store.prune(plan.record);
+  await store.writeRecord(part.record);
+  await store.prune(part.record);
   await articleCache.save();
   timer.lap("cache");
 
-  const summary = summarizeBuild(newsroom, { plan, written, images: images.getStats(), elapsedMs: performance.now() - started });
+  const summary = summarizeBuild(newsroom, { plan: part, written, images: images.getStats(), elapsedMs: performance.now() - started, slices: job.line });
   log(summary);
   return { newsroom, plan, written, summary, timings: timer.timings };
+}
+
+/** What one build job writes: all of the plan, a slice of it (`--shard`), or the rest around the slices (`--merge`). */
+interface Job {
+  part: BuildPlan;
+  /** Whether the output holds the previous build and is updated in place. */
+  inPlace: boolean;
+  write: (staging: string) => Promise<WriteReport>;
+  /** A summary line about the slices. */
+  line?: string;
+}
+
+type WritePart = (part: BuildPlan, staging: string, previousOutput?: string) => Promise<WriteReport>;
+
+/**
+ * The whole site. An output that holds exactly the previous build is updated in place: only what
+ * changed moves. Anything else (no output yet, a restored cache in CI, an output of another build)
+ * is written whole, linked from the store, and swapped in.
+ */
+async function wholeJob({ plan, previous, output, write }: { plan: BuildPlan; previous: BuildRecord | undefined; output: string; write: WritePart }): Promise<Job> {
+  const inPlace = previous !== undefined && (await holdsBuild(output, previous));
+  return { part: plan, inPlace, write: (staging) => write(plan, staging, inPlace ? output : undefined) };
+}
+
+/** One slice: its article pages, search shards and photos, and a manifest naming the build it is part of. */
+function sliceJob(spec: SliceSpec, { plan, id, content, images, write }: { plan: BuildPlan; id: string; content: LoadedContent; images: ImagePipeline; write: WritePart }): Job {
+  const photos = new Map(content.articles.map((source) => [source.path, articlePhotoFiles(source)]));
+  const slice = planSlice(plan, spec, (sitePath) => photos.get(sitePath) ?? []);
+  return {
+    part: slice.plan,
+    inPlace: false,
+    line: `slice ${spec.index} of ${spec.count}: ${count(slice.plan.pages.length, "article page")}, ${count(slice.plan.shards.length, "search shard")}`,
+    async write(staging) {
+      const mine = content.articles.filter((source) => slice.plan.record.pages.has(source.path));
+      await Promise.all(mine.map((source) => images.publish(photos.get(source.path) ?? []).catch(imageFailureFor(source.file))));
+      const written = await write(slice.plan, staging);
+      await writeSliceManifest(staging, { ...slice.manifest, build: id });
+      return written;
+    },
+  };
+}
+
+/** The rest of the site around the slices, which are checked against this build's plan before anything is written. */
+async function mergeJob(dirs: readonly string[], { plan, id, write }: { plan: BuildPlan; id: string; write: WritePart }): Promise<Job> {
+  const manifests = await readSlices(dirs);
+  checkSlices(manifests, plan, id);
+  const part = withoutSlices(plan, manifests);
+  const linked = [...manifests.values()];
+  const pages = linked.reduce((sum, manifest) => sum + manifest.pages.length, 0);
+  const shards = linked.reduce((sum, manifest) => sum + manifest.shards.length, 0);
+  return {
+    part,
+    inPlace: false,
+    line: `merged ${count(linked.length, "slice")}: ${count(pages, "article page")}, ${count(shards, "search shard")} linked`,
+    async write(staging) {
+      const written = await write(part, staging);
+      await linkSlices(staging, manifests);
+      return written;
+    },
+  };
 }
 
 /** Replaces `target` with `staging`; the old folder is removed only once the new one is in place. */

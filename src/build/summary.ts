@@ -20,6 +20,8 @@ export interface BuildFacts {
   written: Pick<WriteReport, "rendered" | "reused" | "shardsIndexed" | "shardsReused" | "indexedPages">;
   images: Pick<ImageStats, "encoded" | "reused">;
   elapsedMs: number;
+  /** What a slice holds, or what a merge took from its slices (src/build/slices.ts). */
+  slices?: string | undefined;
 }
 
 export function summarizeBuild(newsroom: Pick<Newsroom, "articles" | "authors" | "site" | "skippedDrafts" | "skippedScheduled">, facts: BuildFacts): string {
@@ -35,6 +37,7 @@ export function summarizeBuild(newsroom: Pick<Newsroom, "articles" | "authors" |
     `search: ${written.shardsIndexed} of ${count(shards, "shard")} indexed (${count(written.indexedPages, "page")}), ${written.shardsReused} reused`,
     `images: ${images.encoded} encoded, ${images.reused} reused${fromFiles > 0 ? `; ${count(fromFiles, "caption/credit/alt field")} read from the photos' own metadata` : ""}`,
   ];
+  if (facts.slices) lines.push(facts.slices);
   const skipped = [describeSkipped(newsroom.skippedDrafts, "draft", "drafts"), describeSkipped(newsroom.skippedScheduled, "scheduled", "scheduled")].filter((part) => part !== "");
   if (skipped.length > 0) lines.push(skipped.join("; "));
   return lines.map((line) => `[dateline] ${line}`).join("\n");

@@ -39,6 +39,8 @@ export interface WriteOptions {
    * from here when a shard must be indexed again.
    */
   previousOutput?: string | undefined;
+  /** Whether to copy `public/` (a slice of a build holds its pages and images only). Default: true. */
+  publicFiles?: boolean;
 }
 
 export interface WriteReport {
@@ -52,7 +54,7 @@ export interface WriteReport {
   indexedPages: number;
 }
 
-export async function writeBuild({ plan, output, store, bodies, images, log, timer, previousOutput }: WriteOptions): Promise<WriteReport> {
+export async function writeBuild({ plan, output, store, bodies, images, log, timer, previousOutput, publicFiles = true }: WriteOptions): Promise<WriteReport> {
   await fs.mkdir(output, { recursive: true });
   const reuse = plan.pages.filter((planned) => !planned.render);
   if (!previousOutput) await mapLimit(reuse, (planned) => placeFile(store.pageFile(planned.fingerprint), path.join(output, outputFile(planned.spec.path))), FILE_CONCURRENCY);
@@ -81,7 +83,7 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
   const indexed = await search.finish();
   timer?.lap("search");
   if (!previousOutput) {
-    await copyPublicFiles(output);
+    if (publicFiles) await copyPublicFiles(output);
     await images.copyUsed(output);
   }
   timer?.lap("assets");

@@ -5,24 +5,40 @@ import { ContentError } from "../content/errors.ts";
 import { build } from "../build/build.ts";
 import { OutputFolderError } from "../build/output-folder.ts";
 import { buildNow } from "../now.ts";
-import { isMain, parseCommandLine } from "./command-line.ts";
+import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
+import { parseSlice, SliceError, type SliceSpec } from "../build/slices.ts";
 
 /** The cache folder: DATELINE_CACHE_DIR, else `.cache/dateline` in the working directory. */
 export function cacheDirFrom(env: NodeJS.ProcessEnv): string {
   return path.resolve(env["DATELINE_CACHE_DIR"] ?? ".cache/dateline");
 }
 
-const USAGE = "usage: npm run build -- [--input content] [--output _site]";
+const USAGE = [
+  "usage: npm run build -- [--input content] [--output _site]",
+  "       npm run build -- --shard K/N [--output _slices/K]     one slice of the archive (docs/deploy.md)",
+  "       npm run build -- --merge <slice folders…> [--output _site]",
+].join("\n");
+
+/** Where a slice goes unless --output says: `_slices/K-of-N`. */
+export function sliceFolder(slice: SliceSpec): string {
+  return path.join("_slices", `${slice.index}-of-${slice.count}`);
+}
 
 async function main(): Promise<void> {
-  let options: { input: string; output: string };
+  let options: { input: string; output: string; slice?: SliceSpec; merge?: string[] };
   try {
-    const { values } = parseCommandLine(process.argv.slice(2), USAGE, {
+    const { values, positionals } = parseCommandLine(process.argv.slice(2), USAGE, {
       input: { type: "string", default: "content" },
-      output: { type: "string", default: "_site" },
+      output: { type: "string" },
+      shard: { type: "string" },
+      merge: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
     });
-    options = { input: values.input, output: values.output };
+    if (values.shard !== undefined && values.merge) throw new UsageError("--shard and --merge are separate jobs: build each slice, then merge them", USAGE);
+    if (values.merge && positionals.length === 0) throw new UsageError("--merge needs the folders of every slice", USAGE);
+    if (!values.merge && positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`, USAGE);
+    const slice = values.shard === undefined ? undefined : parseSlice(values.shard);
+    options = { input: values.input, output: values.output ?? (slice ? sliceFolder(slice) : "_site"), ...(slice && { slice }), ...(values.merge && { merge: positionals }) };
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 2;
@@ -33,7 +49,7 @@ async function main(): Promise<void> {
     // For the bench and the curious: where the time went, stage by stage.
     if (process.env["DATELINE_TIMINGS"]) console.log(`[dateline] timings ${JSON.stringify(result.timings)}`);
   } catch (error) {
-    if (error instanceof OutputFolderError) {
+    if (error instanceof OutputFolderError || error instanceof SliceError) {
       console.error(error.message);
       process.exitCode = 2;
       return;

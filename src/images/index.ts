@@ -246,6 +246,12 @@ export class ImagePipeline {
 
   /** The manifest once loaded, for getStats (which is synchronous). */
   private loadedManifest: ImageManifest | undefined;
+  /**
+   * Sources whose files are made only when `publish` asks for them (a slice of a build encodes the
+   * photos of its own articles): until then their names are known, nothing is encoded or published.
+   */
+  private readonly deferredFiles = new Set<string>();
+  private readonly deferred = new Map<string, (() => Promise<void>)[]>();
 
   constructor(private readonly options: ImagePipelineOptions) {
     limitEncoders();
@@ -263,13 +269,29 @@ export class ImagePipeline {
     const { hash } = await this.source(file);
     const manifest = await this.manifest;
     const key = `${widths.join(",")}@${SET_KEY}`;
-    const complete = (known: StoredSet) => (FORMATS.every((format) => known.some((entry) => entry.format === format)) ? known.flatMap((format) => format.variants.map((variant) => variant.name)) : []);
-    let set = await this.known(manifest.set(hash, key), complete);
-    if (!set) {
+    const names = (known: StoredSet) => known.flatMap((format) => format.variants.map((variant) => variant.name));
+    const complete = (known: StoredSet) => (FORMATS.every((format) => known.some((entry) => entry.format === format)) ? names(known) : []);
+    const make = async () => {
       const made = await this.once(`set:${hash}:${key}`, () => this.encodeLimit(() => this.encodeSet(file, widths)));
       manifest.setSet(hash, key, made.value);
-      this.use(made.value.flatMap((format) => format.variants.map((variant) => variant.name)), made.encoded);
-      set = made.value;
+      this.use(names(made.value), made.encoded);
+      return made.value;
+    };
+    // Known, or made now, and marked as published; for a deferred photo, when `publish` asks for it.
+    const produce = async () => {
+      const known = await this.known(manifest.set(hash, key), complete);
+      if (!known) return make();
+      this.use(names(known), 0);
+      return known;
+    };
+    let set: StoredSet;
+    if (this.deferredFiles.has(file)) {
+      // The names are the manifest's (files made on another machine still have them), else eleventy-img's.
+      const stored = manifest.set(hash, key);
+      set = stored && complete(stored).length > 0 ? stored : (await this.once(`set-names:${hash}:${key}`, async () => ({ value: await this.setNames(file, widths), encoded: 0 }))).value;
+      this.whenPublished(file, produce);
+    } else {
+      set = await produce();
     }
     const sources = FORMATS.map((format): ImageSource => {
       const stored = set.find((entry) => entry.format === format);
@@ -280,6 +302,12 @@ export class ImagePipeline {
     return { sources, fallback };
   }
 
+  /** A photo's output names and sizes without encoding it: eleventy-img reads its header and hashes it. */
+  private async setNames(file: string, widths: readonly number[]): Promise<StoredSet> {
+    (await this.manifest).counters.sourceReads++;
+    return storedSet(await processImage(file, { ...SET_OPTIONS, widths: [...widths], outputDir: this.options.cacheDir, urlPath: "/", statsOnly: true }));
+  }
+
   /**
    * Runs eleventy-img for one photo. First only for its output names (cheap: a read and a header);
    * when the cache lacks any of them, it encodes into a fresh staging folder inside the cache, whose
@@ -288,10 +316,8 @@ export class ImagePipeline {
    * a final name.
    */
   private async encodeSet(file: string, widths: readonly number[]): Promise<Produced<StoredSet>> {
-    const manifest = await this.manifest;
     const { cacheDir } = this.options;
-    manifest.counters.sourceReads++;
-    const names = storedSet(await processImage(file, { ...SET_OPTIONS, widths: [...widths], outputDir: cacheDir, urlPath: "/", statsOnly: true }));
+    const names = await this.setNames(file, widths);
     const existing = await this.cachedNames();
     const all = names.flatMap((format) => format.variants.map((variant) => variant.name));
     if (all.every((name) => existing.has(name))) return { value: names, encoded: 0 };
@@ -326,24 +352,70 @@ export class ImagePipeline {
       const files = Object.keys(CROP_SIZES).map((name) => known[name]);
       return files.every((file): file is string => typeof file === "string") ? files : [];
     };
-    let names = await this.known(manifest.crops(hash, CROPS_KEY), complete);
-    if (!names) {
+    const make = async () => {
       const made = await this.once(`crops:${hash}`, () => this.encodeLimit(() => this.encodeCrops(file)));
       manifest.setCrops(hash, CROPS_KEY, made.value);
       this.use(Object.values(made.value), made.encoded);
-      names = made.value;
+      return made.value;
+    };
+    const produce = async () => {
+      const known = await this.known(manifest.crops(hash, CROPS_KEY), complete);
+      if (!known) return make();
+      this.use(complete(known), 0);
+      return known;
+    };
+    let names: StoredCrops;
+    if (this.deferredFiles.has(file)) {
+      const stored = manifest.crops(hash, CROPS_KEY);
+      names = stored && complete(stored).length > 0 ? stored : (await this.once(`crop-names:${hash}`, async () => ({ value: cropNames(await this.readSource(file)), encoded: 0 }))).value;
+      this.whenPublished(file, produce);
+    } else {
+      names = await produce();
     }
     const crops = Object.entries(CROP_SIZES).map(([name, { width, height }]) => [name, { url: this.url(names[name] ?? ""), width, height }] as const);
     return Object.fromEntries(crops) as ImageCrops;
   }
 
-  private async encodeCrops(file: string): Promise<Produced<StoredCrops>> {
+  /**
+   * Defers the encoding of `files` (photos shown by articles) until `publish` asks for them: used by
+   * a slice of a build, which encodes and publishes only its own articles' photos, and by the merge,
+   * which takes them from the slices (src/build/slices.ts). Their names are known either way.
+   */
+  deferEncoding(files: Iterable<string>): void {
+    for (const file of files) this.deferredFiles.add(file);
+  }
+
+  /** Encodes (or reuses) and publishes the deferred photos among `files`; later uses of them are immediate. */
+  async publish(files: Iterable<string>): Promise<void> {
+    const jobs: (() => Promise<void>)[] = [];
+    for (const file of files) {
+      this.deferredFiles.delete(file);
+      jobs.push(...(this.deferred.get(file) ?? []));
+      this.deferred.delete(file);
+    }
+    await Promise.all(jobs.map((job) => job()));
+  }
+
+  /** Keeps `job` (making a deferred photo's files and marking them published) until `publish` asks for the photo. */
+  private whenPublished(file: string, job: () => Promise<unknown>): void {
+    let jobs = this.deferred.get(file);
+    if (!jobs) this.deferred.set(file, (jobs = []));
+    jobs.push(async () => {
+      await this.progress.track(job()).catch(encodeFailure(file));
+    });
+  }
+
+  private async readSource(file: string): Promise<Buffer> {
     (await this.manifest).counters.sourceReads++;
-    const source = await fs.readFile(file);
-    const hash = contentHash(source, CROP_ENCODING);
+    return fs.readFile(file);
+  }
+
+  private async encodeCrops(file: string): Promise<Produced<StoredCrops>> {
+    const source = await this.readSource(file);
+    const names = cropNames(source);
     const crops = await Promise.all(
       Object.entries(CROP_SIZES).map(async ([name, { width, height }]) => {
-        const fileName = `${hash}-${width}x${height}.jpeg`;
+        const fileName = names[name] ?? "";
         const encoded = await this.encodeOnce(fileName, (target) =>
           sharp(source)
             .rotate()
@@ -351,10 +423,10 @@ export class ImagePipeline {
             .jpeg({ quality: CROP_ENCODING.quality, progressive: CROP_ENCODING.progressive })
             .toFile(target),
         );
-        return { name, fileName, encoded };
+        return encoded;
       }),
     );
-    return { value: Object.fromEntries(crops.map(({ name, fileName }) => [name, fileName])), encoded: crops.filter((crop) => crop.encoded).length };
+    return { value: names, encoded: crops.filter(Boolean).length };
   }
 
   /** Publishes (or reuses) the site's logo as a PNG no larger than LOGO_MAX on either side. */
@@ -470,7 +542,13 @@ export class ImagePipeline {
     const manifest = await this.manifest;
     const stored = purposes.map((purpose) => manifest.file(hash, purpose));
     const known = stored.every((entry): entry is F => entry !== undefined && complete(entry)) ? stored : undefined;
-    if (await this.known(known, (files) => files.map((entry) => entry.name))) return known as [F, ...F[]];
+    if (await this.known(known, (files) => files.map((entry) => entry.name))) {
+      this.use(
+        (known as F[]).map((entry) => entry.name),
+        0,
+      );
+      return known as [F, ...F[]];
+    }
     manifest.counters.sourceReads++;
     const source = await fs.readFile(file);
     const made: F[] = await Promise.all(purposes.map((_, index) => make(source, index)));
@@ -492,8 +570,8 @@ export class ImagePipeline {
   }
 
   /**
-   * What the manifest remembers, if every file it names is still in the cache folder: then those
-   * files are used (counted as reused) and nothing is read. Otherwise undefined: make them again.
+   * What the manifest remembers, if every file it names is still in the cache folder: then nothing
+   * is read (the caller marks them used). Otherwise undefined: make them again.
    */
   private async known<T>(stored: T | undefined, names: (stored: T) => string[]): Promise<T | undefined> {
     if (!stored) return undefined;
@@ -501,7 +579,6 @@ export class ImagePipeline {
     const files = names(stored);
     if (files.length === 0 || !files.every((name) => existing.has(name))) return undefined;
     (await this.manifest).counters.hits++;
-    this.use(files, 0);
     return stored;
   }
 
@@ -602,6 +679,12 @@ async function publish(from: string, to: string): Promise<void> {
 
 function isCode(error: unknown, ...codes: string[]): boolean {
   return error instanceof Error && codes.includes((error as NodeJS.ErrnoException).code ?? "");
+}
+
+/** The cached file of each crop of a source: named by its content and the crop's encoding. */
+function cropNames(source: Buffer): StoredCrops {
+  const hash = contentHash(source, CROP_ENCODING);
+  return Object.fromEntries(Object.entries(CROP_SIZES).map(([name, { width, height }]) => [name, `${hash}-${width}x${height}.jpeg`]));
 }
 
 /** A short name for a source file's content encoded with the given options. */

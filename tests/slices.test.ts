@@ -1,0 +1,246 @@
+// Issue 15: a large archive built as parallel CI jobs. `--shard K/N` builds one slice of the article
+// pages and their search shards, each in its own process, folder and cache, as a matrix job would;
+// `--merge` checks them and writes the rest around them. The merged site is the single build's, byte
+// for byte (search index included); slices that do not belong together are refused.
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import pLimit from "p-limit";
+import sharp from "sharp";
+import { parse, stringify } from "yaml";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeSite, removeSite, REPO, SHARED_IMAGE_CACHE, type FixtureSite } from "./helpers/site.ts";
+import { SLICE_MANIFEST, type SliceManifest } from "../src/build/slices.ts";
+
+const NOW = "2026-03-20T12:00:00Z";
+const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
+/** Two jobs at a time: the machine has two cores, a CI matrix has a runner per job. */
+const jobs = pLimit(2);
+
+let site: FixtureSite;
+let single: Record<string, string>;
+
+/** Every file of a folder and the hash of its bytes. */
+async function tree(dir: string): Promise<Record<string, string>> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  const pairs = await Promise.all(files.map(async (file) => [path.relative(dir, file).split(path.sep).join("/"), createHash("sha256").update(await fs.readFile(file)).digest("hex")] as const));
+  return Object.fromEntries(pairs.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+interface Run {
+  code: number;
+  output: string;
+}
+
+/**
+ * `npm run build -- <args>` in a process of its own, with a cache folder of its own (`cache`, under
+ * the site). With `freshImages` the cache starts without images, as on a runner that restored none.
+ */
+async function buildCli(args: string[], cache: string, { freshImages = false } = {}): Promise<Run> {
+  const cacheDir = path.join(site.root, "caches", cache);
+  await fs.mkdir(cacheDir, { recursive: true });
+  if (!freshImages) await fs.symlink(SHARED_IMAGE_CACHE, path.join(cacheDir, "images")).catch(() => undefined);
+  return jobs(
+    () =>
+      new Promise<Run>((resolve) => {
+        execFile(
+          process.execPath,
+          ["--import", "tsx", path.join(REPO, "src/cli/build.ts"), `--input=${site.contentDir}`, ...args],
+          { cwd: REPO, env: { ...process.env, DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: NOW }, timeout: 120_000 },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
+        );
+      }),
+  );
+}
+
+const slicesDir = (n: number) => path.join(site.root, `slices-${n}`);
+const sliceDir = (n: number, k: number) => path.join(slicesDir(n), `${k}`);
+
+/** Builds every slice of N in its own process, folder and cache, then merges them; the merged site's tree. */
+async function buildSliced(n: number, options: { freshImages?: boolean } = {}): Promise<{ merged: string; runs: Run[] }> {
+  const ks = Array.from({ length: n }, (_, i) => i + 1);
+  const runs = await Promise.all(ks.map((k) => buildCli([`--shard=${k}/${n}`, `--output=${sliceDir(n, k)}`], `slice-${k}-of-${n}`, options)));
+  const merged = path.join(site.root, `merged-${n}`);
+  runs.push(await buildCli([`--output=${merged}`, "--merge", ...ks.map((k) => sliceDir(n, k))], `merge-${n}`, options));
+  return { merged, runs };
+}
+
+const article = (fields: Record<string, unknown>, body: string) => `---\n${stringify(fields)}---\n${body}\n`;
+
+beforeAll(async () => {
+  site = await makeSite();
+  // Seven more years of archive, a shard each, with photos of their own (one a gallery, one a figure).
+  for (const [index, year] of YEARS.entries()) {
+    const dir = path.join(site.contentDir, "articles", String(year));
+    await fs.mkdir(dir, { recursive: true });
+    const photo = `photo-${year}.jpg`;
+    await sharp({ create: { width: 640, height: 400, channels: 3, background: { r: 30 * index, g: 120, b: 200 - 20 * index } } })
+      .jpeg()
+      .toFile(path.join(dir, photo));
+    for (let n = 1; n <= 2 + (index % 3); n++) {
+      const fields: Record<string, unknown> = { headline: `Harbour story ${n} of ${year}`, byline: ["li-wei"], date: `${year}-0${n}-1${index}T09:00:00-06:00`, section: n % 2 ? "news" : "business", tags: [`year ${year}`] };
+      if (n === 1) Object.assign(fields, { photo, alt: `The harbour in ${year}`, caption: `The harbour in ${year}.` });
+      const figure = n === 2 ? `\n\n\`\`\`figure\nsrc: ${photo}\nalt: The quay in ${year}\ncaption: The quay.\n\`\`\`\n` : "";
+      await fs.writeFile(path.join(dir, `story-${n}.md`), article(fields, `The ferry ran ${n} times in ${year}.${figure}\n\nThe last paragraph of story ${n}.`));
+    }
+  }
+  const run = await buildCli([`--output=${site.outputDir}`], "single");
+  expect(run.output).toContain("[dateline]");
+  expect(run.code).toBe(0);
+  single = await tree(site.outputDir);
+}, 300_000);
+
+afterAll(() => removeSite(site));
+
+describe("a build in slices, merged", () => {
+  it.each([1, 2, 3, 5])("is the single build byte for byte with %i slices, search index included", async (n) => {
+    // One count builds with empty image caches, as fresh runners would: the merge names photos it never encodes.
+    const { merged, runs } = await buildSliced(n, { freshImages: n === 2 });
+    for (const run of runs) expect(run.code, run.output).toBe(0);
+    expect(await tree(merged)).toEqual(single);
+    // Every article page was built by exactly one slice, and every search shard.
+    const manifests = await Promise.all(Array.from({ length: n }, async (_, i) => JSON.parse(await fs.readFile(path.join(sliceDir(n, i + 1), SLICE_MANIFEST), "utf8")) as SliceManifest));
+    const pages = manifests.flatMap((manifest) => manifest.pages.map(([sitePath]) => sitePath));
+    expect(new Set(pages).size).toBe(pages.length);
+    expect(pages.length).toBe(YEARS.reduce((sum, _, index) => sum + 2 + (index % 3), 0) + 2);
+    expect(manifests.flatMap((manifest) => manifest.shards.map(([id]) => id)).sort()).toEqual(["2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"]);
+    // A slice holds its own pages and photos, not the site's listings.
+    if (n > 1) {
+      const files = Object.keys(await tree(sliceDir(n, 1)));
+      expect(files).not.toContain("index.html");
+      expect(files).not.toContain("sitemap.xml");
+      expect(files.filter((file) => file.startsWith("img/")).length).toBeLessThan(Object.keys(single).filter((file) => file.startsWith("img/")).length);
+    }
+    expect(runs.at(-1)?.output).toMatch(new RegExp(`merged ${n} slices?: ${pages.length} article pages, 8 search shards linked`));
+  }, 300_000);
+
+  it("balances the work: five slices of eight shards each hold some", async () => {
+    const manifests = await Promise.all([1, 2, 3, 4, 5].map(async (k) => JSON.parse(await fs.readFile(path.join(sliceDir(5, k), SLICE_MANIFEST), "utf8")) as SliceManifest));
+    for (const manifest of manifests) expect(manifest.pages.length).toBeGreaterThan(0);
+  });
+
+  it("rebuilds a slice from its cache without rendering anything when its articles did not change, and only the changed slice when one did", async () => {
+    const slices = () => Promise.all([1, 2, 3].map((k) => buildCli([`--shard=${k}/3`, `--output=${sliceDir(3, k)}`], `slice-${k}-of-3`)));
+    await slices();
+    // A job whose slice did not change restores its cache and links what it holds: nothing is rendered or indexed.
+    for (const run of await slices()) {
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toMatch(/rendered 0; reused \d+ unchanged/);
+      expect(run.output).toMatch(/search: 0 of \d+ shards? indexed/);
+    }
+    const file = path.join(site.contentDir, "articles/2021/story-1.md");
+    await fs.appendFile(file, "\nA sentence added at the end.\n");
+    try {
+      const runs = await slices();
+      for (const run of runs) expect(run.code, run.output).toBe(0);
+      const changed = runs.filter((run) => !run.output.includes("rendered 0;"));
+      expect(changed).toHaveLength(1);
+      expect(changed[0]?.output).toMatch(/rendered 1: 1 article \(changed\)/);
+      expect(changed[0]?.output).toMatch(/search: 1 of \d+ shards? indexed/);
+      for (const run of runs.filter((other) => other !== changed[0])) expect(run.output).toMatch(/search: 0 of \d+ shards? indexed/);
+    } finally {
+      await fs.writeFile(file, (await fs.readFile(file, "utf8")).replace("\nA sentence added at the end.\n", ""));
+    }
+  }, 300_000);
+});
+
+describe("publish-sharded.yml's own commands", () => {
+  interface Step {
+    id?: string;
+    run?: string;
+    env?: Record<string, string>;
+  }
+  type Jobs = Record<string, { steps: Step[] }>;
+
+  /**
+   * A step's shell line as the runner would run it, in the site's folder (its content in content/),
+   * with Dateline's CLI for `npm run build --` (and the repository's tsconfig, which tsx looks for in
+   * the working folder).
+   */
+  function shell(line: string, values: Record<string, string>, cache: string): Promise<Run> {
+    const command = line.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => values[name] ?? `<${name}>`).replaceAll("npm run build --", `"${process.execPath}" --import ${import.meta.resolve("tsx")} ${path.join(REPO, "src/cli/build.ts")}`);
+    return jobs(
+      () =>
+        new Promise<Run>((resolve) => {
+          execFile("bash", ["-ec", command], { cwd: site.root, env: { ...process.env, DATELINE_CACHE_DIR: path.join(site.root, "caches", cache), DATELINE_NOW: NOW, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json"), ...values }, timeout: 120_000 }, (error, stdout, stderr) =>
+            resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
+          );
+        }),
+    );
+  }
+
+  it("build slices that a merge of the downloaded artifacts turns into the single build", async () => {
+    const workflow = parse(await fs.readFile(path.join(REPO, ".github/workflows/publish-sharded.yml"), "utf8")) as { jobs: Jobs };
+    const step = (job: string, test: (step: Step) => boolean) => workflow.jobs[job]?.steps.find(test) ?? { run: "false" };
+    // prepare: the list of slices, written to $GITHUB_OUTPUT as the runner's file.
+    const outputs = path.join(site.root, "github-output");
+    await fs.writeFile(outputs, "");
+    const listed = await shell(step("prepare", (candidate) => candidate.id === "slices").run ?? "", { SHARDS: "2", GITHUB_OUTPUT: outputs }, "prepare");
+    expect(listed.code, listed.output).toBe(0);
+    const prepared = Object.fromEntries((await fs.readFile(outputs, "utf8")).trim().split("\n").map((line) => line.split("=") as [string, string]));
+    expect(prepared).toEqual({ count: "2", slices: "[1,2]" });
+    // slice: one job per entry of the matrix, then its folder uploaded as slice-K and downloaded into _slices/slice-K.
+    const build = step("slice", (candidate) => candidate.run?.startsWith("npm run build") === true).run ?? "";
+    const slices = JSON.parse(prepared["slices"] ?? "[]") as number[];
+    const runs = await Promise.all(slices.map((k) => shell(build, { "matrix.slice": String(k), "needs.prepare.outputs.count": prepared["count"] ?? "" }, `workflow-slice-${k}`)));
+    for (const run of runs) expect(run.code, run.output).toBe(0);
+    for (const k of slices) await fs.rename(path.join(site.root, "_slices", String(k)), path.join(site.root, "_slices", `slice-${k}`));
+    const merged = await shell(step("merge", (candidate) => candidate.run?.startsWith("npm run build") === true).run ?? "", {}, "workflow-merge");
+    expect(merged.code, merged.output).toBe(0);
+    expect(merged.output).toContain("merged 2 slices");
+    expect(await tree(site.outputDir)).toEqual(single);
+  }, 300_000);
+});
+
+describe("a merge that does not match", () => {
+  it("refuses a missing slice, naming it", async () => {
+    const run = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(3, 1), sliceDir(3, 3)], "merge-bad");
+    expect(run.code).toBe(2);
+    expect(run.output).toContain("--merge: slice 2 of 3 is missing");
+    await expect(fs.stat(path.join(site.root, "bad-merge"))).rejects.toThrow();
+  });
+
+  it("refuses slices of different counts", async () => {
+    const run = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), sliceDir(3, 2), sliceDir(3, 3)], "merge-bad");
+    expect(run.code).toBe(2);
+    expect(run.output).toMatch(/--merge: .* is slice \d of [23], the others are of [23]/);
+  });
+
+  it("refuses slices built from other content than the merge's", async () => {
+    const file = path.join(site.contentDir, "articles/2024/story-2.md");
+    const before = await fs.readFile(file, "utf8");
+    await fs.writeFile(file, before.replace("Harbour story 2 of 2024", "Harbour story two of 2024"));
+    try {
+      const run = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), sliceDir(2, 2)], "merge-bad");
+      expect(run.code).toBe(2);
+      expect(run.output).toMatch(/was built from other content, code or time than this merge .* build every slice and the merge from the same commit with the same DATELINE_NOW/);
+    } finally {
+      await fs.writeFile(file, before);
+    }
+  });
+
+  it("refuses a slice folder that lacks a page its manifest lists, and a folder that is no slice", async () => {
+    const copy = path.join(site.root, "slice-copy");
+    await fs.cp(sliceDir(2, 2), copy, { recursive: true });
+    const manifest = JSON.parse(await fs.readFile(path.join(copy, SLICE_MANIFEST), "utf8")) as SliceManifest;
+    const [first] = manifest.pages[0] ?? [""];
+    await fs.rm(path.join(copy, first, "index.html"));
+    const lacking = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), copy], "merge-bad");
+    expect(lacking.code).toBe(2);
+    expect(lacking.output).toContain(`--merge: ${copy} lacks ${first.slice(1)}index.html, which its manifest lists`);
+    const notSlice = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), site.contentDir], "merge-bad");
+    expect(notSlice.code).toBe(2);
+    expect(notSlice.output).toContain(`--merge: ${site.contentDir} is not a slice of a build`);
+  });
+
+  it("refuses --shard that is not K/N, and --shard with --merge, as usage errors", async () => {
+    const run = await buildCli(["--shard=4/3", `--output=${path.join(site.root, "bad-slice")}`], "slice-bad");
+    expect(run.code).toBe(2);
+    expect(run.output).toContain('--shard "4/3" is not K/N with 1 ≤ K ≤ N');
+    const both = await buildCli(["--shard=1/2", "--merge", sliceDir(2, 1)], "slice-bad");
+    expect(both.code).toBe(2);
+    expect(both.output).toContain("--shard and --merge are separate jobs");
+  });
+});
