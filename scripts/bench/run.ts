@@ -7,6 +7,8 @@
 //   npm run bench -- --n 100000 --runs 1       the large run
 //   npm run bench -- --n 10000 --photos        also a cold and a warm build with a photo per article
 //   npm run bench -- --dev                     the live preview: edit → new text served (N = 10,000)
+//   npm run bench -- --n 100000 --shards 4     also the build in 4 slices and a merge, one after another:
+//                                              the longest slice + the merge is what a CI matrix takes
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -38,6 +40,8 @@ interface Options {
   timeoutSeconds: number;
   dev: boolean;
   edits: number;
+  /** Also build in this many slices and merge them (docs/deploy.md, "Past one machine"). */
+  shards?: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -65,12 +69,15 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === "--keep") options.keep = true;
     else if (flag === "--dev") options.dev = true;
     else if (flag === "--edits") options.edits = count("--edits");
+    else if (flag === "--shards") options.shards = count("--shards");
     else if (flag === "--help" || flag === "-h") {
-      console.log(`usage: npm run bench -- [--n N]… [--runs K] [--photos] [--photo-variety P] [--heap MB] [--timeout S] [--keep] [--dev [--edits E]]
+      console.log(`usage: npm run bench -- [--n N]… [--runs K] [--photos] [--photo-variety P] [--shards S] [--heap MB] [--timeout S] [--keep] [--dev [--edits E]]
   --n N             articles in the synthetic newsroom; repeat for several sizes (default 1000 and 10000)
   --runs K          builds of each kind per size, alternating (default 2)
   --photos          also build the corpus with a lead photo per article: one cold build, then K warm ones
   --photo-variety P distinct source photos, cycled over the articles (default 20)
+  --shards S        also build the corpus cold in S slices (--shard K/S, each with an empty cache) and merge
+                    them, one after another; reports the longest slice + the merge beside the single cold build
   --heap MB         --max-old-space-size for every build (default: Node's)
   --timeout S       stop a build that runs longer (default 3600)
   --keep            keep the temporary folder
@@ -88,7 +95,7 @@ function parseArgs(argv: readonly string[]): Options {
  * article, a warm publish (20 new and 5 edited stories) into the previous output, the same publish
  * with a restored cache but no output (a CI runner), and cold and warm builds with photos.
  */
-type Kind = "cold" | "baseline" | "warm-edit" | "publish" | "publish-ci" | "photos-cold" | "photos-warm";
+type Kind = "cold" | "baseline" | "warm-edit" | "publish" | "publish-ci" | "photos-cold" | "photos-warm" | "slice" | "merge" | "matrix";
 
 interface Result extends Measurement {
   kind: Kind;
@@ -114,12 +121,12 @@ interface Target {
   cacheDir: string;
 }
 
-async function run(kind: Kind, n: number, target: Target, options: Options): Promise<Result> {
+async function run(kind: Kind, n: number, target: Target, options: Options, extra: readonly string[] = []): Promise<Result> {
   const nodeArgs = options.heapMB ? [`--max-old-space-size=${options.heapMB}`] : [];
   const args =
     kind === "baseline"
       ? [...nodeArgs, ELEVENTY, `--config=${BASELINE_CONFIG}`, `--input=${target.input}`, `--output=${target.output}`, "--quiet"]
-      : [...nodeArgs, "--import", "tsx", BUILD, `--input=${target.input}`, `--output=${target.output}`];
+      : [...nodeArgs, "--import", "tsx", BUILD, `--input=${target.input}`, `--output=${target.output}`, ...extra];
   const result = await measure(process.execPath, args, {
     cwd: ROOT,
     env: { DATELINE_CACHE_DIR: target.cacheDir, DATELINE_NOW: BUILD_NOW, DATELINE_TIMINGS: "1" },
@@ -193,6 +200,7 @@ async function benchSize(n: number, options: Options, photos: PhotoSet | undefin
       const baseline = results.at(-1);
       if (run_ === 0) await checkOutputs(corpus, site, baseline?.failed ? undefined : baselineSite);
       await fs.rm(baselineSite, { recursive: true, force: true });
+      if (options.shards) results.push(...(await sliced(n, options.shards, target, tmp, options)));
     }
     // Warm: after the last cold build, one edited article's body; then an hour of a newsroom's work.
     for (let run_ = 0; run_ < options.runs; run_++) {
@@ -227,6 +235,35 @@ async function benchSize(n: number, options: Options, photos: PhotoSet | undefin
   }
 }
 
+/**
+ * The cold build as a CI matrix would run it: each slice with an empty build cache, one after
+ * another here (so each has the machine to itself, as a runner would), then the merge. The "matrix"
+ * figure is the longest slice plus the merge.
+ */
+async function sliced(n: number, count: number, target: Target, tmp: string, options: Options): Promise<Result[]> {
+  const results: Result[] = [];
+  const dirs: string[] = [];
+  for (let k = 1; k <= count; k++) {
+    const dir = path.join(tmp, "_slices", String(k));
+    const cacheDir = path.join(tmp, "slice-cache", String(k));
+    await fs.rm(cacheDir, { recursive: true, force: true });
+    results.push(await run("slice", n, { ...target, output: dir, cacheDir }, options, [`--shard=${k}/${count}`]));
+    dirs.push(dir);
+  }
+  const merged = path.join(tmp, "_merged");
+  const mergeCache = path.join(tmp, "slice-cache", "merge");
+  await fs.rm(mergeCache, { recursive: true, force: true });
+  const merge = await run("merge", n, { ...target, output: merged, cacheDir: mergeCache }, options, ["--merge", ...dirs]);
+  results.push(merge);
+  const longest = results.filter((result) => result.kind === "slice").reduce((a, b) => (b.seconds > a.seconds ? b : a));
+  results.push({ ...merge, kind: "matrix", seconds: longest.seconds + merge.seconds, cpuSeconds: longest.cpuSeconds + merge.cpuSeconds, peakRssMB: Math.max(longest.peakRssMB, merge.peakRssMB), treePeakMB: Math.max(longest.treePeakMB, merge.treePeakMB) });
+  log(`matrix      n=${n}: ${count} slices, longest ${longest.seconds.toFixed(1)} s + merge ${merge.seconds.toFixed(1)} s = ${(longest.seconds + merge.seconds).toFixed(1)} s`);
+  await fs.rm(path.join(tmp, "_slices"), { recursive: true, force: true });
+  await fs.rm(merged, { recursive: true, force: true });
+  await fs.rm(path.join(tmp, "slice-cache"), { recursive: true, force: true });
+  return results;
+}
+
 interface Row {
   n: number;
   kind: Kind;
@@ -242,7 +279,7 @@ interface Row {
 function summarize(results: readonly Result[]): Row[] {
   const rows: Row[] = [];
   for (const n of [...new Set(results.map((result) => result.n))]) {
-    for (const kind of ["cold", "baseline", "warm-edit", "publish", "publish-ci", "photos-cold", "photos-warm"] as const) {
+    for (const kind of ["cold", "baseline", "warm-edit", "publish", "publish-ci", "photos-cold", "photos-warm", "matrix", "slice", "merge"] as const) {
       const all = results.filter((result) => result.n === n && result.kind === kind);
       const group = all.filter((result) => !result.failed);
       const failed = all.find((result) => result.failed);
@@ -278,11 +315,12 @@ function table(header: readonly string[], lines: readonly (readonly string[])[])
 function printRows(rows: readonly Row[]): void {
   const lines = rows.map((row) => {
     const against = rows.find((other) => other.n === row.n && other.kind === (row.kind === "cold" ? "baseline" : row.kind === "baseline" || row.kind.startsWith("photos") ? "" : "cold"));
+    const kind = row.kind === "slice" ? "slice (median)" : row.kind === "matrix" ? "matrix (longest slice + merge)" : row.kind;
     const ratio = (value: number, of: number) => (Number.isFinite(value) && Number.isFinite(of) && of > 0 ? `${(value / of).toFixed(2)}×` : "");
-    if (row.failed) return [row.n.toLocaleString("en-US"), row.kind, String(row.runs), row.failed, "", "", row.peakRssMB.toFixed(0), row.treePeakMB.toFixed(0), "", ""];
+    if (row.failed) return [row.n.toLocaleString("en-US"), kind, String(row.runs), row.failed, "", "", row.peakRssMB.toFixed(0), row.treePeakMB.toFixed(0), "", ""];
     return [
       row.n.toLocaleString("en-US"),
-      row.kind,
+      kind,
       String(row.runs),
       row.seconds.toFixed(2),
       row.cpuSeconds.toFixed(1),
@@ -303,7 +341,7 @@ interface TargetCheck {
 }
 
 /** The issue's targets, each with the figure this run measured. */
-function checkTargets(rows: readonly Row[]): TargetCheck[] {
+function checkTargets(rows: readonly Row[], shards: number | undefined): TargetCheck[] {
   const get = (n: number, kind: Kind) => rows.find((row) => row.n === n && row.kind === kind && !row.failed);
   const checks: TargetCheck[] = [];
   for (const n of [...new Set(rows.map((row) => row.n))].sort((a, b) => a - b)) {
@@ -323,6 +361,11 @@ function checkTargets(rows: readonly Row[]): TargetCheck[] {
     if (n === 100_000 && cold) {
       checks.push({ target: "100,000 cold: ≤ 10 min", result: `${(cold.seconds / 60).toFixed(1)} min`, met: cold.seconds <= 600 });
       checks.push({ target: "100,000 cold: process tree ≤ 4 GB", result: `${(cold.treePeakMB / 1024).toFixed(2)} GB`, met: cold.treePeakMB <= 4096 });
+    }
+    const matrix = get(n, "matrix");
+    if (shards && cold && matrix) {
+      const share = matrix.seconds / cold.seconds;
+      checks.push({ target: `${n.toLocaleString("en-US")} cold in ${shards} slices: longest slice + merge ≤ 35 % of the single build (the target is for 4 slices at 100,000)`, result: `${matrix.seconds.toFixed(1)} s = ${(share * 100).toFixed(1)} % of ${cold.seconds.toFixed(1)} s`, met: share <= 0.35 });
     }
     if (n === 100_000 && publish) {
       checks.push({ target: "100,000, 20 new + 5 edited, restored cache: ≤ 60 s", result: `${publish.seconds.toFixed(1)} s (${publish.kind})`, met: publish.seconds <= 60 });
@@ -352,7 +395,7 @@ async function main(): Promise<void> {
   const rows = summarize(results);
   console.log("");
   printRows(rows);
-  const checks = checkTargets(rows);
+  const checks = checkTargets(rows, options.shards);
   if (checks.length > 0) {
     console.log("");
     table(["target", "this run", "met"], checks.map((check) => [check.target, check.result, check.met ? "yes" : "no"]));

@@ -16,9 +16,10 @@ import { mapLimit } from "../images/limit.ts";
 
 const FILE_CONCURRENCY = 64;
 
-/** Names a build by everything it wrote: the same record, the same name. */
+/** Names a build by everything it wrote: the same record (in any order: a merge's is its slices'), the same name. */
 export function buildId(record: BuildRecord): string {
-  return digestOf({ pages: [...record.pages], shards: [...record.shards] });
+  const sorted = (map: ReadonlyMap<string, string>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return digestOf({ pages: sorted(record.pages), shards: sorted(record.shards) });
 }
 
 /** Whether `output` holds exactly the build `record` describes, so it can be updated in place. */

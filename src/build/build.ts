@@ -16,11 +16,11 @@ import { planBuild, type BuildPlan, type BuildRecord } from "./plan.ts";
 import { BuildStore } from "./store.ts";
 import { writeBuild, type WriteReport } from "./write.ts";
 import { count, summarizeBuild } from "./summary.ts";
-import { checkOutputFolder, markOutputFolder } from "./output-folder.ts";
+import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts";
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
-import { articlePhotoFiles, checkSlices, linkSlices, planSlice, readSlices, withoutSlices, writeSliceManifest, type SliceSpec } from "./slices.ts";
+import { articlePhotoFiles, contentDigest, planSlice, writeSliceManifest, type SliceSpec } from "./slices.ts";
 
 export interface BuildOptions {
   /** The content folder. */
@@ -40,8 +40,6 @@ export interface BuildOptions {
    * for a merge: src/build/slices.ts.
    */
   slice?: SliceSpec | undefined;
-  /** Merge these slices' folders (`--merge`): the rest of the site is built around them into `output`. */
-  merge?: readonly string[] | undefined;
 }
 
 export interface BuildResult {
@@ -116,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timer.lap("start");
   const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), codeVersion: await codeDigest() });
   timer.lap("load");
-  const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined || options.merge !== undefined });
+  const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined });
   timer.lap("render");
   const site = planSite(newsroom, { now, notes: content.notes });
   const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
@@ -126,11 +124,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timer.lap("plan");
 
   const write = (part: BuildPlan, staging: string, previousOutput?: string) => writeBuild({ plan: part, output: staging, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice });
-  const job = options.slice
-    ? sliceJob(options.slice, { plan, id, content, images, write })
-    : options.merge
-      ? await mergeJob(options.merge, { plan, id, write })
-      : await wholeJob({ plan, previous, output, write });
+  const job = options.slice ? sliceJob(options.slice, { plan, id, content, input: options.input, images, write }) : await wholeJob({ plan, previous, output, write });
   const { part, inPlace } = job;
 
   const staging = `${output}.building-${process.pid}`;
@@ -156,7 +150,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { newsroom, plan, written, summary, timings: timer.timings };
 }
 
-/** What one build job writes: all of the plan, a slice of it (`--shard`), or the rest around the slices (`--merge`). */
+/** What one build job writes: all of the plan, or a slice of it (`--shard`). */
 interface Job {
   part: BuildPlan;
   /** Whether the output holds the previous build and is updated in place. */
@@ -178,52 +172,22 @@ async function wholeJob({ plan, previous, output, write }: { plan: BuildPlan; pr
   return { part: plan, inPlace, write: (staging) => write(plan, staging, inPlace ? output : undefined) };
 }
 
-/** One slice: its article pages, search shards and photos, and a manifest naming the build it is part of. */
-function sliceJob(spec: SliceSpec, { plan, id, content, images, write }: { plan: BuildPlan; id: string; content: LoadedContent; images: ImagePipeline; write: WritePart }): Job {
+/** One slice: its pages, search shards and photos, and a manifest naming the build it is part of. */
+function sliceJob(spec: SliceSpec, { plan, id, content, input, images, write }: { plan: BuildPlan; id: string; content: LoadedContent; input: string; images: ImagePipeline; write: WritePart }): Job {
   const photos = new Map(content.articles.map((source) => [source.path, articlePhotoFiles(source)]));
   const slice = planSlice(plan, spec, (sitePath) => photos.get(sitePath) ?? []);
+  const articles = slice.plan.pages.filter((planned) => planned.spec.kind === "article").length;
   return {
     part: slice.plan,
     inPlace: false,
-    line: `slice ${spec.index} of ${spec.count}: ${count(slice.plan.pages.length, "article page")}, ${count(slice.plan.shards.length, "search shard")}`,
+    line: `slice ${spec.index} of ${spec.count}: ${count(articles, "article page")}, ${count(slice.plan.pages.length - articles, "other page")}, ${count(slice.plan.shards.length, "search shard")}`,
     async write(staging) {
       const mine = content.articles.filter((source) => slice.plan.record.pages.has(source.path));
       await Promise.all(mine.map((source) => images.publish(photos.get(source.path) ?? []).catch(imageFailureFor(source.file))));
       const written = await write(slice.plan, staging);
-      await writeSliceManifest(staging, { ...slice.manifest, build: id });
+      const [code, files] = await Promise.all([codeDigest(), contentDigest(input)]);
+      await writeSliceManifest(staging, { ...slice.manifest, build: id, code, content: files });
       return written;
     },
   };
-}
-
-/** The rest of the site around the slices, which are checked against this build's plan before anything is written. */
-async function mergeJob(dirs: readonly string[], { plan, id, write }: { plan: BuildPlan; id: string; write: WritePart }): Promise<Job> {
-  const manifests = await readSlices(dirs);
-  checkSlices(manifests, plan, id);
-  const part = withoutSlices(plan, manifests);
-  const linked = [...manifests.values()];
-  const pages = linked.reduce((sum, manifest) => sum + manifest.pages.length, 0);
-  const shards = linked.reduce((sum, manifest) => sum + manifest.shards.length, 0);
-  return {
-    part,
-    inPlace: false,
-    line: `merged ${count(linked.length, "slice")}: ${count(pages, "article page")}, ${count(shards, "search shard")} linked`,
-    async write(staging) {
-      const written = await write(part, staging);
-      await linkSlices(staging, manifests);
-      return written;
-    },
-  };
-}
-
-/** Replaces `target` with `staging`; the old folder is removed only once the new one is in place. */
-async function swapIn(staging: string, target: string): Promise<void> {
-  const previous = `${target}.previous-${process.pid}`;
-  const hadOutput = await fs.stat(target).then(
-    () => true,
-    () => false,
-  );
-  if (hadOutput) await fs.rename(target, previous);
-  await fs.rename(staging, target);
-  if (hadOutput) await fs.rm(previous, { recursive: true, force: true });
 }

@@ -66,6 +66,18 @@ export async function markedBuild(dir: string): Promise<string | undefined> {
   return /^build (\S+)$/m.exec(text)?.[1];
 }
 
+/** Replaces `target` with `staging`; the old folder is removed only once the new one is in place. */
+export async function swapIn(staging: string, target: string): Promise<void> {
+  const previous = `${target}.previous-${process.pid}`;
+  const hadOutput = await fs.stat(target).then(
+    () => true,
+    () => false,
+  );
+  if (hadOutput) await fs.rename(target, previous);
+  await fs.rename(staging, target);
+  if (hadOutput) await fs.rm(previous, { recursive: true, force: true });
+}
+
 /** The real path of `file`, or of its nearest existing parent with the rest appended: links resolved. */
 async function realPathOf(file: string): Promise<string> {
   const absolute = path.resolve(file);

@@ -1,18 +1,26 @@
-// A large archive built as parallel CI jobs: `--shard K/N` builds one of N slices of the article pages
-// and their search shards into a folder of its own; `--merge` checks the slices and writes the rest of
-// the site around them (docs/deploy.md, "Past one machine"). A slice is a set of whole search shards
-// (whole periods), balanced by the work they hold: articles, and the photos they show.
+// A large archive built as parallel CI jobs: `--shard K/N` builds one of N slices of the site into a
+// folder of its own, `--merge` checks the slices and puts them together (docs/deploy.md, "Past one
+// machine"). Every slice plans the whole site, so all of them agree on every fingerprint; each then
+// renders its part: whole search shards with their article pages (balanced by articles and the
+// photos they show) and an even share of the other pages (by a hash of their path, so a page stays
+// in its slice from one publish to the next and the slice's cache keeps it).
+import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { ArticleSource } from "../content/load-articles.ts";
 import { outputFile } from "../site/page.ts";
 import { SEARCH_INDEX_DIR } from "../site/search.ts";
 import { mapLimit } from "../images/limit.ts";
+import { digestOf } from "./digest.ts";
 import type { BuildPlan, BuildRecord, PlannedShard } from "./plan.ts";
+import { buildId } from "./apply.ts";
 import { linkOrCopy, linkTree } from "./store.ts";
 
 /** Written into every slice's folder: what it holds and which build it is a slice of. */
 export const SLICE_MANIFEST = ".dateline-slice.json";
+
+/** Files linked at once. */
+const LINK_CONCURRENCY = 64;
 
 export interface SliceSpec {
   /** 1-based, as written on the command line: `--shard 2/4`. */
@@ -34,33 +42,99 @@ export function parseSlice(text: string): SliceSpec {
   return { index, count };
 }
 
+/** What a slice's folder holds and what it was built from, checked by the merge. */
+export interface SliceManifest {
+  index: number;
+  count: number;
+  /** The whole build's id (src/build/apply.ts `buildId`): the same content, code, settings and clock. */
+  build: string;
+  /** The code version (src/build/code.ts). */
+  code: string;
+  /** The content folder's files (`contentDigest`). */
+  content: string;
+  /** The pages in the folder, with their fingerprints. */
+  pages: [string, string][];
+  /** The search shards in the folder (under pagefind/), with their fingerprints. */
+  shards: [string, string][];
+}
+
+/** The photo files an article shows (lead, figures, galleries, video posters): what a slice encodes. */
+export function articlePhotoFiles(source: Pick<ArticleSource, "photo" | "figures" | "galleries" | "embeds">): string[] {
+  return [
+    ...(source.photo ? [source.photo.file] : []),
+    ...source.figures.map((figure) => figure.file),
+    ...source.galleries.flatMap((gallery) => gallery.photos.map((photo) => photo.file)),
+    ...source.embeds.flatMap((embed) => ("posterFile" in embed && embed.posterFile ? [embed.posterFile] : [])),
+  ];
+}
+
+/** The slice (0-based) a page other than an article page goes to: by its path alone, so it stays put. */
+function sliceOfPath(sitePath: string, count: number): number {
+  return createHash("sha256").update(sitePath).digest().readUInt32BE(0) % count;
+}
+
 /**
- * Which slice (0-based) each search shard goes to: heaviest first into the lightest slice, ties by
- * position, so every runner computes the same slices from the same content.
+ * Which slice (0-based) each search shard goes to: heaviest first into the lightest slice (counting
+ * what the slices already hold, `loads`), ties by position, so every runner computes the same slices
+ * from the same content.
  */
-export function assignSlices(shards: readonly PlannedShard[], count: number, work: (planned: PlannedShard) => number): Map<string, number> {
-  const loads = Array.from({ length: count }, () => 0);
+export function assignSlices(shards: readonly PlannedShard[], loads: number[], work: (planned: PlannedShard) => number): Map<string, number> {
   const order = shards.map((planned, position) => ({ planned, position, work: work(planned) })).sort((a, b) => b.work - a.work || a.position - b.position);
   const assigned = new Map<string, number>();
   for (const { planned, work: size } of order) {
     let lightest = 0;
-    for (let slice = 1; slice < count; slice++) if ((loads[slice] ?? 0) < (loads[lightest] ?? 0)) lightest = slice;
+    for (let slice = 1; slice < loads.length; slice++) if ((loads[slice] ?? 0) < (loads[lightest] ?? 0)) lightest = slice;
     loads[lightest] = (loads[lightest] ?? 0) + size;
     assigned.set(planned.shard.id, lightest);
   }
   return assigned;
 }
 
-/** What a slice's folder holds, checked by the merge. */
-export interface SliceManifest {
-  index: number;
-  count: number;
-  /** The whole build's id (src/build/apply.ts `buildId`): the same content, code and clock. */
-  build: string;
-  /** The article pages in the folder, with their fingerprints. */
-  pages: [string, string][];
-  /** The search shards in the folder (under pagefind/), with their fingerprints. */
-  shards: [string, string][];
+export interface PlannedSlice {
+  /** The slice's part of the build: its pages and search shards, nothing removed. */
+  plan: BuildPlan;
+  manifest: Pick<SliceManifest, "index" | "count" | "pages" | "shards">;
+}
+
+/**
+ * Slice `spec` of a build: its search shards with their article pages, and its share of the other
+ * pages. A page's work is one, plus one per photo for an article page (encoding dwarfs rendering on
+ * a cold build).
+ */
+export function planSlice(plan: BuildPlan, spec: SliceSpec, photosOf: (sitePath: string) => readonly string[]): PlannedSlice {
+  const mine = spec.index - 1;
+  const loads = Array.from({ length: spec.count }, () => 0);
+  const others = plan.pages.filter((planned) => planned.spec.kind !== "article");
+  const otherSlices = new Map(others.map((planned) => [planned.spec.path, sliceOfPath(planned.spec.path, spec.count)]));
+  for (const slice of otherSlices.values()) loads[slice] = (loads[slice] ?? 0) + 1;
+  const assigned = assignSlices(plan.shards, loads, (planned) => planned.shard.teasers.reduce((sum, teaser) => sum + 1 + photosOf(teaser.path).length, 0));
+  const shards = plan.shards.filter((planned) => assigned.get(planned.shard.id) === mine);
+  const articles = new Set(shards.flatMap((planned) => planned.shard.teasers.map((teaser) => teaser.path)));
+  const pages = plan.pages.filter((planned) => (planned.spec.kind === "article" ? articles.has(planned.spec.path) : otherSlices.get(planned.spec.path) === mine));
+  const record: BuildRecord = {
+    pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
+    shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])),
+  };
+  return { plan: { pages, shards, removed: [], record }, manifest: { index: spec.index, count: spec.count, pages: [...record.pages], shards: [...record.shards] } };
+}
+
+/**
+ * A digest of every file under the content folder, by path and bytes: what the merge compares with
+ * the slices, so that it never puts together slices of other content than its own checkout's.
+ */
+export async function contentDigest(dir: string): Promise<string> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name));
+  const hashed = await mapLimit(
+    files,
+    async (file) => {
+      const stat = await fs.lstat(file);
+      const bytes = stat.isFile() ? createHash("sha256").update(await fs.readFile(file)).digest("base64url") : "not a file";
+      return [path.relative(dir, file).split(path.sep).join("/"), bytes] as const;
+    },
+    LINK_CONCURRENCY,
+  );
+  return digestOf(hashed.sort(([a], [b]) => a.localeCompare(b)));
 }
 
 export async function writeSliceManifest(dir: string, manifest: SliceManifest): Promise<void> {
@@ -75,84 +149,11 @@ export async function readSliceManifest(dir: string): Promise<SliceManifest> {
     throw new SliceError(`--merge: ${dir} is not a slice of a build (it has no readable ${SLICE_MANIFEST}; build it with npm run build -- --shard K/N)`);
   }
   const manifest = parsed as Partial<SliceManifest>;
-  if (typeof manifest.index !== "number" || typeof manifest.count !== "number" || typeof manifest.build !== "string" || !Array.isArray(manifest.pages) || !Array.isArray(manifest.shards)) {
-    throw new SliceError(`--merge: ${dir}/${SLICE_MANIFEST} is not a slice manifest Dateline wrote`);
+  const strings = [manifest.build, manifest.code, manifest.content].every((value) => typeof value === "string");
+  if (typeof manifest.index !== "number" || typeof manifest.count !== "number" || !strings || !Array.isArray(manifest.pages) || !Array.isArray(manifest.shards)) {
+    throw new SliceError(`--merge: ${dir}/${SLICE_MANIFEST} is not a slice manifest this version of Dateline wrote (build every slice and the merge from the same commit)`);
   }
   return manifest as SliceManifest;
-}
-
-/**
- * Checks that `slices` (folder → manifest) are every slice of exactly the build `plan` describes:
- * the same count, each index once, the same build id, and between them every article page and
- * search shard of the plan with the plan's fingerprint. Throws a SliceError naming what is wrong.
- */
-export function checkSlices(slices: ReadonlyMap<string, SliceManifest>, plan: Pick<BuildPlan, "record">, build: string): void {
-  const manifests = [...slices.entries()];
-  const count = manifests[0]?.[1].count ?? 0;
-  if (manifests.length === 0) throw new SliceError("--merge needs the folders of every slice");
-  for (const [dir, manifest] of manifests) {
-    if (manifest.count !== count) throw new SliceError(`--merge: ${dir} is slice ${manifest.index} of ${manifest.count}, the others are of ${count}`);
-  }
-  const indexes = manifests.map(([, manifest]) => manifest.index).sort((a, b) => a - b);
-  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !indexes.includes(index));
-  if (missing.length > 0) throw new SliceError(`--merge: ${missing.length === 1 ? "slice" : "slices"} ${missing.join(", ")} of ${count} ${missing.length === 1 ? "is" : "are"} missing`);
-  if (indexes.length !== count) throw new SliceError(`--merge: a slice of ${count} is given twice`);
-  for (const [dir, manifest] of manifests) {
-    if (manifest.build !== build) {
-      throw new SliceError(`--merge: ${dir} (slice ${manifest.index}/${manifest.count}) was built from other content, code or time than this merge (build ${manifest.build}, here ${build}); build every slice and the merge from the same commit with the same DATELINE_NOW`);
-    }
-  }
-  const pages = new Map(manifests.flatMap(([, manifest]) => manifest.pages));
-  const shards = new Map(manifests.flatMap(([, manifest]) => manifest.shards));
-  for (const [id, fingerprint] of plan.record.shards) {
-    if (shards.get(id) !== fingerprint) throw new SliceError(`--merge: no slice holds the search shard ${id} of this build`);
-  }
-  for (const [sitePath, fingerprint] of pages) {
-    if (plan.record.pages.get(sitePath) !== fingerprint) throw new SliceError(`--merge: a slice holds ${sitePath}, which this build does not have as it is`);
-  }
-}
-
-/** The photo files an article shows (lead, figures, galleries, video posters): what a slice encodes. */
-export function articlePhotoFiles(source: Pick<ArticleSource, "photo" | "figures" | "galleries" | "embeds">): string[] {
-  return [
-    ...(source.photo ? [source.photo.file] : []),
-    ...source.figures.map((figure) => figure.file),
-    ...source.galleries.flatMap((gallery) => gallery.photos.map((photo) => photo.file)),
-    ...source.embeds.flatMap((embed) => ("posterFile" in embed && embed.posterFile ? [embed.posterFile] : [])),
-  ];
-}
-
-export interface PlannedSlice {
-  /** The slice's part of the build: its article pages and search shards, nothing removed. */
-  plan: BuildPlan;
-  manifest: Omit<SliceManifest, "build">;
-}
-
-/**
- * Slice `spec` of a build: whole search shards, balanced by their articles and the photos those show
- * (encoding dwarfs rendering on a cold build), the same on every runner for the same content.
- */
-export function planSlice(plan: BuildPlan, spec: SliceSpec, photosOf: (sitePath: string) => readonly string[]): PlannedSlice {
-  const work = (planned: PlannedShard) => planned.shard.teasers.reduce((sum, teaser) => sum + 1 + photosOf(teaser.path).length, 0);
-  const assigned = assignSlices(plan.shards, spec.count, work);
-  const shards = plan.shards.filter((planned) => assigned.get(planned.shard.id) === spec.index - 1);
-  const paths = new Set(shards.flatMap((planned) => planned.shard.teasers.map((teaser) => teaser.path)));
-  const pages = plan.pages.filter((planned) => planned.spec.kind === "article" && paths.has(planned.spec.path));
-  const record: BuildRecord = {
-    pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
-    shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])),
-  };
-  return {
-    plan: { pages, shards, removed: [], record },
-    manifest: { index: spec.index, count: spec.count, pages: [...record.pages], shards: [...record.shards] },
-  };
-}
-
-/** The plan without what the slices hold: the pages and shards the merge links instead of making. */
-export function withoutSlices(plan: BuildPlan, slices: ReadonlyMap<string, SliceManifest>): BuildPlan {
-  const pages = new Set([...slices.values()].flatMap((manifest) => manifest.pages.map(([sitePath]) => sitePath)));
-  const shards = new Set([...slices.values()].flatMap((manifest) => manifest.shards.map(([id]) => id)));
-  return { ...plan, pages: plan.pages.filter((planned) => !pages.has(planned.spec.path)), shards: plan.shards.filter((planned) => !shards.has(planned.shard.id)) };
 }
 
 /** Reads every slice folder's manifest; a folder without one is a SliceError. */
@@ -161,9 +162,42 @@ export async function readSlices(dirs: readonly string[]): Promise<Map<string, S
 }
 
 /**
- * Links what the slices made into the merge's staging folder: their article pages, search shards and
- * images (one copy of an image two slices both published). A file the manifest names but the folder
- * lacks (an artifact uploaded in part) is a SliceError.
+ * Checks that `slices` (folder → manifest) are every slice of one build, of this code and content:
+ * the same count, each index once, the same build, code and content, and between them exactly the
+ * build's pages and shards (their union names the build the slices claim). Throws a SliceError
+ * naming what is wrong; returns the build's record.
+ */
+export function checkSlices(slices: ReadonlyMap<string, SliceManifest>, here: { code: string; content: string }): BuildRecord {
+  const manifests = [...slices.entries()];
+  const first = manifests[0]?.[1];
+  if (!first) throw new SliceError("--merge needs the folders of every slice");
+  const { count } = first;
+  for (const [dir, manifest] of manifests) {
+    if (manifest.count !== count) throw new SliceError(`--merge: ${dir} is slice ${manifest.index} of ${manifest.count}, the others are of ${count}`);
+  }
+  const indexes = manifests.map(([, manifest]) => manifest.index);
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !indexes.includes(index));
+  if (missing.length > 0) throw new SliceError(`--merge: ${missing.length === 1 ? "slice" : "slices"} ${missing.join(", ")} of ${count} ${missing.length === 1 ? "is" : "are"} missing`);
+  if (indexes.length !== count) throw new SliceError(`--merge: a slice of ${count} is given twice`);
+  const same = "build every slice and the merge from the same commit, with the same settings and DATELINE_NOW";
+  for (const [dir, manifest] of manifests) {
+    const name = `${dir} (slice ${manifest.index}/${count})`;
+    if (manifest.code !== here.code) throw new SliceError(`--merge: ${name} was built by another version of Dateline than this merge; ${same}`);
+    if (manifest.content !== here.content) throw new SliceError(`--merge: ${name} was built from other content than this merge's content folder; ${same}`);
+    if (manifest.build !== first.build) throw new SliceError(`--merge: ${name} is a slice of another build than slice ${first.index}/${count} (other settings or DATELINE_NOW); ${same}`);
+  }
+  const record: BuildRecord = {
+    pages: new Map(manifests.flatMap(([, manifest]) => manifest.pages)),
+    shards: new Map(manifests.flatMap(([, manifest]) => manifest.shards)),
+  };
+  if (buildId(record) !== first.build) throw new SliceError(`--merge: the slices do not hold the whole build between them (a folder of another run?); ${same}`);
+  return record;
+}
+
+/**
+ * Links what the slices made into the merge's staging folder: their pages, search shards and images
+ * (one copy of an image two slices both published). A file the manifest names but the folder lacks
+ * (an artifact uploaded in part) is a SliceError.
  */
 export async function linkSlices(staging: string, slices: ReadonlyMap<string, SliceManifest>): Promise<void> {
   const missing = (dir: string, file: string) => (error: unknown) => {
@@ -192,5 +226,3 @@ export async function linkSlices(staging: string, slices: ReadonlyMap<string, Sl
     await mapLimit(files, (name) => linkOrCopy(path.join(dir, "img", name), path.join(images, name)), LINK_CONCURRENCY);
   }
 }
-
-const LINK_CONCURRENCY = 64;

@@ -3,6 +3,7 @@
 import path from "node:path";
 import { ContentError } from "../content/errors.ts";
 import { build } from "../build/build.ts";
+import { mergeSlices } from "../build/merge.ts";
 import { OutputFolderError } from "../build/output-folder.ts";
 import { buildNow } from "../now.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
     return;
   }
   try {
+    if (options.merge) {
+      await mergeSlices({ slices: options.merge, input: options.input, output: options.output });
+      return;
+    }
     const result = await build({ ...options, cacheDir: cacheDirFrom(process.env), now: buildNow() });
     // For the bench and the curious: where the time went, stage by stage.
     if (process.env["DATELINE_TIMINGS"]) console.log(`[dateline] timings ${JSON.stringify(result.timings)}`);

@@ -1,6 +1,7 @@
-// src/build/slices.ts: how an archive is cut into slices and how a merge checks them. Slices are
-// whole search shards, balanced by work (articles and their photos), the same on every runner; a
-// merge accepts only every slice of exactly its own build.
+// src/build/slices.ts: how a site is cut into slices and how a merge checks them. A slice holds whole
+// search shards with their article pages, balanced by work (articles and their photos), and a share
+// of the other pages by their path; the same on every runner. A merge accepts only every slice of
+// one build, of its own code and content.
 import { describe, expect, it } from "vitest";
 import { assignSlices, checkSlices, parseSlice, planSlice, SliceError, type SliceManifest } from "../../src/build/slices.ts";
 import { planBuild } from "../../src/build/plan.ts";
@@ -33,7 +34,7 @@ describe("parseSlice", () => {
 describe("assignSlices", () => {
   it("puts the heaviest shards first into the lightest slice, so the slices' work is close", () => {
     const plan = planBuild(site([100, 90, 60, 50, 40, 30, 20, 10]), { code: "c" });
-    const assigned = assignSlices(plan.shards, 3, (planned) => planned.shard.teasers.length);
+    const assigned = assignSlices(plan.shards, [0, 0, 0], (planned) => planned.shard.teasers.length);
     const loads = [0, 0, 0];
     for (const planned of plan.shards) {
       const slice = assigned.get(planned.shard.id) ?? 0;
@@ -46,10 +47,9 @@ describe("assignSlices", () => {
   it("counts photos as work: a year of photo stories weighs more than a year of briefs", () => {
     const plan = planBuild(site([50, 50, 50]), { code: "c" });
     const photos = (path: string) => (path.startsWith("/2026/") ? ["a.jpg", "b.jpg", "c.jpg"] : []);
-    const first = planSlice(plan, { index: 1, count: 2 }, photos);
-    const second = planSlice(plan, { index: 2, count: 2 }, photos);
-    expect(first.plan.shards.map((planned) => planned.shard.id)).toEqual(["2026"]);
-    expect(second.plan.shards.map((planned) => planned.shard.id)).toEqual(["2025", "2024"]);
+    const slices = [1, 2].map((index) => planSlice(plan, { index, count: 2 }, photos).plan.shards.map((planned) => planned.shard.id));
+    expect(slices).toContainEqual(["2026"]);
+    expect(slices).toContainEqual(["2025", "2024"]);
   });
 
   it("is the same for the same content, and every shard and article page lands in exactly one slice", () => {
@@ -57,7 +57,12 @@ describe("assignSlices", () => {
     const slices = [1, 2, 3].map((index) => planSlice(plan, { index, count: 3 }, () => []));
     expect(slices.map((slice) => slice.manifest)).toEqual([1, 2, 3].map((index) => planSlice(planBuild(site([7, 3, 9, 1, 4]), { code: "c" }), { index, count: 3 }, () => []).manifest));
     const pages = slices.flatMap((slice) => slice.plan.pages.map((planned) => planned.spec.path));
-    expect(pages.sort()).toEqual(plan.pages.filter((planned) => planned.spec.kind === "article").map((planned) => planned.spec.path).sort());
+    expect(pages.sort()).toEqual(plan.pages.map((planned) => planned.spec.path).sort());
+    // An article page goes with its search shard.
+    for (const slice of slices) {
+      const articles = slice.plan.pages.filter((planned) => planned.spec.kind === "article").map((planned) => planned.spec.path);
+      expect(articles.sort()).toEqual(slice.plan.shards.flatMap((planned) => planned.shard.teasers.map((item) => item.path)).sort());
+    }
     expect(slices.flatMap((slice) => slice.plan.shards).length).toBe(5);
     // More slices than shards: the extra slices are empty, not an error.
     expect(planSlice(plan, { index: 7, count: 7 }, () => []).plan.pages.length).toBeGreaterThanOrEqual(0);
@@ -66,23 +71,39 @@ describe("assignSlices", () => {
 
 describe("checkSlices", () => {
   const plan = planBuild(site([3, 2, 2]), { code: "c" });
-  const id = buildId(plan.record);
-  const manifests = (count: number, build = id) => new Map([...Array.from({ length: count }, (_, i) => [`s${i + 1}`, { ...planSlice(plan, { index: i + 1, count }, () => []).manifest, build }] as [string, SliceManifest])]);
+  const build = buildId(plan.record);
+  const here = { code: "code", content: "content" };
+  const manifests = (count: number, changes: Partial<SliceManifest> = {}) =>
+    new Map(Array.from({ length: count }, (_, i): [string, SliceManifest] => [`s${i + 1}`, { ...planSlice(plan, { index: i + 1, count }, () => []).manifest, build, ...here, ...changes }]));
 
-  it("accepts every slice of its own build", () => {
-    expect(() => checkSlices(manifests(3), plan, id)).not.toThrow();
+  it("accepts every slice of one build of this code and content, and returns the build's record", () => {
+    const record = checkSlices(manifests(3), here);
+    expect(buildId(record)).toBe(build);
+    expect(record.pages.size).toBe(plan.pages.length);
   });
-  it("refuses a missing slice, a slice given twice, mixed counts, another build", () => {
+
+  it("refuses a missing slice, a slice given twice, mixed counts", () => {
     const two = manifests(3);
     two.delete("s2");
-    expect(() => checkSlices(two, plan, id)).toThrow("--merge: slice 2 of 3 is missing");
+    expect(() => checkSlices(two, here)).toThrow("--merge: slice 2 of 3 is missing");
     const twice = manifests(2);
     twice.set("again", twice.get("s1") as SliceManifest);
-    expect(() => checkSlices(twice, plan, id)).toThrow("--merge: a slice of 2 is given twice");
+    expect(() => checkSlices(twice, here)).toThrow("--merge: a slice of 2 is given twice");
     const mixed = manifests(2);
-    mixed.set("s3", { ...(manifests(3).get("s3") as SliceManifest) });
-    expect(() => checkSlices(mixed, plan, id)).toThrow("--merge: s3 is slice 3 of 3, the others are of 2");
-    expect(() => checkSlices(manifests(2, "other"), plan, id)).toThrow("--merge: s1 (slice 1/2) was built from other content, code or time than this merge");
-    expect(() => checkSlices(new Map(), plan, id)).toThrow("--merge needs the folders of every slice");
+    mixed.set("s3", manifests(3).get("s3") as SliceManifest);
+    expect(() => checkSlices(mixed, here)).toThrow("--merge: s3 is slice 3 of 3, the others are of 2");
+    expect(() => checkSlices(new Map(), here)).toThrow("--merge needs the folders of every slice");
+  });
+
+  it("refuses slices of other code, other content, another build, or a part of the build", () => {
+    expect(() => checkSlices(manifests(2, { code: "old" }), here)).toThrow("--merge: s1 (slice 1/2) was built by another version of Dateline than this merge");
+    expect(() => checkSlices(manifests(2, { content: "edited" }), here)).toThrow("--merge: s1 (slice 1/2) was built from other content than this merge's content folder");
+    const other = manifests(2);
+    other.set("s2", { ...(other.get("s2") as SliceManifest), build: "another" });
+    expect(() => checkSlices(other, here)).toThrow("--merge: s2 (slice 2/2) is a slice of another build than slice 1/2");
+    const part = manifests(2);
+    const second = part.get("s2") as SliceManifest;
+    part.set("s2", { ...second, pages: second.pages.slice(1) });
+    expect(() => checkSlices(part, here)).toThrow("--merge: the slices do not hold the whole build between them");
   });
 });

@@ -1,0 +1,48 @@
+// `npm run build -- --merge <slice folders…>`: puts the slices of a build together into the output
+// folder, atomically. Nothing is rendered: every slice planned the whole site and rendered its part,
+// so the merge only checks that the slices are every part of one build of this code and content
+// (src/build/slices.ts), links their files into a staging folder, adds `public/`, and swaps it in.
+import fs from "node:fs/promises";
+import path from "node:path";
+import { copyPublicFiles } from "../site/assets.ts";
+import { buildId } from "./apply.ts";
+import { codeDigest } from "./code.ts";
+import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts";
+import { checkSlices, contentDigest, linkSlices, readSlices } from "./slices.ts";
+import { count } from "./summary.ts";
+
+export interface MergeOptions {
+  /** The slices' folders (`--shard K/N` outputs), all N of them. */
+  slices: readonly string[];
+  /** The content folder the slices were built from (compared, never built). */
+  input: string;
+  output: string;
+  log?: (line: string) => void;
+}
+
+export async function mergeSlices(options: MergeOptions): Promise<{ summary: string }> {
+  const started = performance.now();
+  const log = options.log ?? ((line: string) => console.log(line));
+  const output = path.resolve(options.output);
+  await checkOutputFolder({ output: options.output, input: options.input });
+  const manifests = await readSlices(options.slices);
+  const [code, content] = await Promise.all([codeDigest(), contentDigest(options.input)]);
+  const record = checkSlices(manifests, { code, content });
+
+  const staging = `${output}.building-${process.pid}`;
+  await fs.rm(staging, { recursive: true, force: true });
+  try {
+    await fs.mkdir(staging, { recursive: true });
+    await linkSlices(staging, manifests);
+    await copyPublicFiles(staging);
+    await markOutputFolder(staging, buildId(record));
+  } catch (error) {
+    await fs.rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await swapIn(staging, output);
+  const images = await fs.readdir(path.join(output, "img")).then((names) => names.length, () => 0);
+  const summary = `[dateline] merged ${count(manifests.size, "slice")}: ${count(record.pages.size, "page")}, ${count(record.shards.size, "search shard")}, ${count(images, "image")} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  log(summary);
+  return { summary };
+}
