@@ -2,8 +2,9 @@
 // folder of its own, `--merge` checks the slices and puts them together (docs/deploy.md, "Past one
 // machine"). Every slice plans the whole site, so all of them agree on every fingerprint; each then
 // renders its part: whole search shards with their article pages (balanced by articles and the
-// photos they show) and an even share of the other pages (by a hash of their path, so a page stays
-// in its slice from one publish to the next and the slice's cache keeps it).
+// photos they show), and the other pages dealt out in the order of a hash of their paths to even
+// the slices' work (so a page nearly always stays in its slice, and in its cache, from one publish to
+// the next).
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -68,15 +69,18 @@ export function articlePhotoFiles(source: Pick<ArticleSource, "photo" | "figures
   ];
 }
 
-/** The slice (0-based) a page other than an article page goes to: by its path alone, so it stays put. */
-function sliceOfPath(sitePath: string, count: number): number {
-  return createHash("sha256").update(sitePath).digest().readUInt32BE(0) % count;
+/** Work, in units of one page rendered: an article page is also indexed for search; a photo is encoded (cold). */
+const WORK = { page: 1, article: 2, photo: 100 } as const;
+
+/** A page's place in the order the other pages are dealt out in: a hash of its path alone. */
+function pathRank(sitePath: string): number {
+  return createHash("sha256").update(sitePath).digest().readUInt32BE(0);
 }
 
 /**
- * Which slice (0-based) each search shard goes to: heaviest first into the lightest slice (counting
- * what the slices already hold, `loads`), ties by position, so every runner computes the same slices
- * from the same content.
+ * Which slice (0-based) each search shard goes to: heaviest first into the lightest slice, ties by
+ * position, so every runner computes the same slices from the same content. `loads` (the work each
+ * slice holds) is updated.
  */
 export function assignSlices(shards: readonly PlannedShard[], loads: number[], work: (planned: PlannedShard) => number): Map<string, number> {
   const order = shards.map((planned, position) => ({ planned, position, work: work(planned) })).sort((a, b) => b.work - a.work || a.position - b.position);
@@ -90,6 +94,28 @@ export function assignSlices(shards: readonly PlannedShard[], loads: number[], w
   return assigned;
 }
 
+/**
+ * Deals the other pages out so that every slice ends with about the same work: in the order of a
+ * hash of their paths, each slice takes a run of them as long as it is short of the mean. A publish
+ * moves the runs' ends by a few pages, so nearly every page stays in its slice (and its cache).
+ */
+function dealPages(paths: readonly string[], loads: number[]): Map<string, number> {
+  const total = loads.reduce((sum, load) => sum + load, 0) + paths.length * WORK.page;
+  const mean = total / loads.length;
+  const ranked = paths
+    .map((sitePath) => ({ sitePath, rank: pathRank(sitePath) }))
+    .sort((a, b) => a.rank - b.rank || (a.sitePath < b.sitePath ? -1 : 1))
+    .map(({ sitePath }) => sitePath);
+  const dealt = new Map<string, number>();
+  let slice = 0;
+  for (const sitePath of ranked) {
+    while (slice < loads.length - 1 && (loads[slice] ?? 0) + WORK.page > mean) slice++;
+    loads[slice] = (loads[slice] ?? 0) + WORK.page;
+    dealt.set(sitePath, slice);
+  }
+  return dealt;
+}
+
 export interface PlannedSlice {
   /** The slice's part of the build: its pages and search shards, nothing removed. */
   plan: BuildPlan;
@@ -97,20 +123,17 @@ export interface PlannedSlice {
 }
 
 /**
- * Slice `spec` of a build: its search shards with their article pages, and its share of the other
- * pages. A page's work is one, plus one per photo for an article page (encoding dwarfs rendering on
- * a cold build).
+ * Slice `spec` of a build: its search shards with their article pages (balanced by their work, the
+ * photos included), then its share of the other pages, dealt out to even the slices' work.
  */
 export function planSlice(plan: BuildPlan, spec: SliceSpec, photosOf: (sitePath: string) => readonly string[]): PlannedSlice {
   const mine = spec.index - 1;
   const loads = Array.from({ length: spec.count }, () => 0);
-  const others = plan.pages.filter((planned) => planned.spec.kind !== "article");
-  const otherSlices = new Map(others.map((planned) => [planned.spec.path, sliceOfPath(planned.spec.path, spec.count)]));
-  for (const slice of otherSlices.values()) loads[slice] = (loads[slice] ?? 0) + 1;
-  const assigned = assignSlices(plan.shards, loads, (planned) => planned.shard.teasers.reduce((sum, teaser) => sum + 1 + photosOf(teaser.path).length, 0));
+  const assigned = assignSlices(plan.shards, loads, (planned) => planned.shard.teasers.reduce((sum, teaser) => sum + WORK.article + WORK.photo * photosOf(teaser.path).length, 0));
   const shards = plan.shards.filter((planned) => assigned.get(planned.shard.id) === mine);
   const articles = new Set(shards.flatMap((planned) => planned.shard.teasers.map((teaser) => teaser.path)));
-  const pages = plan.pages.filter((planned) => (planned.spec.kind === "article" ? articles.has(planned.spec.path) : otherSlices.get(planned.spec.path) === mine));
+  const dealt = dealPages(plan.pages.filter((planned) => planned.spec.kind !== "article").map((planned) => planned.spec.path), loads);
+  const pages = plan.pages.filter((planned) => (planned.spec.kind === "article" ? articles.has(planned.spec.path) : dealt.get(planned.spec.path) === mine));
   const record: BuildRecord = {
     pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
     shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])),

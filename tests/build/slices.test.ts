@@ -14,10 +14,11 @@ const shell = withDigest({ site: "A" });
 const teaser = (path: string) => ({ path }) as Teaser;
 const article = (path: string) => page("article", path, { shell, article: withDigest({ headline: path }) }, () => path);
 
-/** Shards named by year with `sizes[i]` articles each, and a front page. */
-function site(sizes: number[]) {
+/** Shards named by year with `sizes[i]` articles each, a front page and `others` tag pages. */
+function site(sizes: number[], others = 0) {
   const shards = sizes.map((size, i) => ({ id: String(2026 - i), teasers: Array.from({ length: size }, (_, n) => teaser(`/${2026 - i}/${n}/`)) }));
-  return { pages: [...shards.flatMap((shard) => shard.teasers.map((item) => article(item.path))), page("front", "/", { text: "front" }, () => "front")], shards };
+  const tags = Array.from({ length: others }, (_, n) => page("tag", `/tags/t${n}/`, { text: String(n) }, () => String(n)));
+  return { pages: [...shards.flatMap((shard) => shard.teasers.map((item) => article(item.path))), page("front", "/", { text: "front" }, () => "front"), ...tags], shards };
 }
 
 describe("parseSlice", () => {
@@ -66,6 +67,24 @@ describe("assignSlices", () => {
     expect(slices.flatMap((slice) => slice.plan.shards).length).toBe(5);
     // More slices than shards: the extra slices are empty, not an error.
     expect(planSlice(plan, { index: 7, count: 7 }, () => []).plan.pages.length).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("planSlice", () => {
+  it("deals the other pages out to even the slices' work (an article page counts twice: it is indexed too)", () => {
+    const plan = planBuild(site([100, 90, 60, 50], 400), { code: "c" });
+    const work = [1, 2, 3, 4].map((index) => planSlice(plan, { index, count: 4 }, () => []).plan.pages.reduce((sum, planned) => sum + (planned.spec.kind === "article" ? 2 : 1), 0));
+    expect(work.reduce((a, b) => a + b, 0)).toBe(2 * 300 + 401);
+    expect(Math.max(...work) - Math.min(...work)).toBeLessThanOrEqual(2);
+  });
+
+  it("keeps nearly every other page in its slice when a publish adds pages", () => {
+    const before = planBuild(site([100, 90, 60, 50], 400), { code: "c" });
+    const after = planBuild(site([103, 90, 60, 50], 404), { code: "c" });
+    const slices = (plan: typeof before) => new Map([1, 2, 3, 4].flatMap((index) => planSlice(plan, { index, count: 4 }, () => []).plan.pages.map((planned) => [planned.spec.path, index] as const)));
+    const [was, is] = [slices(before), slices(after)];
+    const moved = [...was].filter(([sitePath, index]) => sitePath.startsWith("/tags/") && is.get(sitePath) !== index);
+    expect(moved.length).toBeLessThanOrEqual(20);
   });
 });
 
