@@ -152,13 +152,13 @@ describe("npm run new", () => {
 
   it("refuses a headline that makes no URL, and accepts it with --slug", async () => {
     const fixture = await site();
-    for (const headline of ["🎉🎉🎉", "!!! ???", "北京新闻"]) {
+    for (const headline of ["🎉🎉🎉", "!!! ???"]) {
       const result = await runNew(fixture, headline, "--section", "news", "--byline", "li-wei");
       expect(result.status, headline).toBe(1);
-      expect(result.stderr, headline).toBe(`headline: "${headline}" makes no URL (use a headline with Latin letters or digits, or give one with --slug, e.g. --slug harbour-vote)\nNothing was written.\n`);
+      expect(result.stderr, headline).toBe(`headline: "${headline}" makes no URL (use a headline with letters or digits, or give one with --slug, e.g. --slug harbour-vote)\nNothing was written.\n`);
     }
     const badSlug = await runNew(fixture, "北京新闻", "--section", "news", "--byline", "li-wei", "--slug", "Bei Jing");
-    expect(badSlug.stderr).toBe('--slug: "Bei Jing" is not a valid slug (lowercase letters, digits and single hyphens, e.g. "city-hall")\nNothing was written.\n');
+    expect(badSlug.stderr).toBe('--slug: "Bei Jing" is not a valid slug (lowercase letters of any script, digits and single hyphens, e.g. "city-hall" or "bei-jing")\nNothing was written.\n');
     expect(await articleFiles(fixture)).toEqual(["articles/2026/date-only.md", "articles/2026/harbour-vote.md"]);
 
     const withSlug = await runNew(fixture, "北京新闻", "--section", "news", "--byline", "li-wei", "--slug", "beijing-news");
