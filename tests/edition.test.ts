@@ -16,6 +16,7 @@ import { buildEdition, editionStories, pickJpeg, type Edition } from "../src/edi
 import { MAX_EMAIL_BYTES, neutralizeTemplateSyntax, wrapText } from "../src/edition/email.ts";
 import { parseEditorNote, EditorNoteError } from "../src/edition/note.ts";
 import type { Newsroom } from "../src/content/types.ts";
+import type { Newsletter } from "../src/site/newsletters.ts";
 
 const DAY = "2026-03-10";
 const NOW = "2026-03-12T15:00:00Z";
@@ -79,11 +80,13 @@ const teasers = (newsroom: Newsroom) => newsroom.articles.map((article) => artic
 describe("the edition model", () => {
   let newsroom: Newsroom;
   let edition: Edition;
+  let daily: Newsletter;
 
   beforeAll(async () => {
     const fixture = await site();
     ({ newsroom } = await loadNewsroom({ input: fixture.contentDir, cacheDir: fixture.cacheDir, now: new Date(NOW), preview: false }));
-    edition = buildEdition(newsroom.site, teasers(newsroom), DAY) as Edition;
+    daily = newsroom.site.newsletters[0] as Newsletter;
+    edition = buildEdition(newsroom.site, daily, teasers(newsroom), DAY) as Edition;
   });
 
   it("has exactly the day's published articles in the site's zone: lead (featured) first, then by section in the settings' order", () => {
@@ -100,13 +103,13 @@ describe("the edition model", () => {
     const headlines = editionStories(edition).map((story) => story.headline);
     expect(headlines).not.toContain("Overnight fire at the cannery is put out");
     expect(headlines).not.toContain("Draft that must not be sent");
-    expect(buildEdition(newsroom.site, teasers(newsroom), "2026-03-11")?.lead.headline).toBe("Overnight fire at the cannery is put out");
-    expect(buildEdition(newsroom.site, teasers(newsroom), "2026-03-09")).toBeUndefined();
+    expect(buildEdition(newsroom.site, daily, teasers(newsroom), "2026-03-11")?.lead.headline).toBe("Overnight fire at the cannery is put out");
+    expect(buildEdition(newsroom.site, daily, teasers(newsroom), "2026-03-09")).toBeUndefined();
   });
 
   it("leads with the newest story when none is featured", () => {
     const unfeatured = teasers(newsroom).map((teaser) => ({ ...teaser, featured: false }));
-    expect(buildEdition(newsroom.site, unfeatured, DAY)?.lead.headline).toBe("School board votes late into the night on bus routes");
+    expect(buildEdition(newsroom.site, daily, unfeatured, DAY)?.lead.headline).toBe("School board votes late into the night on bus routes");
   });
 
   it("gives each story an absolute link and its photo as the JPEG closest to twice its slot", () => {

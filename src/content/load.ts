@@ -31,7 +31,7 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
   const articles = await readArticles({ contentDir: dir, site, authorIds, md, imageCacheDir }, articleCache);
   problems.push(...articles.problems);
-  const notes = await readEditorNotes(dir);
+  const notes = await readEditorNotes(dir, site.newsletters.map((newsletter) => newsletter.id));
   problems.push(...notes.problems);
   const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo, lineOf?.(["logo"]) ?? 1, imageCacheDir);
   if (logo && !logo.ok) problems.push(logo.problem);

@@ -106,9 +106,9 @@ export class BodyRenderer {
     };
     const block = (kind: "figure" | "gallery" | "embed", index: number) =>
       kind === "figure"
-        ? renderFigureHtml({ ...pick(figures, "figure", index), kind: "inline" })
+        ? renderFigureHtml({ ...pick(figures, "figure", index), kind: "inline", site: this.site })
         : kind === "gallery"
-          ? renderGalleryHtml(pick(galleries, "gallery", index))
+          ? renderGalleryHtml(pick(galleries, "gallery", index), this.site)
           : renderEmbedHtml(pick(embeds, "embed", index), this.site);
     const body: RenderedBody = { html: fillBlocks(source.template.html, block) };
     const live = source.template.live;

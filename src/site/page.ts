@@ -21,7 +21,8 @@ export type PageKind =
   | "headers"
   | "edition"
   | "edition-archive"
-  | "edition-feed";
+  | "edition-feed"
+  | "newsletter-index";
 
 export interface PageSpec<I extends object = object> {
   /** Site path: "/2026/03/05/flood/" is written as its index.html; "/feed.xml" as is. */
