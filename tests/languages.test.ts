@@ -2,11 +2,11 @@
 // with `language:` changed; its pages carry the language and direction, interface text from that
 // language's catalogue, and no English interface text left over.
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load, type CheerioAPI } from "cheerio";
-import { buildSite, REPO, removeSite, SHARED_IMAGE_CACHE, type FixtureSite } from "./helpers/site.ts";
+import { buildSite, removeSite, type FixtureSite } from "./helpers/site.ts";
+import { copySample } from "./helpers/sample.ts";
 import { CATALOGUES, localeOf, SHIPPED_LANGUAGES, type LanguageCode } from "../src/i18n/index.ts";
 
 const ARTICLE = "/2026/11/21/mariners-win-regional-final/";
@@ -17,16 +17,9 @@ const TAGS: Record<LanguageCode, string> = { en: "en-US", es: "es-ES", fr: "fr-F
 
 const sites = new Map<LanguageCode, FixtureSite>();
 
-/** The sample content in a fresh folder, its settings in `language`, built with the tests' shared image cache. */
+/** The sample content in `language`, built. */
 async function sampleIn(language: string): Promise<FixtureSite> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), `dateline-sample-${language}-`));
-  const site: FixtureSite = { root, contentDir: path.join(root, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(root, ".cache/dateline") };
-  await fs.cp(path.join(REPO, "content"), site.contentDir, { recursive: true });
-  const settings = path.join(site.contentDir, "settings.yml");
-  await fs.writeFile(settings, (await fs.readFile(settings, "utf8")).replace(/^language: .*$/m, `language: ${language}`));
-  await fs.mkdir(site.cacheDir, { recursive: true });
-  await fs.mkdir(SHARED_IMAGE_CACHE, { recursive: true });
-  await fs.symlink(SHARED_IMAGE_CACHE, path.join(site.cacheDir, "images"));
+  const site = await copySample(language);
   await buildSite(site);
   return site;
 }

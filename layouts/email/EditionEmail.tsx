@@ -91,7 +91,7 @@ function Story({ story, locale }: { story: EditionStory; locale: Locale }) {
   return (
     <div class="story" dir={locale.direction}>
       {image && <Mso html={`<table role="presentation" width="${EMAIL_WIDTH - 2 * GUTTER}" cellpadding="0" cellspacing="0" dir="${locale.direction}"><tr><td width="${STORY_TEXT_WIDTH}" valign="top">`} />}
-      <div class="story-text">
+      <div class={image ? "story-text" : "story-text story-text--wide"}>
         <h3 class="story-headline">
           <a href={story.url}>{story.headline}</a>
         </h3>

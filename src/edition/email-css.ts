@@ -46,6 +46,7 @@ body, .body { margin: 0; padding: 0; width: 100%; background-color: ${c.page}; c
 .section-heading { margin: 0; padding: 0 0 6px; border-bottom: 2px solid ${c.text}; font: 700 13px/1.3 ${SANS}; letter-spacing: ${track("0.1em")}; text-transform: uppercase; color: ${c.text}; }
 .story { padding: 14px 0 16px; border-bottom: 1px solid ${c.hairline}; font-size: 0; text-align: ${start}; }
 .story-text { display: inline-block; width: 100%; max-width: 416px; vertical-align: top; font-size: 16px; text-align: ${start}; }
+.story-text--wide { max-width: 552px; }
 .story-thumb { display: inline-block; width: 120px; padding-${start}: 16px; vertical-align: top; font-size: 16px; text-align: ${start}; }
 .thumb { display: block; width: 120px; height: auto; border: 0; background-color: ${c.hairline}; font: 12px/1.3 ${SANS}; color: ${c.muted}; }
 .story-headline { margin: 0 0 6px; font: 700 20px/1.25 ${SERIF}; word-break: break-word; }
