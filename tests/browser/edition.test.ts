@@ -190,7 +190,7 @@ function readability() {
   const selectors = ".masthead-name, .masthead-date, .note-text, .kicker, .lead-headline, .story-headline, .summary, .byline, .read-more, .section-heading, .support-heading, .support-text, .button, .footer-text, .topbar";
   // Each piece of text is judged by the element that holds it (a link inside a headline has its own colour).
   const holders = new Set<Element>();
-  for (const block of document.querySelectorAll(selectors)) {
+  for (const block of Array.from(document.querySelectorAll(selectors))) {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.textContent?.trim() && node.parentElement) holders.add(node.parentElement);
   }
