@@ -167,6 +167,13 @@ describe("npm run new", () => {
     expect(parsed.ok && parsed.file.data).toMatchObject({ headline: "北京新闻", slug: "beijing-news" });
   });
 
+  it("names a file from a headline in another script with its own letters (issue 20)", async () => {
+    const fixture = await site();
+    const result = await runNew(fixture, "مهرجان الفوانيس", "--section", "news", "--byline", "li-wei");
+    expect(result.status, result.stderr).toBe(0);
+    expect(await articleFiles(fixture)).toContain("articles/2026/مهرجان-الفوانيس.md");
+  });
+
   it("never overwrites an existing file", async () => {
     const fixture = await site();
     const file = path.join(fixture.contentDir, "articles/2026/harbour-vote.md");
