@@ -92,7 +92,7 @@ export function EditionArchive({ newsletter, editions, site }: { newsletter: New
   );
 }
 
-/** Each newsletter with its latest edition, its archive and its signup box. */
+/** Each newsletter, linking to its archive, with its latest edition; then every signup box. */
 export function NewsletterIndex({ list, site }: { list: { newsletter: Newsletter; latest?: { path: string; dateLabel: string } }[]; site: Site }) {
   const locale = localeOf(site.language);
   return (
@@ -101,7 +101,7 @@ export function NewsletterIndex({ list, site }: { list: { newsletter: Newsletter
       <ul class="index-page__list">
         {list.map(({ newsletter, latest }) => (
           <li>
-            <a href={siteUrl(site, newsletter.path)}>{locale.t("newsletters.archive", { newsletter: newsletter.name })}</a>
+            <a href={siteUrl(site, newsletter.path)}>{newsletter.name}</a>
             {latest && (
               <>
                 {" "}

@@ -157,7 +157,6 @@ export const ar: Catalogue = {
     "newsletter.weekly.description": "أهم أخبار الأسبوع في بريدك كل يوم {weekday}.",
     "newsletters.title": "النشرات البريدية",
     "newsletters.description": "نشرات {site} البريدية: اشترك أو اقرأ الأعداد السابقة.",
-    "newsletters.archive": "كل أعداد {newsletter}",
     "newsletters.latest": "آخر عدد: {date}",
     "edition.title": "{newsletter}، {date}",
     "edition.subject": "{date}: {headline}",

@@ -126,7 +126,6 @@ export const de: Catalogue = {
     "newsletter.weekly.description": "Die wichtigsten Nachrichten der Woche, jeden {weekday} in Ihrem Postfach.",
     "newsletters.title": "Newsletter",
     "newsletters.description": "Die Newsletter von {site}: abonnieren oder frühere Ausgaben lesen.",
-    "newsletters.archive": "Alle Ausgaben von {newsletter}",
     "newsletters.latest": "Neueste Ausgabe: {date}",
     "edition.title": "{newsletter}, {date}",
     "edition.subject": "{date}: {headline}",

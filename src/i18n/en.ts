@@ -143,7 +143,6 @@ export const en = {
     "newsletter.weekly.description": "The week's most important stories, in your inbox every {weekday}.",
     "newsletters.title": "Newsletters",
     "newsletters.description": "The newsletters of {site}: sign up, or read past editions.",
-    "newsletters.archive": "Every edition of {newsletter}",
     "newsletters.latest": "Latest edition: {date}",
     "edition.title": "{newsletter}, {date}",
     "edition.subject": "{date}: {headline}",

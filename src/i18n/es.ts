@@ -127,7 +127,6 @@ export const es: Catalogue = {
     "newsletter.weekly.description": "Las noticias más importantes de la semana, en su correo cada {weekday}.",
     "newsletters.title": "Boletines",
     "newsletters.description": "Los boletines de {site}: suscríbase o lea las ediciones anteriores.",
-    "newsletters.archive": "Todas las ediciones de {newsletter}",
     "newsletters.latest": "Última edición: {date}",
     "edition.title": "{newsletter}, {date}",
     "edition.subject": "{date}: {headline}",

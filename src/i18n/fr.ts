@@ -127,7 +127,6 @@ export const fr: Catalogue = {
     "newsletter.weekly.description": "Les informations les plus importantes de la semaine, chaque {weekday} dans votre boîte.",
     "newsletters.title": "Lettres d’information",
     "newsletters.description": "Les lettres d’information de {site}\u202F: inscrivez-vous ou lisez les éditions précédentes.",
-    "newsletters.archive": "Toutes les éditions de {newsletter}",
     "newsletters.latest": "Dernière édition\u202F: {date}",
     "edition.title": "{newsletter}, {date}",
     "edition.subject": "{date}\u202F: {headline}",
