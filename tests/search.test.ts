@@ -101,7 +101,7 @@ describe("what the indexer is sent", () => {
     const html = await fs.readFile(path.join(site.outputDir, "2026/03/04/island-ferry/index.html"), "utf8");
     const sent = indexedHtml(html);
     expect(sent.length).toBeLessThan(html.length * 0.8);
-    expect(sent).toMatch(/^<!DOCTYPE html>\n<html lang="en-US"><head>.*<\/head><body><article class="article" data-pagefind-body>.*<\/article><\/body><\/html>$/s);
+    expect(sent).toMatch(/^<!DOCTYPE html>\n<html lang="en-US" dir="ltr"><head>.*<\/head><body><article class="article" data-pagefind-body>.*<\/article><\/body><\/html>$/s);
     expect(sent).toContain("catamaran");
     for (const word of ["quillback", "zeppelins", "marmalade", "gallimaufry", "xylophonist"]) expect(sent).not.toContain(word);
     expect(html).toContain("marmalade");

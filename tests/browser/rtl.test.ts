@@ -85,6 +85,15 @@ describe("an Arabic newsroom in Chromium", () => {
     });
   });
 
+  it("searches Arabic words and says how many it found in Arabic", async () => {
+    await withPage(served.browser, url("/search/?q=الفوانيس"), {}, async (page) => {
+      const status = page.locator("[data-search-status]");
+      await status.filter({ hasText: /«الفوانيس»/ }).waitFor();
+      expect(await status.textContent()).toBe("نتيجة واحدة عن «الفوانيس»");
+      expect(decodeURI((await page.locator(".search-result a").getAttribute("href")) ?? "")).toBe("/2026/03/04/مهرجان-الفوانيس/");
+    });
+  });
+
   it("follows an Arabic tag to its page at a Unicode address", async () => {
     await withPage(served.browser, url(ARTICLE), {}, async (page) => {
       await Promise.all([page.waitForURL(/\/tags\//), page.getByRole("link", { name: "المرفأ", exact: true }).click()]);
