@@ -7,13 +7,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load } from "cheerio";
 import { doIUseEmail } from "doiuse-email";
-import { loadNewsroom } from "../src/build/build.ts";
-import { buildEditions } from "../src/site/editions.ts";
-import { MAX_EMAIL_BYTES, renderEmailHtml, unsubscribePlaceholder } from "../src/edition/email.ts";
+import { MAX_EMAIL_BYTES } from "../src/edition/email.ts";
 import type { Edition } from "../src/edition/model.ts";
-import { copySample, SAMPLE_NOW } from "./helpers/sample.ts";
-import { makeSite, removeSite, REPO, type FixtureSite } from "./helpers/site.ts";
+import { removeSite, REPO, type FixtureSite } from "./helpers/site.ts";
 import { mjmlReference } from "./helpers/mjml-reference.ts";
+import { sampleAndArabicEditions } from "./helpers/edition.ts";
 
 interface Rendered {
   name: string;
@@ -25,18 +23,6 @@ interface Rendered {
 const rendered: Rendered[] = [];
 const sites: FixtureSite[] = [];
 
-/** Every edition of a newsroom, rendered as the command renders it and as MJML would. */
-async function editionsOf(site: FixtureSite, now: Date): Promise<void> {
-  const { content, newsroom } = await loadNewsroom({ input: site.contentDir, cacheDir: site.cacheDir, now, preview: false });
-  const teasers = newsroom.articles.map((article) => article.teaser);
-  for (const newsletter of newsroom.site.newsletters) {
-    const unsubscribe = unsubscribePlaceholder(newsletter);
-    for (const edition of buildEditions(newsroom.site, newsletter, teasers, content.notes, now.toISOString().slice(0, 10))) {
-      rendered.push({ name: `${newsroom.site.language} ${newsletter.id} ${edition.day}`, edition, html: renderEmailHtml(edition, unsubscribe), reference: await mjmlReference(edition, unsubscribe) });
-    }
-  }
-}
-
 const CLIENTS = { gmail: "gmail.*", outlook: "outlook.*", apple: "apple-mail.*" } as const;
 
 function errors(html: string, client: string): string[] {
@@ -45,11 +31,10 @@ function errors(html: string, client: string): string[] {
 }
 
 beforeAll(async () => {
-  const sample = await copySample();
-  const arabic = await makeSite("arabic-newsroom");
-  sites.push(sample, arabic);
-  await editionsOf(sample, SAMPLE_NOW);
-  await editionsOf(arabic, new Date("2026-03-12T15:00:00Z"));
+  const made = await sampleAndArabicEditions();
+  sites.push(...made.sites);
+  // Each next to the same edition written in MJML.
+  for (const { name, edition, html, unsubscribe } of made.editions) rendered.push({ name, edition, html, reference: await mjmlReference(edition, unsubscribe) });
 }, 300_000);
 
 afterAll(() => Promise.all(sites.map(removeSite)));

@@ -4,14 +4,12 @@
 // editors' notes per newsletter, and `npm run edition -- --newsletter` with a draft per newsletter
 // sent to a local stand-in for the providers' APIs.
 import fs from "node:fs/promises";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { spawn } from "node:child_process";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser } from "fast-xml-parser";
-import { buildSite, makeSite, readPage, removeSite, REPO, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { runEdition, startProviderApi } from "./helpers/edition.ts";
 import { problemLines } from "./helpers/check.ts";
 import { validateHtmlFile } from "./helpers/html.ts";
 import { parseHeaders } from "./helpers/browser.ts";
@@ -208,54 +206,19 @@ describe("two newsletters built", () => {
   });
 });
 
-interface Received {
-  path: string;
-  authorization: string | undefined;
-  json: Record<string, unknown> | undefined;
-}
-
-/** A stand-in for Buttondown's and listmonk's APIs on 127.0.0.1. */
-async function startApi(): Promise<{ origin: string; requests: Received[]; close: () => Promise<void> }> {
-  const requests: Received[] = [];
-  const server = http.createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    request.on("end", () => {
-      requests.push({ path: request.url ?? "", authorization: request.headers.authorization, json: body ? (JSON.parse(body) as Record<string, unknown>) : undefined });
-      const answer = request.url === "/api/lists?per_page=all" ? { data: { results: [{ id: 9, uuid: "0f9e8d7c-6b5a-4f3e-9d2c-1b0a9f8e7d6c" }] } } : request.url === "/api/campaigns" ? { data: { id: 5 } } : { id: "draft-7" };
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 describe("npm run edition with two newsletters", () => {
   let site: FixtureSite;
-  let api: Awaited<ReturnType<typeof startApi>>;
+  let api: Awaited<ReturnType<typeof startProviderApi>>;
   beforeAll(async () => {
     site = await makeSite("two-newsletters");
-    api = await startApi();
+    api = await startProviderApi({ lists: [{ id: 9, uuid: "0f9e8d7c-6b5a-4f3e-9d2c-1b0a9f8e7d6c" }], campaign: 5, draft: "draft-7" });
   });
   afterAll(async () => {
     await api.close();
     await removeSite(site);
   });
 
-  function run(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/edition.ts"), "--content", site.contentDir, "--output", site.outputDir, ...args], {
-        cwd: REPO,
-        env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, DATELINE_NOW: "2026-03-12T15:00:00Z", DATELINE_NEWSLETTER_TOKEN: "", DATELINE_NEWSLETTER_USER: "", ...env },
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on("error", reject);
-      child.on("close", (status) => resolve({ status, stdout, stderr }));
-    });
-  }
+  const run = (args: string[], env: Record<string, string> = {}) => runEdition(site, args, { DATELINE_NOW: "2026-03-12T15:00:00Z", ...env });
 
   it("asks which newsletter when there are several (exit 2), and refuses a day its rule has no edition for", async () => {
     const none = await run(["--date", "2026-03-06"]);

@@ -10,10 +10,7 @@ import type { Browser } from "playwright-core";
 import { makeSite, removeSite, REPO, type FixtureSite } from "../helpers/site.ts";
 import { baseSettings, writeSettings } from "../helpers/settings.ts";
 import { launchChromium } from "../helpers/browser.ts";
-import { copySample, SAMPLE_NOW } from "../helpers/sample.ts";
-import { loadNewsroom } from "../../src/build/build.ts";
-import { buildEditions } from "../../src/site/editions.ts";
-import { renderEmailHtml, unsubscribePlaceholder } from "../../src/edition/email.ts";
+import { sampleAndArabicEditions } from "../helpers/edition.ts";
 
 const ARTIFACTS = path.join(REPO, "tests/artifacts");
 const ORIGIN = "https://gazette.example.org";
@@ -96,23 +93,10 @@ describe("every edition where clients strip things", () => {
   /** Screenshots of these are kept in tests/artifacts/ for a person to look at. */
   const PICTURED = ["en-US daily 2026-11-21", "en-US sports-week 2026-11-23", "ar daily 2026-03-05"];
 
-  async function emailsOf(fixture: FixtureSite, now: Date): Promise<void> {
-    const { content, newsroom, images } = await loadNewsroom({ input: fixture.contentDir, cacheDir: fixture.cacheDir, now, preview: false });
-    const teasers = newsroom.articles.map((article) => article.teaser);
-    for (const newsletter of newsroom.site.newsletters) {
-      for (const edition of buildEditions(newsroom.site, newsletter, teasers, content.notes, now.toISOString().slice(0, 10))) {
-        sent.push({ name: `${newsroom.site.language} ${newsletter.id} ${edition.day}`, origin: newsroom.site.origin, html: renderEmailHtml(edition, unsubscribePlaceholder(newsletter)), outputDir: fixture.outputDir });
-      }
-    }
-    await images.copyUsed(fixture.outputDir);
-  }
-
   beforeAll(async () => {
-    const sample = await copySample();
-    const arabic = await makeSite("arabic-newsroom");
-    made.push(sample, arabic);
-    await emailsOf(sample, SAMPLE_NOW);
-    await emailsOf(arabic, new Date("2026-03-12T15:00:00Z"));
+    const editions = await sampleAndArabicEditions();
+    made.push(...editions.sites);
+    for (const { name, edition, html, outputDir } of editions.editions) sent.push({ name, origin: edition.site.origin, html, outputDir });
   }, 300_000);
 
   afterAll(() => Promise.all(made.map(removeSite)));
