@@ -7,24 +7,21 @@ import { Time, Timestamps } from "./Timestamps.tsx";
 import { Figure } from "./Figure.tsx";
 import { Corrections } from "./Corrections.tsx";
 import { AuthorBio } from "./AuthorBio.tsx";
-import { SignupForm } from "./SignupForm.tsx";
+import { SignupBoxes } from "./SignupForm.tsx";
 import { SupportCta } from "./SupportCta.tsx";
 import { RelatedArticles } from "./RelatedArticles.tsx";
 import { tagSlug } from "../src/site/collections.ts";
 import { versionedPath } from "../src/site/assets.ts";
 import { LiveStatus } from "./LiveStatus.tsx";
 import { LiveUpdates } from "./LiveUpdates.tsx";
+import type { Newsletter } from "../src/site/newsletters.ts";
+import { localeOf } from "../src/i18n/index.ts";
 
 /** In the live preview only: says plainly that a page is not published yet. */
 function PreviewBanner({ article, site }: { article: Article; site: Site }) {
-  if (article.draft) return <p class="article__draft">Draft: not published</p>;
-  if (article.scheduled) {
-    return (
-      <p class="article__draft">
-        Scheduled for <Time moment={article.published} site={site} />: not published yet
-      </p>
-    );
-  }
+  const locale = localeOf(site.language);
+  if (article.draft) return <p class="article__draft">{locale.t("article.draft")}</p>;
+  if (article.scheduled) return <p class="article__draft">{locale.parts("article.scheduled", { time: <Time moment={article.published} site={site} /> })}</p>;
   return null;
 }
 
@@ -34,6 +31,7 @@ function PreviewBanner({ article, site }: { article: Article; site: Site }) {
  */
 export function ArticleStory({ article, shell }: { article: Article; shell: Shell }) {
   const { site } = shell;
+  const locale = localeOf(site.language);
   const body = article.body.rendered;
   return (
     <>
@@ -48,15 +46,15 @@ export function ArticleStory({ article, shell }: { article: Article; shell: Shel
         <Byline authors={article.authors} site={site} />
         <Timestamps published={article.published} updated={article.updated} readingMinutes={article.readingMinutes} site={site} />
       </header>
-      {article.photo && <Figure kind="lead" image={article.photo.image} alt={article.photo.alt} caption={article.photo.caption} credit={article.photo.credit} />}
-      {article.photo?.camera && <p class="figure__camera">Camera: {article.photo.camera}</p>}
+      {article.photo && <Figure kind="lead" image={article.photo.image} alt={article.photo.alt} caption={article.photo.caption} credit={article.photo.credit} site={site} />}
+      {article.photo?.camera && <p class="figure__camera">{locale.t("article.camera", { camera: article.photo.camera })}</p>}
       {body.live ? <LiveUpdates live={body.live} site={site} /> : <div class="article__body" dangerouslySetInnerHTML={{ __html: body.html }} />}
       {article.live?.status === "live" && <script type="module" src={siteUrl(site, versionedPath("/js/live.js"))}></script>}
       {article.interactive && <script type="module" src={siteUrl(site, "/js/story-formats.js")}></script>}
       <Corrections corrections={article.corrections} site={site} />
       {article.tags.length > 0 && (
-        <section class="article__tags" aria-label="Topics">
-          <h2 class="visually-hidden">Topics</h2>
+        <section class="article__tags" aria-label={locale.t("article.topics")}>
+          <h2 class="visually-hidden">{locale.t("article.topics")}</h2>
           <ul>
             {article.tags.map((tag) => (
               <li>
@@ -76,7 +74,7 @@ export function ArticleStory({ article, shell }: { article: Article; shell: Shel
  * One article: its story (rendered by ArticleStory, passed in as HTML so the search index gets the
  * very same markup), then the footer with the authors' bios, related stories and calls to action.
  */
-export function ArticlePage({ article, related, shell, story }: { article: Article; related: readonly Teaser[]; shell: Shell; story: ComponentChildren }) {
+export function ArticlePage({ article, related, shell, story, signups }: { article: Article; related: readonly Teaser[]; shell: Shell; story: ComponentChildren; signups: readonly Newsletter[] }) {
   const { site } = shell;
   return (
     <article class="article" data-pagefind-body="">
@@ -86,7 +84,7 @@ export function ArticlePage({ article, related, shell, story }: { article: Artic
           <AuthorBio author={author} site={site} />
         ))}
         <RelatedArticles teasers={related} section={article.section} site={site} />
-        <SignupForm site={site} />
+        <SignupBoxes newsletters={signups} site={site} />
         <SupportCta site={site} />
       </footer>
     </article>

@@ -16,7 +16,7 @@ export function AuthorBio({ author, site }: { author: Author; site: Site }) {
         </h2>
         {author.role && <p class="author-bio__role">{author.role}</p>}
         <div class="author-bio__bio" dangerouslySetInnerHTML={{ __html: author.bioHtml }} />
-        <AuthorLinks author={author} />
+        <AuthorLinks author={author} site={site} />
       </div>
     </aside>
   );

@@ -1,27 +1,21 @@
 import type { Author } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
+import { localeOf } from "../src/i18n/index.ts";
 
-// Making a ListFormat costs far more than using one, and every teaser has a byline.
-const JOIN_NAMES = new Intl.ListFormat("en", { type: "conjunction" });
-
-/** "By Ana Ruiz and Li Wei", each name linking to the author's page. */
+/** "By Ana Ruiz and Li Wei" in the site's language, each name linking to the author's page. */
 export function Byline({ authors, site }: { authors: Author[]; site: Site }) {
-  const parts = JOIN_NAMES.formatToParts(authors.map((author) => author.id));
+  const locale = localeOf(site.language);
   const byId = new Map(authors.map((author) => [author.id, author]));
-  return (
-    <p class="byline">
-      By{" "}
-      {parts.map((part) => {
-        const author = part.type === "element" ? byId.get(part.value) : undefined;
-        return author ? (
-          <a class="byline__author" rel="author" href={siteUrl(site, author.path)}>
-            {author.name}
-          </a>
-        ) : (
-          part.value
-        );
-      })}
-    </p>
-  );
+  const names = locale.listParts(authors.map((author) => author.id)).map((part) => {
+    const author = part.type === "element" ? byId.get(part.value) : undefined;
+    return author ? (
+      <a class="byline__author" rel="author" href={siteUrl(site, author.path)}>
+        {author.name}
+      </a>
+    ) : (
+      part.value
+    );
+  });
+  return <p class="byline">{locale.parts("article.byline", { names: <>{names}</> })}</p>;
 }

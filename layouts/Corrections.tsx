@@ -1,13 +1,14 @@
 import type { Correction } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { Time } from "./Timestamps.tsx";
+import { localeOf } from "../src/i18n/index.ts";
 
 /** Corrections as a labelled note, each with its date. */
 export function Corrections({ corrections, site }: { corrections: Correction[]; site: Site }) {
   if (corrections.length === 0) return null;
   return (
     <aside class="corrections" aria-labelledby="corrections-heading">
-      <h2 id="corrections-heading">{corrections.length === 1 ? "Correction" : "Corrections"}</h2>
+      <h2 id="corrections-heading">{localeOf(site.language).plural("article.corrections", corrections.length)}</h2>
       <ul>
         {corrections.map((correction) => (
           <li>

@@ -1,9 +1,13 @@
-// The daily edition on the web (/newsletter/<yyyy>/<mm>/<dd>/) and the archive of editions (/newsletter/).
+// A newsletter's edition on the web (<its path>/<yyyy>/<mm>/<dd>/), its archive of editions (its path)
+// and, with several newsletters, the page listing them (/newsletter/).
 import type { Edition, EditionStory } from "../src/edition/model.ts";
 import type { Site } from "../src/site/site.ts";
+import { editionFeedPath, type Newsletter } from "../src/site/newsletters.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { Picture } from "./Picture.tsx";
 import { SupportCta } from "./SupportCta.tsx";
+import { SignupBoxes } from "./SignupForm.tsx";
+import { localeOf } from "../src/i18n/index.ts";
 
 function EditionStoryItem({ story, site, lead }: { story: EditionStory; site: Site; lead: boolean }) {
   const Heading = lead ? "h2" : "h3";
@@ -24,22 +28,23 @@ function EditionStoryItem({ story, site, lead }: { story: EditionStory; site: Si
           <a href={siteUrl(site, story.path)}>{story.headline}</a>
         </Heading>
         <p class="edition__summary">{story.summary}</p>
-        {story.byline !== "" && <p class="edition__byline">By {story.byline}</p>}
+        {story.byline !== "" && <p class="edition__byline">{localeOf(site.language).t("article.byline", { names: story.byline })}</p>}
       </div>
     </article>
   );
 }
 
-/** One day's edition on the web: the same stories as the email, linking within the site. */
+/** One edition on the web: the same stories as the email, linking within the site. */
 export function EditionPage({ edition, site }: { edition: Edition; site: Site }) {
+  const locale = localeOf(site.language);
   return (
     <div class="edition">
       <p class="edition__label">
-        <a href={siteUrl(site, "/newsletter/")}>Daily headlines</a>
+        <a href={siteUrl(site, edition.newsletter.path)}>{edition.newsletter.name}</a>
       </p>
       <h1 class="edition__title">{edition.dateLabel}</h1>
       {edition.note && (
-        <aside class="edition__note" aria-label="From the editor">
+        <aside class="edition__note" aria-label={locale.t("edition.fromEditor")}>
           {edition.note.paragraphs.map((paragraph) => (
             <p>{paragraph}</p>
           ))}
@@ -62,26 +67,51 @@ export function EditionPage({ edition, site }: { edition: Edition; site: Site })
   );
 }
 
-/** Every edition, newest first: the newsletter's archive. */
-export function EditionArchive({ editions, site }: { editions: Edition[]; site: Site }) {
+/** Every edition of one newsletter, newest first, with its signup box: the newsletter's archive. */
+export function EditionArchive({ newsletter, editions, site }: { newsletter: Newsletter; editions: Edition[]; site: Site }) {
+  const locale = localeOf(site.language);
+  const feed = <a href={siteUrl(site, editionFeedPath(newsletter))}>{locale.t("edition.feed")}</a>;
   return (
     <div class="index-page">
-      <h1>Daily headlines</h1>
-      <p>
-        Every edition of {site.name}'s newsletter, also as a <a href={siteUrl(site, "/newsletter/feed.xml")}>feed</a>.
-      </p>
+      <h1>{newsletter.name}</h1>
+      <p>{locale.parts("edition.archiveIntro", { newsletter: newsletter.name, site: site.name, feed })}</p>
       {editions.length === 0 ? (
-        <p>No editions yet.</p>
+        <p>{locale.t("edition.none")}</p>
       ) : (
         <ul class="index-page__list">
           {editions.map((edition) => (
             <li>
               <a href={siteUrl(site, edition.path)}>{edition.dateLabel}</a>: {edition.lead.headline}{" "}
-              <span class="index-page__count">({edition.storyCount === 1 ? "1 story" : `${edition.storyCount} stories`})</span>
+              <span class="index-page__count">({locale.plural("edition.stories", edition.storyCount)})</span>
             </li>
           ))}
         </ul>
       )}
+      <SignupBoxes newsletters={[newsletter]} site={site} />
+    </div>
+  );
+}
+
+/** Each newsletter, linking to its archive, with its latest edition; then every signup box. */
+export function NewsletterIndex({ list, site }: { list: { newsletter: Newsletter; latest?: { path: string; dateLabel: string } }[]; site: Site }) {
+  const locale = localeOf(site.language);
+  return (
+    <div class="index-page">
+      <h1>{locale.t("newsletters.title")}</h1>
+      <ul class="index-page__list">
+        {list.map(({ newsletter, latest }) => (
+          <li>
+            <a href={siteUrl(site, newsletter.path)}>{newsletter.name}</a>
+            {latest && (
+              <>
+                {" "}
+                <span class="index-page__count">({locale.parts("newsletters.latest", { date: <a href={siteUrl(site, latest.path)}>{latest.dateLabel}</a> })})</span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <SignupBoxes newsletters={list.map((item) => item.newsletter)} site={site} />
     </div>
   );
 }

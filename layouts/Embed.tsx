@@ -2,6 +2,7 @@ import type { Embed as EmbedData } from "../src/content/types.ts";
 import { formatMoment, machineMoment } from "../src/dates.ts";
 import type { Site } from "../src/site/site.ts";
 import { Picture } from "./Picture.tsx";
+import { localeOf } from "../src/i18n/index.ts";
 
 const NETWORKS = { x: "X", bluesky: "Bluesky", mastodon: "Mastodon" } as const;
 const PLAYERS = { youtube: "YouTube", vimeo: "Vimeo" } as const;
@@ -16,19 +17,18 @@ type Audio = Extract<EmbedData, { type: "audio" }>;
  * time, or as a text card). Nothing comes from the video host until the reader clicks; then
  * public/js/story-formats.js (loaded by ArticlePage) swaps in the privacy-enhanced player (youtube-nocookie.com, Vimeo dnt).
  */
-export function EmbedVideo({ video }: { video: Video }) {
+export function EmbedVideo({ video, site }: { video: Video; site: Site }) {
+  const locale = localeOf(site.language);
   const provider = PLAYERS[video.type];
   return (
     <figure class={`embed embed--video${video.poster ? "" : " embed--card"}`}>
-      <a class="embed-video" href={video.url} rel="noopener noreferrer" data-player={video.playerUrl} data-title={video.title}>
+      <a class="embed-video" href={video.url} rel="noopener noreferrer" data-player={video.playerUrl} data-title={video.title || locale.t("embed.video")}>
         {video.poster && <Picture image={video.poster} alt="" sizes={SIZES} class="embed-video__poster" />}
         <span class="embed-video__label">
-          <span class="embed-video__play" aria-hidden="true">▶</span> Play video: {video.title} <span class="embed-video__host">({provider})</span>
+          <span class="embed-video__play" aria-hidden="true">▶</span> {locale.t("embed.play", { title: video.title })} <span class="embed-video__host">({provider})</span>
         </span>
       </a>
-      <figcaption class="embed__note">
-        {video.title}. The player loads from {provider} only when you press play.
-      </figcaption>
+      <figcaption class="embed__note">{locale.t("embed.playerNote", { title: video.title, provider })}</figcaption>
     </figure>
   );
 }
@@ -36,6 +36,11 @@ export function EmbedVideo({ video }: { video: Video }) {
 /** A post from X, Bluesky or Mastodon, quoted as text the editor copied: no script, nothing loaded from the network. */
 export function EmbedPost({ post, site }: { post: Post; site: Site }) {
   const paragraphs = post.text.split(/\n\s*\n/).map((paragraph) => paragraph.trim()).filter(Boolean);
+  const date = (
+    <a href={post.url} rel="noopener noreferrer">
+      <time datetime={machineMoment(post.date)}>{formatMoment(post.date, site.language, site.timeZone)}</time>
+    </a>
+  );
   return (
     <figure class={`embed embed--post embed--${post.type}`}>
       <blockquote class="embed-post" cite={post.url}>
@@ -43,27 +48,23 @@ export function EmbedPost({ post, site }: { post: Post; site: Site }) {
           <p>{paragraph}</p>
         ))}
       </blockquote>
-      <figcaption class="embed-post__source">
-        — {post.author} on {NETWORKS[post.type]},{" "}
-        <a href={post.url} rel="noopener noreferrer">
-          <time datetime={machineMoment(post.date)}>{formatMoment(post.date, site.language, site.timeZone)}</time>
-        </a>
-      </figcaption>
+      <figcaption class="embed-post__source">{localeOf(site.language).parts("embed.post", { author: post.author, network: NETWORKS[post.type], date })}</figcaption>
     </figure>
   );
 }
 
 /** A recording published with the site, played only when the reader asks (`preload="none"`). */
-export function EmbedAudio({ audio }: { audio: Audio }) {
+export function EmbedAudio({ audio, site }: { audio: Audio; site: Site }) {
+  const locale = localeOf(site.language);
   return (
     <figure class="embed embed--audio">
       <figcaption class="embed__title">{audio.title}</figcaption>
       <audio controls preload="none" src={audio.src}>
-        <a href={audio.src}>Listen: {audio.title}</a>
+        <a href={audio.src}>{locale.t("embed.listen", { title: audio.title })}</a>
       </audio>
       <p class="embed__note">
         <a href={audio.src} download="">
-          Download the recording
+          {locale.t("embed.download")}
         </a>
       </p>
     </figure>
@@ -72,7 +73,7 @@ export function EmbedAudio({ audio }: { audio: Audio }) {
 
 /** One ```embed block. */
 export function Embed({ embed, site }: { embed: EmbedData; site: Site }) {
-  if (embed.type === "audio") return <EmbedAudio audio={embed} />;
-  if ("playerUrl" in embed) return <EmbedVideo video={embed} />;
+  if (embed.type === "audio") return <EmbedAudio audio={embed} site={site} />;
+  if ("playerUrl" in embed) return <EmbedVideo video={embed} site={site} />;
   return <EmbedPost post={embed} site={site} />;
 }

@@ -1,5 +1,7 @@
 import type { ImageSet } from "../src/images/index.ts";
 import { Picture } from "./Picture.tsx";
+import type { Site } from "../src/site/site.ts";
+import { localeOf } from "../src/i18n/index.ts";
 
 export interface FigureProps {
   image: ImageSet;
@@ -10,13 +12,15 @@ export interface FigureProps {
   kind: "lead" | "inline" | "gallery";
   /** Load at once though not the lead (a gallery's first photo); others load lazily. */
   eager?: boolean;
+  /** The site's language names the credit for screen readers. */
+  site: Pick<Site, "language">;
 }
 
 /** Column width on wide screens is 44rem (see public/css/site.css). */
 const SIZES = "(min-width: 48rem) 44rem, calc(100vw - 2rem)";
 
 /** A photo with its caption and, marked up apart, the photographer's credit. */
-export function Figure({ image, alt, caption, credit, kind, eager = false }: FigureProps) {
+export function Figure({ image, alt, caption, credit, kind, eager = false, site }: FigureProps) {
   return (
     <figure class={`figure figure--${kind}`}>
       <Picture image={image} alt={alt} sizes={SIZES} priority={kind === "lead"} eager={eager} />
@@ -26,7 +30,7 @@ export function Figure({ image, alt, caption, credit, kind, eager = false }: Fig
           <>
             {" "}
             <span class="figure__credit">
-              <span class="visually-hidden">Photo: </span>
+              <span class="visually-hidden">{localeOf(site.language).t("figure.credit")} </span>
               {credit}
             </span>
           </>

@@ -1,10 +1,12 @@
 import type { Teaser as TeaserData } from "../src/content/types.ts";
 import type { Section, Site } from "../src/site/site.ts";
+import type { Newsletter } from "../src/site/newsletters.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { Teaser } from "./Teaser.tsx";
 import { ArticleList } from "./ArticleList.tsx";
-import { SignupForm } from "./SignupForm.tsx";
+import { SignupBoxes } from "./SignupForm.tsx";
 import { SupportCta } from "./SupportCta.tsx";
+import { localeOf } from "../src/i18n/index.ts";
 
 interface FrontPageProps {
   site: Site;
@@ -13,29 +15,32 @@ interface FrontPageProps {
   blocks: { section: Section; teasers: TeaserData[] }[];
   /** Site path of the next page of older stories, when there is one. */
   olderPath?: string | undefined;
+  /** The newsletters whose signup box the front page shows. */
+  signups: readonly Newsletter[];
 }
 
 /** The front page: the lead story, the latest news, then a block per section. */
-export function FrontPage({ site, lead, latest, blocks, olderPath }: FrontPageProps) {
+export function FrontPage({ site, lead, latest, blocks, olderPath, signups }: FrontPageProps) {
+  const locale = localeOf(site.language);
   return (
     <div class="front">
       <h1 class="visually-hidden">{site.name}</h1>
       {lead ? (
-        <section class="front__lead" aria-label="Top story">
+        <section class="front__lead" aria-label={locale.t("front.top")}>
           <Teaser teaser={lead} site={site} headingLevel={2} variant="lead" />
         </section>
       ) : (
-        <p>No articles yet.</p>
+        <p>{locale.t("list.none")}</p>
       )}
       {latest.length > 0 && (
         <section class="front__latest" aria-labelledby="latest-heading">
           <h2 id="latest-heading" class="front__heading">
-            Latest
+            {locale.t("front.latest")}
           </h2>
           <ArticleList teasers={latest} site={site} headingLevel={3} />
           {olderPath && (
             <p class="front__more">
-              <a href={siteUrl(site, olderPath)}>Older stories</a>
+              <a href={siteUrl(site, olderPath)}>{locale.t("front.older")}</a>
             </p>
           )}
         </section>
@@ -52,7 +57,7 @@ export function FrontPage({ site, lead, latest, blocks, olderPath }: FrontPagePr
           ))}
         </div>
       )}
-      <SignupForm site={site} />
+      <SignupBoxes newsletters={signups} site={site} />
       <SupportCta site={site} />
     </div>
   );

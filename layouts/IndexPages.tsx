@@ -1,19 +1,21 @@
 import type { Author } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
+import { localeOf } from "../src/i18n/index.ts";
 
 /** All topics, with how many articles each has. */
 export function TagIndex({ tags, site }: { tags: { name: string; path: string; count: number }[]; site: Site }) {
+  const locale = localeOf(site.language);
   return (
     <div class="index-page">
-      <h1>Topics</h1>
+      <h1>{locale.t("topics.title")}</h1>
       {tags.length === 0 ? (
-        <p>No topics yet.</p>
+        <p>{locale.t("topics.none")}</p>
       ) : (
         <ul class="index-page__list">
           {tags.map((tag) => (
             <li>
-              <a href={siteUrl(site, tag.path)}>{tag.name}</a> <span class="index-page__count">({tag.count})</span>
+              <a href={siteUrl(site, tag.path)}>{tag.name}</a> <span class="index-page__count">({locale.number(tag.count)})</span>
             </li>
           ))}
         </ul>
@@ -22,16 +24,21 @@ export function TagIndex({ tags, site }: { tags: { name: string; path: string; c
   );
 }
 
+function AuthorLink({ author, site }: { author: Author; site: Site }) {
+  return <a href={siteUrl(site, author.path)}>{author.name}</a>;
+}
+
 /** Everyone who writes for the newsroom. */
 export function AuthorIndex({ authors, site }: { authors: { author: Author; count: number }[]; site: Site }) {
+  const locale = localeOf(site.language);
   return (
     <div class="index-page">
-      <h1>Our journalists</h1>
+      <h1>{locale.t("authors.title")}</h1>
       <ul class="index-page__list">
         {authors.map(({ author, count }) => (
           <li>
-            <a href={siteUrl(site, author.path)}>{author.name}</a>
-            {author.role && `, ${author.role}`} <span class="index-page__count">({count === 1 ? "1 article" : `${count} articles`})</span>
+            {author.role ? locale.parts("author.withRole", { name: <AuthorLink author={author} site={site} />, role: author.role }) : <AuthorLink author={author} site={site} />}{" "}
+            <span class="index-page__count">({locale.plural("authors.count", count)})</span>
           </li>
         ))}
       </ul>
@@ -41,29 +48,30 @@ export function AuthorIndex({ authors, site }: { authors: { author: Author; coun
 
 /** A month of the archive and how many articles it has. */
 interface ArchiveMonthCount {
+  /** "November 2026" in the site's language. */
+  title: string;
   year: string;
-  month: string;
   path: string;
   count: number;
 }
 
 /** Every month with articles, grouped by year. */
 export function ArchiveIndex({ months, site }: { months: ArchiveMonthCount[]; site: Site }) {
+  const locale = localeOf(site.language);
   const years = [...new Set(months.map((month) => month.year))];
-  const monthName = (month: ArchiveMonthCount) => new Intl.DateTimeFormat(site.language, { month: "long", timeZone: "UTC" }).format(Date.UTC(Number(month.year), Number(month.month) - 1, 15));
   return (
     <div class="index-page">
-      <h1>Archive</h1>
-      {years.length === 0 && <p>No articles yet.</p>}
+      <h1>{locale.t("archive.title")}</h1>
+      {years.length === 0 && <p>{locale.t("list.none")}</p>}
       {years.map((year) => (
         <section aria-labelledby={`year-${year}`}>
-          <h2 id={`year-${year}`}>{year}</h2>
+          <h2 id={`year-${year}`}>{locale.integer(Number(year))}</h2>
           <ul class="index-page__list">
             {months
               .filter((month) => month.year === year)
               .map((month) => (
                 <li>
-                  <a href={siteUrl(site, month.path)}>{`${monthName(month)} ${month.year}`}</a> <span class="index-page__count">({month.count})</span>
+                  <a href={siteUrl(site, month.path)}>{month.title}</a> <span class="index-page__count">({locale.number(month.count)})</span>
                 </li>
               ))}
           </ul>
@@ -75,19 +83,20 @@ export function ArchiveIndex({ months, site }: { months: ArchiveMonthCount[]; si
 
 /** The page a static host serves for an unknown address. */
 export function NotFoundPage({ site }: { site: Site }) {
+  const locale = localeOf(site.language);
   return (
     <div class="index-page">
-      <h1>Page not found</h1>
-      <p>The page you asked for is not here. It may have moved, or the address may be mistyped.</p>
+      <h1>{locale.t("notFound.title")}</h1>
+      <p>{locale.t("notFound.text")}</p>
       <ul class="index-page__list">
         <li>
-          <a href={siteUrl(site, "/")}>Go to the front page</a>
+          <a href={siteUrl(site, "/")}>{locale.t("notFound.front")}</a>
         </li>
         <li>
-          <a href={siteUrl(site, "/search/")}>Search the site</a>
+          <a href={siteUrl(site, "/search/")}>{locale.t("notFound.search")}</a>
         </li>
         <li>
-          <a href={siteUrl(site, "/archive/")}>Browse the archive</a>
+          <a href={siteUrl(site, "/archive/")}>{locale.t("notFound.archive")}</a>
         </li>
       </ul>
     </div>

@@ -4,6 +4,9 @@ import type { Listing } from "../src/site/collections.ts";
 import type { Site } from "../src/site/site.ts";
 import { ArticleList } from "./ArticleList.tsx";
 import { Pagination } from "./Pagination.tsx";
+import { localeOf } from "../src/i18n/index.ts";
+import type { Newsletter } from "../src/site/newsletters.ts";
+import { SignupBoxes } from "./SignupForm.tsx";
 
 interface ListPageProps {
   title: string;
@@ -13,21 +16,36 @@ interface ListPageProps {
   site: Site;
   /** What the list is, for the pagination's accessible name: "News pages". */
   label: string;
+  /** Newsletters whose signup box a section page shows, after its list. */
+  signups?: readonly Newsletter[] | undefined;
+}
+
+/** A list's title; on later pages "— page 3" follows it, in the site's language and muted. */
+export function PagedTitle({ title, pageNumber, site }: { title: string; pageNumber: number; site: Site }) {
+  if (pageNumber <= 1) return <>{title}</>;
+  const marker = { title };
+  return (
+    <>
+      {localeOf(site.language)
+        .parts("list.page", { title: marker, number: pageNumber })
+        .map((part) => (part === marker ? title : <span class="list-page__page">{part}</span>))}
+    </>
+  );
 }
 
 /** A titled, paginated list of articles: sections, tags, archive months, older front pages. */
-export function ListPage({ title, intro, listing, site, label }: ListPageProps) {
+export function ListPage({ title, intro, listing, site, label, signups = [] }: ListPageProps) {
   return (
     <div class="list-page">
       <header class="list-page__header">
         <h1>
-          {title}
-          {listing.pageNumber > 1 && <span class="list-page__page">{` — page ${listing.pageNumber}`}</span>}
+          <PagedTitle title={title} pageNumber={listing.pageNumber} site={site} />
         </h1>
         {intro}
       </header>
-      {listing.items.length > 0 ? <ArticleList teasers={listing.items} site={site} /> : <p class="list-page__empty">No articles here yet.</p>}
+      {listing.items.length > 0 ? <ArticleList teasers={listing.items} site={site} /> : <p class="list-page__empty">{localeOf(site.language).t("list.empty")}</p>}
       <Pagination listing={listing} site={site} label={label} />
+      <SignupBoxes newsletters={signups} site={site} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { siteUrl } from "../src/site/site.ts";
 import type { HeadMeta } from "../src/site/head.ts";
 import type { Shell } from "../src/content/types.ts";
 import { HeadTags } from "./HeadTags.tsx";
+import { localeOf } from "../src/i18n/index.ts";
 import { SiteHeader } from "./SiteHeader.tsx";
 import { SiteFooter } from "./SiteFooter.tsx";
 
@@ -25,8 +26,9 @@ export interface PageProps {
 export function Page({ shell, path, title, description, head, section, children }: PageProps) {
   const { site, icons, stylesheet, year } = shell;
   const fullTitle = path === "/" ? site.name : `${title} | ${site.name}`;
+  const locale = localeOf(site.language);
   return (
-    <html lang={site.language}>
+    <html lang={site.language} dir={locale.direction}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -41,7 +43,7 @@ export function Page({ shell, path, title, description, head, section, children 
       </head>
       <body>
         <a class="skip-link" href="#main">
-          Skip to content
+          {locale.t("page.skip")}
         </a>
         <SiteHeader site={site} currentSection={section} path={path} />
         <main id="main" tabIndex={-1}>

@@ -1,6 +1,7 @@
 import { listingPath, type Listing } from "../src/site/collections.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
+import { localeOf } from "../src/i18n/index.ts";
 
 /** Page numbers shown around the current one; the first and last are always shown. */
 function visiblePages(current: number, total: number): (number | "gap")[] {
@@ -17,13 +18,14 @@ export function Pagination<T>({ listing, site, label }: { listing: Listing<T>; s
   const { pageNumber, totalPages, base } = listing;
   const pathOf = (n: number) => listingPath(base, n);
   if (totalPages <= 1) return null;
+  const locale = localeOf(site.language);
   return (
     <nav class="pagination" aria-label={label}>
       <ul>
         {pageNumber > 1 && (
           <li class="pagination__prev">
             <a href={siteUrl(site, pathOf(pageNumber - 1))} rel="prev">
-              Newer
+              {locale.t("pagination.newer")}
             </a>
           </li>
         )}
@@ -34,8 +36,8 @@ export function Pagination<T>({ listing, site, label }: { listing: Listing<T>; s
             </li>
           ) : (
             <li>
-              <a href={siteUrl(site, pathOf(n))} aria-current={n === pageNumber ? "page" : undefined} aria-label={`Page ${n}`}>
-                {n}
+              <a href={siteUrl(site, pathOf(n))} aria-current={n === pageNumber ? "page" : undefined} aria-label={locale.t("pagination.page", { number: locale.integer(n) })}>
+                {locale.integer(n)}
               </a>
             </li>
           ),
@@ -43,7 +45,7 @@ export function Pagination<T>({ listing, site, label }: { listing: Listing<T>; s
         {pageNumber < totalPages && (
           <li class="pagination__next">
             <a href={siteUrl(site, pathOf(pageNumber + 1))} rel="next">
-              Older
+              {locale.t("pagination.older")}
             </a>
           </li>
         )}

@@ -1,5 +1,7 @@
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
+import { localeOf } from "../src/i18n/index.ts";
+import { pluralForms } from "../src/i18n/script-messages.ts";
 
 export interface SearchPageProps {
   site: Site;
@@ -13,10 +15,18 @@ export interface SearchPageProps {
 
 /**
  * The search page: a plain GET form, and a status and results list that public/js/search.js fills
- * from Pagefind. Without JavaScript (or if Pagefind cannot load) it says so and offers the sections.
+ * from Pagefind, saying what it says in the site's language. Without JavaScript (or if Pagefind
+ * cannot load) it says so and offers the sections.
  */
 export function SearchPage({ site, action, bundles, script }: SearchPageProps) {
+  const locale = localeOf(site.language);
   const [bundle, ...merged] = bundles;
+  const messages = {
+    searching: locale.t("search.searching"),
+    unavailable: locale.t("search.unavailable"),
+    results: pluralForms(locale, "search.results"),
+    none: locale.t("search.noResults", { query: "{query}" }),
+  };
   return (
     <div
       class="list-page search-page"
@@ -24,23 +34,25 @@ export function SearchPage({ site, action, bundles, script }: SearchPageProps) {
       data-search-bundle={bundle}
       data-search-merge={merged.length > 0 ? merged.join(" ") : undefined}
       data-search-base={siteUrl(site, "/")}
+      data-search-messages={JSON.stringify(messages)}
     >
-      <h1>Search</h1>
+      <h1>{locale.t("search.title")}</h1>
       <form class="search-form" role="search" action={action} method="get">
-        <label for="search-query">Search articles</label>
+        <label for="search-query">{locale.t("search.label")}</label>
         <div class="search-form__row">
           <input id="search-query" type="search" name="q" />
-          <button type="submit">Search</button>
+          <button type="submit">{locale.t("search.button")}</button>
         </div>
       </form>
       <p class="search-page__status" role="status" aria-live="polite" data-search-status=""></p>
       <ol class="search-results" data-search-results="" hidden></ol>
       <p data-search-more="" hidden>
-        <button type="button">More results</button>
+        <button type="button">{locale.t("search.more")}</button>
       </p>
       <div class="search-page__browse" data-search-fallback="">
         <p>
-          <span data-search-nojs="">Search needs JavaScript. </span>You can browse by section:
+          <span data-search-nojs="">{locale.t("search.needsScript")} </span>
+          {locale.t("search.browse")}
         </p>
         <ul>
           {site.sections.map((section) => (

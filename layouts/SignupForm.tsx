@@ -2,18 +2,21 @@ import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { versionedPath } from "../src/site/assets.ts";
 import { buildProviderForm } from "../src/newsletter/presets.ts";
+import type { Newsletter } from "../src/site/newsletters.ts";
+import { localeOf } from "../src/i18n/index.ts";
 
 /**
- * The newsletter box: the provider's own form, posting to it without JavaScript. public/js/signup.js
- * adds messages next to the field and, where the provider allows it, submits in place.
+ * One newsletter's box: the provider's own form, posting to it without JavaScript. Its ids carry the
+ * newsletter's id, so a page can hold several boxes.
  */
-export function SignupForm({ site }: { site: Site }) {
-  const { newsletter } = site;
+export function SignupForm({ newsletter, site, script = true }: { newsletter: Newsletter; site: Site; script?: boolean }) {
+  const locale = localeOf(site.language);
   const form = buildProviderForm(newsletter);
-  const describedBy = ["signup-message", newsletter.doubleOptIn && "signup-note", newsletter.privacy && "signup-privacy"].filter(Boolean).join(" ");
+  const id = (what: string) => `signup-${newsletter.id}-${what}`;
+  const describedBy = [id("message"), newsletter.doubleOptIn && id("note"), newsletter.privacy && id("privacy")].filter(Boolean).join(" ");
   return (
-    <section class="signup" aria-labelledby="signup-heading">
-      <h2 id="signup-heading">{newsletter.heading}</h2>
+    <section class="signup" aria-labelledby={id("heading")} data-newsletter={newsletter.id}>
+      <h2 id={id("heading")}>{newsletter.heading}</h2>
       <p>{newsletter.description}</p>
       <form
         class="signup__form"
@@ -30,31 +33,46 @@ export function SignupForm({ site }: { site: Site }) {
         {form.hidden.map(({ name, value }) => (
           <input type="hidden" name={name} value={value} />
         ))}
-        <label for="signup-email">Email address</label>
+        <label for={id("email")}>{locale.t("signup.email")}</label>
         <div class="signup__row">
-          <input id="signup-email" type="email" name={form.emailField} required autocomplete="email" spellcheck={false} aria-describedby={describedBy} />
+          <input id={id("email")} type="email" name={form.emailField} required autocomplete="email" spellcheck={false} aria-describedby={describedBy} />
           <button type="submit">{newsletter.buttonLabel}</button>
         </div>
         {form.honeypot && (
           // Off-screen rather than display:none, as providers do: bots fill it, people never reach it.
           <div class="signup__trap" aria-hidden="true">
-            <label for="signup-trap">Leave this field empty</label>
-            <input id="signup-trap" type="text" name={form.honeypot} value="" tabIndex={-1} autocomplete="off" />
+            <label for={id("trap")}>{locale.t("signup.trap")}</label>
+            <input id={id("trap")} type="text" name={form.honeypot} value="" tabIndex={-1} autocomplete="off" />
           </div>
         )}
-        <p id="signup-message" class="signup__message" role="status" data-signup-message=""></p>
+        <p id={id("message")} class="signup__message" role="status" data-signup-message=""></p>
       </form>
       {newsletter.doubleOptIn && (
-        <p id="signup-note" class="signup__note">
+        <p id={id("note")} class="signup__note">
           {newsletter.doubleOptIn}
         </p>
       )}
       {newsletter.privacy && (
-        <p id="signup-privacy" class="signup__privacy">
+        <p id={id("privacy")} class="signup__privacy">
           {newsletter.privacy}
         </p>
       )}
-      <script type="module" src={siteUrl(site, versionedPath("/js/signup.js"))}></script>
+      {script && <script type="module" src={siteUrl(site, versionedPath("/js/signup.js"))}></script>}
     </section>
+  );
+}
+
+/**
+ * The signup boxes a page shows, in the settings' order; the last one loads the script that enhances
+ * them all (public/js/signup.js: messages next to the field and, where the provider allows it, an
+ * in-place sign-up).
+ */
+export function SignupBoxes({ newsletters, site }: { newsletters: readonly Newsletter[]; site: Site }) {
+  return (
+    <>
+      {newsletters.map((newsletter, index) => (
+        <SignupForm newsletter={newsletter} site={site} script={index === newsletters.length - 1} />
+      ))}
+    </>
   );
 }

@@ -1,8 +1,10 @@
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
+import { localeOf } from "../src/i18n/index.ts";
 
 /** Site name and section navigation; the current section is marked for assistive technology. */
 export function SiteHeader({ site, currentSection, path }: { site: Site; currentSection?: string | undefined; path: string }) {
+  const locale = localeOf(site.language);
   return (
     <header class="site-header">
       <div class="site-header__inner">
@@ -11,7 +13,7 @@ export function SiteHeader({ site, currentSection, path }: { site: Site; current
         </a>
         {site.tagline && <p class="site-header__tagline">{site.tagline}</p>}
       </div>
-      <nav class="site-nav" aria-label="Sections">
+      <nav class="site-nav" aria-label={locale.t("nav.sections")}>
         <ul>
           {site.sections.map((section) => (
             <li>
@@ -22,7 +24,7 @@ export function SiteHeader({ site, currentSection, path }: { site: Site; current
           ))}
           <li class="site-nav__search">
             <a href={siteUrl(site, "/search/")} aria-current={path === "/search/" ? "page" : undefined}>
-              Search
+              {locale.t("nav.search")}
             </a>
           </li>
         </ul>

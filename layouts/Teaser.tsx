@@ -4,6 +4,7 @@ import { siteUrl } from "../src/site/site.ts";
 import { Picture } from "./Picture.tsx";
 import { Time } from "./Timestamps.tsx";
 import { LiveBadge } from "./LiveStatus.tsx";
+import { localeOf } from "../src/i18n/index.ts";
 
 interface TeaserProps {
   teaser: TeaserData;
@@ -33,7 +34,7 @@ export function Teaser({ teaser, site, headingLevel, variant = "standard" }: Tea
         <Heading class="teaser__headline">
           {teaser.live === "live" && (
             <>
-              <LiveBadge />{" "}
+              <LiveBadge site={site} />{" "}
             </>
           )}
           <a href={siteUrl(site, teaser.path)}>{teaser.headline}</a>
@@ -41,7 +42,7 @@ export function Teaser({ teaser, site, headingLevel, variant = "standard" }: Tea
         {variant !== "compact" && <p class="teaser__summary">{teaser.summary}</p>}
         <p class="teaser__meta">
           <Time moment={teaser.published} site={site} />
-          {variant !== "compact" && ` · ${teaser.authors.map((author) => author.name).join(", ")}`}
+          {variant !== "compact" && teaser.authors.length > 0 && ` · ${localeOf(site.language).list(teaser.authors.map((author) => author.name))}`}
         </p>
       </div>
     </article>

@@ -39,6 +39,10 @@ const liveArticle = (extra: string, body = "Text.") => ({ "articles/2026/live.md
 const ferry = (frontMatter: string, body = "Text.") => ({ "articles/2026/ferry.md": article(`headline: Ferry resumes\nbyline: li-wei\ndate: 2026-03-07\nsection: news\n${frontMatter}`, body) });
 /** Every value copied twice per level: 2^16 copies from 15 aliases. */
 const yamlBomb = ["l0: &l0 [lol, lol]", ...Array.from({ length: 15 }, (_, i) => `l${i + 1}: &l${i + 1} [*l${i}, *l${i}]`)].join("\n");
+/** The base site's settings with some lines replaced: for settings errors that need a whole file. */
+const baseSettings = await fs.readFile(path.join(REPO, "tests/fixtures/base/settings.yml"), "utf8");
+const newsletterBlock = baseSettings.slice(baseSettings.indexOf("newsletter:"), baseSettings.indexOf("support:"));
+const settingsWith = (replace: [string, string][]) => replace.reduce((text, [from, to]) => text.replace(from, to), baseSettings);
 const harbourPhoto = await fs.readFile(path.join(REPO, "tests/fixtures/base/articles/2026/harbour.jpg"));
 /** The base site's harbour photo cut in half, as an interrupted upload leaves it. */
 const truncatedPhoto = harbourPhoto.subarray(0, Math.floor(harbourPhoto.length / 2));
@@ -192,6 +196,35 @@ const ENTRIES: Entry[] = [
     fix: "Copy the form address again from the provider: hosts are letters, digits, hyphens and dots (a `;` or `,` would also have changed the site's Content-Security-Policy).",
   },
   { fixture: "settings-missing-newsletter-action", title: "Settings without the newsletter form's address", fix: "Set the provider's form address in `newsletter`." },
+  {
+    files: { "settings.yml": settingsWith([["language: en-US", "language: it-IT"]]) },
+    title: "A language without an interface translation",
+    fix: "Choose a shipped language (its region may be any: `fr-CA` uses French), or add a catalogue in `src/i18n/` as docs/languages.md describes.",
+  },
+  {
+    files: {
+      "settings.yml": settingsWith([
+        [
+          newsletterBlock,
+          "newsletters:\n  - provider: buttondown\n    username: gazette\n  - id: sports\n    start: 2026-03-01\n    frequency: weekly\n    sections: [sprots]\n    provider: buttondown\n    username: gazette-sports\n  - id: sports\n    start: 2026-03-01\n    weekday: friday\n    provider: buttondown\n    username: gazette-weekend\n",
+        ],
+      ]),
+    },
+    title: "A newsletter of the list without its id or start, or at odds with the others and the site",
+    fix: "Give each newsletter of `newsletters` its own `id` and a `start` day; list only the site's sections; set `weekday` only with `frequency: weekly` (docs/newsletter.md).",
+  },
+  {
+    files: { "settings.yml": settingsWith([["support:", "newsletters: [{ id: sports, start: 2026-03-01, provider: buttondown, username: gazette-sports }]\nsupport:"]]) },
+    title: "Both the single newsletter and the newsletters list",
+    fix: "Move the `newsletter` block into the `newsletters` list, with an `id` and a `start`, and delete it.",
+  },
+  {
+    files: { "newsletter/dailly/2026-03-05.md": "---\nsigned: Li Wei\n---\nGood morning.\n", "newsletter/daily/2026-03-05.md": "---\nsigned: Li Wei\n---\nGood morning.\n", "newsletter/2026-03-05.md": "---\nsigned: Ana Ruiz\n---\nGood morning.\n" },
+    title: "Editor's notes in a folder named for no newsletter, or two notes for one edition",
+    fix: "Name the folder after the newsletter's `id`; keep one note per edition (a note at the top of `newsletter/` belongs to the first newsletter).",
+  },
+  { files: ferry("priority: 10"), title: "A priority outside 0 to 9", fix: "Write a whole number from 0 (the default) to 9; the higher leads a newsletter edition (docs/edition.md)." },
+  { files: ferry("slug: Ferry Resumes"), title: "A slug: that is not a slug", fix: "Write it as the URL part: lowercase, words joined by single hyphens, in any script (`ferry-resumes`, `عودة-العبارة`)." },
   {
     files: { "settings.yml": `name: The Fixture Gazette\ntagline: "Tidings from the coast\nbaseUrl: https://gazette.example.org/\n` },
     title: "Settings YAML that does not parse",

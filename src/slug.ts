@@ -1,14 +1,31 @@
-// URL slugs for tags and file names, and the paths the site reserves for its own pages.
-import slugify from "@sindresorhus/slugify";
+// The one slug function behind every URL Dateline makes from text: article file names (and `slug:`),
+// tag pages and `npm run new`'s file names. Latin-script text is folded to ASCII ("Zürich" →
+// "zuerich"); letters of other scripts are kept as they are written ("أخبار-الميناء"), lowercased
+// where the script has case, and published percent-encoded (docs/languages.md says why).
+import slugifyLatin from "@sindresorhus/slugify";
+
+/** Longest slug in bytes of UTF-8: a file name may hold 255, and an Arabic letter takes two. */
+export const MAX_SLUG_BYTES = 200;
 
 /**
- * "COVID-19" and "Covid 19" → "covid-19"; "Zürich" → "zuerich". Text with no Latin transliteration
- * (e.g. Chinese) keeps its letters rather than vanishing; "" when nothing is left (emoji only).
+ * "COVID-19" and "Covid 19" → "covid-19"; "Zürich" → "zuerich"; "احتجاجات الميناء" →
+ * "احتجاجات-الميناء"; "" when nothing is left (emoji only).
  */
-export function slugifyText(text: string): string {
+export function slugify(text: string): string {
   let slug = slugs.get(text);
-  if (slug === undefined) slugs.set(text, (slug = slugifyUncached(text)));
+  if (slug === undefined) slugs.set(text, (slug = limit(slugifyUncached(text))));
   return slug;
+}
+
+/** True when `text` is already a slug: what `slug:` and a file name may be written as. */
+export function isSlug(text: string): boolean {
+  return text !== "" && slugify(text) === text;
+}
+
+/** An article file's slug: its name without `.md`, slugified ("Council Votes.md" → "council-votes"). */
+export function slugFromFileName(file: string): string {
+  const base = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1).replace(/\.md$/i, "");
+  return slugify(base);
 }
 
 // slugify builds about two thousand transliteration regexes per call (~1 ms): 10,000 articles with
@@ -16,14 +33,25 @@ export function slugifyText(text: string): string {
 // plain ASCII, which no transliteration rule matches, takes the short path.
 const slugs = new Map<string, string>();
 
+/** A letter of a script other than Latin: the text is not folded to ASCII as a whole. */
+const OTHER_SCRIPT = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]/u;
+/** Runs of Latin letters (with their accents) inside text that has other scripts too. */
+const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*/gu;
+/**
+ * Arabic vowel marks and tatweel, Hebrew points: optional in writing, so a URL without them is the
+ * same word (and two spellings of one tag share its page).
+ */
+const OPTIONAL_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/gu;
+
 function slugifyUncached(text: string): string {
   if (/^[\x00-\x7f]*$/.test(text)) return slugifyAscii(text);
-  const latin = slugify(text, { decamelize: false });
-  if (latin) return latin;
-  return text
-    .normalize("NFC")
+  const normal = text.normalize("NFC");
+  if (!OTHER_SCRIPT.test(normal)) return slugifyLatin(normal, { decamelize: false });
+  return normal
+    .replace(OPTIONAL_MARKS, "")
+    .replace(LATIN_RUN, (run) => ` ${slugifyLatin(run, { decamelize: false })} `)
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, "-")
     .replace(/^-+|-+$/g, "");
 }
 
@@ -36,6 +64,18 @@ export function slugifyAscii(text: string): string {
     .replace(/([a-z\d]+)'([ts])(\s|$)/g, "$1$2$3")
     .replace(/[^a-z\d]+/g, "-")
     .replace(/^-|-$/g, "");
+}
+
+/** A slug cut at a hyphen (or a letter) so that it fits MAX_SLUG_BYTES. */
+function limit(slug: string): string {
+  if (Buffer.byteLength(slug) <= MAX_SLUG_BYTES) return slug;
+  let cut = "";
+  for (const char of slug) {
+    if (Buffer.byteLength(cut + char) > MAX_SLUG_BYTES) break;
+    cut += char;
+  }
+  const hyphen = cut.lastIndexOf("-");
+  return (hyphen > cut.length / 2 ? cut.slice(0, hyphen) : cut).replace(/-+$/, "");
 }
 
 /** First path segments the site uses for its own pages: no section may take them. */

@@ -2,20 +2,19 @@
 // a story at 23:30 local (already the 11th in UTC), one at 00:30 of the 11th (not in it), a draft and
 // a hostile headline; the command's files, errors and draft requests to a local stand-in provider.
 import fs from "node:fs/promises";
-import http from "node:http";
 import path from "node:path";
-import { spawn } from "node:child_process";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load } from "cheerio";
 import { XMLParser } from "fast-xml-parser";
-import { buildSite, makeSite, readPage, removeSite, REPO, type FixtureSite } from "./helpers/site.ts";
+import { buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { runEdition as runCommand, startProviderApi, type EditionRun as Run } from "./helpers/edition.ts";
 import { baseSettings, writeSettings } from "./helpers/settings.ts";
 import { loadNewsroom } from "../src/build/build.ts";
 import { buildEdition, editionStories, pickJpeg, type Edition } from "../src/edition/model.ts";
 import { MAX_EMAIL_BYTES, neutralizeTemplateSyntax, wrapText } from "../src/edition/email.ts";
 import { parseEditorNote, EditorNoteError } from "../src/edition/note.ts";
 import type { Newsroom } from "../src/content/types.ts";
+import type { Newsletter } from "../src/site/newsletters.ts";
 
 const DAY = "2026-03-10";
 const NOW = "2026-03-12T15:00:00Z";
@@ -41,26 +40,9 @@ async function site(provider?: keyof typeof PROVIDERS): Promise<FixtureSite> {
   return made;
 }
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `npm run edition` for a fixture site without blocking this process (a receiver may be answering). */
+/** `npm run edition` for a fixture, with this file's shared image cache and its fixed "now". */
 function runEdition(fixture: FixtureSite, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/edition.ts"), "--content", fixture.contentDir, "--output", fixture.outputDir, ...args], {
-      cwd: REPO,
-      env: { ...process.env, DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: NOW, DATELINE_NEWSLETTER_TOKEN: "", DATELINE_NEWSLETTER_USER: "", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+  return runCommand({ ...fixture, cacheDir }, args, { DATELINE_NOW: NOW, ...env });
 }
 
 const emailFile = (fixture: FixtureSite, name: string) => path.join(fixture.outputDir, "newsletter/2026/03/10", name);
@@ -79,11 +61,13 @@ const teasers = (newsroom: Newsroom) => newsroom.articles.map((article) => artic
 describe("the edition model", () => {
   let newsroom: Newsroom;
   let edition: Edition;
+  let daily: Newsletter;
 
   beforeAll(async () => {
     const fixture = await site();
     ({ newsroom } = await loadNewsroom({ input: fixture.contentDir, cacheDir: fixture.cacheDir, now: new Date(NOW), preview: false }));
-    edition = buildEdition(newsroom.site, teasers(newsroom), DAY) as Edition;
+    daily = newsroom.site.newsletters[0] as Newsletter;
+    edition = buildEdition(newsroom.site, daily, teasers(newsroom), DAY) as Edition;
   });
 
   it("has exactly the day's published articles in the site's zone: lead (featured) first, then by section in the settings' order", () => {
@@ -100,13 +84,13 @@ describe("the edition model", () => {
     const headlines = editionStories(edition).map((story) => story.headline);
     expect(headlines).not.toContain("Overnight fire at the cannery is put out");
     expect(headlines).not.toContain("Draft that must not be sent");
-    expect(buildEdition(newsroom.site, teasers(newsroom), "2026-03-11")?.lead.headline).toBe("Overnight fire at the cannery is put out");
-    expect(buildEdition(newsroom.site, teasers(newsroom), "2026-03-09")).toBeUndefined();
+    expect(buildEdition(newsroom.site, daily, teasers(newsroom), "2026-03-11")?.lead.headline).toBe("Overnight fire at the cannery is put out");
+    expect(buildEdition(newsroom.site, daily, teasers(newsroom), "2026-03-09")).toBeUndefined();
   });
 
   it("leads with the newest story when none is featured", () => {
     const unfeatured = teasers(newsroom).map((teaser) => ({ ...teaser, featured: false }));
-    expect(buildEdition(newsroom.site, unfeatured, DAY)?.lead.headline).toBe("School board votes late into the night on bus routes");
+    expect(buildEdition(newsroom.site, daily, unfeatured, DAY)?.lead.headline).toBe("School board votes late into the night on bus routes");
   });
 
   it("gives each story an absolute link and its photo as the JPEG closest to twice its slot", () => {
@@ -272,39 +256,10 @@ describe("npm run edition: what cannot be done is one line and a non-zero exit",
   });
 });
 
-interface Received {
-  method: string;
-  path: string;
-  authorization: string | undefined;
-  json: Record<string, unknown> | undefined;
-}
-
-/** A stand-in for the providers' APIs on 127.0.0.1: records each request, answers as each API does. */
-async function startApi(): Promise<{ origin: string; requests: Received[]; close: () => Promise<void> }> {
-  const requests: Received[] = [];
-  const server = http.createServer((request, response) => {
-    let body = "";
-    request.on("data", (chunk: Buffer) => (body += chunk.toString()));
-    request.on("end", () => {
-      requests.push({ method: request.method ?? "", path: request.url ?? "", authorization: request.headers.authorization, json: body ? (JSON.parse(body) as Record<string, unknown>) : undefined });
-      const answer =
-        request.url === "/api/lists?per_page=all"
-          ? { data: { results: [{ id: 7, uuid: "7c2e4a1b-9f3d-4e8a-b6c5-1d2f3a4b5c6d" }] } }
-          : request.url === "/api/campaigns"
-            ? { data: { id: 42 } }
-            : { id: "draft-1" };
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(answer));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
-
 describe("npm run edition --send: a draft through each provider's API, proven against a local receiver", () => {
-  let api: Awaited<ReturnType<typeof startApi>>;
+  let api: Awaited<ReturnType<typeof startProviderApi>>;
   beforeAll(async () => {
-    api = await startApi();
+    api = await startProviderApi({ lists: [{ id: 7, uuid: "7c2e4a1b-9f3d-4e8a-b6c5-1d2f3a4b5c6d" }], campaign: 42, draft: "draft-1" });
   });
   afterAll(async () => {
     await api.close();

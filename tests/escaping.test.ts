@@ -73,7 +73,7 @@ describe("hostile content", () => {
     expect($(".site-header__name").text()).toBe(`Gazette <script>alert("name")</script>`);
     expect($(".site-nav a").first().text()).toBe(`News <script>alert("section")</script>`);
     expect($(".article__section a").text()).toBe(`"><img src=x onerror=alert(2)>`);
-    expect($("#signup-heading").text()).toBe(`<script>alert("heading")</script>`);
+    expect($("#signup-daily-heading").text()).toBe(`<script>alert("heading")</script>`);
     expect($(".signup button").text()).toBe("<b onmouseover=alert(4)>Go</b>");
     expect($('.signup input[type="hidden"]').attr("value")).toBe(`"><script>alert(5)</script>`);
     expect($(".support a").text()).toBe("javascript:alert(6)");

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CheerioAPI } from "cheerio";
-import { settingsSchema } from "../src/content/schema.ts";
+import { settingsSchema, type NewsletterSettings } from "../src/content/schema.ts";
 import { loadSettings } from "../src/content/load-settings.ts";
 import { formatProblem } from "../src/content/errors.ts";
 import { buildProviderForm, parseMailchimpAction } from "../src/newsletter/presets.ts";
@@ -44,7 +44,7 @@ function settingsSource(newsletter: unknown, extra: Record<string, unknown> = {}
 }
 
 function formFor(newsletter: unknown) {
-  return buildProviderForm(settingsSchema.parse(settingsWith(newsletter)).newsletter);
+  return buildProviderForm(settingsSchema.parse(settingsWith(newsletter)).newsletter as NewsletterSettings);
 }
 
 describe("provider presets", () => {
@@ -301,10 +301,10 @@ describe("the signup form and support box as built", () => {
 
   it("prints the double opt-in note and the privacy line from the settings, both describing the field", () => {
     const $ = pages["mailchimp article"] as CheerioAPI;
-    expect($("#signup-note").text()).toBe("Check your inbox: we send a link to confirm your address.");
-    expect($("#signup-privacy").text()).toBe("One email a day. We never share your address.");
-    expect($("#signup-email").attr("aria-describedby")).toBe("signup-message signup-note signup-privacy");
-    expect($("#signup-message").attr("role")).toBe("status");
+    expect($("#signup-daily-note").text()).toBe("Check your inbox: we send a link to confirm your address.");
+    expect($("#signup-daily-privacy").text()).toBe("One email a day. We never share your address.");
+    expect($("#signup-daily-email").attr("aria-describedby")).toBe("signup-daily-message signup-daily-note signup-daily-privacy");
+    expect($("#signup-daily-message").attr("role")).toBe("status");
   });
 
   it("shows the support call to action from the settings on articles and the front page", () => {

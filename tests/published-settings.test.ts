@@ -165,7 +165,7 @@ describe("the form and the CSP are built from parsed addresses", () => {
 
   it("resolves listmonk's endpoints under its address and puts only its origin in the policy", () => {
     const listmonk = site({ provider: "listmonk", url: "https://example.org/lists", lists: ["7c2e4a1b-9f3d-4e8a-b6c5-1d2f3a4b5c6d"], submitInPlace: true });
-    expect(buildProviderForm(listmonk.newsletter)).toMatchObject({
+    expect(buildProviderForm(listmonk.newsletters[0] as Site["newsletters"][number])).toMatchObject({
       action: "https://example.org/lists/subscription/form",
       inPlace: { kind: "listmonk", endpoint: "https://example.org/lists/api/public/subscription" },
     });
@@ -179,7 +179,7 @@ describe("the form and the CSP are built from parsed addresses", () => {
 
   it("refuses to write a policy from settings that bypassed the schema", () => {
     const forged = site({ action: "https://newsletter.example.org/subscribe" });
-    forged.newsletter = { ...forged.newsletter, action: "https://x.example;script-src 'unsafe-inline'/" } as Site["newsletter"];
+    forged.newsletters = [{ ...forged.newsletters[0], action: "https://x.example;script-src 'unsafe-inline'/" } as Site["newsletters"][number]];
     expect(() => contentSecurityPolicy(forged)).toThrow(/is not a plain https origin/);
   });
 });

@@ -28,7 +28,7 @@ beforeAll(async () => {
 describe("sample newsroom", () => {
   it("builds without errors and reports what it published", () => {
     expect(build.status, build.output).toBe(0);
-    expect(build.stdout).toMatch(/\[dateline\] 13 articles, 5 authors, 5 sections, \d+ tags: \d+ files in [\d.]+ s\n\[dateline\] rendered \d+: .*\n\[dateline\] search: 1 of 1 shard indexed \(13 pages\), 0 reused\n\[dateline\] images: \d+ encoded, \d+ reused; 3 caption\/credit\/alt fields read from the photos' own metadata\n\[dateline\] 1 draft skipped: articles\/2026\/[\w-]+\.md\b/);
+    expect(build.stdout).toMatch(/\[dateline\] 14 articles, 5 authors, 5 sections, \d+ tags: \d+ files in [\d.]+ s\n\[dateline\] rendered \d+: .*\n\[dateline\] search: 1 of 1 shard indexed \(14 pages\), 0 reused\n\[dateline\] images: \d+ encoded, \d+ reused; 3 caption\/credit\/alt fields read from the photos' own metadata\n\[dateline\] 1 draft skipped: articles\/2026\/[\w-]+\.md\b/);
   });
 
   it("meets the sample's brief: 8+ articles, 3+ sections and authors, 6+ photos, 300+ words each", () => {
@@ -78,7 +78,9 @@ describe("sample newsroom", () => {
       expect($("aside.corrections li"), where).toHaveLength(article.fields.corrections?.length ?? 0);
       expect($(".article__tags li"), where).toHaveLength(article.fields.tags?.length ?? 0);
       expect($("aside.author-bio"), where).toHaveLength(article.fields.byline.length);
-      expect($('section.signup form input[type="email"][required]'), where).toHaveLength(1);
+      // Issue 20: the daily headlines' box under every article, The Sports Week's under sports stories too.
+      expect($("section.signup").map((_, box) => $(box).attr("data-newsletter")).get(), where).toEqual(article.fields.section === "sports" ? ["daily", "sports-week"] : ["daily"]);
+      expect($('section.signup form input[type="email"][required]'), where).toHaveLength(article.fields.section === "sports" ? 2 : 1);
       expect($("aside.support a.button").attr("href"), where).toBe("https://members.ledger.example.org/join");
       expect($('nav[aria-label="Sections"] a'), where).toHaveLength(6);
       // Scripts enhance the signup form (and a gallery or video facade, issue 9); they are loaded from files, never inline.

@@ -112,6 +112,7 @@ describe("what the indexer is sent", () => {
     expect(document.length).toBeLessThan(html.length * 0.7);
     const $ = load(document);
     expect($("html").attr("lang")).toBe("en-US");
+    expect($("html").attr("dir")).toBe("ltr");
     expect($("head > title").text()).toBe("New island ferry enters service | The Fixture Gazette");
     expect($("body").children().toArray().map((element) => `${element.tagName}[${Object.keys(element.attribs).join(",")}]`)).toEqual(["article[data-pagefind-body]"]);
     expect(document).toContain("catamaran");

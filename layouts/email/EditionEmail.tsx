@@ -1,10 +1,13 @@
-// The daily edition as an email: nested presentation tables 600 px wide, the way every mail client
-// (Outlook's Word engine included) lays out reliably. Classes only: src/edition/email.ts inlines the
-// stylesheet with juice, so no client needs a <style> block except for the optional dark mode.
+// A newsletter edition as an email: presentation tables that every client lays out (Outlook's Word
+// engine through ghost tables in MSO conditional comments), a story row that puts its thumbnail
+// beside the text at 600 px and under it on a phone without any media query, and classes only:
+// src/edition/email.ts inlines the stylesheet, so nothing but the optional dark mode needs <style>.
 import type { ComponentChildren } from "preact";
 import type { Edition, EditionStory } from "../../src/edition/model.ts";
-import { EMAIL_WIDTH } from "../../src/edition/model.ts";
+import { EMAIL_WIDTH, THUMBNAIL_WIDTH } from "../../src/edition/model.ts";
 import type { Site } from "../../src/site/site.ts";
+import { localeOf, type Locale } from "../../src/i18n/index.ts";
+import { EMAIL_COLOURS } from "../../src/edition/email-css.ts";
 
 export interface EditionEmailProps {
   edition: Edition;
@@ -14,144 +17,192 @@ export interface EditionEmailProps {
   unsubscribe?: string | undefined;
 }
 
+declare module "preact" {
+  namespace JSX {
+    interface IntrinsicElements {
+      /** Replaced by an MSO conditional comment before the email is written (src/edition/email.ts). */
+      "dateline-mso": { "data-html": string };
+    }
+  }
+}
+
+/** HTML attributes mail clients still read (`bgcolor`, `align` on tables) that Preact's types leave out. */
+function legacy(attributes: Record<string, string>): object {
+  return attributes;
+}
+
+/** Gutter of the 600 px column, and what is left of it for a story's text beside its thumbnail. */
+const GUTTER = 24;
+const THUMB_GAP = 16;
+const STORY_TEXT_WIDTH = EMAIL_WIDTH - 2 * GUTTER - THUMBNAIL_WIDTH - THUMB_GAP;
+
+/**
+ * Markup only Outlook for Windows reads: src/edition/email.ts turns this element into
+ * `<!--[if mso]>…<![endif]-->`. `html` is always our own constant markup, never editor text.
+ */
+function Mso({ html }: { html: string }) {
+  return <dateline-mso data-html={html}></dateline-mso>;
+}
+
 /** One cell of a full-width presentation table: the building block of every row. */
-function Row({ class: className, children }: { class: string; children: ComponentChildren }) {
+function Row({ class: className, dir, children }: { class: string; dir: Locale["direction"]; children: ComponentChildren }) {
   return (
     <tr>
-      <td class={className}>{children}</td>
+      <td class={`cell ${className}`} dir={dir}>
+        {children}
+      </td>
     </tr>
   );
 }
 
-function Byline({ story }: { story: EditionStory }) {
-  return story.byline === "" ? null : <p class="byline">By {story.byline}</p>;
+function Byline({ story, locale }: { story: EditionStory; locale: Locale }) {
+  return story.byline === "" ? null : <p class="byline">{locale.t("article.byline", { names: story.byline })}</p>;
 }
 
-function LeadStory({ story }: { story: EditionStory }) {
+function LeadStory({ story, locale }: { story: EditionStory; locale: Locale }) {
   return (
     <>
       {story.image && (
-        <Row class="lead-photo">
+        <Row class="lead-photo" dir={locale.direction}>
           <a href={story.url}>
             <img class="lead-image" src={story.image.url} width={story.image.width} height={story.image.height} alt={story.image.alt} />
           </a>
         </Row>
       )}
-      <Row class="lead">
-      <p class="kicker">{story.section.title}</p>
-      <h1 class="lead-headline">
-        <a href={story.url}>{story.headline}</a>
-      </h1>
-      <p class="summary">{story.summary}</p>
-      <Byline story={story} />
-      <p class="read-more">
-        <a href={story.url}>Read the full story</a>
-      </p>
+      <Row class="lead" dir={locale.direction}>
+        <p class="kicker">{story.section.title}</p>
+        <h1 class="lead-headline">
+          <a href={story.url}>{story.headline}</a>
+        </h1>
+        <p class="summary">{story.summary}</p>
+        <Byline story={story} locale={locale} />
+        <p class="read-more">
+          <a href={story.url}>{locale.t("email.readMore")}</a>
+        </p>
       </Row>
     </>
   );
 }
 
-function Story({ story }: { story: EditionStory }) {
+/** A story: its text, and its thumbnail beside it where there is room (under it on a narrow screen). */
+function Story({ story, locale }: { story: EditionStory; locale: Locale }) {
+  const { image } = story;
+  const side = locale.direction === "rtl" ? "right" : "left";
   return (
-    <table role="presentation" class="story" width="100%" cellPadding="0" cellSpacing="0">
-      <tr>
-        <td class="story-text">
-          <h3 class="story-headline">
-            <a href={story.url}>{story.headline}</a>
-          </h3>
-          <p class="summary">{story.summary}</p>
-          <Byline story={story} />
-        </td>
-        {story.image && (
-          <td class="story-thumb" width={story.image.width}>
-            <a href={story.url}>
-              <img class="thumb" src={story.image.url} width={story.image.width} height={story.image.height} alt={story.image.alt} />
-            </a>
-          </td>
-        )}
-      </tr>
-    </table>
+    <div class="story" dir={locale.direction}>
+      {image && <Mso html={`<table role="presentation" width="${EMAIL_WIDTH - 2 * GUTTER}" cellpadding="0" cellspacing="0" dir="${locale.direction}"><tr><td width="${STORY_TEXT_WIDTH}" valign="top">`} />}
+      <div class={image ? "story-text" : "story-text story-text--wide"}>
+        <h3 class="story-headline">
+          <a href={story.url}>{story.headline}</a>
+        </h3>
+        <p class="summary">{story.summary}</p>
+        <Byline story={story} locale={locale} />
+      </div>
+      {image && <Mso html={`</td><td width="${THUMBNAIL_WIDTH}" valign="top" style="padding-${side}:${THUMB_GAP}px">`} />}
+      {image && (
+        <div class="story-thumb">
+          <a href={story.url}>
+            <img class="thumb" src={image.url} width={image.width} height={image.height} alt={image.alt} />
+          </a>
+        </div>
+      )}
+      {image && <Mso html="</td></tr></table>" />}
+    </div>
   );
 }
 
-function Support({ site }: { site: Site }) {
+function Support({ site, locale }: { site: Site; locale: Locale }) {
   const { support } = site;
   if (!support) return null;
   return (
-    <Row class="support">
+    <Row class="support" dir={locale.direction}>
       <h2 class="support-heading">{support.heading}</h2>
       <p class="support-text">{support.text}</p>
-      <a class="button" href={support.url}>
-        {support.label}
-      </a>
+      <table role="presentation" class="button-table" cellPadding="0" cellSpacing="0" {...legacy({ align: "center" })}>
+        <tr>
+          <td class="button-cell" align="center" {...legacy({ bgcolor: EMAIL_COLOURS.accent })}>
+            <a class="button" href={support.url}>
+              {support.label}
+            </a>
+          </td>
+        </tr>
+      </table>
     </Row>
   );
 }
 
 export function EditionEmail({ edition, css, unsubscribe }: EditionEmailProps) {
-  const { site } = edition;
+  const { site, newsletter } = edition;
+  const locale = localeOf(site.language);
+  const dir = locale.direction;
+  const home = site.origin + site.pathPrefix;
   return (
-    <html lang={site.language}>
+    <html lang={site.language} dir={dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="x-apple-disable-message-reformatting" />
         <meta name="color-scheme" content="light dark" />
         <meta name="supported-color-schemes" content="light dark" />
         <title>{edition.subject}</title>
         <style dangerouslySetInnerHTML={{ __html: css }} />
       </head>
-      <body class="body">
-        <div class="preheader">{edition.preheader}</div>
-        <table role="presentation" class="wrapper" width="100%" cellPadding="0" cellSpacing="0">
+      <body class="body" dir={dir}>
+        <div class="preheader">
+          {edition.preheader}
+          {/* Zero-width fillers keep the inbox preview from running on into the masthead. */}
+          {"\u200C\u00A0".repeat(30)}
+        </div>
+        <table role="presentation" class="wrapper" width="100%" cellPadding="0" cellSpacing="0" dir={dir} {...legacy({ bgcolor: EMAIL_COLOURS.page })}>
           <tr>
             <td class="wrapper-cell" align="center">
-              <table role="presentation" class="container" width={EMAIL_WIDTH} cellPadding="0" cellSpacing="0">
-                <Row class="topbar">
-                  <a href={edition.webUrl}>View in your browser</a>
+              <Mso html={`<table role="presentation" width="${EMAIL_WIDTH}" align="center" cellpadding="0" cellspacing="0"><tr><td>`} />
+              <table role="presentation" class="container" width={EMAIL_WIDTH} cellPadding="0" cellSpacing="0" dir={dir} {...legacy({ bgcolor: EMAIL_COLOURS.paper })}>
+                <Row class="topbar" dir={dir}>
+                  <a href={edition.webUrl}>{locale.t("email.viewInBrowser")}</a>
                 </Row>
-                <Row class="masthead">
+                <Row class="masthead" dir={dir}>
                   <p class="masthead-name">
-                    <a href={site.origin + site.pathPrefix}>{site.name}</a>
+                    <a href={home}>{site.name}</a>
                   </p>
                   {site.tagline && <p class="masthead-tagline">{site.tagline}</p>}
-                  <p class="masthead-date">Daily headlines · {edition.dateLabel}</p>
+                  <p class="masthead-date">{locale.t("email.masthead", { newsletter: newsletter.name, date: edition.dateLabel })}</p>
                 </Row>
                 {edition.note && (
-                  <Row class="note">
+                  <Row class="note" dir={dir}>
                     {edition.note.paragraphs.map((paragraph) => (
                       <p class="note-text">{paragraph}</p>
                     ))}
                     {edition.note.signed && <p class="note-signed">— {edition.note.signed}</p>}
                   </Row>
                 )}
-                <LeadStory story={edition.lead} />
+                <LeadStory story={edition.lead} locale={locale} />
                 {edition.sections.map((group) => (
-                  <Row class="section">
+                  <Row class="section" dir={dir}>
                     <h2 class="section-heading">{group.section.title}</h2>
                     {group.stories.map((story) => (
-                      <Story story={story} />
+                      <Story story={story} locale={locale} />
                     ))}
                   </Row>
                 ))}
-                <Support site={site} />
-                <Row class="footer">
+                <Support site={site} locale={locale} />
+                <Row class="footer" dir={dir}>
                   <p class="footer-text">
-                    You are receiving {site.name}'s daily headlines because you signed up at{" "}
-                    <a href={site.origin + site.pathPrefix}>{new URL(site.origin).host}</a>.
+                    {locale.parts("email.reason", { newsletter: newsletter.name, site: site.name, host: <a href={home}>{new URL(site.origin).host}</a> })}
                   </p>
                   <p class="footer-text">
-                    <a href={edition.webUrl}>Read this edition on the web</a>
+                    <a href={edition.webUrl}>{locale.t("email.webVersion")}</a>
                     {unsubscribe !== undefined && (
                       <>
                         {" · "}
-                        <a href={unsubscribe}>Unsubscribe</a>
+                        <a href={unsubscribe}>{locale.t("email.unsubscribe")}</a>
                       </>
                     )}
                   </p>
-                  <p class="footer-text">© {edition.day.slice(0, 4)} {site.copyright ?? site.name}</p>
+                  <p class="footer-text">{locale.t("footer.copyright", { year: locale.integer(Number(edition.day.slice(0, 4))), holder: site.copyright ?? site.name })}</p>
                 </Row>
               </table>
+              <Mso html="</td></tr></table>" />
             </td>
           </tr>
         </table>

@@ -1,13 +1,19 @@
 // Keeps a live blog current (layouts/LiveUpdates.tsx): every minute while the tab is visible, it
 // fetches this page again and, when a newer build has updates the reader has not seen, offers them
 // with an announced button. Nothing moves until the reader asks: no auto-scroll, no animation.
-// Without this script the page is complete as built; a reload shows the latest build.
+// Without this script the page is complete as built; a reload shows the latest build. What it says
+// comes from the page, in the site's language (data-live-messages).
 const list = document.querySelector(".live-updates[data-live-poll-seconds]");
 if (list instanceof HTMLElement) follow(list);
 
 /** @param {HTMLElement} list */
 function follow(list) {
   const seconds = Math.max(1, Number(list.dataset.livePollSeconds) || 60);
+  const messages = JSON.parse(list.dataset.liveMessages ?? "{}");
+  const lang = document.documentElement.lang;
+  /** A plural message's form for `count`, as the build picks forms (src/i18n/). */
+  const counted = (/** @type {Record<string, string>} */ forms, /** @type {number} */ count) =>
+    (forms[new Intl.PluralRules(lang).select(count)] ?? forms.other ?? "").replace("{count}", new Intl.NumberFormat(lang).format(count));
   // The live region exists before anything is said in it, so screen readers announce what appears.
   const notice = document.createElement("div");
   notice.className = "live-notice";
@@ -58,7 +64,7 @@ function follow(list) {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "live-notice__button";
-    button.textContent = count > 0 ? `${count} new ${count === 1 ? "update" : "updates"} — show` : "Live coverage has ended — show";
+    button.textContent = count > 0 ? counted(messages.offer, count) : messages.offerEnded;
     button.addEventListener("click", show);
     notice.replaceChildren(button);
     if (ended) stopped = true;
@@ -89,7 +95,7 @@ function follow(list) {
       const current = document.querySelector(selector);
       if (fresh && current) current.replaceWith(document.importNode(fresh, true));
     }
-    notice.textContent = added.length > 0 ? `${added.length} new ${added.length === 1 ? "update" : "updates"} shown` : "Live coverage has ended";
+    notice.textContent = added.length > 0 ? counted(messages.shown, added.length) : messages.ended;
     latest = undefined;
     const first = added[0];
     if (first) {

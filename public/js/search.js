@@ -1,5 +1,6 @@
 // Progressive enhancement for the search page (layouts/SearchPage.tsx): loads the Pagefind bundle,
 // runs the query in ?q= and lists the results. Without this script the page still offers the sections.
+// What it says comes from the page, in the site's language (data-search-messages).
 const PAGE_SIZE = 10;
 
 const root = document.querySelector("[data-search]");
@@ -13,9 +14,10 @@ async function enhance(root) {
   const more = /** @type {HTMLElement} */ (root.querySelector("[data-search-more]"));
   const query = (new URLSearchParams(location.search).get("q") ?? "").trim();
   input.value = query;
+  const messages = JSON.parse(root.dataset.searchMessages ?? "{}");
 
   const fallback = root.querySelector("[data-search-fallback]");
-  if (query) status.textContent = "Searching…";
+  if (query) status.textContent = messages.searching;
   try {
     const pagefind = await import(`${root.dataset.searchBundle}pagefind.js`);
     const baseUrl = root.dataset.searchBase;
@@ -25,10 +27,10 @@ async function enhance(root) {
     for (const bundle of (root.dataset.searchMerge ?? "").split(" ").filter(Boolean)) await pagefind.mergeIndex(bundle, { baseUrl });
     // Search works here: the "needs JavaScript" note and its section links are not the way in.
     fallback?.setAttribute("hidden", "");
-    if (query) await showResults(await pagefind.search(query), query, { status, list, more });
+    if (query) await showResults(await pagefind.search(query), query, { status, list, more }, messages);
   } catch (error) {
     // E.g. a Content-Security-Policy without 'wasm-unsafe-eval', or the bundle missing.
-    status.textContent = "Search is not available right now.";
+    status.textContent = messages.unavailable;
     fallback?.querySelector("[data-search-nojs]")?.remove();
     fallback?.removeAttribute("hidden");
     throw error;
@@ -39,8 +41,9 @@ async function enhance(root) {
  * @param {{ results: { data(): Promise<any> }[] }} search
  * @param {string} query
  * @param {{ status: HTMLElement, list: HTMLElement, more: HTMLElement }} elements
+ * @param {{ results: Record<string, string>, none: string }} messages
  */
-async function showResults({ results }, query, { status, list, more }) {
+async function showResults({ results }, query, { status, list, more }, messages) {
   let shown = 0;
   const showMore = async () => {
     const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));
@@ -56,7 +59,20 @@ async function showResults({ results }, query, { status, list, more }) {
     first?.querySelector("a")?.focus();
   });
   await showMore();
-  status.textContent = `${results.length === 0 ? "No" : results.length} result${results.length === 1 ? "" : "s"} for '${query}'`;
+  status.textContent = resultsMessage(results.length, query, messages);
+}
+
+/**
+ * "3 results for 'ferry'" in the page's language: the plural form Intl.PluralRules picks for the
+ * count, as the build picks forms (src/i18n/), and the count written the language's way.
+ * @param {number} count
+ * @param {string} query
+ * @param {{ results: Record<string, string>, none: string }} messages
+ */
+function resultsMessage(count, query, messages) {
+  const lang = document.documentElement.lang;
+  const template = count === 0 ? messages.none : (messages.results[new Intl.PluralRules(lang).select(count)] ?? messages.results.other);
+  return template.replace("{count}", new Intl.NumberFormat(lang).format(count)).replace("{query}", () => query);
 }
 
 /** @param {{ url: string, meta: { title?: string }, excerpt: string }} data */

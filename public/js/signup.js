@@ -1,8 +1,8 @@
 // Enhances the signup form (layouts/SignupForm.tsx): a visible, announced message for an invalid
 // address; nothing sent when the honeypot is filled; an in-place sign-up where the provider allows
-// it (docs/newsletter.md). Without this script the form posts to the provider as usual.
-const form = document.querySelector("form[data-signup]");
-if (form instanceof HTMLFormElement) enhance(form);
+// it (docs/newsletter.md). Without this script the form posts to the provider as usual. Each form of
+// a page is enhanced.
+for (const form of document.querySelectorAll("form[data-signup]")) if (form instanceof HTMLFormElement) enhance(form);
 
 /** @param {HTMLFormElement} form */
 function enhance(form) {

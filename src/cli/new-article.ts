@@ -11,10 +11,9 @@ import { checkArticle, findDuplicateUrls, slugFromFileName, type ArticleContext,
 import { listMarkdown } from "../content/files.ts";
 import { readText } from "../content/read-text.ts";
 import { displayPath, formatProblem, type ContentProblem } from "../content/errors.ts";
-import { SLUG_PATTERN } from "../content/schema.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 import { buildNow } from "../now.ts";
-import { slugifyText } from "../slug.ts";
+import { isSlug, slugify } from "../slug.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
 
 const USAGE = 'usage: npm run new -- "Headline" --section <slug> --byline <author-id>[,<author-id>…] [--slug <slug>] [--content <dir>]';
@@ -58,16 +57,16 @@ export async function createArticle(options: NewArticleOptions): Promise<NewArti
 
   const headline = options.headline?.replace(/\s+/g, " ").trim();
   const published = DateTime.fromJSDate(options.now ?? buildNow(), { zone: site.timeZone }).startOf("minute");
-  const slug = options.slug ?? slugifyText(headline ?? "");
-  // The file name is the slug; a headline with no Latin letters makes none the build accepts.
-  const usableSlug = options.slug !== undefined || SLUG_PATTERN.test(slug);
+  const slug = options.slug ?? slugify(headline ?? "");
+  // The file name is the slug (src/slug.ts); a headline with no letters or digits makes none.
+  const usableSlug = options.slug !== undefined || isSlug(slug);
   const file = path.join(contentDir, "articles", published.toFormat("yyyy"), `${usableSlug ? slug : "untitled"}.md`);
   const text = articleText({ ...options, headline, date: published.toISO({ suppressMilliseconds: true }) ?? "" });
 
   const checked = await checkArticle(file, text, context);
   const problems = checked.problems.map(formatArgumentProblem);
   if (headline && !usableSlug) {
-    problems.push(`headline: "${headline}" makes no URL (use a headline with Latin letters or digits, or give one with --slug, e.g. --slug harbour-vote)`);
+    problems.push(`headline: "${headline}" makes no URL (use a headline with letters or digits, or give one with --slug, e.g. --slug harbour-vote)`);
   }
   if (problems.length > 0 || !checked.article) return { ok: false, problems };
 

@@ -20,6 +20,8 @@ import type { Site } from "../site/site.ts";
 import { renderBodyTemplate, type BodyTemplate } from "../render/body-template.ts";
 import type { ArticleSourceCache } from "./source-cache.ts";
 import { digestText } from "../build/digest.ts";
+import { slugFromFileName } from "../slug.ts";
+export { slugFromFileName } from "../slug.ts";
 
 /** A validated article whose body and images are not rendered yet. */
 export interface ArticleSource {
@@ -176,17 +178,6 @@ export async function checkArticle(file: string, source: string, context: Articl
   if (live) article.live = live;
   if (photoDetails) article.photoDetails = photoDetails;
   return { article, problems };
-}
-
-/** "Council Votes.md" → "council-votes"; accents are folded, anything else becomes a hyphen. */
-export function slugFromFileName(file: string): string {
-  return path
-    .basename(file, ".md")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
 }
 
 /** One problem per article that shares its URL with another. */

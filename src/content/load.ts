@@ -38,7 +38,7 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
   articleCache?.begin(digestOf({ site, authors: [...authorIds].sort(), code: codeVersion }));
   const articles = await readArticles(context, articleCache);
   problems.push(...articles.problems);
-  const notes = await readEditorNotes(dir);
+  const notes = await readEditorNotes(dir, site.newsletters.map((newsletter) => newsletter.id));
   problems.push(...notes.problems);
   const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo, lineOf?.(["logo"]) ?? 1, imageCacheDir);
   if (logo && !logo.ok) problems.push(logo.problem);

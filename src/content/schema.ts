@@ -2,11 +2,13 @@
 // settings is inferred from here, and every message an editor sees about a field starts here.
 import { z } from "zod";
 import { DateTime } from "luxon";
-import { isReservedPath, RESERVED_PATHS, slugifyText } from "../slug.ts";
+import { isReservedPath, isSlug, RESERVED_PATHS, slugify } from "../slug.ts";
 import { SECRET_ADVICE, URL_SECRET_ADVICE, secretInUrl, secretName, secretValue } from "../newsletter/secrets.ts";
 import { parseMailchimpAction } from "../newsletter/presets.ts";
 import { findInvisible } from "./text-hygiene.ts";
 import { webAddressProblem, type AddressRules } from "./web-address.ts";
+import { suggestClosest } from "./errors.ts";
+import { catalogueCode, SHIPPED_LANGUAGES, WEEKDAYS } from "../i18n/index.ts";
 
 /** A short human description of a YAML value, for "must be text, not a list" messages. */
 export function describeValue(value: unknown): string {
@@ -83,7 +85,7 @@ const relativeFile = (what: string) =>
 
 const tagList = z
   .array(
-    text("a tag").refine((tag) => slugifyText(tag) !== "", {
+    text("a tag").refine((tag) => slugify(tag) !== "", {
       error: (issue) => `"${String(issue.input)}" makes no URL for its tag page (use words with letters or digits)`,
     }),
     { error: required("a list of tags, e.g. [housing, city council]") },
@@ -120,9 +122,22 @@ export const articleSchema = z
     ...photoFields,
     corrections: z.array(correction, { error: required("a list of { date, text } notes") }).optional(),
     draft: z.boolean({ error: required("true or false") }).optional(),
-    slug: slug("slug").optional(),
+    /** The URL's last part instead of the file name's: a slug as src/slug.ts makes them, in any script. */
+    slug: z
+      .string({ error: required("a slug") })
+      .refine(isSlug, {
+        error: (issue) => `"${String(issue.input)}" is not a valid slug (lowercase letters of any script, digits and single hyphens, e.g. "city-hall" or "${slugify(String(issue.input)) || "city-hall"}")`,
+      })
+      .optional(),
     /** Leads the front page while it is the newest featured article. */
     featured: z.boolean({ error: required("true or false") }).optional(),
+    /** How prominent among the stories of a newsletter edition: 0 (default) to 9, the higher leads (docs/edition.md). */
+    priority: z
+      .number({ error: (issue) => (issue.input == null ? "is required (a whole number from 0 to 9)" : `must be a whole number from 0 to 9, not ${describeValue(issue.input)}`) })
+      .int("must be a whole number from 0 to 9 (the higher leads an edition)")
+      .min(0, "must be a whole number from 0 to 9 (the higher leads an edition)")
+      .max(9, "must be a whole number from 0 to 9 (the higher leads an edition)")
+      .optional(),
     /** A live blog: the body holds timestamped updates (## 14:05 — headline), shown newest first. */
     live: z.boolean({ error: required("true or false") }).optional(),
     /** When live coverage ended; without it a live article is still live. */
@@ -305,111 +320,165 @@ const noSubmitInPlace = (provider: string) =>
     .literal(false, { error: `cannot be true for ${provider}: a script on the site cannot read its subscribe endpoint's answer (no CORS), so the form posts normally and ${provider} shows its own confirmation page (remove this line; see docs/newsletter.md)` })
     .optional();
 
+// Texts left out are the interface catalogue's, in the site's language (src/site/newsletters.ts).
 const newsletterText = {
-  heading: publicText().default("Sign up for daily headlines"),
-  description: publicText().default("The day's most important stories, in your inbox every morning."),
-  buttonLabel: publicText().default("Sign up"),
+  heading: publicText().optional(),
+  description: publicText().optional(),
+  buttonLabel: publicText().optional(),
   /** The privacy line under the form. */
   privacy: publicText().optional(),
   /** The double opt-in note under the form ("check your inbox"), also announced after an in-place sign-up. */
   doubleOptIn: publicText().optional(),
   /** Announced after an in-place sign-up the provider accepted. */
-  successMessage: publicText().default("Thanks for signing up."),
+  successMessage: publicText().optional(),
   /** Announced when an in-place sign-up fails; the typed address stays in the field. */
-  errorMessage: publicText().default("Sorry, your sign-up did not go through. Please try again."),
+  errorMessage: publicText().optional(),
 };
 
-const genericNewsletter = z
-  .strictObject({
-    provider: z.literal("generic").optional(),
-    /** Where the form posts: the provider's subscribe endpoint. */
-    action: publicUrl("form action address"),
-    method: z.enum(["post", "get"]).default("post"),
-    /** The provider's name for the email field. */
-    emailField: formFieldName("the provider's name for the email field").default("email"),
-    /** Extra hidden fields the provider needs (list ids, tags): public values only. */
-    hiddenFields: z
-      .record(formFieldName("a form field name"), visibleString("text"))
-      .superRefine((fields, ctx) => {
-        for (const [name, value] of Object.entries(fields)) {
-          const problem = secretName(name) ?? secretValue(value, { opaque: true });
-          if (problem) ctx.addIssue({ code: "custom", path: [name], message: problem + SECRET_ADVICE });
-        }
-      })
-      .default({}),
-    /** A honeypot field the endpoint refuses when filled (e.g. Formspree's "_gotcha"). */
-    honeypot: formFieldName("a form field name").optional(),
-    /** Submit in place with fetch: only for an endpoint that answers CORS requests from the site. */
-    submitInPlace,
+/** A calendar day, yyyy-mm-dd. */
+const calendarDay = (what: string) =>
+  z
+    .string({ error: required(`${what}, yyyy-mm-dd`) })
+    .trim()
+    .refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: "utc" }).isValid, {
+      error: (issue) => `"${String(issue.input)}" is not a day (yyyy-mm-dd, e.g. 2026-11-01)`,
+    });
+
+/** One of a few words, with the words listed when it is not. */
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z.enum(values, { error: (issue) => (issue.input == null ? `is required (${what}: ${values.join(", ")})` : `"${String(issue.input)}" is not ${what} (one of: ${values.join(", ")})`) });
+
+export const NEWSLETTER_FREQUENCIES = ["daily", "weekly"] as const;
+/** Where a newsletter's signup box shows: the front page, under articles, on section pages. */
+export const SIGNUP_PLACES = ["front", "articles", "sections"] as const;
+
+/**
+ * What makes a newsletter one of several: its id (its URLs, `--newsletter`, its notes' folder), name,
+ * first edition day and edition rule, and where its signup box shows. In the `newsletters` list the id
+ * and the start are required (checkNewsletters); the single `newsletter` block of earlier versions
+ * may leave them out.
+ */
+const newsletterRule = {
+  id: z
+    .string({ error: required('an id for its URLs, e.g. "daily"') })
+    .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, {
+      error: (issue) => `"${String(issue.input)}" is not a newsletter id (lowercase letters, digits and single hyphens, starting with a letter, e.g. "weekly-sports")`,
+    })
+    .optional(),
+  /** Its name: the archive's title, the email's masthead and the feed's title. */
+  name: publicText("the newsletter's name, e.g. Daily headlines").optional(),
+  /** The first day with an edition: none is made for the days of an imported archive before it. */
+  start: calendarDay("the day of the first edition").optional(),
+  frequency: oneOf(NEWSLETTER_FREQUENCIES, "a frequency").default("daily"),
+  /** A weekly newsletter's day: its edition covers the seven days that end on it. */
+  weekday: oneOf(WEEKDAYS, "a day of the week").optional(),
+  /** Only stories of these sections (default: every section). */
+  sections: z.array(slug("section slug"), { error: required("a list of section slugs") }).min(1, "is empty (list section slugs, or remove the field)").optional(),
+  /** Where its signup box shows; every newsletter's also shows on its own archive page. */
+  signup: z.array(oneOf(SIGNUP_PLACES, "a place for the signup box"), { error: required(`a list of places: ${SIGNUP_PLACES.join(", ")}`) }).default(["front", "articles"]),
+};
+
+function newsletterSchema() {
+  const rule = newsletterRule;
+  const genericNewsletter = z
+    .strictObject({
+      provider: z.literal("generic").optional(),
+      /** Where the form posts: the provider's subscribe endpoint. */
+      action: publicUrl("form action address"),
+      method: z.enum(["post", "get"]).default("post"),
+      /** The provider's name for the email field. */
+      emailField: formFieldName("the provider's name for the email field").default("email"),
+      /** Extra hidden fields the provider needs (list ids, tags): public values only. */
+      hiddenFields: z
+        .record(formFieldName("a form field name"), visibleString("text"))
+        .superRefine((fields, ctx) => {
+          for (const [name, value] of Object.entries(fields)) {
+            const problem = secretName(name) ?? secretValue(value, { opaque: true });
+            if (problem) ctx.addIssue({ code: "custom", path: [name], message: problem + SECRET_ADVICE });
+          }
+        })
+        .default({}),
+      /** A honeypot field the endpoint refuses when filled (e.g. Formspree's "_gotcha"). */
+      honeypot: formFieldName("a form field name").optional(),
+      /** Submit in place with fetch: only for an endpoint that answers CORS requests from the site. */
+      submitInPlace,
+      ...newsletterText,
+    ...rule,
+    })
+    .refine((settings) => !(settings.submitInPlace && settings.method === "get"), {
+      path: ["submitInPlace"],
+      error: 'needs method "post" (an in-place sign-up is a POST, as the form is)',
+    });
+
+  const buttondownNewsletter = z.strictObject({
+    provider: z.literal("buttondown"),
+    /** The newsletter's Buttondown username, as in buttondown.com/<username>. */
+    username: z
+      .string({ error: required("your Buttondown username, as in buttondown.com/<username>") })
+      .trim()
+      .regex(/^[A-Za-z0-9_-]+$/, { error: (issue) => `"${String(issue.input)}" is not a Buttondown username (as in buttondown.com/<username>)` }),
+    /** Buttondown tags given to everyone who signs up here. */
+    tags: z.array(publicText("a tag"), { error: required("a list of tags") }).default([]),
+    submitInPlace: noSubmitInPlace("Buttondown"),
     ...newsletterText,
-  })
-  .refine((settings) => !(settings.submitInPlace && settings.method === "get"), {
-    path: ["submitInPlace"],
-    error: 'needs method "post" (an in-place sign-up is a POST, as the form is)',
+    ...rule,
   });
 
-const buttondownNewsletter = z.strictObject({
-  provider: z.literal("buttondown"),
-  /** The newsletter's Buttondown username, as in buttondown.com/<username>. */
-  username: z
-    .string({ error: required("your Buttondown username, as in buttondown.com/<username>") })
-    .trim()
-    .regex(/^[A-Za-z0-9_-]+$/, { error: (issue) => `"${String(issue.input)}" is not a Buttondown username (as in buttondown.com/<username>)` }),
-  /** Buttondown tags given to everyone who signs up here. */
-  tags: z.array(publicText("a tag"), { error: required("a list of tags") }).default([]),
-  submitInPlace: noSubmitInPlace("Buttondown"),
-  ...newsletterText,
-});
+  const mailchimpNewsletter = z.strictObject({
+    provider: z.literal("mailchimp"),
+    /** The form action of Mailchimp's embedded form: https://<account>.<dc>.list-manage.com/subscribe/post?u=…&id=… */
+    action: publicUrl("Mailchimp form address").refine((action) => parseMailchimpAction(action) !== undefined, {
+      error: (issue) =>
+        `"${String(issue.input)}" is not a Mailchimp form address (copy the form action from Mailchimp's embedded form code: https://<account>.us1.list-manage.com/subscribe/post?u=…&id=…)`,
+    }),
+    submitInPlace: noSubmitInPlace("Mailchimp"),
+    ...newsletterText,
+    ...rule,
+  });
 
-const mailchimpNewsletter = z.strictObject({
-  provider: z.literal("mailchimp"),
-  /** The form action of Mailchimp's embedded form: https://<account>.<dc>.list-manage.com/subscribe/post?u=…&id=… */
-  action: publicUrl("Mailchimp form address").refine((action) => parseMailchimpAction(action) !== undefined, {
-    error: (issue) =>
-      `"${String(issue.input)}" is not a Mailchimp form address (copy the form action from Mailchimp's embedded form code: https://<account>.us1.list-manage.com/subscribe/post?u=…&id=…)`,
-  }),
-  submitInPlace: noSubmitInPlace("Mailchimp"),
-  ...newsletterText,
-});
+  const listmonkNewsletter = z.strictObject({
+    provider: z.literal("listmonk"),
+    /** The address of your listmonk: https://lists.example.org */
+    url: publicUrl("listmonk address", { base: true }),
+    /** UUIDs of the public lists a reader joins (listmonk → Lists → the list → UUID). */
+    lists: z
+      .array(
+        z.string({ error: required("a list UUID") }).trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+          error: (issue) => `"${String(issue.input)}" is not a listmonk list UUID (listmonk → Lists → the list → UUID)`,
+        }),
+        { error: required("a list of listmonk list UUIDs") },
+      )
+      .min(1, "is empty (at least one listmonk list UUID)"),
+    /** Submit in place through listmonk's public API: listmonk 6+ with this site in Settings → Security → CORS allowed origins. */
+    submitInPlace,
+    ...newsletterText,
+    ...rule,
+  });
 
-const listmonkNewsletter = z.strictObject({
-  provider: z.literal("listmonk"),
-  /** The address of your listmonk: https://lists.example.org */
-  url: publicUrl("listmonk address", { base: true }),
-  /** UUIDs of the public lists a reader joins (listmonk → Lists → the list → UUID). */
-  lists: z
-    .array(
-      z.string({ error: required("a list UUID") }).trim().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-        error: (issue) => `"${String(issue.input)}" is not a listmonk list UUID (listmonk → Lists → the list → UUID)`,
-      }),
-      { error: required("a list of listmonk list UUIDs") },
-    )
-    .min(1, "is empty (at least one listmonk list UUID)"),
-  /** Submit in place through listmonk's public API: listmonk 6+ with this site in Settings → Security → CORS allowed origins. */
-  submitInPlace,
-  ...newsletterText,
-});
+  return z.discriminatedUnion("provider", [genericNewsletter, buttondownNewsletter, mailchimpNewsletter, listmonkNewsletter], {
+    error: (issue) => {
+      if (issue.input === undefined) return "is required (the signup form: a provider and its address, e.g. { provider: \"buttondown\", username: \"…\" })";
+      if (issue.code !== "invalid_union") return `must be a group of fields (provider, then its address), not ${describeValue(issue.input)}`;
+      const provider = (issue.input as { provider?: unknown } | undefined)?.provider;
+      const written = typeof provider === "string" ? `"${provider}"` : describeValue(provider);
+      return `${written} is not a known provider (known: ${NEWSLETTER_PROVIDERS.join(", ")})`;
+    },
+  });
+}
 
 export const NEWSLETTER_PROVIDERS = ["generic", "buttondown", "mailchimp", "listmonk"] as const;
 
-const newsletter = z.discriminatedUnion("provider", [genericNewsletter, buttondownNewsletter, mailchimpNewsletter, listmonkNewsletter], {
-  error: (issue) => {
-    if (issue.input === undefined) return "is required (the signup form: a provider and its address, e.g. { provider: \"buttondown\", username: \"…\" })";
-    if (issue.code !== "invalid_union") return `must be a group of fields (provider, then its address), not ${describeValue(issue.input)}`;
-    const provider = (issue.input as { provider?: unknown } | undefined)?.provider;
-    const written = typeof provider === "string" ? `"${provider}"` : describeValue(provider);
-    return `${written} is not a known provider (known: ${NEWSLETTER_PROVIDERS.join(", ")})`;
-  },
-});
+const newsletter = newsletterSchema();
 
 /** The newsletter settings, one shape per provider. */
 export type NewsletterSettings = z.output<typeof newsletter>;
 
+// heading and label left out are the interface catalogue's, in the site's language.
 const support = z.strictObject({
-  heading: text().default("Support our journalism"),
+  heading: text().optional(),
   text: text(),
   url: httpUrl("support page address"),
-  label: text().default("Become a member"),
+  label: text().optional(),
 });
 
 /** Site settings: one data file, `content/settings.yml` (src/content/load-settings.ts). */
@@ -418,8 +487,14 @@ export const settingsSchema = z.strictObject({
   tagline: text().optional(),
   /** Absolute base URL, with the path prefix when the site lives under one: https://example.org/news/ */
   baseUrl: httpUrl("base URL", { base: true }),
-  /** BCP 47 language tag, e.g. en-US. */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'is not a language tag (e.g. "en-US")').default("en-US"),
+  /** BCP 47 language tag, e.g. en-US: the interface text's catalogue is its language's (src/i18n/). */
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'is not a language tag (e.g. "en-US")')
+    .refine((language) => catalogueCode(language) !== undefined, {
+      error: (issue) => `"${String(issue.input)}" has no interface translation (shipped: ${SHIPPED_LANGUAGES.join(", ")}; docs/languages.md says how to add one)`,
+    })
+    .default("en-US"),
   /** IANA time zone; dates without a time or an offset are read in it. */
   timeZone: z
     .string()
@@ -430,7 +505,13 @@ export const settingsSchema = z.strictObject({
     .refine((sections) => new Set(sections.map((s) => s.slug)).size === sections.length, { error: "has two sections with the same slug (each section needs its own)" }),
   /** Articles per page on section, tag, author and older front pages. */
   pageSize: z.number().int().min(1).max(500).default(20),
-  newsletter: newsletter,
+  /** The single newsletter of earlier versions: one daily edition at /newsletter/. */
+  newsletter: newsletter.optional(),
+  /** Every newsletter, each with its own id, start, edition rule and signup placement. */
+  newsletters: z
+    .array(newsletter, { error: required("a list of newsletters, each with an id, a start day and its provider") })
+    .min(1, "is empty (at least one newsletter, or the single newsletter: block)")
+    .optional(),
   support: support.optional(),
   social: z
     .strictObject({
@@ -457,7 +538,45 @@ export const settingsSchema = z.strictObject({
       publishCamera: z.boolean({ error: required("true or false") }).default(false),
     })
     .default({ publishLocation: false, publishCamera: false }),
-});
+  })
+  .superRefine(checkNewsletters);
+
+/** Which newsletters the settings define, each checked against the others and the site's sections. */
+function checkNewsletters(settings: { newsletter?: NewsletterSettings | undefined; newsletters?: NewsletterSettings[] | undefined; sections: { slug: string }[] }, ctx: z.RefinementCtx): void {
+  const { newsletter, newsletters } = settings;
+  if (newsletter && newsletters) {
+    ctx.addIssue({ code: "custom", path: ["newsletter"], message: "cannot be used together with newsletters (move this block into the newsletters list, with an id and a start)" });
+  }
+  if (!newsletter && !newsletters) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["newsletter"],
+      message: 'is required (the signup form: a provider and its address, e.g. { provider: "buttondown", username: "…" }; several newsletters go in a newsletters: list, see docs/newsletter.md)',
+    });
+  }
+  const list = newsletters ?? (newsletter ? [newsletter] : []);
+  const at = (index: number, ...rest: PropertyKey[]) => (newsletters ? ["newsletters", index, ...rest] : ["newsletter", ...rest]);
+  const slugs = settings.sections.map((section) => section.slug);
+  const ids = new Set<string>();
+  list.forEach((item, index) => {
+    if (newsletters) {
+      if (item.id === undefined) ctx.addIssue({ code: "custom", path: at(index, "id"), message: 'is required (an id for its URLs and the edition command, e.g. "daily")' });
+      if (item.start === undefined) ctx.addIssue({ code: "custom", path: at(index, "start"), message: "is required (the day of the first edition, yyyy-mm-dd: no edition is made for the days before it)" });
+    }
+    if (item.id !== undefined) {
+      if (ids.has(item.id)) ctx.addIssue({ code: "custom", path: at(index, "id"), message: `"${item.id}" is the id of another newsletter too (each needs its own)` });
+      ids.add(item.id);
+    }
+    if (item.weekday !== undefined && item.frequency !== "weekly") {
+      ctx.addIssue({ code: "custom", path: at(index, "weekday"), message: "is set but the newsletter is daily (add frequency: weekly, or remove this field)" });
+    }
+    (item.sections ?? []).forEach((slug, position) => {
+      if (slugs.includes(slug)) return;
+      const suggestion = suggestClosest(slug, slugs);
+      ctx.addIssue({ code: "custom", path: at(index, "sections", position), message: `"${slug}" is not a section of this site${suggestion ? `; did you mean "${suggestion}"?` : ""} (sections: ${slugs.join(", ")})` });
+    });
+  });
+}
 
 /** What an editor writes in `content/settings.yml`, as an object (tests and the benchmark write it). */
 export type SettingsInput = z.input<typeof settingsSchema>;

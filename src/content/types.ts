@@ -140,6 +140,8 @@ export interface Teaser extends Pick<ArticleFrontMatter, "headline"> {
   photo?: TeaserPhoto;
   /** Marked to lead the front page. */
   featured: boolean;
+  /** 0 to 9: the higher leads a newsletter edition (after `featured`). */
+  priority: number;
   /** Not published: shown only in the live preview. */
   draft: boolean;
   /** Dated after the build's "now": published by the first build after that time. */

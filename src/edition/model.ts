@@ -1,10 +1,13 @@
-// The daily edition as one typed model: a day's published articles in the site's time zone, the lead
-// story first, then the rest by section in the settings' order. The email, the plain text, the web
-// page and the feed are all printed from this model, so they always carry the same stories.
+// A newsletter's edition as one typed model: the published stories of its day (or week) in the site's
+// time zone and its sections (src/edition/schedule.ts), the lead story first, then the rest by section
+// in the settings' order. The email, the plain text, the web page and the feed are all printed from
+// this model, so they always carry the same stories.
 import type { Teaser } from "../content/types.ts";
 import type { ImageSet, ImageVariant } from "../images/index.ts";
-import { leadStory } from "../site/collections.ts";
 import { absoluteUrl, type Section, type Site } from "../site/site.ts";
+import type { Newsletter } from "../site/newsletters.ts";
+import { localeOf } from "../i18n/index.ts";
+import { editionLead, storiesInEdition } from "./schedule.ts";
 import { absoluteHref } from "../site/feeds/absolute-urls.ts";
 import type { EditorNote } from "./note.ts";
 
@@ -44,7 +47,9 @@ export interface EditionSection {
 }
 
 export interface Edition {
-  /** The day in the site's zone, yyyy-mm-dd. */
+  /** The newsletter it is an edition of. */
+  newsletter: Newsletter;
+  /** The edition's day in the site's zone, yyyy-mm-dd: the day itself, or the last day of a weekly edition's week. */
   day: string;
   /** "Friday, November 20, 2026" in the site's language. */
   dateLabel: string;
@@ -53,12 +58,12 @@ export interface Edition {
   /** The hidden line inboxes show after the subject. */
   preheader: string;
   lead: EditionStory;
-  /** Every other story of the day, by section in the settings' order, newest first within one. */
+  /** Every other story, by section in the settings' order, newest first within one. */
   sections: EditionSection[];
   note?: EditorNote;
   /** Absolute URL of the edition's web page. */
   webUrl: string;
-  /** Site path of the edition's web page: "/newsletter/2026/11/20/". */
+  /** Site path of the edition's web page: "/newsletter/2026/11/20/" or "/newsletter/weekly-sports/2026/11/23/". */
   path: string;
   /** The newest publication time among its stories (ISO 8601), for the feed. */
   updated: string;
@@ -67,37 +72,9 @@ export interface Edition {
   site: Site;
 }
 
-/** "/newsletter/2026/11/20/" for "2026-11-20". */
-export function editionPath(day: string): string {
-  return `/newsletter/${day.replace(/-/g, "/")}/`;
-}
-
-// A build asks for every day of the archive (thousands of days): group the articles by day once
-// per article list rather than scanning the whole list for each day.
-const byDayCache = new WeakMap<readonly Teaser[], Map<string, Teaser[]>>();
-
-function articlesByDay(articles: readonly Teaser[]): Map<string, Teaser[]> {
-  let byDay = byDayCache.get(articles);
-  if (!byDay) {
-    byDay = new Map();
-    for (const article of articles) {
-      const list = byDay.get(article.published.day);
-      if (list) list.push(article);
-      else byDay.set(article.published.day, [article]);
-    }
-    byDayCache.set(articles, byDay);
-  }
-  return byDay;
-}
-
-/** The articles published on `day` (yyyy-mm-dd in the site's zone), newest first as the newsroom keeps them. */
-export function articlesOnDay(articles: readonly Teaser[], day: string): Teaser[] {
-  return [...(articlesByDay(articles).get(day) ?? [])];
-}
-
-/** Every day with at least one published article, newest first. */
-export function editionDays(articles: readonly Teaser[]): string[] {
-  return [...articlesByDay(articles).keys()].sort().reverse();
+/** "/newsletter/2026/11/20/" for the single newsletter's "2026-11-20"; "/newsletter/<id>/2026/11/20/" for one of several. */
+export function editionPath(newsletter: Pick<Newsletter, "path">, day: string): string {
+  return `${newsletter.path}${day.replace(/-/g, "/")}/`;
 }
 
 /**
@@ -126,7 +103,7 @@ function storyOf(article: Teaser, site: Site, imageWidth: number): EditionStory 
   const story: EditionStory = {
     headline: article.headline,
     summary: article.summary,
-    byline: memoized(`list ${site.language}`, () => new Intl.ListFormat(site.language, { type: "conjunction" })).format(names),
+    byline: localeOf(site.language).list(names),
     url: absoluteUrl(site, article.path),
     path: article.path,
     section: article.section,
@@ -147,32 +124,34 @@ export function formatEditionDay(day: string, language: string, style: "long" | 
 }
 
 // Making an Intl formatter costs about a millisecond; an archive's editions need thousands of dates.
-const formatters = new Map<string, Intl.DateTimeFormat | Intl.ListFormat>();
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function memoized<F extends Intl.DateTimeFormat | Intl.ListFormat>(key: string, make: () => F): F {
-  let formatter = formatters.get(key) as F | undefined;
+function memoized(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let formatter = formatters.get(key);
   if (!formatter) formatters.set(key, (formatter = make()));
   return formatter;
 }
 
-/** The edition for `day`, or undefined when nothing was published that day. */
-export function buildEdition(site: Site, teasers: readonly Teaser[], day: string, note?: EditorNote): Edition | undefined {
-  const articles = articlesOnDay(teasers, day);
-  const leadTeaser = leadStory(articles);
+/** The edition of `newsletter` dated `day`, or undefined when it has no stories. */
+export function buildEdition(site: Site, newsletter: Newsletter, teasers: readonly Teaser[], day: string, note?: EditorNote): Edition | undefined {
+  const articles = storiesInEdition(newsletter, teasers, day);
+  const leadTeaser = editionLead(articles, site.sections);
   if (!leadTeaser) return undefined;
+  const locale = localeOf(site.language);
   const rest = articles.filter((article) => article !== leadTeaser);
   const sections = site.sections
     .map((section) => ({ section, stories: rest.filter((article) => article.section.slug === section.slug).map((article) => storyOf(article, site, THUMBNAIL_WIDTH)) }))
     .filter((group) => group.stories.length > 0);
   const lead = storyOf(leadTeaser, site, LEAD_IMAGE_WIDTH);
-  const dateLabel = formatEditionDay(day, site.language);
   const others = rest.map((article) => article.headline);
-  const path = editionPath(day);
+  const path = editionPath(newsletter, day);
+  const also = newsletter.frequency === "weekly" ? "edition.alsoThisWeek" : "edition.alsoToday";
   const edition: Edition = {
+    newsletter,
     day,
-    dateLabel,
-    subject: note?.subject ?? `${formatEditionDay(day, site.language, "short")}: ${lead.headline}`,
-    preheader: others.length > 0 ? `Also today: ${others.slice(0, 3).join(" · ")}` : lead.summary,
+    dateLabel: formatEditionDay(day, site.language),
+    subject: note?.subject ?? locale.t("edition.subject", { date: formatEditionDay(day, site.language, "short"), headline: lead.headline }),
+    preheader: others.length > 0 ? locale.t(also, { headlines: others.slice(0, 3).join(" · ") }) : lead.summary,
     lead,
     sections,
     webUrl: absoluteUrl(site, path),

@@ -1,12 +1,23 @@
 // Hands an edition to the newsletter provider as a DRAFT: the provider's editor is where a person
 // reviews and sends it. Nothing here can reach subscribers. The token comes from the environment
-// only (never a file in the repository); the API address can be pointed at a local receiver.
+// only (never a file in the repository), one per newsletter where they are on different accounts;
+// the API address can be pointed at a local receiver.
 import type { NewsletterSettings } from "../content/schema.ts";
+import { NEWSLETTERS_PATH } from "../site/newsletters.ts";
 import { parseMailchimpAction } from "../newsletter/presets.ts";
 import type { Edition } from "./model.ts";
 
 /** The provider API token (Buttondown API key, Mailchimp API key, listmonk API token). */
 export const TOKEN_VARIABLE = "DATELINE_NEWSLETTER_TOKEN";
+
+/** Which newsletter a draft is for: its id names its own token variable when it is one of several. */
+type Sendable = NewsletterSettings & { id?: string | undefined; path?: string | undefined };
+
+/** "DATELINE_NEWSLETTER_TOKEN_WEEKLY_SPORTS": the token of one newsletter of several, before the shared one. */
+export function tokenVariables(newsletter: Sendable): string[] {
+  const own = newsletter.id !== undefined && newsletter.path !== undefined && newsletter.path !== NEWSLETTERS_PATH;
+  return own ? [`${TOKEN_VARIABLE}_${(newsletter.id ?? "").toUpperCase().replace(/-/g, "_")}`, TOKEN_VARIABLE] : [TOKEN_VARIABLE];
+}
 /** listmonk only: the API user the token belongs to (listmonk → Users → API). */
 export const USER_VARIABLE = "DATELINE_NEWSLETTER_USER";
 /** Overrides the provider's API base address (tests point it at a local receiver). */
@@ -39,10 +50,13 @@ function basic(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 }
 
-function requireToken(env: Env, provider: string): string {
-  const token = env[TOKEN_VARIABLE]?.trim();
-  if (!token) throw new SendError(`--send needs the ${provider} API token in the environment variable ${TOKEN_VARIABLE} (it is never read from a file)`);
-  return token;
+function requireToken(env: Env, provider: string, newsletter: Sendable): string {
+  const variables = tokenVariables(newsletter);
+  const token = variables.map((name) => env[name]?.trim()).find((value) => value);
+  if (token) return token;
+  const [first, ...fallback] = variables;
+  const where = fallback.length > 0 ? `${first} (or ${fallback.join(", ")}, shared by every newsletter)` : first;
+  throw new SendError(`--send needs the ${provider} API token in the environment variable ${where} (it is never read from a file)`);
 }
 
 async function call(fetcher: Fetch, request: DraftRequest, provider: string): Promise<Record<string, unknown>> {
@@ -63,19 +77,19 @@ async function call(fetcher: Fetch, request: DraftRequest, provider: string): Pr
 }
 
 /** Throws the SendError `sendDraft` would for a provider without an API or a missing credential, before any work. */
-export function checkSendable(newsletter: NewsletterSettings, env: Env = process.env): void {
+export function checkSendable(newsletter: Sendable, env: Env = process.env): void {
   switch (newsletter.provider) {
     case undefined:
     case "generic":
       throw new SendError(GENERIC_HAS_NO_API);
     case "buttondown":
-      requireToken(env, "Buttondown");
+      requireToken(env, "Buttondown", newsletter);
       return;
     case "mailchimp":
-      requireToken(env, "Mailchimp");
+      requireToken(env, "Mailchimp", newsletter);
       return;
     case "listmonk":
-      requireToken(env, "listmonk");
+      requireToken(env, "listmonk", newsletter);
       requireListmonkUser(env);
   }
 }
@@ -89,7 +103,7 @@ function requireListmonkUser(env: Env): string {
 }
 
 /** Posts the edition as a draft through the provider's API; throws SendError with one clear line. */
-export async function sendDraft(edition: Edition, html: string, newsletter: NewsletterSettings, env: Env = process.env, fetcher: Fetch = fetch): Promise<SentDraft> {
+export async function sendDraft(edition: Edition, html: string, newsletter: Sendable, env: Env = process.env, fetcher: Fetch = fetch): Promise<SentDraft> {
   const apiBase = (fallback: string) => (env[API_VARIABLE]?.trim() || fallback).replace(/\/+$/, "");
   switch (newsletter.provider) {
     case undefined:
@@ -97,7 +111,7 @@ export async function sendDraft(edition: Edition, html: string, newsletter: News
       throw new SendError(GENERIC_HAS_NO_API);
     case "buttondown": {
       // https://docs.buttondown.com/api-emails-create: status "draft" keeps it in the Buttondown editor.
-      const token = requireToken(env, "Buttondown");
+      const token = requireToken(env, "Buttondown", newsletter);
       const answer = await call(
         fetcher,
         { method: "POST", url: `${apiBase("https://api.buttondown.com")}/v1/emails`, headers: { authorization: `Token ${token}` }, body: { subject: edition.subject, body: html, status: "draft" } },
@@ -107,7 +121,7 @@ export async function sendDraft(edition: Edition, html: string, newsletter: News
     }
     case "mailchimp": {
       // A regular campaign to the form's audience, then its HTML: a campaign stays unsent until someone sends it.
-      const token = requireToken(env, "Mailchimp");
+      const token = requireToken(env, "Mailchimp", newsletter);
       const action = parseMailchimpAction(newsletter.action);
       // The data centre is in the form's host ("ledger.us21.list-manage.com") and must match the key's suffix.
       const dc = action ? (new URL(action.origin).hostname.split(".")[1] ?? "") : "";
@@ -122,7 +136,7 @@ export async function sendDraft(edition: Edition, html: string, newsletter: News
           body: {
             type: "regular",
             recipients: { list_id: action?.id },
-            settings: { subject_line: edition.subject, preview_text: edition.preheader, title: `${edition.site.name} ${edition.day}`, from_name: edition.site.name },
+            settings: { subject_line: edition.subject, preview_text: edition.preheader, title: `${edition.site.name}: ${edition.newsletter.name} ${edition.day}`, from_name: edition.site.name },
           },
         },
         "Mailchimp",
@@ -134,7 +148,7 @@ export async function sendDraft(edition: Edition, html: string, newsletter: News
     }
     case "listmonk": {
       // listmonk creates every campaign as a draft; it is sent only from its own screen.
-      const token = requireToken(env, "listmonk");
+      const token = requireToken(env, "listmonk", newsletter);
       const user = requireListmonkUser(env);
       const root = apiBase(newsletter.url);
       const headers = { authorization: basic(user, token) };
@@ -152,7 +166,7 @@ export async function sendDraft(edition: Edition, html: string, newsletter: News
           method: "POST",
           url: `${root}/api/campaigns`,
           headers,
-          body: { name: `${edition.site.name} ${edition.day}`, subject: edition.subject, lists, content_type: "html", body: html, type: "regular" },
+          body: { name: `${edition.site.name}: ${edition.newsletter.name} ${edition.day}`, subject: edition.subject, lists, content_type: "html", body: html, type: "regular" },
         },
         "listmonk",
       );

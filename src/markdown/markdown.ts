@@ -3,6 +3,7 @@
 // blocks (```figure, ```gallery, ```embed, ```pullquote) and the dateline are added here.
 import markdownIt, { type Env, type MarkdownIt, type Token } from "markdown-it";
 import { reportDroppedContent } from "./drops.ts";
+import { localeOf } from "../i18n/index.ts";
 
 export interface MarkdownEnv extends Env {
   /** Printed in small caps at the start of the first paragraph: "PORT ALDER, Lakeshore —". */
@@ -19,19 +20,6 @@ export interface MarkdownEnv extends Env {
   pathPrefix?: string;
 }
 
-/** Curly quotes per language; markdown-it's default is English. */
-const QUOTES: Record<string, string> = {
-  de: "„“‚‘",
-  fr: ["«\u00A0", "\u00A0»", "‹\u00A0", "\u00A0›"].join(""),
-  es: "«»“”",
-  it: "«»“”",
-  pt: "«»“”",
-  nl: "‘’‚‘",
-  sv: "””’’",
-  ru: "«»„“",
-  pl: "„”‚’",
-};
-
 export const FIGURE_INFO = "figure";
 export const GALLERY_INFO = "gallery";
 export const EMBED_INFO = "embed";
@@ -46,22 +34,16 @@ const DATA_BLOCKS = {
 
 type DataBlock = keyof typeof DATA_BLOCKS;
 
+/** The pipeline for a site in `language`: straight quotes become that language's (its catalogue's, src/i18n/). */
 export function createMarkdown(language = "en"): MarkdownIt {
-  const base = language.split("-")[0]?.toLowerCase() ?? "en";
   const md = markdownIt({ html: false, linkify: true, typographer: true });
-  const quotes = QUOTES[base];
-  if (quotes) md.set({ quotes: quotes.length === 4 ? quotes : [...splitQuotes(quotes)] });
+  md.set({ quotes: [...localeOf(language).quotes] });
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
   reportDroppedContent(md);
   addDateline(md);
   addNewsroomBlocks(md);
   markExternalLinks(md);
   return md;
-}
-
-function splitQuotes(quotes: string): string[] {
-  // French quotes carry non-breaking spaces: four pairs of two characters.
-  return [quotes.slice(0, 2), quotes.slice(2, 4), quotes.slice(4, 6), quotes.slice(6, 8)];
 }
 
 /** The ```<info> blocks of a parsed body (```figure by default), with their 0-based line in the body. */

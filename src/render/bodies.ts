@@ -108,9 +108,9 @@ export class BodyRenderer {
     };
     const block = (kind: "figure" | "gallery" | "embed", index: number) =>
       kind === "figure"
-        ? renderFigureHtml({ ...pick(figures, "figure", index), kind: "inline" })
+        ? renderFigureHtml({ ...pick(figures, "figure", index), kind: "inline", site: this.site })
         : kind === "gallery"
-          ? renderGalleryHtml(pick(galleries, "gallery", index))
+          ? renderGalleryHtml(pick(galleries, "gallery", index), this.site)
           : renderEmbedHtml(pick(embeds, "embed", index), this.site);
     const template = source.template ?? (await source.reread());
     const body: RenderedBody = { html: fillBlocks(template.html, block) };

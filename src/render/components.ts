@@ -21,8 +21,8 @@ export function renderFigureHtml(props: FigureProps): string {
   return renderToStaticMarkup(h(Figure, props));
 }
 
-export function renderGalleryHtml(gallery: GalleryData): string {
-  return renderToStaticMarkup(h(Gallery, { gallery }));
+export function renderGalleryHtml(gallery: GalleryData, site: Site): string {
+  return renderToStaticMarkup(h(Gallery, { gallery, site }));
 }
 
 export function renderEmbedHtml(embed: EmbedData, site: Site): string {

@@ -135,6 +135,7 @@ async function prepareArticle(source: ArticleSource, context: ArticleContext): P
     authors: byline,
     ...(photo && { photo: { image: photo.image, alt: photo.alt } }),
     featured: fields.featured ?? false,
+    priority: fields.priority ?? 0,
     draft: fields.draft ?? false,
     scheduled,
     ...(live && { live: live.status }),

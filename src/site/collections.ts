@@ -3,7 +3,7 @@
 import type { AuthorRef, Teaser } from "../content/types.ts";
 import type { Moment } from "../dates.ts";
 import type { Section } from "./site.ts";
-import { slugifyText } from "../slug.ts";
+import { slugify } from "../slug.ts";
 
 export function teasersInSection(teasers: readonly Teaser[], section: string): Teaser[] {
   return teasers.filter((teaser) => teaser.section.slug === section);
@@ -24,9 +24,9 @@ export function leadStory(teasers: readonly Teaser[]): Teaser | undefined {
   return teasers.find((teaser) => teaser.featured) ?? teasers[0];
 }
 
-/** A tag's page slug. */
+/** A tag's page slug: the one slug function's (src/slug.ts), so "Zürich" and "زيورخ" both get a page. */
 export function tagSlug(tag: string): string {
-  return slugifyText(tag);
+  return slugify(tag);
 }
 
 export interface Tag {

@@ -1,7 +1,10 @@
-// The daily editions on the web, each a page at /newsletter/<yyyy>/<mm>/<dd>/, their archive at
-// /newsletter/ and an Atom feed of editions. The email itself is made by `npm run edition`.
+// Each newsletter's editions on the web, each a page at <its path>/<yyyy>/<mm>/<dd>/, its archive at
+// its path and an Atom feed of editions; with several newsletters, /newsletter/ lists them all. The
+// email itself is made by `npm run edition`.
 import { h } from "preact";
+import { DateTime } from "luxon";
 import type { Shell, Teaser } from "../content/types.ts";
+import type { EditorNotes } from "../content/load-notes.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
 import { withDigest } from "../build/digest.ts";
@@ -9,28 +12,31 @@ import { pageHead } from "./seo/head.ts";
 import type { FeedLink } from "./head.ts";
 import { absoluteUrl, type Site } from "./site.ts";
 import { element, escapeXml, renderXml, textElement } from "./xml.ts";
-import { buildEdition, editionDays, editionStories, type Edition } from "../edition/model.ts";
-import type { EditorNote } from "../edition/note.ts";
-import { EditionArchive, EditionPage } from "../../layouts/EditionPage.tsx";
+import { buildEdition, editionStories, type Edition } from "../edition/model.ts";
+import { editionDays } from "../edition/schedule.ts";
+import { editionFeedPath, hasNewsletterIndex, NEWSLETTERS_PATH, type Newsletter } from "./newsletters.ts";
+import { localeOf } from "../i18n/index.ts";
+import { EditionArchive, EditionPage, NewsletterIndex } from "../../layouts/EditionPage.tsx";
 
-export const ARCHIVE_PATH = "/newsletter/";
-export const FEED_PATH = "/newsletter/feed.xml";
-/** Entries in the feed of editions: the newest only. */
+/** Entries in a feed of editions: the newest only. */
 export const MAX_FEED_EDITIONS = 30;
 
-/** Every edition of the newsroom, newest first, with the editors' notes. */
-export function buildEditions(site: Site, teasers: readonly Teaser[], notes: ReadonlyMap<string, EditorNote> = new Map()): Edition[] {
-  return editionDays(teasers).flatMap((day) => buildEdition(site, teasers, day, notes.get(day)) ?? []);
+/** Every edition of a newsletter, newest first, with the editors' notes; none dated after `today`. */
+export function buildEditions(site: Site, newsletter: Newsletter, teasers: readonly Teaser[], notes: EditorNotes = new Map(), today?: string): Edition[] {
+  const own = notes.get(newsletter.id);
+  return editionDays(newsletter, teasers, today).flatMap((day) => buildEdition(site, newsletter, teasers, day, own?.get(day)) ?? []);
 }
 
-/** The Atom feed of editions: one entry per edition, its headlines as the content. */
-export function renderEditionFeed(editions: readonly Readonly<Edition>[], site: Site): string {
+/** A newsletter's Atom feed of editions: one entry per edition, its headlines as the content. */
+export function renderEditionFeed(newsletter: Newsletter, editions: readonly Readonly<Edition>[], site: Site): string {
   const host = new URL(site.origin).hostname;
+  const feedPath = editionFeedPath(newsletter);
   const entries = editions.slice(0, MAX_FEED_EDITIONS).map((edition) =>
     element(
       "entry",
       {},
-      textElement("id", `tag:${host},${edition.day}:${site.pathPrefix}newsletter/${edition.day}`),
+      // "tag:ledger.example.org,2026-11-20:/newsletter/2026-11-20": what the single newsletter's entries always were.
+      textElement("id", `tag:${host},${edition.day}:${site.pathPrefix}${newsletter.path.slice(1)}${edition.day}`),
       textElement("title", `${edition.dateLabel}: ${edition.lead.headline}`, { type: "text" }),
       element("link", { rel: "alternate", type: "text/html", href: edition.webUrl }),
       textElement("published", edition.updated),
@@ -49,10 +55,10 @@ export function renderEditionFeed(editions: readonly Readonly<Edition>[], site: 
     element(
       "feed",
       { xmlns: "http://www.w3.org/2005/Atom", "xml:lang": site.language },
-      textElement("id", absoluteUrl(site, FEED_PATH)),
-      textElement("title", `${site.name}: daily headlines`, { type: "text" }),
-      element("link", { rel: "self", type: "application/atom+xml", href: absoluteUrl(site, FEED_PATH) }),
-      element("link", { rel: "alternate", type: "text/html", href: absoluteUrl(site, ARCHIVE_PATH) }),
+      textElement("id", absoluteUrl(site, feedPath)),
+      textElement("title", localeOf(site.language).t("edition.feedTitle", { site: site.name, newsletter: newsletter.name }), { type: "text" }),
+      element("link", { rel: "self", type: "application/atom+xml", href: absoluteUrl(site, feedPath) }),
+      element("link", { rel: "alternate", type: "text/html", href: absoluteUrl(site, newsletter.path) }),
       element("author", {}, textElement("name", site.name)),
       textElement("updated", editions[0]?.updated ?? "1970-01-01T00:00:00Z"),
       textElement("generator", "Dateline"),
@@ -61,31 +67,51 @@ export function renderEditionFeed(editions: readonly Readonly<Edition>[], site: 
   );
 }
 
-function feedLink(site: Site): FeedLink[] {
-  return [{ title: `${site.name}: daily headlines (Atom)`, path: FEED_PATH, type: "application/atom+xml" }];
+function feedLink(site: Site, newsletter: Newsletter): FeedLink[] {
+  const title = localeOf(site.language).t("edition.feedTitle", { site: site.name, newsletter: newsletter.name });
+  return [{ title: `${title} (Atom)`, path: editionFeedPath(newsletter), type: "application/atom+xml" }];
 }
 
-/** The edition pages, their archive and their feed. */
-export function editionPages(shell: Shell, teasers: readonly Teaser[], notes: ReadonlyMap<string, EditorNote>): PageSpec[] {
+/** One newsletter's edition pages, archive and feed. */
+function newsletterPages(shell: Shell, newsletter: Newsletter, teasers: readonly Teaser[], notes: EditorNotes, today: string): { pages: PageSpec[]; latest?: Edition } {
   // Each edition is digested once: the archive and the feed list them all.
-  const editions = buildEditions(shell.site, teasers, notes).map((edition) => withDigest(edition));
-  return [
+  const editions = buildEditions(shell.site, newsletter, teasers, notes, today).map((edition) => withDigest(edition));
+  const pages = [
     ...editions.map((edition) =>
-      page("edition", edition.path, { shell, edition }, ({ shell, edition }) =>
-        renderPage(
+      page("edition", edition.path, { shell, edition }, ({ shell, edition }) => {
+        const locale = localeOf(shell.site.language);
+        const title = locale.t("edition.title", { newsletter: edition.newsletter.name, date: edition.dateLabel });
+        return renderPage(
           shell,
-          { path: edition.path, title: `Daily headlines, ${edition.dateLabel}`, description: edition.preheader, head: { ...pageHead(shell), feeds: feedLink(shell.site) } },
+          { path: edition.path, title, description: edition.preheader, head: { ...pageHead(shell), feeds: feedLink(shell.site, edition.newsletter) } },
           h(EditionPage, { edition, site: shell.site }),
-        ),
-      ),
+        );
+      }),
     ),
-    page("edition-archive", ARCHIVE_PATH, { shell, editions }, ({ shell, editions }) =>
-      renderPage(
-        shell,
-        { path: ARCHIVE_PATH, title: "Daily headlines", description: `Every edition of ${shell.site.name}'s newsletter.`, head: { ...pageHead(shell), feeds: feedLink(shell.site) } },
-        h(EditionArchive, { editions, site: shell.site }),
-      ),
-    ),
-    page("edition-feed", FEED_PATH, { site: shell.site, editions: editions.slice(0, MAX_FEED_EDITIONS) }, ({ site, editions }) => renderEditionFeed(editions, site)),
+    page("edition-archive", newsletter.path, { shell, newsletter, editions }, ({ shell, newsletter, editions }) => {
+      const { site } = shell;
+      const locale = localeOf(site.language);
+      const description = locale.t("edition.archiveDescription", { newsletter: newsletter.name, site: site.name });
+      return renderPage(shell, { path: newsletter.path, title: newsletter.name, description, head: { ...pageHead(shell), feeds: feedLink(site, newsletter) } }, h(EditionArchive, { newsletter, editions, site }));
+    }),
+    page("edition-feed", editionFeedPath(newsletter), { site: shell.site, newsletter, editions: editions.slice(0, MAX_FEED_EDITIONS) }, ({ site, newsletter, editions }) => renderEditionFeed(newsletter, editions, site)),
   ];
+  const [latest] = editions;
+  return latest ? { pages, latest } : { pages };
+}
+
+/** Every newsletter's pages, and the page listing them when the settings have several. `now` sets which weekly editions have come. */
+export function editionPages(shell: Shell, teasers: readonly Teaser[], notes: EditorNotes, now: Date): PageSpec[] {
+  const { site } = shell;
+  const today = DateTime.fromJSDate(now).setZone(site.timeZone).toISODate() ?? "";
+  const perNewsletter = site.newsletters.map((newsletter) => ({ newsletter, ...newsletterPages(shell, newsletter, teasers, notes, today) }));
+  const pages = perNewsletter.flatMap((item) => item.pages);
+  if (!hasNewsletterIndex(site.newsletters)) return pages;
+  const list = perNewsletter.map(({ newsletter, latest }) => ({ newsletter, ...(latest && { latest: { path: latest.path, dateLabel: latest.dateLabel } }) }));
+  const index = page("newsletter-index", NEWSLETTERS_PATH, { shell, list }, ({ shell, list }) => {
+    const locale = localeOf(shell.site.language);
+    const meta = { path: NEWSLETTERS_PATH, title: locale.t("newsletters.title"), description: locale.t("newsletters.description", { site: shell.site.name }), head: pageHead(shell) };
+    return renderPage(shell, meta, h(NewsletterIndex, { list, site: shell.site }));
+  });
+  return [...pages, index];
 }

@@ -1,16 +1,16 @@
 // The `_headers` file (Netlify / Cloudflare Pages format) with a Content-Security-
 // Policy the site satisfies: no inline script or style anywhere (JSON-LD is data, not script), our
-// own scripts from files, WebAssembly for Pagefind, the newsletter provider as the only other
-// origin a page may post to or fetch from, and two video players a reader may choose to load.
+// own scripts from files, WebAssembly for Pagefind, the newsletter providers as the only other
+// origins a page may post to or fetch from, and two video players a reader may choose to load.
 import type { Site } from "./site.ts";
 import { buildProviderForm } from "../newsletter/presets.ts";
 import { cspSource } from "../content/web-address.ts";
 
 /** The Content-Security-Policy for every page of this site; its only sources from settings are parsed origins. */
 export function contentSecurityPolicy(site: Site): string {
-  const form = buildProviderForm(site.newsletter);
-  const formOrigin = cspSource(form.action);
-  const fetchOrigin = form.inPlace ? cspSource(form.inPlace.endpoint) : undefined;
+  const forms = site.newsletters.map(buildProviderForm);
+  const formOrigins = forms.map((form) => cspSource(form.action));
+  const fetchOrigins = forms.flatMap((form) => (form.inPlace ? [cspSource(form.inPlace.endpoint)] : []));
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // Pagefind's search runs WebAssembly, in a worker.
@@ -21,8 +21,8 @@ export function contentSecurityPolicy(site: Site): string {
     ["font-src", "'self'"],
     // Video embeds load their player only after the reader clicks, from these privacy-enhanced hosts.
     ["frame-src", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
-    ["connect-src", "'self'", ...(fetchOrigin ? [fetchOrigin] : [])],
-    ["form-action", "'self'", formOrigin],
+    ["connect-src", "'self'", ...fetchOrigins],
+    ["form-action", "'self'", ...formOrigins],
     ["frame-ancestors", "'none'"],
     ["base-uri", "'self'"],
     ["object-src", "'none'"],

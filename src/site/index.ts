@@ -1,7 +1,7 @@
 // The whole site as page specs, from the newsroom alone: what the build plan digests and the writer
 // renders. Pure; the clock enters only as `now` (the News sitemap's window).
 import type { Newsroom } from "../content/types.ts";
-import type { EditorNote } from "../edition/note.ts";
+import type { EditorNotes } from "../content/load-notes.ts";
 import type { PageSpec } from "./page.ts";
 import { htmlPages } from "./pages.ts";
 import { editionPages } from "./editions.ts";
@@ -9,10 +9,10 @@ import { feedFiles, headersFile, robotsFile, sitemapFilesOf } from "./files.ts";
 import { planSearchShards, searchPage, type SearchShard } from "./search.ts";
 
 export interface SiteOptions {
-  /** The build's "now": which articles are still news. */
+  /** The build's "now": which articles are still news, which weekly editions have come. */
   now: Date;
-  /** Editors' notes for the daily editions, by day. */
-  notes: ReadonlyMap<string, EditorNote>;
+  /** Editors' notes for newsletter editions, by newsletter and day. */
+  notes: EditorNotes;
 }
 
 export interface SitePlan {
@@ -28,7 +28,7 @@ export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
     pages: [
       ...htmlPages(newsroom),
       searchPage(newsroom.shell, shards),
-      ...editionPages(newsroom.shell, teasers, options.notes),
+      ...editionPages(newsroom.shell, teasers, options.notes, options.now),
       ...feedFiles(newsroom),
       ...sitemapFilesOf(newsroom, teasers, options.now),
       robotsFile(newsroom),

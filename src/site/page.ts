@@ -21,7 +21,8 @@ export type PageKind =
   | "headers"
   | "edition"
   | "edition-archive"
-  | "edition-feed";
+  | "edition-feed"
+  | "newsletter-index";
 
 /** A rendered page that the search index reads too: its HTML, and the document the index is given. */
 export interface IndexedPage {

@@ -15,12 +15,14 @@ import { AuthorPage } from "../../layouts/AuthorPage.tsx";
 import { ListPage } from "../../layouts/ListPage.tsx";
 import { FrontPage } from "../../layouts/FrontPage.tsx";
 import { ArchiveIndex, AuthorIndex, NotFoundPage, TagIndex } from "../../layouts/IndexPages.tsx";
+import { localeOf, type Locale } from "../i18n/index.ts";
+import { newslettersAt } from "./newsletters.ts";
 
 const STORY_MARKER = "\u0000story\u0000";
 
-/** What the search index reads of an article page: its language, title and story. */
+/** What the search index reads of an article page: its language and direction, title and story. */
 function searchDocument(shell: Shell, headline: string, story: string): string {
-  return `<!DOCTYPE html><html lang="${escapeXml(shell.site.language)}"><head><title>${escapeXml(`${headline} | ${shell.site.name}`)}</title></head><body><article data-pagefind-body="">${story}</article></body></html>`;
+  return `<!DOCTYPE html><html lang="${escapeXml(shell.site.language)}" dir="${localeOf(shell.site.language).direction}"><head><title>${escapeXml(`${headline} | ${shell.site.name}`)}</title></head><body><article data-pagefind-body="">${story}</article></body></html>`;
 }
 
 /** Pagination links for the head of a listing page. */
@@ -31,8 +33,8 @@ function pageLinks(listing: Listing<unknown>): Pick<HeadMeta, "prev" | "next"> {
   return links;
 }
 
-function pageTitle(title: string, listing: Listing<unknown>): string {
-  return listing.pageNumber > 1 ? `${title} — page ${listing.pageNumber}` : title;
+function pageTitle(locale: Locale, title: string, listing: Listing<unknown>): string {
+  return listing.pageNumber > 1 ? locale.t("list.page", { title, number: locale.integer(listing.pageNumber) }) : title;
 }
 
 function articlePages(newsroom: Newsroom): PageSpec[] {
@@ -54,7 +56,7 @@ function articlePages(newsroom: Newsroom): PageSpec[] {
           section: article.section.slug,
           head: { ...articleHead(article, shell), feeds: feedLinks({ kind: "section", section: article.section }, shell.site) },
         };
-        const html = renderPage(shell, meta, h(ArticlePage, { article, related, shell, story: STORY_MARKER })).replace(STORY_MARKER, () => story);
+        const html = renderPage(shell, meta, h(ArticlePage, { article, related, shell, story: STORY_MARKER, signups: newslettersAt(shell.site.newsletters, { place: "articles", section: article.section.slug }) })).replace(STORY_MARKER, () => story);
         return { html, search: searchDocument(shell, article.headline, story) };
       },
       [article],
@@ -69,9 +71,15 @@ function frontPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] 
   return listings.map((listing) => {
     if (listing.pageNumber > 1) {
       return page("front", listing.path, { shell, listing }, ({ shell, listing }) => {
-        const title = pageTitle("Latest news", listing);
+        const locale = localeOf(shell.site.language);
+        const latest = locale.t("latest.title");
+        const title = pageTitle(locale, latest, listing);
         const head = { ...pageHead(shell), ...pageLinks(listing), feeds: feedLinks({ kind: "site" }, shell.site) };
-        return renderPage(shell, { path: listing.path, title, description: `${title} from ${shell.site.name}.`, head }, h(ListPage, { title: "Latest news", listing, site: shell.site, label: "Pages of latest news" }));
+        return renderPage(
+          shell,
+          { path: listing.path, title, description: locale.t("latest.description", { title, site: shell.site.name }), head },
+          h(ListPage, { title: latest, listing, site: shell.site, label: locale.t("pagination.latest") }),
+        );
       });
     }
     const lead = leadStory(teasers);
@@ -81,11 +89,9 @@ function frontPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] 
     const olderPath = listing.totalPages > 1 ? listingPath(listing.base, 2) : undefined;
     return page("front", "/", { shell, lead, latest, blocks, olderPath }, ({ shell, lead, latest, blocks, olderPath }) => {
       const head = { ...frontHead(shell), ...(olderPath && { next: olderPath }), feeds: feedLinks({ kind: "site" }, shell.site) };
-      return renderPage(
-        shell,
-        { path: "/", title: shell.site.name, description: shell.site.tagline ?? `The latest news from ${shell.site.name}.`, head },
-        h(FrontPage, { site: shell.site, lead, latest, blocks, olderPath }),
-      );
+      const description = shell.site.tagline ?? localeOf(shell.site.language).t("front.description", { site: shell.site.name });
+      const signups = newslettersAt(shell.site.newsletters, { place: "front" });
+      return renderPage(shell, { path: "/", title: shell.site.name, description, head }, h(FrontPage, { site: shell.site, lead, latest, blocks, olderPath, signups }));
     });
   });
 }
@@ -94,20 +100,27 @@ function sectionPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[
   const { shell } = newsroom;
   return shell.site.sections.flatMap((section) =>
     paginate(teasersInSection(teasers, section.slug), shell.site.pageSize, section.path).map((listing) =>
-      page("section", listing.path, { shell, section, listing }, ({ shell, section, listing }) =>
-        renderPage(
+      page("section", listing.path, { shell, section, listing }, ({ shell, section, listing }) => {
+        const locale = localeOf(shell.site.language);
+        return renderPage(
           shell,
           {
             path: listing.path,
-            title: pageTitle(section.title, listing),
-            description: `${section.title} news from ${shell.site.name}.`,
+            title: pageTitle(locale, section.title, listing),
+            description: locale.t("section.description", { section: section.title, site: shell.site.name }),
             section: section.slug,
             // Structured data describes the section itself: only its first page carries it.
             head: { ...(listing.pageNumber === 1 ? sectionHead(section, shell) : pageHead(shell)), ...pageLinks(listing), feeds: feedLinks({ kind: "section", section }, shell.site) },
           },
-          h(ListPage, { title: section.title, listing, site: shell.site, label: `Pages of ${section.title}` }),
-        ),
-      ),
+          h(ListPage, {
+            title: section.title,
+            listing,
+            site: shell.site,
+            label: locale.t("pagination.section", { section: section.title }),
+            signups: newslettersAt(shell.site.newsletters, { place: "sections", section: section.slug }),
+          }),
+        );
+      }),
     ),
   );
 }
@@ -115,20 +128,23 @@ function sectionPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[
 function tagPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {
   const { shell } = newsroom;
   const tags = collectTags(teasers);
-  const index = page("tag-index", "/tags/", { shell, tags: tags.map(({ name, path, teasers }) => ({ name, path, count: teasers.length })) }, ({ shell, tags }) =>
-    renderPage(shell, { path: "/tags/", title: "Topics", description: `Every topic covered by ${shell.site.name}.`, head: pageHead(shell) }, h(TagIndex, { tags, site: shell.site })),
-  );
+  const index = page("tag-index", "/tags/", { shell, tags: tags.map(({ name, path, teasers }) => ({ name, path, count: teasers.length })) }, ({ shell, tags }) => {
+    const locale = localeOf(shell.site.language);
+    const meta = { path: "/tags/", title: locale.t("topics.title"), description: locale.t("topics.description", { site: shell.site.name }), head: pageHead(shell) };
+    return renderPage(shell, meta, h(TagIndex, { tags, site: shell.site }));
+  });
   return [
     index,
     ...tags.flatMap((tag) =>
       paginate(tag.teasers, shell.site.pageSize, tag.path).map((listing) =>
-        page("tag", listing.path, { shell, name: tag.name, listing }, ({ shell, name, listing }) =>
-          renderPage(
+        page("tag", listing.path, { shell, name: tag.name, listing }, ({ shell, name, listing }) => {
+          const locale = localeOf(shell.site.language);
+          return renderPage(
             shell,
-            { path: listing.path, title: pageTitle(name, listing), description: `Articles about ${name} from ${shell.site.name}.`, head: { ...pageHead(shell), ...pageLinks(listing) } },
-            h(ListPage, { title: name, listing, site: shell.site, label: `Pages about ${name}` }),
-          ),
-        ),
+            { path: listing.path, title: pageTitle(locale, name, listing), description: locale.t("tag.description", { tag: name, site: shell.site.name }), head: { ...pageHead(shell), ...pageLinks(listing) } },
+            h(ListPage, { title: name, listing, site: shell.site, label: locale.t("pagination.tag", { tag: name }) }),
+          );
+        }),
       ),
     ),
   ];
@@ -136,29 +152,29 @@ function tagPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {
 
 function authorPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {
   const { shell, authors } = newsroom;
-  const index = page("author-index", "/authors/", { shell, authors: authorsWithCounts(authors, teasers) }, ({ shell, authors }) =>
-    renderPage(
-      shell,
-      { path: "/authors/", title: "Our journalists", description: `The reporters, editors and photographers of ${shell.site.name}.`, head: pageHead(shell) },
-      h(AuthorIndex, { authors, site: shell.site }),
-    ),
-  );
+  const index = page("author-index", "/authors/", { shell, authors: authorsWithCounts(authors, teasers) }, ({ shell, authors }) => {
+    const locale = localeOf(shell.site.language);
+    const meta = { path: "/authors/", title: locale.t("authors.title"), description: locale.t("authors.description", { site: shell.site.name }), head: pageHead(shell) };
+    return renderPage(shell, meta, h(AuthorIndex, { authors, site: shell.site }));
+  });
   return [
     index,
     ...authors.flatMap((author) =>
       paginate(teasersByAuthor(teasers, author.id), shell.site.pageSize, author.path).map((listing) =>
-        page("author", listing.path, { shell, author, listing }, ({ shell, author, listing }) =>
-          renderPage(
+        page("author", listing.path, { shell, author, listing }, ({ shell, author, listing }) => {
+          const locale = localeOf(shell.site.language);
+          const name = author.role ? locale.t("author.withRole", { name: author.name, role: author.role }) : author.name;
+          return renderPage(
             shell,
             {
               path: listing.path,
-              title: pageTitle(author.name, listing),
-              description: `${author.name}${author.role ? `, ${author.role}` : ""}: articles and biography.`,
+              title: pageTitle(locale, author.name, listing),
+              description: locale.t("author.description", { name }),
               head: { ...(listing.pageNumber === 1 ? authorHead(author, shell) : pageHead(shell)), ...pageLinks(listing), feeds: feedLinks({ kind: "author", author }, shell.site) },
             },
             h(AuthorPage, { author, listing, site: shell.site }),
-          ),
-        ),
+          );
+        }),
       ),
     ),
   ];
@@ -172,19 +188,24 @@ function monthTitle(language: string, year: string, month: string): string {
 function archivePages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {
   const { shell } = newsroom;
   const months = archiveMonths(teasers);
-  const index = page("archive-index", "/archive/", { shell, months: months.map(({ year, month, path, teasers }) => ({ year, month, path, count: teasers.length })) }, ({ shell, months }) =>
-    renderPage(shell, { path: "/archive/", title: "Archive", description: `Every month of ${shell.site.name}.`, head: pageHead(shell) }, h(ArchiveIndex, { months, site: shell.site })),
-  );
+  const index = page("archive-index", "/archive/", { shell, months: months.map(({ year, month, path, teasers }) => ({ year, month, path, count: teasers.length })) }, ({ shell, months }) => {
+    const { site } = shell;
+    const locale = localeOf(site.language);
+    const meta = { path: "/archive/", title: locale.t("archive.title"), description: locale.t("archive.description", { site: site.name }), head: pageHead(shell) };
+    const titled = months.map(({ year, month, path, count }) => ({ year, path, count, title: monthTitle(site.language, year, month) }));
+    return renderPage(shell, meta, h(ArchiveIndex, { months: titled, site }));
+  });
   return [
     index,
     ...months.flatMap((month) =>
       paginate(month.teasers, shell.site.pageSize, month.path).map((listing) =>
         page("archive", listing.path, { shell, year: month.year, month: month.month, listing }, ({ shell, year, month, listing }) => {
+          const locale = localeOf(shell.site.language);
           const title = monthTitle(shell.site.language, year, month);
           return renderPage(
             shell,
-            { path: listing.path, title: pageTitle(title, listing), description: `Articles from ${title} in ${shell.site.name}.`, head: { ...pageHead(shell), ...pageLinks(listing) } },
-            h(ListPage, { title, listing, site: shell.site, label: `Pages of ${title}` }),
+            { path: listing.path, title: pageTitle(locale, title, listing), description: locale.t("month.description", { month: title, site: shell.site.name }), head: { ...pageHead(shell), ...pageLinks(listing) } },
+            h(ListPage, { title, listing, site: shell.site, label: locale.t("pagination.month", { month: title }) }),
           );
         }),
       ),
@@ -193,9 +214,10 @@ function archivePages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[
 }
 
 function notFoundPage(shell: Shell): PageSpec {
-  return page("not-found", "/404.html", { shell }, ({ shell }) =>
-    renderPage(shell, { path: "/404.html", title: "Page not found", description: "This page does not exist.", head: pageHead(shell) }, h(NotFoundPage, { site: shell.site })),
-  );
+  return page("not-found", "/404.html", { shell }, ({ shell }) => {
+    const locale = localeOf(shell.site.language);
+    return renderPage(shell, { path: "/404.html", title: locale.t("notFound.title"), description: locale.t("notFound.description"), head: pageHead(shell) }, h(NotFoundPage, { site: shell.site }));
+  });
 }
 
 /** Every HTML page but the search page and the editions: articles first, then the listings. */

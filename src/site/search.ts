@@ -8,6 +8,7 @@ import { page, type PageSpec } from "./page.ts";
 import { pageHead } from "./seo/head.ts";
 import { siteUrl } from "./site.ts";
 import { SearchPage } from "../../layouts/SearchPage.tsx";
+import { localeOf } from "../i18n/index.ts";
 
 /** Site path of the search page. */
 export const SEARCH_PATH = "/search/";
@@ -63,6 +64,7 @@ export function searchPage(shell: Shell, shards: readonly SearchShard[]): PageSp
     const { site } = shell;
     const bundles = shards.map((id) => siteUrl(site, `/${SEARCH_INDEX_DIR}/${id}/`));
     const body = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundles, script: siteUrl(site, "/js/search.js") });
-    return renderPage(shell, { path: SEARCH_PATH, title: "Search", description: `Search the articles of ${site.name}.`, head: pageHead(shell) }, body);
+    const locale = localeOf(site.language);
+    return renderPage(shell, { path: SEARCH_PATH, title: locale.t("search.title"), description: locale.t("search.description", { site: site.name }), head: pageHead(shell) }, body);
   });
 }

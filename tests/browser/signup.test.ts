@@ -74,13 +74,13 @@ async function openArticle(context: BrowserContext, siteOrigin: string): Promise
 }
 
 async function submit(page: Page, address: string): Promise<void> {
-  await page.fill("#signup-email", address);
+  await page.fill("#signup-daily-email", address);
   await page.click(".signup button[type=submit]");
 }
 
 /** Waits for the live region to say something, and returns it. */
 async function announced(page: Page): Promise<{ text: string; state: string | null; visible: boolean }> {
-  const message = page.locator("#signup-message");
+  const message = page.locator("#signup-daily-message");
   await message.filter({ hasText: /\S/ }).waitFor();
   return { text: (await message.textContent()) ?? "", state: await message.getAttribute("data-state"), visible: await message.isVisible() };
 }
@@ -120,7 +120,7 @@ describe("with JavaScript, where the provider allows an in-place sign-up", () =>
     expect(post).toMatchObject({ path: "/subscribe", origin: origin.inPlace, fields: { EMAIL: "reader@example.org", list: "daily", _gotcha: "" } });
     expect(post?.contentType).toMatch(/^application\/x-www-form-urlencoded/);
     expect(page.url()).toBe(origin.inPlace + ARTICLE);
-    expect(await page.inputValue("#signup-email")).toBe("");
+    expect(await page.inputValue("#signup-daily-email")).toBe("");
     await page.locator(".signup").screenshot({ path: path.join(ARTIFACTS, "signup-success.png") });
     await page.close();
   });
@@ -135,7 +135,7 @@ describe("with JavaScript, where the provider allows an in-place sign-up", () =>
       visible: true,
     });
     expect(receiver.posts()).toHaveLength(1);
-    expect(await page.inputValue("#signup-email")).toBe("reader@example.org");
+    expect(await page.inputValue("#signup-daily-email")).toBe("reader@example.org");
     await page.locator(".signup").screenshot({ path: path.join(ARTIFACTS, "signup-refused.png") });
     await page.close();
   });
@@ -145,7 +145,7 @@ describe("with JavaScript, where the provider allows an in-place sign-up", () =>
     await page.route(`${receiver.origin}/**`, (route) => route.abort("connectionrefused"));
     await submit(page, "reader@example.org");
     expect((await announced(page)).text).toBe("Sorry, your sign-up did not go through. Please try again.");
-    expect(await page.inputValue("#signup-email")).toBe("reader@example.org");
+    expect(await page.inputValue("#signup-daily-email")).toBe("reader@example.org");
     await page.close();
   });
 
@@ -164,7 +164,7 @@ describe("with JavaScript, where the provider allows an in-place sign-up", () =>
     receiver.clear();
     receiver.answerNext(200, { data: { has_optin: false } });
     await submit(page, "second@example.org");
-    await page.locator("#signup-message").filter({ hasText: /^Thanks for signing up\.$/ }).waitFor();
+    await page.locator("#signup-daily-message").filter({ hasText: /^Thanks for signing up\.$/ }).waitFor();
     expect(receiver.posts()).toHaveLength(1);
     await page.close();
   });
@@ -185,7 +185,7 @@ describe("with JavaScript, an invalid address or a filled honeypot", () => {
     const sent = requestsFrom(page);
     await submit(page, "reader-at-example.org");
     const message = await announced(page);
-    const field = await page.$eval("#signup-email", (input) => {
+    const field = await page.$eval("#signup-daily-email", (input) => {
       const email = input as HTMLInputElement;
       return { valid: email.validity.valid, validationMessage: email.validationMessage, invalid: email.getAttribute("aria-invalid"), focused: document.activeElement === email, describedBy: email.getAttribute("aria-describedby") };
     });
@@ -193,13 +193,13 @@ describe("with JavaScript, an invalid address or a filled honeypot", () => {
     expect(field.validationMessage).toMatch(/@/);
     expect(message).toEqual({ text: field.validationMessage, state: "error", visible: true });
     expect(field).toMatchObject({ invalid: "true", focused: true });
-    expect(field.describedBy?.split(" ")).toContain("signup-message");
-    expect(await page.getAttribute("#signup-message", "role")).toBe("status");
+    expect(field.describedBy?.split(" ")).toContain("signup-daily-message");
+    expect(await page.getAttribute("#signup-daily-message", "role")).toBe("status");
     await page.locator(".signup").screenshot({ path: path.join(ARTIFACTS, "signup-invalid.png") });
     // Typing a valid address clears the complaint.
-    await page.fill("#signup-email", "reader@example.org");
-    expect(await page.getAttribute("#signup-email", "aria-invalid")).toBeNull();
-    expect(await page.textContent("#signup-message")).toBe("");
+    await page.fill("#signup-daily-email", "reader@example.org");
+    expect(await page.getAttribute("#signup-daily-email", "aria-invalid")).toBeNull();
+    expect(await page.textContent("#signup-daily-message")).toBe("");
     await quiet(page);
     expect(sent).toEqual([]);
     expect(receiver.requests).toEqual([]);
@@ -255,7 +255,7 @@ describe("without JavaScript", () => {
     await submit(page, "reader-at-example.org");
     await quiet(page);
     expect(sent).toEqual([]);
-    const field = await page.$eval("#signup-email", (input) => ({ valid: (input as HTMLInputElement).validity.valid, message: (input as HTMLInputElement).validationMessage }));
+    const field = await page.$eval("#signup-daily-email", (input) => ({ valid: (input as HTMLInputElement).validity.valid, message: (input as HTMLInputElement).validationMessage }));
     expect(field.valid).toBe(false);
     expect(field.message).toMatch(/@/);
     expect(page.url()).toBe(origin.inPlace + ARTICLE);
@@ -281,7 +281,7 @@ describe("without JavaScript", () => {
     expect(await bios.count()).toBe(2);
     for (const bio of await bios.all()) expect(await bio.locator(".author-bio__name").isVisible()).toBe(true);
     expect(await page.locator(".signup form").isVisible()).toBe(true);
-    expect(await page.locator("#signup-note").textContent()).toBe(NOTE);
+    expect(await page.locator("#signup-daily-note").textContent()).toBe(NOTE);
     await page.close();
   });
 });

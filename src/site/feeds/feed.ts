@@ -6,6 +6,7 @@ import { absoluteUrl, siteUrl, type Site } from "../site.ts";
 import { absoluteHref, absolutizeHtml } from "./absolute-urls.ts";
 import { feedPath, feedTitle, scopePagePath, type FeedScope } from "./links.ts";
 import { escapeXml } from "../xml.ts";
+import { localeOf } from "../../i18n/index.ts";
 
 /** Entries per feed: the newest articles only. */
 export const MAX_FEED_ENTRIES = 50;
@@ -87,13 +88,13 @@ function leadImage(article: Article, articleUrl: string): FeedImage | undefined 
 }
 
 /** The entry's HTML: the lead photo with its caption, then the body, with absolute URLs only. */
-export function entryContentHtml(article: Article, articleUrl: string): string {
+export function entryContentHtml(article: Article, articleUrl: string, language: string): string {
   const image = leadImage(article, articleUrl);
   const photo = article.photo;
   const figure =
     image && photo
       ? `<figure><img src="${escapeXml(image.url)}" alt="${escapeXml(image.alt)}" width="${image.width}" height="${image.height}">` +
-        `<figcaption>${escapeXml(photo.caption)}${photo.credit ? ` <small>Photo: ${escapeXml(photo.credit)}</small>` : ""}</figcaption></figure>\n`
+        `<figcaption>${escapeXml(photo.caption)}${photo.credit ? ` <small>${escapeXml(localeOf(language).t("figure.credit"))} ${escapeXml(photo.credit)}</small>` : ""}</figcaption></figure>\n`
       : "";
   return absolutizeHtml(figure + article.body.rendered.html, articleUrl);
 }
@@ -106,7 +107,7 @@ export function feedEntry(article: Article, site: Site): FeedEntry {
     url,
     title: article.headline,
     summary: article.summary,
-    contentHtml: entryContentHtml(article, url),
+    contentHtml: entryContentHtml(article, url, site.language),
     ...(image && { image }),
     published: article.published.iso,
     updated: lastChange(article).iso,

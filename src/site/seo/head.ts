@@ -5,12 +5,13 @@ import type { HeadImage, HeadMeta } from "../head.ts";
 import { machineMoment } from "../../dates.ts";
 import { absoluteUrl, type Section } from "../site.ts";
 import { collectionPageData, imageUrl, newsArticleData, profilePageData, webSiteData } from "./structured-data.ts";
+import { localeOf } from "../../i18n/index.ts";
 
 /** The site logo as a link-preview image: a small card, not a large one. */
 function logoImage(shell: Shell): HeadImage | undefined {
   const { site, logo } = shell;
   if (!logo) return undefined;
-  return { url: imageUrl(site, logo), width: logo.width, height: logo.height, alt: `${site.name} logo`, large: false };
+  return { url: imageUrl(site, logo), width: logo.width, height: logo.height, alt: localeOf(site.language).t("logo.alt", { site: site.name }), large: false };
 }
 
 /** The 16:9 crop of the lead photo: the shape every link preview shows. */
