@@ -41,6 +41,8 @@ const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{M}]*/gu;
  * Arabic vowel marks and tatweel, Hebrew points: optional in writing, so a URL without them is the
  * same word (and two spellings of one tag share its page).
  */
+// Each is a mark of its own, listed one by one (not a letter with its mark): the class is meant so.
+// eslint-disable-next-line no-misleading-character-class
 const OPTIONAL_MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7]/gu;
 
 function slugifyUncached(text: string): string {

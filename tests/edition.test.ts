@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load } from "cheerio";
 import { XMLParser } from "fast-xml-parser";
-import { buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildSite, makeSite, readPage, removeSite, type FixtureSite } from "./helpers/site.ts";
 import { runEdition as runCommand, startProviderApi, type EditionRun as Run } from "./helpers/edition.ts";
 import { baseSettings, writeSettings } from "./helpers/settings.ts";
 import { loadNewsroom } from "../src/build/build.ts";

@@ -27,7 +27,7 @@ function catalogueProblems(code: string, catalogue: Catalogue): string[] {
       if (typeof message !== "string") problems.push(`${code} ${key}: must be a text, not plural forms`);
       else {
         if (message.trim() === "" || message !== message.trim()) problems.push(`${code} ${key}: empty or padded`);
-        if (sorted(placeholders(message)).join() !== sorted(placeholders(reference)).join()) problems.push(`${code} ${key}: placeholders ${sorted(placeholders(message))} instead of ${sorted(placeholders(reference))}`);
+        if (sorted(placeholders(message)).join() !== sorted(placeholders(reference)).join()) problems.push(`${code} ${key}: placeholders ${sorted(placeholders(message)).join(", ")} instead of ${sorted(placeholders(reference)).join(", ")}`);
       }
       continue;
     }
@@ -36,12 +36,12 @@ function catalogueProblems(code: string, catalogue: Catalogue): string[] {
       continue;
     }
     const forms = Object.keys(message).sort();
-    if (forms.join() !== [...categories].sort().join()) problems.push(`${code} ${key}: forms ${forms} instead of ${[...categories].sort()}`);
+    if (forms.join() !== [...categories].sort().join()) problems.push(`${code} ${key}: forms ${forms.join(", ")} instead of ${[...categories].sort().join(", ")}`);
     const named = [...placeholders(reference.other ?? "")].filter((name) => name !== "count").sort();
     for (const [form, text] of Object.entries(message)) {
       if (text.trim() === "") problems.push(`${code} ${key}.${form}: empty`);
       const own = placeholders(text);
-      if ([...own].filter((name) => name !== "count").sort().join() !== named.join()) problems.push(`${code} ${key}.${form}: placeholders ${sorted(own)}`);
+      if ([...own].filter((name) => name !== "count").sort().join() !== named.join()) problems.push(`${code} ${key}.${form}: placeholders ${sorted(own).join(", ")}`);
       if (![...own].every((name) => name === "count" || named.includes(name ?? ""))) problems.push(`${code} ${key}.${form}: unknown placeholder`);
     }
     // The general form must say the number: only the forms for exactly one (or two) may write it as a word.

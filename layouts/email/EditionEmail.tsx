@@ -18,6 +18,8 @@ export interface EditionEmailProps {
 }
 
 declare module "preact" {
+  // Preact declares its JSX types in a namespace: adding an element to them takes one.
+  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       /** Replaced by an MSO conditional comment before the email is written (src/edition/email.ts). */

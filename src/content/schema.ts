@@ -346,7 +346,7 @@ const calendarDay = (what: string) =>
 
 /** One of a few words, with the words listed when it is not. */
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
-  z.enum(values, { error: (issue) => (issue.input == null ? `is required (${what}: ${values.join(", ")})` : `"${String(issue.input)}" is not ${what} (one of: ${values.join(", ")})`) });
+  z.enum(values, { error: (issue) => (issue.input == null ? `is required (${what}: ${values.join(", ")})` : `${JSON.stringify(issue.input)} is not ${what} (one of: ${values.join(", ")})`) });
 
 export const NEWSLETTER_FREQUENCIES = ["daily", "weekly"] as const;
 /** Where a newsletter's signup box shows: the front page, under articles, on section pages. */

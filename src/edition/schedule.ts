@@ -43,7 +43,7 @@ const byEditionCache = new WeakMap<readonly Teaser[], Map<string, Map<string, Te
 
 function storiesByEdition(rule: Rule, teasers: readonly Teaser[]): Map<string, Teaser[]> {
   let perRule = byEditionCache.get(teasers);
-  if (!perRule) byEditionCache.set(teasers, (perRule = new Map()));
+  if (!perRule) byEditionCache.set(teasers, (perRule = new Map<string, Map<string, Teaser[]>>()));
   const key = JSON.stringify([rule.frequency, rule.weekday, rule.sections, rule.start]);
   let byDay = perRule.get(key);
   if (!byDay) {

@@ -7,7 +7,7 @@ import { es } from "./es.ts";
 import { fr } from "./fr.ts";
 import { de } from "./de.ts";
 import { ar } from "./ar.ts";
-import type { Catalogue, PluralCategory, PluralKey, TextKey } from "./catalogue.ts";
+import type { Catalogue, PluralKey, TextKey } from "./catalogue.ts";
 
 export type { Catalogue, MessageKey, PluralKey, TextKey } from "./catalogue.ts";
 
@@ -96,7 +96,7 @@ function makeLocale(language: string, code: LanguageCode): Locale {
     quotes: meta.quotes,
     t: (key, params = {}) => joined(fill(messages[key], params, format, `"${key}" (${code})`)),
     plural: (key, count, params = {}) => {
-      const category = plurals.select(count) as PluralCategory;
+      const category = plurals.select(count);
       const text = messages[key][category];
       if (text === undefined) throw new Error(`[i18n] "${key}" (${code}) has no "${category}" form (a Dateline defect: tests/i18n.test.ts checks every form)`);
       return joined(fill(text, { count, ...params }, format, `"${key}" (${code})`));
