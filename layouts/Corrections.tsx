@@ -1,20 +1,31 @@
 import type { Correction } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 import { Time } from "./Timestamps.tsx";
 
-/** Corrections as a labelled note, each with its date. */
+/** Interface text (English; the message catalogue takes these over). */
+const TEXT = {
+  one: "Correction",
+  many: "Corrections",
+  log: "All corrections",
+} as const;
+
+/** Corrections as a labelled note, each with its date and an anchor the corrections log links to. */
 export function Corrections({ corrections, site }: { corrections: Correction[]; site: Site }) {
   if (corrections.length === 0) return null;
   return (
     <aside class="corrections" aria-labelledby="corrections-heading">
-      <h2 id="corrections-heading">{corrections.length === 1 ? "Correction" : "Corrections"}</h2>
+      <h2 id="corrections-heading">{corrections.length === 1 ? TEXT.one : TEXT.many}</h2>
       <ul>
         {corrections.map((correction) => (
-          <li>
+          <li id={correction.id}>
             <Time moment={correction.date} site={site} />: {correction.text}
           </li>
         ))}
       </ul>
+      <p class="corrections__log">
+        <a href={siteUrl(site, "/corrections/")}>{TEXT.log}</a>
+      </p>
     </aside>
   );
 }

@@ -1,10 +1,12 @@
-import type { Teaser as TeaserData } from "../src/content/types.ts";
+import type { Promo, Teaser as TeaserData } from "../src/content/types.ts";
 import type { Section, Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { Teaser } from "./Teaser.tsx";
 import { ArticleList } from "./ArticleList.tsx";
 import { SignupForm } from "./SignupForm.tsx";
 import { SupportCta } from "./SupportCta.tsx";
+import { VideoRail } from "./VideoRail.tsx";
+import { Promos } from "./Promos.tsx";
 
 interface FrontPageProps {
   site: Site;
@@ -13,10 +15,13 @@ interface FrontPageProps {
   blocks: { section: Section; teasers: TeaserData[] }[];
   /** Site path of the next page of older stories, when there is one. */
   olderPath?: string | undefined;
+  /** The newest stories with a video. */
+  videos: TeaserData[];
+  promos: readonly Promo[];
 }
 
 /** The front page: the lead story, the latest news, then a block per section. */
-export function FrontPage({ site, lead, latest, blocks, olderPath }: FrontPageProps) {
+export function FrontPage({ site, lead, latest, blocks, olderPath, videos, promos }: FrontPageProps) {
   return (
     <div class="front">
       <h1 class="visually-hidden">{site.name}</h1>
@@ -40,6 +45,7 @@ export function FrontPage({ site, lead, latest, blocks, olderPath }: FrontPagePr
           )}
         </section>
       )}
+      <VideoRail teasers={videos} site={site} />
       {blocks.length > 0 && (
         <div class="front__sections">
           {blocks.map(({ section, teasers }) => (
@@ -54,6 +60,7 @@ export function FrontPage({ site, lead, latest, blocks, olderPath }: FrontPagePr
       )}
       <SignupForm site={site} />
       <SupportCta site={site} />
+      <Promos promos={promos} id="promos-heading" />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { PageLink } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { mastodonUrl, xUrl } from "../src/social.ts";
@@ -9,10 +10,11 @@ const FOOTER_PAGES: [string, string][] = [
   ["/tags/", "Topics"],
   ["/authors/", "Our journalists"],
   ["/newsletter/", "Newsletter"],
+  ["/corrections/", "Corrections"],
 ];
 
-/** Footer: sections again, social accounts, copyright. `year` comes from content, never the clock. */
-export function SiteFooter({ site, year }: { site: Site; year: number }) {
+/** Footer: sections again, the site's pages and the standalone pages linked here, social accounts, copyright. `year` comes from content, never the clock. */
+export function SiteFooter({ site, year, pages, path }: { site: Site; year: number; pages: readonly PageLink[]; path: string }) {
   const social: { href: string; text: string }[] = [];
   if (site.social.x) social.push({ href: xUrl(site.social.x), text: "X" });
   if (site.social.mastodon) social.push({ href: mastodonUrl(site.social.mastodon), text: "Mastodon" });
@@ -27,11 +29,20 @@ export function SiteFooter({ site, year }: { site: Site; year: number }) {
               <a href={siteUrl(site, section.path)}>{section.title}</a>
             </li>
           ))}
-          {FOOTER_PAGES.map(([path, text]) => (
+          {FOOTER_PAGES.map(([target, text]) => (
             <li>
-              <a href={siteUrl(site, path)}>{text}</a>
+              <a href={siteUrl(site, target)}>{text}</a>
             </li>
           ))}
+          {pages
+            .filter((page) => page.nav === "footer")
+            .map((page) => (
+              <li>
+                <a href={siteUrl(site, page.path)} aria-current={page.path === path ? "page" : undefined}>
+                  {page.title}
+                </a>
+              </li>
+            ))}
           {social.map((link) => (
             <li>
               <a href={link.href} rel="me noopener noreferrer">

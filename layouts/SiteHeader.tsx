@@ -1,8 +1,9 @@
+import type { PageLink } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
 
 /** Site name and section navigation; the current section is marked for assistive technology. */
-export function SiteHeader({ site, currentSection, path }: { site: Site; currentSection?: string | undefined; path: string }) {
+export function SiteHeader({ site, currentSection, path, pages }: { site: Site; currentSection?: string | undefined; path: string; pages: readonly PageLink[] }) {
   return (
     <header class="site-header">
       <div class="site-header__inner">
@@ -20,6 +21,15 @@ export function SiteHeader({ site, currentSection, path }: { site: Site; current
               </a>
             </li>
           ))}
+          {pages
+            .filter((page) => page.nav === "header")
+            .map((page) => (
+              <li>
+                <a href={siteUrl(site, page.path)} aria-current={page.path === path ? "page" : undefined}>
+                  {page.title}
+                </a>
+              </li>
+            ))}
           <li class="site-nav__search">
             <a href={siteUrl(site, "/search/")} aria-current={path === "/search/" ? "page" : undefined}>
               Search

@@ -200,7 +200,7 @@ describe("renderNewsUrlset", () => {
 
   it("escapes a hostile headline and site name", () => {
     const article = fakeArticle("x", "2026-03-05T10:00:00-06:00", { headline: `<script>alert(1)</script> & "q"` });
-    const xml = renderNewsUrlset([article], { ...site, name: "A & B <News>" });
+    const xml = renderNewsUrlset([{ teaser: article, news: true }], { ...site, name: "A & B <News>" });
     const url = (parser.parse(xml).urlset as Urlset).url?.[0];
     expect(url?.["news:news"]?.["news:title"]).toBe(`<script>alert(1)</script> & "q"`);
     expect(url?.["news:news"]?.["news:publication"]["news:name"]).toBe("A & B <News>");

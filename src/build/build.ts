@@ -19,6 +19,10 @@ import { summarizeBuild } from "./summary.ts";
 import { checkOutputFolder, markOutputFolder } from "./output-folder.ts";
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { reportLeftovers } from "./leftovers.ts";
+import { findBrokenLinks } from "./link-check.ts";
+import { ContentError } from "../content/errors.ts";
+import { publicPaths } from "../site/assets.ts";
+import type { SitePlan } from "../site/index.ts";
 
 export interface BuildOptions {
   /** The content folder. */
@@ -107,6 +111,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false });
   timer.lap("render");
   const site = planSite(newsroom, { now, notes: content.notes });
+  checkLinks(newsroom, site);
   const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
   // An article page is reusable only with its search document: a shard indexed again reads it.
   const plan = planBuild(site, { code, previous, stored: (fingerprint, kind) => stored.has(fingerprint) && (kind !== "article" || stored.has(`${fingerprint}.search`)) });
@@ -137,6 +142,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const summary = summarizeBuild(newsroom, { plan, written, images: images.getStats(), elapsedMs: performance.now() - started });
   log(summary);
   return { newsroom, plan, written, summary, timings: timer.timings };
+}
+
+/** Links in bodies to pages of this site that the plan does not write: content errors, before anything is written. */
+export function checkLinks(newsroom: Newsroom, site: SitePlan): void {
+  const broken = findBrokenLinks(newsroom.links, [...site.pages.map((spec) => spec.path), ...publicPaths()]);
+  if (broken.length > 0) throw new ContentError(broken);
 }
 
 /** Replaces `target` with `staging`; the old folder is removed only once the new one is in place. */
