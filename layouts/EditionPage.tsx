@@ -4,6 +4,7 @@ import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { Picture } from "./Picture.tsx";
 import { SupportCta } from "./SupportCta.tsx";
+import { StoryLabel } from "./StoryLabel.tsx";
 
 function EditionStoryItem({ story, site, lead }: { story: EditionStory; site: Site; lead: boolean }) {
   const Heading = lead ? "h2" : "h3";
@@ -20,6 +21,7 @@ function EditionStoryItem({ story, site, lead }: { story: EditionStory; site: Si
       )}
       <div class="edition__text">
         {lead && <p class="edition__kicker">{story.section.title}</p>}
+        <StoryLabel type={story.type} sponsor={story.sponsor} class="teaser__label" />
         <Heading class="edition__headline">
           <a href={siteUrl(site, story.path)}>{story.headline}</a>
         </Heading>

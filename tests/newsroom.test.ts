@@ -68,7 +68,7 @@ interface SitemapUrl {
 async function sitemapUrls(sitePath: string): Promise<SitemapUrl[]> {
   const raw = await output(sitePath);
   expect(await sitemapSchemaErrors(raw), sitePath).toEqual([]);
-  return ((xml.parse(raw) as { urlset: { url?: SitemapUrl[] } }).urlset.url ?? []) as SitemapUrl[];
+  return ((xml.parse(raw) as { urlset: { url?: SitemapUrl[] } }).urlset.url ?? []);
 }
 
 beforeAll(async () => {
@@ -204,6 +204,9 @@ describe("story types", () => {
     expect(labels).toContainEqual({ headline: "Review: a winter play that earns its warmth", label: "Review" });
     const front = await page("/");
     expect(front(`.teaser:has(a[href="/2026/03/08/opinion/"]) .teaser__label`).first().text()).toBe("Opinion");
+    // The day's edition on the web lists them labelled too.
+    const edition = await page("/newsletter/2026/03/09/");
+    expect(edition(".edition__story .teaser__label").map((_, element) => edition(element).text()).get()).toEqual(["Sponsored content — by Lakeshore Credit Union", "Analysis"]);
   });
 
   it("names the sponsor, and marks the sponsor's and the story's links sponsored", async () => {

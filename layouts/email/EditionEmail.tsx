@@ -5,6 +5,7 @@ import type { ComponentChildren } from "preact";
 import type { Edition, EditionStory } from "../../src/edition/model.ts";
 import { EMAIL_WIDTH } from "../../src/edition/model.ts";
 import type { Site } from "../../src/site/site.ts";
+import { storyLabel, STORY_TYPE_TEXT } from "../../src/site/story-types.ts";
 
 export interface EditionEmailProps {
   edition: Edition;
@@ -27,6 +28,13 @@ function Byline({ story }: { story: EditionStory }) {
   return story.byline === "" ? null : <p class="byline">By {story.byline}</p>;
 }
 
+/** An opinion, analysis, review or sponsored story says so in the email too, as text (issue 18). */
+function StoryKind({ story }: { story: EditionStory }) {
+  const label = storyLabel(story.type);
+  if (!label) return null;
+  return <p class="story-kind">{story.type === "sponsored" && story.sponsor ? `${label} — ${STORY_TYPE_TEXT.sponsoredBy} ${story.sponsor}` : label}</p>;
+}
+
 function LeadStory({ story }: { story: EditionStory }) {
   return (
     <>
@@ -39,6 +47,7 @@ function LeadStory({ story }: { story: EditionStory }) {
       )}
       <Row class="lead">
       <p class="kicker">{story.section.title}</p>
+      <StoryKind story={story} />
       <h1 class="lead-headline">
         <a href={story.url}>{story.headline}</a>
       </h1>
@@ -57,6 +66,7 @@ function Story({ story }: { story: EditionStory }) {
     <table role="presentation" class="story" width="100%" cellPadding="0" cellSpacing="0">
       <tr>
         <td class="story-text">
+          <StoryKind story={story} />
           <h3 class="story-headline">
             <a href={story.url}>{story.headline}</a>
           </h3>

@@ -54,6 +54,7 @@ body, .body { margin: 0; padding: 0; width: 100%; background-color: #f4f2ed; col
 .lead-photo { padding: 0; }
 .lead-image { display: block; width: 100%; max-width: 600px; height: auto; border: 0; }
 .lead { padding: 20px 24px 22px; border-bottom: 1px solid #dcd8cf; }
+.story-kind { margin: 0 0 4px; font: 700 11px/1.3 ${SANS}; letter-spacing: 0.08em; text-transform: uppercase; color: #1b1b1b; }
 .kicker { margin: 0 0 6px; font: 700 12px/1.3 ${SANS}; letter-spacing: 0.08em; text-transform: uppercase; color: #b0131d; }
 .lead-headline { margin: 0 0 10px; font: 700 28px/1.2 ${SERIF}; overflow-wrap: anywhere; word-break: break-word; }
 .lead-headline a, .story-headline a { color: #1b1b1b; text-decoration: none; }
@@ -79,7 +80,7 @@ body, .body { margin: 0; padding: 0; width: 100%; background-color: #f4f2ed; col
   .body, .wrapper, .topbar, .footer { background-color: #151515 !important; }
   .container, .masthead, .lead, .section { background-color: #1e1e1e !important; }
   .note, .support { background-color: #262523 !important; }
-  .masthead-name a, .lead-headline a, .story-headline a, .section-heading, .note-text, .support-heading { color: #ebe9e4 !important; }
+  .masthead-name a, .lead-headline a, .story-headline a, .section-heading, .note-text, .support-heading, .story-kind { color: #ebe9e4 !important; }
   .summary, .support-text { color: #d6d4cf !important; }
   .masthead-tagline, .byline, .note-signed, .topbar a, .footer-text, .footer-text a { color: #acaaa5 !important; }
   .kicker, .masthead-date { color: #ff857c !important; }
