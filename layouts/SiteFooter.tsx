@@ -1,6 +1,7 @@
 import type { PageLink } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
+import { PageLinks } from "./PageLinks.tsx";
 import { mastodonUrl, xUrl } from "../src/social.ts";
 
 /** The site's own pages, linked from every page so none is an orphan. */
@@ -34,15 +35,7 @@ export function SiteFooter({ site, year, pages, path }: { site: Site; year: numb
               <a href={siteUrl(site, target)}>{text}</a>
             </li>
           ))}
-          {pages
-            .filter((page) => page.nav === "footer")
-            .map((page) => (
-              <li>
-                <a href={siteUrl(site, page.path)} aria-current={page.path === path ? "page" : undefined}>
-                  {page.title}
-                </a>
-              </li>
-            ))}
+          <PageLinks pages={pages} nav="footer" site={site} path={path} />
           {social.map((link) => (
             <li>
               <a href={link.href} rel="me noopener noreferrer">

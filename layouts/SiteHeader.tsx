@@ -1,6 +1,7 @@
 import type { PageLink } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
+import { PageLinks } from "./PageLinks.tsx";
 
 /** Site name and section navigation; the current section is marked for assistive technology. */
 export function SiteHeader({ site, currentSection, path, pages }: { site: Site; currentSection?: string | undefined; path: string; pages: readonly PageLink[] }) {
@@ -21,15 +22,7 @@ export function SiteHeader({ site, currentSection, path, pages }: { site: Site; 
               </a>
             </li>
           ))}
-          {pages
-            .filter((page) => page.nav === "header")
-            .map((page) => (
-              <li>
-                <a href={siteUrl(site, page.path)} aria-current={page.path === path ? "page" : undefined}>
-                  {page.title}
-                </a>
-              </li>
-            ))}
+          <PageLinks pages={pages} nav="header" site={site} path={path} />
           <li class="site-nav__search">
             <a href={siteUrl(site, "/search/")} aria-current={path === "/search/" ? "page" : undefined}>
               Search
