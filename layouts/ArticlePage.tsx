@@ -2,7 +2,10 @@ import type { ComponentChildren } from "preact";
 import type { Article, Shell, Teaser } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
-import { Byline } from "./Byline.tsx";
+import { Byline, BylineRoles } from "./Byline.tsx";
+import { StoryLabel } from "./StoryLabel.tsx";
+import { SupportBanner } from "./SupportBanner.tsx";
+import { Promos } from "./Promos.tsx";
 import { Time, Timestamps } from "./Timestamps.tsx";
 import { Figure } from "./Figure.tsx";
 import { Corrections } from "./Corrections.tsx";
@@ -41,9 +44,11 @@ export function ArticleStory({ article, shell }: { article: Article; shell: Shel
         </p>
         {shell.preview && <PreviewBanner article={article} site={site} />}
         {article.live && <LiveStatus live={article.live} site={site} />}
+        <StoryLabel type={article.type} sponsor={article.sponsor} class="article__label" />
         <h1 class="article__headline">{article.headline}</h1>
         {article.dek && <p class="article__dek">{article.dek}</p>}
         <Byline authors={article.authors} site={site} />
+        {article.type === "opinion" && <BylineRoles authors={article.authors} />}
         <Timestamps published={article.published} updated={article.updated} readingMinutes={article.readingMinutes} site={site} />
       </header>
       {article.photo && <Figure kind="lead" image={article.photo.image} alt={article.photo.alt} caption={article.photo.caption} credit={article.photo.credit} site={site} />}
@@ -77,16 +82,21 @@ export function ArticleStory({ article, shell }: { article: Article; shell: Shel
 export function ArticlePage({ article, related, shell, story, signups }: { article: Article; related: readonly Teaser[]; shell: Shell; story: ComponentChildren; signups: readonly Newsletter[] }) {
   const { site } = shell;
   return (
-    <article class="article" data-pagefind-body="">
-      {story}
-      <footer class="article__footer" data-pagefind-ignore="all">
-        {article.authors.map((author) => (
-          <AuthorBio author={author} site={site} />
-        ))}
-        <RelatedArticles teasers={related} section={article.section} site={site} />
-        <SignupBoxes newsletters={signups} site={site} />
-        <SupportCta site={site} />
-      </footer>
-    </article>
+    <>
+      <SupportBanner site={site} position="top" />
+      <article class="article" data-pagefind-body="">
+        {story}
+        <footer class="article__footer" data-pagefind-ignore="all">
+          {article.authors.map((author) => (
+            <AuthorBio author={author} site={site} />
+          ))}
+          <RelatedArticles teasers={related} section={article.section} site={site} />
+          <SignupBoxes newsletters={signups} site={site} />
+          <SupportCta site={site} />
+          <Promos promos={shell.promos} id="promos-heading" />
+        </footer>
+      </article>
+      <SupportBanner site={site} position="bottom" />
+    </>
   );
 }

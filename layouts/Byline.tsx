@@ -19,3 +19,18 @@ export function Byline({ authors, site }: { authors: Author[]; site: Site }) {
   });
   return <p class="byline">{locale.parts("article.byline", { names: <>{names}</> })}</p>;
 }
+
+/** Under an opinion piece's byline: who each author is ("Mara Quinn is City Hall reporter"), so readers can weigh the view. */
+export function BylineRoles({ authors }: { authors: readonly Author[] }) {
+  const described = authors.filter((author) => author.role);
+  if (described.length === 0) return null;
+  return (
+    <ul class="byline__roles">
+      {described.map((author) => (
+        <li>
+          {author.name}, {author.role}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,9 +1,17 @@
 import type { Correction } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
+import { siteUrl } from "../src/site/site.ts";
 import { Time } from "./Timestamps.tsx";
 import { localeOf } from "../src/i18n/index.ts";
 
-/** Corrections as a labelled note, each with its date. */
+/** Interface text (English; the message catalogue takes these over). */
+const TEXT = {
+  one: "Correction",
+  many: "Corrections",
+  log: "All corrections",
+} as const;
+
+/** Corrections as a labelled note, each with its date and an anchor the corrections log links to. */
 export function Corrections({ corrections, site }: { corrections: Correction[]; site: Site }) {
   if (corrections.length === 0) return null;
   return (
@@ -11,11 +19,14 @@ export function Corrections({ corrections, site }: { corrections: Correction[]; 
       <h2 id="corrections-heading">{localeOf(site.language).plural("article.corrections", corrections.length)}</h2>
       <ul>
         {corrections.map((correction) => (
-          <li>
+          <li id={correction.id}>
             <Time moment={correction.date} site={site} />: {correction.text}
           </li>
         ))}
       </ul>
+      <p class="corrections__log">
+        <a href={siteUrl(site, "/corrections/")}>{TEXT.log}</a>
+      </p>
     </aside>
   );
 }

@@ -8,6 +8,7 @@ import { Picture } from "./Picture.tsx";
 import { SupportCta } from "./SupportCta.tsx";
 import { SignupBoxes } from "./SignupForm.tsx";
 import { localeOf } from "../src/i18n/index.ts";
+import { StoryLabel } from "./StoryLabel.tsx";
 
 function EditionStoryItem({ story, site, lead }: { story: EditionStory; site: Site; lead: boolean }) {
   const Heading = lead ? "h2" : "h3";
@@ -24,6 +25,7 @@ function EditionStoryItem({ story, site, lead }: { story: EditionStory; site: Si
       )}
       <div class="edition__text">
         {lead && <p class="edition__kicker">{story.section.title}</p>}
+        <StoryLabel type={story.type} sponsor={story.sponsor} class="teaser__label" />
         <Heading class="edition__headline">
           <a href={siteUrl(site, story.path)}>{story.headline}</a>
         </Heading>

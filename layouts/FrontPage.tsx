@@ -1,4 +1,4 @@
-import type { Teaser as TeaserData } from "../src/content/types.ts";
+import type { Promo, Teaser as TeaserData } from "../src/content/types.ts";
 import type { Section, Site } from "../src/site/site.ts";
 import type { Newsletter } from "../src/site/newsletters.ts";
 import { siteUrl } from "../src/site/site.ts";
@@ -7,6 +7,8 @@ import { ArticleList } from "./ArticleList.tsx";
 import { SignupBoxes } from "./SignupForm.tsx";
 import { SupportCta } from "./SupportCta.tsx";
 import { localeOf } from "../src/i18n/index.ts";
+import { VideoRail } from "./VideoRail.tsx";
+import { Promos } from "./Promos.tsx";
 
 interface FrontPageProps {
   site: Site;
@@ -17,10 +19,13 @@ interface FrontPageProps {
   olderPath?: string | undefined;
   /** The newsletters whose signup box the front page shows. */
   signups: readonly Newsletter[];
+  /** The newest stories with a video. */
+  videos: TeaserData[];
+  promos: readonly Promo[];
 }
 
 /** The front page: the lead story, the latest news, then a block per section. */
-export function FrontPage({ site, lead, latest, blocks, olderPath, signups }: FrontPageProps) {
+export function FrontPage({ site, lead, latest, blocks, olderPath, signups, videos, promos }: FrontPageProps) {
   const locale = localeOf(site.language);
   return (
     <div class="front">
@@ -45,6 +50,7 @@ export function FrontPage({ site, lead, latest, blocks, olderPath, signups }: Fr
           )}
         </section>
       )}
+      <VideoRail teasers={videos} site={site} />
       {blocks.length > 0 && (
         <div class="front__sections">
           {blocks.map(({ section, teasers }) => (
@@ -59,6 +65,7 @@ export function FrontPage({ site, lead, latest, blocks, olderPath, signups }: Fr
       )}
       <SignupBoxes newsletters={signups} site={site} />
       <SupportCta site={site} />
+      <Promos promos={promos} id="promos-heading" />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { HeadTags } from "./HeadTags.tsx";
 import { localeOf } from "../src/i18n/index.ts";
 import { SiteHeader } from "./SiteHeader.tsx";
 import { SiteFooter } from "./SiteFooter.tsx";
+import { BreakingBanner } from "./BreakingBanner.tsx";
 
 export interface PageProps {
   /** The site, its icons, the year and the stylesheet: the same on every page. */
@@ -45,11 +46,12 @@ export function Page({ shell, path, title, description, head, section, children 
         <a class="skip-link" href="#main">
           {locale.t("page.skip")}
         </a>
-        <SiteHeader site={site} currentSection={section} path={path} />
+        {shell.breaking && <BreakingBanner breaking={shell.breaking} site={site} current={shell.breaking.path === path} />}
+        <SiteHeader site={site} currentSection={section} path={path} pages={shell.pages} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-        <SiteFooter site={site} year={year} />
+        <SiteFooter site={site} year={year} pages={shell.pages} path={path} />
       </body>
     </html>
   );

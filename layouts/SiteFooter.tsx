@@ -1,5 +1,7 @@
+import type { PageLink } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
+import { PageLinks } from "./PageLinks.tsx";
 import { mastodonUrl, xUrl } from "../src/social.ts";
 import { localeOf, type TextKey } from "../src/i18n/index.ts";
 import { NEWSLETTERS_PATH } from "../src/site/newsletters.ts";
@@ -12,8 +14,8 @@ const FOOTER_PAGES: [string, TextKey][] = [
   ["/authors/", "footer.authors"],
 ];
 
-/** Footer: sections again, social accounts, copyright. `year` comes from content, never the clock. */
-export function SiteFooter({ site, year }: { site: Site; year: number }) {
+/** Footer: sections again, the site's pages and the standalone pages linked here, social accounts, copyright. `year` comes from content, never the clock. */
+export function SiteFooter({ site, year, pages, path }: { site: Site; year: number; pages: readonly PageLink[]; path: string }) {
   const locale = localeOf(site.language);
   const social: { href: string; text: string }[] = [];
   if (site.social.x) social.push({ href: xUrl(site.social.x), text: "X" });
@@ -29,14 +31,18 @@ export function SiteFooter({ site, year }: { site: Site; year: number }) {
               <a href={siteUrl(site, section.path)}>{section.title}</a>
             </li>
           ))}
-          {FOOTER_PAGES.map(([path, key]) => (
+          {FOOTER_PAGES.map(([target, key]) => (
             <li>
-              <a href={siteUrl(site, path)}>{locale.t(key)}</a>
+              <a href={siteUrl(site, target)}>{locale.t(key)}</a>
             </li>
           ))}
           <li>
             <a href={siteUrl(site, NEWSLETTERS_PATH)}>{locale.t(site.newsletters.length > 1 ? "footer.newsletters" : "footer.newsletter")}</a>
           </li>
+          <li>
+            <a href={siteUrl(site, "/corrections/")}>{locale.t("footer.corrections")}</a>
+          </li>
+          <PageLinks pages={pages} nav="footer" site={site} path={path} />
           {social.map((link) => (
             <li>
               <a href={link.href} rel="me noopener noreferrer">

@@ -1,9 +1,11 @@
+import type { PageLink } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { localeOf } from "../src/i18n/index.ts";
+import { PageLinks } from "./PageLinks.tsx";
 
 /** Site name and section navigation; the current section is marked for assistive technology. */
-export function SiteHeader({ site, currentSection, path }: { site: Site; currentSection?: string | undefined; path: string }) {
+export function SiteHeader({ site, currentSection, path, pages }: { site: Site; currentSection?: string | undefined; path: string; pages: readonly PageLink[] }) {
   const locale = localeOf(site.language);
   return (
     <header class="site-header">
@@ -22,6 +24,7 @@ export function SiteHeader({ site, currentSection, path }: { site: Site; current
               </a>
             </li>
           ))}
+          <PageLinks pages={pages} nav="header" site={site} path={path} />
           <li class="site-nav__search">
             <a href={siteUrl(site, "/search/")} aria-current={path === "/search/" ? "page" : undefined}>
               {locale.t("nav.search")}

@@ -5,6 +5,7 @@ import { Picture } from "./Picture.tsx";
 import { Time } from "./Timestamps.tsx";
 import { LiveBadge } from "./LiveStatus.tsx";
 import { localeOf } from "../src/i18n/index.ts";
+import { StoryLabel } from "./StoryLabel.tsx";
 
 interface TeaserProps {
   teaser: TeaserData;
@@ -31,6 +32,7 @@ export function Teaser({ teaser, site, headingLevel, variant = "standard" }: Tea
       )}
       <div class="teaser__text">
         <p class="teaser__section">{teaser.section.title}</p>
+        <StoryLabel type={teaser.type} sponsor={teaser.sponsor} class="teaser__label" />
         <Heading class="teaser__headline">
           {teaser.live === "live" && (
             <>

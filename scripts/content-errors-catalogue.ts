@@ -7,7 +7,8 @@ import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { validateNewsroom } from "../src/content/load.ts";
-import { sortProblems } from "../src/content/errors.ts";
+import { ContentError, sortProblems } from "../src/content/errors.ts";
+import { build } from "../src/build/build.ts";
 import { MAX_CONTENT_BYTES } from "../src/content/read-text.ts";
 import { YAML_LIMITS } from "../src/content/yaml-limits.ts";
 import { MAX_NESTING } from "../src/markdown/drops.ts";
@@ -28,6 +29,8 @@ interface Entry {
   links?: Record<string, string>;
   /** Named pipes made (mkfifo). */
   fifos?: string[];
+  /** Found only once the site is planned (links that resolve): the entry runs a whole build. */
+  build?: boolean;
   title: string;
   fix: string;
 }
@@ -235,6 +238,41 @@ const ENTRIES: Entry[] = [
     title: "Settings that are not `field: value` lines",
     fix: "Write one setting a line, `name: The Gazette`, without a leading dash.",
   },
+  { files: ferry("type: editorial\n"), title: "An unknown story type", fix: "Write one of `news` (or leave `type` out), `analysis`, `opinion`, `review` or `sponsored`." },
+  {
+    files: ferry("type: sponsored\n"),
+    title: "A sponsored story without its sponsor",
+    fix: "Add `sponsor: { name: …, url: … }`: readers are told who paid for the story, and search engines see its links as sponsored.",
+  },
+  { files: ferry("sponsor: { name: Lakeshore Credit Union }\n"), title: "A sponsor on a story that is not sponsored", fix: "Add `type: sponsored`, or remove `sponsor`." },
+  { files: ferry("breakingUntil: 2026-03-07T18:00\n"), title: "`breakingUntil` on a story that is not breaking news", fix: "Add `breaking: true`, or remove `breakingUntil`." },
+  { files: ferry("breaking: true\nbreakingUntil: 2026-03-06\n"), title: "`breakingUntil` before the story's date", fix: "Set it to when the banner should come down, after `date` (without it the banner stays up six hours)." },
+  { files: ferry("corrections:\n  - date: 2026-03-06\n    text: An earlier version misstated the fare.\n"), title: "A correction dated before the story", fix: "Check the correction's date: it is when the correction was made, after the story's `date`." },
+  {
+    files: { "pages/news.md": "---\ntitle: News\n---\nText.\n", "pages/tags.md": "---\ntitle: Topics\n---\nText.\n" },
+    title: "A standalone page whose URL the site already uses",
+    fix: "Rename the file: `pages/<slug>.md` is published at `/<slug>/`, which must not be a section's or one of the site's own paths.",
+  },
+  {
+    files: {
+      "pages/values.md": "---\ntitle: Our values\nnav: sidebar\npolicies: [fooPolicy]\n---\nText.\n",
+      "pages/ethics.md": "---\ntitle: Ethics\npolicies: [ethicsPolicy, correctionsPolicy]\n---\nText.\n",
+      "pages/standards.md": "---\ntitle: Standards\npolicies: [ethicsPolicy]\n---\nText.\n",
+    },
+    title: "A standalone page's navigation or policies",
+    fix: "`nav` is `header`, `footer` or `none`; `policies` are schema.org's names (see docs/pages.md), each stated by one page only.",
+  },
+  {
+    files: { "articles/2026/ferry.md": article("headline: Ferry resumes\nbyline: li-wei\ndate: 2026-03-07\nsection: news", "See [the vote](/news/harbour-vote/) and [the plan](https://gazette.example.org/plans/seawall/).") },
+    build: true,
+    title: "A link to a page of the site that does not exist",
+    fix: "Link to the page's address as the site publishes it (the suggestion, when there is one, is the page with the same slug); links to other sites are not checked.",
+  },
+  {
+    files: { "settings.yml": `${baseSettings}promos:\n  - title: Winter market\n    url: https://market.example.org/\n    image: market.jpg\n    source: Visit Port Alder\n` },
+    title: "A promo's image that is not there",
+    fix: "Put the image in the content folder and write its path relative to it, or remove `image`.",
+  },
   { remove: ["settings.yml"], title: "No settings file", fix: "Copy `content/settings.yml` from the sample site and edit it." },
   {
     files: { "settings.ts": 'export default { name: "The Fixture Gazette" };\n' },
@@ -274,10 +312,22 @@ async function problemsFor(entry: Entry): Promise<string[]> {
     for (const file of entry.remove ?? []) await fs.rm(path.join(content, file));
     for (const [file, target] of Object.entries(entry.links ?? {})) await fs.symlink(target, path.join(content, file));
     for (const file of entry.fifos ?? []) execFileSync("mkfifo", [path.join(content, file)]);
-    const { problems } = await validateNewsroom(content);
+    let { problems } = await validateNewsroom(content);
+    if (entry.build && problems.length === 0) problems = await buildProblems(content, root);
     return sortProblems(problems).map((p) => `content/${path.relative(content, p.file).split(path.sep).join("/")}:${p.line} ${p.field}: ${p.message}`);
   } finally {
     await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
+/** The problems a whole build finds (those found once the site is planned), or none. */
+async function buildProblems(content: string, root: string) {
+  try {
+    await build({ input: content, output: path.join(root, "_site"), cacheDir: path.join(root, "cache"), now: new Date("2026-03-20T12:00:00Z"), log: () => {} });
+    return [];
+  } catch (error) {
+    if (error instanceof ContentError) return [...error.problems];
+    throw error;
   }
 }
 

@@ -39,9 +39,10 @@ describe("article page", () => {
     const published = $(".timestamps__published time");
     expect(published.attr("datetime")).toBe("2026-03-05T21:30:00-06:00");
     expect(published.text()).toBe("March 5, 2026 at 9:30 PM CST");
+    // `updated` says 8:15; the correction at 10:00 is the later change (issue 18).
     const updated = $(".timestamps__updated time");
-    expect(updated.attr("datetime")).toBe("2026-03-06T08:15:00-06:00");
-    expect($(".timestamps__updated").text()).toBe("Updated March 6, 2026 at 8:15 AM CST");
+    expect(updated.attr("datetime")).toBe("2026-03-06T10:00:00-06:00");
+    expect($(".timestamps__updated").text()).toBe("Updated March 6, 2026 at 10:00 AM CST");
   });
 
   it("opens the body with the dateline inside the first paragraph", () => {

@@ -42,6 +42,7 @@ afterAll(() => Promise.all(sites.map(removeSite)));
 describe("every edition email", () => {
   it("comes from both sample newsletters and the Arabic fixture", () => {
     expect(rendered.map((item) => item.name)).toEqual([
+      "en-US daily 2026-11-24",
       "en-US daily 2026-11-23",
       "en-US daily 2026-11-22",
       "en-US daily 2026-11-21",

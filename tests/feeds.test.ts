@@ -281,10 +281,11 @@ describe("feeds of a built site", () => {
     }
   });
 
-  it("takes published from date and updated from updated, else date", () => {
+  it("takes published from date and updated from the last change: updated, or a later correction, else date", () => {
     const [, budget, harbour, dateOnly] = entries(siteAtom);
     expect(text(harbour?.["published"])).toBe("2026-03-05T21:30:00-06:00");
-    expect(text(harbour?.["updated"])).toBe("2026-03-06T08:15:00-06:00");
+    // updated: 08:15, then a correction at 10:00 (issue 18: corrections move the modified dates).
+    expect(text(harbour?.["updated"])).toBe("2026-03-06T10:00:00-06:00");
     expect(text(budget?.["updated"])).toBe("2026-03-07T09:00:00-06:00");
     expect(text(dateOnly?.["published"])).toBe("2026-03-05T00:00:00-06:00");
     expect(text(dateOnly?.["updated"])).toBe("2026-03-05T00:00:00-06:00");
@@ -388,7 +389,7 @@ describe("feeds of a built site", () => {
     const li = await readAtom(built, "/authors/li-wei/feed.xml");
     expect(text(li.feed["title"])).toBe("Li Wei — The Fixture Gazette");
     expect(entryUrls(li)).toEqual([HARBOUR, DATE_ONLY]);
-    expect(text(li.feed["updated"])).toBe("2026-03-06T08:15:00-06:00");
+    expect(text(li.feed["updated"])).toBe("2026-03-06T10:00:00-06:00");
     expect((await readJsonFeed(built, "/authors/ana-ruiz/feed.json")).items.map((item) => item.url)).toEqual([HOSTILE, HARBOUR]);
     expect((await readJsonFeed(built, "/authors/sam-okoye/feed.json")).items.map((item) => item.url)).toEqual([BUDGET]);
   });

@@ -62,9 +62,9 @@ describe("the message catalogues", () => {
   it("fails a catalogue that misses a key, a placeholder or a plural form (the check can fail)", () => {
     const { "email.links": _dropped, ...messages } = CATALOGUES.de.messages;
     const broken = { ...CATALOGUES.de, messages: { ...messages, "article.related": "Mehr", "authors.count": { other: "{count} Artikel" } } } as unknown as Catalogue;
-    expect(catalogueProblems("de", broken)).toEqual(["de email.links: missing", "de article.related: placeholders  instead of section", "de authors.count: forms other instead of one,other"]);
+    expect(catalogueProblems("de", broken)).toEqual(["de email.links: missing", "de article.related: placeholders  instead of section", "de authors.count: forms other instead of one, other"]);
     const arabic = { ...CATALOGUES.ar, messages: { ...CATALOGUES.ar.messages, "edition.stories": { one: "خبر واحد", other: "{count} خبر" } } } as unknown as Catalogue;
-    expect(catalogueProblems("ar", arabic)).toEqual(["ar edition.stories: forms one,other instead of few,many,one,other,two,zero"]);
+    expect(catalogueProblems("ar", arabic)).toEqual(["ar edition.stories: forms one, other instead of few, many, one, other, two, zero"]);
   });
 
   it("holds no key the code never asks for", async () => {

@@ -55,7 +55,9 @@ type Edit =
   | { kind: "rename"; n: number }
   | { kind: "photo"; n: number }
   | { kind: "settings"; name: string }
-  | { kind: "bio"; text: string };
+  | { kind: "bio"; text: string }
+  | { kind: "correction"; n: number; text: string }
+  | { kind: "page"; text: string };
 
 const words = fc.constantFrom("harbour", "ferry", "council", "budget", "storm", "lantern", "cannery", "school");
 const edit: fc.Arbitrary<Edit> = fc.oneof(
@@ -67,6 +69,9 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant("photo" as const), n: fc.nat(20) }),
   fc.record({ kind: fc.constant("settings" as const), name: words }),
   fc.record({ kind: fc.constant("bio" as const), text: words }),
+  // Issue 18: a correction moves an article's last change (feeds, sitemap, the log); a standalone page.
+  fc.record({ kind: fc.constant("correction" as const), n: fc.nat(20), text: words }),
+  fc.record({ kind: fc.constant("page" as const), text: words }),
 );
 
 /** The site's article files, sorted: edits pick one by index. */
@@ -124,6 +129,20 @@ async function apply(site: FixtureSite, change: Edit): Promise<void> {
     case "bio": {
       const file = path.join(site.contentDir, "authors/li-wei.md");
       await fs.appendFile(file, `\nLi also covers the ${change.text}.\n`);
+      return;
+    }
+    case "correction": {
+      const file = pick(change.n);
+      if (!file) return;
+      const text = await fs.readFile(file, "utf8");
+      const note = `  - date: 2026-03-19T23:${String(settingsEdits++ % 60).padStart(2, "0")}:00-05:00\n    text: We misstated the ${change.text}.\n`;
+      const corrected = /^corrections:\n/m.test(text) ? text.replace(/^corrections:\n/m, (line) => line + note) : text.replace(/\n---\n/, `\ncorrections:\n${note}---\n`);
+      await fs.writeFile(file, corrected);
+      return;
+    }
+    case "page": {
+      await fs.mkdir(path.join(site.contentDir, "pages"), { recursive: true });
+      await fs.writeFile(path.join(site.contentDir, "pages/about.md"), `---\ntitle: About the ${change.text} desk\npolicies: [masthead]\n---\nWe cover the ${change.text}.\n`);
       return;
     }
   }

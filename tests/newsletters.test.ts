@@ -93,6 +93,7 @@ describe("the edition schedule", () => {
     priority: 0,
     draft: false,
     scheduled: false,
+    type: "news",
     ...fields,
   });
   const sports = { slug: "sports", title: "Sports", path: "/sports/" };

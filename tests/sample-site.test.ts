@@ -7,6 +7,7 @@ import type { CheerioAPI } from "cheerio";
 import { listPages, readPage, REPO, type FixtureSite } from "./helpers/site.ts";
 import { validateHtmlFile } from "./helpers/html.ts";
 import { checkLinks } from "./helpers/links.ts";
+import { sitemapSchemaErrors } from "./helpers/xsd.ts";
 import { validateNewsroom } from "../src/content/load.ts";
 import type { ArticleSource } from "../src/content/load-articles.ts";
 import { countWords } from "../src/text.ts";
@@ -28,7 +29,7 @@ beforeAll(async () => {
 describe("sample newsroom", () => {
   it("builds without errors and reports what it published", () => {
     expect(build.status, build.output).toBe(0);
-    expect(build.stdout).toMatch(/\[dateline\] 14 articles, 5 authors, 5 sections, \d+ tags: \d+ files in [\d.]+ s\n\[dateline\] rendered \d+: .*\n\[dateline\] search: 1 of 1 shard indexed \(14 pages\), 0 reused\n\[dateline\] images: \d+ encoded, \d+ reused; 3 caption\/credit\/alt fields read from the photos' own metadata\n\[dateline\] 1 draft skipped: articles\/2026\/[\w-]+\.md\b/);
+    expect(build.stdout).toMatch(/\[dateline\] 18 articles, 7 authors, 5 sections, \d+ tags: \d+ files in [\d.]+ s\n\[dateline\] rendered \d+: .*\n\[dateline\] search: 1 of 1 shard indexed \(18 pages\), 0 reused\n\[dateline\] images: \d+ encoded, \d+ reused; 3 caption\/credit\/alt fields read from the photos' own metadata\n\[dateline\] 1 draft skipped: articles\/2026\/[\w-]+\.md\b/);
   });
 
   it("meets the sample's brief: 8+ articles, 3+ sections and authors, 6+ photos, 300+ words each", () => {
@@ -151,17 +152,46 @@ describe("sample newsroom", () => {
     expect(files.filter((file) => file.startsWith("img/") && !referenced.has(file.slice(4)))).toEqual([]);
   });
 
-  it("marks every link to another site noopener noreferrer", async () => {
+  it("marks every link to another site noopener noreferrer, and paid links sponsored noopener", async () => {
     let external = 0;
+    let sponsored = 0;
     for (const page of await listPages(site)) {
       const $ = await readPage(site, page);
       $("a[href^='http']").each((_, a) => {
         const href = $(a).attr("href") ?? "";
         if (new URL(href).origin === "https://ledger.example.org") return;
         external++;
-        expect(($(a).attr("rel") ?? "").split(" "), `${page}: ${href}`).toEqual(expect.arrayContaining(["noopener", "noreferrer"]));
+        const rel = ($(a).attr("rel") ?? "").split(" ");
+        // A promo or a sponsor's own link keeps the referrer (advertisers count where readers came from).
+        const paid = $(a).closest(".promos, .story-label--sponsored").length > 0;
+        if (paid) sponsored++;
+        expect(rel, `${page}: ${href}`).toEqual(expect.arrayContaining(paid ? ["sponsored", "noopener"] : ["noopener", "noreferrer"]));
       });
     }
     expect(external).toBeGreaterThan(20);
+    expect(sponsored).toBeGreaterThan(10);
+  });
+
+  it("meets issue 18's acceptance: five standalone pages, a story of each type, a logged correction, topic feeds, valid sitemaps", async () => {
+    const footer = (await readPage(site, "/"))(".site-footer a").map((_, a) => a.attribs["href"]).get();
+    for (const slug of ["about", "ethics", "contact", "privacy", "accessibility"]) {
+      expect(footer, slug).toContain(`/${slug}/`);
+      expect((await readPage(site, `/${slug}/`))(".standalone__body p").length, slug).toBeGreaterThan(2);
+    }
+    const types = new Set(articles.filter((a) => !a.fields.draft).map((a) => a.fields.type ?? "news"));
+    expect([...types].sort()).toEqual(["analysis", "news", "opinion", "review", "sponsored"]);
+    const log = await readPage(site, "/corrections/");
+    const logged = log(".corrections-log__entry a").map((_, a) => a.attribs["href"]?.split("#")[0]).get();
+    const corrected = articles.filter((a) => !a.fields.draft && a.fields.corrections?.length);
+    expect(corrected.length).toBeGreaterThanOrEqual(1);
+    for (const article of corrected) {
+      expect(logged, article.id).toContain(article.path);
+      const ld = JSON.parse((await readPage(site, article.path))('script[type="application/ld+json"]').text()) as { dateModified: string; correction: unknown[] };
+      expect(ld.dateModified, article.id).toBe(article.updated?.iso);
+      expect(ld.correction, article.id).toHaveLength(article.fields.corrections?.length ?? 0);
+    }
+    const topic = JSON.parse(await fs.readFile(path.join(site.outputDir, "tags/harbour/feed.json"), "utf8")) as { items: unknown[] };
+    expect(topic.items.length).toBeGreaterThan(3);
+    for (const sitemap of ["sitemap.xml", "news-sitemap.xml"]) expect(await sitemapSchemaErrors(await fs.readFile(path.join(site.outputDir, sitemap), "utf8")), sitemap).toEqual([]);
   });
 });

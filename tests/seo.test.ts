@@ -193,9 +193,9 @@ describe("NewsArticle", () => {
     }
   });
 
-  it("has no image on an article without a photo", () => {
+  it("shows the generated share card on an article without a photo (issue 18)", () => {
     const article = node(page(NO_PHOTO), "NewsArticle");
-    expect(article["image"]).toBeUndefined();
+    expect(list(article["image"]).map(obj)).toEqual([{ "@type": "ImageObject", url: meta(page(NO_PHOTO), "og:image"), width: 1200, height: 630 }]);
     expect(article["datePublished"]).toBe(page(NO_PHOTO)(".timestamps__published time").attr("datetime"));
     expect(article["dateModified"]).toBe(article["datePublished"]);
   });
@@ -222,8 +222,8 @@ describe("Open Graph and X card", () => {
     expect(meta($, "robots")).toContain("max-image-preview:large");
   });
 
-  it("falls back to the site logo, as a small card, on pages without a photo", () => {
-    for (const sitePath of [NO_PHOTO, "/", "/news/", "/authors/li-wei/"]) {
+  it("falls back to the site logo, as a small card, on pages without a photo of their own", () => {
+    for (const sitePath of ["/", "/news/", "/authors/li-wei/"]) {
       const $ = page(sitePath);
       expect(meta($, "og:image"), sitePath).toBe(obj(obj(node(page(ARTICLE), "NewsArticle")["publisher"])["logo"])["url"]);
       expect([meta($, "og:image:width"), meta($, "og:image:height")], sitePath).toEqual(["512", "512"]);

@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { buildSite, makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { htmlUrls } from "./helpers/html.ts";
+import { sitemapSchemaErrors } from "./helpers/xsd.ts";
 import { editSettings } from "./helpers/settings.ts";
 import { formatLastmod, renderUrlset, sitemapFiles, sitemapUrls } from "../src/site/sitemaps/sitemap.ts";
-import { articlesInNewsWindow, NEWS_NAMESPACE, newsLanguage, renderNewsUrlset } from "../src/site/sitemaps/news.ts";
+import { articlesInNewsWindow, NEWS_NAMESPACE, newsLanguage, newsSitemapItems, renderNewsUrlset } from "../src/site/sitemaps/news.ts";
 import { robotsTxt } from "../src/site/sitemaps/robots.ts";
 import { createSite } from "../src/site/site.ts";
 import { parseMoment } from "../src/dates.ts";
@@ -47,7 +48,9 @@ async function readXml<T>(site: FixtureSite, sitePath: string): Promise<T> {
   return parser.parse(raw) as T;
 }
 
+/** A built sitemap, checked against the sitemaps.org schema (with the News extension) and parsed. */
 async function readUrlset(site: FixtureSite, sitePath: string): Promise<Urlset> {
+  expect(await sitemapSchemaErrors(await readOutput(site, sitePath)), sitePath).toEqual([]);
   return (await readXml<{ urlset: Urlset }>(site, sitePath)).urlset;
 }
 
@@ -145,10 +148,11 @@ describe("sitemapFiles", () => {
     expect(sitemapFiles(site, "/news-sitemap.xml", [], 2, render)).toEqual([{ path: "/news-sitemap.xml", xml: "" }]);
   });
 
-  it("splits past the limit into numbered files and an index at the usual path", () => {
+  it("splits past the limit into numbered files and an index at the usual path, valid against the schema", async () => {
     const files = sitemapFiles(prefixed, "/news-sitemap.xml", [1, 2, 3, 4, 5], 2, render);
     expect(files.map((file) => file.path)).toEqual(["/news-sitemap.xml", "/news-sitemap-1.xml", "/news-sitemap-2.xml", "/news-sitemap-3.xml"]);
     expect(files.slice(1).map((file) => file.xml)).toEqual(["1,2", "3,4", "5"]);
+    expect(await sitemapSchemaErrors(files[0]?.xml ?? "")).toEqual([]);
     const index = parser.parse(files[0]?.xml ?? "").sitemapindex;
     expect(index["@xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
     expect(index.sitemap.map((entry: { loc: string }) => entry.loc)).toEqual([
@@ -162,6 +166,11 @@ describe("sitemapFiles", () => {
 describe("articlesInNewsWindow", () => {
   const now = new Date("2026-03-10T12:00:00Z");
   const at = (slug: string, iso: string) => fakeArticle(slug, iso);
+
+  it("never lists a sponsored story (issue 18)", () => {
+    const articles = [at("ad", "2026-03-10T11:00:00Z"), at("news", "2026-03-10T10:00:00Z")].map((teaser, index) => ({ ...teaser, type: index === 0 ? ("sponsored" as const) : ("news" as const) }));
+    expect(articlesInNewsWindow(articles, now).map((article) => article.headline)).toEqual(["news"]);
+  });
 
   it("keeps articles from exactly 48 hours before now up to now, and nothing later", () => {
     const articles = [
@@ -190,17 +199,24 @@ describe("newsLanguage", () => {
 });
 
 describe("renderNewsUrlset", () => {
-  it("is a valid, empty urlset when no article is in the window", () => {
-    const xml = renderNewsUrlset([], site);
-    expect(XMLValidator.validate(xml)).toBe(true);
+  it("lists the front page, without news tags, for a site with no story yet: a urlset needs a URL (issue 18)", async () => {
+    const xml = renderNewsUrlset(newsSitemapItems([], new Date("2026-03-10T12:00:00Z"), site), site);
+    expect(await sitemapSchemaErrors(xml)).toEqual([]);
     const urlset = parser.parse(xml).urlset as Urlset;
     expect(urlset["@xmlns:news"]).toBe(NEWS_NAMESPACE);
-    expect(urlset.url).toBeUndefined();
+    expect(urlset.url).toEqual([{ loc: "https://ledger.example.org/" }]);
   });
 
-  it("escapes a hostile headline and site name", () => {
+  it("writes a date without a time as a date (issue 18)", async () => {
+    const xml = renderNewsUrlset([{ teaser: fakeArticle("day", "2026-03-05"), news: true }], site);
+    expect(await sitemapSchemaErrors(xml)).toEqual([]);
+    expect((parser.parse(xml).urlset as Urlset).url?.[0]?.["news:news"]?.["news:publication_date"]).toBe("2026-03-05");
+  });
+
+  it("escapes a hostile headline and site name", async () => {
     const article = fakeArticle("x", "2026-03-05T10:00:00-06:00", { headline: `<script>alert(1)</script> & "q"` });
-    const xml = renderNewsUrlset([article], { ...site, name: "A & B <News>" });
+    const xml = renderNewsUrlset([{ teaser: article, news: true }], { ...site, name: "A & B <News>" });
+    expect(await sitemapSchemaErrors(xml)).toEqual([]);
     const url = (parser.parse(xml).urlset as Urlset).url?.[0];
     expect(url?.["news:news"]?.["news:title"]).toBe(`<script>alert(1)</script> & "q"`);
     expect(url?.["news:news"]?.["news:publication"]["news:name"]).toBe("A & B <News>");
@@ -236,16 +252,20 @@ describe("a site built at a fixed time", () => {
     expect(urlset["@xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
     const lastmods = Object.fromEntries((urlset.url ?? []).map((url) => [url.loc.replace(ORIGIN, ""), url.lastmod]));
     // The article dated an hour after now is scheduled: not published, so not listed yet.
+    // The harbour vote's correction (10:00) is later than its updated (08:15): it is the last change.
     expect(lastmods).toEqual({
       "/": "2026-03-08T08:00:00-05:00",
       "/news/": "2026-03-08T08:00:00-05:00",
       "/business/": "2026-03-05",
-      "/authors/ana-ruiz/": "2026-03-06T08:15:00-06:00",
+      "/tags/city-council/": "2026-03-06T10:00:00-06:00",
+      "/tags/harbour/": "2026-03-06T10:00:00-06:00",
+      "/authors/ana-ruiz/": "2026-03-06T10:00:00-06:00",
       "/authors/li-wei/": "2026-03-08T08:00:00-05:00",
+      "/corrections/": "2026-03-06T10:00:00-06:00",
       "/2026/03/08/forty-seven-hours/": "2026-03-08T08:00:00-05:00",
       "/2026/03/08/forty-eight-hours/": "2026-03-08T07:00:00-05:00",
       "/2026/03/08/forty-nine-hours/": "2026-03-08T06:00:00-05:00",
-      "/2026/03/05/harbour-vote/": "2026-03-06T08:15:00-06:00",
+      "/2026/03/05/harbour-vote/": "2026-03-06T10:00:00-06:00",
       "/2026/03/05/date-only/": "2026-03-05",
     });
   });
@@ -280,12 +300,12 @@ describe("a site built at a fixed time", () => {
     expect(all.find((url) => url.loc === `${ORIGIN}/2026/03/10/in-the-future/`)?.lastmod).toBe("2026-03-10T08:00:00-05:00");
   });
 
-  it("writes a valid, empty News sitemap when nothing is recent", async () => {
+  it("keeps the News sitemap valid when nothing is recent: the newest story, without its news tags (issue 18)", async () => {
     await buildAt(built, "2030-01-01T00:00:00Z");
     const urlset = await readUrlset(built, "/news-sitemap.xml");
     expect(urlset["@xmlns"]).toBe("http://www.sitemaps.org/schemas/sitemap/0.9");
     expect(urlset["@xmlns:news"]).toBe(NEWS_NAMESPACE);
-    expect(urlset.url).toBeUndefined();
+    expect(urlset.url).toEqual([{ loc: `${ORIGIN}/2026/03/10/in-the-future/` }]);
   });
 });
 

@@ -21,6 +21,10 @@ import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
 import { articlePhotoFiles, contentDigest, planSlice, writeSliceManifest, type SliceSpec } from "./slices.ts";
+import { findBrokenLinks } from "./link-check.ts";
+import { ContentError } from "../content/errors.ts";
+import { publicPaths } from "../site/assets.ts";
+import type { SitePlan } from "../site/index.ts";
 
 export interface BuildOptions {
   /** The content folder. */
@@ -117,6 +121,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined });
   timer.lap("render");
   const site = planSite(newsroom, { now, notes: content.notes });
+  checkLinks(newsroom, site);
   const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
   // An article page is reusable only with its search document: a shard indexed again reads it.
   const plan = planBuild(site, { code, previous, stored: (fingerprint, kind) => stored.has(fingerprint) && (kind !== "article" || stored.has(`${fingerprint}.search`)) });
@@ -190,4 +195,10 @@ function sliceJob(spec: SliceSpec, { plan, id, content, input, images, write }: 
       return written;
     },
   };
+}
+
+/** Links in bodies to pages of this site that the plan does not write: content errors, before anything is written. */
+export function checkLinks(newsroom: Newsroom, site: SitePlan): void {
+  const broken = findBrokenLinks(newsroom.links, [...site.pages.map((spec) => spec.path), ...publicPaths()]);
+  if (broken.length > 0) throw new ContentError(broken);
 }

@@ -9,7 +9,7 @@ import { ContentError } from "../content/errors.ts";
 import { planSite } from "../site/index.ts";
 import { outputFile, type PageSpec } from "../site/page.ts";
 import { SEARCH_INDEX_DIR } from "../site/search.ts";
-import { loadNewsroom } from "./build.ts";
+import { checkLinks, loadNewsroom } from "./build.ts";
 import { codeDigest } from "./code.ts";
 import { planBuild, describeRendered, type BuildPlan, type BuildRecord, type PlannedShard } from "./plan.ts";
 import type { WriteSession, WrittenPage } from "./eleventy-pages.ts";
@@ -55,7 +55,14 @@ export class PreviewSession implements WriteSession {
     }
     const { content, images, bodies, newsroom } = loaded;
     await this.articles.save();
-    const plan = planBuild(planSite(newsroom, { now, notes: content.notes }), { code: await codeDigest(), previous: this.previous });
+    const site = planSite(newsroom, { now, notes: content.notes });
+    try {
+      checkLinks(newsroom, site);
+    } catch (error) {
+      if (error instanceof ContentError) this.log(`[dateline] ${error.message}`);
+      throw error;
+    }
+    const plan = planBuild(site, { code: await codeDigest(), previous: this.previous });
     const output = path.resolve(this.options.output);
     // Pages of deleted (or moved) articles, tags and months: the preview stops serving them.
     await Promise.all(plan.removed.map((sitePath) => fs.rm(path.join(output, outputFile(sitePath)), { force: true })));

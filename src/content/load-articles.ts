@@ -22,6 +22,8 @@ import type { ArticleSourceCache } from "./source-cache.ts";
 import { digestText } from "../build/digest.ts";
 import { slugFromFileName } from "../slug.ts";
 export { slugFromFileName } from "../slug.ts";
+import { readBodyLinks } from "./body-links.ts";
+import type { BodyLink } from "./types.ts";
 
 /** A validated article whose body and images are not rendered yet. */
 export interface ArticleSource {
@@ -52,6 +54,12 @@ export interface ArticleSource {
   live?: LiveSource & { ended?: Moment };
   /** Location and camera of the lead photo, read only when the settings publish them. */
   photoDetails?: PhotoDetails;
+  /** Corrections, dated in the site's zone, oldest first as written. */
+  corrections: { date: Moment; text: string }[];
+  /** Links the body makes to pages of this site. */
+  links: BodyLink[];
+  /** When a breaking story's banner comes down, if the editor said. */
+  breakingUntil?: Moment;
 }
 
 export interface ArticleContext {
@@ -111,6 +119,16 @@ export async function checkArticle(file: string, source: string, context: Articl
   if (updated && updated.epoch < published.epoch) {
     problem(["updated"], "updated", `${fields.updated} is before the publication date ${fields.date} (updated must be the same or later)`);
   }
+  const corrections = (fields.corrections ?? []).map((correction) => ({ date: parseMoment(correction.date, site.timeZone), text: correction.text }));
+  corrections.forEach((correction, index) => {
+    if (correction.date.epoch < published.epoch) {
+      problem(["corrections", index, "date"], `corrections[${index}].date`, `${fields.corrections?.[index]?.date} is before the publication date ${fields.date} (a correction comes after the story it corrects)`);
+    }
+  });
+  const breakingUntil = fields.breakingUntil ? parseMoment(fields.breakingUntil, site.timeZone) : undefined;
+  if (breakingUntil && breakingUntil.epoch <= published.epoch) {
+    problem(["breakingUntil"], "breakingUntil", `${fields.breakingUntil} is not after the publication date ${fields.date} (the banner comes down after the story goes up)`);
+  }
 
   let photo: PhotoSource | undefined;
   if (fields.photo) {
@@ -131,9 +149,11 @@ export async function checkArticle(file: string, source: string, context: Articl
   // A line inside a block whose field already said what is wrong is not reported twice.
   problems.push(...checkBody(file, body, tokens, bodyLine).filter((found) => !blocks.problems.some((block) => block.line === found.line)));
 
-  // Live coverage: the updates set the article's last update, so feeds, sitemaps and the head follow them.
+  // Live coverage and corrections set the article's last change, so the page's "Updated", feeds,
+  // sitemaps and structured data follow the newest of them.
   let live: ArticleSource["live"];
   let lastChange = updated;
+  for (const correction of corrections) if (correction.date.epoch > (lastChange ?? published).epoch) lastChange = correction.date;
   if (fields.live) {
     const found = readLiveUpdates(tokens, { file, bodyLine, published, timeZone: site.timeZone }, lineOf(["live"]));
     problems.push(...found.problems);
@@ -157,23 +177,27 @@ export async function checkArticle(file: string, source: string, context: Articl
   if (problems.length > 0 || !slug) return { problems };
 
   const [year, month, day] = published.day.split("-");
+  const sitePath = `/${year}/${month}/${day}/${slug}/`;
   const article: ArticleSource = {
     id: path.relative(contentDir, file).split(path.sep).join("/"),
     file,
     fields,
     slug,
     slugLine: lineOf(["slug"]),
-    path: `/${year}/${month}/${day}/${slug}/`,
+    path: sitePath,
     published,
     sourceDigest: digestText(source),
-    template: renderBodyTemplate(md, tokens, site, live),
+    template: renderBodyTemplate(md, tokens, site, live, { sponsored: fields.type === "sponsored" }),
     firstParagraph: firstParagraphText(tokens),
     words: countWords(plainText(tokens)),
     figures: blocks.figures,
     galleries: blocks.galleries,
     embeds: blocks.embeds,
+    corrections,
+    links: readBodyLinks(tokens, { file, bodyLine, body, origin: site.origin, pathPrefix: site.pathPrefix, pageUrl: site.origin + site.pathPrefix + sitePath.slice(1) }),
   };
   if (lastChange) article.updated = lastChange;
+  if (breakingUntil) article.breakingUntil = breakingUntil;
   if (photo) article.photo = photo;
   if (live) article.live = live;
   if (photoDetails) article.photoDetails = photoDetails;

@@ -11,6 +11,7 @@ import { digestOf } from "../build/digest.ts";
 import { resolveImage } from "./files.ts";
 import { ContentError } from "./errors.ts";
 import { readEditorNotes } from "./load-notes.ts";
+import { readPages } from "./load-pages.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
 
 /** Validates everything without encoding images or rendering: what `check:content` needs. */
@@ -38,9 +39,22 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
   articleCache?.begin(digestOf({ site, authors: [...authorIds].sort(), code: codeVersion }));
   const articles = await readArticles(context, articleCache);
   problems.push(...articles.problems);
+  const pages = await readPages({ contentDir: dir, site, md, imageCacheDir });
+  problems.push(...pages.problems);
   const notes = await readEditorNotes(dir, site.newsletters.map((newsletter) => newsletter.id));
   problems.push(...notes.problems);
-  const logo = site.logo === undefined ? undefined : await resolveLogo(dir, site.logo, lineOf?.(["logo"]) ?? 1, imageCacheDir);
+  // Promo thumbnails are images like the logo: inside the content folder, and decodable.
+  const promoFiles: (string | undefined)[] = [];
+  for (const [index, promo] of (site.promos ?? []).entries()) {
+    if (promo.image === undefined) {
+      promoFiles.push(undefined);
+      continue;
+    }
+    const resolved = await resolveSettingsImage(dir, promo.image, lineOf?.(["promos", index, "image"]) ?? 1, `promos[${index}].image`, imageCacheDir);
+    if (!resolved.ok) problems.push(resolved.problem);
+    promoFiles.push(resolved.ok ? resolved.file : undefined);
+  }
+  const logo = site.logo === undefined ? undefined : await resolveSettingsImage(dir, site.logo, lineOf?.(["logo"]) ?? 1, "logo", imageCacheDir);
   if (logo && !logo.ok) problems.push(logo.problem);
   /** An article's body template again, for one that came from a cache without it; its text must not have changed meanwhile. */
   const reread = async (source: ArticleSource): Promise<NonNullable<ArticleSource["template"]>> => {
@@ -50,15 +64,15 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
     }
     return again.article.template;
   };
-  return { site, md, authorIds, authors: authors.authors, articles: articles.articles, notes: notes.notes, logoFile: logo?.ok ? logo.file : undefined, reread, problems };
+  return { site, md, authorIds, authors: authors.authors, articles: articles.articles, pages: pages.pages, notes: notes.notes, logoFile: logo?.ok ? logo.file : undefined, promoFiles, reread, problems };
 }
 
-/** The settings' `logo`, checked like any photo: an image file inside the content folder. */
-async function resolveLogo(contentDir: string, written: string, line: number, imageCacheDir: string | undefined) {
+/** An image a setting names (the logo, a promo's thumbnail), relative to the content folder and checked like any photo. */
+async function resolveSettingsImage(contentDir: string, written: string, line: number, field: string, imageCacheDir: string | undefined) {
   const settingsFile = path.join(contentDir, SETTINGS_FILE);
   const resolved = await resolveImage(contentDir, settingsFile, written, imageCacheDir);
   if (resolved.ok) return { ok: true as const, file: resolved.file };
-  return { ok: false as const, problem: { file: settingsFile, line, field: "logo", message: resolved.message } };
+  return { ok: false as const, problem: { file: settingsFile, line, field, message: resolved.message } };
 }
 
 /** The newsroom's content, valid; throws one ContentError listing every problem otherwise. */

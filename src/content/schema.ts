@@ -97,6 +97,18 @@ const correction = z.strictObject({
   text: text("the text of the correction"),
 });
 
+/** What kind of story an article is: a label above its headline and on every teaser, and its schema.org type. */
+export const STORY_TYPES = ["news", "analysis", "opinion", "review", "sponsored"] as const;
+export type StoryType = (typeof STORY_TYPES)[number];
+
+const sponsor = z.strictObject(
+  {
+    name: text("the sponsor's name, e.g. Lakeshore Credit Union"),
+    url: httpUrl("sponsor's website address").optional(),
+  },
+  { error: required("the sponsor: { name, url }") },
+);
+
 const photoFields = {
   photo: relativeFile("an image file next to the article").optional(),
   alt: text("a description of the photo for screen readers").optional(),
@@ -142,6 +154,16 @@ export const articleSchema = z
     live: z.boolean({ error: required("true or false") }).optional(),
     /** When live coverage ended; without it a live article is still live. */
     liveEnded: isoDate.optional(),
+    /** news (default), analysis, opinion, review or sponsored: the label, and the schema.org type. */
+    type: z
+      .enum(STORY_TYPES, { error: (issue) => `${typeof issue.input === "string" ? `"${issue.input}"` : describeValue(issue.input)} is not a story type (one of ${STORY_TYPES.join(", ")})` })
+      .optional(),
+    /** Who paid for a sponsored story; required with `type: sponsored`. */
+    sponsor: sponsor.optional(),
+    /** A site-wide breaking-news banner links to the story from `date` until `breakingUntil`. */
+    breaking: z.boolean({ error: required("true or false") }).optional(),
+    /** When the breaking-news banner comes down (default: six hours after `date`). */
+    breakingUntil: isoDate.optional(),
   })
   // alt and caption may be embedded in the photo itself: src/content/load-articles.ts requires them
   // once the file has been read.
@@ -153,6 +175,15 @@ export const articleSchema = z
     }
     if (fm.liveEnded !== undefined && fm.live !== true) {
       ctx.addIssue({ code: "custom", path: ["liveEnded"], message: "is set but the article is not live coverage (add live: true, or remove this field)" });
+    }
+    if (fm.type === "sponsored" && fm.sponsor === undefined) {
+      ctx.addIssue({ code: "custom", path: ["sponsor"], params: { linePath: ["type"] }, message: "is required for a sponsored story (add sponsor: { name: …, url: … }, the advertiser readers are told paid for it)" });
+    }
+    if (fm.sponsor !== undefined && fm.type !== "sponsored") {
+      ctx.addIssue({ code: "custom", path: ["sponsor"], message: "is set but the story is not sponsored (add type: sponsored, or remove this field)" });
+    }
+    if (fm.breakingUntil !== undefined && fm.breaking !== true) {
+      ctx.addIssue({ code: "custom", path: ["breakingUntil"], message: "is set but the story is not breaking news (add breaking: true, or remove this field)" });
     }
   });
 
@@ -186,6 +217,50 @@ export const authorSchema = z.strictObject({
 });
 
 export type AuthorFrontMatter = z.infer<typeof authorSchema>;
+
+/**
+ * What a standalone page may say it is, for the publisher's structured data: the schema.org
+ * NewsMediaOrganization properties that point at a page (the Trust Project's indicators).
+ */
+export const PUBLISHER_POLICIES = [
+  "publishingPrinciples",
+  "correctionsPolicy",
+  "ethicsPolicy",
+  "diversityPolicy",
+  "diversityStaffingReport",
+  "actionableFeedbackPolicy",
+  "masthead",
+  "missionCoveragePrioritiesPolicy",
+  "noBylinesPolicy",
+  "ownershipFundingInfo",
+  "unnamedSourcesPolicy",
+  "verificationFactCheckingPolicy",
+] as const;
+export type PublisherPolicy = (typeof PUBLISHER_POLICIES)[number];
+
+/** Where a standalone page is linked from: the site header's navigation, the footer's, or neither. */
+export const PAGE_NAV = ["header", "footer", "none"] as const;
+
+/** A standalone page (`pages/<slug>.md`, published at `/<slug>/`); the Markdown body is the page. */
+export const pageSchema = z.strictObject({
+  title: text("the page's title, plain text"),
+  description: text("a one-sentence description for search engines and link previews").optional(),
+  nav: z
+    .enum(PAGE_NAV, { error: (issue) => `${typeof issue.input === "string" ? `"${issue.input}"` : describeValue(issue.input)} is not a place for the link (one of ${PAGE_NAV.join(", ")})` })
+    .optional(),
+  updated: isoDate.optional(),
+  policies: z
+    .array(
+      z.enum(PUBLISHER_POLICIES, {
+        error: (issue) => `${typeof issue.input === "string" ? `"${issue.input}"` : describeValue(issue.input)} is not a publisher policy (one of ${PUBLISHER_POLICIES.join(", ")})`,
+      }),
+      { error: required("a list of publisher policies, e.g. [ethicsPolicy, correctionsPolicy]") },
+    )
+    .transform((policies) => [...new Set(policies)])
+    .optional(),
+});
+
+export type PageFrontMatter = z.infer<typeof pageSchema>;
 
 /** An inline figure, written as a ```figure block inside an article body. alt and caption may come from the file. */
 export const figureSchema = z.strictObject({
@@ -474,11 +549,38 @@ const newsletter = newsletterSchema();
 export type NewsletterSettings = z.output<typeof newsletter>;
 
 // heading and label left out are the interface catalogue's, in the site's language.
+/** Where the support banner sits on an article page. */
+export const BANNER_PLACEMENTS = ["top", "bottom", "both"] as const;
+
+const supportBanner = z.strictObject({
+  /** One line, e.g. "Support our mission: the Ledger is reader-funded." */
+  text: text("the banner's line, e.g. Support our mission: the Ledger is reader-funded"),
+  /** Where the banner links (default: the support call to action's `url`). */
+  url: httpUrl("support page address").optional(),
+  /** The link's text (default: the support call to action's `label`). */
+  label: text().optional(),
+  placement: z
+    .enum(BANNER_PLACEMENTS, { error: (issue) => `${typeof issue.input === "string" ? `"${issue.input}"` : describeValue(issue.input)} is not a placement (one of ${BANNER_PLACEMENTS.join(", ")})` })
+    .default("top"),
+});
+
 const support = z.strictObject({
   heading: text().optional(),
   text: text(),
   url: httpUrl("support page address"),
   label: text().optional(),
+  /** A one-line banner on article pages, besides the box. */
+  banner: supportBanner.optional(),
+});
+
+/** A paid link in the "Around the web" block: a partner's story, labelled and marked sponsored. */
+const promo = z.strictObject({
+  title: text("the promoted story's title"),
+  url: httpUrl("promoted story's address"),
+  /** A thumbnail, relative to the content folder. */
+  image: relativeFile("an image file in the content folder").optional(),
+  /** Who publishes it, e.g. Lakeshore Tourism Board. */
+  source: text("who publishes the promoted story"),
 });
 
 /** Site settings: one data file, `content/settings.yml` (src/content/load-settings.ts). */
@@ -525,6 +627,14 @@ export const settingsSchema = z.strictObject({
   logo: relativeFile("an image file in the content folder").optional(),
   /** Copyright holder shown in the footer (default: the site name). */
   copyright: text().optional(),
+  /** Paid links shown as a labelled "Around the web" block on article pages and the front page. */
+  promos: z.array(promo, { error: required("a list of { title, url, image, source }") }).optional(),
+  /** robots.txt: `refuseAiTraining: true` refuses the crawlers that gather text for AI models, and keeps search engines. */
+  robots: z
+    .strictObject({
+      refuseAiTraining: z.boolean({ error: required("true or false") }).default(false),
+    })
+    .default({ refuseAiTraining: false }),
   /**
    * What a lead photo's own EXIF may publish. Off by default: GPS coordinates can reveal a source or a
    * photographer's home, so only a newsroom that has decided to publishes them. Output images never
@@ -585,3 +695,4 @@ export type Settings = z.output<typeof settingsSchema>;
 /** Every field an article may have, for "did you mean" suggestions. */
 export const ARTICLE_FIELDS = Object.keys(articleSchema.shape);
 export const AUTHOR_FIELDS = Object.keys(authorSchema.shape);
+export const PAGE_FIELDS = Object.keys(pageSchema.shape);

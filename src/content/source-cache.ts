@@ -14,7 +14,7 @@ import type { ContentProblem } from "./errors.ts";
 export type ArticleResult = { article?: ArticleSource; problems: ContentProblem[] };
 
 /** Bump when the entries' shape or ArticleSource changes: an older file is then ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Entry {
   size: number;

@@ -2,7 +2,7 @@
 // what is added here is derived once by the pipeline: URLs, dates in the site's zone, processed
 // images and rendered Markdown. Two views of an article exist on purpose: the Teaser is what any list
 // shows of it (and all a list page's digest depends on); the Article is its own page.
-import type { ArticleFrontMatter, AuthorFrontMatter } from "./schema.ts";
+import type { ArticleFrontMatter, AuthorFrontMatter, PageFrontMatter, PublisherPolicy, StoryType } from "./schema.ts";
 import type { ImageCrops, ImageSet, ImageVariant, SiteIcons } from "../images/index.ts";
 import type { Moment } from "../dates.ts";
 import type { Section, Site } from "../site/site.ts";
@@ -119,8 +119,27 @@ export interface BodyRef {
 }
 
 export interface Correction {
+  /** Its anchor on the article page, from its time: "correction-20261124-0915". */
+  id: string;
   date: Moment;
   text: string;
+}
+
+/** A link an editor wrote in a body to a page of this site, for the build's check that it resolves. */
+export interface BodyLink {
+  /** The Markdown file it is written in. */
+  file: string;
+  line: number;
+  /** As written. */
+  href: string;
+  /** The site path it points at ("/business/"), query and fragment dropped. */
+  path: string;
+}
+
+/** What a sponsored story says of who paid for it. */
+export interface Sponsor {
+  name: string;
+  url?: string;
 }
 
 /** What any list of articles shows of one (teasers, related stories, editions, sitemaps). */
@@ -147,6 +166,12 @@ export interface Teaser extends Pick<ArticleFrontMatter, "headline"> {
   /** Dated after the build's "now": published by the first build after that time. */
   scheduled: boolean;
   live?: LiveState["status"];
+  /** What kind of story: lists show its label (news has none). */
+  type: StoryType;
+  /** The sponsor's name, for a sponsored story's label. */
+  sponsor?: string;
+  /** The story's first video, for the Video rail: its title and the still made from its poster. */
+  video?: { title: string; poster?: ImageSet };
 }
 
 export interface Article extends Pick<ArticleFrontMatter, "headline" | "dateline"> {
@@ -169,6 +194,10 @@ export interface Article extends Pick<ArticleFrontMatter, "headline" | "dateline
   scheduled: boolean;
   featured: boolean;
   live?: LiveState;
+  type: StoryType;
+  sponsor?: Sponsor;
+  /** A generated 1200×630 share card, for a story without a photo: link previews and structured data. */
+  card?: ImageVariant;
   body: BodyRef;
   /** Holds a gallery or a video facade: the page loads public/js/story-formats.js once. */
   interactive: boolean;
@@ -185,6 +214,33 @@ export interface SkippedArticle {
   published: Moment;
 }
 
+/** A standalone page (About, Ethics, Contact…) as the navigation links it. */
+export interface PageLink {
+  title: string;
+  /** Site path: "/about/". */
+  path: string;
+  nav: NonNullable<PageFrontMatter["nav"]>;
+}
+
+/** A standalone page, `pages/<slug>.md`, ready to render. */
+export interface StandalonePage extends PageLink {
+  /** Source path relative to the content folder: "pages/about.md". */
+  id: string;
+  slug: string;
+  description?: string;
+  updated?: Moment;
+  policies: PublisherPolicy[];
+  body: BodyRef;
+}
+
+/** A paid link of the "Around the web" block. */
+export interface Promo {
+  title: string;
+  url: string;
+  source: string;
+  image?: ImageSet;
+}
+
 /** What every page's frame shows besides its own content: one digest for every page. */
 export interface Shell {
   site: Site;
@@ -198,6 +254,14 @@ export interface Shell {
   stylesheet: string;
   /** A preview build: every page says noindex, and unpublished stories carry a banner. */
   preview: boolean;
+  /** Standalone pages, for the header's and footer's navigation. */
+  pages: PageLink[];
+  /** Site paths of the pages that state the publisher's policies, for its structured data. */
+  policies: Partial<Record<PublisherPolicy, string>>;
+  /** The story the breaking-news banner links to while this build is inside its window. */
+  breaking?: { headline: string; path: string };
+  /** The "Around the web" block's paid links, thumbnails made. */
+  promos: Promo[];
 }
 
 export interface Newsroom {
@@ -210,4 +274,8 @@ export interface Newsroom {
   skippedDrafts: SkippedArticle[];
   /** Future-dated articles left out of this build; a later build publishes them. */
   skippedScheduled: SkippedArticle[];
+  /** Standalone pages, by slug. */
+  pages: StandalonePage[];
+  /** Links to this site written in the published bodies, for the check that each resolves. */
+  links: BodyLink[];
 }

@@ -35,6 +35,7 @@ body, .body { margin: 0; padding: 0; width: 100%; background-color: ${c.page}; c
 .lead-photo { padding: 0; background-color: ${c.hairline}; }
 .lead-image { display: block; width: 100%; max-width: 600px; height: auto; border: 0; font: 15px/1.4 ${SANS}; color: ${c.muted}; }
 .lead { padding: 20px 24px 22px; border-bottom: 1px solid ${c.rule}; text-align: ${start}; }
+.story-kind { margin: 0 0 4px; font: 700 11px/1.3 ${SANS}; letter-spacing: ${track("0.08em")}; text-transform: uppercase; color: ${c.text}; }
 .kicker { margin: 0 0 6px; font: 700 12px/1.3 ${SANS}; letter-spacing: ${track("0.08em")}; text-transform: uppercase; color: ${c.accent}; }
 .lead-headline { margin: 0 0 10px; font: 700 28px/1.2 ${SERIF}; word-break: break-word; }
 .lead-headline a, .story-headline a { color: ${c.text}; text-decoration: none; }
@@ -62,7 +63,7 @@ body, .body { margin: 0; padding: 0; width: 100%; background-color: ${c.page}; c
   .body, .wrapper, .topbar, .footer { background-color: #151515 !important; }
   .container, .masthead, .lead, .section { background-color: #1e1e1e !important; }
   .note, .support { background-color: #262523 !important; }
-  .masthead-name a, .lead-headline a, .story-headline a, .section-heading, .note-text, .support-heading { color: #ebe9e4 !important; }
+  .masthead-name a, .lead-headline a, .story-headline a, .section-heading, .note-text, .support-heading, .story-kind { color: #ebe9e4 !important; }
   .summary, .support-text { color: #d6d4cf !important; }
   .masthead-tagline, .byline, .note-signed, .topbar a, .footer-text, .footer-text a { color: #acaaa5 !important; }
   .kicker, .masthead-date { color: #ff857c !important; }

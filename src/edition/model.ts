@@ -35,6 +35,10 @@ export interface EditionStory {
   /** Site path of the article, for the web page. */
   path: string;
   section: Section;
+  /** What kind of story it is, for its label (issue 18); news has none. */
+  type: Teaser["type"];
+  /** The sponsor's name, for a sponsored story's label. */
+  sponsor?: string;
   /** The lead photo as one JPEG at 2x, for the email. */
   image?: EditionImage;
   /** The lead photo in every format, for the web page. */
@@ -107,6 +111,8 @@ function storyOf(article: Teaser, site: Site, imageWidth: number): EditionStory 
     url: absoluteUrl(site, article.path),
     path: article.path,
     section: article.section,
+    type: article.type,
+    ...(article.sponsor && { sponsor: article.sponsor }),
   };
   const image = editionImage(article, site, imageWidth);
   if (image) story.image = image;

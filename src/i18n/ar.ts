@@ -15,6 +15,7 @@ export const ar: Catalogue = {
     "footer.archive": "الأرشيف",
     "footer.topics": "المواضيع",
     "footer.authors": "صحفيونا",
+    "footer.corrections": "تصحيحات",
     "footer.newsletter": "النشرة البريدية",
     "footer.newsletters": "النشرات البريدية",
     "footer.social": "{site} على {network}",

@@ -12,6 +12,7 @@ export const de: Catalogue = {
     "footer.archive": "Archiv",
     "footer.topics": "Themen",
     "footer.authors": "Unsere Redaktion",
+    "footer.corrections": "Korrekturen",
     "footer.newsletter": "Newsletter",
     "footer.newsletters": "Newsletter",
     "footer.social": "{site} auf {network}",

@@ -21,6 +21,7 @@ export const en = {
     "footer.archive": "Archive",
     "footer.topics": "Topics",
     "footer.authors": "Our journalists",
+    "footer.corrections": "Corrections",
     "footer.newsletter": "Newsletter",
     "footer.newsletters": "Newsletters",
     "footer.social": "{site} on {network}",

@@ -13,6 +13,7 @@ export const es: Catalogue = {
     "footer.archive": "Archivo",
     "footer.topics": "Temas",
     "footer.authors": "Nuestros periodistas",
+    "footer.corrections": "Correcciones",
     "footer.newsletter": "Boletín",
     "footer.newsletters": "Boletines",
     "footer.social": "{site} en {network}",

@@ -13,6 +13,7 @@ export const fr: Catalogue = {
     "footer.archive": "Archives",
     "footer.topics": "Sujets",
     "footer.authors": "Nos journalistes",
+    "footer.corrections": "Rectificatifs",
     "footer.newsletter": "Lettre d’information",
     "footer.newsletters": "Lettres d’information",
     "footer.social": "{site} sur {network}",

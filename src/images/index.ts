@@ -43,6 +43,8 @@ export const IMAGE_WIDTHS = {
   lead: [480, 960, 1600],
   inline: [480, 960, 1600],
   headshot: [96, 192],
+  /** A promo's thumbnail in the "Around the web" block. */
+  promo: [160, 320],
 } as const;
 
 /**
@@ -67,6 +69,17 @@ const LOGO_MAX = 1200;
 const CROP_ENCODING = { fit: "cover", position: "attention", format: "jpeg", quality: 78, progressive: true, version: 1 } as const;
 const LOGO_ENCODING = { fit: "inside", max: LOGO_MAX, format: "png", compressionLevel: 9, version: 1 } as const;
 const ICON_ENCODING = { fit: "contain", background: "#ffffff", format: "png", compressionLevel: 9, version: 1 } as const;
+
+/** A generated share card: the size Open Graph and X's large card ask for. */
+export const SHARE_CARD_SIZE = { width: 1200, height: 630 } as const;
+const CARD_ENCODING = { format: "jpeg", quality: 84, ...SHARE_CARD_SIZE, logoMax: { width: 360, height: 72 }, version: 1 } as const;
+
+/** The logo as a share card draws it: a PNG data URI fitted into CARD_ENCODING.logoMax. */
+export interface CardLogo {
+  src: string;
+  width: number;
+  height: number;
+}
 
 /** Site icons: the browser tab's icon and the one a phone puts on its home screen. */
 export const ICON_SIZES = { favicon: 32, touch: 180 } as const;
@@ -469,6 +482,28 @@ export class ImagePipeline {
   }
 
   /**
+   * A share card (1200×630 JPEG) for a story without a photo. `key` is everything the card shows
+   * (headline, section, name, the drawing's version); the logo is keyed by its content. `draw` makes
+   * the card's SVG and is called only when the cache lacks this card: a warm build draws nothing.
+   */
+  shareCard(card: { key: unknown; logoFile?: string | undefined; draw: (logo: CardLogo | undefined) => Promise<string> }): Promise<ImageVariant> {
+    return this.progress.track(this.makeCard(card)).catch(encodeFailure(card.logoFile ?? "share card"));
+  }
+
+  private async makeCard({ key, logoFile, draw }: { key: unknown; logoFile?: string | undefined; draw: (logo: CardLogo | undefined) => Promise<string> }): Promise<ImageVariant> {
+    const logoHash = logoFile === undefined ? undefined : (await this.source(logoFile)).hash;
+    const name = `${fingerprint({ key, logoHash, CARD_ENCODING })}-card.jpeg`;
+    const encoded = await this.encodeLimit(() =>
+      this.encodeOnce(name, async (target) => {
+        const svg = await draw(logoFile === undefined ? undefined : await cardLogo(logoFile));
+        await sharp(Buffer.from(svg)).flatten({ background: "#ffffff" }).jpeg({ quality: CARD_ENCODING.quality, progressive: true }).toFile(target);
+      }),
+    );
+    this.use([name], encoded ? 1 : 0);
+    return { url: this.url(name), width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height };
+  }
+
+  /**
    * Publishes a media file (a recording for an audio embed) unchanged, under a content-hashed name
    * beside the images, so it is cached, copied and served like them.
    */
@@ -637,6 +672,16 @@ export class ImagePipeline {
     }
     return true;
   }
+}
+
+/** The logo fitted into a share card's logo box, as a PNG data URI for the card's drawing. */
+async function cardLogo(file: string): Promise<CardLogo> {
+  const { data, info } = await sharp(file)
+    .rotate()
+    .resize(CARD_ENCODING.logoMax.width, CARD_ENCODING.logoMax.height, { fit: "inside" })
+    .png()
+    .toBuffer({ resolveWithObject: true });
+  return { src: `data:image/png;base64,${data.toString("base64")}`, width: info.width, height: info.height };
 }
 
 /** eleventy-img's result as the manifest keeps it: file names and sizes per format, in our order. */

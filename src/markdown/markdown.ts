@@ -18,6 +18,8 @@ export interface MarkdownEnv extends Env {
   siteOrigin?: string;
   /** The site's path prefix ("/news/"): a link an editor writes as "/business/" must gain it. */
   pathPrefix?: string;
+  /** A sponsored story: its links to other sites say so (rel="sponsored"), as search engines ask. */
+  sponsored?: boolean;
 }
 
 export const FIGURE_INFO = "figure";
@@ -140,7 +142,7 @@ function markExternalLinks(md: MarkdownIt): void {
     const token = tokens[idx];
     const href = String(token?.attrGet("href") ?? "");
     if (token && /^https?:\/\//i.test(href) && !(env.siteOrigin && href.startsWith(env.siteOrigin))) {
-      token.attrSet("rel", "noopener noreferrer");
+      token.attrSet("rel", env.sponsored ? "sponsored noopener noreferrer" : "noopener noreferrer");
     }
     if (token) token.attrSet("href", prefixed(href, env));
     return linkOpen ? linkOpen(tokens, idx, options, rawEnv, self) : self.renderToken(tokens, idx, options);

@@ -24,7 +24,8 @@ export interface BodySource {
   galleries: ArticleSource["galleries"];
   embeds: readonly EmbedSource[];
   live?: { ended?: ArticleSource["published"] | undefined } | undefined;
-  published: ArticleSource["published"];
+  /** When live coverage started; a standalone page has none (and no live coverage). */
+  published?: ArticleSource["published"] | undefined;
 }
 
 /** Player addresses that set no tracking cookies (YouTube's privacy-enhanced mode, Vimeo's dnt). */
@@ -123,6 +124,7 @@ export class BodyRenderer {
         })
         .sort((a, b) => b.time.epoch - a.time.epoch);
       const ended = source.live?.ended;
+      if (!source.published) throw new Error(`[render] live coverage in ${source.id} has no start`);
       const coverage: LiveCoverage = { status: ended ? "ended" : "live", start: source.published, ...(ended && { end: ended }), summaryHtml: fillBlocks(live.summaryHtml, block), updates };
       body.live = coverage;
     }

@@ -31,10 +31,12 @@ export function renderBodyTemplate(
   tokens: Token[],
   site: { origin: string; pathPrefix: string },
   live?: { summaryEnd: number; updates: readonly UpdateSource[] },
+  options: { sponsored?: boolean } = {},
 ): BodyTemplate {
   const env: MarkdownEnv = {
     siteOrigin: site.origin,
     pathPrefix: site.pathPrefix,
+    ...(options.sponsored && { sponsored: true }),
     renderFigure: (index) => `\u0000figure:${index}\u0000`,
     renderGallery: (index) => `\u0000gallery:${index}\u0000`,
     renderEmbed: (index) => `\u0000embed:${index}\u0000`,

@@ -5,10 +5,10 @@
 import type { MarkdownIt } from "markdown-it";
 import type { ArticleSource } from "../content/load-articles.ts";
 import type { AuthorSource } from "../content/load-authors.ts";
-import type { Article, Author, AuthorRef, Newsroom, Photo, Shell, SkippedArticle, Teaser } from "../content/types.ts";
-import { IMAGE_WIDTHS, type ImagePipeline } from "../images/index.ts";
+import type { PageSource } from "../content/load-pages.ts";
+import type { Article, Author, AuthorRef, Correction, Newsroom, Photo, Promo, Shell, SkippedArticle, StandalonePage, Teaser } from "../content/types.ts";
+import { IMAGE_WIDTHS, type ImagePipeline, type ImageVariant } from "../images/index.ts";
 import { monogramSvg } from "../images/monogram.ts";
-import { parseMoment } from "../dates.ts";
 import { mastodonUrl } from "../social.ts";
 import { readingMinutes, truncateText } from "../text.ts";
 import type { MarkdownEnv } from "../markdown/markdown.ts";
@@ -18,6 +18,9 @@ import { latestYear } from "../site/collections.ts";
 import { stylesheetPath } from "../site/assets.ts";
 import type { BodyRenderer } from "./bodies.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
+import { drawShareCard, SHARE_CARD_VERSION } from "./share-card.ts";
+import { storyLabel } from "../site/story-types.ts";
+import type { Moment } from "../dates.ts";
 
 /** What the loader checked: the settings, authors and articles, each valid. */
 export interface CheckedContent {
@@ -25,7 +28,10 @@ export interface CheckedContent {
   md: MarkdownIt;
   authors: readonly AuthorSource[];
   articles: readonly ArticleSource[];
+  pages: readonly PageSource[];
   logoFile?: string | undefined;
+  /** Each promo's thumbnail, resolved (undefined where it has none). */
+  promoFiles: readonly (string | undefined)[];
   /** An article's body template, read again for an article that came from the build's cache without it. */
   reread: (source: ArticleSource) => Promise<NonNullable<ArticleSource["template"]>>;
 }
@@ -54,8 +60,13 @@ export async function prepareNewsroom(content: CheckedContent, options: PrepareO
   const skipped = (test: (source: ArticleSource) => boolean): SkippedArticle[] =>
     preview ? [] : content.articles.filter(test).map((source) => ({ id: source.id, headline: source.fields.headline, published: source.published }));
   const published = content.articles.filter((source) => preview || (!isDraft(source) && !isScheduled(source)));
-  const articles = await Promise.all(published.map((source) => prepareArticle(source, { site, byId, images, bodies, scheduled: isScheduled(source), reread: content.reread })));
+  const context: ArticleContext = { site, byId, images, bodies, reread: content.reread, scheduled: false, logoFile: content.logoFile };
+  const articles = await Promise.all(published.map((source) => prepareArticle(source, { ...context, scheduled: isScheduled(source) })));
   articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
+  const pages = await Promise.all(content.pages.map((source) => preparePage(source, bodies)));
+  const promos = await Promise.all((site.promos ?? []).map((promo, index) => preparePromo(promo, content.promoFiles[index], images)));
+  // The banner links to a story that is out: never to a draft or a scheduled story shown in the preview.
+  const breaking = breakingStory(published.filter((source) => !isDraft(source) && !isScheduled(source)), now);
 
   const shell: Shell = withDigest({
     site,
@@ -64,7 +75,12 @@ export async function prepareNewsroom(content: CheckedContent, options: PrepareO
     year: latestYear(articles.map((article) => article.teaser)),
     stylesheet: stylesheetPath(),
     preview,
+    pages: pages.map(({ title, path, nav }) => ({ title, path, nav })),
+    policies: Object.fromEntries(pages.flatMap((page) => page.policies.map((policy) => [policy, page.path] as const))),
+    ...(breaking && { breaking }),
+    promos,
   });
+  const shown = new Set(articles.map((article) => article.id));
   return {
     shell,
     site,
@@ -73,7 +89,55 @@ export async function prepareNewsroom(content: CheckedContent, options: PrepareO
     skippedDrafts: skipped(isDraft),
     // A draft that is also future-dated counts once, as a draft.
     skippedScheduled: skipped((source) => !isDraft(source) && isScheduled(source)),
+    pages,
+    links: [...content.articles.filter((source) => shown.has(source.id)).flatMap((source) => source.links), ...content.pages.flatMap((page) => page.links)],
   };
+}
+
+/** How long the breaking-news banner stays up without a `breakingUntil`. */
+export const BREAKING_HOURS = 6;
+
+/** The newest story marked breaking whose window (`date` to `breakingUntil`, else six hours on) holds `now`. */
+export function breakingStory(sources: readonly ArticleSource[], now: number): { headline: string; path: string } | undefined {
+  const live = sources
+    .filter((source) => source.fields.breaking === true && source.published.epoch <= now)
+    .filter((source) => now < (source.breakingUntil?.epoch ?? source.published.epoch + BREAKING_HOURS * 3_600_000))
+    .sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
+  const story = live[0];
+  return story && { headline: story.fields.headline, path: story.path };
+}
+
+async function preparePage(source: PageSource, bodies: BodyRenderer): Promise<StandalonePage> {
+  const bodyDigest = digestOf({ text: source.sourceDigest, media: await bodies.media(source).catch(imageFailureFor(source.file)) });
+  const body = bodies.ref({ id: source.id, file: source.file, template: source.template, reread: () => Promise.resolve(source.template), figures: source.figures, galleries: source.galleries, embeds: source.embeds }, bodyDigest);
+  const { fields } = source;
+  return withDigest({
+    id: source.id,
+    slug: source.slug,
+    path: source.path,
+    title: fields.title,
+    nav: fields.nav ?? "footer",
+    ...(fields.description && { description: fields.description }),
+    ...(source.updated && { updated: source.updated }),
+    policies: fields.policies ?? [],
+    body,
+  });
+}
+
+async function preparePromo(promo: NonNullable<Site["promos"]>[number], file: string | undefined, images: ImagePipeline): Promise<Promo> {
+  const image = file === undefined ? undefined : await images.process(file, IMAGE_WIDTHS.promo).catch(imageFailureFor(file));
+  return { title: promo.title, url: promo.url, source: promo.source, ...(image && { image }) };
+}
+
+/** Each correction with the anchor it has on the article page: its time, made unique within the article. */
+export function correctionsWithIds(corrections: readonly { date: Moment; text: string }[]): Correction[] {
+  const seen = new Map<string, number>();
+  return corrections.map(({ date, text }) => {
+    const base = `correction-${date.day.replace(/-/g, "")}${date.hasTime ? `-${date.iso.slice(11, 16).replace(":", "")}` : ""}`;
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return { id: count === 1 ? base : `${base}-${count}`, date, text };
+  });
 }
 
 async function prepareAuthor(source: AuthorSource, md: MarkdownIt, images: ImagePipeline, site: Site): Promise<Author> {
@@ -102,6 +166,14 @@ interface ArticleContext {
   bodies: BodyRenderer;
   scheduled: boolean;
   reread: CheckedContent["reread"];
+  logoFile: string | undefined;
+}
+
+/** A generated share card for a story without a photo; its URL names what it shows, so a new headline makes a new card. */
+function shareCard(source: ArticleSource, section: { title: string }, context: ArticleContext): Promise<ImageVariant> {
+  const label = storyLabel(source.fields.type ?? "news");
+  const text = { headline: source.fields.headline, kicker: label ? `${label} · ${section.title}` : section.title, name: context.site.name };
+  return context.images.shareCard({ key: { ...text, version: SHARE_CARD_VERSION }, logoFile: context.logoFile, draw: (logo) => drawShareCard(text, logo) }).catch(imageFailureFor(source.file));
 }
 
 async function prepareArticle(source: ArticleSource, context: ArticleContext): Promise<Article> {
@@ -123,6 +195,10 @@ async function prepareArticle(source: ArticleSource, context: ArticleContext): P
   const summary = fields.summary ?? truncateText(source.firstParagraph);
   const live = source.live ? { status: source.live.ended ? ("ended" as const) : ("live" as const), start: source.published, ...(source.live.ended && { end: source.live.ended }) } : undefined;
   const byline: AuthorRef[] = authors.map(({ id, name, path }) => ({ id, name, path }));
+  const type = fields.type ?? "news";
+  const card = photo ? undefined : await shareCard(source, section, context);
+  const video = source.embeds.find((embed): embed is Extract<typeof embed, { id: string }> => "id" in embed);
+  const poster = video?.posterFile ? await images.process(video.posterFile, IMAGE_WIDTHS.inline).catch(imageFailureFor(source.file)) : undefined;
   const teaser: Teaser = withDigest({
     id: source.id,
     path: source.path,
@@ -139,6 +215,9 @@ async function prepareArticle(source: ArticleSource, context: ArticleContext): P
     draft: fields.draft ?? false,
     scheduled,
     ...(live && { live: live.status }),
+    type,
+    ...(fields.sponsor && { sponsor: fields.sponsor.name }),
+    ...(video && { video: { title: video.title, ...(poster && { poster }) } }),
   });
   return withDigest({
     teaser,
@@ -155,11 +234,14 @@ async function prepareArticle(source: ArticleSource, context: ArticleContext): P
     section,
     tags: fields.tags ?? [],
     ...(photo && { photo }),
-    corrections: (fields.corrections ?? []).map((correction) => ({ date: parseMoment(correction.date, site.timeZone), text: correction.text })),
+    corrections: correctionsWithIds(source.corrections),
     draft: fields.draft ?? false,
     scheduled,
     featured: fields.featured ?? false,
     ...(live && { live }),
+    type,
+    ...(fields.sponsor && { sponsor: { name: fields.sponsor.name, ...(fields.sponsor.url && { url: fields.sponsor.url }) } }),
+    ...(card && { card }),
     body,
     interactive: source.galleries.length > 0 || source.embeds.some((embed) => "id" in embed),
     fieldsFromFiles: [source.photo, ...source.figures, ...source.galleries.flatMap((gallery) => gallery.photos)].reduce((sum, item) => sum + (item?.fromFile.length ?? 0), 0),

@@ -1,7 +1,7 @@
 // Static files from `public/` are copied as they are; the URLs of the stylesheet and scripts carry a
 // hash of their content so hosts can cache them forever and readers still get a changed one at once.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 
@@ -25,6 +25,13 @@ export function versionedPath(sitePath: string): string {
 /** Site path of the stylesheet with its content hash. */
 export function stylesheetPath(): string {
   return versionedPath("/css/site.css");
+}
+
+/** Site paths of the files in `public/` ("/css/site.css"): pages may link to them. */
+export function publicPaths(): string[] {
+  return readdirSync(PUBLIC_DIR, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => `/${path.relative(PUBLIC_DIR, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`);
 }
 
 /** Copies `public/` into the output folder (copies, not links: the output must never alias the repository). */

@@ -174,6 +174,16 @@ export function sectionBlocks(teasers: readonly Teaser[], sections: readonly Sec
     .filter((block) => block.teasers.length > 0);
 }
 
+/** The front page's Video rail: the newest stories that carry a video embed. */
+export function videoStories(teasers: readonly Teaser[], limit = 4): Teaser[] {
+  const found: Teaser[] = [];
+  for (const teaser of teasers) {
+    if (found.length === limit) break;
+    if (teaser.video) found.push(teaser);
+  }
+  return found;
+}
+
 /** Every author with how many published articles carry their byline. */
 export function authorsWithCounts<A extends AuthorRef>(authors: readonly A[], teasers: readonly Teaser[]): { author: A; count: number }[] {
   const counts = new Map<string, number>();

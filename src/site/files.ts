@@ -1,22 +1,24 @@
-// The site's machine-readable files as page specs: Atom and JSON feeds (site, sections, authors),
+// The site's machine-readable files as page specs: Atom and JSON feeds (site, sections, topics, authors),
 // sitemap.xml and the Google News sitemap, robots.txt and the host's `_headers`.
 import type { Newsroom, Teaser } from "../content/types.ts";
 import { page, type PageSpec } from "./page.ts";
-import { newestChange } from "./collections.ts";
+import { collectTags, newestChange } from "./collections.ts";
 import { buildFeed, scopeArticles } from "./feeds/feed.ts";
 import { renderAtom } from "./feeds/atom.ts";
 import { renderJsonFeed } from "./feeds/json-feed.ts";
 import { feedPath, feedScopes } from "./feeds/links.ts";
 import { MAX_SITEMAP_URLS, renderUrlset, sitemapFiles, sitemapUrls } from "./sitemaps/sitemap.ts";
-import { MAX_NEWS_URLS, articlesInNewsWindow, renderNewsUrlset } from "./sitemaps/news.ts";
+import { MAX_NEWS_URLS, newsSitemapItems, renderNewsUrlset } from "./sitemaps/news.ts";
 import { NEWS_SITEMAP_PATH, SITEMAP_PATH, robotsTxt } from "./sitemaps/robots.ts";
 import { renderHeaders } from "./headers.ts";
+import { collectCorrections } from "./corrections-log.ts";
 
-/** Atom and JSON Feed for the site, each section and each author: their newest articles in full. */
+/** Atom and JSON Feed for the site, each section, each topic and each author: their newest articles in full. */
 export function feedFiles(newsroom: Newsroom): PageSpec[] {
   const { site } = newsroom;
   const siteUpdated = newestChange(newsroom.articles)?.iso;
-  return feedScopes(site, newsroom.authors).flatMap((scope) => {
+  const topics = collectTags(newsroom.articles.map((article) => article.teaser)).map(({ slug, name, path }) => ({ slug, name, path }));
+  return feedScopes(site, newsroom.authors, topics).flatMap((scope) => {
     const articles = scopeArticles(scope, newsroom.articles);
     const inputs = { scope, site, articles, siteUpdated };
     return [
@@ -32,8 +34,8 @@ export function feedFiles(newsroom: Newsroom): PageSpec[] {
  */
 export function sitemapFilesOf(newsroom: Newsroom, teasers: readonly Teaser[], now: Date): PageSpec[] {
   const { site } = newsroom;
-  const urls = sitemapUrls(site, teasers, newsroom.authors);
-  const news = articlesInNewsWindow(teasers, now);
+  const urls = sitemapUrls(site, teasers, newsroom.authors, { pages: newsroom.pages, corrections: collectCorrections(newsroom.articles)[0]?.date });
+  const news = newsSitemapItems(teasers, now, site);
   // Sitemaps are cheap to print and depend on every article: they are printed while planning, and
   // the plan compares the XML itself.
   return [

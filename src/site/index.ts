@@ -7,6 +7,8 @@ import { htmlPages } from "./pages.ts";
 import { editionPages } from "./editions.ts";
 import { feedFiles, headersFile, robotsFile, sitemapFilesOf } from "./files.ts";
 import { planSearchShards, searchPage, type SearchShard } from "./search.ts";
+import { standalonePages } from "./standalone.ts";
+import { correctionsPages } from "./corrections-log.ts";
 
 export interface SiteOptions {
   /** The build's "now": which articles are still news, which weekly editions have come. */
@@ -27,6 +29,8 @@ export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
   return {
     pages: [
       ...htmlPages(newsroom),
+      ...standalonePages(newsroom),
+      ...correctionsPages(newsroom),
       searchPage(newsroom.shell, shards),
       ...editionPages(newsroom.shell, teasers, options.notes, options.now),
       ...feedFiles(newsroom),

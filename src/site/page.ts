@@ -1,7 +1,6 @@
 // A page of the site as the build plan sees it: where it goes, what it is made from, and how to
 // render it. `inputs` is plain data (digested values inside); `render` reads nothing else but the
 // code, so two builds whose inputs have the same digest write the same file.
-import type { Article } from "../content/types.ts";
 
 export type PageKind =
   | "article"
@@ -22,7 +21,9 @@ export type PageKind =
   | "edition"
   | "edition-archive"
   | "edition-feed"
-  | "newsletter-index";
+  | "newsletter-index"
+  | "standalone"
+  | "corrections";
 
 /** A rendered page that the search index reads too: its HTML, and the document the index is given. */
 export interface IndexedPage {
@@ -38,12 +39,12 @@ export interface PageSpec<I extends object = object> {
   /** Everything the output depends on besides the code. */
   inputs: I;
   render(inputs: I): string | IndexedPage;
-  /** Articles whose rendered bodies the page shows: the build renders them before the page. */
-  bodies?: readonly Article[];
+  /** Articles (or standalone pages) whose rendered bodies the page shows: the build renders them before the page. */
+  bodies?: readonly { id: string }[];
 }
 
 /** A page spec; the type ties `render` to its inputs. */
-export function page<I extends object>(kind: PageKind, path: string, inputs: I, render: (inputs: I) => string | IndexedPage, bodies?: readonly Article[]): PageSpec<I> {
+export function page<I extends object>(kind: PageKind, path: string, inputs: I, render: (inputs: I) => string | IndexedPage, bodies?: readonly { id: string }[]): PageSpec<I> {
   return bodies && bodies.length > 0 ? { kind, path, inputs, render, bodies } : { kind, path, inputs, render };
 }
 

@@ -4,8 +4,8 @@ import { h } from "preact";
 import type { Newsroom, Shell, Teaser } from "../content/types.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
-import { archiveMonths, authorsWithCounts, collectTags, leadStory, listingPath, paginate, relatedStories, sectionBlocks, teasersByAuthor, teasersInSection, type Listing } from "./collections.ts";
-import { articleHead, authorHead, frontHead, pageHead, sectionHead } from "./seo/head.ts";
+import { archiveMonths, authorsWithCounts, collectTags, leadStory, listingPath, paginate, relatedStories, sectionBlocks, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
+import { articleHead, authorHead, frontHead, pageHead, sectionHead, unlistedHead } from "./seo/head.ts";
 import { feedLinks } from "./feeds/links.ts";
 import type { HeadMeta } from "./head.ts";
 import { ArticlePage, ArticleStory } from "../../layouts/ArticlePage.tsx";
@@ -26,14 +26,15 @@ function searchDocument(shell: Shell, headline: string, story: string): string {
 }
 
 /** Pagination links for the head of a listing page. */
-function pageLinks(listing: Listing<unknown>): Pick<HeadMeta, "prev" | "next"> {
+export function pageLinks(listing: Listing<unknown>): Pick<HeadMeta, "prev" | "next"> {
   const links: Pick<HeadMeta, "prev" | "next"> = {};
   if (listing.pageNumber > 1) links.prev = listingPath(listing.base, listing.pageNumber - 1);
   if (listing.pageNumber < listing.totalPages) links.next = listingPath(listing.base, listing.pageNumber + 1);
   return links;
 }
 
-function pageTitle(locale: Locale, title: string, listing: Listing<unknown>): string {
+/** A listing's title: "Topics", then "Topics — page 2" (in the site's language). */
+export function pageTitle(locale: Locale, title: string, listing: Listing<unknown>): string {
   return listing.pageNumber > 1 ? locale.t("list.page", { title, number: locale.integer(listing.pageNumber) }) : title;
 }
 
@@ -87,11 +88,12 @@ function frontPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] 
     // Section blocks repeat stories from the latest list on purpose: they are the way in by section.
     const blocks = sectionBlocks(teasers, site.sections, new Set(lead ? [lead] : []));
     const olderPath = listing.totalPages > 1 ? listingPath(listing.base, 2) : undefined;
-    return page("front", "/", { shell, lead, latest, blocks, olderPath }, ({ shell, lead, latest, blocks, olderPath }) => {
+    const videos = videoStories(teasers);
+    return page("front", "/", { shell, lead, latest, blocks, olderPath, videos }, ({ shell, lead, latest, blocks, olderPath, videos }) => {
       const head = { ...frontHead(shell), ...(olderPath && { next: olderPath }), feeds: feedLinks({ kind: "site" }, shell.site) };
       const description = shell.site.tagline ?? localeOf(shell.site.language).t("front.description", { site: shell.site.name });
       const signups = newslettersAt(shell.site.newsletters, { place: "front" });
-      return renderPage(shell, { path: "/", title: shell.site.name, description, head }, h(FrontPage, { site: shell.site, lead, latest, blocks, olderPath, signups }));
+      return renderPage(shell, { path: "/", title: shell.site.name, description, head }, h(FrontPage, { site: shell.site, lead, latest, blocks, olderPath, signups, videos, promos: shell.promos }));
     });
   });
 }
@@ -137,12 +139,17 @@ function tagPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {
     index,
     ...tags.flatMap((tag) =>
       paginate(tag.teasers, shell.site.pageSize, tag.path).map((listing) =>
-        page("tag", listing.path, { shell, name: tag.name, listing }, ({ shell, name, listing }) => {
+        page("tag", listing.path, { shell, topic: { slug: tag.slug, name: tag.name, path: tag.path }, listing }, ({ shell, topic, listing }) => {
           const locale = localeOf(shell.site.language);
           return renderPage(
             shell,
-            { path: listing.path, title: pageTitle(locale, name, listing), description: locale.t("tag.description", { tag: name, site: shell.site.name }), head: { ...pageHead(shell), ...pageLinks(listing) } },
-            h(ListPage, { title: name, listing, site: shell.site, label: locale.t("pagination.tag", { tag: name }) }),
+            {
+              path: listing.path,
+              title: pageTitle(locale, topic.name, listing),
+              description: locale.t("tag.description", { tag: topic.name, site: shell.site.name }),
+              head: { ...pageHead(shell), ...pageLinks(listing), feeds: feedLinks({ kind: "tag", tag: topic }, shell.site) },
+            },
+            h(ListPage, { title: topic.name, listing, site: shell.site, label: locale.t("pagination.tag", { tag: topic.name }) }),
           );
         }),
       ),
@@ -216,7 +223,7 @@ function archivePages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[
 function notFoundPage(shell: Shell): PageSpec {
   return page("not-found", "/404.html", { shell }, ({ shell }) => {
     const locale = localeOf(shell.site.language);
-    return renderPage(shell, { path: "/404.html", title: locale.t("notFound.title"), description: locale.t("notFound.description"), head: pageHead(shell) }, h(NotFoundPage, { site: shell.site }));
+    return renderPage(shell, { path: "/404.html", title: locale.t("notFound.title"), description: locale.t("notFound.description"), head: unlistedHead(shell) }, h(NotFoundPage, { site: shell.site }));
   });
 }
 

@@ -5,7 +5,7 @@ import { h } from "preact";
 import type { Shell, Teaser } from "../content/types.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
-import { pageHead } from "./seo/head.ts";
+import { unlistedHead } from "./seo/head.ts";
 import { siteUrl } from "./site.ts";
 import { SearchPage } from "../../layouts/SearchPage.tsx";
 import { localeOf } from "../i18n/index.ts";
@@ -65,6 +65,6 @@ export function searchPage(shell: Shell, shards: readonly SearchShard[]): PageSp
     const bundles = shards.map((id) => siteUrl(site, `/${SEARCH_INDEX_DIR}/${id}/`));
     const body = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundles, script: siteUrl(site, "/js/search.js") });
     const locale = localeOf(site.language);
-    return renderPage(shell, { path: SEARCH_PATH, title: locale.t("search.title"), description: locale.t("search.description", { site: site.name }), head: pageHead(shell) }, body);
+    return renderPage(shell, { path: SEARCH_PATH, title: locale.t("search.title"), description: locale.t("search.description", { site: site.name }), head: unlistedHead(shell) }, body);
   });
 }

@@ -18,6 +18,7 @@ export interface Support {
   text: string;
   url: string;
   label: string;
+  banner?: NonNullable<Settings["support"]>["banner"];
 }
 
 export interface Site extends Omit<Settings, "sections" | "newsletter" | "newsletters" | "support"> {

@@ -18,6 +18,12 @@ const PAGES: [string, string][] = [
   ["article with a gallery", "/2026/11/22/harbour-front-after-the-storm-in-pictures/"],
   ["article with embeds", "/2026/11/21/north-haven-ferry-what-riders-are-saying/"],
   ["live coverage (ended)", "/2026/11/18/gale-night-live-updates/"],
+  // Issue 18: labels, the opinion byline, the sponsor, the support banner, promos, pages, the log.
+  ["opinion", "/2026/11/23/opinion-gull-point-light-needs-us/"],
+  ["sponsored", "/2026/11/20/sponsored-winter-walks-north-shore/"],
+  ["standalone page", "/ethics/"],
+  ["corrections log", "/corrections/"],
+  ["topic", "/tags/harbour/"],
   ["front page", "/"],
   ["section", "/news/"],
   ["author", "/authors/mara-quinn/"],

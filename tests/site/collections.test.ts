@@ -10,7 +10,7 @@ const sections = { news: { slug: "news", title: "News", path: "/news/" }, sport:
 
 function teaser(id: string, date: string, fields: Partial<Teaser> = {}): Teaser {
   const published = parseMoment(date, "America/Chicago");
-  return { id, path: `/${published.day.replace(/-/g, "/")}/${id}/`, headline: id, summary: "", section: sections.news, tags: [], published, authors: [], featured: false, priority: 0, draft: false, scheduled: false, ...fields };
+  return { id, path: `/${published.day.replace(/-/g, "/")}/${id}/`, headline: id, summary: "", section: sections.news, tags: [], published, authors: [], featured: false, priority: 0, draft: false, scheduled: false, type: "news", ...fields };
 }
 
 /** Newest first, as the newsroom keeps them. */

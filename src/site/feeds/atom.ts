@@ -29,7 +29,7 @@ export function renderAtom(feed: Feed): string {
       feed.description !== undefined && textElement("subtitle", feed.description, { type: "text" }),
       element("link", { rel: "self", type: "application/atom+xml", href: feed.atomUrl }),
       element("link", { rel: "alternate", type: "text/html", href: feed.homeUrl }),
-      element("link", { rel: "alternate", type: "application/feed+json", href: feed.jsonUrl }),
+      feed.jsonUrl !== undefined && element("link", { rel: "alternate", type: "application/feed+json", href: feed.jsonUrl }),
       textElement("updated", feed.updated),
       textElement("generator", "Dateline"),
       ...feed.entries.map(atomEntry),

@@ -1,7 +1,7 @@
 // One format-neutral model of a feed, built from the newsroom for a scope; the Atom and JSON Feed
 // writers only print it, so both formats always carry the same entries, ids, dates and URLs.
 import type { Article } from "../../content/types.ts";
-import { lastChange, newestChange } from "../collections.ts";
+import { lastChange, newestChange, tagSlug } from "../collections.ts";
 import { absoluteUrl, siteUrl, type Site } from "../site.ts";
 import { absoluteHref, absolutizeHtml } from "./absolute-urls.ts";
 import { feedPath, feedTitle, scopePagePath, type FeedScope } from "./links.ts";
@@ -10,6 +10,8 @@ import { localeOf } from "../../i18n/index.ts";
 
 /** Entries per feed: the newest articles only. */
 export const MAX_FEED_ENTRIES = 50;
+/** Entries per topic feed: a site has many topics, and each feed carries its stories in full. */
+export const MAX_TOPIC_FEED_ENTRIES = 20;
 
 /** Written when a feed and the whole site have no article: a fixed instant, never the build's clock. */
 const NO_ARTICLES_UPDATED = "1970-01-01T00:00:00Z";
@@ -55,7 +57,8 @@ export interface Feed {
   /** Absolute URL of the page the feed follows. */
   homeUrl: string;
   atomUrl: string;
-  jsonUrl: string;
+  /** Absent for a feed published in Atom only (the corrections log). */
+  jsonUrl?: string;
   /** The newest entry's `updated`. */
   updated: string;
   entries: FeedEntry[];
@@ -73,9 +76,17 @@ export function articleFeedId(site: Pick<Site, "origin" | "pathPrefix">, article
 /** The articles a scope follows, at most `MAX_FEED_ENTRIES`; `articles` is the newsroom's, newest first. */
 export function scopeArticles(scope: FeedScope, articles: readonly Article[]): Article[] {
   const selected: Article[] = [];
+  const max = scope.kind === "tag" ? MAX_TOPIC_FEED_ENTRIES : MAX_FEED_ENTRIES;
   for (const article of articles) {
-    if (selected.length === MAX_FEED_ENTRIES) break;
-    const inScope = scope.kind === "section" ? article.section.slug === scope.section.slug : scope.kind === "author" ? article.authors.some((author) => author.id === scope.author.id) : true;
+    if (selected.length === max) break;
+    const inScope =
+      scope.kind === "section"
+        ? article.section.slug === scope.section.slug
+        : scope.kind === "author"
+          ? article.authors.some((author) => author.id === scope.author.id)
+          : scope.kind === "tag"
+            ? article.tags.some((tag) => tagSlug(tag) === scope.tag.slug)
+            : true;
     if (inScope) selected.push(article);
   }
   return selected;

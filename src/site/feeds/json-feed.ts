@@ -7,7 +7,7 @@ export function renderJsonFeed(feed: Feed): string {
     title: feed.title,
     ...(feed.description !== undefined && { description: feed.description }),
     home_page_url: feed.homeUrl,
-    feed_url: feed.jsonUrl,
+    ...(feed.jsonUrl !== undefined && { feed_url: feed.jsonUrl }),
     language: feed.language,
     items: feed.entries.map((entry) => ({
       id: entry.id,

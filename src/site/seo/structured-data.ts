@@ -1,11 +1,12 @@
 // schema.org structured data (JSON-LD) for each kind of page, shaped by Google's guidance for news
 // articles, profile pages and site search. Values are plain data: HeadTags escapes them for <script>.
-import type { Article, Author, LiveCoverage, Shell } from "../../content/types.ts";
+import type { Article, Author, LiveCoverage, Shell, StandalonePage } from "../../content/types.ts";
 import type { CropName, ImageVariant } from "../../images/index.ts";
 import { machineMoment } from "../../dates.ts";
 import { absoluteUrl, type Section, type Site } from "../site.ts";
 import { mastodonUrl, xUrl } from "../../social.ts";
 import { truncateText } from "../../text.ts";
+import { STORY_SCHEMA_TYPES } from "../story-types.ts";
 
 /** One JSON-LD node. */
 export type JsonLd = { [key: string]: unknown };
@@ -41,8 +42,14 @@ export function authorSameAs(author: Author): string[] {
   return [author.x && xUrl(author.x), author.mastodon?.url, author.url].filter((url): url is string => Boolean(url));
 }
 
-/** The publication as a NewsMediaOrganization, with its logo when one is configured. */
-export function publisherData(shell: Pick<Shell, "site" | "logo">): JsonLd {
+/** What the publisher node reads from the shell: the site, its logo and the pages stating its policies. */
+type PublisherShell = Pick<Shell, "site" | "logo" | "policies">;
+
+/**
+ * The publication as a NewsMediaOrganization, with its logo when one is configured and the pages
+ * that state its policies (ethicsPolicy, correctionsPolicy, masthead…: the Trust Project's indicators).
+ */
+export function publisherData(shell: PublisherShell): JsonLd {
   const { site, logo } = shell;
   const ids = siteIds(site);
   const { x, mastodon, facebook, instagram } = site.social;
@@ -54,6 +61,7 @@ export function publisherData(shell: Pick<Shell, "site" | "logo">): JsonLd {
     url: ids.home,
     ...(logo && { logo: imageObject(site, logo) }),
     ...(sameAs.length > 0 && { sameAs }),
+    ...Object.fromEntries(Object.entries(shell.policies).map(([policy, path]) => [policy, absoluteUrl(site, path)])),
   };
 }
 
@@ -92,22 +100,28 @@ function liveBlogData(live: LiveCoverage, url: string, articleHeadline: string):
   };
 }
 
-/** A NewsArticle, or for live coverage a LiveBlogPosting with the same fields plus its coverage and updates. */
-export function newsArticleData(article: Article, shell: Pick<Shell, "site" | "logo">): JsonLd {
+/**
+ * A NewsArticle, or the type of its kind of story (AnalysisNewsArticle, OpinionNewsArticle,
+ * ReviewNewsArticle, AdvertiserContentArticle with its sponsor), or for live coverage a
+ * LiveBlogPosting with the same fields plus its coverage and updates. Each correction is a
+ * CorrectionComment; the last change (an update, a correction) is `dateModified`.
+ */
+export function newsArticleData(article: Article, shell: PublisherShell): JsonLd {
   const { site } = shell;
   // Only live coverage needs the rendered body here: its updates are listed.
   const live = article.live && article.body.rendered.live;
   const url = absoluteUrl(site, article.path);
   const photo = article.photo;
   const photoDetails = photo && photoDetailsData(photo);
+  const image = photo ? ARTICLE_IMAGE_CROPS.map((name) => ({ ...imageObject(site, photo.crops[name]), ...photoDetails })) : article.card ? [imageObject(site, article.card)] : undefined;
   return {
     "@context": CONTEXT,
-    "@type": article.live ? "LiveBlogPosting" : "NewsArticle",
+    "@type": article.live ? "LiveBlogPosting" : STORY_SCHEMA_TYPES[article.type],
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
     url,
     headline: article.headline,
     description: article.summary,
-    ...(photo && { image: ARTICLE_IMAGE_CROPS.map((name) => ({ ...imageObject(site, photo.crops[name]), ...photoDetails })) }),
+    ...(image && { image }),
     datePublished: machineMoment(article.published),
     dateModified: machineMoment(article.updated ?? article.published),
     author: article.authors.map((author) => authorData(author, site)),
@@ -118,7 +132,27 @@ export function newsArticleData(article: Article, shell: Pick<Shell, "site" | "l
     wordCount: article.wordCount,
     isAccessibleForFree: true,
     inLanguage: site.language,
+    ...(article.sponsor && { sponsor: { "@type": "Organization", name: article.sponsor.name, ...(article.sponsor.url && { url: article.sponsor.url }) } }),
+    ...(article.corrections.length > 0 && {
+      correction: article.corrections.map((correction) => ({ "@type": "CorrectionComment", text: correction.text, datePublished: machineMoment(correction.date), url: `${url}#${correction.id}` })),
+    }),
     ...(live && liveBlogData(live, url, article.headline)),
+  };
+}
+
+/** A standalone page: a WebPage of the site, with when it last changed. */
+export function standalonePageData(page: StandalonePage, shell: PublisherShell): JsonLd {
+  const { site } = shell;
+  return {
+    "@context": CONTEXT,
+    "@type": "WebPage",
+    name: page.title,
+    url: absoluteUrl(site, page.path),
+    ...(page.description && { description: page.description }),
+    ...(page.updated && { dateModified: machineMoment(page.updated) }),
+    inLanguage: site.language,
+    isPartOf: websiteRef(site),
+    publisher: publisherData(shell),
   };
 }
 
@@ -155,7 +189,7 @@ export function collectionPageData(section: Section, shell: Pick<Shell, "site">)
 }
 
 /** The front page: the site itself, its search and its publisher. */
-export function webSiteData(shell: Pick<Shell, "site" | "logo">): JsonLd {
+export function webSiteData(shell: PublisherShell): JsonLd {
   const { site } = shell;
   const ids = siteIds(site);
   return {

@@ -1,6 +1,9 @@
 // The Google News sitemap: only articles published in the 48 hours before the build's "now"
-// (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
+// (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap). Sponsored
+// stories are advertising, not news, and stay out. It is valid against the sitemaps.org schema in
+// every state: a day with no story in the window lists the newest story without its news tags.
 import type { Teaser } from "../../content/types.ts";
+import { machineMoment } from "../../dates.ts";
 import { absoluteUrl, type Site } from "../site.ts";
 import { element, renderXml, textElement } from "../xml.ts";
 import { SITEMAP_NAMESPACE } from "./sitemap.ts";
@@ -13,11 +16,26 @@ export const NEWS_WINDOW_HOURS = 48;
 /** URLs per News sitemap file allowed by Google. */
 export const MAX_NEWS_URLS = 1_000;
 
-/** Articles published from exactly 48 hours before `now` up to `now` (future ones are left out), newest first. */
+/** Articles published from exactly 48 hours before `now` up to `now` (future ones are left out), newest first; never sponsored ones. */
 export function articlesInNewsWindow(articles: readonly Teaser[], now: Date): Teaser[] {
   const end = now.getTime();
   const start = end - NEWS_WINDOW_HOURS * 3_600_000;
-  return articles.filter((article) => article.published.epoch >= start && article.published.epoch <= end);
+  return articles.filter((article) => article.type !== "sponsored" && article.published.epoch >= start && article.published.epoch <= end);
+}
+
+/** One entry of the News sitemap: a story in the window, with its news tags; or only a URL. */
+export type NewsSitemapItem = { teaser: Teaser; news: boolean } | { loc: string };
+
+/**
+ * The News sitemap's entries. A sitemap must list at least one URL (the sitemaps.org schema), and
+ * Google asks that stories older than two days lose their news tags: so a window without stories
+ * lists the newest story as a plain URL, or the front page on a site with none yet.
+ */
+export function newsSitemapItems(articles: readonly Teaser[], now: Date, site: Pick<Site, "origin" | "pathPrefix">): NewsSitemapItem[] {
+  const inWindow = articlesInNewsWindow(articles, now);
+  if (inWindow.length > 0) return inWindow.map((teaser) => ({ teaser, news: true }));
+  const newest = articles.find((article) => article.published.epoch <= now.getTime());
+  return [newest ? { teaser: newest, news: false } : { loc: absoluteUrl(site, "/") }];
 }
 
 /**
@@ -30,26 +48,30 @@ export function newsLanguage(tag: string): string {
   return subtags.some((subtag) => ["hant", "tw", "hk", "mo"].includes(subtag)) ? "zh-tw" : "zh-cn";
 }
 
-export function renderNewsUrlset(articles: readonly Teaser[], site: Pick<Site, "origin" | "pathPrefix" | "name" | "language">): string {
+export function renderNewsUrlset(items: readonly NewsSitemapItem[], site: Pick<Site, "origin" | "pathPrefix" | "name" | "language">): string {
   const language = newsLanguage(site.language);
   return renderXml(
     element(
       "urlset",
       { xmlns: SITEMAP_NAMESPACE, "xmlns:news": NEWS_NAMESPACE },
-      ...articles.map((article) =>
-        element(
+      ...items.map((item) => {
+        if ("loc" in item) return element("url", {}, textElement("loc", item.loc));
+        const article = item.teaser;
+        return element(
           "url",
           {},
           textElement("loc", absoluteUrl(site, article.path)),
-          element(
-            "news:news",
-            {},
-            element("news:publication", {}, textElement("news:name", site.name), textElement("news:language", language)),
-            textElement("news:publication_date", article.published.iso),
-            textElement("news:title", article.headline),
-          ),
-        ),
-      ),
+          item.news &&
+            element(
+              "news:news",
+              {},
+              element("news:publication", {}, textElement("news:name", site.name), textElement("news:language", language)),
+              // A date without a time is published as a date: W3C format allows it, and no reader is told of a midnight that never was.
+              textElement("news:publication_date", machineMoment(article.published)),
+              textElement("news:title", article.headline),
+            ),
+        );
+      }),
     ),
   );
 }

@@ -1,10 +1,12 @@
-// sitemap.xml: the canonical content pages (front page, sections, authors, articles), each with the
-// time its content last changed as written in front matter, so two builds of one newsroom match.
+// sitemap.xml: the canonical content pages (front page, sections, topics, authors, standalone pages,
+// the corrections log, articles), each with the time its content last changed as written in front
+// matter, so two builds of one newsroom match.
 import type { AuthorRef, Teaser } from "../../content/types.ts";
 import type { Moment } from "../../dates.ts";
-import { lastChange, newestChange, teasersByAuthor, teasersInSection } from "../collections.ts";
+import { collectTags, lastChange, newestChange, teasersByAuthor, teasersInSection } from "../collections.ts";
 import { absoluteUrl, type Site } from "../site.ts";
 import { element, renderXml, textElement } from "../xml.ts";
+import { CORRECTIONS_PATH } from "../corrections-log.ts";
 
 export const SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -28,15 +30,28 @@ function listPage(site: Site, path: string, teasers: readonly Teaser[]): Sitemap
   return { loc: absoluteUrl(site, path), ...(newest && { lastmod: formatLastmod(newest) }) };
 }
 
+/** What the sitemap lists besides articles and their listings. */
+export interface SitemapExtras {
+  /** Standalone pages: lastmod is their `updated`, when written. */
+  pages?: readonly { path: string; updated?: Moment | undefined }[];
+  /** The corrections log's newest correction, when there is a log to list. */
+  corrections?: Moment | undefined;
+}
+
 /**
- * The sitemap's pages: front page, sections and authors (first pages; their lastmod is the newest
- * change among the articles they list), then every article (`updated`, else `date`).
+ * The sitemap's pages: front page, sections, topics and authors (first pages; their lastmod is the
+ * newest change among the articles they list), standalone pages, the corrections log (its newest
+ * correction), then every article (its last change: `updated`, a correction or a live update).
  */
-export function sitemapUrls(site: Site, teasers: readonly Teaser[], authors: readonly AuthorRef[]): SitemapUrl[] {
+export function sitemapUrls(site: Site, teasers: readonly Teaser[], authors: readonly AuthorRef[], extras: SitemapExtras = {}): SitemapUrl[] {
+  const { pages = [], corrections } = extras;
   return [
     listPage(site, "/", teasers),
     ...site.sections.map((section) => listPage(site, section.path, teasersInSection(teasers, section.slug))),
+    ...collectTags(teasers).map((tag) => listPage(site, tag.path, tag.teasers)),
     ...authors.map((author) => listPage(site, author.path, teasersByAuthor(teasers, author.id))),
+    ...pages.map((page) => ({ loc: absoluteUrl(site, page.path), ...(page.updated && { lastmod: formatLastmod(page.updated) }) })),
+    ...(corrections ? [{ loc: absoluteUrl(site, CORRECTIONS_PATH), lastmod: formatLastmod(corrections) }] : []),
     ...teasers.map((teaser) => ({ loc: absoluteUrl(site, teaser.path), lastmod: formatLastmod(lastChange(teaser)) })),
   ];
 }
