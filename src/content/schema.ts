@@ -8,6 +8,13 @@ import { parseMailchimpAction } from "../newsletter/presets.ts";
 import { findInvisible } from "./text-hygiene.ts";
 import { webAddressProblem, type AddressRules } from "./web-address.ts";
 
+/**
+ * How a field is edited in the browser CMS where its type alone does not say it (src/cms/config.ts
+ * turns the schema into the CMS's form; descriptions set with `.describe()` become its hints).
+ */
+export type CmsWidget = "image" | "datetime" | "author" | "section" | "text";
+export const cmsWidgets = z.registry<{ widget: CmsWidget }>();
+
 /** A short human description of a YAML value, for "must be text, not a list" messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
@@ -52,7 +59,8 @@ export const isoDate = z
   .trim()
   .refine((value) => ISO_DATE.test(value) && DateTime.fromISO(value.replace(" ", "T"), { zone: "utc" }).isValid, {
     error: (issue) => `"${String(issue.input)}" is not a valid date ${DATE_HELP}`,
-  });
+  })
+  .register(cmsWidgets, { widget: "datetime" });
 
 /**
  * A web address the site publishes: parsed, with a plain domain name as its host and no credential in
@@ -80,6 +88,9 @@ const relativeFile = (what: string) =>
       error: () => `must be a file path relative to this file (e.g. "harbour.jpg"), not an address or absolute path`,
     });
 
+/** An image file next to the content file that names it: uploaded through the CMS's image widget. */
+const imageFile = (what: string) => relativeFile(what).register(cmsWidgets, { widget: "image" });
+
 const tagList = z
   .array(
     text("a tag").refine((tag) => slugifyText(tag) !== "", {
@@ -90,42 +101,51 @@ const tagList = z
   .transform((tags) => [...new Set(tags)]);
 
 const correction = z.strictObject({
-  date: isoDate,
-  text: text("the text of the correction"),
+  date: isoDate.describe("When the correction was made."),
+  text: text("the text of the correction").register(cmsWidgets, { widget: "text" }).describe("What was wrong and what is right now."),
 });
 
 const photoFields = {
-  photo: relativeFile("an image file next to the article").optional(),
-  alt: text("a description of the photo for screen readers").optional(),
-  caption: text("the caption printed under the photo").optional(),
-  credit: text("the photographer or agency").optional(),
+  photo: imageFile("an image file next to the article").describe("The lead photo: an image file next to the article (JPEG, PNG, WebP or AVIF).").optional(),
+  alt: text("a description of the photo for screen readers").describe("What the photo shows, for screen readers. Required with a photo unless the file carries it.").optional(),
+  caption: text("the caption printed under the photo").describe("The caption printed under the photo. Required with a photo unless the file carries it.").optional(),
+  credit: text("the photographer or agency").describe("Photographer or agency, printed after the caption.").optional(),
 };
 
-/** Article front matter, exactly PRODUCT.md's table. */
+/** Article front matter, exactly PRODUCT.md's table; each description is the README's meaning and the CMS's hint. */
 export const articleSchema = z
   .strictObject({
-    headline: text("the headline, plain text"),
-    summary: text("a one- or two-sentence summary").optional(),
+    headline: text("the headline, plain text").describe("The headline, plain text."),
+    summary: text("a one- or two-sentence summary")
+      .register(cmsWidgets, { widget: "text" })
+      .describe("The dek under the headline; also the meta description and promo text (default: the first paragraph, trimmed).")
+      .optional(),
     // One author may be written without list brackets.
-    byline: z.preprocess(
-      (value) => (typeof value === "string" ? [value] : value),
-      z.array(slug("author id"), { error: required("an author id or a list of author ids") }).min(1, "is empty (at least one author id)"),
-    ),
-    date: isoDate,
-    updated: isoDate.optional(),
-    dateline: text("a place line, e.g. PORT ALDER, Lakeshore").optional(),
-    section: slug("section slug"),
-    tags: tagList.optional(),
+    byline: z
+      .preprocess(
+        (value) => (typeof value === "string" ? [value] : value),
+        z.array(slug("author id"), { error: required("an author id or a list of author ids") }).min(1, "is empty (at least one author id)"),
+      )
+      .register(cmsWidgets, { widget: "author" })
+      .describe("The authors, in byline order: file names in content/authors/."),
+    date: isoDate.describe("Publication time, in the site's time zone unless it carries an offset. A future time schedules the article."),
+    updated: isoDate.describe("Last substantive update, not before the publication time.").optional(),
+    dateline: text("a place line, e.g. PORT ALDER, Lakeshore").describe("Place line printed in small caps before the first paragraph, e.g. PORT ALDER, Lakeshore.").optional(),
+    section: slug("section slug").register(cmsWidgets, { widget: "section" }).describe("One of the site's sections."),
+    tags: tagList.describe("Topics, separated by commas.").optional(),
     ...photoFields,
-    corrections: z.array(correction, { error: required("a list of { date, text } notes") }).optional(),
-    draft: z.boolean({ error: required("true or false") }).optional(),
-    slug: slug("slug").optional(),
+    corrections: z
+      .array(correction, { error: required("a list of { date, text } notes") })
+      .describe("Notes shown on the page, each with its date.")
+      .optional(),
+    draft: z.boolean({ error: required("true or false") }).describe("Keeps the article out of published builds (the live preview still shows it).").optional(),
+    slug: slug("slug").describe("Overrides the file name in the URL (lowercase words with hyphens). Changing it changes the URL.").optional(),
     /** Leads the front page while it is the newest featured article. */
-    featured: z.boolean({ error: required("true or false") }).optional(),
+    featured: z.boolean({ error: required("true or false") }).describe("Leads the front page while it is the newest featured article.").optional(),
     /** A live blog: the body holds timestamped updates (## 14:05 — headline), shown newest first. */
-    live: z.boolean({ error: required("true or false") }).optional(),
+    live: z.boolean({ error: required("true or false") }).describe("Live coverage: each level-2 heading starting with a time (## 14:05 — Ferry resumes) is an update.").optional(),
     /** When live coverage ended; without it a live article is still live. */
-    liveEnded: isoDate.optional(),
+    liveEnded: isoDate.describe("When live coverage ended (at or after the last update); the Live badge goes.").optional(),
   })
   // alt and caption may be embedded in the photo itself: src/content/load-articles.ts requires them
   // once the file has been read.
@@ -156,17 +176,18 @@ const mastodonHandle = z
 
 /** Author (or organisation) front matter; the Markdown body is the bio. */
 export const authorSchema = z.strictObject({
-  name: text("the author's name"),
-  role: text("a role, e.g. City Hall reporter").optional(),
-  photo: relativeFile("a headshot image next to the author file").optional(),
+  name: text("the author's name").describe("The name as printed in bylines."),
+  role: text("a role, e.g. City Hall reporter").describe("e.g. City Hall reporter").optional(),
+  photo: imageFile("a headshot image next to the author file").describe("Headshot, an image file next to the author file.").optional(),
   email: z
     .email({ error: (issue) => (issue.input == null ? "is empty (an email address, e.g. ana@example.org, or remove the line)" : `"${String(issue.input)}" is not an email address (e.g. ana@example.org)`) })
+    .describe("Shown as a mailto link.")
     .optional(),
-  x: xHandle.optional(),
-  twitter: xHandle.optional(),
-  mastodon: mastodonHandle.optional(),
-  url: httpUrl("website address").optional(),
-  organization: z.boolean({ error: required("true or false") }).optional(),
+  x: xHandle.describe('X handle, "@handle".').optional(),
+  twitter: xHandle.describe('X handle under its old name; use x instead.').optional(),
+  mastodon: mastodonHandle.describe('Mastodon handle, "@user@instance.social".').optional(),
+  url: httpUrl("website address").describe("Personal website, https://…").optional(),
+  organization: z.boolean({ error: required("true or false") }).describe("An organisation byline such as Ledger Staff.").optional(),
 });
 
 export type AuthorFrontMatter = z.infer<typeof authorSchema>;
@@ -273,11 +294,13 @@ export const embedSchema = z.discriminatedUnion(
 export type EmbedFields = z.infer<typeof embedSchema>;
 
 const section = z.strictObject({
-  slug: slug("section slug").refine((value) => !isReservedPath(value), {
-    error: (issue) => `"${String(issue.input)}" is a path the site uses for its own pages (choose another slug; reserved: ${RESERVED_PATHS.join(", ")} and numbers)`,
-  }),
-  title: text("the section's title"),
-  order: z.number().int().optional(),
+  slug: slug("section slug")
+    .refine((value) => !isReservedPath(value), {
+      error: (issue) => `"${String(issue.input)}" is a path the site uses for its own pages (choose another slug; reserved: ${RESERVED_PATHS.join(", ")} and numbers)`,
+    })
+    .describe("The section's address: lowercase words with hyphens. Changing it moves the section page."),
+  title: text("the section's title").describe("The section's name in the navigation."),
+  order: z.number().int().describe("Position in the navigation (default: the order of the list).").optional(),
 });
 
 // The newsletter signup form: one preset per provider, each turned by src/newsletter/presets.ts into the
@@ -411,26 +434,63 @@ const support = z.strictObject({
   label: text().default("Become a member"),
 });
 
+/** The browser CMS at /admin/ (docs/cms.md): built when the settings have a `cms` block. */
+const cms = z.strictObject({
+  repo: z
+    .string({ error: required('the GitHub repository the CMS commits to, e.g. "lakeshore-ledger/newsroom"') })
+    .trim()
+    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, {
+      error: (issue) => `"${String(issue.input)}" is not a GitHub repository (owner/name, e.g. "lakeshore-ledger/newsroom")`,
+    })
+    .describe("The GitHub repository the CMS commits to and opens pull requests on: owner/name."),
+  branch: z
+    .string({ error: required("a branch name, e.g. main") })
+    .trim()
+    .regex(/^(?!\/|.*\.\.|.*\/$)[A-Za-z0-9._/-]{1,100}$/, { error: (issue) => `"${String(issue.input)}" is not a branch name (e.g. main)` })
+    .default("main")
+    .describe("The branch the site is published from; the CMS's pull requests target it."),
+  authUrl: httpUrl("OAuth provider address", { httpsOnly: true, base: true })
+    .describe("Where editors log in with GitHub: the OAuth provider's address (default: Netlify's, for a site hosted there; see docs/deploy.md).")
+    .optional(),
+  authEndpoint: z
+    .string({ error: required("the provider's login path, e.g. auth") })
+    .regex(/^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/, { error: (issue) => `"${String(issue.input)}" is not a path (letters, digits, - and _, e.g. "auth")` })
+    .describe('The OAuth provider\'s login path, when it is not "auth".')
+    .optional(),
+  contentFolder: z
+    .string({ error: required('the content folder\'s path in the repository, e.g. "content"') })
+    .regex(/^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._/-]+(?<!\/)$/, {
+      error: (issue) => `"${String(issue.input)}" is not a folder of the repository (a relative path such as "content" or "sites/ledger/content")`,
+    })
+    .default("content")
+    .describe("Where this content folder is in the repository."),
+});
+
+/** The CMS settings, defaults applied. */
+export type CmsSettings = z.output<typeof cms>;
+
 /** Site settings: one data file, `content/settings.yml` (src/content/load-settings.ts). */
 export const settingsSchema = z.strictObject({
-  name: text("the publication's name"),
-  tagline: text().optional(),
+  name: text("the publication's name").describe("The publication's name."),
+  tagline: text().describe("The line under the name.").optional(),
   /** Absolute base URL, with the path prefix when the site lives under one: https://example.org/news/ */
-  baseUrl: httpUrl("base URL", { base: true }),
+  baseUrl: httpUrl("base URL", { base: true }).describe("Absolute address of the site, with the path prefix when it lives under one: https://example.org/news/"),
   /** BCP 47 language tag, e.g. en-US. */
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'is not a language tag (e.g. "en-US")').default("en-US"),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'is not a language tag (e.g. "en-US")').default("en-US").describe("BCP 47 language tag, e.g. en-US."),
   /** IANA time zone; dates without a time or an offset are read in it. */
   timeZone: z
     .string()
-    .refine((zone) => DateTime.local().setZone(zone).isValid, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. "America/Chicago")` }),
+    .refine((zone) => DateTime.local().setZone(zone).isValid, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. "America/Chicago")` })
+    .describe("IANA time zone, e.g. America/Chicago: dates are read and shown in it."),
   sections: z
     .array(section)
     .min(1, "needs at least one section")
-    .refine((sections) => new Set(sections.map((s) => s.slug)).size === sections.length, { error: "has two sections with the same slug (each section needs its own)" }),
+    .refine((sections) => new Set(sections.map((s) => s.slug)).size === sections.length, { error: "has two sections with the same slug (each section needs its own)" })
+    .describe("The site's sections; the navigation follows this order."),
   /** Articles per page on section, tag, author and older front pages. */
-  pageSize: z.number().int().min(1).max(500).default(20),
-  newsletter: newsletter,
-  support: support.optional(),
+  pageSize: z.number().int().min(1).max(500).default(20).describe("Articles per page on section, topic, author and older front pages."),
+  newsletter: newsletter.describe("The signup form: a provider and its address (docs/newsletter.md)."),
+  support: support.describe("The support call to action (leave out to hide it).").optional(),
   social: z
     .strictObject({
       x: xHandle.optional(),
@@ -440,9 +500,9 @@ export const settingsSchema = z.strictObject({
     })
     .default({}),
   /** Logo image, relative to the content folder. */
-  logo: relativeFile("an image file in the content folder").optional(),
+  logo: imageFile("an image file in the content folder").describe("The publisher logo, an image in the content folder; a square one is also the site icon.").optional(),
   /** Copyright holder shown in the footer (default: the site name). */
-  copyright: text().optional(),
+  copyright: text().describe("Copyright holder named in the footer (default: the name).").optional(),
   /**
    * What a lead photo's own EXIF may publish. Off by default: GPS coordinates can reveal a source or a
    * photographer's home, so only a newsroom that has decided to publishes them. Output images never
@@ -456,6 +516,8 @@ export const settingsSchema = z.strictObject({
       publishCamera: z.boolean({ error: required("true or false") }).default(false),
     })
     .default({ publishLocation: false, publishCamera: false }),
+  /** The browser CMS at /admin/: which repository and branch it edits, and where editors log in. */
+  cms: cms.describe("The browser CMS at /admin/: the repository and branch it edits, and where editors log in.").optional(),
 });
 
 /** What an editor writes in `content/settings.yml`, as an object (tests and the benchmark write it). */
