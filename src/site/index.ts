@@ -7,6 +7,7 @@ import { htmlPages } from "./pages.ts";
 import { editionPages } from "./editions.ts";
 import { feedFiles, headersFile, robotsFile, sitemapFilesOf } from "./files.ts";
 import { planSearchShards, searchPage, type SearchShard } from "./search.ts";
+import { adminPages } from "./admin.ts";
 
 export interface SiteOptions {
   /** The build's "now": which articles are still news. */
@@ -33,6 +34,7 @@ export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
       ...sitemapFilesOf(newsroom, teasers, options.now),
       robotsFile(newsroom),
       headersFile(newsroom),
+      ...adminPages(newsroom),
     ],
     shards,
   };

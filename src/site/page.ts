@@ -21,7 +21,9 @@ export type PageKind =
   | "headers"
   | "edition"
   | "edition-archive"
-  | "edition-feed";
+  | "edition-feed"
+  | "admin"
+  | "admin-config";
 
 export interface PageSpec<I extends object = object> {
   /** Site path: "/2026/03/05/flood/" is written as its index.html; "/feed.xml" as is. */
