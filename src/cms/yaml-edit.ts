@@ -86,13 +86,13 @@ function editMap(source: string, map: YAMLMap, old: Values, values: Values, remo
     const start = lineStart(source, (pair.key as { range: number[] }).range[0] ?? 0);
     const end = pairEnd(source, pair);
     const next = values[key];
+    const was = old[key];
+    if (key in values && sameValue(was, next)) continue;
     if (!(key in values) || isEmptyValue(next)) {
       if (key in values || removable(key)) push(start, end, "");
       continue;
     }
     const node = pair.value;
-    const was = old[key];
-    if (sameValue(was, next)) continue;
     if (isMap(node) && !node.flow && isPlainObject(next) && isPlainObject(was) && node.items.length > 0) {
       // A block mapping: edit inside it, so its own comments and untouched lines stay.
       editMap(source, node, was, next, () => false, Object.keys(next), edits);
