@@ -65,5 +65,18 @@ export async function copyCmsFiles(output: string): Promise<void> {
   const admin = path.join(output, ADMIN_PATH);
   if (!existsSync(path.join(admin, "index.html"))) return;
   const files = (await fs.readdir(DECAP_DIST)).filter((name) => DECAP_FILE.test(name));
-  await Promise.all([...files.map((name) => fs.copyFile(path.join(DECAP_DIST, name), path.join(admin, name))), adminScript().then((text) => fs.writeFile(path.join(admin, ADMIN_SCRIPT), text))]);
+  const script = await adminScript();
+  await Promise.all([...files.map((name) => copyIfChanged(path.join(DECAP_DIST, name), path.join(admin, name))), writeIfChanged(path.join(admin, ADMIN_SCRIPT), script)]);
+}
+
+// The live preview copies after every save, into the same folder: 6 MB it already has are left alone.
+async function copyIfChanged(source: string, target: string): Promise<void> {
+  const [from, to] = await Promise.all([fs.stat(source), fs.stat(target).catch(() => undefined)]);
+  if (to && to.size === from.size && to.mtimeMs >= from.mtimeMs) return;
+  await fs.copyFile(source, target);
+}
+
+async function writeIfChanged(target: string, text: string): Promise<void> {
+  const known = await fs.readFile(target, "utf8").catch(() => undefined);
+  if (known !== text) await fs.writeFile(target, text);
 }
