@@ -19,6 +19,7 @@ import { readPhotoDetails, type PhotoDetails } from "../images/metadata.ts";
 import type { Site } from "../site/site.ts";
 import { renderBodyTemplate, type BodyTemplate } from "../render/body-template.ts";
 import { digestText } from "../build/digest.ts";
+import { checkInParallel, checkThreads } from "./article-pool.ts";
 
 /** A validated article whose body and images are not rendered yet. */
 export interface ArticleSource {
@@ -63,11 +64,19 @@ export interface ArticleContext {
   md: MarkdownIt;
   /** The image cache whose manifest knows the photos. */
   imageCacheDir?: string | undefined;
+  /**
+   * Only the problems matter (`check:content`): what pages are made from (the body template, the
+   * digest, the words) is left empty rather than made for nothing.
+   */
+  problemsOnly?: boolean | undefined;
 }
 
 export async function readArticles(context: ArticleContext, cache?: ArticleSourceCache): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
   const files = await listMarkdown(path.join(context.contentDir, "articles"));
-  const results = await mapFiles(files, (file) => (cache ? cache.read(file, () => readArticle(file, context)) : readArticle(file, context)));
+  // A large archive is checked on every core; the live preview's cache keeps its files in this thread.
+  const threads = cache ? 1 : checkThreads(files.length);
+  const results =
+    threads > 1 ? await checkInParallel(files, context, threads) : await mapFiles(files, (file) => (cache ? cache.read(file, () => readArticle(file, context)) : readArticle(file, context)));
   const articles = results.flatMap((result) => (result.article ? [result.article] : []));
   const problems = results.flatMap((result) => result.problems);
   problems.push(...findDuplicateUrls(articles));
@@ -167,10 +176,9 @@ export async function checkArticle(file: string, source: string, context: Articl
     slugLine: lineOf(["slug"]),
     path: `/${year}/${month}/${day}/${slug}/`,
     published,
-    sourceDigest: digestText(source),
-    template: renderBodyTemplate(md, tokens, site, live),
-    firstParagraph: firstParagraphText(tokens),
-    words: countWords(plainText(tokens)),
+    ...(context.problemsOnly
+      ? { sourceDigest: "", template: { html: "" }, firstParagraph: "", words: 0 }
+      : { sourceDigest: digestText(source), template: renderBodyTemplate(md, tokens, site, live), firstParagraph: firstParagraphText(tokens), words: countWords(plainText(tokens)) }),
     figures: blocks.figures,
     galleries: blocks.galleries,
     embeds: blocks.embeds,

@@ -17,9 +17,11 @@ export interface LoadOptions {
   articleCache?: ArticleSourceCache | undefined;
   /** The image cache whose manifest knows the photos (a build's own); default DATELINE_CACHE_DIR's. */
   imageCacheDir?: string | undefined;
+  /** Only the problems are wanted (`check:content`): articles are checked, not prepared for pages. */
+  problemsOnly?: boolean | undefined;
 }
 
-export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir }: LoadOptions = {}) {
+export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir, problemsOnly }: LoadOptions = {}) {
   const dir = path.resolve(contentDir);
   const { site, problems, lineOf } = await loadSettings(dir);
   // Anything in the folder that is not an expected kind of file, by path: code is never run, only named.
@@ -29,7 +31,7 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
   if (!site) return { problems };
   const md = createMarkdown(site.language);
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
-  const articles = await readArticles({ contentDir: dir, site, authorIds, md, imageCacheDir }, articleCache);
+  const articles = await readArticles({ contentDir: dir, site, authorIds, md, imageCacheDir, problemsOnly }, articleCache);
   problems.push(...articles.problems);
   const notes = await readEditorNotes(dir);
   problems.push(...notes.problems);

@@ -6,8 +6,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
-import eleventyImage from "@11ty/eleventy-img";
+import { imageLibraries, type EleventyImageResult } from "./libraries.ts";
 import { ImageProgress } from "./progress.ts";
 import { findDecodeProblem } from "./verify.ts";
 import { encodeFailure } from "./encode-error.ts";
@@ -108,24 +107,6 @@ const ENCODE_CONCURRENCY = 2;
 const readLimit = limiter(READ_CONCURRENCY);
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff"]);
 
-interface EleventyImageResult {
-  format: string;
-  width: number;
-  height: number;
-  url: string;
-  sourceType: string;
-  outputPath: string;
-  filename?: string;
-}
-
-type EleventyImage = ((src: string, options: Record<string, unknown>) => Promise<Record<string, EleventyImageResult[]>>) & {
-  concurrency: number;
-};
-
-const processImage = eleventyImage as unknown as EleventyImage;
-// Two cores: more parallel encodes only fight over them.
-processImage.concurrency = 2;
-sharp.concurrency(1);
 
 /**
  * What validation knows of a photo: its header, from the cache's manifest when the file's size and
@@ -184,6 +165,7 @@ async function hashFile(file: string): Promise<string> {
 export async function inspectImage(file: string): Promise<ImageInfo | { problem: string }> {
   let info: ImageInfo;
   try {
+    const { sharp } = await imageLibraries();
     const metadata = await sharp(file).metadata();
     // libvips names AVIF "heif"; other HEIF (an iPhone's HEIC) cannot be decoded by the prebuilt sharp.
     if (metadata.format === "heif" && metadata.compression !== "av1") return { problem: "is a HEIC photo, which cannot be published (export it as JPEG)" };
@@ -283,6 +265,7 @@ export class ImagePipeline {
     const manifest = await this.manifest;
     const { cacheDir } = this.options;
     manifest.counters.sourceReads++;
+    const { processImage } = await imageLibraries();
     const names = storedSet(await processImage(file, { ...SET_OPTIONS, widths: [...widths], outputDir: cacheDir, urlPath: "/", statsOnly: true }));
     const existing = await this.cachedNames();
     const all = names.flatMap((format) => format.variants.map((variant) => variant.name));
@@ -331,6 +314,7 @@ export class ImagePipeline {
 
   private async encodeCrops(file: string): Promise<Produced<StoredCrops>> {
     (await this.manifest).counters.sourceReads++;
+    const { sharp } = await imageLibraries();
     const source = await fs.readFile(file);
     const hash = contentHash(source, CROP_ENCODING);
     const crops = await Promise.all(
@@ -351,6 +335,7 @@ export class ImagePipeline {
 
   /** Publishes (or reuses) the site's logo as a PNG no larger than LOGO_MAX on either side. */
   async logo(file: string): Promise<ImageVariant> {
+    const { sharp } = await imageLibraries();
     const [logo] = await this.derive(file, [LOGO_KEY], hasSize, async (source) => {
       const name = await this.make(`${contentHash(source, LOGO_ENCODING)}-logo.png`, (target) =>
         sharp(source)
@@ -371,6 +356,7 @@ export class ImagePipeline {
    * the manifest like its other outputs; the monogram is drawn from memory.
    */
   async icons(logoFile: string | undefined, fallbackSvg: string): Promise<SiteIcons> {
+    const { sharp } = await imageLibraries();
     const sizes = Object.entries(ICON_SIZES);
     const draw = async (source: Buffer, size: number): Promise<StoredFile> => ({
       name: await this.make(`${contentHash(source, { ...ICON_ENCODING, size })}-icon-${size}.png`, (target) =>
