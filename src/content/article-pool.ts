@@ -25,6 +25,7 @@ export interface WorkerData {
   authorIds: string[];
   imageCacheDir?: string | undefined;
   problemsOnly?: boolean | undefined;
+  contentRoot?: string | undefined;
 }
 export type PoolMessage = { type: "check"; id: number; file: string } | { type: "finish" };
 export type CheckResult = { article?: ArticleSource; problems: ContentProblem[] };
@@ -55,7 +56,7 @@ function tsxEsmApi(): string {
 
 /** Checks `files` on `threads` worker threads; results in the order of `files`. */
 export async function checkInParallel(files: readonly string[], context: ArticleContext, threads: number): Promise<CheckResult[]> {
-  const data: WorkerData = { contentDir: context.contentDir, site: context.site, authorIds: [...context.authorIds], imageCacheDir: context.imageCacheDir, problemsOnly: context.problemsOnly };
+  const data: WorkerData = { contentDir: context.contentDir, site: context.site, authorIds: [...context.authorIds], imageCacheDir: context.imageCacheDir, problemsOnly: context.problemsOnly, contentRoot: context.contentRoot };
   const results: CheckResult[] = new Array(files.length);
   let next = 0;
   const run = (worker: Worker) =>

@@ -8,7 +8,7 @@ import { defaultCacheDir } from "../images/index.ts";
 import type { PoolMessage, WorkerData, WorkerReply } from "./article-pool.ts";
 
 const data = workerData as WorkerData;
-const context: ArticleContext = { contentDir: data.contentDir, site: data.site, authorIds: new Set(data.authorIds), md: createMarkdown(data.site.language), imageCacheDir: data.imageCacheDir, problemsOnly: data.problemsOnly };
+const context: ArticleContext = { contentDir: data.contentDir, site: data.site, authorIds: new Set(data.authorIds), md: createMarkdown(data.site.language), imageCacheDir: data.imageCacheDir, problemsOnly: data.problemsOnly, contentRoot: data.contentRoot };
 const port = parentPort;
 if (!port) throw new Error("article-worker.ts runs as a worker thread");
 

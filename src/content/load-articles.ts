@@ -1,5 +1,6 @@
 // Articles: every `articles/**/*.md` is parsed, validated against the schema and checked against
 // the site (authors, sections, images, URLs). Problems are collected, never thrown one by one.
+import fs from "node:fs/promises";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 export type { EmbedSource, GallerySource, PhotoSource } from "./load-blocks.ts";
@@ -69,10 +70,13 @@ export interface ArticleContext {
    * digest, the words) is left empty rather than made for nothing.
    */
   problemsOnly?: boolean | undefined;
+  /** The content folder's real path, resolved once for all the files of a load. */
+  contentRoot?: string | undefined;
 }
 
 export async function readArticles(context: ArticleContext, cache?: ArticleSourceCache): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
   const files = await listMarkdown(path.join(context.contentDir, "articles"));
+  context = { ...context, contentRoot: context.contentRoot ?? (await fs.realpath(context.contentDir).catch(() => undefined)) };
   // A large archive is checked on every core; the live preview's cache keeps its files in this thread.
   const threads = cache ? 1 : checkThreads(files.length);
   const results =
@@ -85,7 +89,7 @@ export async function readArticles(context: ArticleContext, cache?: ArticleSourc
 
 /** Reads and validates one article file. */
 export async function readArticle(file: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
-  const text = await readText(context.contentDir, file);
+  const text = await readText(context.contentDir, file, undefined, context.contentRoot);
   if (!text.ok) return { problems: [{ file, line: 1, field: "file", message: text.message }] };
   return checkArticle(file, text.text, context);
 }
