@@ -21,6 +21,7 @@ import type { Site } from "../site/site.ts";
 import { renderBodyTemplate, type BodyTemplate } from "../render/body-template.ts";
 import { digestText } from "../build/digest.ts";
 import { checkInParallel, checkThreads } from "./article-pool.ts";
+import { slugifyText } from "../slug.ts";
 
 /** A validated article whose body and images are not rendered yet. */
 export interface ArticleSource {
@@ -102,24 +103,20 @@ export async function checkArticle(file: string, source: string, context: Articl
   const { data, body, bodyLine, lineOf } = parsed.file;
 
   const result = articleSchema.safeParse(data);
-  if (!result.success) return { problems: problemsFromSchema(result.error, file, lineOf, ARTICLE_FIELDS) };
+  if (!result.success) {
+    // The byline and section are still checked against the site, so the file's problems come at once.
+    const problems = problemsFromSchema(result.error, file, lineOf, ARTICLE_FIELDS).map((found) => withReferenceSuggestion(found, data, context));
+    const byline = articleSchema.shape.byline.safeParse(data["byline"]);
+    const section = articleSchema.shape.section.safeParse(data["section"]);
+    problems.push(...referenceProblems({ byline: byline.success ? byline.data : [], section: section.success ? section.data : undefined }, context).map((found) => ({ file, line: lineOf(found.path), field: found.field, message: found.message })));
+    return { problems };
+  }
   const fields = result.data;
   const problems: ContentProblem[] = [];
   const problem = (fieldPath: PropertyKey[], field: string, message: string) =>
     problems.push({ file, line: lineOf(fieldPath), field, message });
 
-  fields.byline.forEach((id, index) => {
-    if (!authorIds.has(id)) {
-      const known = [...authorIds].sort().join(", ") || "none yet: add a file to authors/";
-      const suggestion = suggestClosest(id, [...authorIds]);
-      problem(["byline", index], "byline", `unknown author "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${known})`);
-    }
-  });
-  if (!site.sections.some((section) => section.slug === fields.section)) {
-    const slugs = site.sections.map((section) => section.slug);
-    const suggestion = suggestClosest(fields.section, slugs);
-    problem(["section"], "section", `"${fields.section}" is not a section of this site${suggestion ? `; did you mean "${suggestion}"?` : ""} (sections: ${slugs.join(", ")})`);
-  }
+  for (const found of referenceProblems(fields, context)) problem(found.path, found.field, found.message);
 
   const published = parseMoment(fields.date, site.timeZone);
   const updated = fields.updated ? parseMoment(fields.updated, site.timeZone) : undefined;
@@ -192,6 +189,49 @@ export async function checkArticle(file: string, source: string, context: Articl
   if (live) article.live = live;
   if (photoDetails) article.photoDetails = photoDetails;
   return { article, problems };
+}
+
+/** The author id or section slug an editor most likely meant by `written`: a name, a title, another spelling. */
+function closestReference(written: string, known: readonly { id: string; names: readonly string[] }[]): string | undefined {
+  const slugged = slugifyText(written);
+  const exact = known.find((candidate) => candidate.id === slugged || candidate.names.some((name) => name.toLowerCase() === written.trim().toLowerCase()));
+  return exact?.id ?? suggestClosest(slugged || written, known.map((candidate) => candidate.id));
+}
+
+const authorsOf = (context: ArticleContext) => [...context.authorIds].map((id) => ({ id, names: [] }));
+const sectionsOf = (context: ArticleContext) => context.site.sections.map((section) => ({ id: section.slug, names: [section.title] }));
+const didYouMean = (suggestion: string | undefined) => (suggestion ? `; did you mean "${suggestion}"?` : "");
+
+/** Byline ids without an author file and a section the site does not have, each with the likeliest fix. */
+function referenceProblems(fields: { byline: readonly string[]; section: string | undefined }, context: ArticleContext): { path: PropertyKey[]; field: string; message: string }[] {
+  const found: { path: PropertyKey[]; field: string; message: string }[] = [];
+  fields.byline.forEach((id, index) => {
+    if (context.authorIds.has(id)) return;
+    const known = [...context.authorIds].sort().join(", ") || "none yet: add a file to authors/";
+    found.push({ path: ["byline", index], field: "byline", message: `unknown author "${id}"${didYouMean(closestReference(id, authorsOf(context)))} (known: ${known})` });
+  });
+  const { section } = fields;
+  if (section !== undefined && !context.site.sections.some((candidate) => candidate.slug === section)) {
+    const slugs = context.site.sections.map((candidate) => candidate.slug);
+    found.push({ path: ["section"], field: "section", message: `"${section}" is not a section of this site${didYouMean(closestReference(section, sectionsOf(context)))} (sections: ${slugs.join(", ")})` });
+  }
+  return found;
+}
+
+/**
+ * A byline or section the schema refused as written ("Li Wei", "Business") names an author or a
+ * section all the same: the schema's message gains the id or slug the editor meant.
+ */
+function withReferenceSuggestion(problem: ContentProblem, data: Record<string, unknown>, context: ArticleContext): ContentProblem {
+  const at = /^byline(?:\[(\d+)\])?$/.exec(problem.field);
+  const byline = data["byline"];
+  const written = at ? (Array.isArray(byline) ? byline[Number(at[1] ?? 0)] : byline) : problem.field === "section" ? data["section"] : undefined;
+  if (typeof written !== "string" || !problem.message.startsWith(`"${written}" is not a valid`)) return problem;
+  const suggestion = closestReference(written, at ? authorsOf(context) : sectionsOf(context));
+  if (!suggestion) return problem;
+  const cut = problem.message.indexOf(" (");
+  const message = cut === -1 ? `${problem.message}${didYouMean(suggestion)}` : `${problem.message.slice(0, cut)}${didYouMean(suggestion)}${problem.message.slice(cut)}`;
+  return { ...problem, message };
 }
 
 /** "Council Votes.md" → "council-votes"; accents are folded, anything else becomes a hyphen. */
