@@ -32,7 +32,8 @@ export class ContentError extends Error {
   override name = "ContentError";
   /** Eleventy prints our message without a stack trace: the trace says nothing to an editor. */
   readonly skipOriginalStack = true;
-  constructor(readonly problems: readonly ContentProblem[]) {
+  readonly problems: readonly ContentProblem[];
+  constructor(problems: readonly ContentProblem[]) {
     const sorted = sortProblems(problems);
     const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
     super(`Content has ${count}; nothing was published. Fix and build again:\n${sorted.map(formatProblem).join("\n")}`);

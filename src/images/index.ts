@@ -222,7 +222,10 @@ export class ImagePipeline {
   /** The manifest once loaded, for getStats (which is synchronous). */
   private loadedManifest: ImageManifest | undefined;
 
-  constructor(private readonly options: ImagePipelineOptions) {
+  private readonly options: ImagePipelineOptions;
+
+  constructor(options: ImagePipelineOptions) {
+    this.options = options;
     this.manifest = manifestFor(options.cacheDir);
     // A rejected load is reported by the first use; it must not go unhandled before that.
     this.manifest.then((manifest) => (this.loadedManifest = manifest)).catch(() => undefined);

@@ -109,7 +109,11 @@ export class ImageManifest {
   private readonly learntOutputs = new Set<string>();
   readonly counters: ManifestCounters = { hits: 0, sourceReads: 0 };
 
-  constructor(readonly dir: string) {}
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   /** The manifest in `dir`, or an empty one when it is missing, unreadable or of another version. */
   static async load(dir: string): Promise<ImageManifest> {
