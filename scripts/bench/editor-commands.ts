@@ -22,6 +22,8 @@ import { isMain } from "../../src/cli/command-line.ts";
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "content");
 const TSX = ["--import", "tsx"];
+/** What `npm run new` and `npm run check:content` start: type stripping where Node has it, else tsx. */
+const LAUNCH = path.join(ROOT, "src", "cli", "launch.mjs");
 
 export interface EditorCommandOptions {
   /** Runs of each measurement; the median is reported. */
@@ -38,9 +40,11 @@ export interface EditorCommandFigures {
   loadAverage: number;
   cores: number;
   startup: { node: number; tsx: number; imports: Record<string, number> };
-  /** The sample newsroom: the command as `npm run` starts it, and its Node process alone. */
-  new: { npm: number; node: number };
-  checkContent: { npm: number; node: number };
+  /** Whether this Node strips types itself (22.18+): then the launcher runs the commands without tsx. */
+  typeStripping: boolean;
+  /** The sample newsroom: the command as `npm run` starts it, its Node process alone (the launcher), and through tsx. */
+  new: { npm: number; node: number; tsx: number };
+  checkContent: { npm: number; node: number; tsx: number };
   /** Spawn → the front page served, with the image cache warm (as on an editor's second start). */
   startFirstPage: number;
   /** The same, with an empty image cache (an editor's very first start encodes the sample's photos). */
@@ -147,16 +151,18 @@ export async function measureEditorCommands(options: EditorCommandOptions = {}):
     const newArgs = (run: number) => [`Harbour board meets on dredging plan ${run}`, "--section", "news", "--byline", "mara-quinn", "--content", sample];
     const newCommand = {
       npm: await repeat(runs, (run) => timeProcess(npm, ["run", "--silent", "new", "--", ...newArgs(run)], env)),
-      node: await repeat(runs, (run) => timeProcess(process.execPath, [...TSX, "src/cli/new-article.ts", ...newArgs(runs + run)], env)),
+      node: await repeat(runs, (run) => timeProcess(process.execPath, [LAUNCH, "src/cli/new-article.ts", ...newArgs(runs + run)], env)),
+      tsx: await repeat(runs, (run) => timeProcess(process.execPath, [...TSX, "src/cli/new-article.ts", ...newArgs(3 * runs + run)], env)),
     };
-    log(`npm run new: ${newCommand.npm} s (node alone ${newCommand.node} s)`);
+    log(`npm run new: ${newCommand.npm} s (node alone ${newCommand.node} s, through tsx ${newCommand.tsx} s)`);
     // A first check fills the image cache (decoding the sample's photos once); the figures are warm.
     await timeProcess(process.execPath, [...TSX, "src/cli/check-content.ts", "--content", SAMPLE], env);
     const checkContent = {
       npm: await repeat(runs, () => timeProcess(npm, ["run", "--silent", "check:content", "--", "--content", SAMPLE], env)),
-      node: await repeat(runs, () => timeProcess(process.execPath, [...TSX, "src/cli/check-content.ts", "--content", SAMPLE], env)),
+      node: await repeat(runs, () => timeProcess(process.execPath, [LAUNCH, "src/cli/check-content.ts", "--content", SAMPLE], env)),
+      tsx: await repeat(runs, () => timeProcess(process.execPath, [...TSX, "src/cli/check-content.ts", "--content", SAMPLE], env)),
     };
-    log(`npm run check:content: ${checkContent.npm} s (node alone ${checkContent.node} s)`);
+    log(`npm run check:content: ${checkContent.npm} s (node alone ${checkContent.node} s, through tsx ${checkContent.tsx} s)`);
 
     const startFirstPageCold = await firstPage(path.join(scratch, "preview-cold"), path.join(scratch, "cold-cache"));
     await firstPage(path.join(scratch, "preview"), cacheDir);
@@ -166,7 +172,7 @@ export async function measureEditorCommands(options: EditorCommandOptions = {}):
     log(`writing ${n.toLocaleString("en")} articles…`);
     const corpus = path.join(scratch, "archive", "content");
     await writeCorpus({ dir: corpus, articles: n });
-    const check = [...TSX, "src/cli/check-content.ts", "--content", corpus];
+    const check = [LAUNCH, "src/cli/check-content.ts", "--content", corpus];
     const archive = {
       n,
       threads: os.availableParallelism(),
@@ -185,7 +191,8 @@ export async function measureEditorCommands(options: EditorCommandOptions = {}):
     };
     await fs.rm(bundled, { recursive: true, force: true });
     log(`bundled ahead of time: new ${aheadOfTime.new} s, check:content ${aheadOfTime.checkContent} s`);
-    return { loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(2)), cores: os.availableParallelism(), startup, new: newCommand, checkContent, startFirstPage, startFirstPageCold, archive, aheadOfTime };
+    const typeStripping = Boolean((process.features as { typescript?: unknown }).typescript);
+    return { loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(2)), cores: os.availableParallelism(), typeStripping, startup, new: newCommand, checkContent, startFirstPage, startFirstPageCold, archive, aheadOfTime };
   } finally {
     if (options.keep) log(`kept ${scratch}`);
     else await fs.rm(scratch, { recursive: true, force: true });
@@ -196,10 +203,12 @@ export async function measureEditorCommands(options: EditorCommandOptions = {}):
 export function editorCommandRows(figures: EditorCommandFigures): string[] {
   const row = (what: string, seconds: number, target?: number) => `| ${what} | ${seconds.toFixed(2)} | ${target === undefined ? "" : `≤ ${target} s: ${seconds <= target ? "met" : "missed"}`} |`;
   return [
-    `| command (load average ${figures.loadAverage}, ${figures.cores} cores) | median s | target |`,
+    `| command (load average ${figures.loadAverage}, ${figures.cores} cores, ${figures.typeStripping ? "Node's type stripping" : "tsx"}) | median s | target |`,
     "|---|---|---|",
     row("`npm run new` (sample)", figures.new.npm, 2),
     row("`npm run check:content` (sample)", figures.checkContent.npm, 2),
+    row("`new` through tsx (sample)", figures.new.tsx),
+    row("`check:content` through tsx (sample)", figures.checkContent.tsx),
     row("`npm start`, first page served (sample, warm image cache)", figures.startFirstPage, 2),
     row("`npm start`, first page served (sample, empty image cache)", figures.startFirstPageCold),
     row(`\`check:content\`, ${figures.archive.n.toLocaleString("en")} articles (${figures.archive.threads} threads)`, figures.archive.checkSeconds, 10),
