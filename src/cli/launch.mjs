@@ -2,6 +2,7 @@
 // Node's own type stripping where it has it (22.18 and later; the commands it starts hold no JSX and no
 // parameter properties), else through tsx. Stripping starts `check:content` in half the time.
 //   node src/cli/launch.mjs src/cli/check-content.ts [arguments…]
+/* global process */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 

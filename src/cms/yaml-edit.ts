@@ -75,7 +75,7 @@ function keyOf(pair: Pair): string | undefined {
  */
 function editMap(source: string, map: YAMLMap, old: Values, values: Values, removable: (key: string) => boolean, order: readonly string[], edits: Edit[]): void {
   const push = (start: number, end: number, text: string) => edits.push({ start, end, text, seq: edits.length });
-  const pairs = map.items as Pair[];
+  const pairs = map.items;
   const present = new Map<string, Pair>();
   for (const pair of pairs) {
     const key = keyOf(pair);

@@ -60,7 +60,7 @@ function tsxEsmApi(): string {
  */
 export async function checkInParallel(files: readonly string[], context: ArticleContext, threads: number): Promise<CheckResult[]> {
   const data: WorkerData = { contentDir: context.contentDir, site: context.site, authorIds: [...context.authorIds], imageCacheDir: context.imageCacheDir, problemsOnly: context.problemsOnly, contentRoot: context.contentRoot };
-  const results: CheckResult[] = new Array(files.length);
+  const results = new Array<CheckResult>(files.length);
   let next = 0;
   const run = (worker: Worker) =>
     new Promise<ManifestLearnt>((resolve, reject) => {

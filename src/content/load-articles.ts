@@ -97,7 +97,7 @@ export async function readArticle(file: string, context: ArticleContext): Promis
 
 /** Validates an article's text as if it were `file`: the build's checks, for a file not written yet too. */
 export async function checkArticle(file: string, source: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
-  const { contentDir, site, authorIds, md } = context;
+  const { contentDir, site, md } = context;
   const parsed = parseFrontMatter(source);
   if (!parsed.ok) return { problems: [{ file, ...parsed.problem }] };
   const { data, body, bodyLine, lineOf } = parsed.file;
@@ -224,8 +224,8 @@ function referenceProblems(fields: { byline: readonly string[]; section: string 
  */
 function withReferenceSuggestion(problem: ContentProblem, data: Record<string, unknown>, context: ArticleContext): ContentProblem {
   const at = /^byline(?:\[(\d+)\])?$/.exec(problem.field);
-  const byline = data["byline"];
-  const written = at ? (Array.isArray(byline) ? byline[Number(at[1] ?? 0)] : byline) : problem.field === "section" ? data["section"] : undefined;
+  const byline: unknown = data["byline"];
+  const written: unknown = at ? (Array.isArray(byline) ? (byline as unknown[])[Number(at[1] ?? 0)] : byline) : problem.field === "section" ? data["section"] : undefined;
   if (typeof written !== "string" || !problem.message.startsWith(`"${written}" is not a valid`)) return problem;
   const suggestion = closestReference(written, at ? authorsOf(context) : sectionsOf(context));
   if (!suggestion) return problem;

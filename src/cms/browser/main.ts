@@ -9,32 +9,33 @@ import { PREVIEW_DATA_ID, type PreviewData } from "../preview-data.ts";
 import { siteUrl } from "../../site/site.ts";
 
 // Decap CMS's globals: React's createElement as `h`, React's createClass, and the CMS's registry.
+// Decap hands these around detached from any object: they are typed as function properties.
 interface ImmutableLike {
-  get(key: string): unknown;
-  toJS(): unknown;
+  get: (key: string) => unknown;
+  toJS: () => unknown;
 }
 interface ControlProps {
   value?: string;
-  onChange(value: string): void;
+  onChange: (value: string) => void;
   forID: string;
   classNameWrapper: string;
-  setActiveStyle(): void;
-  setInactiveStyle(): void;
+  setActiveStyle: () => void;
+  setInactiveStyle: () => void;
   field: ImmutableLike;
 }
 interface PreviewProps {
   entry: ImmutableLike;
-  getAsset(path: string): { toString(): string };
+  getAsset: (path: string) => { toString: () => string };
 }
 type Element = unknown;
 declare const window: Window & {
-  h(type: string | object, props?: Record<string, unknown> | null, ...children: unknown[]): Element;
-  createClass<P>(spec: { render(this: { props: P }): Element; componentDidMount?(this: { props: P }): void }): object;
+  h: (type: string | object, props?: Record<string, unknown> | null, ...children: unknown[]) => Element;
+  createClass: <P>(spec: { render(this: { props: P }): Element; componentDidMount?(this: { props: P }): void }) => object;
   CMS: {
-    registerCustomFormat(name: string, extension: string, formatter: { fromFile(text: string): object; toFile(data: Record<string, unknown>, sortedKeys?: string[]): string }): void;
-    registerWidget(name: string, control: object, preview?: object): void;
-    registerPreviewStyle(url: string): void;
-    registerPreviewTemplate(collection: string, template: object): void;
+    registerCustomFormat: (name: string, extension: string, formatter: { fromFile: (text: string) => object; toFile: (data: Record<string, unknown>, sortedKeys?: string[]) => string }) => void;
+    registerWidget: (name: string, control: object, preview?: object) => void;
+    registerPreviewStyle: (url: string) => void;
+    registerPreviewTemplate: (collection: string, template: object) => void;
   };
 };
 
