@@ -113,6 +113,11 @@ const ENTRIES: Entry[] = [
   { fixture: "article-updated-before-date", title: "`updated` before `date`", fix: "`updated` is the last substantive update: the same as or after the publication time." },
   { fixture: "article-unknown-author", title: "A byline with no author file", fix: "Use one of the listed ids, or add `content/authors/<id>.md`." },
   { fixture: "article-unknown-section", title: "A section the site does not have", fix: "Use one of the listed section slugs, or add the section to `content/settings.yml`." },
+  {
+    files: { "articles/2026/ferry.md": article("headline: Ferry resumes\nbyline: [Li Wei, ana-ruiz]\ndate: 2026-03-07\nsection: Business") },
+    title: "An author's name or a section's title where the id or slug goes",
+    fix: "Write the id (the author file's name without `.md`) or the section's slug: the message suggests the one meant.",
+  },
   { fixture: "article-photo-missing", title: "A photo that does not exist", fix: "Put the image next to the article and check the file name's spelling and case." },
   { fixture: "article-photo-not-image", title: "A photo that is not an image", fix: "Export the photo as JPEG, PNG, WebP or AVIF." },
   {

@@ -1,8 +1,12 @@
 // Small text measures used by pages and feeds.
 
-/** Words in a plain-text string (any script that separates words with spaces). */
+/**
+ * Words in a plain-text string (any script that separates words with spaces): runs of non-space
+ * holding a letter or digit. One match per such run (from its first letter or digit to its end),
+ * without splitting the text into an array first: a tenth of a large check's time went here.
+ */
 export function countWords(text: string): number {
-  return text.split(/\s+/u).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  return text.match(/[\p{L}\p{N}]\S*/gu)?.length ?? 0;
 }
 
 /** Minutes to read at a news reader's 230 words a minute, at least 1. */

@@ -9,7 +9,8 @@ import matter from "gray-matter";
 import { describe, expect, it } from "vitest";
 import { buildError, buildSite, listPages, runBuildCli, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { validateNewsroom } from "../src/content/load.ts";
-import { ContentError, suggestClosest } from "../src/content/errors.ts";
+import { suggestClosest } from "../src/content/closest.ts";
+import { ContentError } from "../src/content/errors.ts";
 import { parseFrontMatter } from "../src/content/front-matter.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS } from "../src/content/schema.ts";
 

@@ -114,8 +114,9 @@ describe("sample newsroom", () => {
     const report = await checkLinks({ outputDir: site.outputDir, origin: "https://ledger.example.org", prefix: "/" });
     expect(report.pages.length).toBeGreaterThan(30);
     expect(report.broken).toEqual([]);
-    // The 404 page is served by the host for unknown addresses; nothing links to it on purpose.
-    expect(report.orphans).toEqual(["/404.html"]);
+    // The 404 page is served by the host for unknown addresses, and the CMS at /admin/ is for editors
+    // (issue 16): nothing links to either on purpose.
+    expect(report.orphans).toEqual(["/404.html", "/admin/"]);
   });
 
   it("publishes nothing that must never be published, and no image nothing uses", async () => {
@@ -125,11 +126,14 @@ describe("sample newsroom", () => {
     expect(written).toContain(OUTPUT_MARKER);
     expect(await fs.readFile(path.join(site.outputDir, OUTPUT_MARKER), "utf8")).toMatch(/^Written by Dateline \(npm run build\): a later build replaces this whole folder.\nbuild [\w-]{27}\n$/);
     const files = written.filter((file) => file !== OUTPUT_MARKER);
+    // The CMS's configuration is published on purpose (Decap CMS reads it), generated from the schema.
+    const CMS_FILES = /^admin\/(?:config\.yml|(?:\d+\.)?decap-cms\.js|dateline-cms\.js|\w+\.wasm)$/;
     const leaks = files.filter(
       (file) =>
-        file.split("/").some((part) => part.startsWith(".")) ||
-        /\.(md|markdown|ts|tsx|mts|cjs|mjs|map|env|yml|yaml|toml|lock|log|sh)$/i.test(file) ||
-        /(^|\/)(settings|package|package-lock|tsconfig)\.[a-z]+$/i.test(file),
+        file !== "admin/config.yml" &&
+        (file.split("/").some((part) => part.startsWith(".")) ||
+          /\.(md|markdown|ts|tsx|mts|cjs|mjs|map|env|yml|yaml|toml|lock|log|sh)$/i.test(file) ||
+          /(^|\/)(settings|package|package-lock|tsconfig)\.[a-z]+$/i.test(file)),
     );
     expect(leaks).toEqual([]);
     // What may be served at all: pages, feeds, sitemaps, robots.txt, the host's _headers, our CSS and
@@ -141,6 +145,7 @@ describe("sample newsroom", () => {
         !/^css\/[\w-]+\.css$/.test(file) &&
         !/^js\/[\w-]+\.js$/.test(file) &&
         !file.startsWith("pagefind/") &&
+        !CMS_FILES.test(file) &&
         !/^img\/[\w-]+\.(avif|webp|jpeg|png)$/.test(file),
     );
     expect(unexpected).toEqual([]);

@@ -121,7 +121,9 @@ const ARGUMENT_OF_FIELD: Record<string, string> = { headline: "headline", sectio
 
 /** A problem in a file not written yet: the build's message, led by the argument to change. */
 function formatArgumentProblem(problem: ContentProblem): string {
-  return `${ARGUMENT_OF_FIELD[problem.field] ?? problem.field}: ${problem.message}`;
+  // "byline[1]": the second id given to --byline.
+  const field = problem.field.replace(/\[\d+\]$/, "");
+  return `${ARGUMENT_OF_FIELD[field] ?? problem.field}: ${problem.message}`;
 }
 
 /** Runs the command: exit code 0 when the article was written, 1 when the arguments are wrong, 2 on bad usage. */

@@ -33,11 +33,12 @@ export function isInside(dir: string, file: string): boolean {
  * The real path and stat of `file` when it is a regular file whose real path (links followed) is
  * inside `contentDir`. Taken before any byte is read, so a device or an outside file is never opened.
  */
-export async function confineFile(contentDir: string, file: string): Promise<ConfinedFile> {
+export async function confineFile(contentDir: string, file: string, realRoot?: string): Promise<ConfinedFile> {
   let real: string;
   let root: string;
   try {
-    [real, root] = await Promise.all([fs.realpath(file), fs.realpath(contentDir)]);
+    // A loader reading thousands of files resolves the content folder once and says so (`realRoot`).
+    [real, root] = await Promise.all([fs.realpath(file), realRoot ?? fs.realpath(contentDir)]);
   } catch {
     return { ok: false, reason: "missing" };
   }

@@ -32,7 +32,8 @@ export class ContentError extends Error {
   override name = "ContentError";
   /** Eleventy prints our message without a stack trace: the trace says nothing to an editor. */
   readonly skipOriginalStack = true;
-  constructor(readonly problems: readonly ContentProblem[]) {
+  readonly problems: readonly ContentProblem[];
+  constructor(problems: readonly ContentProblem[]) {
     const sorted = sortProblems(problems);
     const count = sorted.length === 1 ? "1 problem" : `${sorted.length} problems`;
     super(`Content has ${count}; nothing was published. Fix and build again:\n${sorted.map(formatProblem).join("\n")}`);
@@ -41,28 +42,4 @@ export class ContentError extends Error {
     // Eleventy's ErrorHandler.once checks) keeps the list of problems to one printing.
     Object.defineProperty(this, "__errorAlreadyLogged", { value: true });
   }
-}
-
-/** The closest known name to a misspelt one, if any is close enough to be a likely typo. */
-export function suggestClosest(name: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -1,5 +1,6 @@
 // Articles: every `articles/**/*.md` is parsed, validated against the schema and checked against
 // the site (authors, sections, images, URLs). Problems are collected, never thrown one by one.
+import fs from "node:fs/promises";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 export type { EmbedSource, GallerySource, PhotoSource } from "./load-blocks.ts";
@@ -10,7 +11,8 @@ import { listMarkdown, mapFiles, resolveImage } from "./files.ts";
 import { completePhoto, readBodyBlocks, type EmbedSource, type GallerySource, type PhotoSource } from "./load-blocks.ts";
 import { readText } from "./read-text.ts";
 import { checkBody } from "./check-body.ts";
-import { suggestClosest, type ContentProblem } from "./errors.ts";
+import { suggestClosest } from "./closest.ts";
+import type { ContentProblem } from "./errors.ts";
 import { parseMoment, type Moment } from "../dates.ts";
 import { firstParagraphText, plainText } from "../markdown/markdown.ts";
 import { countWords } from "../text.ts";
@@ -20,10 +22,11 @@ import type { Site } from "../site/site.ts";
 import { renderBodyTemplate, type BodyTemplate } from "../render/body-template.ts";
 import type { ArticleSourceCache } from "./source-cache.ts";
 import { digestText } from "../build/digest.ts";
-import { slugFromFileName } from "../slug.ts";
+import { slugFromFileName, slugify } from "../slug.ts";
 export { slugFromFileName } from "../slug.ts";
 import { readBodyLinks } from "./body-links.ts";
 import type { BodyLink } from "./types.ts";
+import { checkInParallel, checkThreads } from "./article-pool.ts";
 
 /** A validated article whose body and images are not rendered yet. */
 export interface ArticleSource {
@@ -69,11 +72,24 @@ export interface ArticleContext {
   md: MarkdownIt;
   /** The image cache whose manifest knows the photos. */
   imageCacheDir?: string | undefined;
+  /**
+   * Only the problems matter (`check:content`): what pages are made from (the body template, the
+   * digest, the words) is left empty rather than made for nothing.
+   */
+  problemsOnly?: boolean | undefined;
+  /** The content folder's real path, resolved once for all the files of a load. */
+  contentRoot?: string | undefined;
 }
 
 export async function readArticles(context: ArticleContext, cache?: ArticleSourceCache): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
   const files = await listMarkdown(path.join(context.contentDir, "articles"));
-  const results = await mapFiles(files, (file) => (cache ? cache.read(context.contentDir, file, (text) => checkArticle(file, text, context)) : readArticle(file, context)));
+  context = { ...context, contentRoot: context.contentRoot ?? (await fs.realpath(context.contentDir).catch(() => undefined)) };
+  // A large archive is checked on every core; a build's or the preview's cache keeps its files in this thread.
+  const threads = cache ? 1 : checkThreads(files.length);
+  const results =
+    threads > 1
+      ? await checkInParallel(files, context, threads)
+      : await mapFiles(files, (file) => (cache ? cache.read(context.contentDir, file, (text) => checkArticle(file, text, context)) : readArticle(file, context)));
   const articles = results.flatMap((result) => (result.article ? [result.article] : []));
   const problems = results.flatMap((result) => result.problems);
   problems.push(...findDuplicateUrls(articles));
@@ -82,37 +98,33 @@ export async function readArticles(context: ArticleContext, cache?: ArticleSourc
 
 /** Reads and validates one article file. */
 export async function readArticle(file: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
-  const text = await readText(context.contentDir, file);
+  const text = await readText(context.contentDir, file, undefined, context.contentRoot);
   if (!text.ok) return { problems: [{ file, line: 1, field: "file", message: text.message }] };
   return checkArticle(file, text.text, context);
 }
 
 /** Validates an article's text as if it were `file`: the build's checks, for a file not written yet too. */
 export async function checkArticle(file: string, source: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
-  const { contentDir, site, authorIds, md } = context;
+  const { contentDir, site, md } = context;
   const parsed = parseFrontMatter(source);
   if (!parsed.ok) return { problems: [{ file, ...parsed.problem }] };
   const { data, body, bodyLine, lineOf } = parsed.file;
 
   const result = articleSchema.safeParse(data);
-  if (!result.success) return { problems: problemsFromSchema(result.error, file, lineOf, ARTICLE_FIELDS) };
+  if (!result.success) {
+    // The byline and section are still checked against the site, so the file's problems come at once.
+    const problems = problemsFromSchema(result.error, file, lineOf, ARTICLE_FIELDS).map((found) => withReferenceSuggestion(found, data, context));
+    const byline = articleSchema.shape.byline.safeParse(data["byline"]);
+    const section = articleSchema.shape.section.safeParse(data["section"]);
+    problems.push(...referenceProblems({ byline: byline.success ? byline.data : [], section: section.success ? section.data : undefined }, context).map((found) => ({ file, line: lineOf(found.path), field: found.field, message: found.message })));
+    return { problems };
+  }
   const fields = result.data;
   const problems: ContentProblem[] = [];
   const problem = (fieldPath: PropertyKey[], field: string, message: string) =>
     problems.push({ file, line: lineOf(fieldPath), field, message });
 
-  fields.byline.forEach((id, index) => {
-    if (!authorIds.has(id)) {
-      const known = [...authorIds].sort().join(", ") || "none yet: add a file to authors/";
-      const suggestion = suggestClosest(id, [...authorIds]);
-      problem(["byline", index], "byline", `unknown author "${id}"${suggestion ? `; did you mean "${suggestion}"?` : ""} (known: ${known})`);
-    }
-  });
-  if (!site.sections.some((section) => section.slug === fields.section)) {
-    const slugs = site.sections.map((section) => section.slug);
-    const suggestion = suggestClosest(fields.section, slugs);
-    problem(["section"], "section", `"${fields.section}" is not a section of this site${suggestion ? `; did you mean "${suggestion}"?` : ""} (sections: ${slugs.join(", ")})`);
-  }
+  for (const found of referenceProblems(fields, context)) problem(found.path, found.field, found.message);
 
   const published = parseMoment(fields.date, site.timeZone);
   const updated = fields.updated ? parseMoment(fields.updated, site.timeZone) : undefined;
@@ -186,10 +198,14 @@ export async function checkArticle(file: string, source: string, context: Articl
     slugLine: lineOf(["slug"]),
     path: sitePath,
     published,
-    sourceDigest: digestText(source),
-    template: renderBodyTemplate(md, tokens, site, live, { sponsored: fields.type === "sponsored" }),
-    firstParagraph: firstParagraphText(tokens),
-    words: countWords(plainText(tokens)),
+    ...(context.problemsOnly
+      ? { sourceDigest: "", template: { html: "" }, firstParagraph: "", words: 0 }
+      : {
+          sourceDigest: digestText(source),
+          template: renderBodyTemplate(md, tokens, site, live, { sponsored: fields.type === "sponsored" }),
+          firstParagraph: firstParagraphText(tokens),
+          words: countWords(plainText(tokens)),
+        }),
     figures: blocks.figures,
     galleries: blocks.galleries,
     embeds: blocks.embeds,
@@ -202,6 +218,49 @@ export async function checkArticle(file: string, source: string, context: Articl
   if (live) article.live = live;
   if (photoDetails) article.photoDetails = photoDetails;
   return { article, problems };
+}
+
+/** The author id or section slug an editor most likely meant by `written`: a name, a title, another spelling. */
+function closestReference(written: string, known: readonly { id: string; names: readonly string[] }[]): string | undefined {
+  const slugged = slugify(written);
+  const exact = known.find((candidate) => candidate.id === slugged || candidate.names.some((name) => name.toLowerCase() === written.trim().toLowerCase()));
+  return exact?.id ?? suggestClosest(slugged || written, known.map((candidate) => candidate.id));
+}
+
+const authorsOf = (context: ArticleContext) => [...context.authorIds].map((id) => ({ id, names: [] }));
+const sectionsOf = (context: ArticleContext) => context.site.sections.map((section) => ({ id: section.slug, names: [section.title] }));
+const didYouMean = (suggestion: string | undefined) => (suggestion ? `; did you mean "${suggestion}"?` : "");
+
+/** Byline ids without an author file and a section the site does not have, each with the likeliest fix. */
+function referenceProblems(fields: { byline: readonly string[]; section: string | undefined }, context: ArticleContext): { path: PropertyKey[]; field: string; message: string }[] {
+  const found: { path: PropertyKey[]; field: string; message: string }[] = [];
+  fields.byline.forEach((id, index) => {
+    if (context.authorIds.has(id)) return;
+    const known = [...context.authorIds].sort().join(", ") || "none yet: add a file to authors/";
+    found.push({ path: ["byline", index], field: "byline", message: `unknown author "${id}"${didYouMean(closestReference(id, authorsOf(context)))} (known: ${known})` });
+  });
+  const { section } = fields;
+  if (section !== undefined && !context.site.sections.some((candidate) => candidate.slug === section)) {
+    const slugs = context.site.sections.map((candidate) => candidate.slug);
+    found.push({ path: ["section"], field: "section", message: `"${section}" is not a section of this site${didYouMean(closestReference(section, sectionsOf(context)))} (sections: ${slugs.join(", ")})` });
+  }
+  return found;
+}
+
+/**
+ * A byline or section the schema refused as written ("Li Wei", "Business") names an author or a
+ * section all the same: the schema's message gains the id or slug the editor meant.
+ */
+function withReferenceSuggestion(problem: ContentProblem, data: Record<string, unknown>, context: ArticleContext): ContentProblem {
+  const at = /^byline(?:\[(\d+)\])?$/.exec(problem.field);
+  const byline: unknown = data["byline"];
+  const written: unknown = at ? (Array.isArray(byline) ? (byline as unknown[])[Number(at[1] ?? 0)] : byline) : problem.field === "section" ? data["section"] : undefined;
+  if (typeof written !== "string" || !problem.message.startsWith(`"${written}" is not a valid`)) return problem;
+  const suggestion = closestReference(written, at ? authorsOf(context) : sectionsOf(context));
+  if (!suggestion) return problem;
+  const cut = problem.message.indexOf(" (");
+  const message = cut === -1 ? `${problem.message}${didYouMean(suggestion)}` : `${problem.message.slice(0, cut)}${didYouMean(suggestion)}${problem.message.slice(cut)}`;
+  return { ...problem, message };
 }
 
 /** One problem per article that shares its URL with another. */

@@ -5,7 +5,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { NOTES_FOLDER, parseEditorNote, EditorNoteError, type EditorNote } from "../edition/note.ts";
 import { readText } from "./read-text.ts";
-import { suggestClosest, type ContentProblem } from "./errors.ts";
+import { suggestClosest } from "./closest.ts";
+import type { ContentProblem } from "./errors.ts";
 
 const NOTE_FILE = /^\d{4}-\d{2}-\d{2}\.md$/;
 

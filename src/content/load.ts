@@ -22,9 +22,11 @@ export interface LoadOptions {
   imageCacheDir?: string | undefined;
   /** The code version (src/build/code.ts): a cached article checked by other code is checked again. */
   codeVersion?: string | undefined;
+  /** Only the problems are wanted (`check:content`): articles are checked, not prepared for pages. */
+  problemsOnly?: boolean | undefined;
 }
 
-export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir, codeVersion = "" }: LoadOptions = {}) {
+export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir, codeVersion = "", problemsOnly }: LoadOptions = {}) {
   const dir = path.resolve(contentDir);
   const { site, problems, lineOf } = await loadSettings(dir);
   // Anything in the folder that is not an expected kind of file, by path: code is never run, only named.
@@ -34,7 +36,7 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
   if (!site) return { problems };
   const md = createMarkdown(site.language);
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
-  const context: ArticleContext = { contentDir: dir, site, authorIds, md, imageCacheDir };
+  const context: ArticleContext = { contentDir: dir, site, authorIds, md, imageCacheDir, problemsOnly };
   // What an article's check reads besides its own file and the files it shows.
   articleCache?.begin(digestOf({ site, authors: [...authorIds].sort(), code: codeVersion }));
   const articles = await readArticles(context, articleCache);

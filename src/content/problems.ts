@@ -1,7 +1,8 @@
 // Turns schema failures into editor-facing problems: the field as written in YAML, its line, and
 // for a misspelt field the closest known one.
 import type { z } from "zod";
-import { suggestClosest, type ContentProblem } from "./errors.ts";
+import { suggestClosest } from "./closest.ts";
+import type { ContentProblem } from "./errors.ts";
 
 /** "corrections[1].date" */
 export function fieldName(path: readonly PropertyKey[]): string {

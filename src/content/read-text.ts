@@ -12,9 +12,9 @@ export const MAX_CONTENT_BYTES = 1024 * 1024;
 
 export type TextResult = { ok: true; text: string } | { ok: false; reason: Refusal | "size" | "encoding"; message: string };
 
-/** Reads `file`, a regular file inside `contentDir` (links followed only that far), as UTF-8 text. */
-export async function readText(contentDir: string, file: string, limit = MAX_CONTENT_BYTES): Promise<TextResult> {
-  const confined = await confineFile(contentDir, file);
+/** Reads `file`, a regular file inside `contentDir` (links followed only that far), as UTF-8 text; `realRoot` is contentDir's real path when known. */
+export async function readText(contentDir: string, file: string, limit = MAX_CONTENT_BYTES, realRoot?: string): Promise<TextResult> {
+  const confined = await confineFile(contentDir, file, realRoot);
   if (!confined.ok) return { ok: false, reason: confined.reason, message: REFUSALS[confined.reason] };
   if (confined.stat.size > limit) return tooLarge(confined.stat.size, limit);
   // O_NONBLOCK: had the file been swapped for a pipe since the stat, opening it would wait for a writer.

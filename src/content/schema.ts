@@ -7,8 +7,15 @@ import { SECRET_ADVICE, URL_SECRET_ADVICE, secretInUrl, secretName, secretValue 
 import { parseMailchimpAction } from "../newsletter/presets.ts";
 import { findInvisible } from "./text-hygiene.ts";
 import { webAddressProblem, type AddressRules } from "./web-address.ts";
-import { suggestClosest } from "./errors.ts";
+import { suggestClosest } from "./closest.ts";
 import { catalogueCode, SHIPPED_LANGUAGES, WEEKDAYS } from "../i18n/index.ts";
+
+/**
+ * How a field is edited in the browser CMS where its type alone does not say it (src/cms/config.ts
+ * turns the schema into the CMS's form; descriptions set with `.describe()` become its hints).
+ */
+export type CmsWidget = "image" | "datetime" | "author" | "section" | "text";
+export const cmsWidgets = z.registry<{ widget: CmsWidget }>();
 
 /** A short human description of a YAML value, for "must be text, not a list" messages. */
 export function describeValue(value: unknown): string {
@@ -55,7 +62,8 @@ export const isoDate = z
   .trim()
   .refine((value) => ISO_DATE.test(value) && DateTime.fromISO(value.replace(" ", "T"), { zone: "utc" }).isValid, {
     error: (issue) => `"${String(issue.input)}" is not a valid date ${DATE_HELP}`,
-  });
+  })
+  .register(cmsWidgets, { widget: "datetime" });
 
 /**
  * A web address the site publishes: parsed, with a plain domain name as its host and no credential in
@@ -83,6 +91,9 @@ const relativeFile = (what: string) =>
       error: () => `must be a file path relative to this file (e.g. "harbour.jpg"), not an address or absolute path`,
     });
 
+/** An image file next to the content file that names it: uploaded through the CMS's image widget. */
+const imageFile = (what: string) => relativeFile(what).register(cmsWidgets, { widget: "image" });
+
 const tagList = z
   .array(
     text("a tag").refine((tag) => slugify(tag) !== "", {
@@ -93,8 +104,8 @@ const tagList = z
   .transform((tags) => [...new Set(tags)]);
 
 const correction = z.strictObject({
-  date: isoDate,
-  text: text("the text of the correction"),
+  date: isoDate.describe("When the correction was made."),
+  text: text("the text of the correction").register(cmsWidgets, { widget: "text" }).describe("What was wrong and what is right now."),
 });
 
 /** What kind of story an article is: a label above its headline and on every teaser, and its schema.org type. */
@@ -110,58 +121,70 @@ const sponsor = z.strictObject(
 );
 
 const photoFields = {
-  photo: relativeFile("an image file next to the article").optional(),
-  alt: text("a description of the photo for screen readers").optional(),
-  caption: text("the caption printed under the photo").optional(),
-  credit: text("the photographer or agency").optional(),
+  photo: imageFile("an image file next to the article").describe("The lead photo: an image file next to the article (JPEG, PNG, WebP or AVIF).").optional(),
+  alt: text("a description of the photo for screen readers").describe("What the photo shows, for screen readers. Required with a photo unless the file carries it.").optional(),
+  caption: text("the caption printed under the photo").describe("The caption printed under the photo. Required with a photo unless the file carries it.").optional(),
+  credit: text("the photographer or agency").describe("Photographer or agency, printed after the caption.").optional(),
 };
 
-/** Article front matter, exactly PRODUCT.md's table. */
+/** Article front matter, exactly PRODUCT.md's table; each description is the README's meaning and the CMS's hint. */
 export const articleSchema = z
   .strictObject({
-    headline: text("the headline, plain text"),
-    summary: text("a one- or two-sentence summary").optional(),
+    headline: text("the headline, plain text").describe("The headline, plain text."),
+    summary: text("a one- or two-sentence summary")
+      .register(cmsWidgets, { widget: "text" })
+      .describe("The dek under the headline; also the meta description and promo text (default: the first paragraph, trimmed).")
+      .optional(),
     // One author may be written without list brackets.
-    byline: z.preprocess(
-      (value) => (typeof value === "string" ? [value] : value),
-      z.array(slug("author id"), { error: required("an author id or a list of author ids") }).min(1, "is empty (at least one author id)"),
-    ),
-    date: isoDate,
-    updated: isoDate.optional(),
-    dateline: text("a place line, e.g. PORT ALDER, Lakeshore").optional(),
-    section: slug("section slug"),
-    tags: tagList.optional(),
+    byline: z
+      .preprocess(
+        (value) => (typeof value === "string" ? [value] : value),
+        z.array(slug("author id"), { error: required("an author id or a list of author ids") }).min(1, "is empty (at least one author id)"),
+      )
+      .register(cmsWidgets, { widget: "author" })
+      .describe("The authors, in byline order: file names in content/authors/."),
+    date: isoDate.describe("Publication time, in the site's time zone unless it carries an offset. A future time schedules the article."),
+    updated: isoDate.describe("Last substantive update, not before the publication time.").optional(),
+    dateline: text("a place line, e.g. PORT ALDER, Lakeshore").describe("Place line printed in small caps before the first paragraph, e.g. PORT ALDER, Lakeshore.").optional(),
+    section: slug("section slug").register(cmsWidgets, { widget: "section" }).describe("One of the site's sections."),
+    tags: tagList.describe("Topics, separated by commas.").optional(),
     ...photoFields,
-    corrections: z.array(correction, { error: required("a list of { date, text } notes") }).optional(),
-    draft: z.boolean({ error: required("true or false") }).optional(),
+    corrections: z
+      .array(correction, { error: required("a list of { date, text } notes") })
+      .describe("Notes shown on the page, each with its date.")
+      .optional(),
+    draft: z.boolean({ error: required("true or false") }).describe("Keeps the article out of published builds (the live preview still shows it).").optional(),
     /** The URL's last part instead of the file name's: a slug as src/slug.ts makes them, in any script. */
     slug: z
       .string({ error: required("a slug") })
       .refine(isSlug, {
         error: (issue) => `"${String(issue.input)}" is not a valid slug (lowercase letters of any script, digits and single hyphens, e.g. "city-hall" or "${slugify(String(issue.input)) || "city-hall"}")`,
       })
+      .describe("Overrides the file name in the URL (lowercase words with hyphens). Changing it changes the URL.")
       .optional(),
     /** Leads the front page while it is the newest featured article. */
-    featured: z.boolean({ error: required("true or false") }).optional(),
+    featured: z.boolean({ error: required("true or false") }).describe("Leads the front page while it is the newest featured article.").optional(),
     /** How prominent among the stories of a newsletter edition: 0 (default) to 9, the higher leads (docs/edition.md). */
     priority: z
       .number({ error: (issue) => (issue.input == null ? "is required (a whole number from 0 to 9)" : `must be a whole number from 0 to 9, not ${describeValue(issue.input)}`) })
       .int("must be a whole number from 0 to 9 (the higher leads an edition)")
       .min(0, "must be a whole number from 0 to 9 (the higher leads an edition)")
       .max(9, "must be a whole number from 0 to 9 (the higher leads an edition)")
+      .describe("How prominent in a newsletter edition: 0 (default) to 9; the higher leads.")
       .optional(),
     /** A live blog: the body holds timestamped updates (## 14:05 — headline), shown newest first. */
-    live: z.boolean({ error: required("true or false") }).optional(),
+    live: z.boolean({ error: required("true or false") }).describe("Live coverage: each level-2 heading starting with a time (## 14:05 — Ferry resumes) is an update.").optional(),
     /** When live coverage ended; without it a live article is still live. */
-    liveEnded: isoDate.optional(),
+    liveEnded: isoDate.describe("When live coverage ended (at or after the last update); the Live badge goes.").optional(),
     /** news (default), analysis, opinion, review or sponsored: the label, and the schema.org type. */
     type: z
       .enum(STORY_TYPES, { error: (issue) => `${typeof issue.input === "string" ? `"${issue.input}"` : describeValue(issue.input)} is not a story type (one of ${STORY_TYPES.join(", ")})` })
+      .describe("news (default), analysis, opinion, review or sponsored: the label above the headline.")
       .optional(),
     /** Who paid for a sponsored story; required with `type: sponsored`. */
     sponsor: sponsor.optional(),
     /** A site-wide breaking-news banner links to the story from `date` until `breakingUntil`. */
-    breaking: z.boolean({ error: required("true or false") }).optional(),
+    breaking: z.boolean({ error: required("true or false") }).describe("Shows a breaking-news banner on every page until breakingUntil (default: six hours).").optional(),
     /** When the breaking-news banner comes down (default: six hours after `date`). */
     breakingUntil: isoDate.optional(),
   })
@@ -203,17 +226,18 @@ const mastodonHandle = z
 
 /** Author (or organisation) front matter; the Markdown body is the bio. */
 export const authorSchema = z.strictObject({
-  name: text("the author's name"),
-  role: text("a role, e.g. City Hall reporter").optional(),
-  photo: relativeFile("a headshot image next to the author file").optional(),
+  name: text("the author's name").describe("The name as printed in bylines."),
+  role: text("a role, e.g. City Hall reporter").describe("e.g. City Hall reporter").optional(),
+  photo: imageFile("a headshot image next to the author file").describe("Headshot, an image file next to the author file.").optional(),
   email: z
     .email({ error: (issue) => (issue.input == null ? "is empty (an email address, e.g. ana@example.org, or remove the line)" : `${typeof issue.input === "string" ? `"${issue.input}"` : describeValue(issue.input)} is not an email address (e.g. ana@example.org)`) })
+    .describe("Shown as a mailto link.")
     .optional(),
-  x: xHandle.optional(),
-  twitter: xHandle.optional(),
-  mastodon: mastodonHandle.optional(),
-  url: httpUrl("website address").optional(),
-  organization: z.boolean({ error: required("true or false") }).optional(),
+  x: xHandle.describe('X handle, "@handle".').optional(),
+  twitter: xHandle.describe('X handle under its old name; use x instead.').optional(),
+  mastodon: mastodonHandle.describe('Mastodon handle, "@user@instance.social".').optional(),
+  url: httpUrl("website address").describe("Personal website, https://…").optional(),
+  organization: z.boolean({ error: required("true or false") }).describe("An organisation byline such as Ledger Staff.").optional(),
 });
 
 export type AuthorFrontMatter = z.infer<typeof authorSchema>;
@@ -364,11 +388,13 @@ export const embedSchema = z.discriminatedUnion(
 export type EmbedFields = z.infer<typeof embedSchema>;
 
 const section = z.strictObject({
-  slug: slug("section slug").refine((value) => !isReservedPath(value), {
-    error: (issue) => `"${String(issue.input)}" is a path the site uses for its own pages (choose another slug; reserved: ${RESERVED_PATHS.join(", ")} and numbers)`,
-  }),
-  title: text("the section's title"),
-  order: z.number().int().optional(),
+  slug: slug("section slug")
+    .refine((value) => !isReservedPath(value), {
+      error: (issue) => `"${String(issue.input)}" is a path the site uses for its own pages (choose another slug; reserved: ${RESERVED_PATHS.join(", ")} and numbers)`,
+    })
+    .describe("The section's address: lowercase words with hyphens. Changing it moves the section page."),
+  title: text("the section's title").describe("The section's name in the navigation."),
+  order: z.number().int().describe("Position in the navigation (default: the order of the list).").optional(),
 });
 
 // The newsletter signup form: one preset per provider, each turned by src/newsletter/presets.ts into the
@@ -583,12 +609,47 @@ const promo = z.strictObject({
   source: text("who publishes the promoted story"),
 });
 
+/** The browser CMS at /admin/ (docs/cms.md): built when the settings have a `cms` block. */
+const cms = z.strictObject({
+  repo: z
+    .string({ error: required('the GitHub repository the CMS commits to, e.g. "lakeshore-ledger/newsroom"') })
+    .trim()
+    .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, {
+      error: (issue) => `"${String(issue.input)}" is not a GitHub repository (owner/name, e.g. "lakeshore-ledger/newsroom")`,
+    })
+    .describe("The GitHub repository the CMS commits to and opens pull requests on: owner/name."),
+  branch: z
+    .string({ error: required("a branch name, e.g. main") })
+    .trim()
+    .regex(/^(?!\/|.*\.\.|.*\/$)[A-Za-z0-9._/-]{1,100}$/, { error: (issue) => `"${String(issue.input)}" is not a branch name (e.g. main)` })
+    .default("main")
+    .describe("The branch the site is published from; the CMS's pull requests target it."),
+  authUrl: httpUrl("OAuth provider address", { httpsOnly: true, base: true })
+    .describe("Where editors log in with GitHub: the OAuth provider's address (default: Netlify's, for a site hosted there; see docs/deploy.md).")
+    .optional(),
+  authEndpoint: z
+    .string({ error: required("the provider's login path, e.g. auth") })
+    .regex(/^[A-Za-z0-9_-]+(?:\/[A-Za-z0-9_-]+)*$/, { error: (issue) => `"${String(issue.input)}" is not a path (letters, digits, - and _, e.g. "auth")` })
+    .describe('The OAuth provider\'s login path, when it is not "auth".')
+    .optional(),
+  contentFolder: z
+    .string({ error: required('the content folder\'s path in the repository, e.g. "content"') })
+    .regex(/^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._/-]+(?<!\/)$/, {
+      error: (issue) => `"${String(issue.input)}" is not a folder of the repository (a relative path such as "content" or "sites/ledger/content")`,
+    })
+    .default("content")
+    .describe("Where this content folder is in the repository."),
+});
+
+/** The CMS settings, defaults applied. */
+export type CmsSettings = z.output<typeof cms>;
+
 /** Site settings: one data file, `content/settings.yml` (src/content/load-settings.ts). */
 export const settingsSchema = z.strictObject({
-  name: text("the publication's name"),
-  tagline: text().optional(),
+  name: text("the publication's name").describe("The publication's name."),
+  tagline: text().describe("The line under the name.").optional(),
   /** Absolute base URL, with the path prefix when the site lives under one: https://example.org/news/ */
-  baseUrl: httpUrl("base URL", { base: true }),
+  baseUrl: httpUrl("base URL", { base: true }).describe("Absolute address of the site, with the path prefix when it lives under one: https://example.org/news/"),
   /** BCP 47 language tag, e.g. en-US: the interface text's catalogue is its language's (src/i18n/). */
   language: z
     .string()
@@ -596,25 +657,29 @@ export const settingsSchema = z.strictObject({
     .refine((language) => catalogueCode(language) !== undefined, {
       error: (issue) => `"${String(issue.input)}" has no interface translation (shipped: ${SHIPPED_LANGUAGES.join(", ")}; docs/languages.md says how to add one)`,
     })
-    .default("en-US"),
+    .default("en-US")
+    .describe("BCP 47 language tag, e.g. en-US: the interface's language (en, es, fr, de or ar)."),
   /** IANA time zone; dates without a time or an offset are read in it. */
   timeZone: z
     .string()
-    .refine((zone) => DateTime.local().setZone(zone).isValid, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. "America/Chicago")` }),
+    .refine((zone) => DateTime.local().setZone(zone).isValid, { error: (issue) => `"${String(issue.input)}" is not an IANA time zone (e.g. "America/Chicago")` })
+    .describe("IANA time zone, e.g. America/Chicago: dates are read and shown in it."),
   sections: z
     .array(section)
     .min(1, "needs at least one section")
-    .refine((sections) => new Set(sections.map((s) => s.slug)).size === sections.length, { error: "has two sections with the same slug (each section needs its own)" }),
+    .refine((sections) => new Set(sections.map((s) => s.slug)).size === sections.length, { error: "has two sections with the same slug (each section needs its own)" })
+    .describe("The site's sections; the navigation follows this order."),
   /** Articles per page on section, tag, author and older front pages. */
-  pageSize: z.number().int().min(1).max(500).default(20),
+  pageSize: z.number().int().min(1).max(500).default(20).describe("Articles per page on section, topic, author and older front pages."),
   /** The single newsletter of earlier versions: one daily edition at /newsletter/. */
-  newsletter: newsletter.optional(),
+  newsletter: newsletter.describe("The single newsletter of earlier versions (docs/newsletter.md).").optional(),
   /** Every newsletter, each with its own id, start, edition rule and signup placement. */
   newsletters: z
     .array(newsletter, { error: required("a list of newsletters, each with an id, a start day and its provider") })
     .min(1, "is empty (at least one newsletter, or the single newsletter: block)")
+    .describe("Every newsletter: id, start day, edition rule, signup placement and provider (docs/newsletter.md).")
     .optional(),
-  support: support.optional(),
+  support: support.describe("The support call to action (leave out to hide it).").optional(),
   social: z
     .strictObject({
       x: xHandle.optional(),
@@ -624,9 +689,9 @@ export const settingsSchema = z.strictObject({
     })
     .default({}),
   /** Logo image, relative to the content folder. */
-  logo: relativeFile("an image file in the content folder").optional(),
+  logo: imageFile("an image file in the content folder").describe("The publisher logo, an image in the content folder; a square one is also the site icon.").optional(),
   /** Copyright holder shown in the footer (default: the site name). */
-  copyright: text().optional(),
+  copyright: text().describe("Copyright holder named in the footer (default: the name).").optional(),
   /** Paid links shown as a labelled "Around the web" block on article pages and the front page. */
   promos: z.array(promo, { error: required("a list of { title, url, image, source }") }).optional(),
   /** robots.txt: `refuseAiTraining: true` refuses the crawlers that gather text for AI models, and keeps search engines. */
@@ -648,6 +713,8 @@ export const settingsSchema = z.strictObject({
       publishCamera: z.boolean({ error: required("true or false") }).default(false),
     })
     .default({ publishLocation: false, publishCamera: false }),
+  /** The browser CMS at /admin/: which repository and branch it edits, and where editors log in. */
+  cms: cms.describe("The browser CMS at /admin/: the repository and branch it edits, and where editors log in.").optional(),
   })
   .superRefine(checkNewsletters);
 

@@ -25,8 +25,10 @@ export interface EditorNote {
 /** A note file that cannot be used, named like the content errors: `file:line field: what is wrong`. */
 export class EditorNoteError extends Error {
   override name = "EditorNoteError";
-  constructor(readonly problem: ContentProblem) {
+  readonly problem: ContentProblem;
+  constructor(problem: ContentProblem) {
     super(formatProblem(problem));
+    this.problem = problem;
   }
 }
 

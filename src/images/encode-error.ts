@@ -7,13 +7,12 @@ export class ImageEncodeError extends Error {
   override name = "ImageEncodeError";
   /** libvips' (or the file system's) reason on one line. */
   readonly reason: string;
-  constructor(
-    /** The source image. */
-    readonly file: string,
-    cause: unknown,
-  ) {
+  /** The source image. */
+  readonly file: string;
+  constructor(file: string, cause: unknown) {
     const reason = decodeReason(cause, file);
     super(`[images] could not encode ${file}: ${reason}`, { cause });
+    this.file = file;
     this.reason = reason;
   }
 }

@@ -6,8 +6,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
-import eleventyImage from "@11ty/eleventy-img";
+import { imageLibraries, type EleventyImageResult } from "./libraries.ts";
 import { ImageProgress } from "./progress.ts";
 import { findDecodeProblem } from "./verify.ts";
 import { encodeFailure } from "./encode-error.ts";
@@ -121,31 +120,6 @@ const ENCODE_CONCURRENCY = 2;
 const readLimit = limiter(READ_CONCURRENCY);
 const ACCEPTED_FORMATS = new Set(["jpeg", "png", "webp", "avif", "gif", "tiff"]);
 
-interface EleventyImageResult {
-  format: string;
-  width: number;
-  height: number;
-  url: string;
-  sourceType: string;
-  outputPath: string;
-  filename?: string;
-}
-
-type EleventyImage = ((src: string, options: Record<string, unknown>) => Promise<Record<string, EleventyImageResult[]>>) & {
-  concurrency: number;
-};
-
-const processImage = eleventyImage as unknown as EleventyImage;
-
-/**
- * How many encodes run at once: eleventy-img's queue, and libvips' threads per encode. Set when a
- * pipeline is made (importing this module changes nothing): two cores, and more parallel encodes
- * only fight over them.
- */
-function limitEncoders(): void {
-  processImage.concurrency = 2;
-  sharp.concurrency(1);
-}
 
 /**
  * What validation knows of a photo: its header, from the cache's manifest when the file's size and
@@ -204,6 +178,7 @@ async function hashFile(file: string): Promise<string> {
 export async function inspectImage(file: string): Promise<ImageInfo | { problem: string }> {
   let info: ImageInfo;
   try {
+    const { sharp } = await imageLibraries();
     const metadata = await sharp(file).metadata();
     // libvips names AVIF "heif"; other HEIF (an iPhone's HEIC) cannot be decoded by the prebuilt sharp.
     if (metadata.format === "heif" && metadata.compression !== "av1") return { problem: "is a HEIC photo, which cannot be published (export it as JPEG)" };
@@ -266,8 +241,10 @@ export class ImagePipeline {
   private readonly deferredFiles = new Set<string>();
   private readonly deferred = new Map<string, (() => Promise<void>)[]>();
 
-  constructor(private readonly options: ImagePipelineOptions) {
-    limitEncoders();
+  private readonly options: ImagePipelineOptions;
+
+  constructor(options: ImagePipelineOptions) {
+    this.options = options;
     this.manifest = manifestFor(options.cacheDir);
     // A rejected load is reported by the first use; it must not go unhandled before that.
     this.manifest.then((manifest) => (this.loadedManifest = manifest)).catch(() => undefined);
@@ -318,6 +295,7 @@ export class ImagePipeline {
   /** A photo's output names and sizes without encoding it: eleventy-img reads its header and hashes it. */
   private async setNames(file: string, widths: readonly number[]): Promise<StoredSet> {
     (await this.manifest).counters.sourceReads++;
+    const { processImage } = await imageLibraries();
     return storedSet(await processImage(file, { ...SET_OPTIONS, widths: [...widths], outputDir: this.options.cacheDir, urlPath: "/", statsOnly: true }));
   }
 
@@ -338,6 +316,7 @@ export class ImagePipeline {
     // Named with the pid, so a later run can tell a crashed run's folder from a running one's (src/build/leftovers.ts).
     const staging = await fs.mkdtemp(path.join(cacheDir, `.staging-${process.pid}-`));
     try {
+      const { processImage } = await imageLibraries();
       const made = storedSet(await processImage(file, { ...SET_OPTIONS, widths: [...widths], outputDir: staging, urlPath: "/" }));
       const produced = made.flatMap((format) => format.variants.map((variant) => variant.name));
       for (const name of produced) {
@@ -424,6 +403,7 @@ export class ImagePipeline {
   }
 
   private async encodeCrops(file: string): Promise<Produced<StoredCrops>> {
+    const { sharp } = await imageLibraries();
     const source = await this.readSource(file);
     const names = cropNames(source);
     const crops = await Promise.all(
@@ -444,6 +424,7 @@ export class ImagePipeline {
 
   /** Publishes (or reuses) the site's logo as a PNG no larger than LOGO_MAX on either side. */
   async logo(file: string): Promise<ImageVariant> {
+    const { sharp } = await imageLibraries();
     const [logo] = await this.derive(file, [LOGO_KEY], hasSize, async (source) => {
       const name = await this.make(`${contentHash(source, LOGO_ENCODING)}-logo.png`, (target) =>
         sharp(source)
@@ -464,6 +445,7 @@ export class ImagePipeline {
    * the manifest like its other outputs; the monogram is drawn from memory.
    */
   async icons(logoFile: string | undefined, fallbackSvg: string): Promise<SiteIcons> {
+    const { sharp } = await imageLibraries();
     const sizes = Object.entries(ICON_SIZES);
     const draw = async (source: Buffer, size: number): Promise<StoredFile> => ({
       name: await this.make(`${contentHash(source, { ...ICON_ENCODING, size })}-icon-${size}.png`, (target) =>
@@ -496,6 +478,7 @@ export class ImagePipeline {
     const encoded = await this.encodeLimit(() =>
       this.encodeOnce(name, async (target) => {
         const svg = await draw(logoFile === undefined ? undefined : await cardLogo(logoFile));
+        const { sharp } = await imageLibraries();
         await sharp(Buffer.from(svg)).flatten({ background: "#ffffff" }).jpeg({ quality: CARD_ENCODING.quality, progressive: true }).toFile(target);
       }),
     );
@@ -676,6 +659,7 @@ export class ImagePipeline {
 
 /** The logo fitted into a share card's logo box, as a PNG data URI for the card's drawing. */
 async function cardLogo(file: string): Promise<CardLogo> {
+  const { sharp } = await imageLibraries();
   const { data, info } = await sharp(file)
     .rotate()
     .resize(CARD_ENCODING.logoMax.width, CARD_ENCODING.logoMax.height, { fit: "inside" })

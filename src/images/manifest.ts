@@ -77,6 +77,12 @@ interface ContentOutputs {
   files?: Record<string, StoredFile>;
 }
 
+/** What a manifest learnt since loading: the records it would add to the file. */
+export interface ManifestLearnt {
+  sources: Record<string, SourceRecord>;
+  outputs: Record<string, ContentOutputs>;
+}
+
 interface ManifestFile {
   version: number;
   sources: Record<string, SourceRecord>;
@@ -98,9 +104,16 @@ export class ImageManifest {
   private readonly touched = new Set<string>();
   /** Something was learnt since loading: only then is the file rewritten (a warm build writes nothing). */
   private dirty = false;
+  /** What was learnt since loading, by source file and content hash: what a worker thread hands back. */
+  private readonly learntSources = new Set<string>();
+  private readonly learntOutputs = new Set<string>();
   readonly counters: ManifestCounters = { hits: 0, sourceReads: 0 };
 
-  constructor(readonly dir: string) {}
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = dir;
+  }
 
   /** The manifest in `dir`, or an empty one when it is missing, unreadable or of another version. */
   static async load(dir: string): Promise<ImageManifest> {
@@ -129,7 +142,21 @@ export class ImageManifest {
   setSource(file: string, record: SourceRecord): void {
     this.touched.add(file);
     this.sources.set(file, record);
+    this.learntSources.add(file);
     this.dirty = true;
+  }
+
+  /** What this manifest learnt since it was loaded (a worker thread's inspections), as plain data. */
+  learnt(): ManifestLearnt {
+    const sources = Object.fromEntries([...this.learntSources].flatMap((file) => (this.sources.has(file) ? [[file, this.sources.get(file) as SourceRecord]] : [])));
+    const outputs = Object.fromEntries([...this.learntOutputs].flatMap((hash) => (this.outputs.has(hash) ? [[hash, this.outputs.get(hash) as ContentOutputs]] : [])));
+    return { sources, outputs };
+  }
+
+  /** Takes in what another manifest of the same folder learnt (a worker thread's), to save it with the rest. */
+  absorb(learnt: ManifestLearnt): void {
+    for (const [file, record] of Object.entries(learnt.sources)) if (isSourceRecord(record)) this.setSource(file, record);
+    for (const [hash, outputs] of Object.entries(learnt.outputs)) if (isObject(outputs)) Object.assign(this.outputsOf(hash), outputs);
   }
 
   /**
@@ -219,6 +246,7 @@ export class ImageManifest {
 
   private outputsOf(hash: string): ContentOutputs {
     this.dirty = true;
+    this.learntOutputs.add(hash);
     let outputs = this.outputs.get(hash);
     if (!outputs) this.outputs.set(hash, (outputs = {}));
     return outputs;

@@ -6,11 +6,10 @@ export class ImageProgress {
   private finished = 0;
   private shownAt = 0;
   private readonly live: boolean;
+  private readonly stream: Pick<NodeJS.WriteStream, "isTTY" | "write">;
 
-  constructor(
-    private readonly stream: Pick<NodeJS.WriteStream, "isTTY" | "write"> = process.stderr,
-    env: NodeJS.ProcessEnv = process.env,
-  ) {
+  constructor(stream: Pick<NodeJS.WriteStream, "isTTY" | "write"> = process.stderr, env: NodeJS.ProcessEnv = process.env) {
+    this.stream = stream;
     this.live = Boolean(stream.isTTY) && !env["CI"];
   }
 

@@ -2,7 +2,7 @@
 // out when the build encodes it, in a stack naming no article. Validation decodes every photo once,
 // at full size and exactly as strictly as the encoders (sharp's default `failOn: "warning"`), and the
 // result is kept in the image manifest by content hash (src/images/index.ts).
-import sharp from "sharp";
+import { imageLibraries } from "./libraries.ts";
 
 /** The most pixels sharp decodes (its default `limitInputPixels`, which the encoders use too). */
 export const MAX_INPUT_PIXELS = 0x3fff * 0x3fff;
@@ -28,6 +28,7 @@ export async function findDecodeProblem(file: string, size: { width: number; hei
     // The bottom-right pixel: JPEG, PNG, WebP and AVIF decode every row before it at full size, with
     // flat memory. A shrunken decode is cheaper but misses corruption a full-size encode trips on
     // (measured: 8 of 60 damaged 4000 px JPEGs). TIFF can seek to the last strip, so it is read whole.
+    const { sharp } = await imageLibraries();
     const image = sharp(file);
     await (size.format === "tiff" ? image.stats() : image.extract({ left: size.width - 1, top: size.height - 1, width: 1, height: 1 }).raw().toBuffer());
     return undefined;

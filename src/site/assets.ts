@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { copyCmsFiles } from "../cms/bundle.ts";
 
 export const PUBLIC_DIR = path.resolve(import.meta.dirname, "../..", "public");
 
@@ -34,7 +35,11 @@ export function publicPaths(): string[] {
     .map((entry) => `/${path.relative(PUBLIC_DIR, path.join(entry.parentPath, entry.name)).split(path.sep).join("/")}`);
 }
 
-/** Copies `public/` into the output folder (copies, not links: the output must never alias the repository). */
+/**
+ * Copies `public/` into the output folder (copies, not links: the output must never alias the
+ * repository), and the CMS's scripts next to /admin/ when the site has one.
+ */
 export async function copyPublicFiles(output: string): Promise<void> {
   await fs.cp(PUBLIC_DIR, output, { recursive: true, force: true });
+  await copyCmsFiles(output);
 }

@@ -9,6 +9,7 @@ import { feedFiles, headersFile, robotsFile, sitemapFilesOf } from "./files.ts";
 import { planSearchShards, searchPage, type SearchShard } from "./search.ts";
 import { standalonePages } from "./standalone.ts";
 import { correctionsPages } from "./corrections-log.ts";
+import { adminPages } from "./admin.ts";
 
 export interface SiteOptions {
   /** The build's "now": which articles are still news, which weekly editions have come. */
@@ -37,6 +38,7 @@ export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
       ...sitemapFilesOf(newsroom, teasers, options.now),
       robotsFile(newsroom),
       headersFile(newsroom),
+      ...adminPages(newsroom),
     ],
     shards,
   };

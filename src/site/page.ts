@@ -23,7 +23,9 @@ export type PageKind =
   | "edition-feed"
   | "newsletter-index"
   | "standalone"
-  | "corrections";
+  | "corrections"
+  | "admin"
+  | "admin-config";
 
 /** A rendered page that the search index reads too: its HTML, and the document the index is given. */
 export interface IndexedPage {

@@ -23,6 +23,8 @@ const CONTENT_TYPES: Record<string, string> = {
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
   ".woff2": "font/woff2",
+  ".yml": "text/yaml; charset=utf-8",
+  ".wasm": "application/wasm",
 };
 
 export interface StaticServer {
@@ -34,17 +36,18 @@ export interface StaticServer {
 export interface ServeOptions {
   /** The site's path prefix ("/news/"): the output folder is served there, and nothing else is. */
   pathPrefix?: string;
-  /** Response headers for every file, e.g. a Content-Security-Policy. */
-  headers?: Record<string, string>;
+  /** Response headers for every file, e.g. a Content-Security-Policy, or the headers for a request's path. */
+  headers?: Record<string, string> | ((pathname: string) => Record<string, string>);
 }
 
 /** Serves `outputDir` as a static host would: folders as their index.html, 404 for anything else. */
-export async function serveSite(outputDir: string, { pathPrefix = "/", headers = {} }: ServeOptions = {}): Promise<StaticServer> {
+export async function serveSite(outputDir: string, { pathPrefix = "/", headers: headersOption = {} }: ServeOptions = {}): Promise<StaticServer> {
   const root = path.resolve(outputDir);
   // A malformed %-escape throws in decodeURIComponent: a 400, not an unhandled rejection that fails the run.
-  const server = http.createServer((request, response) => void answer(request, response).catch(() => response.writeHead(400, { "content-type": "text/plain", ...headers }).end("Bad request")));
+  const server = http.createServer((request, response) => void answer(request, response).catch(() => response.writeHead(400, { "content-type": "text/plain" }).end("Bad request")));
   async function answer(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
     const { pathname } = new URL(request.url ?? "/", "http://localhost");
+    const headers = typeof headersOption === "function" ? headersOption(pathname) : headersOption;
     let file = pathname.startsWith(pathPrefix) ? path.join(root, decodeURIComponent(pathname.slice(pathPrefix.length))) : "";
     if (file && pathname.endsWith("/")) file = path.join(file, "index.html");
     const body = file.startsWith(root) ? await fs.readFile(file).catch(() => undefined) : undefined;
@@ -165,6 +168,30 @@ export function parseHeaders(text: string): Record<string, string> {
       .map((line) => line.trim().split(/:\s(.*)/s).slice(0, 2) as [string, string])
       .filter(([name]) => name),
   );
+}
+
+/**
+ * The headers a `_headers` file gives a request for `pathname`, as each host applies it: every
+ * matching rule's headers, in file order. Cloudflare Pages joins two values of one header with a
+ * comma unless a later rule detaches it with "! Name"; Netlify skips a line without a colon and lets
+ * a later rule's value replace an earlier one's (its local server, `netlify dev`, merges rules so).
+ */
+export function headersFor(text: string, pathname: string, host: "cloudflare" | "netlify"): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const block of text.split(/\n(?=\S)/)) {
+    const [rule = "", ...lines] = block.split("\n");
+    const pattern = new RegExp(`^${rule.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`);
+    if (!pattern.test(pathname)) continue;
+    for (const line of lines.map((entry) => entry.trim()).filter(Boolean)) {
+      if (line.startsWith("!")) {
+        if (host === "cloudflare") delete headers[line.slice(1).trim()];
+        continue;
+      }
+      const [name = "", value = ""] = line.split(/:\s(.*)/s);
+      headers[name] = host === "cloudflare" && headers[name] !== undefined ? `${headers[name]}, ${value}` : value;
+    }
+  }
+  return headers;
 }
 
 /** A built site served with the headers of its own `_headers` file, and a Chromium to open it. */

@@ -27,11 +27,19 @@ export interface PreviewProcess {
   stop(): Promise<void>;
 }
 
+/** Another command that serves the preview (`npm run cms`): its script, extra arguments and the line it prints once ready. */
+export interface PreviewCommand {
+  script: string;
+  args: string[];
+  ready: RegExp;
+}
+
 /** Starts the preview of `site` into `<root>/preview` and waits until it serves and watches. */
-export async function startPreview(site: FixtureSite, env: Record<string, string> = {}): Promise<PreviewProcess> {
+export async function startPreview(site: FixtureSite, env: Record<string, string> = {}, command?: PreviewCommand): Promise<PreviewProcess> {
   const port = await freePort();
   const output = path.join(site.root, "preview");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/cli/preview.ts", `--input=${site.contentDir}`, `--output=${output}`, `--port=${port}`], {
+  const script = command?.script ?? "src/cli/preview.ts";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", script, `--input=${site.contentDir}`, `--output=${output}`, `--port=${port}`, ...(command?.args ?? [])], {
     cwd: REPO,
     env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, ...env },
     stdio: "pipe",
@@ -70,7 +78,7 @@ export async function startPreview(site: FixtureSite, env: Record<string, string
       listeners.add(check);
       check();
     });
-  await waitFor(/\[dateline\] preview at http:\/\/localhost:\d+\//, 0, 120_000);
+  await waitFor(command?.ready ?? /\[dateline\] preview at http:\/\/localhost:\d+\//, 0, 120_000);
   return {
     port,
     output,
