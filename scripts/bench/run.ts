@@ -7,6 +7,7 @@
 //   npm run bench -- --n 100000 --runs 1       the large run
 //   npm run bench -- --n 10000 --photos        also a cold and a warm build with a photo per article
 //   npm run bench -- --dev                     the live preview: edit → new text served (N = 10,000)
+//   npm run bench -- --editor                  editors' commands: new, check:content, npm start's first page
 //   npm run bench -- --n 100000 --shards 4     also the build in 4 slices and a merge, one after another:
 //                                              the longest slice + the merge is what a CI matrix takes
 import fs from "node:fs/promises";
@@ -17,6 +18,7 @@ import { publishEdits, writeCorpus, type Corpus } from "./corpus.ts";
 import { ensurePhotos, type PhotoSet } from "./photos.ts";
 import { measure, type Measurement } from "./measure.ts";
 import { measureDevLoop } from "./dev-loop.ts";
+import { editorCommandRows, measureEditorCommands } from "./editor-commands.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
@@ -39,13 +41,16 @@ interface Options {
   keep: boolean;
   timeoutSeconds: number;
   dev: boolean;
+  editor: boolean;
+  /** --runs was given (each measurement has its own default otherwise). */
+  runsGiven?: boolean;
   edits: number;
   /** Also build in this many slices and merge them (docs/deploy.md, "Past one machine"). */
   shards?: number;
 }
 
 function parseArgs(argv: readonly string[]): Options {
-  const options: Options = { sizes: [], runs: 2, photos: false, photoVariety: 20, keep: false, timeoutSeconds: 3600, dev: false, edits: 5 };
+  const options: Options = { sizes: [], runs: 2, photos: false, photoVariety: 20, keep: false, timeoutSeconds: 3600, dev: false, editor: false, edits: 5 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [flag, inline] = arg.split("=", 2) as [string, string | undefined];
@@ -61,17 +66,18 @@ function parseArgs(argv: readonly string[]): Options {
       return number;
     };
     if (flag === "--n") options.sizes.push(count("--n"));
-    else if (flag === "--runs") options.runs = count("--runs");
+    else if (flag === "--runs") [options.runs, options.runsGiven] = [count("--runs"), true];
     else if (flag === "--photos") options.photos = true;
     else if (flag === "--photo-variety") options.photoVariety = count("--photo-variety");
     else if (flag === "--heap") options.heapMB = count("--heap");
     else if (flag === "--timeout") options.timeoutSeconds = count("--timeout");
     else if (flag === "--keep") options.keep = true;
     else if (flag === "--dev") options.dev = true;
+    else if (flag === "--editor") options.editor = true;
     else if (flag === "--edits") options.edits = count("--edits");
     else if (flag === "--shards") options.shards = count("--shards");
     else if (flag === "--help" || flag === "-h") {
-      console.log(`usage: npm run bench -- [--n N]… [--runs K] [--photos] [--photo-variety P] [--shards S] [--heap MB] [--timeout S] [--keep] [--dev [--edits E]]
+      console.log(`usage: npm run bench -- [--n N]… [--runs K] [--photos] [--photo-variety P] [--shards S] [--heap MB] [--timeout S] [--keep] [--dev [--edits E]] [--editor]
   --n N             articles in the synthetic newsroom; repeat for several sizes (default 1000 and 10000)
   --runs K          builds of each kind per size, alternating (default 2)
   --photos          also build the corpus with a lead photo per article: one cold build, then K warm ones
@@ -82,11 +88,13 @@ function parseArgs(argv: readonly string[]): Options {
   --timeout S       stop a build that runs longer (default 3600)
   --keep            keep the temporary folder
   --dev             measure the live preview instead: edit an article, time until the new text is served
-  --edits E         edits in the --dev measurement (default 5)`);
+  --edits E         edits in the --dev measurement (default 5)
+  --editor          measure editors' commands instead (npm run new, check:content of the sample and of
+                    N articles, default 10000, npm start's first page), medians of --runs (default 3)`);
       process.exit(0);
     } else throw new Error(`bench: unknown option ${arg} (try --help)`);
   }
-  if (options.sizes.length === 0) options.sizes = options.dev ? [10000] : [1000, 10000];
+  if (options.sizes.length === 0) options.sizes = options.dev || options.editor ? [10000] : [1000, 10000];
   return options;
 }
 
@@ -384,10 +392,18 @@ async function benchDevLoop(options: Options): Promise<void> {
   console.log(JSON.stringify({ n, firstBuildSeconds: Number(result.firstBuildSeconds.toFixed(1)), editServedMs: Math.round(served), editRebuiltMs: Math.round(rebuilt), latenciesMs: result.latenciesMs }));
 }
 
+async function benchEditorCommands(options: Options): Promise<void> {
+  const figures = await measureEditorCommands({ runs: options.runsGiven ? options.runs : 3, n: Math.max(...options.sizes), keep: options.keep, log });
+  console.log("");
+  for (const line of editorCommandRows(figures)) console.log(line);
+  console.log(JSON.stringify(figures));
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   log(`${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Node ${process.version}, load ${os.loadavg().map((load) => load.toFixed(1)).join(" ")}`);
   if (options.dev) return benchDevLoop(options);
+  if (options.editor) return benchEditorCommands(options);
   const photos = options.photos ? await ensurePhotos(PHOTO_CACHE, options.photoVariety) : undefined;
   const results: Result[] = [];
   for (const n of options.sizes) results.push(...(await benchSize(n, options, photos)));

@@ -103,12 +103,24 @@ export async function startPreview(site: FixtureSite, env: Record<string, string
  */
 export async function fileTimes(dir: string): Promise<Map<string, number>> {
   const times = new Map<string, number>();
-  for (const entry of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
-    const file = path.join(entry.parentPath, entry.name);
-    const relative = path.relative(dir, file).split(path.sep).join("/");
-    if (!entry.isFile() || relative.startsWith("pagefind/")) continue;
-    times.set(relative, (await fs.stat(file)).mtimeMs);
-  }
+  // pagefind/ is never entered: the preview swaps its shards in the background while an edit is
+  // made, and a walk into a folder swapped away fails (ENOENT); a file gone between listing and
+  // stat is skipped for the same reason.
+  const walk = async (folder: string): Promise<void> => {
+    const entries = await fs.readdir(folder, { withFileTypes: true }).catch(() => []);
+    await Promise.all(
+      entries.map(async (entry) => {
+        const file = path.join(folder, entry.name);
+        const relative = path.relative(dir, file).split(path.sep).join("/");
+        if (relative === "pagefind") return;
+        if (entry.isDirectory()) return walk(file);
+        if (!entry.isFile()) return;
+        const stat = await fs.stat(file).catch(() => undefined);
+        if (stat) times.set(relative, stat.mtimeMs);
+      }),
+    );
+  };
+  await walk(dir);
   return times;
 }
 
