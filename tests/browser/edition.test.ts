@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { makeSite, removeSite, REPO, type FixtureSite } from "../helpers/site.ts";
 import { baseSettings, writeSettings } from "../helpers/settings.ts";
 import { launchChromium } from "../helpers/browser.ts";
@@ -103,48 +103,59 @@ describe("every edition where clients strip things", () => {
 
   type Mode = "as sent" | "styles stripped" | "images off";
 
-  /** Opens one email as a client would show it in `mode`; only its own site's photos can load. */
-  async function open(email: Sent, width: number, colorScheme: "light" | "dark", mode: Mode) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+  /**
+   * Opens one email as a client would show it in `mode`; only its own site's photos can load. One
+   * page per email and mode: widths and colour schemes are then switched on it (a reflow, not a load).
+   */
+  async function open(context: BrowserContext, email: Sent, mode: Mode): Promise<Page> {
     const html = mode === "styles stripped" ? email.html.replace(/<style[^>]*>[\s\S]*?<\/style>/gi, "") : email.html;
-    await context.route("**/*", async (route) => {
+    const page = await context.newPage();
+    await page.route("**/*", async (route) => {
       const url = new URL(route.request().url());
       if (url.pathname === "/email.html") return route.fulfill({ status: 200, body: html, contentType: "text/html; charset=utf-8" });
       if (url.origin !== email.origin || mode === "images off") return route.abort();
       const body = await fs.readFile(path.join(email.outputDir, decodeURIComponent(url.pathname))).catch(() => undefined);
       return body ? route.fulfill({ status: 200, body, contentType: "image/jpeg" }) : route.fulfill({ status: 404, body: "" });
     });
-    const page = await context.newPage();
     await page.goto(`${email.origin}/email.html`, { waitUntil: "load" });
-    return { context, page };
+    return page;
   }
 
   it("reads at 320 and 600 px, light and dark, as sent, with styles stripped and with images off", async () => {
-    for (const email of sent) {
-      for (const width of [320, 600]) {
-        for (const colorScheme of ["light", "dark"] as const) {
-          for (const mode of ["as sent", "styles stripped", "images off"] as const) {
-            const where = `${email.name} ${width} ${colorScheme} ${mode}`;
-            const { context, page } = await open(email, width, colorScheme, mode);
-            expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
-            const texts = await page.evaluate(readability);
-            expect(texts.length, where).toBeGreaterThan(5);
-            expect(texts.filter((text) => !text.ok), where).toEqual([]);
-            const images = await page.evaluate(() => Array.from(document.images, (image) => ({ alt: image.alt, loaded: image.complete && image.naturalWidth > 0, right: image.getBoundingClientRect().right })));
-            for (const image of images) {
-              expect(image.alt, where).not.toBe("");
-              expect(image.right, where).toBeLessThanOrEqual(width);
-              expect(image.loaded, where).toBe(mode !== "images off");
+    const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
+    try {
+      for (const email of sent) {
+        for (const mode of ["as sent", "styles stripped", "images off"] as const) {
+          const page = await open(context, email, mode);
+          for (const width of [320, 600]) {
+            for (const colorScheme of ["light", "dark"] as const) {
+              const where = `${email.name} ${width} ${colorScheme} ${mode}`;
+              await page.setViewportSize({ width, height: 900 });
+              await page.emulateMedia({ colorScheme });
+              // The switch took: the page now lays out at this width, in this scheme.
+              expect(await page.evaluate(() => ({ width: innerWidth, dark: matchMedia("(prefers-color-scheme: dark)").matches })), where).toEqual({ width, dark: colorScheme === "dark" });
+              expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
+              const texts = await page.evaluate(readability);
+              expect(texts.length, where).toBeGreaterThan(5);
+              expect(texts.filter((text) => !text.ok), where).toEqual([]);
+              const images = await page.evaluate(() => Array.from(document.images, (image) => ({ alt: image.alt, loaded: image.complete && image.naturalWidth > 0, right: image.getBoundingClientRect().right })));
+              for (const image of images) {
+                expect(image.alt, where).not.toBe("");
+                expect(image.right, where).toBeLessThanOrEqual(width);
+                expect(image.loaded, where).toBe(mode !== "images off");
+              }
+              expect(await page.locator(".preheader").isVisible(), where).toBe(false);
+              if (PICTURED.includes(email.name)) {
+                const file = `email-${email.name.replace(/ /g, "-")}-${width}-${colorScheme}-${mode.replace(/ /g, "-")}.png`;
+                await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true });
+              }
             }
-            expect(await page.locator(".preheader").isVisible(), where).toBe(false);
-            if (PICTURED.includes(email.name)) {
-              const file = `email-${email.name.replace(/ /g, "-")}-${width}-${colorScheme}-${mode.replace(/ /g, "-")}.png`;
-              await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true });
-            }
-            await context.close();
           }
+          await page.close();
         }
       }
+    } finally {
+      await context.close();
     }
   }, 300_000);
 });
