@@ -111,6 +111,11 @@ describe("a build in slices, merged", () => {
     if (n > 1) {
       const photos = (files: string[]) => files.filter((file) => file.startsWith("img/") && file.endsWith(".avif")).length;
       for (const k of [1, 2]) expect(photos(Object.keys(await tree(sliceDir(n, k))))).toBeLessThan(photos(Object.keys(single)));
+      // Share cards (stories without a photo) too: each is drawn by the one slice that has its article.
+      const cards = (files: string[]) => files.filter((file) => file.endsWith("-card.jpeg"));
+      const drawn = (await Promise.all(Array.from({ length: n }, async (_, i) => cards(Object.keys(await tree(sliceDir(n, i + 1))))))).flat();
+      expect(cards(Object.keys(single)).length).toBeGreaterThan(n);
+      expect(drawn.sort()).toEqual(cards(Object.keys(single)).sort());
     }
     expect(runs.at(-1)?.output).toMatch(new RegExp(`merged ${n} slices?: ${pages.length} pages, 8 search shards, \\d+ images`));
   }, 300_000);

@@ -325,6 +325,8 @@ export async function publishEdits(corpus: Corpus, options: { added: number; edi
     const fresh = text
       .replace(/^date: .*$/m, `date: ${time}`)
       .replace(/^updated: .*\n/m, "")
+      // A new story has no corrections yet (the copied ones would predate it).
+      .replace(/^corrections:\n(?: {2}.*\n)+/m, "")
       .replace(/^headline: "?(.*?)"?$/m, (_line, headline: string) => `headline: "${headline.replace(/"/g, "'")}, the follow-up ${i + 1}"`);
     const file = path.join("articles", options.day.slice(0, 4), `follow-up-${options.day}-${i + 1}.md`);
     await fs.mkdir(path.join(corpus.dir, path.dirname(file)), { recursive: true });

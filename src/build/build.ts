@@ -20,7 +20,7 @@ import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts"
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
-import { articlePhotoFiles, contentDigest, planSlice, writeSliceManifest, type SliceSpec } from "./slices.ts";
+import { articleImageFiles, articlePhotoFiles, contentDigest, planSlice, writeSliceManifest, type SliceSpec } from "./slices.ts";
 import { findBrokenLinks } from "./link-check.ts";
 import { ContentError } from "../content/errors.ts";
 import { publicPaths } from "../site/assets.ts";
@@ -96,7 +96,7 @@ interface NewsroomOptions {
 /** The render stage's photos and the newsroom, from loaded content. */
 async function prepare(content: LoadedContent, options: NewsroomOptions) {
   const images = new ImagePipeline({ cacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), urlPath: siteUrl(content.site, "/img/") });
-  if (options.deferPhotos) images.deferEncoding(content.articles.flatMap(articlePhotoFiles));
+  if (options.deferPhotos) images.deferEncoding(content.articles.flatMap(articleImageFiles));
   const bodies = new BodyRenderer(content.site, images);
   const newsroom = await prepareNewsroom(content, { images, bodies, preview: options.preview, now: options.now });
   return { images, bodies, newsroom };
@@ -188,7 +188,7 @@ function sliceJob(spec: SliceSpec, { plan, id, content, input, images, write }: 
     line: `slice ${spec.index} of ${spec.count}: ${count(articles, "article page")}, ${count(slice.plan.pages.length - articles, "other page")}, ${count(slice.plan.shards.length, "search shard")}`,
     async write(staging) {
       const mine = content.articles.filter((source) => slice.plan.record.pages.has(source.path));
-      await Promise.all(mine.map((source) => images.publish(photos.get(source.path) ?? []).catch(imageFailureFor(source.file))));
+      await Promise.all(mine.map((source) => images.publish(articleImageFiles(source)).catch(imageFailureFor(source.file))));
       const written = await write(slice.plan, staging);
       const [code, files] = await Promise.all([codeDigest(), contentDigest(input)]);
       await writeSliceManifest(staging, { ...slice.manifest, build: id, code, content: files });

@@ -69,6 +69,11 @@ export function articlePhotoFiles(source: Pick<ArticleSource, "photo" | "figures
   ];
 }
 
+/** What a slice publishes for an article: its photos and, named by the article's own file, its share card. */
+export function articleImageFiles(source: Pick<ArticleSource, "file" | "photo" | "figures" | "galleries" | "embeds">): string[] {
+  return [...articlePhotoFiles(source), source.file];
+}
+
 /** Work, in units of one page rendered: an article page is also indexed for search; a photo is encoded (cold). */
 const WORK = { page: 1, article: 2, photo: 100 } as const;
 

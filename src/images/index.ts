@@ -218,6 +218,17 @@ interface Produced<T> {
   encoded: number;
 }
 
+/** A share card to draw (or reuse): see `ImagePipeline.shareCard`. */
+export interface ShareCardRequest {
+  /** Everything the card shows; with the logo's content, its cache key. */
+  key: unknown;
+  logoFile?: string | undefined;
+  /** The card's SVG; called only when the cache lacks this card. */
+  draw: (logo: CardLogo | undefined) => Promise<string>;
+  /** The article file the card belongs to: while it is deferred (`deferEncoding`), so is the card. */
+  owner?: string | undefined;
+}
+
 export class ImagePipeline {
   private readonly used = new Set<string>();
   private existing: Promise<Set<string>> | undefined;
@@ -377,7 +388,7 @@ export class ImagePipeline {
     for (const file of files) this.deferredFiles.add(file);
   }
 
-  /** Encodes (or reuses) and publishes the deferred photos among `files`; later uses of them are immediate. */
+  /** Encodes (or reuses) and publishes the deferred photos (and cards of deferred articles) among `files`; later uses are immediate. */
   async publish(files: Iterable<string>): Promise<void> {
     const jobs: (() => Promise<void>)[] = [];
     for (const file of files) {
@@ -468,21 +479,26 @@ export class ImagePipeline {
    * (headline, section, name, the drawing's version); the logo is keyed by its content. `draw` makes
    * the card's SVG and is called only when the cache lacks this card: a warm build draws nothing.
    */
-  shareCard(card: { key: unknown; logoFile?: string | undefined; draw: (logo: CardLogo | undefined) => Promise<string> }): Promise<ImageVariant> {
+  shareCard(card: ShareCardRequest): Promise<ImageVariant> {
     return this.progress.track(this.makeCard(card)).catch(encodeFailure(card.logoFile ?? "share card"));
   }
 
-  private async makeCard({ key, logoFile, draw }: { key: unknown; logoFile?: string | undefined; draw: (logo: CardLogo | undefined) => Promise<string> }): Promise<ImageVariant> {
+  private async makeCard({ key, logoFile, draw, owner }: ShareCardRequest): Promise<ImageVariant> {
     const logoHash = logoFile === undefined ? undefined : (await this.source(logoFile)).hash;
+    // The name is known before the card is drawn: a slice of a build draws only its own articles' cards.
     const name = `${fingerprint({ key, logoHash, CARD_ENCODING })}-card.jpeg`;
-    const encoded = await this.encodeLimit(() =>
-      this.encodeOnce(name, async (target) => {
-        const svg = await draw(logoFile === undefined ? undefined : await cardLogo(logoFile));
-        const { sharp } = await imageLibraries();
-        await sharp(Buffer.from(svg)).flatten({ background: "#ffffff" }).jpeg({ quality: CARD_ENCODING.quality, progressive: true }).toFile(target);
-      }),
-    );
-    this.use([name], encoded ? 1 : 0);
+    const make = async () => {
+      const encoded = await this.encodeLimit(() =>
+        this.encodeOnce(name, async (target) => {
+          const svg = await draw(logoFile === undefined ? undefined : await cardLogo(logoFile));
+          const { sharp } = await imageLibraries();
+          await sharp(Buffer.from(svg)).flatten({ background: "#ffffff" }).jpeg({ quality: CARD_ENCODING.quality, progressive: true }).toFile(target);
+        }),
+      );
+      this.use([name], encoded ? 1 : 0);
+    };
+    if (owner !== undefined && this.deferredFiles.has(owner)) this.whenPublished(owner, make);
+    else await make();
     return { url: this.url(name), width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height };
   }
 

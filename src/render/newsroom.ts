@@ -173,7 +173,7 @@ interface ArticleContext {
 function shareCard(source: ArticleSource, section: { title: string }, context: ArticleContext): Promise<ImageVariant> {
   const label = storyLabel(source.fields.type ?? "news");
   const text = { headline: source.fields.headline, kicker: label ? `${label} · ${section.title}` : section.title, name: context.site.name };
-  return context.images.shareCard({ key: { ...text, version: SHARE_CARD_VERSION }, logoFile: context.logoFile, draw: (logo) => drawShareCard(text, logo) }).catch(imageFailureFor(source.file));
+  return context.images.shareCard({ key: { ...text, version: SHARE_CARD_VERSION }, logoFile: context.logoFile, draw: (logo) => drawShareCard(text, logo), owner: source.file }).catch(imageFailureFor(source.file));
 }
 
 async function prepareArticle(source: ArticleSource, context: ArticleContext): Promise<Article> {
