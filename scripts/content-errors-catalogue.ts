@@ -205,6 +205,11 @@ const ENTRIES: Entry[] = [
   },
   { fixture: "settings-missing-newsletter-action", title: "Settings without the newsletter form's address", fix: "Set the provider's form address in `newsletter`." },
   {
+    files: { "settings.yml": settingsWith([["support:", "shareCards:\n  draw: yes please\n  from: March 2026\nsupport:"]]) },
+    title: "Share card settings that are not a switch and a day",
+    fix: "`draw: true` or `false`; `from` a day, `2026-03-01` (docs/story-types.md).",
+  },
+  {
     files: { "settings.yml": settingsWith([["language: en-US", "language: it-IT"]]) },
     title: "A language without an interface translation",
     fix: "Choose a shipped language (its region may be any: `fr-CA` uses French), or add a catalogue in `src/i18n/` as docs/languages.md describes.",

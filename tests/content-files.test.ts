@@ -267,7 +267,7 @@ describe("settings.yml", () => {
     ].join("\n");
     expect(await settingsProblems(text)).toEqual([
       expect.stringMatching(/^settings\.yml:1 timeZone: /),
-      'settings.yml:2 tagine: is not a known field; did you mean "tagline"? (known fields: name, tagline, baseUrl, language, timeZone, sections, pageSize, newsletter, newsletters, support, social, logo, copyright, promos, robots, photos, cms)',
+      'settings.yml:2 tagine: is not a known field; did you mean "tagline"? (known fields: name, tagline, baseUrl, language, timeZone, sections, pageSize, newsletter, newsletters, support, social, logo, copyright, promos, robots, photos, shareCards, cms)',
       "settings.yml:8 sections[1].title: must be the section's title, not a list",
       'settings.yml:11 newsletter.method: Invalid option: expected one of "post"|"get"',
     ]);

@@ -10,6 +10,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import sharp from "sharp";
 import { build } from "../src/build/build.ts";
 import { makeSite, removeSite, writeContent, buildError, type FixtureSite } from "./helpers/site.ts";
+import { editSettings } from "./helpers/settings.ts";
 import { problemLines } from "./helpers/check.ts";
 import { sitemapSchemaErrors } from "./helpers/xsd.ts";
 import { validateHtmlFile } from "./helpers/html.ts";
@@ -366,6 +367,18 @@ describe("a later build", () => {
     // Google: stories older than two days lose their news tags; the sitemap still lists a URL.
     const urls = await sitemapUrls("/news-sitemap.xml");
     expect(urls).toEqual([{ loc: `${ORIGIN}${BREAKING}` }]);
+  });
+
+  it("draws share cards only from the day the settings name: an older story without a photo shows the logo", async () => {
+    pages.clear();
+    await editSettings(site, (text) => `${text.trimEnd()}\nshareCards:\n  from: 2026-03-09\n`);
+    await buildAt(new Date("2026-03-20T12:00:00Z"));
+    expect(meta(await page("/2026/03/09/analysis/"), "og:image")).toMatch(/-card\.jpeg$/);
+    const older = await page("/2026/03/08/opinion/");
+    // This fixture has no logo: no image at all.
+    expect(meta(older, "og:image")).toBeUndefined();
+    expect(meta(older, "twitter:card")).toBe("summary");
+    expect(jsonLd(older)[0]?.["image"]).toBeUndefined();
   });
 });
 

@@ -196,7 +196,8 @@ async function prepareArticle(source: ArticleSource, context: ArticleContext): P
   const live = source.live ? { status: source.live.ended ? ("ended" as const) : ("live" as const), start: source.published, ...(source.live.ended && { end: source.live.ended }) } : undefined;
   const byline: AuthorRef[] = authors.map(({ id, name, path }) => ({ id, name, path }));
   const type = fields.type ?? "news";
-  const card = photo ? undefined : await shareCard(source, section, context);
+  const { draw, from } = site.shareCards;
+  const card = photo || !draw || (from !== undefined && source.published.day < from) ? undefined : await shareCard(source, section, context);
   const video = source.embeds.find((embed): embed is Extract<typeof embed, { id: string }> => "id" in embed);
   const poster = video?.posterFile ? await images.process(video.posterFile, IMAGE_WIDTHS.inline).catch(imageFailureFor(source.file)) : undefined;
   const teaser: Teaser = withDigest({
