@@ -380,6 +380,18 @@ describe("a later build", () => {
     expect(meta(older, "twitter:card")).toBe("summary");
     expect(jsonLd(older)[0]?.["image"]).toBeUndefined();
   });
+
+  it("draws share cards by default for the 90 days up to the newest story, not for an archive's older stories", async () => {
+    pages.clear();
+    await editSettings(site, (text) => text.replace(/\nshareCards:\n {2}from: 2026-03-09\n/, "\n"));
+    await writeContent(site, "articles/2025/old-brief.md", "---\nheadline: An old brief\nbyline: li-wei\ndate: 2025-12-08T09:00:00-06:00\nsection: news\n---\nText.\n");
+    await writeContent(site, "articles/2025/recent-brief.md", "---\nheadline: A brief within the window\nbyline: li-wei\ndate: 2025-12-10T09:00:00-06:00\nsection: news\n---\nText.\n");
+    await buildAt(new Date("2026-03-20T12:00:00Z"));
+    // The newest story is of 2026-03-10: 90 days before it is 2025-12-10, the first day with cards.
+    expect(meta(await page("/2026/03/08/opinion/"), "og:image")).toMatch(/-card\.jpeg$/);
+    expect(meta(await page("/2025/12/10/recent-brief/"), "og:image")).toMatch(/-card\.jpeg$/);
+    expect(meta(await page("/2025/12/08/old-brief/"), "og:image")).toBeUndefined();
+  });
 });
 
 describe("links to our own site", () => {

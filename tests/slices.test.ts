@@ -12,6 +12,7 @@ import sharp from "sharp";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSite, removeSite, REPO, SHARED_IMAGE_CACHE, type FixtureSite } from "./helpers/site.ts";
+import { editSettings } from "./helpers/settings.ts";
 import { SLICE_MANIFEST, type SliceManifest } from "../src/build/slices.ts";
 
 const NOW = "2026-03-20T12:00:00Z";
@@ -72,6 +73,8 @@ const article = (fields: Record<string, unknown>, body: string) => `---\n${strin
 
 beforeAll(async () => {
   site = await makeSite();
+  // Every photo-less story of the archive gets a share card (by default only its last 90 days do).
+  await editSettings(site, (text) => `${text.trimEnd()}\nshareCards:\n  from: 2019-01-01\n`);
   // Seven more years of archive, a shard each, with photos of their own (one a gallery, one a figure).
   for (const [index, year] of YEARS.entries()) {
     const dir = path.join(site.contentDir, "articles", String(year));

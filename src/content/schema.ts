@@ -715,14 +715,14 @@ export const settingsSchema = z.strictObject({
     .default({ publishLocation: false, publishCamera: false }),
   /**
    * Share cards for stories without a photo. Each costs ~30 ms of CPU to draw, once (the image cache
-   * keeps it): an archive imported whole can start them at a day, older stories showing the logo.
+   * keeps it): by default only the 90 days up to the newest story get them (src/render/newsroom.ts).
    */
   shareCards: z
     .strictObject({
       draw: z.boolean({ error: required("true or false") }).default(true),
       from: calendarDay("the first day whose stories get a card").optional(),
     })
-    .describe("Share cards for stories without a photo: draw (true or false) and from (yyyy-mm-dd: older stories show the logo).")
+    .describe("Share cards for stories without a photo: draw (true or false) and from (yyyy-mm-dd; default 90 days before the newest story; older stories show the logo).")
     .default({ draw: true }),
   /** The browser CMS at /admin/: which repository and branch it edits, and where editors log in. */
   cms: cms.describe("The browser CMS at /admin/: the repository and branch it edits, and where editors log in.").optional(),

@@ -21,6 +21,7 @@ import { imageFailureFor } from "../content/image-failures.ts";
 import { drawShareCard, SHARE_CARD_VERSION } from "./share-card.ts";
 import { storyLabel } from "../site/story-types.ts";
 import type { Moment } from "../dates.ts";
+import { DateTime } from "luxon";
 
 /** What the loader checked: the settings, authors and articles, each valid. */
 export interface CheckedContent {
@@ -60,7 +61,7 @@ export async function prepareNewsroom(content: CheckedContent, options: PrepareO
   const skipped = (test: (source: ArticleSource) => boolean): SkippedArticle[] =>
     preview ? [] : content.articles.filter(test).map((source) => ({ id: source.id, headline: source.fields.headline, published: source.published }));
   const published = content.articles.filter((source) => preview || (!isDraft(source) && !isScheduled(source)));
-  const context: ArticleContext = { site, byId, images, bodies, reread: content.reread, scheduled: false, logoFile: content.logoFile };
+  const context: ArticleContext = { site, byId, images, bodies, reread: content.reread, scheduled: false, logoFile: content.logoFile, cardsFrom: shareCardsFrom(site, published) };
   const articles = await Promise.all(published.map((source) => prepareArticle(source, { ...context, scheduled: isScheduled(source) })));
   articles.sort((a, b) => b.published.epoch - a.published.epoch || a.id.localeCompare(b.id));
   const pages = await Promise.all(content.pages.map((source) => preparePage(source, bodies)));
@@ -167,6 +168,23 @@ interface ArticleContext {
   scheduled: boolean;
   reread: CheckedContent["reread"];
   logoFile: string | undefined;
+  /** Stories published before this day (yyyy-mm-dd) get no share card; undefined: every story does. */
+  cardsFrom: string | undefined;
+}
+
+/** How far back from the newest story share cards are drawn, unless the settings name a day. */
+export const SHARE_CARD_DAYS = 90;
+
+/**
+ * The first day whose photo-less stories get a share card: the settings' `from`, else 90 days before
+ * the newest story. Cards are for sharing what is new; each costs ~30 ms of CPU to draw, which an
+ * archive of years would pay for every old brief (docs/story-types.md). Taken from the content, not
+ * the clock, so a build is a function of its content.
+ */
+function shareCardsFrom(site: Site, stories: readonly ArticleSource[]): string | undefined {
+  if (site.shareCards.from !== undefined) return site.shareCards.from;
+  const newest = stories.reduce((day, story) => (story.published.day > day ? story.published.day : day), "");
+  return newest === "" ? undefined : DateTime.fromISO(newest, { zone: "utc" }).minus({ days: SHARE_CARD_DAYS }).toISODate() ?? undefined;
 }
 
 /** A generated share card for a story without a photo; its URL names what it shows, so a new headline makes a new card. */
@@ -196,8 +214,8 @@ async function prepareArticle(source: ArticleSource, context: ArticleContext): P
   const live = source.live ? { status: source.live.ended ? ("ended" as const) : ("live" as const), start: source.published, ...(source.live.ended && { end: source.live.ended }) } : undefined;
   const byline: AuthorRef[] = authors.map(({ id, name, path }) => ({ id, name, path }));
   const type = fields.type ?? "news";
-  const { draw, from } = site.shareCards;
-  const card = photo || !draw || (from !== undefined && source.published.day < from) ? undefined : await shareCard(source, section, context);
+  const { cardsFrom } = context;
+  const card = photo || !site.shareCards.draw || (cardsFrom !== undefined && source.published.day < cardsFrom) ? undefined : await shareCard(source, section, context);
   const video = source.embeds.find((embed): embed is Extract<typeof embed, { id: string }> => "id" in embed);
   const poster = video?.posterFile ? await images.process(video.posterFile, IMAGE_WIDTHS.inline).catch(imageFailureFor(source.file)) : undefined;
   const teaser: Teaser = withDigest({
