@@ -28,7 +28,7 @@ export const fr: Catalogue = {
     "article.published": "Publié le {time}",
     "article.updated": "Mis à jour le {time}",
     "article.readingTime": { one: "{count} min de lecture", many: "{count} min de lecture", other: "{count} min de lecture" },
-    "article.corrections": { one: "Correction", many: "Corrections", other: "Corrections" },
+    "article.corrections": { one: "Rectificatif", many: "Rectificatifs", other: "Rectificatifs" },
     "article.related": "Plus de {section}",
     "figure.credit": "Photo\u202F:",
     "author.onX": "{name} sur X",

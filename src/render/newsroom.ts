@@ -174,7 +174,7 @@ interface ArticleContext {
 function shareCard(source: ArticleSource, section: { title: string }, context: ArticleContext): Promise<ImageVariant> {
   const locale = localeOf(context.site.language);
   const label = storyLabel(source.fields.type ?? "news", locale);
-  const text = { headline: source.fields.headline, kicker: label ? locale.t("story.cardKicker", { label, section: section.title }) : section.title, name: context.site.name };
+  const text = { headline: source.fields.headline, kicker: label ? locale.t("story.cardKicker", { label, section: section.title }) : section.title, name: context.site.name, direction: locale.direction };
   return context.images.shareCard({ key: { ...text, version: SHARE_CARD_VERSION }, logoFile: context.logoFile, draw: (logo) => drawShareCard(text, logo) }).catch(imageFailureFor(source.file));
 }
 
