@@ -85,18 +85,18 @@ export async function drawShareCard(text: ShareCardText, logo: CardLogo | undefi
     box(
       { display: "flex", flexDirection: "column", width: inner, height: height - 2 * PADDING.y, direction: text.direction },
       box(
-      { display: "flex", flexDirection: "column", width: inner, height: 110 },
-      box({ display: "flex", height: 10, width: 120, backgroundColor: "#fca311", marginBottom: 30 }),
-      words && box({ display: "flex", fontSize: 30, fontWeight: 700, letterSpacing: 2, textTransform: "uppercase", color: "#fca311" }, text.kicker),
-    ),
-    box(
-      { display: "flex", alignItems: "center", width: inner, height: height - 2 * PADDING.y - 110 - FOOT },
-      box({ display: "block", width: inner, fontFamily: stack("noto-serif"), fontWeight: 700, fontSize: headlineSize(text.headline), lineHeight: 1.15, lineClamp: 4 }, words && text.headline),
-    ),
-    box(
-      { display: "flex", alignItems: "center", width: inner, height: FOOT, borderTop: "2px solid #3d4a6b", paddingTop: 24 },
-      logo && { type: "img", props: { src: logo.src, width: logo.width, height: logo.height, style: rtl ? { marginLeft: 24 } : { marginRight: 24 } } },
-      words && box({ display: "flex", fontSize: 34, fontWeight: 400 }, text.name),
+        { display: "flex", flexDirection: "column", width: inner, height: 110 },
+        box({ display: "flex", height: 10, width: 120, backgroundColor: "#fca311", marginBottom: 30 }),
+        words && box({ display: "flex", fontSize: 30, fontWeight: 700, letterSpacing: 2, textTransform: "uppercase", color: "#fca311" }, text.kicker),
+      ),
+      box(
+        { display: "flex", alignItems: "center", width: inner, height: height - 2 * PADDING.y - 110 - FOOT },
+        box({ display: "block", width: inner, fontFamily: stack("noto-serif"), fontWeight: 700, fontSize: headlineSize(text.headline), lineHeight: 1.15, lineClamp: 4 }, words && text.headline),
+      ),
+      box(
+        { display: "flex", alignItems: "center", width: inner, height: FOOT, borderTop: "2px solid #3d4a6b", paddingTop: 24 },
+        logo && { type: "img", props: { src: logo.src, width: logo.width, height: logo.height, style: rtl ? { marginLeft: 24 } : { marginRight: 24 } } },
+        words && box({ display: "flex", fontSize: 34, fontWeight: 400 }, text.name),
       ),
     ),
   );
