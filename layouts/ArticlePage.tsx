@@ -44,11 +44,11 @@ export function ArticleStory({ article, shell }: { article: Article; shell: Shel
         </p>
         {shell.preview && <PreviewBanner article={article} site={site} />}
         {article.live && <LiveStatus live={article.live} site={site} />}
-        <StoryLabel type={article.type} sponsor={article.sponsor} class="article__label" />
+        <StoryLabel type={article.type} sponsor={article.sponsor} site={site} class="article__label" />
         <h1 class="article__headline">{article.headline}</h1>
         {article.dek && <p class="article__dek">{article.dek}</p>}
         <Byline authors={article.authors} site={site} />
-        {article.type === "opinion" && <BylineRoles authors={article.authors} />}
+        {article.type === "opinion" && <BylineRoles authors={article.authors} site={site} />}
         <Timestamps published={article.published} updated={article.updated} readingMinutes={article.readingMinutes} site={site} />
       </header>
       {article.photo && <Figure kind="lead" image={article.photo.image} alt={article.photo.alt} caption={article.photo.caption} credit={article.photo.credit} site={site} />}
@@ -93,7 +93,7 @@ export function ArticlePage({ article, related, shell, story, signups }: { artic
           <RelatedArticles teasers={related} section={article.section} site={site} />
           <SignupBoxes newsletters={signups} site={site} />
           <SupportCta site={site} />
-          <Promos promos={shell.promos} id="promos-heading" />
+          <Promos promos={shell.promos} id="promos-heading" site={site} />
         </footer>
       </article>
       <SupportBanner site={site} position="bottom" />

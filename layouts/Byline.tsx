@@ -21,15 +21,14 @@ export function Byline({ authors, site }: { authors: Author[]; site: Site }) {
 }
 
 /** Under an opinion piece's byline: who each author is ("Mara Quinn is City Hall reporter"), so readers can weigh the view. */
-export function BylineRoles({ authors }: { authors: readonly Author[] }) {
+export function BylineRoles({ authors, site }: { authors: readonly Author[]; site: Site }) {
+  const locale = localeOf(site.language);
   const described = authors.filter((author) => author.role);
   if (described.length === 0) return null;
   return (
     <ul class="byline__roles">
       {described.map((author) => (
-        <li>
-          {author.name}, {author.role}
-        </li>
+        <li>{locale.t("author.withRole", { name: author.name, role: author.role ?? "" })}</li>
       ))}
     </ul>
   );

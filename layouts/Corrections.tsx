@@ -4,19 +4,13 @@ import { siteUrl } from "../src/site/site.ts";
 import { Time } from "./Timestamps.tsx";
 import { localeOf } from "../src/i18n/index.ts";
 
-/** Interface text (English; the message catalogue takes these over). */
-const TEXT = {
-  one: "Correction",
-  many: "Corrections",
-  log: "All corrections",
-} as const;
-
 /** Corrections as a labelled note, each with its date and an anchor the corrections log links to. */
 export function Corrections({ corrections, site }: { corrections: Correction[]; site: Site }) {
   if (corrections.length === 0) return null;
+  const locale = localeOf(site.language);
   return (
     <aside class="corrections" aria-labelledby="corrections-heading">
-      <h2 id="corrections-heading">{localeOf(site.language).plural("article.corrections", corrections.length)}</h2>
+      <h2 id="corrections-heading">{locale.plural("article.corrections", corrections.length)}</h2>
       <ul>
         {corrections.map((correction) => (
           <li id={correction.id}>
@@ -25,7 +19,7 @@ export function Corrections({ corrections, site }: { corrections: Correction[]; 
         ))}
       </ul>
       <p class="corrections__log">
-        <a href={siteUrl(site, "/corrections/")}>{TEXT.log}</a>
+        <a href={siteUrl(site, "/corrections/")}>{locale.t("corrections.all")}</a>
       </p>
     </aside>
   );

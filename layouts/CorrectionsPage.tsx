@@ -4,16 +4,8 @@ import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { Time } from "./Timestamps.tsx";
 import { Pagination } from "./Pagination.tsx";
-
-/** Interface text (English; the message catalogue takes these over). */
-const TEXT = {
-  intro: "When we get something wrong, we correct it on the story and list it here, newest first.",
-  policy: "Read our corrections policy",
-  feed: "Follow corrections as a feed",
-  none: "No corrections yet.",
-  pages: "Pages of corrections",
-  page: (n: number) => ` — page ${n}`,
-} as const;
+import { PagedTitle } from "./ListPage.tsx";
+import { localeOf } from "../src/i18n/index.ts";
 
 interface CorrectionsPageProps {
   title: string;
@@ -27,29 +19,29 @@ interface CorrectionsPageProps {
 
 /** The corrections log: each correction with its date, the story it corrects (linked to the note) and its text. */
 export function CorrectionsPage({ title, listing, site, policy, feed }: CorrectionsPageProps) {
+  const locale = localeOf(site.language);
   return (
     <div class="list-page corrections-log">
       <header class="list-page__header">
         <h1>
-          {title}
-          {listing.pageNumber > 1 && <span class="list-page__page">{TEXT.page(listing.pageNumber)}</span>}
+          <PagedTitle title={title} pageNumber={listing.pageNumber} site={site} />
         </h1>
-        <p>{TEXT.intro}</p>
+        <p>{locale.t("corrections.intro")}</p>
         <ul class="corrections-log__links">
           {policy && (
             <li>
-              <a href={siteUrl(site, policy)}>{TEXT.policy}</a>
+              <a href={siteUrl(site, policy)}>{locale.t("corrections.policy")}</a>
             </li>
           )}
           <li>
             <a href={siteUrl(site, feed)} type="application/atom+xml">
-              {TEXT.feed}
+              {locale.t("corrections.feed")}
             </a>
           </li>
         </ul>
       </header>
       {listing.items.length === 0 ? (
-        <p class="list-page__empty">{TEXT.none}</p>
+        <p class="list-page__empty">{locale.t("corrections.none")}</p>
       ) : (
         <ol class="corrections-log__list">
           {listing.items.map((entry) => (
@@ -65,7 +57,7 @@ export function CorrectionsPage({ title, listing, site, policy, feed }: Correcti
           ))}
         </ol>
       )}
-      <Pagination listing={listing} site={site} label={TEXT.pages} />
+      <Pagination listing={listing} site={site} label={locale.t("corrections.pages")} />
     </div>
   );
 }

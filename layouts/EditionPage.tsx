@@ -25,7 +25,7 @@ function EditionStoryItem({ story, site, lead }: { story: EditionStory; site: Si
       )}
       <div class="edition__text">
         {lead && <p class="edition__kicker">{story.section.title}</p>}
-        <StoryLabel type={story.type} sponsor={story.sponsor} class="teaser__label" />
+        <StoryLabel type={story.type} sponsor={story.sponsor} site={site} class="teaser__label" />
         <Heading class="edition__headline">
           <a href={siteUrl(site, story.path)}>{story.headline}</a>
         </Heading>

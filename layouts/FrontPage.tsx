@@ -65,7 +65,7 @@ export function FrontPage({ site, lead, latest, blocks, olderPath, signups, vide
       )}
       <SignupBoxes newsletters={signups} site={site} />
       <SupportCta site={site} />
-      <Promos promos={promos} id="promos-heading" />
+      <Promos promos={promos} id="promos-heading" site={site} />
     </div>
   );
 }

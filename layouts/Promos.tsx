@@ -1,21 +1,18 @@
 import type { Promo } from "../src/content/types.ts";
+import type { Site } from "../src/site/site.ts";
 import { Picture } from "./Picture.tsx";
-
-/** Interface text (English; the message catalogue takes these over). */
-const TEXT = {
-  heading: "Around the web",
-  note: "Paid links from our partners",
-} as const;
+import { localeOf } from "../src/i18n/index.ts";
 
 /** The settings' paid links: a labelled list, each link marked sponsored; nothing when none are configured. */
-export function Promos({ promos, id }: { promos: readonly Promo[]; id: string }) {
+export function Promos({ promos, id, site }: { promos: readonly Promo[]; id: string; site: Site }) {
   if (promos.length === 0) return null;
+  const locale = localeOf(site.language);
   return (
     <aside class="promos" aria-labelledby={id}>
       <h2 id={id} class="promos__heading">
-        {TEXT.heading}
+        {locale.t("promos.heading")}
       </h2>
-      <p class="promos__note">{TEXT.note}</p>
+      <p class="promos__note">{locale.t("promos.note")}</p>
       <ul class="promos__list">
         {promos.map((promo) => (
           <li class="promo">

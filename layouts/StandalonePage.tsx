@@ -1,11 +1,7 @@
 import type { StandalonePage as StandalonePageData } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
 import { Time } from "./Timestamps.tsx";
-
-/** Interface text (English; the message catalogue takes these over). */
-const TEXT = {
-  updated: "Last updated",
-} as const;
+import { localeOf } from "../src/i18n/index.ts";
 
 /** A standalone page: its title, its Markdown body (the only raw HTML), and when it last changed. */
 export function StandalonePage({ page, site }: { page: StandalonePageData; site: Site }) {
@@ -15,7 +11,7 @@ export function StandalonePage({ page, site }: { page: StandalonePageData; site:
       <div class="article__body standalone__body" dangerouslySetInnerHTML={{ __html: page.body.rendered.html }} />
       {page.updated && (
         <p class="standalone__updated">
-          {TEXT.updated} <Time moment={page.updated} site={site} />
+          {localeOf(site.language).parts("standalone.updated", { time: <Time moment={page.updated} site={site} /> })}
         </p>
       )}
     </article>

@@ -32,7 +32,7 @@ export function Teaser({ teaser, site, headingLevel, variant = "standard" }: Tea
       )}
       <div class="teaser__text">
         <p class="teaser__section">{teaser.section.title}</p>
-        <StoryLabel type={teaser.type} sponsor={teaser.sponsor} class="teaser__label" />
+        <StoryLabel type={teaser.type} sponsor={teaser.sponsor} site={site} class="teaser__label" />
         <Heading class="teaser__headline">
           {teaser.live === "live" && (
             <>

@@ -12,6 +12,7 @@ import type { Edition } from "../src/edition/model.ts";
 import { removeSite, REPO, type FixtureSite } from "./helpers/site.ts";
 import { mjmlReference } from "./helpers/mjml-reference.ts";
 import { sampleAndArabicEditions } from "./helpers/edition.ts";
+import { renderEmailText } from "../src/edition/email-text.ts";
 
 interface Rendered {
   name: string;
@@ -103,6 +104,21 @@ describe("every edition email", () => {
       for (const selector of [".container", ".lead-headline", ".summary", ".footer-text", ".story-text"]) {
         for (const element of $(selector).toArray()) expect($(element).attr("style"), `${name} ${selector}`).toBeTruthy();
       }
+    }
+  });
+
+  it("labels opinion, analysis, review and sponsored stories in the HTML and the plain-text part alike", () => {
+    const labelled = rendered.flatMap(({ name, edition, html }) =>
+      [edition.lead, ...edition.sections.flatMap((group) => group.stories)].filter((story) => story.type !== "news").map((story) => ({ name, story, html, text: renderEmailText(edition) })),
+    );
+    expect(new Set(labelled.map(({ story }) => story.type))).toEqual(new Set(["opinion", "analysis", "review", "sponsored"]));
+    for (const { name, story, html, text } of labelled) {
+      const $ = load(html);
+      const label = $(`.story-kind + h1:contains(${JSON.stringify(story.headline)}), .story-kind + h3:contains(${JSON.stringify(story.headline)})`).prev().text();
+      expect(label, `${name} ${story.headline}`).toBe(story.type === "sponsored" ? `Sponsored content — by ${story.sponsor}` : story.type[0]?.toUpperCase() + story.type.slice(1));
+      // In the text part the label is the line above the headline.
+      const lines = text.split("\n");
+      expect(lines[lines.findIndex((line) => line.startsWith(story.headline.slice(0, 30))) - 1], `${name} ${story.headline}`).toBe(label);
     }
   });
 

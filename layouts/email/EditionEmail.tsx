@@ -8,7 +8,7 @@ import { EMAIL_WIDTH, THUMBNAIL_WIDTH } from "../../src/edition/model.ts";
 import type { Site } from "../../src/site/site.ts";
 import { localeOf, type Locale } from "../../src/i18n/index.ts";
 import { EMAIL_COLOURS } from "../../src/edition/email-css.ts";
-import { storyLabel, STORY_TYPE_TEXT } from "../../src/site/story-types.ts";
+import { storyLabelText } from "../../src/site/story-types.ts";
 
 export interface EditionEmailProps {
   edition: Edition;
@@ -63,10 +63,9 @@ function Byline({ story, locale }: { story: EditionStory; locale: Locale }) {
 }
 
 /** An opinion, analysis, review or sponsored story says so in the email too, as text (issue 18). */
-function StoryKind({ story }: { story: EditionStory }) {
-  const label = storyLabel(story.type);
-  if (!label) return null;
-  return <p class="story-kind">{story.type === "sponsored" && story.sponsor ? `${label} — ${STORY_TYPE_TEXT.sponsoredBy} ${story.sponsor}` : label}</p>;
+function StoryKind({ story, locale }: { story: EditionStory; locale: Locale }) {
+  const label = storyLabelText(story.type, story.sponsor, locale);
+  return label ? <p class="story-kind">{label}</p> : null;
 }
 
 function LeadStory({ story, locale }: { story: EditionStory; locale: Locale }) {
@@ -81,7 +80,7 @@ function LeadStory({ story, locale }: { story: EditionStory; locale: Locale }) {
       )}
       <Row class="lead" dir={locale.direction}>
         <p class="kicker">{story.section.title}</p>
-        <StoryKind story={story} />
+        <StoryKind story={story} locale={locale} />
         <h1 class="lead-headline">
           <a href={story.url}>{story.headline}</a>
         </h1>
@@ -103,7 +102,7 @@ function Story({ story, locale }: { story: EditionStory; locale: Locale }) {
     <div class="story" dir={locale.direction}>
       {image && <Mso html={`<table role="presentation" width="${EMAIL_WIDTH - 2 * GUTTER}" cellpadding="0" cellspacing="0" dir="${locale.direction}"><tr><td width="${STORY_TEXT_WIDTH}" valign="top">`} />}
       <div class={image ? "story-text" : "story-text story-text--wide"}>
-        <StoryKind story={story} />
+        <StoryKind story={story} locale={locale} />
         <h3 class="story-headline">
           <a href={story.url}>{story.headline}</a>
         </h3>

@@ -2,6 +2,7 @@
 // wrapped at 72 columns, every link a numbered footnote.
 import { localeOf } from "../i18n/index.ts";
 import type { Edition, EditionStory } from "./model.ts";
+import { storyLabelText } from "../site/story-types.ts";
 
 const TEXT_WIDTH = 72;
 
@@ -19,7 +20,7 @@ export function wrapText(text: string, width = TEXT_WIDTH, indent = ""): string 
   return lines.join("\n");
 }
 
-/** The plain-text part: headlines, summaries and bylines, each link a numbered footnote. */
+/** The plain-text part: story labels, headlines, summaries and bylines, each link a numbered footnote. */
 export function renderEmailText(edition: Edition, unsubscribe?: string): string {
   const { site, newsletter } = edition;
   const locale = localeOf(site.language);
@@ -30,8 +31,11 @@ export function renderEmailText(edition: Edition, unsubscribe?: string): string 
     links.push(url);
     return `[${links.length}]`;
   };
+  // An opinion, analysis, review or sponsored story says so above its headline, as the HTML part does.
   const story = (item: EditionStory) =>
-    [wrapText(`${item.headline} ${cite(item.url)}`), wrapText(item.summary), item.byline === "" ? "" : locale.t("article.byline", { names: item.byline })].filter((line) => line !== "").join("\n");
+    [wrapText(storyLabelText(item.type, item.sponsor, locale) ?? ""), wrapText(`${item.headline} ${cite(item.url)}`), wrapText(item.summary), item.byline === "" ? "" : locale.t("article.byline", { names: item.byline })]
+      .filter((line) => line !== "")
+      .join("\n");
   const heading = (text: string) => `${text.toLocaleUpperCase(site.language)}\n${"-".repeat(Math.min(text.length, TEXT_WIDTH))}`;
   const blocks: string[] = [
     [site.name.toLocaleUpperCase(site.language), locale.t("email.masthead", { newsletter: newsletter.name, date: edition.dateLabel }), locale.t("email.readOnWeb", { url: edition.webUrl })].join("\n"),

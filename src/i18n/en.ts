@@ -168,5 +168,34 @@ export const en = {
     "email.readOnWeb": "Read on the web: {url}",
     "email.unsubscribeAt": "Unsubscribe: {url}",
     "email.links": "Links",
+
+    // Newsroom (issue 18): story labels, the breaking banner, the corrections log, promos, the Video rail, standalone pages
+    "story.analysis": "Analysis",
+    "story.opinion": "Opinion",
+    "story.review": "Review",
+    "story.sponsored": "Sponsored content",
+    /** After the sponsored label ("Sponsored content — by Lakeshore Credit Union"); {sponsor} may be a link. */
+    "story.sponsoredBy": "— by {sponsor}",
+    /** A share card's kicker: the story's label, then its section. */
+    "story.cardKicker": "{label} · {section}",
+    "breaking.region": "Breaking news",
+    "breaking.label": "Breaking",
+    "corrections.title": "Corrections",
+    "corrections.all": "All corrections",
+    "corrections.intro": "When we get something wrong, we correct it on the story and list it here, newest first.",
+    "corrections.policy": "Read our corrections policy",
+    "corrections.feed": "Follow corrections as a feed",
+    "corrections.none": "No corrections yet.",
+    "corrections.pages": "Pages of corrections",
+    "corrections.description": "Every correction {site} has published, newest first.",
+    "corrections.feedTitle": "Corrections — {site}",
+    "corrections.entryTitle": "Correction: {headline}",
+    "promos.heading": "Around the web",
+    "promos.note": "Paid links from our partners",
+    "video.heading": "Video",
+    /** Read (not shown) before each headline of the Video rail: its link leads to a video. */
+    "video.watch": "Watch:",
+    "standalone.updated": "Last updated {time}",
+    "standalone.description": "{title} — {site}",
   },
 } satisfies import("./catalogue.ts").CatalogueShape;

@@ -20,6 +20,7 @@ import type { BodyRenderer } from "./bodies.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { drawShareCard, SHARE_CARD_VERSION } from "./share-card.ts";
 import { storyLabel } from "../site/story-types.ts";
+import { localeOf } from "../i18n/index.ts";
 import type { Moment } from "../dates.ts";
 import { DateTime } from "luxon";
 
@@ -189,8 +190,9 @@ function shareCardsFrom(site: Site, stories: readonly ArticleSource[]): string |
 
 /** A generated share card for a story without a photo; its URL names what it shows, so a new headline makes a new card. */
 function shareCard(source: ArticleSource, section: { title: string }, context: ArticleContext): Promise<ImageVariant> {
-  const label = storyLabel(source.fields.type ?? "news");
-  const text = { headline: source.fields.headline, kicker: label ? `${label} · ${section.title}` : section.title, name: context.site.name };
+  const locale = localeOf(context.site.language);
+  const label = storyLabel(source.fields.type ?? "news", locale);
+  const text = { headline: source.fields.headline, kicker: label ? locale.t("story.cardKicker", { label, section: section.title }) : section.title, name: context.site.name, direction: locale.direction };
   return context.images.shareCard({ key: { ...text, version: SHARE_CARD_VERSION }, logoFile: context.logoFile, draw: (logo) => drawShareCard(text, logo), owner: source.file }).catch(imageFailureFor(source.file));
 }
 

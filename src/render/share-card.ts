@@ -2,6 +2,8 @@
 // publication's name and logo, for link previews (Open Graph, X) and structured data. satori lays the
 // card out and turns its text into paths with fonts from npm (Noto, OFL), so the card looks the same
 // on every machine and nothing is fetched; the image service rasterises it and keeps it in its cache.
+// A card whose text is in a script these fonts lack (Arabic, Hebrew, CJK…) is drawn without text
+// (docs/languages.md says why: satori drops and misplaces Arabic's dots and hamzas).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import satori, { type Font } from "satori";
@@ -15,12 +17,21 @@ export interface ShareCardText {
   kicker: string;
   /** The publication's name, at the foot. */
   name: string;
+  /** The site's writing direction: a right-to-left card starts at the right, its logo too. */
+  direction: "ltr" | "rtl";
 }
 
 const require = createRequire(import.meta.url);
 
 /** Subsets of each family, each loaded under its own name: satori falls back between names, not subsets. */
 const SUBSETS = ["latin", "latin-ext", "greek", "cyrillic", "vietnamese"] as const;
+/** Text these subsets can draw: Latin, Greek and Cyrillic letters, and what every script shares (digits, punctuation, marks). */
+const COVERED = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Common}\p{Script=Inherited}]*$/u;
+
+/** Whether the card's fonts can draw all of its text. */
+export function cardFontsCover(text: Pick<ShareCardText, "headline" | "kicker" | "name">): boolean {
+  return [text.headline, text.kicker, text.name].every((part) => COVERED.test(part));
+}
 
 function family(pkg: "noto-serif" | "noto-sans", weight: 400 | 700): Font[] {
   return SUBSETS.map((subset) => ({
@@ -58,26 +69,35 @@ function headlineSize(headline: string): number {
 type Node = { type: string; props: { style?: Record<string, unknown>; children?: (Node | string)[] | Node | string; src?: string; width?: number; height?: number } };
 const box = (style: Record<string, unknown>, ...children: (Node | string | false | undefined)[]): Node => ({ type: "div", props: { style, children: children.filter((child): child is Node | string => Boolean(child)) } });
 
-/** The card's SVG: text as paths, the logo embedded. */
+/**
+ * The card's SVG: text as paths, the logo embedded. When the fonts cannot draw its text, only the
+ * frame (the accent bar, the rule) and the logo: a branded image rather than boxes or broken letters.
+ */
 export async function drawShareCard(text: ShareCardText, logo: CardLogo | undefined): Promise<string> {
   fonts ??= [...family("noto-serif", 700), ...family("noto-sans", 400), ...family("noto-sans", 700)];
   const { width, height } = SHARE_CARD_SIZE;
   const inner = width - 2 * PADDING.x;
+  const rtl = text.direction === "rtl";
+  const words = cardFontsCover(text);
+  // The direction is set inside the padded frame: satori mirrors a right-to-left box's own padding onto the wrong side.
   const card = box(
-    { width, height, display: "flex", flexDirection: "column", backgroundColor: "#14213d", color: "#ffffff", padding: `${PADDING.y}px ${PADDING.x}px`, fontFamily: stack("noto-sans") },
+    { width, height, display: "flex", backgroundColor: "#14213d", color: "#ffffff", padding: `${PADDING.y}px ${PADDING.x}px`, fontFamily: stack("noto-sans") },
     box(
-      { display: "flex", flexDirection: "column", width: inner, height: 110 },
-      box({ display: "flex", height: 10, width: 120, backgroundColor: "#fca311", marginBottom: 30 }),
-      box({ display: "flex", fontSize: 30, fontWeight: 700, letterSpacing: 2, textTransform: "uppercase", color: "#fca311" }, text.kicker),
-    ),
-    box(
-      { display: "flex", alignItems: "center", width: inner, height: height - 2 * PADDING.y - 110 - FOOT },
-      box({ display: "block", width: inner, fontFamily: stack("noto-serif"), fontWeight: 700, fontSize: headlineSize(text.headline), lineHeight: 1.15, lineClamp: 4 }, text.headline),
-    ),
-    box(
-      { display: "flex", alignItems: "center", width: inner, height: FOOT, borderTop: "2px solid #3d4a6b", paddingTop: 24 },
-      logo && { type: "img", props: { src: logo.src, width: logo.width, height: logo.height, style: { marginRight: 24 } } },
-      box({ display: "flex", fontSize: 34, fontWeight: 400 }, text.name),
+      { display: "flex", flexDirection: "column", width: inner, height: height - 2 * PADDING.y, direction: text.direction },
+      box(
+        { display: "flex", flexDirection: "column", width: inner, height: 110 },
+        box({ display: "flex", height: 10, width: 120, backgroundColor: "#fca311", marginBottom: 30 }),
+        words && box({ display: "flex", fontSize: 30, fontWeight: 700, letterSpacing: 2, textTransform: "uppercase", color: "#fca311" }, text.kicker),
+      ),
+      box(
+        { display: "flex", alignItems: "center", width: inner, height: height - 2 * PADDING.y - 110 - FOOT },
+        box({ display: "block", width: inner, fontFamily: stack("noto-serif"), fontWeight: 700, fontSize: headlineSize(text.headline), lineHeight: 1.15, lineClamp: 4 }, words && text.headline),
+      ),
+      box(
+        { display: "flex", alignItems: "center", width: inner, height: FOOT, borderTop: "2px solid #3d4a6b", paddingTop: 24 },
+        logo && { type: "img", props: { src: logo.src, width: logo.width, height: logo.height, style: rtl ? { marginLeft: 24 } : { marginRight: 24 } } },
+        words && box({ display: "flex", fontSize: 34, fontWeight: 400 }, text.name),
+      ),
     ),
   );
   return satori(card as Parameters<typeof satori>[0], { width, height, fonts });

@@ -1,7 +1,7 @@
 // The corrections log: every correction of every published story, newest first, at /corrections/
 // (paginated like any list) with its own Atom feed, so readers and machines can follow what the
 // newsroom got wrong and fixed. Each entry links to the correction's anchor on its article.
-import { localeOf } from "../i18n/index.ts";
+import { localeOf, type Locale } from "../i18n/index.ts";
 import { h } from "preact";
 import type { Article, Newsroom, Shell } from "../content/types.ts";
 import type { Moment } from "../dates.ts";
@@ -19,15 +19,6 @@ import { CorrectionsPage } from "../../layouts/CorrectionsPage.tsx";
 
 export const CORRECTIONS_PATH = "/corrections/";
 export const CORRECTIONS_FEED_PATH = "/corrections/feed.xml";
-
-/** Interface text (English; the message catalogue takes these over). */
-export const CORRECTIONS_TEXT = {
-  title: "Corrections",
-  /** The page's meta description and the feed's subtitle. */
-  description: (site: string) => `Every correction ${site} has published, newest first.`,
-  feedTitle: (site: string) => `Corrections — ${site}`,
-  entryTitle: (headline: string) => `Correction: ${headline}`,
-} as const;
 
 /** One correction as the log lists it. */
 export interface CorrectionEntry {
@@ -52,8 +43,8 @@ export function collectCorrections(articles: readonly Article[]): CorrectionEntr
     .sort((a, b) => b.date.epoch - a.date.epoch || a.article.path.localeCompare(b.article.path) || a.anchor.localeCompare(b.anchor));
 }
 
-function feedLinks(site: Site): FeedLink[] {
-  return [{ title: `${CORRECTIONS_TEXT.feedTitle(site.name)} (Atom)`, path: CORRECTIONS_FEED_PATH, type: "application/atom+xml" }];
+function feedLinks(site: Site, locale: Locale): FeedLink[] {
+  return [{ title: `${locale.t("corrections.feedTitle", { site: site.name })} (Atom)`, path: CORRECTIONS_FEED_PATH, type: "application/atom+xml" }];
 }
 
 /**
@@ -63,9 +54,11 @@ function feedLinks(site: Site): FeedLink[] {
  */
 export function correctionsFeed(site: Site, entries: readonly CorrectionEntry[], siteUpdated: string | undefined): Feed {
   const home = absoluteUrl(site, "/");
+  const locale = localeOf(site.language);
   return {
-    title: CORRECTIONS_TEXT.feedTitle(site.name),
-    description: CORRECTIONS_TEXT.description(site.name),
+    title: locale.t("corrections.feedTitle", { site: site.name }),
+    // The feed's subtitle is the log page's meta description.
+    description: locale.t("corrections.description", { site: site.name }),
     language: site.language,
     homeUrl: absoluteUrl(site, CORRECTIONS_PATH),
     atomUrl: absoluteUrl(site, CORRECTIONS_FEED_PATH),
@@ -75,7 +68,7 @@ export function correctionsFeed(site: Site, entries: readonly CorrectionEntry[],
       return {
         id: `${articleFeedId(site, { path: entry.article.path, published: entry.date })}#${entry.anchor}`,
         url,
-        title: CORRECTIONS_TEXT.entryTitle(entry.article.headline),
+        title: locale.t("corrections.entryTitle", { headline: entry.article.headline }),
         summary: entry.text,
         contentHtml: `<p>${escapeXml(entry.text)}</p><p><a href="${escapeXml(url)}">${escapeXml(entry.article.headline)}</a></p>`,
         published: entry.date.iso,
@@ -100,11 +93,13 @@ export function correctionsPages(newsroom: Newsroom): PageSpec[] {
 }
 
 function renderCorrections(shell: Shell, listing: Listing<CorrectionEntry>): string {
-  const title = pageTitle(localeOf(shell.site.language), CORRECTIONS_TEXT.title, listing);
-  const head = { ...pageHead(shell), ...pageLinks(listing), feeds: feedLinks(shell.site) };
+  const locale = localeOf(shell.site.language);
+  const heading = locale.t("corrections.title");
+  const title = pageTitle(locale, heading, listing);
+  const head = { ...pageHead(shell), ...pageLinks(listing), feeds: feedLinks(shell.site, locale) };
   return renderPage(
     shell,
-    { path: listing.path, title, description: CORRECTIONS_TEXT.description(shell.site.name), head },
-    h(CorrectionsPage, { title: CORRECTIONS_TEXT.title, listing, site: shell.site, policy: shell.policies.correctionsPolicy, feed: CORRECTIONS_FEED_PATH }),
+    { path: listing.path, title, description: locale.t("corrections.description", { site: shell.site.name }), head },
+    h(CorrectionsPage, { title: heading, listing, site: shell.site, policy: shell.policies.correctionsPolicy, feed: CORRECTIONS_FEED_PATH }),
   );
 }

@@ -6,6 +6,7 @@ import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
 import { standaloneHead } from "./seo/head.ts";
 import { StandalonePage } from "../../layouts/StandalonePage.tsx";
+import { localeOf } from "../i18n/index.ts";
 
 export function standalonePages(newsroom: Newsroom): PageSpec[] {
   const { shell } = newsroom;
@@ -17,7 +18,7 @@ export function standalonePages(newsroom: Newsroom): PageSpec[] {
       ({ shell, standalone }) =>
         renderPage(
           shell,
-          { path: standalone.path, title: standalone.title, description: standalone.description ?? `${standalone.title} — ${shell.site.name}`, head: standaloneHead(standalone, shell) },
+          { path: standalone.path, title: standalone.title, description: standalone.description ?? localeOf(shell.site.language).t("standalone.description", { title: standalone.title, site: shell.site.name }), head: standaloneHead(standalone, shell) },
           h(StandalonePage, { page: standalone, site: shell.site }),
         ),
       [standalone],
