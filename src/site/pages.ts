@@ -4,7 +4,10 @@ import { h } from "preact";
 import type { Newsroom, Shell, Teaser } from "../content/types.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
-import { archiveMonths, authorsWithCounts, collectTags, leadStory, listingPath, paginate, relatedStories, sectionBlocks, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
+import { archiveMonths, authorsWithCounts, collectTags, listingPath, paginate, relatedStories, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
+import { planFront } from "./front-page.ts";
+import { dayIn } from "../dates.ts";
+import { formatEditionDay } from "../edition/model.ts";
 import { articleHead, authorHead, frontHead, pageHead, sectionHead, unlistedHead } from "./seo/head.ts";
 import { feedLinks } from "./feeds/links.ts";
 import type { HeadMeta } from "./head.ts";
@@ -65,7 +68,7 @@ function articlePages(newsroom: Newsroom): PageSpec[] {
   );
 }
 
-function frontPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {
+function frontPages(newsroom: Newsroom, teasers: readonly Teaser[], now: Date): PageSpec[] {
   const { shell } = newsroom;
   const { site } = shell;
   const listings = paginate(teasers, site.pageSize, "/");
@@ -83,17 +86,19 @@ function frontPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] 
         );
       });
     }
-    const lead = leadStory(teasers);
-    const latest = listing.items.filter((teaser) => teaser !== lead);
-    // Section blocks repeat stories from the latest list on purpose: they are the way in by section.
-    const blocks = sectionBlocks(teasers, site.sections, new Set(lead ? [lead] : []));
+    const { lead, top, latest, rails } = planFront(teasers, site.sections);
     const olderPath = listing.totalPages > 1 ? listingPath(listing.base, 2) : undefined;
     const videos = videoStories(teasers);
-    return page("front", "/", { shell, lead, latest, blocks, olderPath, videos }, ({ shell, lead, latest, blocks, olderPath, videos }) => {
+    // The masthead's date is the build's day in the site's zone: an input, so the page changes
+    // with the day and stays a pure function of its inputs.
+    const today = dayIn(now, site.timeZone);
+    return page("front", "/", { shell, lead, top, latest, rails, olderPath, videos, today }, ({ shell, lead, top, latest, rails, olderPath, videos, today }) => {
       const head = { ...frontHead(shell), ...(olderPath && { next: olderPath }), feeds: feedLinks({ kind: "site" }, shell.site) };
       const description = shell.site.tagline ?? localeOf(shell.site.language).t("front.description", { site: shell.site.name });
       const signups = newslettersAt(shell.site.newsletters, { place: "front" });
-      return renderPage(shell, { path: "/", title: shell.site.name, description, head }, h(FrontPage, { site: shell.site, lead, latest, blocks, olderPath, signups, videos, promos: shell.promos }));
+      const dateline = { day: today, label: formatEditionDay(today, shell.site.language) };
+      const body = h(FrontPage, { site: shell.site, lead, top, latest, rails, olderPath, signups, videos, promos: shell.promos, breaking: shell.breaking?.path });
+      return renderPage(shell, { path: "/", title: shell.site.name, description, head, today: dateline }, body);
     });
   });
 }
@@ -227,12 +232,12 @@ function notFoundPage(shell: Shell): PageSpec {
   });
 }
 
-/** Every HTML page but the search page and the editions: articles first, then the listings. */
-export function htmlPages(newsroom: Newsroom): PageSpec[] {
+/** Every HTML page but the search page and the editions: articles first, then the listings. `now` dates the front page's masthead. */
+export function htmlPages(newsroom: Newsroom, now: Date): PageSpec[] {
   const teasers = newsroom.articles.map((article) => article.teaser);
   return [
     ...articlePages(newsroom),
-    ...frontPages(newsroom, teasers),
+    ...frontPages(newsroom, teasers, now),
     ...sectionPages(newsroom, teasers),
     ...tagPages(newsroom, teasers),
     ...authorPages(newsroom, teasers),
