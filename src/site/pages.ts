@@ -1,12 +1,12 @@
 // Every HTML page of the site as a page spec: its path, its inputs (plain data: teasers, articles,
 // the shell) and a render function over them with a TSX layout. Pure: nothing here reads a file.
 import { h } from "preact";
-import type { Newsroom, Shell, Teaser } from "../content/types.ts";
+import type { Article, Newsroom, Shell, Teaser } from "../content/types.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
 import { archiveMonths, authorsWithCounts, collectTags, listingPath, paginate, relatedStories, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
 import { planFront } from "./front-page.ts";
-import { dayIn } from "../dates.ts";
+import { dayIn, formatMoment, machineMoment } from "../dates.ts";
 import { formatEditionDay } from "../edition/model.ts";
 import { articleHead, authorHead, frontHead, pageHead, sectionHead, unlistedHead } from "./seo/head.ts";
 import { feedLinks } from "./feeds/links.ts";
@@ -23,9 +23,33 @@ import { newslettersAt } from "./newsletters.ts";
 
 const STORY_MARKER = "\u0000story\u0000";
 
-/** What the search index reads of an article page: its language and direction, title and story. */
-function searchDocument(shell: Shell, headline: string, story: string): string {
-  return `<!DOCTYPE html><html lang="${escapeXml(shell.site.language)}" dir="${localeOf(shell.site.language).direction}"><head><title>${escapeXml(`${headline} | ${shell.site.name}`)}</title></head><body><article data-pagefind-body="">${story}</article></body></html>`;
+/**
+ * What the search index reads of an article page: its language and direction, title and story, and
+ * what a result shows besides (Pagefind metadata: section, date, byline, thumbnail; filters: section
+ * and year), in an element the index does not search or quote.
+ */
+function searchDocument(shell: Shell, article: Article, story: string): string {
+  const { site } = shell;
+  const { teaser } = article;
+  const attribute = (value: string | number) => escapeXml(String(value));
+  const meta = (key: string, value: string) => `<span data-pagefind-meta="${key}">${escapeXml(value)}</span>`;
+  const filter = (key: string, value: string) => `<span data-pagefind-filter="${key}">${escapeXml(value)}</span>`;
+  // The smallest WebP (else JPEG) of the lead photo: a result's thumbnail is a few rem wide.
+  const sources = teaser.photo?.image.sources ?? [];
+  const thumbnail = (sources.find((source) => source.format === "webp") ?? sources.find((source) => source.format === "jpeg"))?.variants[0];
+  const details = [
+    meta("title", article.headline),
+    meta("section", teaser.section.title),
+    filter("section", teaser.section.title),
+    filter("year", teaser.published.day.slice(0, 4)),
+    meta("date", formatMoment(teaser.published, site.language, site.timeZone)),
+    `<span data-pagefind-meta="datetime:${attribute(machineMoment(teaser.published))}"></span>`,
+    teaser.authors.length > 0 ? meta("byline", localeOf(site.language).list(teaser.authors.map((author) => author.name))) : "",
+    thumbnail && teaser.photo
+      ? `<img src="${attribute(thumbnail.url)}" alt="${attribute(teaser.photo.alt)}" width="${thumbnail.width}" height="${thumbnail.height}" data-pagefind-meta="image[src], image_alt[alt], image_width[width], image_height[height]">`
+      : "",
+  ].join("");
+  return `<!DOCTYPE html><html lang="${escapeXml(site.language)}" dir="${localeOf(site.language).direction}"><head><title>${escapeXml(`${article.headline} | ${site.name}`)}</title></head><body><article data-pagefind-body="">${story}<div class="search-meta" data-pagefind-ignore="">${details}</div></article></body></html>`;
 }
 
 /** Pagination links for the head of a listing page. */
@@ -61,7 +85,7 @@ function articlePages(newsroom: Newsroom): PageSpec[] {
           head: { ...articleHead(article, shell), feeds: feedLinks({ kind: "section", section: article.section }, shell.site) },
         };
         const html = renderPage(shell, meta, h(ArticlePage, { article, related, shell, story: STORY_MARKER, signups: newslettersAt(shell.site.newsletters, { place: "articles", section: article.section.slug }) })).replace(STORY_MARKER, () => story);
-        return { html, search: searchDocument(shell, article.headline, story) };
+        return { html, search: searchDocument(shell, article, story) };
       },
       [article],
     ),
