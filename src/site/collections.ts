@@ -2,7 +2,6 @@
 // months, pagination and related stories (the front page's hierarchy is front-page.ts).
 import type { AuthorRef, Teaser } from "../content/types.ts";
 import type { Moment } from "../dates.ts";
-import type { Section } from "./site.ts";
 import { slugify } from "../slug.ts";
 
 export function teasersInSection(teasers: readonly Teaser[], section: string): Teaser[] {
