@@ -98,7 +98,6 @@ export const ar: Catalogue = {
     "pagination.section": "صفحات {section}",
     "pagination.tag": "صفحات عن {tag}",
     "pagination.month": "صفحات {month}",
-    "front.top": "الخبر الرئيسي",
     "front.topStories": "أبرز الأخبار",
     "teaser.breaking": "عاجل",
     "front.latest": "الأحدث",

@@ -74,7 +74,6 @@ export const de: Catalogue = {
     "pagination.section": "Seiten von {section}",
     "pagination.tag": "Seiten zu {tag}",
     "pagination.month": "Seiten aus {month}",
-    "front.top": "Aufmacher",
     "front.topStories": "Top-Meldungen",
     "teaser.breaking": "Eilmeldung",
     "front.latest": "Neueste Meldungen",

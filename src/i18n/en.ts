@@ -87,7 +87,6 @@ export const en = {
     "pagination.section": "Pages of {section}",
     "pagination.tag": "Pages about {tag}",
     "pagination.month": "Pages of {month}",
-    "front.top": "Top story",
     "front.topStories": "Top stories",
     "teaser.breaking": "Breaking",
     "front.latest": "Latest",

@@ -75,7 +75,6 @@ export const es: Catalogue = {
     "pagination.section": "Páginas de {section}",
     "pagination.tag": "Páginas sobre {tag}",
     "pagination.month": "Páginas de {month}",
-    "front.top": "Noticia principal",
     "front.topStories": "Noticias destacadas",
     "teaser.breaking": "Última hora",
     "front.latest": "Lo último",

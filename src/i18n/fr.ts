@@ -75,7 +75,6 @@ export const fr: Catalogue = {
     "pagination.section": "Pages de la rubrique {section}",
     "pagination.tag": "Pages sur {tag}",
     "pagination.month": "Pages de {month}",
-    "front.top": "À la une",
     "front.topStories": "Les titres à la une",
     "teaser.breaking": "Alerte info",
     "front.latest": "En continu",
