@@ -39,17 +39,24 @@ export function ArticleStory({ article, shell }: { article: Article; shell: Shel
   return (
     <>
       <header class="article__header">
-        <p class="article__section">
+        {/* Kicker, byline and times are search-result metadata (src/site/pages.ts), not text to match or quote. */}
+        <p class="article__section" data-pagefind-ignore="">
           <a href={siteUrl(site, article.section.path)}>{article.section.title}</a>
         </p>
         {shell.preview && <PreviewBanner article={article} site={site} />}
-        {article.live && <LiveStatus live={article.live} site={site} />}
+        {article.live && (
+          <div data-pagefind-ignore="">
+            <LiveStatus live={article.live} site={site} />
+          </div>
+        )}
         <StoryLabel type={article.type} sponsor={article.sponsor} site={site} class="article__label" />
         <h1 class="article__headline">{article.headline}</h1>
         {article.dek && <p class="article__dek">{article.dek}</p>}
-        <Byline authors={article.authors} site={site} />
-        {article.type === "opinion" && <BylineRoles authors={article.authors} site={site} />}
-        <Timestamps published={article.published} updated={article.updated} readingMinutes={article.readingMinutes} site={site} />
+        <div class="article__credits" data-pagefind-ignore="">
+          <Byline authors={article.authors} site={site} />
+          {article.type === "opinion" && <BylineRoles authors={article.authors} site={site} />}
+          <Timestamps published={article.published} updated={article.updated} readingMinutes={article.readingMinutes} site={site} />
+        </div>
       </header>
       {article.photo && <Figure kind="lead" image={article.photo.image} alt={article.photo.alt} caption={article.photo.caption} credit={article.photo.credit} site={site} />}
       {article.photo?.camera && <p class="figure__camera">{locale.t("article.camera", { camera: article.photo.camera })}</p>}

@@ -1,6 +1,7 @@
 import type { Promo, Teaser as TeaserData } from "../src/content/types.ts";
-import type { Section, Site } from "../src/site/site.ts";
+import type { Site } from "../src/site/site.ts";
 import type { Newsletter } from "../src/site/newsletters.ts";
+import type { FrontPlan } from "../src/site/front-page.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { Teaser } from "./Teaser.tsx";
 import { ArticleList } from "./ArticleList.tsx";
@@ -10,11 +11,8 @@ import { localeOf } from "../src/i18n/index.ts";
 import { VideoRail } from "./VideoRail.tsx";
 import { Promos } from "./Promos.tsx";
 
-interface FrontPageProps {
+interface FrontPageProps extends FrontPlan {
   site: Site;
-  lead: TeaserData | undefined;
-  latest: TeaserData[];
-  blocks: { section: Section; teasers: TeaserData[] }[];
   /** Site path of the next page of older stories, when there is one. */
   olderPath?: string | undefined;
   /** The newsletters whose signup box the front page shows. */
@@ -22,17 +20,26 @@ interface FrontPageProps {
   /** The newest stories with a video. */
   videos: TeaserData[];
   promos: readonly Promo[];
+  /** Site path of the story the breaking-news banner points to, if any. */
+  breaking?: string | undefined;
 }
 
-/** The front page: the lead story, the latest news, then a block per section. */
-export function FrontPage({ site, lead, latest, blocks, olderPath, signups, videos, promos }: FrontPageProps) {
+/**
+ * The front page in an editor's order (src/site/front-page.ts plans it, docs/design.md explains it):
+ * the top stories, the latest headlines, the Video rail, then a rail per section.
+ */
+export function FrontPage({ site, lead, top, latest, rails, olderPath, signups, videos, promos, breaking }: FrontPageProps) {
   const locale = localeOf(site.language);
+  const shape = [lead?.photo ? "front__top--photo" : "front__top--text", top.length === 4 ? "front__top--four" : top.length === 2 ? "front__top--two" : ""].filter(Boolean).join(" ");
   return (
     <div class="front">
       <h1 class="visually-hidden">{site.name}</h1>
       {lead ? (
-        <section class="front__lead" aria-label={locale.t("front.top")}>
-          <Teaser teaser={lead} site={site} headingLevel={2} variant="lead" />
+        <section class={`front__top ${shape}`} aria-label={locale.t("front.topStories")}>
+          <div class="front__lead">
+            <Teaser teaser={lead} site={site} headingLevel={2} variant="lead" breaking={lead.path === breaking} />
+          </div>
+          {top.length > 0 && <ArticleList teasers={top} site={site} headingLevel={2} variant="secondary" class="front__secondary" breaking={breaking} />}
         </section>
       ) : (
         <p>{locale.t("list.none")}</p>
@@ -42,7 +49,7 @@ export function FrontPage({ site, lead, latest, blocks, olderPath, signups, vide
           <h2 id="latest-heading" class="front__heading">
             {locale.t("front.latest")}
           </h2>
-          <ArticleList teasers={latest} site={site} headingLevel={3} />
+          <ArticleList teasers={latest} site={site} headingLevel={3} variant="headline" class="front__grid" breaking={breaking} />
           {olderPath && (
             <p class="front__more">
               <a href={siteUrl(site, olderPath)}>{locale.t("front.older")}</a>
@@ -51,18 +58,14 @@ export function FrontPage({ site, lead, latest, blocks, olderPath, signups, vide
         </section>
       )}
       <VideoRail teasers={videos} site={site} />
-      {blocks.length > 0 && (
-        <div class="front__sections">
-          {blocks.map(({ section, teasers }) => (
-            <section class="front__section" aria-labelledby={`block-${section.slug}`}>
-              <h2 id={`block-${section.slug}`} class="front__heading">
-                <a href={siteUrl(site, section.path)}>{section.title}</a>
-              </h2>
-              <ArticleList teasers={teasers} site={site} headingLevel={3} variant="compact" />
-            </section>
-          ))}
-        </div>
-      )}
+      {rails.map(({ section, teasers }) => (
+        <section class="front__rail" aria-labelledby={`rail-${section.slug}`}>
+          <h2 id={`rail-${section.slug}`} class="front__heading">
+            <a href={siteUrl(site, section.path)}>{section.title}</a>
+          </h2>
+          <ArticleList teasers={teasers} site={site} headingLevel={3} variant="compact" class="front__grid" breaking={breaking} />
+        </section>
+      ))}
       <SignupBoxes newsletters={signups} site={site} />
       <SupportCta site={site} />
       <Promos promos={promos} id="promos-heading" site={site} />

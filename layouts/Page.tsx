@@ -20,11 +20,13 @@ export interface PageProps {
   head: HeadMeta;
   /** Section slug to mark as current in the navigation. */
   section?: string | undefined;
+  /** The front page's masthead date: the build's day in the site's zone, and how it reads. */
+  today?: { day: string; label: string } | undefined;
   children: ComponentChildren;
 }
 
 /** The document shell every page shares: head, skip link, header, main landmark, footer. */
-export function Page({ shell, path, title, description, head, section, children }: PageProps) {
+export function Page({ shell, path, title, description, head, section, today, children }: PageProps) {
   const { site, icons, stylesheet, year } = shell;
   const fullTitle = path === "/" ? site.name : `${title} | ${site.name}`;
   const locale = localeOf(site.language);
@@ -47,7 +49,7 @@ export function Page({ shell, path, title, description, head, section, children 
           {locale.t("page.skip")}
         </a>
         {shell.breaking && <BreakingBanner breaking={shell.breaking} site={site} current={shell.breaking.path === path} />}
-        <SiteHeader site={site} currentSection={section} path={path} pages={shell.pages} />
+        <SiteHeader site={site} currentSection={section} path={path} pages={shell.pages} today={today} />
         <main id="main" tabIndex={-1}>
           {children}
         </main>

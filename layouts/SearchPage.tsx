@@ -11,14 +11,17 @@ export interface SearchPageProps {
   bundles: readonly string[];
   /** URL of the script that runs the search. */
   script: string;
+  /** Years with stories, newest first: the year facet's choices. */
+  years: readonly string[];
 }
 
 /**
  * The search page: a plain GET form, and a status and results list that public/js/search.js fills
- * from Pagefind, saying what it says in the site's language. Without JavaScript (or if Pagefind
- * cannot load) it says so and offers the sections.
+ * from Pagefind, saying what it says in the site's language. The section and year facets are plain
+ * selects of the same form (`?q=…&section=…&year=…`), so the keyboard and the URL drive them. Without
+ * JavaScript (or if Pagefind cannot load) it says so and offers the sections.
  */
-export function SearchPage({ site, action, bundles, script }: SearchPageProps) {
+export function SearchPage({ site, action, bundles, script, years }: SearchPageProps) {
   const locale = localeOf(site.language);
   const [bundle, ...merged] = bundles;
   const messages = {
@@ -43,6 +46,27 @@ export function SearchPage({ site, action, bundles, script }: SearchPageProps) {
           <input id="search-query" type="search" name="q" />
           <button type="submit">{locale.t("search.button")}</button>
         </div>
+        <fieldset class="search-form__facets">
+          <legend>{locale.t("search.filters")}</legend>
+          <label>
+            {locale.t("search.section")}{" "}
+            <select name="section">
+              <option value="">{locale.t("search.anySection")}</option>
+              {site.sections.map((section) => (
+                <option value={section.title}>{section.title}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {locale.t("search.year")}{" "}
+            <select name="year">
+              <option value="">{locale.t("search.anyYear")}</option>
+              {years.map((year) => (
+                <option value={year}>{year}</option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
       </form>
       <p class="search-page__status" role="status" aria-live="polite" data-search-status=""></p>
       <ol class="search-results" data-search-results="" hidden></ol>

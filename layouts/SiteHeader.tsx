@@ -4,8 +4,11 @@ import { siteUrl } from "../src/site/site.ts";
 import { localeOf } from "../src/i18n/index.ts";
 import { PageLinks } from "./PageLinks.tsx";
 
-/** Site name and section navigation; the current section is marked for assistive technology. */
-export function SiteHeader({ site, currentSection, path, pages }: { site: Site; currentSection?: string | undefined; path: string; pages: readonly PageLink[] }) {
+/**
+ * Site name, tagline, the front page's date, and the section navigation: one row that scrolls
+ * sideways on a narrow screen; the current section is marked for assistive technology.
+ */
+export function SiteHeader({ site, currentSection, path, pages, today }: { site: Site; currentSection?: string | undefined; path: string; pages: readonly PageLink[]; today?: { day: string; label: string } | undefined }) {
   const locale = localeOf(site.language);
   return (
     <header class="site-header">
@@ -14,6 +17,11 @@ export function SiteHeader({ site, currentSection, path, pages }: { site: Site; 
           {site.name}
         </a>
         {site.tagline && <p class="site-header__tagline">{site.tagline}</p>}
+        {today && (
+          <p class="site-header__date">
+            <time datetime={today.day}>{today.label}</time>
+          </p>
+        )}
       </div>
       <nav class="site-nav" aria-label={locale.t("nav.sections")}>
         <ul>

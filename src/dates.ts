@@ -48,3 +48,25 @@ export function formatMoment(moment: Moment, language: string, timeZone: string)
 export function machineMoment(moment: Moment): string {
   return moment.hasTime ? moment.iso : moment.day;
 }
+
+/** The calendar day (yyyy-mm-dd) of an instant in the site's zone: the build's "today". */
+export function dayIn(now: Date, timeZone: string): string {
+  return DateTime.fromJSDate(now).setZone(timeZone).toISODate() ?? now.toISOString().slice(0, 10);
+}
+
+const TIME_PARTS = new Set<Intl.DateTimeFormatPartTypes>(["hour", "minute", "dayPeriod", "timeZoneName"]);
+
+/**
+ * `formatMoment` in three pieces: what comes before the time of day, the time of day with its zone
+ * ("10:05 PM CST"), and what follows; a narrow teaser keeps the middle on one line, so a zone's
+ * abbreviation never wraps alone. The pieces join to exactly `formatMoment`'s text.
+ */
+export function splitMoment(moment: Moment, language: string, timeZone: string): [string, string, string] {
+  const text = formatMoment(moment, language, timeZone);
+  if (!moment.hasTime) return [text, "", ""];
+  const parts = (formatters.get(`${language}|${timeZone}|true`) as Intl.DateTimeFormat).formatToParts(moment.epoch);
+  const first = parts.findIndex((part) => TIME_PARTS.has(part.type));
+  const last = parts.findLastIndex((part) => TIME_PARTS.has(part.type));
+  const join = (from: number, to: number) => parts.slice(from, to).map((part) => part.value).join("");
+  return [join(0, first), join(first, last + 1), join(last + 1, parts.length)];
+}

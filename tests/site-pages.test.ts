@@ -41,15 +41,21 @@ const links = ($: CheerioAPI, selector: string) => $(selector).map((_, a) => $(a
 const headlines = ($: CheerioAPI, selector = ".article-list .teaser__headline a") => links($, selector);
 
 describe("front page", () => {
-  it("leads with the newest featured article, then the latest, then a block per section in order", async () => {
+  it("leads with the newest featured article, then two secondaries, then the latest, each story once (issue 19)", async () => {
     const $ = await readPage(site, "/");
     expect($("h1").text()).toBe("The Fixture Gazette");
     // c (Mar 3) is the newest of the two featured articles; e (Mar 7) is newer but not featured.
     expect(links($, ".front__lead .teaser__headline a")).toEqual(["/2026/03/03/c/"]);
-    // The rest of the first page's articles, newest first.
-    expect(headlines($, ".front__latest .teaser__headline a")).toEqual(["/2026/03/07/e/", "/2026/03/06/d/"]);
-    expect($(".front__section h2").map((_, h) => $(h).text()).get()).toEqual(["News", "Business"]);
+    // Fewer than two stories with a photo: the next two by priority, then newest.
+    expect(links($, ".front__secondary .teaser__headline a")).toEqual(["/2026/03/07/e/", "/2026/03/06/d/"]);
+    // The rest, newest first, six at most; every story is on the front page once, so no section rail is left.
+    expect(links($, ".front__latest .teaser__headline a")).toEqual(["/2026/03/05/harbour-vote/", "/2026/03/05/date-only/", "/2026/03/02/b/", "/2026/03/01/a/", "/2025/12/31/old/"]);
+    const all = links($, ".front .teaser__headline a");
+    expect(new Set(all).size).toBe(all.length);
+    expect($(".front__rail")).toHaveLength(0);
     expect(links($, ".front__more a")).toEqual(["/page/2/"]);
+    // The masthead's date: the build's day in the site's zone.
+    expect($(".site-header__date time").attr("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it("continues on numbered pages with rel prev/next and the older stories", async () => {

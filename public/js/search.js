@@ -12,12 +12,24 @@ async function enhance(root) {
   const status = /** @type {HTMLElement} */ (root.querySelector("[data-search-status]"));
   const list = /** @type {HTMLElement} */ (root.querySelector("[data-search-results]"));
   const more = /** @type {HTMLElement} */ (root.querySelector("[data-search-more]"));
-  const query = (new URLSearchParams(location.search).get("q") ?? "").trim();
+  const params = new URLSearchParams(location.search);
+  const query = (params.get("q") ?? "").trim();
   input.value = query;
+  // The facets are selects of the same GET form: the URL says which are chosen.
+  /** @type {Record<string, string>} */
+  const filters = {};
+  for (const select of root.querySelectorAll("select[name]")) {
+    if (!(select instanceof HTMLSelectElement)) continue;
+    const value = params.get(select.name) ?? "";
+    if (!value || ![...select.options].some((option) => option.value === value)) continue;
+    select.value = value;
+    filters[select.name] = value;
+  }
+  const searching = Boolean(query) || Object.keys(filters).length > 0;
   const messages = JSON.parse(root.dataset.searchMessages ?? "{}");
 
   const fallback = root.querySelector("[data-search-fallback]");
-  if (query) status.textContent = messages.searching;
+  if (searching) status.textContent = messages.searching;
   try {
     const pagefind = await import(`${root.dataset.searchBundle}pagefind.js`);
     const baseUrl = root.dataset.searchBase;
@@ -27,7 +39,8 @@ async function enhance(root) {
     for (const bundle of (root.dataset.searchMerge ?? "").split(" ").filter(Boolean)) await pagefind.mergeIndex(bundle, { baseUrl });
     // Search works here: the "needs JavaScript" note and its section links are not the way in.
     fallback?.setAttribute("hidden", "");
-    if (query) await showResults(await pagefind.search(query), query, { status, list, more }, messages);
+    // A facet without words lists every story it matches (Pagefind's search(null)).
+    if (searching) await showResults(await pagefind.search(query || null, { filters }), query, { status, list, more }, messages);
   } catch (error) {
     // E.g. a Content-Security-Policy without 'wasm-unsafe-eval', or the bundle missing.
     status.textContent = messages.unavailable;
@@ -75,19 +88,60 @@ function resultsMessage(count, query, messages) {
   return template.replace("{count}", new Intl.NumberFormat(lang).format(count)).replace("{query}", () => query);
 }
 
-/** @param {{ url: string, meta: { title?: string }, excerpt: string }} data */
+/**
+ * One result, shaped like a listing's teaser: section, headline, the passage around the match, date
+ * and byline, and the lead photo's thumbnail with its size (so nothing shifts as it loads).
+ * @param {{ url: string, meta: Record<string, string | undefined>, excerpt: string }} data
+ */
 function renderResult(data) {
+  const { meta } = data;
   const item = document.createElement("li");
   item.className = "search-result";
-  const heading = document.createElement("h2");
+  const teaser = element("article", "teaser teaser--standard");
+  const text = element("div", "teaser__text");
+  if (meta.section) text.append(element("p", "teaser__section", meta.section));
+  const heading = element("h2", "teaser__headline");
   const link = document.createElement("a");
   link.href = data.url;
-  link.textContent = data.meta.title ?? data.url;
+  link.textContent = meta.title ?? data.url;
   heading.append(link);
-  const excerpt = document.createElement("p");
+  const excerpt = element("p", "teaser__summary search-result__excerpt");
   excerpt.append(...excerptNodes(data.excerpt));
-  item.append(heading, excerpt);
+  const details = element("p", "teaser__meta");
+  if (meta.date) {
+    const time = element("time", "", meta.date);
+    if (meta.datetime) time.setAttribute("datetime", meta.datetime);
+    details.append(time);
+  }
+  if (meta.byline) details.append(`${meta.date ? " · " : ""}${meta.byline}`);
+  text.append(heading, excerpt, details);
+  if (meta.image) {
+    const image = element("img", "teaser__photo");
+    image.setAttribute("src", meta.image);
+    image.setAttribute("alt", meta.image_alt ?? "");
+    image.setAttribute("width", meta.image_width ?? "480");
+    image.setAttribute("height", meta.image_height ?? "320");
+    image.setAttribute("loading", "lazy");
+    image.setAttribute("decoding", "async");
+    const picture = document.createElement("picture");
+    picture.append(image);
+    teaser.append(picture);
+  }
+  teaser.append(text);
+  item.append(teaser);
   return item;
+}
+
+/**
+ * @param {string} name
+ * @param {string} className
+ * @param {string} [text]
+ */
+function element(name, className, text) {
+  const node = document.createElement(name);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
 /**

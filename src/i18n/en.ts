@@ -87,7 +87,8 @@ export const en = {
     "pagination.section": "Pages of {section}",
     "pagination.tag": "Pages about {tag}",
     "pagination.month": "Pages of {month}",
-    "front.top": "Top story",
+    "front.topStories": "Top stories",
+    "teaser.breaking": "Breaking",
     "front.latest": "Latest",
     "front.older": "Older stories",
     "front.description": "The latest news from {site}.",
@@ -125,6 +126,11 @@ export const en = {
     "search.unavailable": "Search is not available right now.",
     "search.results": { one: "{count} result for '{query}'", other: "{count} results for '{query}'" },
     "search.noResults": "No results for '{query}'",
+    "search.filters": "Narrow the results",
+    "search.section": "Section",
+    "search.year": "Year",
+    "search.anySection": "All sections",
+    "search.anyYear": "All years",
 
     // The signup box and the support call to action (defaults for what the settings leave out)
     "signup.button": "Sign up",

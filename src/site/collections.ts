@@ -1,8 +1,7 @@
 // Pure selections over the newsroom's teasers (newest first): sections, authors, tags, archive
-// months, pagination, the front page's lead story and related stories.
+// months, pagination and related stories (the front page's hierarchy is front-page.ts).
 import type { AuthorRef, Teaser } from "../content/types.ts";
 import type { Moment } from "../dates.ts";
-import type { Section } from "./site.ts";
 import { slugify } from "../slug.ts";
 
 export function teasersInSection(teasers: readonly Teaser[], section: string): Teaser[] {
@@ -17,11 +16,6 @@ export function teasersByAuthor(teasers: readonly Teaser[], authorId: string): T
 export function latestYear(teasers: readonly Teaser[]): number {
   const newest = teasers[0];
   return newest ? Number(newest.published.day.slice(0, 4)) : 1970;
-}
-
-/** The front page's lead: the newest article marked `featured`, else the newest article. */
-export function leadStory(teasers: readonly Teaser[]): Teaser | undefined {
-  return teasers.find((teaser) => teaser.featured) ?? teasers[0];
 }
 
 /** A tag's page slug: the one slug function's (src/slug.ts), so "Zürich" and "زيورخ" both get a page. */
@@ -165,13 +159,6 @@ export function relatedStories(teasers: readonly Teaser[], limit = 4, window = R
     related.set(teaser, ranked);
   }
   return related;
-}
-
-/** Section blocks for the front page: the newest few of each section, in the settings' order. */
-export function sectionBlocks(teasers: readonly Teaser[], sections: readonly Section[], exclude: ReadonlySet<Teaser>, perSection = 3) {
-  return sections
-    .map((section) => ({ section, teasers: teasersInSection(teasers, section.slug).filter((teaser) => !exclude.has(teaser)).slice(0, perSection) }))
-    .filter((block) => block.teasers.length > 0);
 }
 
 /** The front page's Video rail: the newest stories that carry a video embed. */

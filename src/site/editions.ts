@@ -2,7 +2,7 @@
 // its path and an Atom feed of editions; with several newsletters, /newsletter/ lists them all. The
 // email itself is made by `npm run edition`.
 import { h } from "preact";
-import { DateTime } from "luxon";
+import { dayIn } from "../dates.ts";
 import type { Shell, Teaser } from "../content/types.ts";
 import type { EditorNotes } from "../content/load-notes.ts";
 import { renderPage } from "./document.ts";
@@ -103,7 +103,7 @@ function newsletterPages(shell: Shell, newsletter: Newsletter, teasers: readonly
 /** Every newsletter's pages, and the page listing them when the settings have several. `now` sets which weekly editions have come. */
 export function editionPages(shell: Shell, teasers: readonly Teaser[], notes: EditorNotes, now: Date): PageSpec[] {
   const { site } = shell;
-  const today = DateTime.fromJSDate(now).setZone(site.timeZone).toISODate() ?? "";
+  const today = dayIn(now, site.timeZone);
   const perNewsletter = site.newsletters.map((newsletter) => ({ newsletter, ...newsletterPages(shell, newsletter, teasers, notes, today) }));
   const pages = perNewsletter.flatMap((item) => item.pages);
   if (!hasNewsletterIndex(site.newsletters)) return pages;

@@ -1,5 +1,6 @@
 // The whole site as page specs, from the newsroom alone: what the build plan digests and the writer
-// renders. Pure; the clock enters only as `now` (the News sitemap's window).
+// renders. Pure; the clock enters only as `now` (the News sitemap's window, the editions, the
+// front page's date).
 import type { Newsroom } from "../content/types.ts";
 import type { EditorNotes } from "../content/load-notes.ts";
 import type { PageSpec } from "./page.ts";
@@ -29,7 +30,7 @@ export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
   const shards = planSearchShards(teasers);
   return {
     pages: [
-      ...htmlPages(newsroom),
+      ...htmlPages(newsroom, options.now),
       ...standalonePages(newsroom),
       ...correctionsPages(newsroom),
       searchPage(newsroom.shell, shards),

@@ -1,10 +1,13 @@
 // Every HTML page of the site as a page spec: its path, its inputs (plain data: teasers, articles,
 // the shell) and a render function over them with a TSX layout. Pure: nothing here reads a file.
 import { h } from "preact";
-import type { Newsroom, Shell, Teaser } from "../content/types.ts";
+import type { Article, Newsroom, Shell, Teaser } from "../content/types.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
-import { archiveMonths, authorsWithCounts, collectTags, leadStory, listingPath, paginate, relatedStories, sectionBlocks, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
+import { archiveMonths, authorsWithCounts, collectTags, listingPath, paginate, relatedStories, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
+import { planFront } from "./front-page.ts";
+import { dayIn, formatMoment, machineMoment } from "../dates.ts";
+import { formatEditionDay } from "../edition/model.ts";
 import { articleHead, authorHead, frontHead, pageHead, sectionHead, unlistedHead } from "./seo/head.ts";
 import { feedLinks } from "./feeds/links.ts";
 import type { HeadMeta } from "./head.ts";
@@ -20,9 +23,33 @@ import { newslettersAt } from "./newsletters.ts";
 
 const STORY_MARKER = "\u0000story\u0000";
 
-/** What the search index reads of an article page: its language and direction, title and story. */
-function searchDocument(shell: Shell, headline: string, story: string): string {
-  return `<!DOCTYPE html><html lang="${escapeXml(shell.site.language)}" dir="${localeOf(shell.site.language).direction}"><head><title>${escapeXml(`${headline} | ${shell.site.name}`)}</title></head><body><article data-pagefind-body="">${story}</article></body></html>`;
+/**
+ * What the search index reads of an article page: its language and direction, title and story, and
+ * what a result shows besides (Pagefind metadata: section, date, byline, thumbnail; filters: section
+ * and year), in an element the index does not search or quote.
+ */
+function searchDocument(shell: Shell, article: Article, story: string): string {
+  const { site } = shell;
+  const { teaser } = article;
+  const attribute = (value: string | number) => escapeXml(String(value));
+  const meta = (key: string, value: string) => `<span data-pagefind-meta="${key}">${escapeXml(value)}</span>`;
+  const filter = (key: string, value: string) => `<span data-pagefind-filter="${key}">${escapeXml(value)}</span>`;
+  // The smallest WebP (else JPEG) of the lead photo: a result's thumbnail is a few rem wide.
+  const sources = teaser.photo?.image.sources ?? [];
+  const thumbnail = (sources.find((source) => source.format === "webp") ?? sources.find((source) => source.format === "jpeg"))?.variants[0];
+  const details = [
+    meta("title", article.headline),
+    meta("section", teaser.section.title),
+    filter("section", teaser.section.title),
+    filter("year", teaser.published.day.slice(0, 4)),
+    meta("date", formatMoment(teaser.published, site.language, site.timeZone)),
+    `<span data-pagefind-meta="datetime:${attribute(machineMoment(teaser.published))}"></span>`,
+    teaser.authors.length > 0 ? meta("byline", localeOf(site.language).list(teaser.authors.map((author) => author.name))) : "",
+    thumbnail && teaser.photo
+      ? `<img src="${attribute(thumbnail.url)}" alt="${attribute(teaser.photo.alt)}" width="${thumbnail.width}" height="${thumbnail.height}" data-pagefind-meta="image[src], image_alt[alt], image_width[width], image_height[height]">`
+      : "",
+  ].join("");
+  return `<!DOCTYPE html><html lang="${escapeXml(site.language)}" dir="${localeOf(site.language).direction}"><head><title>${escapeXml(`${article.headline} | ${site.name}`)}</title></head><body><article data-pagefind-body="">${story}<div class="search-meta" data-pagefind-ignore="">${details}</div></article></body></html>`;
 }
 
 /** Pagination links for the head of a listing page. */
@@ -58,14 +85,14 @@ function articlePages(newsroom: Newsroom): PageSpec[] {
           head: { ...articleHead(article, shell), feeds: feedLinks({ kind: "section", section: article.section }, shell.site) },
         };
         const html = renderPage(shell, meta, h(ArticlePage, { article, related, shell, story: STORY_MARKER, signups: newslettersAt(shell.site.newsletters, { place: "articles", section: article.section.slug }) })).replace(STORY_MARKER, () => story);
-        return { html, search: searchDocument(shell, article.headline, story) };
+        return { html, search: searchDocument(shell, article, story) };
       },
       [article],
     ),
   );
 }
 
-function frontPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {
+function frontPages(newsroom: Newsroom, teasers: readonly Teaser[], now: Date): PageSpec[] {
   const { shell } = newsroom;
   const { site } = shell;
   const listings = paginate(teasers, site.pageSize, "/");
@@ -83,17 +110,19 @@ function frontPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] 
         );
       });
     }
-    const lead = leadStory(teasers);
-    const latest = listing.items.filter((teaser) => teaser !== lead);
-    // Section blocks repeat stories from the latest list on purpose: they are the way in by section.
-    const blocks = sectionBlocks(teasers, site.sections, new Set(lead ? [lead] : []));
+    const { lead, top, latest, rails } = planFront(teasers, site.sections);
     const olderPath = listing.totalPages > 1 ? listingPath(listing.base, 2) : undefined;
     const videos = videoStories(teasers);
-    return page("front", "/", { shell, lead, latest, blocks, olderPath, videos }, ({ shell, lead, latest, blocks, olderPath, videos }) => {
+    // The masthead's date is the build's day in the site's zone: an input, so the page changes
+    // with the day and stays a pure function of its inputs.
+    const today = dayIn(now, site.timeZone);
+    return page("front", "/", { shell, lead, top, latest, rails, olderPath, videos, today }, ({ shell, lead, top, latest, rails, olderPath, videos, today }) => {
       const head = { ...frontHead(shell), ...(olderPath && { next: olderPath }), feeds: feedLinks({ kind: "site" }, shell.site) };
       const description = shell.site.tagline ?? localeOf(shell.site.language).t("front.description", { site: shell.site.name });
       const signups = newslettersAt(shell.site.newsletters, { place: "front" });
-      return renderPage(shell, { path: "/", title: shell.site.name, description, head }, h(FrontPage, { site: shell.site, lead, latest, blocks, olderPath, signups, videos, promos: shell.promos }));
+      const dateline = { day: today, label: formatEditionDay(today, shell.site.language) };
+      const body = h(FrontPage, { site: shell.site, lead, top, latest, rails, olderPath, signups, videos, promos: shell.promos, breaking: shell.breaking?.path });
+      return renderPage(shell, { path: "/", title: shell.site.name, description, head, today: dateline }, body);
     });
   });
 }
@@ -227,12 +256,12 @@ function notFoundPage(shell: Shell): PageSpec {
   });
 }
 
-/** Every HTML page but the search page and the editions: articles first, then the listings. */
-export function htmlPages(newsroom: Newsroom): PageSpec[] {
+/** Every HTML page but the search page and the editions: articles first, then the listings. `now` dates the front page's masthead. */
+export function htmlPages(newsroom: Newsroom, now: Date): PageSpec[] {
   const teasers = newsroom.articles.map((article) => article.teaser);
   return [
     ...articlePages(newsroom),
-    ...frontPages(newsroom, teasers),
+    ...frontPages(newsroom, teasers, now),
     ...sectionPages(newsroom, teasers),
     ...tagPages(newsroom, teasers),
     ...authorPages(newsroom, teasers),

@@ -63,7 +63,9 @@ export function searchPage(shell: Shell, shards: readonly SearchShard[]): PageSp
   return page("search", SEARCH_PATH, { shell, shards: shards.map((shard) => shard.id) }, ({ shell, shards }) => {
     const { site } = shell;
     const bundles = shards.map((id) => siteUrl(site, `/${SEARCH_INDEX_DIR}/${id}/`));
-    const body = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundles, script: siteUrl(site, "/js/search.js") });
+    // Shards are named by their year first: the year facet offers every year with stories.
+    const years = [...new Set(shards.filter((id) => /^\d{4}/.test(id)).map((id) => id.slice(0, 4)))];
+    const body = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundles, script: siteUrl(site, "/js/search.js"), years });
     const locale = localeOf(site.language);
     return renderPage(shell, { path: SEARCH_PATH, title: locale.t("search.title"), description: locale.t("search.description", { site: site.name }), head: unlistedHead(shell) }, body);
   });

@@ -2,7 +2,8 @@
 // the section, then closeness in time, and look only at an article's neighbours in time: a new
 // story changes the related lists of recent stories, never of the whole archive.
 import { describe, expect, it } from "vitest";
-import { archiveMonths, collectTags, leadStory, listingPath, paginate, relatedStories, sectionBlocks } from "../../src/site/collections.ts";
+import { archiveMonths, collectTags, listingPath, paginate, relatedStories } from "../../src/site/collections.ts";
+import { planFront } from "../../src/site/front-page.ts";
 import { parseMoment } from "../../src/dates.ts";
 import type { Teaser } from "../../src/content/types.ts";
 
@@ -51,18 +52,47 @@ describe("pagination and listings", () => {
     expect(listingPath("/", 1)).toBe("/");
   });
 
-  it("leads with the newest featured story, else the newest; groups tags by slug and months by day in the site zone", () => {
+  it("groups tags by slug and months by day in the site zone", () => {
     const one = teaser("one", "2026-03-01T23:30:00-06:00", { tags: ["COVID-19"] });
     const two = teaser("two", "2026-02-28", { tags: ["Covid 19"], featured: true });
     const three = teaser("three", "2026-02-27", { tags: ["covid 19"] });
     const list = newestFirst([one, two, three]);
-    expect(leadStory(list)).toBe(two);
-    expect(leadStory([one])).toBe(one);
     // One spelling each: the first in alphabetical order names the page.
     expect(collectTags(list).map((tag) => [tag.slug, tag.name, tag.teasers.length])).toEqual([["covid-19", "covid 19", 3]]);
     const twice = [...list, teaser("four", "2026-02-26", { tags: ["COVID-19"] })];
     expect(collectTags(twice)[0]?.name).toBe("COVID-19");
     expect(archiveMonths(list).map((month) => [month.path, month.teasers.length])).toEqual([["/archive/2026/03/", 1], ["/archive/2026/02/", 2]]);
-    expect(sectionBlocks(list, [sections.sport, sections.news], new Set([two])).map((block) => [block.section.slug, block.teasers.map((t) => t.id)])).toEqual([["news", ["one", "three"]]]);
+  });
+});
+
+describe("planFront (issue 19)", () => {
+  const photo = { image: { sources: [], fallback: { url: "/p.jpg", width: 480, height: 320, format: "jpeg" } }, alt: "A photo" } as unknown as NonNullable<Teaser["photo"]>;
+  const ids = (teasers: readonly Teaser[]) => teasers.map((t) => t.id);
+
+  it("leads with the featured story of the highest priority, else the window's highest priority, else the newest", () => {
+    const one = teaser("one", "2026-03-01T23:30:00-06:00");
+    const two = teaser("two", "2026-02-28", { featured: true });
+    const three = teaser("three", "2026-02-27", { featured: true, priority: 5 });
+    expect(planFront(newestFirst([one, two, three]), [sections.news]).lead).toBe(three);
+    expect(planFront(newestFirst([one, two]), [sections.news]).lead).toBe(two);
+    const urgent = teaser("urgent", "2026-02-20", { priority: 3 });
+    expect(planFront(newestFirst([one, urgent]), [sections.news]).lead).toBe(urgent);
+    expect(planFront([one], [sections.news]).lead).toBe(one);
+    expect(planFront([], [sections.news])).toEqual({ lead: undefined, top: [], latest: [], rails: [] });
+  });
+
+  it("tops with four pictured stories, else two, by priority; shows every story once; rails keep the settings' order", () => {
+    const list = newestFirst(Array.from({ length: 14 }, (_, i) => teaser(`s${i}`, `2026-03-${String(20 - i).padStart(2, "0")}`, { section: i % 2 ? sections.sport : sections.news, ...((i % 3 === 0 || i === 10) && { photo }), ...(i === 9 && { priority: 2 }), ...(i === 0 && { featured: true }) })));
+    const plan = planFront(list, [sections.sport, sections.news]);
+    // s0 leads (featured); pictured in the window of 12 after it: s3, s6, s9, s10 (s12 is outside) — four, the higher priority first.
+    expect(plan.lead?.id).toBe("s0");
+    expect(ids(plan.top)).toEqual(["s9", "s3", "s6", "s10"]);
+    expect(ids(plan.latest)).toEqual(["s1", "s2", "s4", "s5", "s7", "s8"]);
+    expect(plan.rails.map((rail) => [rail.section.slug, ids(rail.teasers)])).toEqual([["sport", ["s11", "s13"]], ["news", ["s12"]]]);
+    const shown = [plan.lead, ...plan.top, ...plan.latest, ...plan.rails.flatMap((rail) => rail.teasers)].map((t) => t?.id);
+    expect(new Set(shown).size).toBe(shown.length);
+    // Three pictured stories make two, so the grid they fill has no hole; none, the next two by priority.
+    expect(planFront(list.slice(0, 8), [sections.news]).top).toHaveLength(2);
+    expect(ids(planFront(list.filter((t) => !t.photo), [sections.news]).top)).toEqual(["s2", "s4"]);
   });
 });
