@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { z } from "zod";
-import { articleSchema, authorSchema, settingsSchema } from "../src/content/schema.ts";
+import { articleSchema, authorSchema, pageSchema, settingsSchema } from "../src/content/schema.ts";
 import { cmsConfig, DATA_FORMAT, DATETIME_WIDGET, formFields, FRONT_MATTER_FORMAT, renderCmsConfig, type CmsConfigInputs } from "../src/cms/config.ts";
 import { schemaFields } from "../src/cms/schema-fields.ts";
 
@@ -86,7 +86,7 @@ function disagreements(schema: z.ZodType, fields: readonly Field[], where: strin
     }
     for (const option of field.options ?? []) {
       const value = typeof option === "string" ? option : option.value;
-      if (!accepts(fieldSchema, value)) found.push(`${where}.${name}: option "${value}" is refused by the schema`);
+      if (!accepts(fieldSchema, field.multiple ? [value] : value)) found.push(`${where}.${name}: option "${value}" is refused by the schema`);
     }
     const inner = (fieldSchema as unknown as { unwrap?: () => z.ZodType }).unwrap?.() ?? fieldSchema;
     const element = (inner as unknown as { element?: z.ZodType }).element;
@@ -109,8 +109,13 @@ describe("the generated CMS configuration", () => {
     expect(field("body")).toMatchObject({ widget: "markdown" });
   });
 
-  it("has every author field and every settings field the form can show", () => {
+  it("has every author field, every standalone page field and every settings field the form can show", () => {
     expect(disagreements(authorSchema, collection("authors").fields ?? [], "authors")).toEqual([]);
+    const pages = collection("pages");
+    expect(pages).toMatchObject({ folder: "content/pages", extension: "md", create: true });
+    expect(disagreements(pageSchema, pages.fields ?? [], "pages")).toEqual([]);
+    expect(pages.fields?.find((field) => field.name === "policies")).toMatchObject({ widget: "select", multiple: true });
+    expect(pages.fields?.find((field) => field.name === "body")).toMatchObject({ widget: "markdown" });
     const settings = collection("settings").files?.[0];
     expect(settings?.file).toBe("content/settings.yml");
     expect(disagreements(settingsSchema, settings?.fields ?? [], "settings")).toEqual([]);
@@ -162,7 +167,7 @@ describe("the generated CMS configuration", () => {
 
   it("puts the content folder where the settings say it is in the repository", () => {
     const nested = cmsConfig({ ...inputs, cms: { ...inputs.cms, contentFolder: "sites/ledger/content" } }) as unknown as { collections: Collection[]; media_folder: string };
-    expect(nested.collections.map((item) => item.folder ?? item.files?.[0]?.file)).toEqual(["sites/ledger/content/articles", "sites/ledger/content/authors", "sites/ledger/content/settings.yml"]);
+    expect(nested.collections.map((item) => item.folder ?? item.files?.[0]?.file)).toEqual(["sites/ledger/content/articles", "sites/ledger/content/authors", "sites/ledger/content/pages", "sites/ledger/content/settings.yml"]);
     expect(nested.media_folder).toBe("sites/ledger/content");
   });
 });

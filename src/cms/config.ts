@@ -4,7 +4,7 @@
 // field, so a field added to the schema appears in the CMS, and tests/cms-config.test.ts fails when
 // the two disagree. Anything the form cannot express is still checked by `check:content` in the pull request.
 import { stringify } from "yaml";
-import { articleSchema, authorSchema, settingsSchema, type CmsSettings } from "../content/schema.ts";
+import { articleSchema, authorSchema, pageSchema, settingsSchema, type CmsSettings } from "../content/schema.ts";
 import { schemaFields, type FieldKind, type SchemaField } from "./schema-fields.ts";
 import { BODY_FIELD } from "./entry-file.ts";
 
@@ -49,6 +49,7 @@ function widgetFor(kind: FieldKind, inputs: CmsConfigInputs): Record<string, unk
         return { widget: "relation", collection: "authors", value_field: "{{slug}}", search_fields: ["name"], display_fields: ["name"], multiple: true, min: 1 };
       }
       if (kind.of.type === "object") return { widget: "list", collapsed: true, fields: formFields(kind.of.fields, inputs) };
+      if (kind.of.type === "choice") return { widget: "select", multiple: true, options: [...kind.of.options] };
       return { widget: "list" };
     case "string":
       switch (kind.widget) {
@@ -161,6 +162,22 @@ export function cmsConfig(inputs: CmsConfigInputs): Record<string, unknown> {
         identifier_field: "name",
         summary: "{{name}}",
         fields: [...formFields(schemaFields(authorSchema), inputs), bodyField("Biography", "The author page's biography, in Markdown.")],
+      },
+      {
+        name: "pages",
+        label: "Pages",
+        label_singular: "Page",
+        description: "Standalone pages (About, Ethics, Contact…), one Markdown file each; the file name is the URL (/about/).",
+        folder: folder("pages"),
+        slug: "{{slug}}",
+        create: true,
+        extension: "md",
+        format: FRONT_MATTER_FORMAT,
+        media_folder: "",
+        public_folder: "",
+        identifier_field: "title",
+        summary: "{{title}}",
+        fields: [...formFields(schemaFields(pageSchema), inputs), bodyField("Body", "The page in Markdown; figures are fenced blocks as in articles (docs/pages.md).")],
       },
       {
         name: "settings",

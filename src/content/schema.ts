@@ -267,12 +267,13 @@ export const PAGE_NAV = ["header", "footer", "none"] as const;
 
 /** A standalone page (`pages/<slug>.md`, published at `/<slug>/`); the Markdown body is the page. */
 export const pageSchema = z.strictObject({
-  title: text("the page's title, plain text"),
-  description: text("a one-sentence description for search engines and link previews").optional(),
+  title: text("the page's title, plain text").describe("The page's title, plain text; the file name is its URL (/about/)."),
+  description: text("a one-sentence description for search engines and link previews").describe("One sentence for search engines and link previews.").optional(),
   nav: z
     .enum(PAGE_NAV, { error: (issue) => `${typeof issue.input === "string" ? `"${issue.input}"` : describeValue(issue.input)} is not a place for the link (one of ${PAGE_NAV.join(", ")})` })
+    .describe("Where the page is linked from: header, footer (default) or none.")
     .optional(),
-  updated: isoDate.optional(),
+  updated: isoDate.describe("When the page last changed in substance; shown as \"Last updated\".").optional(),
   policies: z
     .array(
       z.enum(PUBLISHER_POLICIES, {
@@ -281,6 +282,7 @@ export const pageSchema = z.strictObject({
       { error: required("a list of publisher policies, e.g. [ethicsPolicy, correctionsPolicy]") },
     )
     .transform((policies) => [...new Set(policies)])
+    .describe("The publisher policies this page states (schema.org), e.g. ethicsPolicy, correctionsPolicy.")
     .optional(),
 });
 
