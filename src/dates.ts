@@ -54,6 +54,11 @@ export function dayIn(now: Date, timeZone: string): string {
   return DateTime.fromJSDate(now).setZone(timeZone).toISODate() ?? now.toISOString().slice(0, 10);
 }
 
+/** The calendar day `days` before a day (yyyy-mm-dd), as a calendar counts, whatever the zone. */
+export function daysBefore(day: string, days: number): string {
+  return DateTime.fromISO(day, { zone: "utc" }).minus({ days }).toISODate() ?? day;
+}
+
 const TIME_PARTS = new Set<Intl.DateTimeFormatPartTypes>(["hour", "minute", "dayPeriod", "timeZoneName"]);
 
 /**

@@ -7,8 +7,7 @@ import path from "node:path";
 import { loadSettings } from "../content/load-settings.ts";
 import { formatProblem } from "../content/errors.ts";
 import { LOCAL_CMS_BACKEND } from "../site/headers.ts";
-import { cacheDirFrom } from "./build.ts";
-import { startPreview } from "./preview.ts";
+import { portOption, PREVIEW_OPTIONS, startPreviewCommand } from "./preview.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
 
 const USAGE = "usage: npm run cms -- [--input content] [--output .preview] [--port 8080] [--backend-port 8081]";
@@ -37,12 +36,7 @@ export function startLocalBackend(root: string, port: number): Promise<ChildProc
 async function main(): Promise<number> {
   let values;
   try {
-    ({ values } = parseCommandLine(process.argv.slice(2), USAGE, {
-      input: { type: "string", default: "content" },
-      output: { type: "string", default: ".preview" },
-      port: { type: "string", default: "8080" },
-      "backend-port": { type: "string", default: new URL(LOCAL_CMS_BACKEND).port },
-    }));
+    ({ values } = parseCommandLine(process.argv.slice(2), USAGE, { ...PREVIEW_OPTIONS, "backend-port": { type: "string", default: new URL(LOCAL_CMS_BACKEND).port } }));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(error.message);
@@ -63,8 +57,20 @@ async function main(): Promise<number> {
     console.error(`settings.yml says the content folder is "${cms.contentFolder}" in the repository (cms.contentFolder), but it is ${path.resolve(values.input)}: set cms.contentFolder to its path from the repository's root`);
     return 2;
   }
-  const backend = await startLocalBackend(root, Number(values["backend-port"]));
-  const server = await startPreview({ input: values.input, output: values.output, port: Number(values.port), cacheDir: cacheDirFrom(process.env) });
+  let backendPort;
+  try {
+    backendPort = portOption("backend-port", values["backend-port"], USAGE);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  const backend = await startLocalBackend(root, backendPort);
+  const server = await startPreviewCommand(values, USAGE);
+  if (!server) {
+    backend.kill();
+    return 2;
+  }
   console.log(`[dateline] CMS at http://localhost:${server.port}/admin/ (local backend: saving writes into ${values.input}/ directly, no login, no pull request)`);
   process.on("SIGINT", () => {
     backend.kill();

@@ -75,37 +75,51 @@ export async function startPreview(options: { input: string; output: string; por
   };
 }
 
+/** The options `npm start` and `npm run cms` share: the content, the preview's own folder, its port. */
+export const PREVIEW_OPTIONS = {
+  input: { type: "string", default: "content" },
+  output: { type: "string", default: ".preview" },
+  port: { type: "string", default: "8080" },
+} as const;
+
+/** A port number from the command line, or a usage error naming the option. */
+export function portOption(option: string, value: string, usage: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--${option} must be a port number, not "${value}"`, usage);
+  return port;
+}
+
+/**
+ * The preview started from a command: undefined (with the message printed) when the command line or
+ * the output folder is refused, which the command then exits with status 2.
+ */
+export async function startPreviewCommand(values: { input: string; output: string; port: string }, usage: string): Promise<PreviewServer | undefined> {
+  try {
+    return await startPreview({ input: values.input, output: values.output, port: portOption("port", values.port, usage), cacheDir: cacheDirFrom(process.env) });
+  } catch (error) {
+    if (!(error instanceof OutputFolderError) && !(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   let values;
   try {
-    ({ values } = parseCommandLine(process.argv.slice(2), USAGE, {
-      input: { type: "string", default: "content" },
-      output: { type: "string", default: ".preview" },
-      port: { type: "string", default: "8080" },
-    }));
+    ({ values } = parseCommandLine(process.argv.slice(2), USAGE, PREVIEW_OPTIONS));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(error.message);
     process.exitCode = 2;
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port must be a port number, not "${values.port}"\n${USAGE}`);
-    process.exitCode = 2;
-    return;
-  }
-  let server: PreviewServer;
-  try {
-    server = await startPreview({ input: values.input, output: values.output, port, cacheDir: cacheDirFrom(process.env) });
-  } catch (error) {
-    if (!(error instanceof OutputFolderError)) throw error;
-    console.error(error.message);
+  const server = await startPreviewCommand(values, USAGE);
+  if (!server) {
     process.exitCode = 2;
     return;
   }
   // Printed once the first build is served and the watcher sees every file: edits count from here.
-  console.log(`[dateline] preview at http://localhost:${port}/ (drafts and scheduled stories included; rebuilt on every save)`);
+  console.log(`[dateline] preview at http://localhost:${server.port}/ (drafts and scheduled stories included; rebuilt on every save)`);
   process.on("SIGINT", () => void server.close().then(() => process.exit(0)));
 }
 

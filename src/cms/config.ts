@@ -104,6 +104,27 @@ function articleFields(inputs: CmsConfigInputs): DecapField[] {
   return [...fields.slice(0, afterPhoto), body, ...fields.slice(afterPhoto)];
 }
 
+/**
+ * A folder of Markdown files with front matter (articles, authors, pages): one file per entry, named
+ * by its slug, written in our format, its images uploaded next to it.
+ */
+function markdownFolder(name: string, singular: string, folder: string, titleField: string): Record<string, unknown> {
+  return {
+    name,
+    label: `${singular}s`,
+    label_singular: singular,
+    folder,
+    slug: "{{slug}}",
+    create: true,
+    extension: "md",
+    format: FRONT_MATTER_FORMAT,
+    media_folder: "",
+    public_folder: "",
+    identifier_field: titleField,
+    summary: `{{${titleField}}}`,
+  };
+}
+
 /** The whole configuration as an object (what config.yml holds). */
 export function cmsConfig(inputs: CmsConfigInputs): Record<string, unknown> {
   const { cms } = inputs;
@@ -129,54 +150,21 @@ export function cmsConfig(inputs: CmsConfigInputs): Record<string, unknown> {
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections: [
       {
-        name: "articles",
-        label: "Articles",
-        label_singular: "Article",
+        ...markdownFolder("articles", "Article", folder("articles"), "headline"),
         description: "One Markdown file per story, its photos next to it; the file name is the URL slug.",
-        folder: folder("articles"),
+        // In the year of creation; photos next to the article file, named relative to it (README: "photos sit next to it").
         path: "{{year}}/{{slug}}",
-        slug: "{{slug}}",
-        create: true,
-        extension: "md",
-        format: FRONT_MATTER_FORMAT,
-        // Photos next to the article file, named relative to it (README: "photos sit next to it").
-        media_folder: "",
-        public_folder: "",
-        identifier_field: "headline",
-        summary: "{{headline}}",
         sortable_fields: ["date", "headline", "section"],
         fields: articleFields(inputs),
       },
       {
-        name: "authors",
-        label: "Authors",
-        label_singular: "Author",
+        ...markdownFolder("authors", "Author", folder("authors"), "name"),
         description: "One file per author or organisation; the file name is the id bylines use.",
-        folder: folder("authors"),
-        slug: "{{slug}}",
-        create: true,
-        extension: "md",
-        format: FRONT_MATTER_FORMAT,
-        media_folder: "",
-        public_folder: "",
-        identifier_field: "name",
-        summary: "{{name}}",
         fields: [...formFields(schemaFields(authorSchema), inputs), bodyField("Biography", "The author page's biography, in Markdown.")],
       },
       {
-        name: "pages",
-        label: "Pages",
-        label_singular: "Page",
+        ...markdownFolder("pages", "Page", folder("pages"), "title"),
         description: "Standalone pages (About, Ethics, Contact…), one Markdown file each; the file name is the URL (/about/).",
-        folder: folder("pages"),
-        slug: "{{slug}}",
-        create: true,
-        extension: "md",
-        format: FRONT_MATTER_FORMAT,
-        media_folder: "",
-        public_folder: "",
-        identifier_field: "title",
-        summary: "{{title}}",
         fields: [...formFields(schemaFields(pageSchema), inputs), bodyField("Body", "The page in Markdown; figures are fenced blocks as in articles (docs/pages.md).")],
       },
       {

@@ -285,15 +285,11 @@ export class ImagePipeline {
       this.use(names(known), 0);
       return known;
     };
-    let set: StoredSet;
-    if (this.deferredFiles.has(file)) {
-      // The names are the manifest's (files made on another machine still have them), else eleventy-img's.
+    // A deferred photo's names are the manifest's (files made on another machine still have them), else eleventy-img's.
+    const set = await this.deferrable(file, produce, async () => {
       const stored = manifest.set(hash, key);
-      set = stored && complete(stored).length > 0 ? stored : (await this.once(`set-names:${hash}:${key}`, async () => ({ value: await this.setNames(file, widths), encoded: 0 }))).value;
-      this.whenPublished(file, produce);
-    } else {
-      set = await produce();
-    }
+      return stored && complete(stored).length > 0 ? stored : (await this.once(`set-names:${hash}:${key}`, async () => ({ value: await this.setNames(file, widths), encoded: 0 }))).value;
+    });
     const sources = FORMATS.map((format): ImageSource => {
       const stored = set.find((entry) => entry.format === format);
       return { format, type: MIME_TYPES[format], variants: (stored?.variants ?? []).map(({ name, width, height }) => ({ url: this.url(name), width, height })) };
@@ -367,14 +363,10 @@ export class ImagePipeline {
       this.use(complete(known), 0);
       return known;
     };
-    let names: StoredCrops;
-    if (this.deferredFiles.has(file)) {
+    const names = await this.deferrable(file, produce, async () => {
       const stored = manifest.crops(hash, CROPS_KEY);
-      names = stored && complete(stored).length > 0 ? stored : (await this.once(`crop-names:${hash}`, async () => ({ value: cropNames(await this.readSource(file)), encoded: 0 }))).value;
-      this.whenPublished(file, produce);
-    } else {
-      names = await produce();
-    }
+      return stored && complete(stored).length > 0 ? stored : (await this.once(`crop-names:${hash}`, async () => ({ value: cropNames(await this.readSource(file)), encoded: 0 }))).value;
+    });
     const crops = Object.entries(CROP_SIZES).map(([name, { width, height }]) => [name, { url: this.url(names[name] ?? ""), width, height }] as const);
     return Object.fromEntries(crops) as ImageCrops;
   }
@@ -397,6 +389,17 @@ export class ImagePipeline {
       this.deferred.delete(file);
     }
     await Promise.all(jobs.map((job) => job()));
+  }
+
+  /**
+   * `produce()` now, or, while `file` is deferred, only `names()` (what the page needs to link the
+   * files), leaving `produce` for `publish`: one rule for photo sets, crops and share cards.
+   */
+  private async deferrable<T>(file: string | undefined, produce: () => Promise<T>, names: () => Promise<T>): Promise<T> {
+    if (file === undefined || !this.deferredFiles.has(file)) return produce();
+    const named = await names();
+    this.whenPublished(file, produce);
+    return named;
   }
 
   /** Keeps `job` (making a deferred photo's files and marking them published) until `publish` asks for the photo. */
@@ -497,8 +500,7 @@ export class ImagePipeline {
       );
       this.use([name], encoded ? 1 : 0);
     };
-    if (owner !== undefined && this.deferredFiles.has(owner)) this.whenPublished(owner, make);
-    else await make();
+    await this.deferrable(owner, make, () => Promise.resolve());
     return { url: this.url(name), width: SHARE_CARD_SIZE.width, height: SHARE_CARD_SIZE.height };
   }
 
