@@ -131,7 +131,7 @@ export async function aptInstall(packages: readonly string[], options: AptOption
   return { ok: true };
 }
 
-// From the command line (.ci/run): `node --import tsx scripts/apt-install.ts chromium`.
+// From the command line (.ci/run): `node --import tsx/esm scripts/apt-install.ts chromium`.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const packages = process.argv.slice(2);
   console.log(`[apt] installing ${packages.join(" ")} (waiting for any other package manager run to finish)`);

@@ -2,7 +2,7 @@
 // content/: a square mark is a valid publisher logo (Google asks for at least 112×112) and a
 // fallback link-preview image. Shapes only, no text, so the output does not depend on installed fonts.
 //
-//   node --import tsx scripts/make-logo.ts
+//   node --import tsx/esm scripts/make-logo.ts
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

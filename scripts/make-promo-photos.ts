@@ -1,7 +1,7 @@
 // Makes the sample newsroom's promo thumbnails (settings.yml `promos`) from its own photos: small
 // 4:3 crops, as a partner would send them. Run after make-sample-photos.ts:
 //
-//   node --import tsx scripts/make-promo-photos.ts
+//   node --import tsx/esm scripts/make-promo-photos.ts
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";

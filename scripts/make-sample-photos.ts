@@ -2,7 +2,7 @@
 // JPEG next to the articles and authors that use them. Nothing is downloaded; every scene is drawn
 // here, and a seeded generator makes every run produce the same files.
 //
-//   node --import tsx scripts/make-sample-photos.ts
+//   node --import tsx/esm scripts/make-sample-photos.ts
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

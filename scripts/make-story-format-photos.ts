@@ -3,7 +3,7 @@
 // text inside the file (IPTC Core in XMP, as a photo desk's tools write them, so its front matter
 // needs none) and a 16:9 still used as a video's poster. Run after make-sample-photos.ts:
 //
-//   node --import tsx scripts/make-story-format-photos.ts
+//   node --import tsx/esm scripts/make-story-format-photos.ts
 import fs from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

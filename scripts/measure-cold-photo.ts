@@ -1,5 +1,5 @@
 // Measures the CPU time of one cold lead-photo encode (all widths and formats) with the build's
-// image settings: `node --import tsx scripts/measure-cold-photo.ts <photo.jpg>`.
+// image settings: `node --import tsx/esm scripts/measure-cold-photo.ts <photo.jpg>`.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";

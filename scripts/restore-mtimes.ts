@@ -3,7 +3,7 @@
 // and hash every file again. This sets each file under content/ to the time of the last commit that
 // changed it: the same file, the same time, on every runner.
 //
-//   node --import tsx scripts/restore-mtimes.ts [content]     (needs the history: fetch-depth: 0)
+//   node --import tsx/esm scripts/restore-mtimes.ts [content]     (needs the history: fetch-depth: 0)
 import { spawn } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";

@@ -179,7 +179,7 @@ describe("files outside content/ are never read", () => {
       await fs.symlink("/dev/zero", path.join(fixture.contentDir, "articles/2026/zero.md"));
       const fifo = spawnSync("mkfifo", [path.join(fixture.contentDir, "articles/2026/pipe.md")]);
       expect(fifo.status, String(fifo.stderr)).toBe(0);
-      const run = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/check-content.ts"), "--content", fixture.contentDir], {
+      const run = spawnSync(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/check-content.ts"), "--content", fixture.contentDir], {
         cwd: REPO,
         encoding: "utf8",
         timeout: 30_000,

@@ -61,7 +61,7 @@ describe("did you mean, for authors and sections", () => {
   });
 
   it("suggests as much to npm run new, naming the argument", async () => {
-    const { stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/new-article.ts"), "Ferry resumes", "--section", "Business", "--byline", "Li Wei", `--content=${site.contentDir}`], { cwd: REPO }).catch((error: { stderr: string }) => error);
+    const { stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/new-article.ts"), "Ferry resumes", "--section", "Business", "--byline", "Li Wei", `--content=${site.contentDir}`], { cwd: REPO }).catch((error: { stderr: string }) => error);
     expect(stderr).toContain('--byline: "Li Wei" is not a valid author id; did you mean "li-wei"?');
     expect(stderr).toContain('--section: "Business" is not a valid section slug; did you mean "business"?');
   });

@@ -6,6 +6,6 @@ import { CATALOGUE, renderCatalogue } from "../scripts/content-errors-catalogue.
 describe("failure catalogue", () => {
   it("matches what the validator says today for every documented error", async () => {
     const committed = await fs.readFile(CATALOGUE, "utf8");
-    expect(committed, "run: node --import tsx scripts/content-errors-catalogue.ts").toBe(await renderCatalogue());
+    expect(committed, "run: node --import tsx/esm scripts/content-errors-catalogue.ts").toBe(await renderCatalogue());
   });
 });

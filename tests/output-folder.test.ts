@@ -138,7 +138,7 @@ describe("npm run build -- --output (the real CLI)", () => {
   });
 
   it("npm run edition refuses the same folders, with exit code 2", async () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/edition.ts"), "--date", "2026-03-05", "--content", site.contentDir, "--output", site.root], {
+    const run = spawnSync(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/edition.ts"), "--date", "2026-03-05", "--content", site.contentDir, "--output", site.root], {
       cwd: REPO,
       encoding: "utf8",
       env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, DATELINE_NOW: "2026-03-06T12:00:00Z" },

@@ -104,6 +104,13 @@ describe("webAddressProblem and cspSource: plain hosts only", () => {
     expect(() => cspSource("http://newsletter.example.org/")).toThrow(/is not a plain https origin/);
   });
 
+  it("still reads an IDN after thousands of plain addresses (Node 22's optimised URL.canParse says it is invalid)", () => {
+    for (let i = 0; i < 20_000; i++) webAddressProblem(`https://lists.example.org/${i % 7}`);
+    expect(webAddressProblem("https://bücher.example/")).toBeUndefined();
+    expect(cspSource("https://bücher.example/")).toBe("https://xn--bcher-kva.example");
+    expect(settingsSchema.shape.baseUrl.safeParse("https://bücher.example/").success).toBe(true);
+  });
+
   it("resolves paths under an address instead of appending strings", () => {
     expect(addressUnder("https://lists.example.org", "subscription/form")).toBe("https://lists.example.org/subscription/form");
     expect(addressUnder("https://example.org/lists/", "api/public/subscription")).toBe("https://example.org/lists/api/public/subscription");

@@ -49,7 +49,7 @@ async function buildCli(args: string[], cache: string, { freshImages = false } =
       new Promise<Run>((resolve) => {
         execFile(
           process.execPath,
-          ["--import", "tsx", path.join(REPO, "src/cli/build.ts"), `--input=${site.contentDir}`, ...args],
+          ["--import", "tsx/esm", path.join(REPO, "src/cli/build.ts"), `--input=${site.contentDir}`, ...args],
           { cwd: REPO, env: { ...process.env, DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: NOW }, timeout: 120_000 },
           (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
         );
@@ -171,7 +171,7 @@ describe("publish-sharded.yml's own commands", () => {
    * the working folder).
    */
   function shell(line: string, values: Record<string, string>, cache: string): Promise<Run> {
-    const command = line.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => values[name] ?? `<${name}>`).replaceAll("npm run build --", `"${process.execPath}" --import ${import.meta.resolve("tsx")} ${path.join(REPO, "src/cli/build.ts")}`);
+    const command = line.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => values[name] ?? `<${name}>`).replaceAll("npm run build --", `"${process.execPath}" --import ${import.meta.resolve("tsx/esm")} ${path.join(REPO, "src/cli/build.ts")}`);
     return jobs(
       () =>
         new Promise<Run>((resolve) => {

@@ -136,7 +136,7 @@ describe("publish.yml", () => {
     expect(cache?.with?.["restore-keys"]).toBe("dateline-${{ runner.os }}-");
     // Content files get their last commit's time, which needs the whole history.
     expect(stepUsing(workflow.jobs["build"], "actions/checkout")?.with).toEqual({ "fetch-depth": 0 });
-    expect(workflow.jobs["build"]?.steps.some((step) => step.run === "node --import tsx scripts/restore-mtimes.ts content")).toBe(true);
+    expect(workflow.jobs["build"]?.steps.some((step) => step.run === "node --import tsx/esm scripts/restore-mtimes.ts content")).toBe(true);
   });
 
   it("builds with the Pages address as the base URL, uploads _site and deploys it", async () => {
@@ -193,7 +193,7 @@ describe("publish-sharded.yml", () => {
     expect(cache?.["path"]).toBe(".cache/dateline");
     expect(cache?.["key"]).toBe("dateline-${{ runner.os }}-slice-${{ matrix.slice }}-of-${{ needs.prepare.outputs.count }}-${{ github.run_id }}-${{ github.run_attempt }}");
     expect(String(cache?.["restore-keys"]).trim().split("\n")).toEqual(["dateline-${{ runner.os }}-slice-${{ matrix.slice }}-of-${{ needs.prepare.outputs.count }}-", "dateline-${{ runner.os }}-"]);
-    for (const job of [slice, merge]) expect(job?.steps.some((step) => step.run === "node --import tsx scripts/restore-mtimes.ts content")).toBe(true);
+    for (const job of [slice, merge]) expect(job?.steps.some((step) => step.run === "node --import tsx/esm scripts/restore-mtimes.ts content")).toBe(true);
   });
 });
 

@@ -4,7 +4,7 @@
 // It also says where start-up goes (Node itself, registering tsx, loading each command's modules) and
 // what compiling ahead of time would save (the same command bundled with esbuild: measured, not shipped).
 //
-//   node --import tsx scripts/bench/editor-commands.ts [--runs 3] [--n 10000] [--keep]
+//   node --import tsx/esm scripts/bench/editor-commands.ts [--runs 3] [--n 10000] [--keep]
 //
 // `measureEditorCommands()` is what `npm run bench` calls; run on its own it prints a table and, last,
 // one JSON object. Targets: each sample command ≤ 2 s, the archive's check ≤ 10 s, on a quiet machine
@@ -21,7 +21,7 @@ import { isMain } from "../../src/cli/command-line.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "content");
-const TSX = ["--import", "tsx"];
+const TSX = ["--import", "tsx/esm"];
 /** What `npm run new` and `npm run check:content` start: type stripping where Node has it, else tsx. */
 const LAUNCH = path.join(ROOT, "src", "cli", "launch.mjs");
 
@@ -214,7 +214,7 @@ export function editorCommandRows(figures: EditorCommandFigures): string[] {
     row(`\`check:content\`, ${figures.archive.n.toLocaleString("en")} articles (${figures.archive.threads} threads)`, figures.archive.checkSeconds, 10),
     row(`\`check:content\`, ${figures.archive.n.toLocaleString("en")} articles, one thread`, figures.archive.oneThreadSeconds),
     row("start-up: `node -e 0`", figures.startup.node),
-    row("start-up: `node --import tsx -e 0`", figures.startup.tsx),
+    row("start-up: `node --import tsx/esm -e 0`", figures.startup.tsx),
     ...Object.entries(figures.startup.imports).map(([module, seconds]) => row(`start-up: importing ${module}`, seconds)),
     row("`new` bundled ahead of time (not shipped)", figures.aheadOfTime.new),
     row("`check:content` bundled ahead of time (not shipped)", figures.aheadOfTime.checkContent),

@@ -1,7 +1,7 @@
 // Summarises a V8 CPU profile (`node --cpu-prof`): where self time goes, by function and by file,
 // and the total time under each of a few named functions. For finding what makes a build slow.
 //
-//   node --import tsx scripts/bench/profile-summary.ts <file.cpuprofile> [top=25] [function names…]
+//   node --import tsx/esm scripts/bench/profile-summary.ts <file.cpuprofile> [top=25] [function names…]
 import fs from "node:fs";
 
 interface ProfileNode {

@@ -134,7 +134,7 @@ async function run(kind: Kind, n: number, target: Target, options: Options, extr
   const args =
     kind === "baseline"
       ? [...nodeArgs, ELEVENTY, `--config=${BASELINE_CONFIG}`, `--input=${target.input}`, `--output=${target.output}`, "--quiet"]
-      : [...nodeArgs, "--import", "tsx", BUILD, `--input=${target.input}`, `--output=${target.output}`, ...extra];
+      : [...nodeArgs, "--import", "tsx/esm", BUILD, `--input=${target.input}`, `--output=${target.output}`, ...extra];
   const result = await measure(process.execPath, args, {
     cwd: ROOT,
     env: { DATELINE_CACHE_DIR: target.cacheDir, DATELINE_NOW: BUILD_NOW, DATELINE_TIMINGS: "1" },

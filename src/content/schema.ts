@@ -6,7 +6,7 @@ import { isReservedPath, isSlug, RESERVED_PATHS, slugify } from "../slug.ts";
 import { SECRET_ADVICE, URL_SECRET_ADVICE, secretInUrl, secretName, secretValue } from "../newsletter/secrets.ts";
 import { parseMailchimpAction } from "../newsletter/presets.ts";
 import { findInvisible } from "./text-hygiene.ts";
-import { webAddressProblem, type AddressRules } from "./web-address.ts";
+import { parseUrl, webAddressProblem, type AddressRules } from "./web-address.ts";
 import { suggestClosest } from "./closest.ts";
 import { catalogueCode, SHIPPED_LANGUAGES, WEEKDAYS } from "../i18n/index.ts";
 
@@ -72,7 +72,7 @@ export const isoDate = z
 const httpUrl = (what: string, rules: AddressRules = {}, advice = URL_SECRET_ADVICE) =>
   visibleString(`a ${what} starting with https://`)
     .trim()
-    .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), {
+    .refine((value) => /^https?:\/\//i.test(value) && parseUrl(value) !== undefined, {
       error: (issue) => `"${String(issue.input)}" is not a valid ${what} (an address starting with https:// or http://)`,
       abort: true,
     })

@@ -8,6 +8,18 @@ const PLAIN_HOST = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0
 /** Hosts a developer runs a test receiver on: the only ones an `http:` form may post to. */
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/**
+ * `value` parsed as a URL, or undefined. Not `URL.canParse`: on Node 22, once V8 optimises its call
+ * (after some thousands), it answers false for valid addresses with non-ASCII text (IDNs, paths).
+ */
+export function parseUrl(value: string, base?: string): URL | undefined {
+  try {
+    return new URL(value, base);
+  } catch {
+    return undefined;
+  }
+}
+
 export interface AddressRules {
   /** `https:` only (loopback `http:` excepted, for local testing): a form the site posts to. */
   httpsOnly?: boolean;
@@ -18,8 +30,8 @@ export interface AddressRules {
 /** Why `value` is not a plain web address under `rules`, or undefined. */
 export function webAddressProblem(value: string, rules: AddressRules = {}): string | undefined {
   if (/\s/.test(value)) return "has a space or line break inside it (an address is one word: remove them)";
-  if (!URL.canParse(value)) return undefined; // the schema's own "is not a valid address" says it
-  const url = new URL(value);
+  const url = parseUrl(value);
+  if (!url) return undefined; // the schema's own "is not a valid address" says it
   if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
   if (!PLAIN_HOST.test(url.hostname) && !LOOPBACK.has(url.hostname)) {
     return `has "${url.hostname}" as its host, which is not a plain domain name (letters, digits, hyphens and dots, e.g. newsletter.example.org)`;
@@ -39,7 +51,7 @@ export function webAddressProblem(value: string, rules: AddressRules = {}): stri
  * because a wrong source here silently weakens every page's policy.
  */
 export function cspSource(address: string): string {
-  const url = URL.canParse(address) ? new URL(address) : undefined;
+  const url = parseUrl(address);
   const plain = url && (url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK.has(url.hostname))) && (PLAIN_HOST.test(url.hostname) || LOOPBACK.has(url.hostname));
   if (!url || !plain || !/^[a-z0-9.:[\]-]+$/.test(url.host)) {
     throw new Error(`[headers] "${address}" is not a plain https origin; the settings schema should have refused it (a Dateline defect)`);

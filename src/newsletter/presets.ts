@@ -2,7 +2,7 @@
 // built from the settings, and whether public/js/signup.js may submit it in place. docs/newsletter.md
 // explains what an in-place sign-up can honestly confirm for each provider.
 import type { NewsletterSettings } from "../content/schema.ts";
-import { addressUnder } from "../content/web-address.ts";
+import { addressUnder, parseUrl } from "../content/web-address.ts";
 
 /** The form a provider expects, ready for layouts/SignupForm.tsx. */
 export interface ProviderForm {
@@ -38,8 +38,8 @@ export interface MailchimpAction {
  */
 export function parseMailchimpAction(action: string): MailchimpAction | undefined {
   const url = action.trim().replace(/&amp;/g, "&");
-  if (!URL.canParse(url)) return undefined;
-  const parsed = new URL(url);
+  const parsed = parseUrl(url);
+  if (!parsed) return undefined;
   const u = parsed.searchParams.get("u") ?? "";
   const id = parsed.searchParams.get("id") ?? "";
   const fId = parsed.searchParams.get("f_id") ?? undefined;

@@ -2,6 +2,8 @@
 // checks refuse values that look like a secret before anything is built: a form that subscribes
 // readers never needs one.
 
+import { parseUrl } from "../content/web-address.ts";
+
 /** Words in a field name that mean "credential": `api_key`, `accessToken`, `client-secret`… */
 const SECRET_WORDS = new Set(["key", "keys", "apikey", "token", "tokens", "secret", "secrets", "password", "passwd", "pwd", "auth", "authorization", "bearer", "credential", "credentials", "signature"]);
 
@@ -112,8 +114,8 @@ function secretInParams(params: URLSearchParams, what: string): string | undefin
  * like a secret (`/token/8f3k2j1l9d`).
  */
 export function secretInUrl(url: string): string | undefined {
-  if (!URL.canParse(url)) return undefined;
-  const parsed = new URL(url);
+  const parsed = parseUrl(url);
+  if (!parsed) return undefined;
   if (parsed.password) return "has a password in it (user:password@…)";
   if (parsed.username) return `has a user name in it ("${redact(decoded(parsed.username))}@"), which is how tokens are passed (remove everything between :// and @)`;
   const segments = parsed.pathname.split("/").filter(Boolean).map(decoded);

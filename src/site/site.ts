@@ -4,6 +4,7 @@
 import type { Settings } from "../content/schema.ts";
 import { localeOf } from "../i18n/index.ts";
 import { resolveNewsletters, type Newsletter } from "./newsletters.ts";
+import { parseUrl } from "../content/web-address.ts";
 
 export interface Section {
   slug: string;
@@ -63,5 +64,6 @@ export function absoluteUrl(site: Pick<Site, "pathPrefix" | "origin">, sitePath:
 
 /** `rel` for a link an editor configured: other sites get neither our window nor the referrer. */
 export function externalRel(site: Pick<Site, "origin">, url: string): string | undefined {
-  return URL.canParse(url) && new URL(url).origin !== site.origin ? "noopener noreferrer" : undefined;
+  const parsed = parseUrl(url);
+  return parsed && parsed.origin !== site.origin ? "noopener noreferrer" : undefined;
 }

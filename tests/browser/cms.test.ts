@@ -48,6 +48,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Decap polls the backend: a request may still be in flight when the page closes.
+  await page?.unrouteAll({ behavior: "ignoreErrors" });
   await context?.close();
   await browser?.close();
   await server?.close();

@@ -57,7 +57,8 @@ describe("Content-Security-Policy", () => {
     expect(headers["Permissions-Policy"]).toMatch(/camera=\(\)/);
   });
 
-  it.each(PAGES)("reports no violation on %s", async (page) => {
+  // Concurrently: each page waits for its network to go idle, and those waits overlap.
+  it.concurrent.for(PAGES)("reports no violation on %s", async (page, { expect }) => {
     const context = await browser.newContext();
     const tab = await context.newPage();
     const violations: string[] = [];

@@ -23,7 +23,7 @@ beforeAll(async () => {
   site = await makeSite("edition-day");
   // Buttondown, so the footer carries an unsubscribe link as a sent edition does.
   await writeSettings(site, { ...baseSettings, newsletter: { provider: "buttondown", username: "gazette" } });
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/edition.ts"), "--date", "2026-03-10", "--content", site.contentDir, "--output", site.outputDir], {
+  const run = spawnSync(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/edition.ts"), "--date", "2026-03-10", "--content", site.contentDir, "--output", site.outputDir], {
     cwd: REPO,
     encoding: "utf8",
     env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, DATELINE_NOW: "2026-03-12T15:00:00Z" },
@@ -145,7 +145,8 @@ describe("every edition where clients strip things", () => {
                 expect(image.loaded, where).toBe(mode !== "images off");
               }
               expect(await page.locator(".preheader").isVisible(), where).toBe(false);
-              if (PICTURED.includes(email.name)) {
+              // Photographed as sent; the stripped forms are checked above.
+              if (PICTURED.includes(email.name) && mode === "as sent") {
                 const file = `email-${email.name.replace(/ /g, "-")}-${width}-${colorScheme}-${mode.replace(/ /g, "-")}.png`;
                 await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true });
               }

@@ -21,7 +21,7 @@ export interface EditionRun {
 /** Runs `npm run edition` for `fixture` (its content and output); no token from the environment unless `env` gives one. */
 export function runEdition(fixture: FixtureSite, args: string[], env: Record<string, string> = {}): Promise<EditionRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/edition.ts"), "--content", fixture.contentDir, "--output", fixture.outputDir, ...args], {
+    const child = spawn(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/edition.ts"), "--content", fixture.contentDir, "--output", fixture.outputDir, ...args], {
       cwd: REPO,
       env: { ...process.env, DATELINE_CACHE_DIR: fixture.cacheDir, DATELINE_NEWSLETTER_TOKEN: "", DATELINE_NEWSLETTER_USER: "", ...env },
     });

@@ -84,7 +84,7 @@ function errorMessage(error: unknown): string {
 export function runBuildCli(site: FixtureSite, env: Record<string, string> = {}) {
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", path.join(REPO, "src/cli/build.ts"), `--input=${site.contentDir}`, `--output=${site.outputDir}`],
+    ["--import", "tsx/esm", path.join(REPO, "src/cli/build.ts"), `--input=${site.contentDir}`, `--output=${site.outputDir}`],
     { cwd: REPO, encoding: "utf8", env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, ...env }, timeout: 120_000 },
   );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };

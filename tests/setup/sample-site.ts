@@ -23,7 +23,7 @@ export default async function setup(project: TestProject): Promise<void> {
   const cacheDir = path.join(root, "cache");
   await fs.rm(path.join(cacheDir, "build"), { recursive: true, force: true });
   await fs.rm(outputDir, { recursive: true, force: true });
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(REPO, "src/cli/build.ts"), `--input=${path.join(REPO, "content")}`, `--output=${outputDir}`], {
+  const run = spawnSync(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/build.ts"), `--input=${path.join(REPO, "content")}`, `--output=${outputDir}`], {
     cwd: REPO,
     encoding: "utf8",
     env: { ...process.env, DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: SAMPLE_NOW },
