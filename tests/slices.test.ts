@@ -130,7 +130,9 @@ describe("a build in slices, merged", () => {
 
   it("rebuilds a slice from its cache without rendering anything when its articles did not change, and only the changed slice when one did", async () => {
     const slices = () => Promise.all([1, 2, 3].map((k) => buildCli([`--shard=${k}/3`, `--output=${sliceDir(3, k)}`], `slice-${k}-of-3`)));
-    await slices();
+    // The three slices built above, with their caches; built here only when this test runs alone.
+    const built = await Promise.all([1, 2, 3].map((k) => fs.access(path.join(sliceDir(3, k), SLICE_MANIFEST)).then(() => true, () => false)));
+    if (built.includes(false)) await slices();
     // A job whose slice did not change restores its cache and links what it holds: nothing is rendered or indexed.
     for (const run of await slices()) {
       expect(run.code, run.output).toBe(0);

@@ -2,13 +2,10 @@
 // build), at a phone's, a tablet's and a desktop's width, on every page type that lists stories:
 // nothing scrolls sideways, no column ends far above what follows it, the front page's first screen
 // shows each story once, every teaser picture has its size and loads, and axe finds nothing in light
-// or dark. Each page is photographed into tests/artifacts/design/ (gitignored).
-import fs from "node:fs/promises";
-import path from "node:path";
+// or dark. Each page is photographed into tests/artifacts/design/ (gitignored) under `npm run screenshots`.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { REPO } from "../helpers/site.ts";
-import { axeViolations, launchChromium, serveSite, type StaticServer } from "../helpers/browser.ts";
+import { axeViolations, launchChromium, photograph, serveSite, type StaticServer } from "../helpers/browser.ts";
 
 const WIDTHS = [375, 768, 1280] as const;
 const PAGES: [string, string][] = [
@@ -21,7 +18,6 @@ const PAGES: [string, string][] = [
 ];
 /** The largest blank band allowed between a content block and the next one below it. */
 const MAX_GAP = 120;
-const ARTIFACTS = path.join(REPO, "tests/artifacts/design");
 
 let server: StaticServer;
 let browser: Browser;
@@ -31,7 +27,6 @@ beforeAll(async () => {
   expect(sample.status, sample.output).toBe(0);
   server = await serveSite(sample.outputDir);
   browser = await launchChromium();
-  await fs.mkdir(ARTIFACTS, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
@@ -99,7 +94,7 @@ describe("issue 19: the design, measured", () => {
           images: await teaserImages(page),
           axe: { light: await axeViolations(page), dark: [] as string[] },
         };
-        await page.screenshot({ path: path.join(ARTIFACTS, `${name}-${width}.png`), fullPage: true });
+        await photograph(page, `design/${name}-${width}.png`);
         await page.emulateMedia({ colorScheme: "dark" });
         found.axe.dark = await axeViolations(page);
         return found;

@@ -1,6 +1,6 @@
 // Issue 8: the daily edition's email opens in Chromium like a newsletter: at a 600 px viewport it
 // never scrolls sideways, every photo loads, and screenshots (light and dark) are kept in
-// tests/artifacts/ (git-ignored) for a person to look at. Issue 20: every sample edition, also with
+// tests/artifacts/ (git-ignored) for a person to look at, under `npm run screenshots`. Issue 20: every sample edition, also with
 // its styles stripped and its images off, at 320 and 600 px.
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -9,10 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { makeSite, removeSite, REPO, type FixtureSite } from "../helpers/site.ts";
 import { baseSettings, writeSettings } from "../helpers/settings.ts";
-import { launchChromium } from "../helpers/browser.ts";
+import { launchChromium, photograph } from "../helpers/browser.ts";
 import { sampleAndArabicEditions } from "../helpers/edition.ts";
 
-const ARTIFACTS = path.join(REPO, "tests/artifacts");
 const ORIGIN = "https://gazette.example.org";
 
 let site: FixtureSite;
@@ -32,7 +31,6 @@ beforeAll(async () => {
   if (run.status !== 0) throw new Error(`npm run edition failed: ${run.stderr}`);
   emailUrl = `${ORIGIN}/newsletter/2026/03/10/email.html`;
   browser = await launchChromium();
-  await fs.mkdir(ARTIFACTS, { recursive: true });
 });
 
 afterAll(async () => {
@@ -71,7 +69,7 @@ describe("the edition email in Chromium", () => {
       expect(requested.every((url) => url.startsWith(ORIGIN))).toBe(true);
       // The preheader is in the document but not shown.
       expect(await page.locator(".preheader").isVisible()).toBe(false);
-      await page.screenshot({ path: path.join(ARTIFACTS, `edition-email-${scheme}.png`), fullPage: true });
+      await photograph(page, `edition-email-${scheme}.png`);
       await context.close();
     }
   });
@@ -148,7 +146,7 @@ describe("every edition where clients strip things", () => {
               // Photographed as sent; the stripped forms are checked above.
               if (PICTURED.includes(email.name) && mode === "as sent") {
                 const file = `email-${email.name.replace(/ /g, "-")}-${width}-${colorScheme}-${mode.replace(/ /g, "-")}.png`;
-                await page.screenshot({ path: path.join(ARTIFACTS, file), fullPage: true });
+                await photograph(page, file);
               }
             }
           }

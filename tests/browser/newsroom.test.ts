@@ -2,16 +2,13 @@
 // the breaking-news banner, the support banners, the promos and the Video rail are axe-clean in light
 // and dark on the newsroom-extras fixture built while a story is breaking, fit a phone's width, and
 // are there with JavaScript off (nothing of them needs a script).
-import fs from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/build.ts";
-import { makeSite, removeSite, REPO, type FixtureSite } from "../helpers/site.ts";
-import { axeViolations, serveWithChromium, withPage, type ServedSite } from "../helpers/browser.ts";
+import { makeSite, removeSite, type FixtureSite } from "../helpers/site.ts";
+import { axeViolations, photograph, serveWithChromium, withPage, type ServedSite } from "../helpers/browser.ts";
 
 const NOW = new Date("2026-03-10T12:00:00Z");
 const PAGES = ["/", "/2026/03/05/harbour-vote/", "/2026/03/09/sponsored/", "/2026/03/08/opinion/", "/ethics/", "/corrections/page/2/"];
-const ARTIFACTS = path.join(REPO, "tests/artifacts");
 
 let site: FixtureSite;
 let served: ServedSite;
@@ -39,10 +36,9 @@ describe("issue 18's parts in Chromium", () => {
   });
 
   it("shows the banners, promos and Video rail without JavaScript, within a phone's width", async () => {
-    await fs.mkdir(ARTIFACTS, { recursive: true });
     for (const sitePath of ["/", "/2026/03/05/harbour-vote/"]) {
       const seen = await withPage(served.browser, served.server.origin + sitePath, { javaScriptEnabled: false, viewport: { width: 375, height: 800 } }, async (page) => {
-        await page.screenshot({ path: path.join(ARTIFACTS, `newsroom${sitePath.replace(/\W+/g, "-")}375.png`), fullPage: true });
+        await photograph(page, `newsroom${sitePath.replace(/\W+/g, "-")}375.png`);
         return {
           breaking: await page.locator("aside.breaking a").isVisible(),
           promos: await page.locator("aside.promos a").count(),

@@ -1,16 +1,15 @@
 // Issue 20: a newsroom publishing in Arabic. The arabic-newsroom fixture is built and opened in
 // Chromium: every page type is right to left and mirrored, never scrolls sideways at 390 or 1280 px,
-// passes axe in light and dark, and is kept as screenshots in tests/artifacts/ (git-ignored). Its
+// passes axe in light and dark, and is kept as screenshots in tests/artifacts/ (git-ignored) under `npm run screenshots`. Its
 // Arabic tags and file name make Unicode URLs, which resolve on a static host.
 import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, serveWithChromium, withPage, type ServedSite } from "../helpers/browser.ts";
-import { buildSite, makeSite, removeSite, REPO, type FixtureSite } from "../helpers/site.ts";
+import { axeViolations, photograph, serveWithChromium, withPage, type ServedSite } from "../helpers/browser.ts";
+import { buildSite, makeSite, removeSite, type FixtureSite } from "../helpers/site.ts";
 import { checkLinks } from "../helpers/links.ts";
 import { validateHtmlFile } from "../helpers/html.ts";
 
-const ARTIFACTS = path.join(REPO, "tests/artifacts");
 const ARTICLE = "/2026/03/05/harbour-vote/";
 /** Pages of every type the fixture has, by a short name for the screenshots. */
 const PAGES: Record<string, string> = {
@@ -34,7 +33,6 @@ beforeAll(async () => {
   site = await makeSite("arabic-newsroom");
   await buildSite(site);
   served = await serveWithChromium(site.outputDir);
-  await fs.mkdir(ARTIFACTS, { recursive: true });
 }, 180_000);
 
 afterAll(async () => {
@@ -58,7 +56,7 @@ describe("an Arabic newsroom in Chromium", () => {
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           expect(overflow, where).toBeLessThanOrEqual(0);
           expect(await axeViolations(page), where).toEqual([]);
-          if (colorScheme === "light") await page.screenshot({ path: path.join(ARTIFACTS, `rtl-${name}-${width}.png`), fullPage: true });
+          if (colorScheme === "light") await photograph(page, `rtl-${name}-${width}.png`);
         }
       }
     });

@@ -1,20 +1,17 @@
 // Issue 4: the newsletter form really subscribes. Built fixture sites are served over HTTP with a
 // strict Content-Security-Policy; a local HTTP receiver stands in for the provider, and the test
 // build's settings point the form at it. Chromium submits with JavaScript on and off.
-import fs from "node:fs/promises";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { buildSite, makeSite, removeSite, REPO, type FixtureSite } from "../helpers/site.ts";
+import { buildSite, makeSite, removeSite, type FixtureSite } from "../helpers/site.ts";
 import { baseSettings, writeSettings } from "../helpers/settings.ts";
-import { axeViolations, launchChromium, serveSite, startReceiver, type Receiver, type StaticServer } from "../helpers/browser.ts";
+import { axeViolations, launchChromium, photograph, serveSite, startReceiver, type Receiver, type StaticServer } from "../helpers/browser.ts";
 
 const ARTICLE = "/2026/03/05/harbour-vote/";
 const LIST_A = "7c2e4a1b-9f3d-4e8a-b6c5-1d2f3a4b5c6d";
 const LIST_B = "0f9e8d7c-6b5a-4f3e-9d2c-1b0a9f8e7d6c";
 const NOTE = "Check your inbox: click the link in our email to confirm.";
 /** Pictures of the box's states, for a person to look at (git-ignored). */
-const ARTIFACTS = path.join(REPO, "tests/artifacts");
 
 let receiver: Receiver;
 let browser: Browser;
@@ -48,7 +45,6 @@ beforeAll(async () => {
   origin.inPlace = await serve({ ...generic, submitInPlace: true });
   origin.plain = await serve(generic);
   origin.listmonk = await serve({ provider: "listmonk", url: `${receiver.origin}/listmonk/`, lists: [LIST_A, LIST_B], submitInPlace: true });
-  await fs.mkdir(ARTIFACTS, { recursive: true });
   withJs = await browser.newContext();
   withoutJs = await browser.newContext({ javaScriptEnabled: false });
   for (const context of [withJs, withoutJs]) {
@@ -120,7 +116,7 @@ describe("with JavaScript, where the provider allows an in-place sign-up", () =>
     expect(post?.contentType).toMatch(/^application\/x-www-form-urlencoded/);
     expect(page.url()).toBe(origin.inPlace + ARTICLE);
     expect(await page.inputValue("#signup-daily-email")).toBe("");
-    await page.locator(".signup").screenshot({ path: path.join(ARTIFACTS, "signup-success.png") });
+    await photograph(page.locator(".signup"), "signup-success.png");
     await page.close();
   });
 
@@ -135,7 +131,7 @@ describe("with JavaScript, where the provider allows an in-place sign-up", () =>
     });
     expect(receiver.posts()).toHaveLength(1);
     expect(await page.inputValue("#signup-daily-email")).toBe("reader@example.org");
-    await page.locator(".signup").screenshot({ path: path.join(ARTIFACTS, "signup-refused.png") });
+    await photograph(page.locator(".signup"), "signup-refused.png");
     await page.close();
   });
 
@@ -194,7 +190,7 @@ describe("with JavaScript, an invalid address or a filled honeypot", () => {
     expect(field).toMatchObject({ invalid: "true", focused: true });
     expect(field.describedBy?.split(" ")).toContain("signup-daily-message");
     expect(await page.getAttribute("#signup-daily-message", "role")).toBe("status");
-    await page.locator(".signup").screenshot({ path: path.join(ARTIFACTS, "signup-invalid.png") });
+    await photograph(page.locator(".signup"), "signup-invalid.png");
     // Typing a valid address clears the complaint.
     await page.fill("#signup-daily-email", "reader@example.org");
     expect(await page.getAttribute("#signup-daily-email", "aria-invalid")).toBeNull();

@@ -6,7 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { inject } from "vitest";
-import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from "playwright-core";
 import { createRequire } from "node:module";
 import type { AxeResults, RunOptions } from "axe-core";
 
@@ -257,4 +257,19 @@ export async function axeResults(page: Page, { include, resultTypes = ["violatio
 export async function axeViolations(page: Page, include?: string): Promise<string[]> {
   const results = await axeResults(page, include === undefined ? {} : { include });
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join("; ")}`);
+}
+
+/** Where the browser tests' screenshots go (git-ignored), for a person to look at. */
+export const ARTIFACTS = path.resolve(import.meta.dirname, "../artifacts");
+
+/**
+ * Photographs the page (whole, unless `fullPage: false`) or one element into tests/artifacts/`name`,
+ * only under `npm run screenshots` (DATELINE_SCREENSHOTS=1): they are for looking at, no test reads
+ * them, and the sixty-odd full-page shots cost the suite about twenty seconds.
+ */
+export async function photograph(target: Page | Locator, name: string, { fullPage = true } = {}): Promise<void> {
+  if (!process.env["DATELINE_SCREENSHOTS"]) return;
+  const file = path.join(ARTIFACTS, name);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await ("goto" in target ? target.screenshot({ path: file, fullPage }) : target.screenshot({ path: file }));
 }
