@@ -107,6 +107,22 @@ export function paginate<T>(items: readonly T[], pageSize: number, base: string)
 /** Articles per side of an article, in each of its topics and its section, that may be related to it. */
 export const RELATED_WINDOW = 25;
 
+interface Candidate {
+  other: Teaser;
+  /** Tags shared with the story. */
+  count: number;
+  /** 1 when in the story's section. */
+  sameSection: number;
+  /** Milliseconds between the two stories. */
+  distance: number;
+}
+
+/** The related list's order: more shared tags, then the same section, then nearer in time, newer, then by path. */
+function rankBefore(a: Candidate, b: Candidate): boolean {
+  const order = b.count - a.count || b.sameSection - a.sameSection || a.distance - b.distance || b.other.published.epoch - a.other.published.epoch || a.other.path.localeCompare(b.other.path);
+  return order < 0;
+}
+
 /**
  * "More from <section>" for every article: up to `limit` others ranked by shared topics, then the same
  * section, then closeness in time (then path, so it is deterministic). Candidates are the
@@ -150,13 +166,21 @@ export function relatedStories(teasers: readonly Teaser[], limit = 4, window = R
     const at = positions.get(teaser);
     for (const slug of slugsOf.get(teaser) ?? []) near(byTag.get(slug) ?? [], at?.get(`t:${slug}`) ?? 0, true);
     near(bySection.get(teaser.section.slug) ?? [], at?.get(`s:${teaser.section.slug}`) ?? 0, false);
-    const ranked = [...shared.entries()]
-      .map(([other, count]) => ({ other, count, sameSection: other.section.slug === teaser.section.slug ? 1 : 0, distance: Math.abs(other.published.epoch - teaser.published.epoch) }))
-      .filter((candidate) => candidate.count > 0 || candidate.sameSection === 1)
-      .sort((a, b) => b.count - a.count || b.sameSection - a.sameSection || a.distance - b.distance || b.other.published.epoch - a.other.published.epoch || a.other.path.localeCompare(b.other.path))
-      .slice(0, limit)
-      .map((candidate) => candidate.other);
-    related.set(teaser, ranked);
+    // The best `limit` of a few hundred candidates, kept in order as they come: sorting them all, for
+    // every story of the archive, was most of this function's time.
+    const best: Candidate[] = [];
+    for (const [other, count] of shared) {
+      const sameSection = other.section.slug === teaser.section.slug ? 1 : 0;
+      if (count === 0 && sameSection === 0) continue;
+      const candidate = { other, count, sameSection, distance: Math.abs(other.published.epoch - teaser.published.epoch) };
+      let at = best.length;
+      while (at > 0 && rankBefore(candidate, best[at - 1] as Candidate)) at--;
+      if (at < limit) {
+        best.splice(at, 0, candidate);
+        if (best.length > limit) best.pop();
+      }
+    }
+    related.set(teaser, best.map((candidate) => candidate.other));
   }
   return related;
 }

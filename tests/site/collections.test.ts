@@ -31,6 +31,32 @@ describe("relatedStories", () => {
     expect(related.get(unrelated)).toEqual([both]);
   });
 
+  it("picks, of every candidate, the same four as ranking them all (random archives)", () => {
+    let seed = 7;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let round = 0; round < 20; round++) {
+      const archive = Array.from({ length: 60 }, (_, i) =>
+        teaser(`r${i}`, "2024-01-01", {
+          tags: ["harbour", "ferry", "council", "storm"].filter(() => random(3) === 0),
+          section: random(2) ? sections.news : sections.sport,
+          published: { ...parseMoment("2024-01-01", "UTC"), epoch: Date.UTC(2024, 0, 1) + random(40) * 86_400_000 },
+        }),
+      );
+      // A window wider than the archive: every story is a candidate, ranked here independently.
+      const related = relatedStories(newestFirst(archive), 4, 1000);
+      for (const story of archive) {
+        const expected = archive
+          .filter((other) => other !== story)
+          .map((other) => ({ other, shared: other.tags.filter((tag) => story.tags.includes(tag)).length, same: other.section === story.section ? 1 : 0, distance: Math.abs(other.published.epoch - story.published.epoch) }))
+          .filter((candidate) => candidate.shared > 0 || candidate.same === 1)
+          .sort((a, b) => b.shared - a.shared || b.same - a.same || a.distance - b.distance || b.other.published.epoch - a.other.published.epoch || a.other.path.localeCompare(b.other.path))
+          .slice(0, 4)
+          .map((candidate) => candidate.other.id);
+        expect(related.get(story)?.map((t) => t.id), story.id).toEqual(expected);
+      }
+    }
+  });
+
   it("is local in time: a new story changes only the lists of its neighbours", () => {
     const archive = Array.from({ length: 400 }, (_, i) => teaser(`s${i}`, `2020-01-01T00:00:00Z`, { tags: ["harbour"], published: { ...parseMoment("2020-01-01", "UTC"), epoch: Date.UTC(2020, 0, 1) + i * 3_600_000 } }));
     const before = relatedStories(newestFirst(archive));
