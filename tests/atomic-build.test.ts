@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load } from "cheerio";
 import { referencedUrls } from "./helpers/links.ts";
-import { makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { isolateImageCache, makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
 
 let site: FixtureSite;
 
@@ -19,6 +19,9 @@ async function hashTree(dir: string): Promise<Map<string, string>> {
 
 beforeAll(async () => {
   site = await makeSite();
+  // An image cache of its own: the tests compare the cache folder before and after, and the shared
+  // one is written by other test files' builds meanwhile.
+  await isolateImageCache(site);
   const first = runBuildCli(site);
   expect(first.status, first.output).toBe(0);
 });

@@ -8,7 +8,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeSite, removeSite, REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { isolateImageCache, makeSite, removeSite, REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 import { checkOutputFolder, EARLIER_OUTPUT_FILES, markOutputFolder, OUTPUT_MARKER, OutputFolderError } from "../src/build/output-folder.ts";
 
 /** Every file under `dir` with a hash of its bytes. */
@@ -97,6 +97,9 @@ describe("npm run build -- --output (the real CLI)", () => {
   let before: Record<string, string>;
   beforeAll(async () => {
     site = await makeSite();
+    // An image cache of its own: the shared one is written by other test files' builds meanwhile,
+    // and the tree compared here is this site's alone.
+    await isolateImageCache(site);
     before = await hashTree(site.root);
   });
   afterAll(() => removeSite(site));
