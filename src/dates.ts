@@ -54,9 +54,10 @@ export function dayIn(now: Date, timeZone: string): string {
   return DateTime.fromJSDate(now).setZone(timeZone).toISODate() ?? now.toISOString().slice(0, 10);
 }
 
-/** The calendar day `days` before a day (yyyy-mm-dd), as a calendar counts, whatever the zone. */
-export function daysBefore(day: string, days: number): string {
-  return DateTime.fromISO(day, { zone: "utc" }).minus({ days }).toISODate() ?? day;
+/** The calendar day `days` after `day` (yyyy-mm-dd; negative: before), as a calendar counts, whatever the zone. */
+export function addDays(day: string, days: number): string {
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
 }
 
 const TIME_PARTS = new Set<Intl.DateTimeFormatPartTypes>(["hour", "minute", "dayPeriod", "timeZoneName"]);

@@ -15,7 +15,8 @@ import { validateHtmlFile } from "./helpers/html.ts";
 import { parseHeaders } from "./helpers/browser.ts";
 import { loadSettings } from "../src/content/load-settings.ts";
 import { formatProblem } from "../src/content/errors.ts";
-import { addDays, editionDays, editionLead, editionWindow, weekdayOf } from "../src/edition/schedule.ts";
+import { editionDays, editionLead, editionWindow, weekdayOf } from "../src/edition/schedule.ts";
+import { addDays } from "../src/dates.ts";
 import { parseMoment } from "../src/dates.ts";
 import type { Teaser } from "../src/content/types.ts";
 

@@ -35,8 +35,10 @@ export function startLocalBackend(root: string, port: number): Promise<ChildProc
 
 async function main(): Promise<number> {
   let values;
+  let backendPort: number;
   try {
     ({ values } = parseCommandLine(process.argv.slice(2), USAGE, { ...PREVIEW_OPTIONS, "backend-port": { type: "string", default: new URL(LOCAL_CMS_BACKEND).port } }));
+    backendPort = portOption("backend-port", values["backend-port"], USAGE);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     console.error(error.message);
@@ -55,14 +57,6 @@ async function main(): Promise<number> {
   const root = repositoryRoot(values.input, cms.contentFolder);
   if (!root) {
     console.error(`settings.yml says the content folder is "${cms.contentFolder}" in the repository (cms.contentFolder), but it is ${path.resolve(values.input)}: set cms.contentFolder to its path from the repository's root`);
-    return 2;
-  }
-  let backendPort;
-  try {
-    backendPort = portOption("backend-port", values["backend-port"], USAGE);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(error.message);
     return 2;
   }
   const backend = await startLocalBackend(root, backendPort);

@@ -11,7 +11,8 @@ import { cacheDirFrom } from "./build.ts";
 import { ContentError } from "../content/errors.ts";
 import { buildNow } from "../now.ts";
 import { buildEdition, editionPath, type Edition } from "../edition/model.ts";
-import { addDays, offSchedule } from "../edition/schedule.ts";
+import { offSchedule } from "../edition/schedule.ts";
+import { addDays, dayIn } from "../dates.ts";
 import type { Newsletter } from "../site/newsletters.ts";
 import type { Site } from "../site/site.ts";
 import { EditorNoteError } from "../edition/note.ts";
@@ -99,7 +100,7 @@ export async function makeEdition(options: EditionOptions): Promise<string[]> {
   if (!settings.site) throw new ContentError(settings.problems);
   const { site } = settings;
   const newsletter = chooseNewsletter(site, options.newsletter);
-  const today = DateTime.fromJSDate(buildNow()).setZone(site.timeZone).toISODate() ?? "";
+  const today = dayIn(buildNow(), site.timeZone);
   if (options.day > today) throw new NoEditionError(`[edition] ${options.day} is in the future (today is ${today} in ${site.timeZone}): there is no edition yet`);
   checkSchedule(newsletter, options.day);
   // Sending is checked before any work, so a missing token is said at once.

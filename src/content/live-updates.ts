@@ -4,7 +4,7 @@
 import type { Token } from "markdown-it";
 import { DateTime } from "luxon";
 import type { ContentProblem } from "./errors.ts";
-import type { Moment } from "../dates.ts";
+import { addDays, type Moment } from "../dates.ts";
 import { parseMoment } from "../dates.ts";
 
 /** One update as written: its time, headline and where its body lies in the article's tokens. */
@@ -83,7 +83,7 @@ export function readLiveUpdates(tokens: readonly Token[], context: LiveContext, 
     const time = parseMoment(local, timeZone);
     const written = match[0].trim();
     if (time.epoch < published.epoch) {
-      const hint = match[1] ? "" : `; an update after midnight needs its date: ## ${nextDay(published.day)} ${written}`;
+      const hint = match[1] ? "" : `; an update after midnight needs its date: ## ${addDays(published.day, 1)} ${written}`;
       problems.push({ file, line, field: "live update", message: `${written} is before the article's date ${published.iso} (an update cannot come before coverage starts${hint})` });
       return;
     }
@@ -110,6 +110,3 @@ export function newestUpdate(updates: readonly UpdateSource[]): Moment | undefin
   return updates.reduce<Moment | undefined>((newest, update) => (!newest || update.time.epoch > newest.epoch ? update.time : newest), undefined);
 }
 
-function nextDay(day: string): string {
-  return DateTime.fromISO(day).plus({ days: 1 }).toISODate() ?? day;
-}

@@ -5,14 +5,9 @@ import type { Teaser } from "../content/types.ts";
 import type { Newsletter } from "../site/newsletters.ts";
 import type { Section } from "../site/site.ts";
 import { WEEKDAYS } from "../i18n/index.ts";
+import { addDays } from "../dates.ts";
 
 type Rule = Pick<Newsletter, "frequency" | "weekday" | "sections" | "start">;
-
-/** "2026-11-23" plus `days` (negative to go back): calendar arithmetic on yyyy-mm-dd, no time zone. */
-export function addDays(day: string, days: number): string {
-  const [year, month, date] = day.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, date + days)).toISOString().slice(0, 10);
-}
 
 /** The weekday of a yyyy-mm-dd day: "monday" … "sunday". */
 export function weekdayOf(day: string): (typeof WEEKDAYS)[number] {

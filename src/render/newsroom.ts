@@ -21,7 +21,7 @@ import { imageFailureFor } from "../content/image-failures.ts";
 import { drawShareCard, SHARE_CARD_VERSION } from "./share-card.ts";
 import { storyLabel } from "../site/story-types.ts";
 import { localeOf } from "../i18n/index.ts";
-import { daysBefore, type Moment } from "../dates.ts";
+import { addDays, type Moment } from "../dates.ts";
 
 /** What the loader checked: the settings, authors and articles, each valid. */
 export interface CheckedContent {
@@ -184,7 +184,7 @@ export const SHARE_CARD_DAYS = 90;
 function shareCardsFrom(site: Site, stories: readonly ArticleSource[]): string | undefined {
   if (site.shareCards.from !== undefined) return site.shareCards.from;
   const newest = stories.reduce((day, story) => (story.published.day > day ? story.published.day : day), "");
-  return newest === "" ? undefined : daysBefore(newest, SHARE_CARD_DAYS);
+  return newest === "" ? undefined : addDays(newest, -SHARE_CARD_DAYS);
 }
 
 /** A generated share card for a story without a photo; its URL names what it shows, so a new headline makes a new card. */
