@@ -22,7 +22,7 @@ beforeAll(async () => {
   // An image cache of its own: the tests compare the cache folder before and after, and the shared
   // one is written by other test files' builds meanwhile.
   await isolateImageCache(site);
-  const first = runBuildCli(site);
+  const first = await runBuildCli(site);
   expect(first.status, first.output).toBe(0);
 });
 afterAll(() => removeSite(site));
@@ -32,7 +32,7 @@ describe("atomic builds", () => {
     const before = await hashTree(site.outputDir);
     const cache = await hashTree(site.cacheDir);
     await writeContent(site, "articles/2026/broken.md", "---\nheadline: Broken\nbyline: nobody\ndate: 2026-03-05\nsection: news\n---\nText.\n");
-    const run = runBuildCli(site);
+    const run = await runBuildCli(site);
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/articles\/2026\/broken\.md:3 byline: unknown author "nobody"/);
     expect(await hashTree(site.outputDir)).toEqual(before);
@@ -45,7 +45,7 @@ describe("atomic builds", () => {
   it("removes every trace of a deleted article: page, feed entries, sitemap entry, images", async () => {
     const gone = "/2026/03/05/date-only/";
     await writeContent(site, "articles/2026/date-only.md", (await fs.readFile(path.join(site.contentDir, "articles/2026/date-only.md"), "utf8")).replace("section: business", "section: business\nphoto: ../2026/harbour.jpg\nalt: A\ncaption: C"));
-    expect(runBuildCli(site).status).toBe(0);
+    expect((await runBuildCli(site)).status).toBe(0);
     // Every image file the two articles' photos use (both use harbour.jpg; both are deleted below).
     const photoFiles = new Set<string>();
     for (const page of [gone, "/2026/03/05/harbour-vote/"]) {
@@ -55,7 +55,7 @@ describe("atomic builds", () => {
     expect(photoFiles.size).toBeGreaterThanOrEqual(6);
     await fs.rm(path.join(site.contentDir, "articles/2026/date-only.md"));
     await fs.rm(path.join(site.contentDir, "articles/2026/harbour-vote.md"));
-    const run = runBuildCli(site);
+    const run = await runBuildCli(site);
     expect(run.status, run.output).toBe(0);
     await expect(fs.access(path.join(site.outputDir, gone, "index.html"))).rejects.toThrow();
     const files = await hashTree(site.outputDir);

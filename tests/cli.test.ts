@@ -1,11 +1,11 @@
-// Issue 7: the editors' commands, run as `npm run` runs them (a child process with tsx) against
-// temporary copies of fixture sites. `new` writes a draft only when the build would accept it, with
+// Issue 7: the editors' commands, run as `npm run` runs them (tests/helpers/commands.ts: in a working
+// folder, with an environment and output of their own; each command's usage errors also in a fresh
+// process) against temporary copies of fixture sites. `new` writes a draft only when the build would accept it, with
 // the build's messages otherwise; `check:content` prints the build's lines or GitHub annotations.
-import { execFile } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { runCommand, spawnCommand, type CommandRun as Run } from "./helpers/commands.ts";
 import { buildError, REPO, sitesRemovedAfterEach, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { validateNewsroom } from "../src/content/load.ts";
 import { parseFrontMatter } from "../src/content/front-matter.ts";
@@ -17,8 +17,6 @@ import { slugifyAscii } from "../src/slug.ts";
 import slugify from "@sindresorhus/slugify";
 import type { Newsroom } from "../src/content/types.ts";
 
-const TSX = pathToFileURL(path.join(REPO, "node_modules/tsx/dist/loader.mjs")).href;
-const COMMANDS = { new: "src/cli/new-article.ts", "check:content": "src/cli/check-content.ts" } as const;
 /** 09:31 in Chicago, the fixture site's zone. */
 const NOW = "2026-11-25T15:31:27Z";
 
@@ -31,22 +29,9 @@ async function site(...scenarios: string[]): Promise<FixtureSite> {
   return made;
 }
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a command as `npm run <name> -- …args` does, in `cwd` (default: the site's root). */
-function run(name: keyof typeof COMMANDS, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", TSX, path.join(REPO, COMMANDS[name]), ...args],
-      { cwd, env: { ...process.env, DATELINE_NOW: NOW, ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
-    );
-  });
+/** Runs a command as `npm run <name> -- …args` does, in `cwd`; with `ownProcess` in a fresh process. */
+function run(name: "new" | "check:content", args: string[], cwd: string, env: Record<string, string> = {}, { ownProcess = false } = {}): Promise<Run> {
+  return (ownProcess ? spawnCommand : runCommand)(name, args, { cwd, env: { DATELINE_NOW: NOW, ...env } });
 }
 
 const runNew = (fixture: FixtureSite, ...args: string[]) => run("new", args, fixture.root);
@@ -201,7 +186,7 @@ describe("npm run new", () => {
 
   it("explains bad usage with the usage line and exit code 2", async () => {
     const fixture = await site();
-    const unquoted = await runNew(fixture, "Council", "votes", "--section", "news", "--byline", "li-wei");
+    const unquoted = await run("new", ["Council", "votes", "--section", "news", "--byline", "li-wei"], fixture.root, {}, { ownProcess: true });
     expect(unquoted.status).toBe(2);
     expect(unquoted.stderr).toMatch(/^the headline must be one argument: put it in quotes \("Council votes"\)\nusage: npm run new -- "Headline" --section/);
     const typo = await runNew(fixture, "Council votes", "--sectoin", "news");
@@ -291,7 +276,7 @@ describe("npm run check:content", () => {
 
   it("explains bad usage with exit code 2", async () => {
     const fixture = await site();
-    const result = await run("check:content", ["--format", "xml"], fixture.root);
+    const result = await run("check:content", ["--format", "xml"], fixture.root, {}, { ownProcess: true });
     expect(result.status).toBe(2);
     expect(result.stderr).toBe('--format must be one of text, github, not "xml"\nusage: npm run check:content -- [--format text|github] [--content <dir>]\n');
   });
@@ -301,7 +286,7 @@ describe("build summary", () => {
   it("ends every build with what was published, what was rendered and reused, the search index, the images and what was skipped", async () => {
     const fixture = await site();
     await writeContent(fixture, "articles/2026/budget.md", "---\nheadline: Budget draft\nbyline: li-wei\ndate: 2026-03-04\nsection: news\ndraft: true\n---\nBody.\n");
-    const build = runBuildCli(fixture);
+    const build = await runBuildCli(fixture);
     expect(build.status, build.output).toBe(0);
     const summary = build.stdout.split("\n").filter((line) => line.startsWith("[dateline]"));
     expect(summary).toEqual([
@@ -312,7 +297,7 @@ describe("build summary", () => {
       "[dateline] 1 draft skipped: articles/2026/budget.md",
     ]);
     // Nothing changed: every file is reused, and the summary says so.
-    const again = runBuildCli(fixture);
+    const again = await runBuildCli(fixture);
     expect(again.stdout).toMatch(/^\[dateline\] rendered 0; reused \d+ unchanged$/m);
     expect(again.stdout).toContain("[dateline] search: 0 of 1 shard indexed (0 pages), 1 reused");
   });

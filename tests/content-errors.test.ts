@@ -319,7 +319,7 @@ describe("a failing build", () => {
 
   it("exits non-zero through the real CLI, printing the problems without a stack trace", async () => {
     const fixture = await site("several-broken-files");
-    const result = runBuildCli(fixture);
+    const result = await runBuildCli(fixture);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain("Content has 6 problems; nothing was published.");
     for (const where of expected) expect(result.output).toContain(`/content/${where}: `);

@@ -249,7 +249,7 @@ describe("images that do not decode fully", () => {
     ]);
     expect(message).toMatch(/^Content has 1 problem; nothing was published\./);
     // And through `npm run build`: the same line, exit 1, no libvips stack.
-    const cli = runBuildCli(fixture);
+    const cli = await runBuildCli(fixture);
     expect(cli.status).toBe(1);
     expect(cli.output).toMatch(/content\/articles\/2026\/harbour-vote\.md:10 photo: "harbour\.jpg" could not be encoded/);
     expect(cli.output).not.toMatch(STACK_FRAME);

@@ -23,7 +23,8 @@ async function buildSample(env: Record<string, string>, cacheDir?: string): Prom
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-determinism-"));
   roots.push(root);
   const site: FixtureSite = { root, contentDir: path.join(REPO, "content"), outputDir: path.join(root, "_site"), cacheDir: cacheDir ?? path.join(root, "cache") };
-  const run = runBuildCli(site, env);
+  // A process of its own for each build: nothing a previous build left in memory can make them agree.
+  const run = await runBuildCli(site, env, { ownProcess: true });
   expect(run.status, run.output).toBe(0);
   return hashTree(site.outputDir);
 }

@@ -3,12 +3,10 @@
 // even when another field of the same file is wrong too, and through every command (check:content,
 // its GitHub annotations, the build, npm run new). A failed build prints its problems and nothing
 // else first: no "Wrote 0 files" line.
-import { execFile } from "node:child_process";
-import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkContent } from "../src/cli/check-content.ts";
-import { makeSite, removeSite, REPO, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { runCommand } from "./helpers/commands.ts";
 
 const article = (name: string, fields: string) => [`articles/2026/${name}.md`, `---\nheadline: A story\ndate: 2026-03-05\n${fields}\n---\nBody.\n`] as const;
 
@@ -52,7 +50,7 @@ describe("did you mean, for authors and sections", () => {
   it("says the same in GitHub annotations and in a failed build, whose first line is the count of problems", async () => {
     const github = await checkContent({ contentDir: site.contentDir, format: "github", root: site.root });
     expect(github.lines).toContain('::error file=content/articles/2026/author-name.md,line=4,title=byline[0]::"Li Wei" is not a valid author id; did you mean "li-wei"? (lowercase letters, digits and single hyphens, e.g. "city-hall")');
-    const build = runBuildCli(site);
+    const build = await runBuildCli(site);
     expect(build.status).toBe(1);
     expect(build.output).not.toMatch(/Wrote \d+ files/);
     expect(build.stdout.trim()).toBe("");
@@ -61,7 +59,7 @@ describe("did you mean, for authors and sections", () => {
   });
 
   it("suggests as much to npm run new, naming the argument", async () => {
-    const { stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/new-article.ts"), "Ferry resumes", "--section", "Business", "--byline", "Li Wei", `--content=${site.contentDir}`], { cwd: REPO }).catch((error: { stderr: string }) => error);
+    const { stderr } = await runCommand("new", ["Ferry resumes", "--section", "Business", "--byline", "Li Wei", `--content=${site.contentDir}`]);
     expect(stderr).toContain('--byline: "Li Wei" is not a valid author id; did you mean "li-wei"?');
     expect(stderr).toContain('--section: "Business" is not a valid section slug; did you mean "business"?');
   });

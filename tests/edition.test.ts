@@ -41,8 +41,8 @@ async function site(provider?: keyof typeof PROVIDERS): Promise<FixtureSite> {
 }
 
 /** `npm run edition` for a fixture, with this file's shared image cache and its fixed "now". */
-function runEdition(fixture: FixtureSite, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return runCommand({ ...fixture, cacheDir }, args, { DATELINE_NOW: NOW, ...env });
+function runEdition(fixture: FixtureSite, args: string[], env: Record<string, string> = {}, options: { ownProcess?: boolean } = {}): Promise<Run> {
+  return runCommand({ ...fixture, cacheDir }, args, { DATELINE_NOW: NOW, ...env }, options);
 }
 
 const emailFile = (fixture: FixtureSite, name: string) => path.join(fixture.outputDir, "newsletter/2026/03/10", name);
@@ -248,9 +248,9 @@ describe("npm run edition: what cannot be done is one line and a non-zero exit",
     expect(oneLine(await runEdition(fixture, ["--date", DAY, "--send"], { DATELINE_NEWSLETTER_TOKEN: TOKEN }))).toMatch(/^\[edition\] --send: the generic newsletter provider has no API/);
   });
 
-  it("a malformed date is a usage error (exit 2)", async () => {
+  it("a malformed date is a usage error (exit 2), in a process of its own too", async () => {
     const fixture = await site();
-    const run = await runEdition(fixture, ["--date", "2026-02-30"]);
+    const run = await runEdition(fixture, ["--date", "2026-02-30"], {}, { ownProcess: true });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--date "2026-02-30" is not a date');
   });

@@ -11,14 +11,14 @@ import { ImageManifest } from "../src/images/manifest.ts";
 import { isolateImageCache, listPages, makeSite, readPage, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 
 let site: FixtureSite;
-let firstRun: ReturnType<typeof runBuildCli>;
+let firstRun: Awaited<ReturnType<typeof runBuildCli>>;
 /** This site's own image cache, cold at first: these tests count what a build encodes. */
 let imageDir = "";
 
 beforeAll(async () => {
   site = await makeSite();
   imageDir = await isolateImageCache(site);
-  firstRun = runBuildCli(site);
+  firstRun = await runBuildCli(site);
 });
 afterAll(() => removeSite(site));
 
@@ -68,7 +68,7 @@ describe("images", () => {
     expect(firstRun.stdout).toMatch(/images: [1-9]\d* encoded/);
     const before = await snapshotCache(imageDir);
     await fs.rm(site.outputDir, { recursive: true });
-    const second = runBuildCli(site);
+    const second = await runBuildCli(site);
     expect(second.status, second.output).toBe(0);
     expect(second.stdout).toMatch(/images: 0 encoded, [1-9]\d* reused/);
     expect(await snapshotCache(imageDir)).toEqual(before);
@@ -79,7 +79,7 @@ describe("images", () => {
 
   it("publishes only the image files the site uses", async () => {
     await fs.writeFile(path.join(imageDir, "stale-000.jpeg"), "old");
-    const run = runBuildCli(site);
+    const run = await runBuildCli(site);
     expect(run.status, run.output).toBe(0);
     expect(await fs.readdir(path.join(site.outputDir, "img"))).not.toContain("stale-000.jpeg");
   });

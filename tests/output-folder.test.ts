@@ -5,10 +5,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isolateImageCache, makeSite, removeSite, REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { isolateImageCache, makeSite, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { runCommand } from "./helpers/commands.ts";
 import { checkOutputFolder, EARLIER_OUTPUT_FILES, markOutputFolder, OUTPUT_MARKER, OutputFolderError } from "../src/build/output-folder.ts";
 
 /** Every file under `dir` with a hash of its bytes. */
@@ -112,7 +111,7 @@ describe("npm run build -- --output (the real CLI)", () => {
   ])("refuses %s with exit code 2 and one line, and leaves every file as it was", async (_name, output, reason, advice) => {
     await fs.mkdir(path.join(site.root, "mine"), { recursive: true });
     await fs.writeFile(path.join(site.root, "mine/notes.txt"), "mine");
-    const run = runBuildCli({ ...site, outputDir: output(site) });
+    const run = await runBuildCli({ ...site, outputDir: output(site) });
     expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     const lines = run.stderr.trim().split("\n");
@@ -127,13 +126,7 @@ describe("npm run build -- --output (the real CLI)", () => {
     const project = path.join(site.root, "project");
     await fs.mkdir(project);
     await fs.writeFile(path.join(project, "keep.txt"), "mine");
-    const tsx = pathToFileURL(path.join(REPO, "node_modules/tsx/dist/loader.mjs")).href;
-    const run = spawnSync(process.execPath, ["--import", tsx, path.join(REPO, "src/cli/build.ts"), `--input=${site.contentDir}`, "--output=."], {
-      cwd: project,
-      encoding: "utf8",
-      env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json") },
-      timeout: 60_000,
-    });
+    const run = await runCommand("build", [`--input=${site.contentDir}`, "--output=."], { cwd: project, env: { DATELINE_CACHE_DIR: site.cacheDir } });
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr.trim()).toBe('--output ".": is the project folder; a build replaces its output folder whole; nothing was built (choose a folder of its own, e.g. _site)');
     expect(await fs.readdir(project)).toEqual(["keep.txt"]);
@@ -141,12 +134,7 @@ describe("npm run build -- --output (the real CLI)", () => {
   });
 
   it("npm run edition refuses the same folders, with exit code 2", async () => {
-    const run = spawnSync(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/edition.ts"), "--date", "2026-03-05", "--content", site.contentDir, "--output", site.root], {
-      cwd: REPO,
-      encoding: "utf8",
-      env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, DATELINE_NOW: "2026-03-06T12:00:00Z" },
-      timeout: 60_000,
-    });
+    const run = await runCommand("edition", ["--date", "2026-03-05", "--content", site.contentDir, "--output", site.root], { env: { DATELINE_CACHE_DIR: site.cacheDir, DATELINE_NOW: "2026-03-06T12:00:00Z" } });
     expect(run.status, run.stderr).toBe(2);
     expect(run.stderr.trim()).toBe(`--output ${JSON.stringify(site.root)}: contains the content folder (${site.contentDir}); a build replaces its output folder whole, content included; nothing was built (choose a folder of its own, e.g. _site)`);
     expect(await hashTree(site.root)).toEqual({ ...before, "mine/notes.txt": createHash("sha256").update("mine").digest("hex") });

@@ -15,7 +15,7 @@ beforeAll(async () => {
   site = { root, contentDir: path.join(root, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(root, "cache") };
   await fs.cp(path.join(REPO, "content"), site.contentDir, { recursive: true });
   await editSettings(site, (settings) => settings.replace("baseUrl: https://ledger.example.org/", "baseUrl: https://example.org/news/"));
-  const run = runBuildCli(site);
+  const run = await runBuildCli(site);
   expect(run.status, run.output).toBe(0);
 });
 afterAll(() => removeSite(site));

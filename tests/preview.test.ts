@@ -20,7 +20,7 @@ afterAll(() => removeSite(site));
 
 describe("production build", () => {
   it("leaves drafts and scheduled articles out and says so in the summary", async () => {
-    const run = runBuildCli(site, { DATELINE_NOW: NOW });
+    const run = await runBuildCli(site, { DATELINE_NOW: NOW });
     expect(run.status, run.output).toBe(0);
     expect(run.stdout).toMatch(/1 draft skipped: articles\/2026\/draft\.md/);
     expect(run.stdout).toMatch(/1 scheduled skipped: articles\/2026\/tomorrow\.md/);
@@ -32,7 +32,7 @@ describe("production build", () => {
   });
 
   it("publishes a scheduled article once its time has come", async () => {
-    const run = runBuildCli(site, { DATELINE_NOW: "2026-03-11T06:00:00-06:00" });
+    const run = await runBuildCli(site, { DATELINE_NOW: "2026-03-11T06:00:00-06:00" });
     expect(run.status, run.output).toBe(0);
     await expect(fs.access(path.join(site.outputDir, "2026/03/11/tomorrow/index.html"))).resolves.toBeUndefined();
   });
@@ -64,7 +64,7 @@ describe("live preview (npm start)", () => {
   });
 
   it("leaves a later production build exactly as one without a preview", async () => {
-    const withPreview = runBuildCli(site, { DATELINE_NOW: NOW });
+    const withPreview = await runBuildCli(site, { DATELINE_NOW: NOW });
     expect(withPreview.status, withPreview.output).toBe(0);
     const after = await fileContents(site.outputDir);
     const clean = await makeSite();
@@ -72,7 +72,7 @@ describe("live preview (npm start)", () => {
       await fs.rm(clean.contentDir, { recursive: true });
       await fs.cp(site.contentDir, clean.contentDir, { recursive: true });
       // The same content path matters only for messages; the output is compared file by file.
-      const alone = runBuildCli(clean, { DATELINE_NOW: NOW });
+      const alone = await runBuildCli(clean, { DATELINE_NOW: NOW });
       expect(alone.status, alone.output).toBe(0);
       expect(await fileContents(clean.outputDir)).toEqual(after);
     } finally {

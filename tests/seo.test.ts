@@ -18,12 +18,12 @@ const HOSTILE = "/2026/03/07/hostile-headline/";
 const HOSTILE_HEADLINE = "</script><script>alert(1)</script>";
 
 let site: FixtureSite;
-let firstRun: ReturnType<typeof runBuildCli>;
+let firstRun: Awaited<ReturnType<typeof runBuildCli>>;
 const pages = new Map<string, CheerioAPI>();
 
 beforeAll(async () => {
   site = await makeSite("seo-newsroom");
-  firstRun = runBuildCli(site);
+  firstRun = await runBuildCli(site);
   if (firstRun.status !== 0) throw new Error(firstRun.output);
   for (const page of await listPages(site)) pages.set(page, await readPage(site, page));
 });
@@ -318,12 +318,12 @@ describe("crop cache", () => {
     const cold = await makeSite("seo-newsroom");
     try {
       const imageDir = await isolateImageCache(cold);
-      const first = runBuildCli(cold);
+      const first = await runBuildCli(cold);
       expect(first.stdout).toMatch(/images: [1-9]\d* encoded/);
       const cached = (await fs.readdir(imageDir)).sort();
       expect(cached.filter((name) => /-1200x(675|900|1200)\.jpeg$/.test(name))).toHaveLength(6);
       await fs.rm(cold.outputDir, { recursive: true });
-      const second = runBuildCli(cold);
+      const second = await runBuildCli(cold);
       expect(second.status, second.output).toBe(0);
       expect(second.stdout).toMatch(/images: 0 encoded, [1-9]\d* reused/);
       expect((await fs.readdir(imageDir)).sort()).toEqual(cached);

@@ -241,7 +241,7 @@ describe("a site built at a fixed time", () => {
   beforeAll(async () => {
     built = await makeSite("news-sitemap-window");
     // Through the CLI, as `npm run build` runs: DATELINE_NOW reaches the build through the environment.
-    const result = runBuildCli(built, { DATELINE_NOW: NOW });
+    const result = await runBuildCli(built, { DATELINE_NOW: NOW });
     if (result.status !== 0) throw new Error(result.output);
     sitemap = await readOutput(built, "/sitemap.xml");
   });

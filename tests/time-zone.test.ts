@@ -18,7 +18,8 @@ beforeAll(async () => {
       "articles/2026/late-night.md",
       "---\nheadline: Late vote\nbyline: ana-ruiz\ndate: 2026-03-05T23:30\nsection: news\n---\nThe council met late.\n",
     );
-    const run = runBuildCli(site, { TZ: zone });
+    // A process of its own: the machine's zone is the one the build's process starts in.
+    const run = await runBuildCli(site, { TZ: zone }, { ownProcess: true });
     expect(run.status, run.output).toBe(0);
     sites.push(site);
   }

@@ -239,7 +239,7 @@ describe(BASE_URL_VARIABLE, () => {
   it("gives a project site's build its path prefix on every link", async () => {
     const fixture = await makeSite();
     sites.push(fixture);
-    const build = runBuildCli(fixture, { [BASE_URL_VARIABLE]: "https://newsroom.github.io/gazette" });
+    const build = await runBuildCli(fixture, { [BASE_URL_VARIABLE]: "https://newsroom.github.io/gazette" });
     expect(build.status, build.output).toBe(0);
     const $ = await readPage(fixture, "/2026/03/05/harbour-vote/");
     expect($('link[rel="canonical"]').attr("href")).toBe("https://newsroom.github.io/gazette/2026/03/05/harbour-vote/");

@@ -25,10 +25,11 @@ export function sliceFolder(slice: SliceSpec): string {
   return path.join("_slices", `${slice.index}-of-${slice.count}`);
 }
 
-async function main(): Promise<void> {
+/** Runs the command: 0 when the site was built (or merged), 1 when the content or the build failed, 2 on bad usage or a refused folder. */
+export async function main(args: readonly string[]): Promise<number> {
   let options: { input: string; output: string; slice?: SliceSpec; merge?: string[] };
   try {
-    const { values, positionals } = parseCommandLine(process.argv.slice(2), USAGE, {
+    const { values, positionals } = parseCommandLine(args, USAGE, {
       input: { type: "string", default: "content" },
       output: { type: "string" },
       shard: { type: "string" },
@@ -42,28 +43,27 @@ async function main(): Promise<void> {
     options = { input: values.input, output: values.output ?? (slice ? sliceFolder(slice) : "_site"), ...(slice && { slice }), ...(values.merge && { merge: positionals }) };
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 2;
-    return;
+    return 2;
   }
   try {
     if (options.merge) {
       await mergeSlices({ slices: options.merge, input: options.input, output: options.output });
-      return;
+      return 0;
     }
     const result = await build({ ...options, cacheDir: cacheDirFrom(process.env), now: buildNow() });
     // For the bench and the curious: where the time went, stage by stage.
     if (process.env["DATELINE_TIMINGS"]) console.log(`[dateline] timings ${JSON.stringify(result.timings)}`);
+    return 0;
   } catch (error) {
     if (error instanceof OutputFolderError || error instanceof SliceError) {
       console.error(error.message);
-      process.exitCode = 2;
-      return;
+      return 2;
     }
     // Content errors are one clear list; anything else is a Dateline defect, reported whole.
     console.error(error instanceof ContentError ? error.message : error);
     console.error(`The build failed; ${options.output}/ was left as it was.`);
-    process.exitCode = 1;
+    return 1;
   }
 }
 
-if (isMain(import.meta.filename)) await main();
+if (isMain(import.meta.filename)) process.exitCode = await main(process.argv.slice(2));

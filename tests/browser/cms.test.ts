@@ -206,7 +206,7 @@ describe("an existing article edited in the CMS", () => {
     await page.goto(`${server.origin}/admin/#/collections/articles`);
     await page.getByRole("link", { name: /Ferry timetable thins out for winter/ }).click();
     const summary = page.getByLabel(/^Summary/);
-    await expect.poll(() => summary.inputValue()).toBe("Fewer crossings from December.");
+    await expect.poll(() => summary.inputValue(), { timeout: 30_000 }).toBe("Fewer crossings from December.");
     await summary.fill("Four crossings a day from December, down from seven.");
     await answered(page, "persistEntry", () => page.getByRole("button", { name: "Save" }).click());
     await publishThroughWorkflow("cms/articles/2026/ferry-timetable");

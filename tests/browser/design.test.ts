@@ -5,7 +5,7 @@
 // or dark. Each page is photographed into tests/artifacts/design/ (gitignored) under `npm run screenshots`.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { axeViolations, launchChromium, photograph, serveSite, type StaticServer } from "../helpers/browser.ts";
+import { axeViolations, launchChromium, photograph, serveSite, withPage, type StaticServer } from "../helpers/browser.ts";
 
 const WIDTHS = [375, 768, 1280] as const;
 const PAGES: [string, string][] = [
@@ -34,17 +34,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens `sitePath` at `width` in a fresh context and hands the page over; search waits for its results. */
-async function open<T>(sitePath: string, width: number, check: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, colorScheme: "light" });
-  try {
-    const page = await context.newPage();
-    await page.goto(server.origin + sitePath);
+/** Opens `sitePath` at `width` in light and hands the page over; search waits for its results. */
+function open<T>(sitePath: string, width: number, check: (page: Page) => Promise<T>): Promise<T> {
+  return withPage(browser, server.origin + sitePath, { viewport: { width, height: 800 } }, async (page) => {
     if (sitePath.startsWith("/search/")) await page.locator(".search-result").first().waitFor();
-    return await check(page);
-  } finally {
-    await context.close();
-  }
+    return check(page);
+  });
 }
 
 /**

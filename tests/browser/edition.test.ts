@@ -4,13 +4,12 @@
 // its styles stripped and its images off, at 320 and 600 px.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { makeSite, removeSite, REPO, type FixtureSite } from "../helpers/site.ts";
+import type { Browser, Page } from "playwright-core";
+import { makeSite, removeSite, type FixtureSite } from "../helpers/site.ts";
 import { baseSettings, writeSettings } from "../helpers/settings.ts";
 import { launchChromium, photograph } from "../helpers/browser.ts";
-import { sampleAndArabicEditions } from "../helpers/edition.ts";
+import { runEdition, sampleAndArabicEditions } from "../helpers/edition.ts";
 
 const ORIGIN = "https://gazette.example.org";
 
@@ -22,12 +21,7 @@ beforeAll(async () => {
   site = await makeSite("edition-day");
   // Buttondown, so the footer carries an unsubscribe link as a sent edition does.
   await writeSettings(site, { ...baseSettings, newsletter: { provider: "buttondown", username: "gazette" } });
-  const run = spawnSync(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/edition.ts"), "--date", "2026-03-10", "--content", site.contentDir, "--output", site.outputDir], {
-    cwd: REPO,
-    encoding: "utf8",
-    env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, DATELINE_NOW: "2026-03-12T15:00:00Z" },
-    timeout: 120_000,
-  });
+  const run = await runEdition(site, ["--date", "2026-03-10"], { DATELINE_NOW: "2026-03-12T15:00:00Z" });
   if (run.status !== 0) throw new Error(`npm run edition failed: ${run.stderr}`);
   emailUrl = `${ORIGIN}/newsletter/2026/03/10/email.html`;
   browser = await launchChromium();
@@ -102,12 +96,13 @@ describe("every edition where clients strip things", () => {
   type Mode = "as sent" | "styles stripped" | "images off";
 
   /**
-   * Opens one email as a client would show it in `mode`; only its own site's photos can load. One
-   * page per email and mode: widths and colour schemes are then switched on it (a reflow, not a load).
+   * Opens one email in `page` as a client would show it in `mode`; only its own site's photos can
+   * load (routing also turns the HTTP cache off). One load per email and mode, in the same page:
+   * widths and colour schemes are then switched on it (a reflow, not a load).
    */
-  async function open(context: BrowserContext, email: Sent, mode: Mode): Promise<Page> {
+  async function open(page: Page, email: Sent, mode: Mode): Promise<void> {
     const html = mode === "styles stripped" ? email.html.replace(/<style[^>]*>[\s\S]*?<\/style>/gi, "") : email.html;
-    const page = await context.newPage();
+    await page.unrouteAll({ behavior: "wait" });
     await page.route("**/*", async (route) => {
       const url = new URL(route.request().url());
       if (url.pathname === "/email.html") return route.fulfill({ status: 200, body: html, contentType: "text/html; charset=utf-8" });
@@ -116,15 +111,15 @@ describe("every edition where clients strip things", () => {
       return body ? route.fulfill({ status: 200, body, contentType: "image/jpeg" }) : route.fulfill({ status: 404, body: "" });
     });
     await page.goto(`${email.origin}/email.html`, { waitUntil: "load" });
-    return page;
   }
 
   it("reads at 320 and 600 px, light and dark, as sent, with styles stripped and with images off", async () => {
     const context = await browser.newContext({ viewport: { width: 600, height: 900 } });
     try {
+      const page = await context.newPage();
       for (const email of sent) {
         for (const mode of ["as sent", "styles stripped", "images off"] as const) {
-          const page = await open(context, email, mode);
+          await open(page, email, mode);
           for (const width of [320, 600]) {
             for (const colorScheme of ["light", "dark"] as const) {
               const where = `${email.name} ${width} ${colorScheme} ${mode}`;
@@ -150,7 +145,6 @@ describe("every edition where clients strip things", () => {
               }
             }
           }
-          await page.close();
         }
       }
     } finally {

@@ -50,7 +50,7 @@ describe("gallery", () => {
     const { page, offSite, cspErrors } = await guardedPage(context);
     await page.goto(server.origin + GALLERY);
     const status = page.locator(".gallery__status");
-    await expect.poll(() => status.textContent()).toBe("1 of 3");
+    await expect.poll(() => status.textContent(), { timeout: 30_000 }).toBe("1 of 3");
     expect(await status.getAttribute("aria-live")).toBe("polite");
     const visible = () => page.locator(".gallery__item:visible img").getAttribute("alt");
     expect(await page.locator(".gallery__item:visible").count()).toBe(1);
@@ -86,7 +86,7 @@ describe("gallery", () => {
     });
     await withPage(browser, server.origin + GALLERY, {}, async (printed) => {
       await printed.emulateMedia({ media: "print" });
-      await expect.poll(() => printed.locator(".gallery__item:visible").count()).toBe(3);
+      await expect.poll(() => printed.locator(".gallery__item:visible").count(), { timeout: 30_000 }).toBe(3);
       expect(await printed.locator(".gallery__controls:visible").count()).toBe(0);
     });
   });

@@ -2,35 +2,26 @@
 // process (a local receiver may be answering it), a local stand-in for the providers' APIs, and every
 // edition of a newsroom as the command renders it.
 import http from "node:http";
-import path from "node:path";
-import { spawn } from "node:child_process";
 import type { AddressInfo } from "node:net";
-import { makeSite, REPO, type FixtureSite } from "./site.ts";
+import { makeSite, type FixtureSite } from "./site.ts";
+import { runCommand, spawnCommand, type CommandRun } from "./commands.ts";
 import { copySample, SAMPLE_NOW } from "./sample.ts";
 import { loadNewsroom } from "../../src/build/build.ts";
 import { buildEditions } from "../../src/site/editions.ts";
 import { renderEmailHtml, unsubscribePlaceholder } from "../../src/edition/email.ts";
 import type { Edition } from "../../src/edition/model.ts";
 
-export interface EditionRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
+export type EditionRun = CommandRun;
 
-/** Runs `npm run edition` for `fixture` (its content and output); no token from the environment unless `env` gives one. */
-export function runEdition(fixture: FixtureSite, args: string[], env: Record<string, string> = {}): Promise<EditionRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/edition.ts"), "--content", fixture.contentDir, "--output", fixture.outputDir, ...args], {
-      cwd: REPO,
-      env: { ...process.env, DATELINE_CACHE_DIR: fixture.cacheDir, DATELINE_NEWSLETTER_TOKEN: "", DATELINE_NEWSLETTER_USER: "", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
+/**
+ * Runs `npm run edition` for `fixture` (its content and output) in a kept command process
+ * (tests/helpers/commands.ts), or with `ownProcess` in a fresh one; no token from the environment
+ * unless `env` gives one. It does not block the test process, whose local receiver may be answering it.
+ */
+export function runEdition(fixture: FixtureSite, args: string[], env: Record<string, string> = {}, { ownProcess = false } = {}): Promise<EditionRun> {
+  const run = ownProcess ? spawnCommand : runCommand;
+  return run("edition", ["--content", fixture.contentDir, "--output", fixture.outputDir, ...args], {
+    env: { DATELINE_CACHE_DIR: fixture.cacheDir, DATELINE_NEWSLETTER_TOKEN: "", DATELINE_NEWSLETTER_USER: "", ...env },
   });
 }
 

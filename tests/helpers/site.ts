@@ -3,13 +3,13 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { spawnSync } from "node:child_process";
 import { load, type CheerioAPI } from "cheerio";
 import { afterEach } from "vitest";
 import { build, type BuildResult } from "../../src/build/build.ts";
 import { buildNow } from "../../src/now.ts";
+import { REPO, runCommand, spawnCommand, type CommandRun } from "./commands.ts";
 
-export const REPO = path.resolve(import.meta.dirname, "../..");
+export { REPO };
 export const FIXTURES = path.join(REPO, "tests/fixtures");
 /**
  * One image cache for every fixture build of a run (and the next run): encoded files are named by
@@ -80,14 +80,13 @@ function errorMessage(error: unknown): string {
   return seen.join("\n");
 }
 
-/** Runs `npm run build`'s command (src/cli/build.ts) for this site in a child process. */
-export function runBuildCli(site: FixtureSite, env: Record<string, string> = {}) {
-  const result = spawnSync(
-    process.execPath,
-    ["--import", "tsx/esm", path.join(REPO, "src/cli/build.ts"), `--input=${site.contentDir}`, `--output=${site.outputDir}`],
-    { cwd: REPO, encoding: "utf8", env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, ...env }, timeout: 120_000 },
-  );
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, output: `${result.stdout}\n${result.stderr}` };
+/**
+ * Runs `npm run build`'s command (src/cli/build.ts) for this site, in a kept command process
+ * (tests/helpers/commands.ts), or with `ownProcess` in a fresh one.
+ */
+export function runBuildCli(site: FixtureSite, env: Record<string, string> = {}, { ownProcess = false } = {}): Promise<CommandRun> {
+  const run = ownProcess ? spawnCommand : runCommand;
+  return run("build", [`--input=${site.contentDir}`, `--output=${site.outputDir}`], { env: { DATELINE_CACHE_DIR: site.cacheDir, ...env } });
 }
 
 /** Parses a built page: `sitePath` like "/2026/03/05/slug/". */
