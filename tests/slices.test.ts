@@ -12,7 +12,7 @@ import sharp from "sharp";
 import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSite, removeSite, REPO, SHARED_IMAGE_CACHE, type FixtureSite } from "./helpers/site.ts";
-import { runCommand, spawnCommand } from "./helpers/commands.ts";
+import { runCommand } from "./helpers/commands.ts";
 import { editSettings } from "./helpers/settings.ts";
 import { SLICE_MANIFEST, type SliceManifest } from "../src/build/slices.ts";
 
@@ -38,26 +38,28 @@ interface Run {
 }
 
 /**
- * `npm run build -- <args>` as a job runs it, with a cache folder of its own (`cache`, under the
- * site). With `freshImages` the cache starts without images, as on a runner that restored none. With
- * `ownProcess` in a fresh process, as each slice of a matrix is; else in a kept command process
- * (tests/helpers/commands.ts), for the single build, merges, rebuilds and refusals.
+ * `npm run build -- <args>` as a job runs it, in a kept command process (tests/helpers/commands.ts;
+ * `host` names one of its own), with a cache folder of its own (`cache`, under the site). With
+ * `freshImages` the cache starts without images, as on a runner that restored none.
  */
-async function buildCli(args: string[], cache: string, { freshImages = false, ownProcess = false } = {}): Promise<Run> {
+async function buildCli(args: string[], cache: string, { freshImages = false, host }: { freshImages?: boolean; host?: string } = {}): Promise<Run> {
   const cacheDir = path.join(site.root, "caches", cache);
   await fs.mkdir(cacheDir, { recursive: true });
   if (!freshImages) await fs.symlink(SHARED_IMAGE_CACHE, path.join(cacheDir, "images")).catch(() => undefined);
-  const run = await jobs(() => (ownProcess ? spawnCommand : runCommand)("build", [`--input=${site.contentDir}`, ...args], { env: { DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: NOW } }));
+  const run = await jobs(() => runCommand("build", [`--input=${site.contentDir}`, ...args], { env: { DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: NOW }, ...(host && { host }) }));
   return { code: run.status ?? 1, output: run.output };
 }
 
 const slicesDir = (n: number) => path.join(site.root, `slices-${n}`);
 const sliceDir = (n: number, k: number) => path.join(slicesDir(n), `${k}`);
 
-/** Builds every slice of N in its own process, folder and cache, then merges them; the merged site's tree. */
+/**
+ * Builds every slice of N in its own process, folder and cache, then merges them; the merged site's
+ * tree. Slice K of every N runs in the kept process "slice K": the slices of one build never share one.
+ */
 async function buildSliced(n: number, options: { freshImages?: boolean } = {}): Promise<{ merged: string; runs: Run[] }> {
   const ks = Array.from({ length: n }, (_, i) => i + 1);
-  const runs = await Promise.all(ks.map((k) => buildCli([`--shard=${k}/${n}`, `--output=${sliceDir(n, k)}`], `slice-${k}-of-${n}`, { ...options, ownProcess: true })));
+  const runs = await Promise.all(ks.map((k) => buildCli([`--shard=${k}/${n}`, `--output=${sliceDir(n, k)}`], `slice-${k}-of-${n}`, { ...options, host: `slice ${k}` })));
   const merged = path.join(site.root, `merged-${n}`);
   runs.push(await buildCli([`--output=${merged}`, "--merge", ...ks.map((k) => sliceDir(n, k))], `merge-${n}`, options));
   return { merged, runs };

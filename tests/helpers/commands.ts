@@ -25,6 +25,11 @@ export interface CommandOptions {
   cwd?: string;
   /** Added to (or, as undefined, removed from) the test process's environment. */
   env?: Record<string, string | undefined>;
+  /**
+   * `runCommand` only: the kept process of this name, which runs no command of another name.
+   * Commands that must not share a process (the slices of one build) name different ones.
+   */
+  host?: string;
 }
 
 export interface CommandRun {
@@ -126,9 +131,15 @@ class Host {
 }
 
 const hosts: Host[] = [];
+const namedHosts = new Map<string, Host>();
 let nextId = 0;
 
-function hostFor(): Host {
+function hostFor(name?: string): Host {
+  if (name !== undefined) {
+    let host = namedHosts.get(name);
+    if (!host || host.exited) namedHosts.set(name, (host = new Host()));
+    return host;
+  }
   for (let index = hosts.length - 1; index >= 0; index--) if (hosts[index]?.exited) hosts.splice(index, 1);
   const idle = hosts.find((host) => host.load === 0);
   if (idle) return idle;
@@ -143,7 +154,7 @@ function hostFor(): Host {
 /** Runs a command in a kept host process (see above). */
 export function runCommand(name: CommandName, args: string[], options: CommandOptions = {}): Promise<CommandRun> {
   const request: HostRequest = { id: nextId++, script: path.join(REPO, COMMANDS[name]), args, cwd: options.cwd ?? REPO, env: environment(options.env) };
-  return hostFor().run(request);
+  return hostFor(options.host).run(request);
 }
 
 /** Runs a command in a fresh Node process started as `npm run` starts it. */
