@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readPage, removeSite, REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { readPage, removeSite, REPO, runBuildCli, SHARED_IMAGE_CACHE, type FixtureSite } from "./helpers/site.ts";
 import { checkLinks, referencedUrls } from "./helpers/links.ts";
 import { editSettings } from "./helpers/settings.ts";
 
@@ -14,6 +14,9 @@ beforeAll(async () => {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-prefix-"));
   site = { root, contentDir: path.join(root, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(root, "cache") };
   await fs.cp(path.join(REPO, "content"), site.contentDir, { recursive: true });
+  // The fixture builds' shared image cache: this test is about addresses, not encoding.
+  await fs.mkdir(site.cacheDir, { recursive: true });
+  await fs.symlink(SHARED_IMAGE_CACHE, path.join(site.cacheDir, "images"));
   await editSettings(site, (settings) => settings.replace("baseUrl: https://ledger.example.org/", "baseUrl: https://example.org/news/"));
   const run = await runBuildCli(site);
   expect(run.status, run.output).toBe(0);

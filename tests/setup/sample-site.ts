@@ -1,6 +1,8 @@
 // vitest globalSetup: builds the sample newsroom once per run with `npm run build`'s own command, for
 // every test that only reads it (the sample's checks, accessibility and CSP in Chromium). Its image
-// cache is kept between runs; its build cache is not, so each run renders every page afresh.
+// cache is the fixture builds' shared one (tests/helpers/site.ts), kept between runs, so the tests
+// that build copies of the sample find its photos encoded; its build cache is not kept, so each run
+// renders every page afresh.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
@@ -14,6 +16,8 @@ declare module "vitest" {
 }
 
 const REPO = path.resolve(import.meta.dirname, "../..");
+/** tests/helpers/site.ts's SHARED_IMAGE_CACHE (that module imports vitest's test API, which a global setup may not). */
+const SHARED_IMAGE_CACHE = path.join(REPO, "tests/.tmp/image-cache");
 /** The sample's clock: after its newest story, so nothing is scheduled. */
 export const SAMPLE_NOW = "2026-11-26T12:00:00Z";
 
@@ -22,6 +26,13 @@ export default async function setup(project: TestProject): Promise<void> {
   const outputDir = path.join(root, "_site");
   const cacheDir = path.join(root, "cache");
   await fs.rm(path.join(cacheDir, "build"), { recursive: true, force: true });
+  const images = path.join(cacheDir, "images");
+  await fs.mkdir(SHARED_IMAGE_CACHE, { recursive: true });
+  if (!(await fs.lstat(images).catch(() => undefined))?.isSymbolicLink()) {
+    await fs.rm(images, { recursive: true, force: true });
+    await fs.mkdir(cacheDir, { recursive: true });
+    await fs.symlink(SHARED_IMAGE_CACHE, images);
+  }
   await fs.rm(outputDir, { recursive: true, force: true });
   const run = spawnSync(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/build.ts"), `--input=${path.join(REPO, "content")}`, `--output=${outputDir}`], {
     cwd: REPO,
