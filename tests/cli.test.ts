@@ -5,7 +5,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCommand, spawnCommand, type CommandRun as Run } from "./helpers/commands.ts";
+import { runCommand, type CommandRun as Run } from "./helpers/commands.ts";
 import { buildError, REPO, sitesRemovedAfterEach, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { validateNewsroom } from "../src/content/load.ts";
 import { parseFrontMatter } from "../src/content/front-matter.ts";
@@ -31,7 +31,7 @@ async function site(...scenarios: string[]): Promise<FixtureSite> {
 
 /** Runs a command as `npm run <name> -- …args` does, in `cwd`; with `ownProcess` in a fresh process. */
 function run(name: "new" | "check:content", args: string[], cwd: string, env: Record<string, string> = {}, { ownProcess = false } = {}): Promise<Run> {
-  return (ownProcess ? spawnCommand : runCommand)(name, args, { cwd, env: { DATELINE_NOW: NOW, ...env } });
+  return runCommand(name, args, { cwd, env: { DATELINE_NOW: NOW, ...env }, ownProcess });
 }
 
 const runNew = (fixture: FixtureSite, ...args: string[]) => run("new", args, fixture.root);

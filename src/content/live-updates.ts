@@ -4,8 +4,7 @@
 import type { Token } from "markdown-it";
 import { DateTime } from "luxon";
 import type { ContentProblem } from "./errors.ts";
-import { addDays, type Moment } from "../dates.ts";
-import { parseMoment } from "../dates.ts";
+import { addDays, parseMoment, type Moment } from "../dates.ts";
 
 /** One update as written: its time, headline and where its body lies in the article's tokens. */
 export interface UpdateSource {

@@ -5,12 +5,13 @@
 // Eleventy costs about a CPU-second per process, and the suite ran some hundred commands: most of a
 // fixture build's cost. A host runs one command at a time, so what it sets process-wide (working
 // folder, environment) is that command's alone; tests get up to two hosts at once, as many as they
-// ran commands in parallel before. `spawnCommand` starts a fresh process, for tests about the
-// process itself (its time zone, being killed, how `npm run` starts it).
+// ran commands in parallel before. With `ownProcess` a command starts a fresh process, for tests
+// about the process itself (its time zone, being killed, how `npm run` starts it).
 import { execFile, fork, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import path from "node:path";
-
-export const REPO = path.resolve(import.meta.dirname, "../..");
+import { pathToFileURL } from "node:url";
+import { REPO } from "./paths.ts";
 
 export const COMMANDS = {
   build: "src/cli/build.ts",
@@ -26,10 +27,12 @@ export interface CommandOptions {
   /** Added to (or, as undefined, removed from) the test process's environment. */
   env?: Record<string, string | undefined>;
   /**
-   * `runCommand` only: the kept process of this name, which runs no command of another name.
-   * Commands that must not share a process (the slices of one build) name different ones.
+   * The kept process of this name, which runs no command of another name. Commands that must not
+   * share a process (the slices of one build) name different ones.
    */
   host?: string;
+  /** A fresh process, started as `npm run` starts it, instead of a kept one. */
+  ownProcess?: boolean;
 }
 
 export interface CommandRun {
@@ -57,6 +60,8 @@ export interface HostAnswer {
 }
 
 const HOST = path.join(import.meta.dirname, "command-host.ts");
+/** tsx's ESM hooks by address (not `import.meta.resolve`, which the global setup's module runner lacks). */
+const TSX_ESM = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href;
 const MAX_HOSTS = 2;
 /** As long as a command may take before its host is stopped as hung. */
 const TIMEOUT_MS = 120_000;
@@ -107,7 +112,7 @@ class Host {
   }
 
   run(request: HostRequest): Promise<CommandRun> {
-    return new Promise((resolve, reject) => {
+    return new Promise<CommandRun>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(request.id);
         reject(new Error(`${request.script} ${request.args.join(" ")} did not finish in ${TIMEOUT_MS / 1000} s`));
@@ -118,7 +123,7 @@ class Host {
       this.child.send(request);
     }).finally(() => {
       if (this.pending.size === 0) this.unrefChannel();
-    }) as Promise<CommandRun>;
+    });
   }
 
   private refChannel(): void {
@@ -151,19 +156,19 @@ function hostFor(name?: string): Host {
   return hosts.reduce((least, host) => (host.load < least.load ? host : least));
 }
 
-/** Runs a command in a kept host process (see above). */
+/** Runs a command in a kept host process, or with `ownProcess` in a fresh one (see above). */
 export function runCommand(name: CommandName, args: string[], options: CommandOptions = {}): Promise<CommandRun> {
+  if (options.ownProcess) return spawnCommand(name, args, options);
   const request: HostRequest = { id: nextId++, script: path.join(REPO, COMMANDS[name]), args, cwd: options.cwd ?? REPO, env: environment(options.env) };
   return hostFor(options.host).run(request);
 }
 
-/** Runs a command in a fresh Node process started as `npm run` starts it. */
-export function spawnCommand(name: CommandName, args: string[], options: CommandOptions = {}): Promise<CommandRun> {
+function spawnCommand(name: CommandName, args: string[], options: CommandOptions): Promise<CommandRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       // tsx as the repository has it, whatever the working folder.
-      ["--import", import.meta.resolve("tsx/esm"), path.join(REPO, COMMANDS[name]), ...args],
+      ["--import", TSX_ESM, path.join(REPO, COMMANDS[name]), ...args],
       { cwd: options.cwd ?? REPO, env: environment(options.env), timeout: TIMEOUT_MS },
       (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr, output: `${stdout}\n${stderr}` }),
     );

@@ -4,7 +4,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { makeSite, type FixtureSite } from "./site.ts";
-import { runCommand, spawnCommand, type CommandRun } from "./commands.ts";
+import { runCommand, type CommandRun } from "./commands.ts";
 import { copySample, SAMPLE_NOW } from "./sample.ts";
 import { loadNewsroom } from "../../src/build/build.ts";
 import { buildEditions } from "../../src/site/editions.ts";
@@ -19,9 +19,9 @@ export type EditionRun = CommandRun;
  * unless `env` gives one. It does not block the test process, whose local receiver may be answering it.
  */
 export function runEdition(fixture: FixtureSite, args: string[], env: Record<string, string> = {}, { ownProcess = false } = {}): Promise<EditionRun> {
-  const run = ownProcess ? spawnCommand : runCommand;
-  return run("edition", ["--content", fixture.contentDir, "--output", fixture.outputDir, ...args], {
+  return runCommand("edition", ["--content", fixture.contentDir, "--output", fixture.outputDir, ...args], {
     env: { DATELINE_CACHE_DIR: fixture.cacheDir, DATELINE_NEWSLETTER_TOKEN: "", DATELINE_NEWSLETTER_USER: "", ...env },
+    ownProcess,
   });
 }
 

@@ -7,15 +7,10 @@ import { load, type CheerioAPI } from "cheerio";
 import { afterEach } from "vitest";
 import { build, type BuildResult } from "../../src/build/build.ts";
 import { buildNow } from "../../src/now.ts";
-import { REPO, runCommand, spawnCommand, type CommandRun } from "./commands.ts";
+import { runCommand, type CommandRun } from "./commands.ts";
+import { FIXTURES, REPO, SHARED_IMAGE_CACHE } from "./paths.ts";
 
-export { REPO };
-export const FIXTURES = path.join(REPO, "tests/fixtures");
-/**
- * One image cache for every fixture build of a run (and the next run): encoded files are named by
- * their source's content, so a photo shared by fifty fixtures is encoded once, not fifty times.
- */
-export const SHARED_IMAGE_CACHE = path.join(REPO, "tests/.tmp/image-cache");
+export { FIXTURES, REPO, SHARED_IMAGE_CACHE };
 
 export interface FixtureSite {
   root: string;
@@ -85,8 +80,7 @@ function errorMessage(error: unknown): string {
  * (tests/helpers/commands.ts), or with `ownProcess` in a fresh one.
  */
 export function runBuildCli(site: FixtureSite, env: Record<string, string> = {}, { ownProcess = false } = {}): Promise<CommandRun> {
-  const run = ownProcess ? spawnCommand : runCommand;
-  return run("build", [`--input=${site.contentDir}`, `--output=${site.outputDir}`], { env: { DATELINE_CACHE_DIR: site.cacheDir, ...env } });
+  return runCommand("build", [`--input=${site.contentDir}`, `--output=${site.outputDir}`], { env: { DATELINE_CACHE_DIR: site.cacheDir, ...env }, ownProcess });
 }
 
 /** Parses a built page: `sitePath` like "/2026/03/05/slug/". */

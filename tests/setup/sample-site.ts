@@ -1,12 +1,13 @@
 // vitest globalSetup: builds the sample newsroom once per run with `npm run build`'s own command, for
 // every test that only reads it (the sample's checks, accessibility and CSP in Chromium). Its image
-// cache is the fixture builds' shared one (tests/helpers/site.ts), kept between runs, so the tests
+// cache is the fixture builds' shared one (tests/helpers/paths.ts), kept between runs, so the tests
 // that build copies of the sample find its photos encoded; its build cache is not kept, so each run
 // renders every page afresh.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
+import { REPO, SHARED_IMAGE_CACHE } from "../helpers/paths.ts";
+import { runCommand } from "../helpers/commands.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -15,9 +16,6 @@ declare module "vitest" {
   }
 }
 
-const REPO = path.resolve(import.meta.dirname, "../..");
-/** tests/helpers/site.ts's SHARED_IMAGE_CACHE (that module imports vitest's test API, which a global setup may not). */
-const SHARED_IMAGE_CACHE = path.join(REPO, "tests/.tmp/image-cache");
 /** The sample's clock: after its newest story, so nothing is scheduled. */
 export const SAMPLE_NOW = "2026-11-26T12:00:00Z";
 
@@ -34,11 +32,7 @@ export default async function setup(project: TestProject): Promise<void> {
     await fs.symlink(SHARED_IMAGE_CACHE, images);
   }
   await fs.rm(outputDir, { recursive: true, force: true });
-  const run = spawnSync(process.execPath, ["--import", "tsx/esm", path.join(REPO, "src/cli/build.ts"), `--input=${path.join(REPO, "content")}`, `--output=${outputDir}`], {
-    cwd: REPO,
-    encoding: "utf8",
-    env: { ...process.env, DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: SAMPLE_NOW },
-    timeout: 300_000,
-  });
-  project.provide("sampleSite", { outputDir, cacheDir, status: run.status, stdout: run.stdout, output: `${run.stdout}\n${run.stderr}` });
+  // A process of its own: nothing of the run's would keep a command process alive.
+  const run = await runCommand("build", [`--input=${path.join(REPO, "content")}`, `--output=${outputDir}`], { env: { DATELINE_CACHE_DIR: cacheDir, DATELINE_NOW: SAMPLE_NOW }, ownProcess: true });
+  project.provide("sampleSite", { outputDir, cacheDir, status: run.status, stdout: run.stdout, output: run.output });
 }
