@@ -21,6 +21,8 @@ export interface WriteSession {
   begin(): Promise<readonly PageSpec[]>;
   /** Called after a successful run with what it wrote. A failed run never reaches it. */
   end(written: readonly WrittenPage[]): Promise<void>;
+  /** Called as each page with a search document is rendered, before the run writes it. */
+  searchDocument?(sitePath: string, search: string): void;
 }
 
 interface BuildEvent {
@@ -52,6 +54,7 @@ export default function pagesPlugin(eleventyConfig: UserConfig, { session }: { s
       const rendered = spec.render(spec.inputs);
       if (typeof rendered === "string") return rendered;
       searchDocuments.set(spec.path, rendered.search);
+      session.searchDocument?.(spec.path, rendered.search);
       return rendered.html;
     },
   });

@@ -109,15 +109,14 @@ async function indexShards(shards: readonly PlannedShard[], output: string, docu
   const indexer = new SearchIndexer(1);
   try {
     for (const planned of shards) {
-      const index = indexer.open();
-      for (const teaser of planned.shard.teasers) {
-        const html = documents.get(teaser.path);
-        if (html === undefined) throw new Error(`[search] no search document for ${teaser.path} (a Dateline defect)`);
-        await index.add({ url: teaser.path, html });
-      }
       const target = path.join(output, SEARCH_INDEX_DIR, planned.shard.id);
       const scratch = `${target}.partial`;
-      pages += await index.write(scratch);
+      const shardPages = planned.shard.teasers.map((teaser) => {
+        const html = documents.get(teaser.path);
+        if (html === undefined) throw new Error(`[search] no search document for ${teaser.path} (a Dateline defect)`);
+        return { url: teaser.path, html };
+      });
+      pages += await indexer.index({ pages: shardPages, dir: scratch });
       await fs.rm(target, { recursive: true, force: true });
       await fs.rename(scratch, target);
     }

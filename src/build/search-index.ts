@@ -11,49 +11,56 @@ export class SearchIndexError extends Error {
   }
 }
 
-/** A page for the index: its site path and its search document (src/site/pages.ts `searchDocument`). */
-export interface BuiltPage {
-  /** Site path without the prefix: "/2026/03/05/flood/". */
-  url: string;
-  html: string;
+/**
+ * A page of a shard: its site path ("/2026/03/05/flood/", without the prefix) and its search
+ * document (src/site/pages.ts `searchDocument`), given or in a file. A file the build has yet to
+ * write is marked `wait`: the indexer waits for `arrived` to name it.
+ */
+export type ShardPage = { url: string; html: string } | { url: string; file: string; wait?: boolean };
+
+export interface ShardJob {
+  /** The shard's pages, in the order its index holds them (Pagefind's files depend on it). */
+  pages: readonly ShardPage[];
+  /** A new folder for the index. */
+  dir: string;
 }
 
-/**
- * The search indexers of one build: a few Pagefind processes (one per worker thread, src/build/
- * search-worker.js), each indexing one shard at a time while the build renders on, so shards are
- * indexed on every core the build is not using. Pages are held in memory only until an indexer
- * has read them: at most MAX_IN_FLIGHT per shard.
- */
-const MAX_IN_FLIGHT = 200;
-
 interface WorkerReply {
-  type: "added" | "written" | "closed";
+  type: "written" | "closed";
   id: number;
   errors?: string[];
   pages?: number;
 }
 
+/** One Pagefind process, in a worker thread of its own; it indexes the shards dealt to it one after another. */
 class IndexWorker {
-  readonly worker = new Worker(new URL("./search-worker.js", import.meta.url));
-  readonly waiting = new Map<number, ((reply: WorkerReply) => void)[]>();
-  open = 0;
+  private readonly worker = new Worker(new URL("./search-worker.js", import.meta.url));
+  private readonly jobs = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void; pages: number }>();
   private closed: (() => void) | undefined;
+  /** Pages of the shards dealt to it and not yet written. */
+  queued = 0;
 
   constructor() {
     this.worker.on("message", (reply: WorkerReply) => {
       if (reply.type === "closed") return this.closed?.();
-      this.waiting.get(reply.id)?.shift()?.(reply);
+      const job = this.jobs.get(reply.id);
+      this.jobs.delete(reply.id);
+      if (job) this.queued -= job.pages;
+      job?.resolve(reply);
+    });
+    this.worker.on("error", (error) => void this.stop(error));
+  }
+
+  run(id: number, pages: readonly (ShardPage & { ready?: boolean })[], dir: string): Promise<WorkerReply> {
+    return new Promise((resolve, reject) => {
+      this.jobs.set(id, { resolve, reject, pages: pages.length });
+      this.queued += pages.length;
+      this.worker.postMessage({ type: "index", id, pages, dir });
     });
   }
 
-  /** Sends a message and resolves with the worker's reply to it. */
-  ask(message: { type: string; id: number; url?: string; html?: string; dir?: string }): Promise<WorkerReply> {
-    return new Promise((resolve) => {
-      let queue = this.waiting.get(message.id);
-      if (!queue) this.waiting.set(message.id, (queue = []));
-      queue.push(resolve);
-      this.worker.postMessage(message);
-    });
+  arrived(url: string): void {
+    this.worker.postMessage({ type: "arrived", url });
   }
 
   async close(): Promise<void> {
@@ -62,66 +69,64 @@ class IndexWorker {
     await closed;
     await this.worker.terminate();
   }
+
+  /** Stops at once: every shard still dealt to it fails with `error`. */
+  async stop(error: Error): Promise<void> {
+    for (const job of this.jobs.values()) job.reject(error);
+    this.jobs.clear();
+    await this.worker.terminate();
+  }
 }
 
+/**
+ * The search indexers of one build: a few Pagefind processes (one per worker thread, src/build/
+ * search-worker.js), each indexing one shard at a time, so its memory is bounded by the largest
+ * shard. Shards are dealt out when they are planned, to the indexer with the fewest pages to go;
+ * each worker reads its pages' documents itself as the build writes them, so indexing runs on the
+ * other core while the build renders on, never waiting for the build's thread to hand a page over.
+ */
 export class SearchIndexer {
   private readonly workers: IndexWorker[] = [];
+  /** Pages whose documents the build has written, for shards dealt out later. */
+  private readonly written = new Set<string>();
+  /** Pages a dealt shard waits for, and the indexer that holds it. */
+  private readonly awaited = new Map<string, IndexWorker>();
   private next = 1;
 
   /** `indexers`: Pagefind processes at most (default: one per core, at most two). */
   constructor(private readonly indexers = Math.min(2, Math.max(1, os.availableParallelism()))) {}
 
-  /** A new shard index, on the indexer with the fewest open ones. */
-  open(): ShardIndex {
-    if (this.workers.length < this.indexers && this.workers.every((worker) => worker.open > 0)) this.workers.push(new IndexWorker());
-    const worker = this.workers.reduce((best, candidate) => (candidate.open < best.open ? candidate : best));
-    return new ShardIndex(worker, this.next++);
+  /** Indexes one shard into `job.dir`; resolves with its page count once its files are written. */
+  async index({ pages, dir }: ShardJob): Promise<number> {
+    if (this.workers.length < this.indexers && this.workers.every((worker) => worker.queued > 0)) this.workers.push(new IndexWorker());
+    const worker = this.workers.reduce((best, candidate) => (candidate.queued < best.queued ? candidate : best));
+    const ready = pages.map((page) => {
+      if (!("wait" in page) || page.wait !== true) return page;
+      if (!this.written.has(page.url)) this.awaited.set(page.url, worker);
+      return { ...page, ready: this.written.has(page.url) };
+    });
+    const reply = await worker.run(this.next++, ready, dir);
+    if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`index ${dir}`, reply.errors);
+    return reply.pages ?? 0;
   }
 
-  /** Stops every indexer: once the build has written its last shard. */
+  /** The build wrote this page's search document into its file. */
+  arrived(url: string): void {
+    const worker = this.awaited.get(url);
+    if (!worker) this.written.add(url);
+    else {
+      this.awaited.delete(url);
+      worker.arrived(url);
+    }
+  }
+
+  /** Stops every indexer once it has written its shards. */
   async close(): Promise<void> {
     await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
   }
-}
 
-export class ShardIndex {
-  private readonly added: Promise<string[]>[] = [];
-  private inFlight = 0;
-  private readonly waiting: (() => void)[] = [];
-  pages = 0;
-
-  constructor(
-    private readonly worker: IndexWorker,
-    private readonly id: number,
-  ) {
-    worker.open++;
-    worker.worker.postMessage({ type: "create", id });
-  }
-
-  /** Sends a page to the indexer; resolves at once unless MAX_IN_FLIGHT pages are still queued. */
-  async add(page: BuiltPage): Promise<void> {
-    this.inFlight++;
-    this.pages++;
-    const done = this.worker.ask({ type: "add", id: this.id, url: page.url, html: page.html }).then((reply) => reply.errors ?? []);
-    this.added.push(
-      done.finally(() => {
-        this.inFlight--;
-        this.waiting.shift()?.();
-      }),
-    );
-    if (this.inFlight > MAX_IN_FLIGHT) await new Promise<void>((resolve) => this.waiting.push(resolve));
-  }
-
-  /** Waits for every page and writes the index into `dir` (a new folder); returns its page count. */
-  async write(dir: string): Promise<number> {
-    try {
-      const errors = (await Promise.all(this.added)).flat();
-      const written = await this.worker.ask({ type: "write", id: this.id, dir });
-      if (errors.length > 0) throw new SearchIndexError("index every page", errors);
-      if (written.errors && written.errors.length > 0) throw new SearchIndexError(`write ${dir}`, written.errors);
-      return written.pages ?? 0;
-    } finally {
-      this.worker.open--;
-    }
+  /** Stops every indexer at once (the build failed): shards not yet written fail with `error`. */
+  async abort(error: Error): Promise<void> {
+    await Promise.all(this.workers.splice(0).map((worker) => worker.stop(error)));
   }
 }

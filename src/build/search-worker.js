@@ -1,64 +1,86 @@
 // A Pagefind indexer of its own, in a worker thread: Pagefind keeps one indexing process per module
 // instance, so two workers index two shards at once, one on each core (src/build/search-index.ts).
+// The worker reads the pages' documents itself, as the build writes them: the build's thread only
+// says which have arrived, so indexing never waits for it to be idle.
 // Plain JavaScript: worker threads do not share the TypeScript loader the build runs with.
 import { parentPort } from "node:worker_threads";
 import fs from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
-/** @type {Map<number, Promise<import("pagefind").PagefindIndex | undefined>>} */
-const indexes = new Map();
-/** @type {Map<number, string[]>} */
-const startErrors = new Map();
+/** Pages sent to Pagefind and not yet read by it, at most: the documents in memory stay few. */
+const MAX_IN_FLIGHT = 200;
 
-/** @param {{ type: string; id: number; url?: string; html?: string; dir?: string }} message */
-async function handle(message) {
-  if (message.type === "create") {
-    indexes.set(
-      message.id,
-      pagefind.createIndex({}).then(({ index, errors }) => {
-        if (!index) startErrors.set(message.id, errors);
-        return index;
-      }),
-    );
-    return;
-  }
-  if (message.type === "add") {
-    const index = await indexes.get(message.id);
-    if (!index) return parentPort?.postMessage({ type: "added", id: message.id, errors: startErrors.get(message.id) ?? ["no index"] });
-    const added = await index.addHTMLFile({ url: message.url ?? "", content: message.html ?? "" }).catch((error) => ({ errors: [String(error)] }));
-    parentPort?.postMessage({ type: "added", id: message.id, errors: added.errors.map((error) => `${message.url}: ${error}`) });
-    return;
-  }
-  if (message.type === "write") {
-    const index = await indexes.get(message.id);
-    indexes.delete(message.id);
-    if (!index) return parentPort?.postMessage({ type: "written", id: message.id, pages: 0, errors: startErrors.get(message.id) ?? ["no index"] });
-    try {
-      const dir = message.dir ?? "";
-      await fs.rm(dir, { recursive: true, force: true });
-      const written = await index.writeFiles({ outputPath: dir });
-      let pages = 0;
-      if (written.errors.length === 0) {
-        const entry = JSON.parse(await fs.readFile(path.join(dir, "pagefind-entry.json"), "utf8"));
-        pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+/** Pages the build has written, by site path; and a shard's feed waiting for one. */
+const arrived = new Set();
+/** @type {Map<string, () => void>} */
+const waiting = new Map();
+
+/** @param {string} url */
+function whenArrived(url) {
+  if (arrived.has(url)) return Promise.resolve();
+  return new Promise((resolve) => waiting.set(url, () => resolve(undefined)));
+}
+
+/**
+ * One shard: its pages are added in order, each once it is at hand, then its files are written.
+ * @param {{ id: number; pages: ({ url: string; html: string } | { url: string; file: string; wait?: boolean; ready?: boolean })[]; dir: string }} job
+ */
+async function indexShard({ id, pages, dir }) {
+  const created = await pagefind.createIndex({});
+  const index = created.index;
+  if (!index) return { type: "written", id, pages: 0, errors: created.errors };
+  /** @type {string[]} */
+  const errors = [];
+  try {
+    /** @type {Set<Promise<void>>} */
+    const inFlight = new Set();
+    for (const page of pages) {
+      let html;
+      if ("html" in page) html = page.html;
+      else {
+        if (page.wait && !page.ready) await whenArrived(page.url);
+        html = await fs.readFile(page.file, "utf8");
       }
-      parentPort?.postMessage({ type: "written", id: message.id, pages, errors: written.errors });
-    } catch (error) {
-      parentPort?.postMessage({ type: "written", id: message.id, pages: 0, errors: [String(error)] });
-    } finally {
-      await index.deleteIndex();
+      const added = index.addHTMLFile({ url: page.url, content: html }).then(
+        (result) => void errors.push(...result.errors.map((error) => `${page.url}: ${error}`)),
+        (error) => void errors.push(`${page.url}: ${String(error)}`),
+      );
+      inFlight.add(added);
+      void added.then(() => inFlight.delete(added));
+      if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     }
-    return;
-  }
-  if (message.type === "close") {
-    await pagefind.close();
-    parentPort?.postMessage({ type: "closed" });
+    await Promise.all(inFlight);
+    if (errors.length > 0) return { type: "written", id, pages: 0, errors };
+    await fs.rm(dir, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: dir });
+    if (written.errors.length > 0) return { type: "written", id, pages: 0, errors: written.errors };
+    const entry = JSON.parse(await fs.readFile(path.join(dir, "pagefind-entry.json"), "utf8"));
+    /** @type {number} */
+    const count = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+    return { type: "written", id, pages: count, errors: [] };
+  } catch (error) {
+    return { type: "written", id, pages: 0, errors: [...errors, String(error)] };
+  } finally {
+    await index.deleteIndex();
+    for (const page of pages) arrived.delete(page.url);
   }
 }
 
-// Messages are handled one after another, in order: an index's pages are added as they were sent.
+// Shards are indexed one after another, in the order they were dealt; arrivals are noted at once.
 let queue = Promise.resolve();
 parentPort?.on("message", (message) => {
-  queue = queue.then(() => handle(message));
+  if (message.type === "arrived") {
+    arrived.add(message.url);
+    waiting.get(message.url)?.();
+    waiting.delete(message.url);
+    return;
+  }
+  if (message.type === "index") queue = queue.then(async () => parentPort?.postMessage(await indexShard(message)));
+  if (message.type === "close") {
+    queue = queue.then(async () => {
+      await pagefind.close();
+      parentPort?.postMessage({ type: "closed" });
+    });
+  }
 });

@@ -2,6 +2,7 @@
 // a build wrote, stored under its fingerprint, every search shard under its own, and the record of
 // the last build. A later build hard-links what did not change into its output instead of rendering
 // it again. Stored files are shared with the output by hard links: never edit a built site in place.
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
@@ -21,6 +22,8 @@ export class BuildStore {
   readonly dir: string;
   private readonly pagesDir: string;
   private readonly shardsDir: string;
+  /** Folders of the store this build has made (keepSearchDocumentNow). */
+  private readonly madeDirs = new Set<string>();
 
   /** Where the load keeps the articles it checked (src/content/source-cache.ts). */
   readonly sourcesFile: string;
@@ -86,6 +89,21 @@ export class BuildStore {
     await fs.mkdir(path.dirname(stored), { recursive: true });
     await linkOrCopy(file, stored, { replace: true });
     if (search !== undefined) await fs.writeFile(this.searchFile(fingerprint), search);
+  }
+
+  /**
+   * Keeps a search document as its page is rendered, before Eleventy writes the page: synchronous,
+   * so the search indexers (src/build/search-index.ts) can read it at once, however long the build's
+   * thread stays busy rendering.
+   */
+  keepSearchDocumentNow(fingerprint: string, search: string): void {
+    const file = this.searchFile(fingerprint);
+    const dir = path.dirname(file);
+    if (!this.madeDirs.has(dir)) {
+      fsSync.mkdirSync(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
+    fsSync.writeFileSync(file, search);
   }
 
   /** Keeps a freshly written shard folder (moved in: the output gets links to it). */

@@ -9,7 +9,7 @@ import Eleventy from "@11ty/eleventy";
 import dateline from "../../.eleventy.ts";
 import type { BuildPlan, PlannedPage, PlannedShard } from "./plan.ts";
 import { linkOrCopy, linkTree, type BuildStore } from "./store.ts";
-import { SearchIndexer, type ShardIndex } from "./search-index.ts";
+import { SearchIndexer } from "./search-index.ts";
 import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { outputFile } from "../site/page.ts";
@@ -62,22 +62,28 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
 
   const render = orderForSearch(plan.pages.filter((planned) => planned.render), plan.shards);
   const search = new ShardWriter(plan.shards, output, store, new Set(render.map((planned) => planned.spec.path)), new Map(plan.pages.map((planned) => [planned.spec.path, planned.fingerprint])));
-  await search.start(!previousOutput);
   let runs = 0;
-  for (let start = 0; start < render.length; start += PAGES_PER_RUN) {
-    const batch = render.slice(start, start + PAGES_PER_RUN);
-    await bodies.prepare(batch.flatMap((planned) => planned.spec.bodies ?? []));
-    const fingerprints = new Map(batch.map((planned) => [planned.spec.path, planned.fingerprint]));
-    await runEleventy(output, {
-      begin: () => Promise.resolve(batch.map((planned) => planned.spec)),
-      end: async (written) => {
-        await mapLimit(written, (page) => store.keepPage(page.outputPath, fingerprints.get(page.path) ?? "", page.search), FILE_CONCURRENCY);
-        for (const page of written) if (page.search !== undefined) await search.add(page.path, page.search);
-      },
-    });
-    bodies.release();
-    runs++;
-    if (render.length > PAGES_PER_RUN) log(`[dateline] rendered ${Math.min(start + PAGES_PER_RUN, render.length)} of ${render.length} pages`);
+  try {
+    await search.start(!previousOutput);
+    for (let start = 0; start < render.length; start += PAGES_PER_RUN) {
+      const batch = render.slice(start, start + PAGES_PER_RUN);
+      await bodies.prepare(batch.flatMap((planned) => planned.spec.bodies ?? []));
+      const fingerprints = new Map(batch.map((planned) => [planned.spec.path, planned.fingerprint]));
+      await runEleventy(output, {
+        begin: () => Promise.resolve(batch.map((planned) => planned.spec)),
+        end: async (written) => {
+          await mapLimit(written, (page) => store.keepPage(page.outputPath, fingerprints.get(page.path) ?? ""), FILE_CONCURRENCY);
+        },
+        // Kept as it is rendered, for the indexers to read while the run goes on.
+        searchDocument: (sitePath, html) => search.document(sitePath, html),
+      });
+      bodies.release();
+      runs++;
+      if (render.length > PAGES_PER_RUN) log(`[dateline] rendered ${Math.min(start + PAGES_PER_RUN, render.length)} of ${render.length} pages`);
+    }
+  } catch (error) {
+    await search.abort(error instanceof Error ? error : new Error(String(error)));
+    throw error;
   }
   timer?.lap("render pages");
   const indexed = await search.finish();
@@ -130,16 +136,18 @@ function orderForSearch(pages: PlannedPage[], shards: readonly PlannedShard[]): 
 }
 
 /**
- * Builds the shards that changed from their article pages, one shard at a time, adding each shard's
- * pages in the shard's own order (Pagefind's files depend on it): a page rendered now is added when
- * it arrives, a reused one is read back from the output when its turn comes. Links the other shards.
+ * Builds the shards that changed from their article pages' search documents, which the store keeps
+ * as each page is written, while the build renders on: the indexers read the documents themselves
+ * (src/build/search-index.ts), so rendering never waits for Pagefind, nor Pagefind for a pause in
+ * rendering. A reused page's document is in the store already; a rendered one arrives as it is
+ * rendered. Links the other shards.
  */
 class ShardWriter {
-  private readonly queues = new Map<string, { planned: PlannedShard; next: number; arrived: Map<string, string>; rendered: Set<string> }>();
-  private readonly shardOf = new Map<string, string>();
-  private readonly open = new Map<string, ShardIndex>();
-  private readonly writes: Promise<number>[] = [];
-  private linkUnchanged = true;
+  /** Rendered pages of the shards being indexed whose documents are not in the store yet. */
+  private readonly pending = new Set<string>();
+  /** Pages whose search documents this build kept (a document is never rewritten while an indexer may read it). */
+  private readonly kept = new Set<string>();
+  private readonly feeds: Promise<number>[] = [];
   private readonly indexer = new SearchIndexer();
 
   constructor(
@@ -147,86 +155,65 @@ class ShardWriter {
     private readonly output: string,
     private readonly store: BuildStore,
     /** Site paths rendered by this build (the others are reused: their search documents are in the store). */
-    rendered: ReadonlySet<string>,
+    private readonly rendered: ReadonlySet<string>,
     /** Every page's fingerprint, by site path. */
     private readonly fingerprints: ReadonlyMap<string, string>,
-  ) {
-    for (const planned of shards) {
-      if (!planned.index) continue;
-      const paths = planned.shard.teasers.map((teaser) => teaser.path);
-      this.queues.set(planned.shard.id, { planned, next: 0, arrived: new Map(), rendered: new Set(paths.filter((sitePath) => rendered.has(sitePath))) });
-      for (const sitePath of paths) this.shardOf.set(sitePath, planned.shard.id);
-    }
-  }
+  ) {}
 
-  /** Links the unchanged shards (unless the output already has them); indexes what reused pages alone allow. */
+  /** Links the unchanged shards (unless the output already has them) and deals out the others. */
   async start(linkUnchanged: boolean): Promise<void> {
-    this.linkUnchanged = linkUnchanged;
-    // Unchanged shards are linked from the store (an update in place keeps the ones it has).
-    if (this.linkUnchanged) {
-      for (const planned of this.shards) {
-        if (!planned.index) await linkTree(this.store.shardDir(planned.fingerprint), path.join(this.output, SEARCH_INDEX_DIR, planned.shard.id));
+    for (const planned of this.shards) {
+      if (!planned.index) {
+        if (linkUnchanged) await linkTree(this.store.shardDir(planned.fingerprint), path.join(this.output, SEARCH_INDEX_DIR, planned.shard.id));
+        continue;
       }
-    }
-    for (const id of [...this.queues.keys()]) await this.drain(id);
-  }
-
-  /** A page this build rendered. */
-  async add(sitePath: string, html: string): Promise<void> {
-    const id = this.shardOf.get(sitePath);
-    const queue = id === undefined ? undefined : this.queues.get(id);
-    if (!queue || !queue.rendered.has(sitePath)) return;
-    queue.arrived.set(sitePath, html);
-    await this.drain(queue.planned.shard.id);
-  }
-
-  /** Adds the shard's pages in order for as long as the next one is at hand. */
-  private async drain(id: string): Promise<void> {
-    const queue = this.queues.get(id);
-    if (!queue) return;
-    const { teasers } = queue.planned.shard;
-    while (queue.next < teasers.length) {
-      const sitePath = (teasers[queue.next] as (typeof teasers)[number]).path;
-      let html = queue.arrived.get(sitePath);
-      if (html === undefined) {
-        if (queue.rendered.has(sitePath)) return;
-        html = await fs.readFile(this.store.searchFile(this.fingerprints.get(sitePath) ?? ""), "utf8");
-      }
-      queue.arrived.delete(sitePath);
-      queue.next++;
-      let index = this.open.get(id);
-      if (!index) this.open.set(id, (index = this.indexer.open()));
-      await index.add({ url: sitePath, html });
-    }
-    this.complete(queue.planned);
-  }
-
-  private complete(planned: PlannedShard): void {
-    this.queues.delete(planned.shard.id);
-    const index = this.open.get(planned.shard.id) ?? this.indexer.open();
-    this.open.delete(planned.shard.id);
-    const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
-    this.writes.push(
-      (async () => {
-        const pages = await index.write(scratch);
+      const pages = planned.shard.teasers.map((teaser) => {
+        const wait = this.rendered.has(teaser.path);
+        if (wait) this.pending.add(teaser.path);
+        return { url: teaser.path, file: this.store.searchFile(this.fingerprints.get(teaser.path) ?? ""), wait };
+      });
+      const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
+      const feed = this.indexer.index({ pages, dir: scratch }).then(async (count) => {
         await this.store.keepShard(scratch, planned.fingerprint);
         await linkTree(this.store.shardDir(planned.fingerprint), path.join(this.output, SEARCH_INDEX_DIR, planned.shard.id));
-        return pages;
-      })(),
-    );
+        return count;
+      });
+      // Awaited in finish(), or dropped with the build's own error in abort().
+      feed.catch(() => undefined);
+      this.feeds.push(feed);
+    }
+  }
+
+  /** A page's search document, as the page is rendered: kept in the store once, then read by its shard's indexer. */
+  document(sitePath: string, html: string): void {
+    if (this.kept.has(sitePath)) return;
+    this.store.keepSearchDocumentNow(this.fingerprints.get(sitePath) ?? "", html);
+    this.kept.add(sitePath);
+    if (this.pending.delete(sitePath)) this.indexer.arrived(sitePath);
   }
 
   /** Waits for every shard's index; a shard still missing a page is a Dateline defect. */
   async finish(): Promise<{ shardsIndexed: number; shardsReused: number; indexedPages: number }> {
-    const incomplete = [...this.queues.values()].map(({ planned, next }) => `${planned.shard.id} (stopped at ${planned.shard.teasers[next]?.path ?? "?"})`);
+    if (this.pending.size > 0) {
+      const missing = [...this.pending];
+      const error = new Error(`[search] search documents never written: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""}`);
+      await this.abort(error);
+      throw error;
+    }
     let indexedPages: number;
     try {
-      if (incomplete.length > 0) throw new Error(`[search] shards never got all their pages: ${incomplete.join("; ")}`);
-      indexedPages = (await Promise.all(this.writes)).reduce((sum, n) => sum + n, 0);
-    } finally {
-      await this.indexer.close();
+      indexedPages = (await Promise.all(this.feeds)).reduce((sum, n) => sum + n, 0);
+    } catch (error) {
+      await this.indexer.abort(error instanceof Error ? error : new Error(String(error)));
+      throw error;
     }
+    await this.indexer.close();
     const indexed = this.shards.filter((planned) => planned.index).length;
     return { shardsIndexed: indexed, shardsReused: this.shards.length - indexed, indexedPages };
+  }
+
+  /** The build failed: stops the indexers at once. */
+  async abort(error: Error): Promise<void> {
+    await this.indexer.abort(error);
   }
 }

@@ -84,12 +84,13 @@ export interface ArticleContext {
 export async function readArticles(context: ArticleContext, cache?: ArticleSourceCache): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
   const files = await listMarkdown(path.join(context.contentDir, "articles"));
   context = { ...context, contentRoot: context.contentRoot ?? (await fs.realpath(context.contentDir).catch(() => undefined)) };
-  // A large archive is checked on every core; a build's or the preview's cache keeps its files in this thread.
-  const threads = cache ? 1 : checkThreads(files.length);
-  const results =
-    threads > 1
-      ? await checkInParallel(files, context, threads)
-      : await mapFiles(files, (file) => (cache ? cache.read(context.contentDir, file, (text) => checkArticle(file, text, context)) : readArticle(file, context)));
+  // A large archive is checked on every core; with a cache (a build's, the preview's), the articles it
+  // cannot reuse are (a cold build's are all of them).
+  const check = (toCheck: readonly string[]) => {
+    const threads = checkThreads(toCheck.length);
+    return threads > 1 ? checkInParallel(toCheck, context, threads) : mapFiles(toCheck, (file) => readArticle(file, context));
+  };
+  const results = cache ? await cache.readAll(context.contentDir, files, check) : await check(files);
   const articles = results.flatMap((result) => (result.article ? [result.article] : []));
   const problems = results.flatMap((result) => result.problems);
   problems.push(...findDuplicateUrls(articles));

@@ -8,6 +8,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import { digestText } from "../build/digest.ts";
 import { readText } from "./read-text.ts";
+import { mapFiles } from "./files.ts";
 import type { ArticleSource } from "./load-articles.ts";
 import type { ContentProblem } from "./errors.ts";
 
@@ -89,42 +90,60 @@ export class ArticleSourceCache {
     this.reused = 0;
   }
 
-  /** The article at `file`, reused when unchanged, else checked by `check` from its text. */
-  async read(contentDir: string, file: string, check: (text: string) => Promise<ArticleResult>): Promise<ArticleResult> {
-    const id = path.relative(contentDir, file);
-    this.seen.add(id);
-    const known = this.entries.get(id);
-    const stat = await statOf(file);
-    if (known && stat && known.context === this.context && known.size === stat.size && known.mtimeMs === stat.mtimeMs && (await this.refsUnchanged(known))) {
-      this.reused++;
-      return { article: known.source, problems: [] };
-    }
-    const text = await readText(contentDir, file);
-    if (!text.ok) {
-      this.entries.delete(id);
-      return { problems: [{ file, line: 1, field: "file", message: text.message }] };
-    }
-    const digest = digestText(text.text);
-    if (known && stat && known.context === this.context && known.text === digest && (await this.refsUnchanged(known))) {
-      // Touched, not changed (a checkout sets every file's mtime): remember the new identity.
-      known.size = stat.size;
-      known.mtimeMs = stat.mtimeMs;
-      this.reused++;
-      return { article: known.source, problems: [] };
-    }
-    this.checked++;
-    const result = await check(text.text);
-    if (!result.article || !stat) {
-      this.entries.delete(id);
-      return result;
-    }
-    const refs: Entry["refs"] = [];
-    for (const ref of referencedFiles(result.article)) {
-      const refStat = await statOf(ref);
-      if (refStat) refs.push([ref, refStat.size, refStat.mtimeMs]);
-    }
-    this.entries.set(id, { size: stat.size, mtimeMs: stat.mtimeMs, text: digest, context: this.context, refs, source: result.article });
-    return result;
+  /**
+   * The articles at `files`, in order: each reused when unchanged; the others checked together by
+   * `check` (which may spread them over every core), then remembered.
+   */
+  async readAll(contentDir: string, files: readonly string[], check: (files: readonly string[]) => Promise<ArticleResult[]>): Promise<ArticleResult[]> {
+    const results = new Array<ArticleResult>(files.length);
+    const misses: { index: number; id: string; stat: { size: number; mtimeMs: number } | undefined; digest: string }[] = [];
+    await mapFiles([...files.keys()], async (index) => {
+      const file = files[index] as string;
+      const id = path.relative(contentDir, file);
+      this.seen.add(id);
+      const known = this.entries.get(id);
+      const stat = await statOf(file);
+      if (known && stat && known.context === this.context && known.size === stat.size && known.mtimeMs === stat.mtimeMs && (await this.refsUnchanged(known))) {
+        this.reused++;
+        results[index] = { article: known.source, problems: [] };
+        return;
+      }
+      const text = await readText(contentDir, file);
+      if (!text.ok) {
+        this.entries.delete(id);
+        results[index] = { problems: [{ file, line: 1, field: "file", message: text.message }] };
+        return;
+      }
+      const digest = digestText(text.text);
+      if (known && stat && known.context === this.context && known.text === digest && (await this.refsUnchanged(known))) {
+        // Touched, not changed (a checkout sets every file's mtime): remember the new identity.
+        known.size = stat.size;
+        known.mtimeMs = stat.mtimeMs;
+        this.reused++;
+        results[index] = { article: known.source, problems: [] };
+        return;
+      }
+      misses.push({ index, id, stat, digest });
+    });
+    this.checked += misses.length;
+    misses.sort((a, b) => a.index - b.index);
+    const checked = await check(misses.map((miss) => files[miss.index] as string));
+    await mapFiles([...misses.keys()], async (position) => {
+      const { index, id, stat, digest } = misses[position] as (typeof misses)[number];
+      const result = checked[position] as ArticleResult;
+      results[index] = result;
+      if (!result.article || !stat) {
+        this.entries.delete(id);
+        return;
+      }
+      const refs: Entry["refs"] = [];
+      for (const ref of referencedFiles(result.article)) {
+        const refStat = await statOf(ref);
+        if (refStat) refs.push([ref, refStat.size, refStat.mtimeMs]);
+      }
+      this.entries.set(id, { size: stat.size, mtimeMs: stat.mtimeMs, text: digest, context: this.context, refs, source: result.article });
+    });
+    return results;
   }
 
   private async refsUnchanged(entry: Entry): Promise<boolean> {

@@ -1,0 +1,95 @@
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { SearchIndexer } from "../../src/build/search-index.ts";
+
+const document = (title: string, words: string) =>
+  `<html lang="en"><body><article data-pagefind-body><h1>${title}</h1><p>${words}</p><span data-pagefind-meta="title">${title}</span></article></body></html>`;
+
+/** The site paths an index holds, from its entry and fragment files as Pagefind wrote them. */
+async function indexedUrls(dir: string): Promise<string[]> {
+  const entry = JSON.parse(await fs.readFile(path.join(dir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBeGreaterThan(0);
+  const { gunzipSync } = await import("node:zlib");
+  const urls: string[] = [];
+  for (const name of await fs.readdir(path.join(dir, "fragment"))) {
+    // Pagefind's files are gzip streams behind a "pagefind_dcd" signature.
+    const data = gunzipSync(await fs.readFile(path.join(dir, "fragment", name))).toString("utf8").replace(/^pagefind_dcd/, "");
+    urls.push((JSON.parse(data) as { url: string }).url);
+  }
+  return urls.sort();
+}
+
+let dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+  dirs = [];
+});
+
+async function tempDir(): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-search-index-"));
+  dirs.push(dir);
+  return dir;
+}
+
+describe("SearchIndexer", () => {
+  it("indexes given documents and documents read from files, waiting for a file the build has yet to write", async () => {
+    const dir = await tempDir();
+    const later = path.join(dir, "later.search");
+    const ready = path.join(dir, "ready.search");
+    await fs.writeFile(ready, document("Harbour reopens", "ferries sail again"));
+    const indexer = new SearchIndexer(1);
+    try {
+      const written = indexer.index({
+        pages: [
+          { url: "/given/", html: document("Council votes", "budget passes") },
+          { url: "/ready/", file: ready },
+          { url: "/later/", file: later, wait: true },
+        ],
+        dir: path.join(dir, "index"),
+      });
+      // Written only now: an indexer that did not wait for the announcement would fail to read it.
+      await new Promise((resolve) => setImmediate(resolve));
+      await fs.writeFile(later, document("Storm warning", "gales expected"));
+      indexer.arrived("/later/");
+      expect(await written).toBe(3);
+      expect(await indexedUrls(path.join(dir, "index"))).toEqual(["/given/", "/later/", "/ready/"]);
+    } finally {
+      await indexer.close();
+    }
+  });
+
+  it("takes a page announced before its shard is dealt out as written", async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, "early.search");
+    await fs.writeFile(file, document("Early edition", "presses roll"));
+    const indexer = new SearchIndexer(1);
+    try {
+      indexer.arrived("/early/");
+      expect(await indexer.index({ pages: [{ url: "/early/", file, wait: true }], dir: path.join(dir, "index") })).toBe(1);
+    } finally {
+      await indexer.close();
+    }
+  });
+
+  it("fails a shard whose document cannot be read, with the page named", async () => {
+    const dir = await tempDir();
+    const indexer = new SearchIndexer(1);
+    try {
+      await expect(indexer.index({ pages: [{ url: "/missing/", file: path.join(dir, "missing.search") }], dir: path.join(dir, "index") })).rejects.toThrow(/missing\.search/);
+    } finally {
+      await indexer.close();
+    }
+  });
+
+  it("stops at once when the build fails: a shard still waiting for a page fails with the build's error", async () => {
+    const dir = await tempDir();
+    const indexer = new SearchIndexer(1);
+    const waiting = indexer.index({ pages: [{ url: "/never/", file: path.join(dir, "never.search"), wait: true }], dir: path.join(dir, "index") });
+    const failure = new Error("the build failed");
+    const failed = expect(waiting).rejects.toBe(failure);
+    await indexer.abort(failure);
+    await failed;
+  });
+});
