@@ -14,7 +14,7 @@ import { localeOf } from "../i18n/index.ts";
 export const SEARCH_PATH = "/search/";
 /** Folder of the search index in the output; each shard is a folder in it. */
 export const SEARCH_INDEX_DIR = "pagefind";
-/** Most articles in one shard: Pagefind's indexer holds ~0.3 MB per page while it builds one. */
+/** Most articles in one shard: Pagefind's indexer holds ~0.5 MB per page while it builds one. */
 export const MAX_SHARD_ARTICLES = 2500;
 
 export interface SearchShard {
