@@ -83,12 +83,11 @@ export class BuildStore {
     return `${this.pageFile(fingerprint)}.search`;
   }
 
-  /** Keeps a freshly written output (a hard link to it under its fingerprint) and its search document, if it has one. */
-  async keepPage(file: string, fingerprint: string, search?: string): Promise<void> {
+  /** Keeps a freshly written output: a hard link to it under its fingerprint. */
+  async keepPage(file: string, fingerprint: string): Promise<void> {
     const stored = this.pageFile(fingerprint);
     await fs.mkdir(path.dirname(stored), { recursive: true });
     await linkOrCopy(file, stored, { replace: true });
-    if (search !== undefined) await fs.writeFile(this.searchFile(fingerprint), search);
   }
 
   /**

@@ -82,7 +82,7 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
       if (render.length > PAGES_PER_RUN) log(`[dateline] rendered ${Math.min(start + PAGES_PER_RUN, render.length)} of ${render.length} pages`);
     }
   } catch (error) {
-    await search.abort(error instanceof Error ? error : new Error(String(error)));
+    await search.abort(error);
     throw error;
   }
   timer?.lap("render pages");
@@ -204,7 +204,7 @@ class ShardWriter {
     try {
       indexedPages = (await Promise.all(this.feeds)).reduce((sum, n) => sum + n, 0);
     } catch (error) {
-      await this.indexer.abort(error instanceof Error ? error : new Error(String(error)));
+      await this.abort(error);
       throw error;
     }
     await this.indexer.close();
@@ -213,7 +213,7 @@ class ShardWriter {
   }
 
   /** The build failed: stops the indexers at once. */
-  async abort(error: Error): Promise<void> {
-    await this.indexer.abort(error);
+  async abort(error: unknown): Promise<void> {
+    await this.indexer.abort(error instanceof Error ? error : new Error(String(error)));
   }
 }

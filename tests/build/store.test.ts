@@ -18,7 +18,8 @@ describe("BuildStore", () => {
     const page = path.join(root, "out/index.html");
     await fs.mkdir(path.dirname(page), { recursive: true });
     await fs.writeFile(page, "<p>one</p>");
-    await store.keepPage(page, "fingerprintA", "<article>one</article>");
+    store.keepSearchDocumentNow("fingerprintA", "<article>one</article>");
+    await store.keepPage(page, "fingerprintA");
     const [output, stored] = await Promise.all([fs.stat(page), fs.stat(store.pageFile("fingerprintA"))]);
     expect(stored.ino).toBe(output.ino);
     expect(await fs.readFile(store.searchFile("fingerprintA"), "utf8")).toBe("<article>one</article>");
@@ -31,7 +32,8 @@ describe("BuildStore", () => {
     for (const name of ["keep", "drop"]) {
       const file = path.join(root, `${name}.html`);
       await fs.writeFile(file, name);
-      await store.keepPage(file, `fp-${name}`, name === "keep" ? "doc" : undefined);
+      if (name === "keep") store.keepSearchDocumentNow(`fp-${name}`, "doc");
+      await store.keepPage(file, `fp-${name}`);
     }
     const shard = path.join(root, "shard");
     await fs.mkdir(shard);
