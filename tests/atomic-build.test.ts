@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load } from "cheerio";
 import { referencedUrls } from "./helpers/links.ts";
-import { isolateImageCache, makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildError, isolateImageCache, makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
 
 let site: FixtureSite;
 
@@ -40,6 +40,23 @@ describe("atomic builds", () => {
     const siblings = await fs.readdir(site.root);
     expect(siblings.filter((name) => name.startsWith("_site."))).toEqual([]);
     await fs.rm(path.join(site.contentDir, "articles/2026/broken.md"));
+  });
+
+  it("fails on a broken link found after it started indexing a changed shard, keeps the output, and the next build recovers", async () => {
+    // The edit changes the article's search shard, which is indexed as soon as the search is planned,
+    // before the pages are: the broken link is found after that, while the pages are planned.
+    const file = path.join(site.contentDir, "articles/2026/date-only.md");
+    const original = await fs.readFile(file, "utf8");
+    const before = await hashTree(site.outputDir);
+    await writeContent(site, "articles/2026/date-only.md", `${original.trimEnd()}\n\nSee [the archive](/no-such-page/).\n`);
+    expect(await buildError(site)).toMatch(/articles\/2026\/date-only\.md:\d+ .*"\/no-such-page\/" goes to no page of this site/);
+    expect(await hashTree(site.outputDir)).toEqual(before);
+    await writeContent(site, "articles/2026/date-only.md", original);
+    const again = await runBuildCli(site);
+    expect(again.status, again.output).toBe(0);
+    // The aborted shard left nothing behind that the next build kept.
+    expect((await fs.readdir(path.join(site.cacheDir, "build", "search"))).filter((name) => name.includes("."))).toEqual([]);
+    expect(await hashTree(site.outputDir)).toEqual(before);
   });
 
   it("removes every trace of a deleted article: page, feed entries, sitemap entry, images", async () => {

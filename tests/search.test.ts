@@ -102,9 +102,9 @@ describe("search index", () => {
 
 describe("what the indexer is sent", () => {
   const sent = async (sitePath: string) => {
-    const planned = built.plan.pages.find((item) => item.spec.path === sitePath);
-    if (!planned) throw new Error(`${sitePath} was not planned`);
-    return fs.readFile(new BuildStore(site.cacheDir).searchFile(planned.fingerprint), "utf8");
+    const document = built.plan.documents.get(sitePath);
+    if (!document) throw new Error(`${sitePath} has no search document in the plan`);
+    return fs.readFile(new BuildStore(site.cacheDir).searchFile(document.key), "utf8");
   };
 
   it("is the language, the title and the article's story: words search must not find are not even sent", async () => {

@@ -38,6 +38,8 @@ interface Options {
   photos: boolean;
   photoVariety: number;
   heapMB?: number;
+  /** Skip the plain Eleventy build (its ten minutes at 100,000) when only Dateline's figures are wanted. */
+  noBaseline?: boolean;
   keep: boolean;
   timeoutSeconds: number;
   dev: boolean;
@@ -72,12 +74,13 @@ function parseArgs(argv: readonly string[]): Options {
     else if (flag === "--heap") options.heapMB = count("--heap");
     else if (flag === "--timeout") options.timeoutSeconds = count("--timeout");
     else if (flag === "--keep") options.keep = true;
+    else if (flag === "--no-baseline") options.noBaseline = true;
     else if (flag === "--dev") options.dev = true;
     else if (flag === "--editor") options.editor = true;
     else if (flag === "--edits") options.edits = count("--edits");
     else if (flag === "--shards") options.shards = count("--shards");
     else if (flag === "--help" || flag === "-h") {
-      console.log(`usage: npm run bench -- [--n N]… [--runs K] [--photos] [--photo-variety P] [--shards S] [--heap MB] [--timeout S] [--keep] [--dev [--edits E]] [--editor]
+      console.log(`usage: npm run bench -- [--n N]… [--runs K] [--photos] [--photo-variety P] [--shards S] [--heap MB] [--timeout S] [--keep] [--no-baseline] [--dev [--edits E]] [--editor]
   --n N             articles in the synthetic newsroom; repeat for several sizes (default 1000 and 10000)
   --runs K          builds of each kind per size, alternating (default 2)
   --photos          also build the corpus with a lead photo per article: one cold build, then K warm ones
@@ -87,6 +90,7 @@ function parseArgs(argv: readonly string[]): Options {
   --heap MB         --max-old-space-size for every build (default: Node's)
   --timeout S       stop a build that runs longer (default 3600)
   --keep            keep the temporary folder
+  --no-baseline     skip the plain Eleventy build (Dateline's own figures only; no cold ratio)
   --dev             measure the live preview instead: edit an article, time until the new text is served
   --edits E         edits in the --dev measurement (default 5)
   --editor          measure editors' commands instead (npm run new, check:content of the sample and of
@@ -204,9 +208,9 @@ async function benchSize(n: number, options: Options, photos: PhotoSet | undefin
       await cold();
       const baselineSite = path.join(tmp, "_baseline");
       await fs.rm(baselineSite, { recursive: true, force: true });
-      results.push(await run("baseline", n, { ...target, output: baselineSite }, options));
-      const baseline = results.at(-1);
-      if (run_ === 0) await checkOutputs(corpus, site, baseline?.failed ? undefined : baselineSite);
+      if (!options.noBaseline) results.push(await run("baseline", n, { ...target, output: baselineSite }, options));
+      const baseline = options.noBaseline ? undefined : results.at(-1);
+      if (run_ === 0) await checkOutputs(corpus, site, !baseline || baseline.failed ? undefined : baselineSite);
       await fs.rm(baselineSite, { recursive: true, force: true });
       if (options.shards) results.push(...(await sliced(n, options.shards, target, tmp, options)));
     }

@@ -9,12 +9,12 @@ import type { Newsroom } from "../content/types.ts";
 import { ImagePipeline } from "../images/index.ts";
 import { BodyRenderer } from "../render/bodies.ts";
 import { prepareNewsroom } from "../render/newsroom.ts";
-import { planSite } from "../site/index.ts";
+import { planSite, searchShardsOf } from "../site/index.ts";
 import { siteUrl } from "../site/site.ts";
 import { codeDigest } from "./code.ts";
-import { planBuild, type BuildPlan, type BuildRecord } from "./plan.ts";
+import { planBuild, planSearch, type BuildPlan, type BuildRecord } from "./plan.ts";
 import { BuildStore } from "./store.ts";
-import { writeBuild, type WriteReport } from "./write.ts";
+import { ShardWriter, writeBuild, writeDocumentsAhead, type WriteReport } from "./write.ts";
 import { count, summarizeBuild } from "./summary.ts";
 import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts";
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
@@ -44,6 +44,8 @@ export interface BuildOptions {
    * for a merge: src/build/slices.ts.
    */
   slice?: SliceSpec | undefined;
+  /** Most search documents written ahead of their pages (src/build/write.ts `DOCUMENTS_AHEAD`; 0: each as its page renders). */
+  documentsAhead?: number;
 }
 
 export interface BuildResult {
@@ -120,18 +122,38 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timer.lap("load");
   const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined });
   timer.lap("render");
-  const site = planSite(newsroom, { now, notes: content.notes });
-  checkLinks(newsroom, site);
   const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
-  // An article page is reusable only with its search document: a shard indexed again reads it.
-  const plan = planBuild(site, { code, previous, stored: (fingerprint, kind) => stored.has(fingerprint) && (kind !== "article" || stored.has(`${fingerprint}.search`)) });
-  const id = buildId(plan.record);
-  timer.lap("plan");
-
-  const write = (part: BuildPlan, staging: string, previousOutput?: string) => writeBuild({ plan: part, output: staging, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice });
-  const job = options.slice ? sliceJob(options.slice, { plan, id, content, input: options.input, images, write }) : await wholeJob({ plan, previous, output, write });
+  const planOptions = { code, previous, stored: (fingerprint: string) => stored.has(fingerprint), storedDocument: (key: string) => BuildStore.holdsDocument(stored, key) };
+  // The search plan needs only the shell and the articles: a whole build starts indexing the shards
+  // that changed now, while it plans the pages (a slice knows its shards only from the whole plan).
+  const shards = searchShardsOf(newsroom);
+  const articles = new Map(newsroom.articles.map((article) => [article.path, article]));
+  const planned = planSearch(shards, (articlePath) => {
+    const article = articles.get(articlePath);
+    return article && [newsroom.shell, article];
+  }, planOptions);
+  const search = options.slice ? planned : await writeDocumentsAhead(planned, { store, bodies, shell: newsroom.shell, articles, most: options.documentsAhead });
+  const indexing = options.slice ? undefined : ShardWriter.start(search, store);
+  const planPages = async () => {
+    const site = planSite(newsroom, { now, notes: content.notes, shards });
+    checkLinks(newsroom, site);
+    const plan = planBuild(site, { ...planOptions, search });
+    const id = buildId(plan.record);
+    timer.lap("plan");
+    const write = (part: BuildPlan, staging: string, previousOutput?: string) => writeBuild({ plan: part, output: staging, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing });
+    const job = options.slice ? sliceJob(options.slice, { plan, id, content, input: options.input, images, write }) : await wholeJob({ plan, previous, output, write });
+    return { plan, id, job };
+  };
+  // A plan that fails (a broken link) stops the indexing it started.
+  const { plan, id, job } = await planPages().catch(async (error: unknown) => {
+    await indexing?.abort(error);
+    throw error;
+  });
   const { part, inPlace } = job;
 
+  // Saved while the pages are written (its entries hold for any build of this code): not after them.
+  const saving = articleCache.save();
+  saving.catch(() => undefined);
   const staging = `${output}.building-${process.pid}`;
   await fs.rm(staging, { recursive: true, force: true });
   let written: WriteReport;
@@ -146,8 +168,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   else await swapIn(staging, output);
   timer.lap("swap");
   await store.writeRecord(part.record);
-  await store.prune(part.record);
-  await articleCache.save();
+  await store.prune(part.record, [...plan.documents.values()].map((document) => document.key));
+  await saving;
   timer.lap("cache");
 
   const summary = summarizeBuild(newsroom, { plan: part, written, images: images.getStats(), elapsedMs: performance.now() - started, slices: job.line });

@@ -26,15 +26,33 @@ export interface PlannedShard {
   reason: PlanReason;
 }
 
+/** An article's search document (what the index reads of its page): named by what it is made from. */
+export interface PlannedDocument {
+  /** Digest of the code, the shell and the article: equal keys, equal documents. */
+  key: string;
+  /** Whether the store holds it: if not, the article's page is rendered and writes it. */
+  stored: boolean;
+}
+
+/**
+ * The search part of the plan: which shards to index again and every article's search document.
+ * It needs only the shell and the articles, so a build plans it before the pages and indexing starts
+ * while the pages are being planned.
+ */
+export interface SearchPlan {
+  shards: PlannedShard[];
+  /** By article path. */
+  documents: ReadonlyMap<string, PlannedDocument>;
+}
+
 /** What the previous build wrote: each output's fingerprint, by site path, and each shard's. */
 export interface BuildRecord {
   pages: ReadonlyMap<string, string>;
   shards: ReadonlyMap<string, string>;
 }
 
-export interface BuildPlan {
+export interface BuildPlan extends SearchPlan {
   pages: PlannedPage[];
-  shards: PlannedShard[];
   /** Site paths the previous build wrote that this one does not. */
   removed: string[];
   /** What this build will have written, for the next one. */
@@ -46,8 +64,10 @@ export interface PlanOptions {
   code: string;
   /** The previous build, if any: without one, every page is rendered. */
   previous?: BuildRecord | undefined;
-  /** Whether the stored output of a fingerprint (of a page of this kind) is still there to reuse (the cache may have been pruned). */
-  stored?: (fingerprint: string, kind?: PageKind) => boolean;
+  /** Whether the stored output of a fingerprint (a page or a shard) is still there to reuse (the cache may have been pruned). */
+  stored?: (fingerprint: string) => boolean;
+  /** Whether the store holds the search document of a key. */
+  storedDocument?: (key: string) => boolean;
 }
 
 /** Two page specs for one path would overwrite each other: a Dateline defect, not a content error. */
@@ -55,9 +75,38 @@ export class DuplicateOutputError extends Error {
   override name = "DuplicateOutputError";
 }
 
-export function planBuild(site: SitePlan, options: PlanOptions): BuildPlan {
+/**
+ * The search plan from the shards and what each article's entry in the index is made of (the shell
+ * and the article: `[shell, article]`), as the build has them before it plans any page.
+ */
+export function planSearch(shards: readonly SearchShard[], inputsOf: (articlePath: string) => readonly object[] | undefined, options: PlanOptions): SearchPlan {
   const { code, previous } = options;
   const stored = options.stored ?? (() => true);
+  const storedDocument = options.storedDocument ?? (() => true);
+  const documents = new Map<string, PlannedDocument>();
+  const planned = shards.map((shard): PlannedShard => {
+    // What the index holds of a page: its head and its article element. The shell and each article
+    // decide those; a change to the related stories or the footer does not re-index the shard.
+    const keys = shard.teasers.map((teaser) => {
+      const inputs = inputsOf(teaser.path);
+      if (!inputs) return teaser.path;
+      const key = digestOf({ code, search: inputs });
+      documents.set(teaser.path, { key, stored: storedDocument(key) });
+      return key;
+    });
+    const fingerprint = digestOf({ code, shard: shard.id, documents: keys });
+    const before = previous?.shards.get(shard.id);
+    const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : stored(fingerprint) ? "unchanged" : "not stored";
+    return { shard, fingerprint, index: reason !== "unchanged", reason };
+  });
+  return { shards: planned, documents };
+}
+
+/** The build plan; `search` when the build planned the search part already (else it is planned here from the article pages). */
+export function planBuild(site: SitePlan, options: PlanOptions & { search?: SearchPlan }): BuildPlan {
+  const { code, previous } = options;
+  const stored = options.stored ?? (() => true);
+  const search = options.search ?? planSearch(site.shards, articleInputs(site.pages), options);
   const seen = new Map<string, PageKind>();
   const pages = site.pages.map((spec): PlannedPage => {
     const other = seen.get(spec.path);
@@ -65,31 +114,30 @@ export function planBuild(site: SitePlan, options: PlanOptions): BuildPlan {
     seen.set(spec.path, spec.kind);
     const fingerprint = digestOf({ code, kind: spec.kind, path: spec.path, inputs: spec.inputs });
     const before = previous?.pages.get(spec.path);
-    const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : stored(fingerprint, spec.kind) ? "unchanged" : "not stored";
+    // An article page is reusable only with its search document: a shard indexed again reads it.
+    const storedHere = stored(fingerprint) && (spec.kind !== "article" || search.documents.get(spec.path)?.stored !== false);
+    const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : storedHere ? "unchanged" : "not stored";
     return { spec, fingerprint, render: reason !== "unchanged", reason };
-  });
-  const articles = new Map(pagesOfKind(pages, "article").map((planned) => [planned.spec.path, planned.spec]));
-  const shards = site.shards.map((shard): PlannedShard => {
-    // What the index holds of a page: its head and its article element. The shell and each article
-    // decide those; a change to the related stories or the footer does not re-index the shard.
-    const inputs = shard.teasers.map((teaser) => {
-      const spec = articles.get(teaser.path) as PageSpec<{ shell: object; article: object }> | undefined;
-      return spec ? [spec.inputs.shell, spec.inputs.article] : teaser.path;
-    });
-    const fingerprint = digestOf({ code, shard: shard.id, inputs });
-    const before = previous?.shards.get(shard.id);
-    const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : stored(fingerprint) ? "unchanged" : "not stored";
-    return { shard, fingerprint, index: reason !== "unchanged", reason };
   });
   const removed = previous ? [...previous.pages.keys()].filter((path) => !seen.has(path)) : [];
   return {
     pages,
-    shards,
+    ...search,
     removed,
     record: {
       pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
-      shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])),
+      shards: new Map(search.shards.map((planned) => [planned.shard.id, planned.fingerprint])),
     },
+  };
+}
+
+/** What each article page's entry in the search index is made of, from its spec. */
+function articleInputs(specs: readonly PageSpec[]): (articlePath: string) => readonly object[] | undefined {
+  const articles = new Map<string, PageSpec>();
+  for (const spec of specs) if (spec.kind === "article") articles.set(spec.path, spec);
+  return (articlePath) => {
+    const spec = articles.get(articlePath) as PageSpec<{ shell: object; article: object }> | undefined;
+    return spec && [spec.inputs.shell, spec.inputs.article];
   };
 }
 

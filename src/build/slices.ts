@@ -143,7 +143,7 @@ export function planSlice(plan: BuildPlan, spec: SliceSpec, photosOf: (sitePath:
     pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
     shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])),
   };
-  return { plan: { pages, shards, removed: [], record }, manifest: { index: spec.index, count: spec.count, pages: [...record.pages], shards: [...record.shards] } };
+  return { plan: { pages, shards, documents: plan.documents, removed: [], record }, manifest: { index: spec.index, count: spec.count, pages: [...record.pages], shards: [...record.shards] } };
 }
 
 /**

@@ -6,9 +6,12 @@ import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
+import { Worker } from "node:worker_threads";
 import type { BuildRecord } from "./plan.ts";
 
 const RECORD_FILE = "record.v8";
+/** A search document is stored beside the pages, as `<key>.search`. */
+const DOCUMENT_SUFFIX = ".search";
 /** Bump when the record's shape changes: an older one is then ignored, never misread. */
 const RECORD_VERSION = 1;
 
@@ -78,9 +81,14 @@ export class BuildStore {
     return path.join(this.shardsDir, fingerprint);
   }
 
-  /** Where the search document of the output of `fingerprint` is stored (article pages). */
-  searchFile(fingerprint: string): string {
-    return `${this.pageFile(fingerprint)}.search`;
+  /** Where the search document of `key` is stored (src/build/plan.ts `PlannedDocument`). */
+  searchFile(key: string): string {
+    return `${this.pageFile(key)}${DOCUMENT_SUFFIX}`;
+  }
+
+  /** Whether a set of `storedFingerprints()` holds the search document of `key`. */
+  static holdsDocument(stored: ReadonlySet<string>, key: string): boolean {
+    return stored.has(`${key}${DOCUMENT_SUFFIX}`);
   }
 
   /** Keeps a freshly written output: a hard link to it under its fingerprint. */
@@ -95,8 +103,8 @@ export class BuildStore {
    * so the search indexers (src/build/search-index.ts) can read it at once, however long the build's
    * thread stays busy rendering.
    */
-  keepSearchDocumentNow(fingerprint: string, search: string): void {
-    const file = this.searchFile(fingerprint);
+  keepSearchDocumentNow(key: string, search: string): void {
+    const file = this.searchFile(key);
     const dir = path.dirname(file);
     if (!this.madeDirs.has(dir)) {
       fsSync.mkdirSync(dir, { recursive: true });
@@ -113,15 +121,16 @@ export class BuildStore {
     await fs.rename(dir, stored);
   }
 
-  /** Removes every stored output and shard the record does not name: the cache holds one build. */
-  async prune(record: BuildRecord): Promise<number> {
+  /** Removes every stored output, shard and search document the build does not name: the cache holds one build. */
+  async prune(record: BuildRecord, documents: Iterable<string> = []): Promise<number> {
     const keep = new Set([...record.pages.values(), ...record.shards.values()]);
+    const keepDocuments = new Set(documents);
     let removed = 0;
     const fanOut = await fs.readdir(this.pagesDir).catch(() => [] as string[]);
     for (const prefix of fanOut) {
       const dir = path.join(this.pagesDir, prefix);
       for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-        if (keep.has(name.replace(/\.search$/, ""))) continue;
+        if (name.endsWith(DOCUMENT_SUFFIX) ? keepDocuments.has(name.slice(0, -DOCUMENT_SUFFIX.length)) : keep.has(name)) continue;
         await fs.rm(path.join(dir, name), { force: true });
         removed++;
       }
@@ -156,6 +165,30 @@ export async function linkOrCopy(from: string, to: string, { replace = false }: 
     if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
   }
   await fs.copyFile(from, to);
+}
+
+/** Links under way in a thread of their own (`linkFiles`). */
+export interface Linking {
+  /** Resolves with the number of files linked; rejects with the first file that could not be. */
+  done: Promise<number>;
+  /** Stops linking (the build failed): resolves once no more links can land. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Hard-links (or copies, as `linkOrCopy`) each `[from, to]`, creating `to`'s folders, in a worker
+ * thread (src/build/link-worker.js), while the caller's thread goes on.
+ */
+export function linkFiles(links: readonly (readonly [string, string])[]): Linking {
+  if (links.length === 0) return { done: Promise.resolve(0), stop: () => Promise.resolve() };
+  const worker = new Worker(new URL("./link-worker.js", import.meta.url), { workerData: { links } });
+  const done = new Promise<number>((resolve, reject) => {
+    worker.once("message", (reply: { linked?: number; error?: string }) => (reply.error === undefined ? resolve(reply.linked ?? 0) : reject(new Error(`[build] could not link a reused file: ${reply.error}`))));
+    worker.once("error", reject);
+    worker.once("exit", () => reject(new Error("[build] the linking thread stopped")));
+  });
+  done.catch(() => undefined);
+  return { done, stop: async () => void (await worker.terminate()) };
 }
 
 /** Links every file of folder `from` into a new folder `to`, recursively. */

@@ -1,25 +1,27 @@
 // The write stage of a build: every output of the plan ends up in the output folder, rendered by
 // Eleventy in runs of at most PAGES_PER_RUN pages (Eleventy keeps a run's pages in memory until it
-// ends) or hard-linked from the build store when its fingerprint did not change. Article pages feed
-// the search shards that must be indexed while the next pages render; unchanged shards are linked.
+// ends) or hard-linked from the build store when its fingerprint did not change, while the pages
+// render. The search shards that changed are indexed from the stored search documents (ShardWriter),
+// from before the pages are planned; unchanged shards are linked.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import dateline from "../../.eleventy.ts";
-import type { BuildPlan, PlannedPage, PlannedShard } from "./plan.ts";
-import { linkOrCopy, linkTree, type BuildStore } from "./store.ts";
+import type dateline from "../../.eleventy.ts";
+import type { BuildPlan, PlannedPage, PlannedShard, SearchPlan } from "./plan.ts";
+import { linkFiles, linkTree, type BuildStore } from "./store.ts";
 import { SearchIndexer } from "./search-index.ts";
 import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { outputFile } from "../site/page.ts";
+import { articleSearchDocument } from "../site/pages.ts";
+import type { Article, Shell } from "../content/types.ts";
 import { SEARCH_INDEX_DIR } from "../site/search.ts";
 import { copyPublicFiles } from "../site/assets.ts";
 import { mapLimit } from "../images/limit.ts";
 
 /** Most pages one Eleventy run renders: its memory, not the archive's, bounds the build's. */
 export const PAGES_PER_RUN = 4000;
-/** Files linked or read at once. */
+/** Files kept in the store at once. */
 const FILE_CONCURRENCY = 64;
 
 export interface WriteOptions {
@@ -35,12 +37,13 @@ export interface WriteOptions {
   timer?: { lap(stage: string): void };
   /**
    * The folder that already holds the previous build's outputs, when this build updates it in place
-   * (src/build/apply.ts): then only new outputs are written into `output`, and reused pages are read
-   * from here when a shard must be indexed again.
+   * (src/build/apply.ts): then only new outputs are written into `output`.
    */
   previousOutput?: string | undefined;
   /** Whether to copy `public/` (a slice of a build holds its pages and images only). Default: true. */
   publicFiles?: boolean;
+  /** The indexing of the plan's shards, if the build started it already. Default: started here. */
+  search?: ShardWriter | undefined;
 }
 
 export interface WriteReport {
@@ -54,17 +57,15 @@ export interface WriteReport {
   indexedPages: number;
 }
 
-export async function writeBuild({ plan, output, store, bodies, images, log, timer, previousOutput, publicFiles = true }: WriteOptions): Promise<WriteReport> {
-  await fs.mkdir(output, { recursive: true });
+export async function writeBuild({ plan, output, store, bodies, images, log, timer, previousOutput, publicFiles = true, search = ShardWriter.start(plan, store) }: WriteOptions): Promise<WriteReport> {
   const reuse = plan.pages.filter((planned) => !planned.render);
-  if (!previousOutput) await mapLimit(reuse, (planned) => placeFile(store.pageFile(planned.fingerprint), path.join(output, outputFile(planned.spec.path))), FILE_CONCURRENCY);
-  timer?.lap("link reused");
-
   const render = orderForSearch(plan.pages.filter((planned) => planned.render), plan.shards);
-  const search = new ShardWriter(plan.shards, output, store, new Set(render.map((planned) => planned.spec.path)), new Map(plan.pages.map((planned) => [planned.spec.path, planned.fingerprint])));
   let runs = 0;
+  // Reused pages and shards are linked while the pages render: links need little CPU, rendering no links.
+  const linking = linkFiles(previousOutput ? [] : reuse.map((planned) => [store.pageFile(planned.fingerprint), path.join(output, outputFile(planned.spec.path))] as const));
   try {
-    await search.start(!previousOutput);
+    await fs.mkdir(output, { recursive: true });
+    search.linkInto(output, { unchanged: !previousOutput });
     for (let start = 0; start < render.length; start += PAGES_PER_RUN) {
       const batch = render.slice(start, start + PAGES_PER_RUN);
       await bodies.prepare(batch.flatMap((planned) => planned.spec.bodies ?? []));
@@ -81,11 +82,13 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
       runs++;
       if (render.length > PAGES_PER_RUN) log(`[dateline] rendered ${Math.min(start + PAGES_PER_RUN, render.length)} of ${render.length} pages`);
     }
+    timer?.lap("render pages");
+    await linking.done;
+    timer?.lap("link reused");
   } catch (error) {
-    await search.abort(error);
+    await Promise.all([search.abort(error), linking.stop()]);
     throw error;
   }
-  timer?.lap("render pages");
   const indexed = await search.finish();
   timer?.lap("search");
   if (!previousOutput) {
@@ -98,6 +101,8 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
 
 /** One Eleventy run over an empty input folder: nothing is discovered, only the session's pages written. */
 export async function runEleventy(output: string, session: Parameters<typeof dateline>[1]): Promise<void> {
+  // Imported when first needed (a quarter of a second): a build starts its search indexing first.
+  const [{ default: Eleventy }, { default: dateline }] = await Promise.all([import("@11ty/eleventy"), import("../../.eleventy.ts")]);
   const input = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-input-"));
   try {
     const eleventy = new Eleventy(input, output, {
@@ -116,12 +121,6 @@ export async function runEleventy(output: string, session: Parameters<typeof dat
   }
 }
 
-/** Links a stored file into the output (creating its folder). */
-async function placeFile(stored: string, target: string): Promise<void> {
-  await fs.mkdir(path.dirname(target), { recursive: true });
-  await linkOrCopy(stored, target);
-}
-
 /** Article pages of shards to index first, shard by shard, so each shard's index can be written early. */
 function orderForSearch(pages: PlannedPage[], shards: readonly PlannedShard[]): PlannedPage[] {
   const order = new Map<string, number>();
@@ -135,59 +134,105 @@ function orderForSearch(pages: PlannedPage[], shards: readonly PlannedShard[]): 
     .map(({ planned }) => planned);
 }
 
+/** Most search documents written ahead of their pages: an edit's or an hour's publish, not a cold build's. */
+export const DOCUMENTS_AHEAD = 1000;
+
 /**
- * Builds the shards that changed from their article pages' search documents, which the store keeps
- * as each page is written, while the build renders on: the indexers read the documents themselves
- * (src/build/search-index.ts), so rendering never waits for Pagefind, nor Pagefind for a pause in
- * rendering. A reused page's document is in the store already; a rendered one arrives as it is
- * rendered. Links the other shards.
+ * Writes the search documents that the shards to index lack, before the pages are planned, when
+ * they are few (an edit, a publish): then no shard waits for the pages to be planned and rendered
+ * (a publish of a large archive plans for seconds). A cold build writes them as its pages render,
+ * each story rendered once. Returns the plan with those documents stored.
  */
-class ShardWriter {
+export async function writeDocumentsAhead(
+  search: SearchPlan,
+  { store, bodies, shell, articles, most = DOCUMENTS_AHEAD }: { store: BuildStore; bodies: BodyRenderer; shell: Shell; articles: ReadonlyMap<string, Article>; most?: number },
+): Promise<SearchPlan> {
+  const missing = search.shards
+    .filter((planned) => planned.index)
+    .flatMap((planned) => planned.shard.teasers)
+    .filter((teaser) => search.documents.get(teaser.path)?.stored === false)
+    .map((teaser) => articles.get(teaser.path))
+    .filter((article) => article !== undefined);
+  if (missing.length === 0 || missing.length > most) return search;
+  const documents = new Map(search.documents);
+  await bodies.prepare(missing);
+  for (const article of missing) {
+    const document = documents.get(article.path);
+    if (!document) continue;
+    store.keepSearchDocumentNow(document.key, articleSearchDocument(shell, article));
+    documents.set(article.path, { ...document, stored: true });
+  }
+  bodies.release(missing);
+  return { shards: search.shards, documents };
+}
+
+/**
+ * Indexes the shards that changed from their article pages' search documents, which the store keeps
+ * under their keys. Started as soon as the search plan is made, before the pages are planned: the
+ * indexers read the stored documents themselves (src/build/search-index.ts) and wait only for those
+ * of the pages the build renders, which arrive as they are rendered. So indexing never waits for a
+ * stage of the build that does not feed it, and rendering never waits for Pagefind.
+ */
+export class ShardWriter {
   /** Rendered pages of the shards being indexed whose documents are not in the store yet. */
   private readonly pending = new Set<string>();
   /** Pages whose search documents this build kept (a document is never rewritten while an indexer may read it). */
   private readonly kept = new Set<string>();
-  private readonly feeds: Promise<number>[] = [];
+  /** Each indexed shard's page count once it is written and kept in the store, by shard id. */
+  private readonly feeds = new Map<string, Promise<number>>();
   private readonly indexer = new SearchIndexer();
+  private links: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly shards: readonly PlannedShard[],
-    private readonly output: string,
+  private constructor(
+    private readonly search: SearchPlan,
     private readonly store: BuildStore,
-    /** Site paths rendered by this build (the others are reused: their search documents are in the store). */
-    private readonly rendered: ReadonlySet<string>,
-    /** Every page's fingerprint, by site path. */
-    private readonly fingerprints: ReadonlyMap<string, string>,
   ) {}
 
-  /** Links the unchanged shards (unless the output already has them) and deals out the others. */
-  async start(linkUnchanged: boolean): Promise<void> {
-    for (const planned of this.shards) {
-      if (!planned.index) {
-        if (linkUnchanged) await linkTree(this.store.shardDir(planned.fingerprint), path.join(this.output, SEARCH_INDEX_DIR, planned.shard.id));
-        continue;
-      }
-      const pages = planned.shard.teasers.map((teaser) => {
-        const wait = this.rendered.has(teaser.path);
-        if (wait) this.pending.add(teaser.path);
-        return { url: teaser.path, file: this.store.searchFile(this.fingerprints.get(teaser.path) ?? ""), wait };
-      });
-      const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
-      const feed = this.indexer.index({ pages, dir: scratch }).then(async (count) => {
-        await this.store.keepShard(scratch, planned.fingerprint);
-        await linkTree(this.store.shardDir(planned.fingerprint), path.join(this.output, SEARCH_INDEX_DIR, planned.shard.id));
-        return count;
-      });
-      // Awaited in finish(), or dropped with the build's own error in abort().
-      feed.catch(() => undefined);
-      this.feeds.push(feed);
-    }
+  /** Starts indexing every shard of `search` that must be indexed again. */
+  static start(search: SearchPlan, store: BuildStore): ShardWriter {
+    const writer = new ShardWriter(search, store);
+    for (const planned of search.shards) if (planned.index) writer.deal(planned);
+    return writer;
+  }
+
+  private deal(planned: PlannedShard): void {
+    const pages = planned.shard.teasers.map((teaser) => {
+      const document = this.search.documents.get(teaser.path);
+      if (!document) throw new Error(`[search] no search document planned for ${teaser.path} (a Dateline defect)`);
+      if (!document.stored) this.pending.add(teaser.path);
+      return { url: teaser.path, file: this.store.searchFile(document.key), wait: !document.stored };
+    });
+    const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
+    const feed = this.indexer.index({ pages, dir: scratch }).then(async (count) => {
+      await this.store.keepShard(scratch, planned.fingerprint);
+      return count;
+    });
+    // Awaited in finish(), or dropped with the build's own error in abort().
+    feed.catch(() => undefined);
+    this.feeds.set(planned.shard.id, feed);
+  }
+
+  /**
+   * Links the shards into the output: the unchanged ones at once (unless the output has them
+   * already), each indexed one as soon as it is written. finish() waits for them.
+   */
+  linkInto(output: string, { unchanged }: { unchanged: boolean }): void {
+    const links = this.search.shards.map(async (planned) => {
+      const feed = this.feeds.get(planned.shard.id);
+      if (feed) await feed;
+      else if (!unchanged) return;
+      await linkTree(this.store.shardDir(planned.fingerprint), path.join(output, SEARCH_INDEX_DIR, planned.shard.id));
+    });
+    this.links = Promise.all(links);
+    this.links.catch(() => undefined);
   }
 
   /** A page's search document, as the page is rendered: kept in the store once, then read by its shard's indexer. */
   document(sitePath: string, html: string): void {
-    if (this.kept.has(sitePath)) return;
-    this.store.keepSearchDocumentNow(this.fingerprints.get(sitePath) ?? "", html);
+    const document = this.search.documents.get(sitePath);
+    // A stored document is the same text (its key digests all it is made from): never rewritten.
+    if (!document || document.stored || this.kept.has(sitePath)) return;
+    this.store.keepSearchDocumentNow(document.key, html);
     this.kept.add(sitePath);
     if (this.pending.delete(sitePath)) this.indexer.arrived(sitePath);
   }
@@ -202,18 +247,19 @@ class ShardWriter {
     }
     let indexedPages: number;
     try {
-      indexedPages = (await Promise.all(this.feeds)).reduce((sum, n) => sum + n, 0);
+      indexedPages = (await Promise.all(this.feeds.values())).reduce((sum, n) => sum + n, 0);
+      await this.links;
     } catch (error) {
       await this.abort(error);
       throw error;
     }
     await this.indexer.close();
-    const indexed = this.shards.filter((planned) => planned.index).length;
-    return { shardsIndexed: indexed, shardsReused: this.shards.length - indexed, indexedPages };
+    return { shardsIndexed: this.feeds.size, shardsReused: this.search.shards.length - this.feeds.size, indexedPages };
   }
 
-  /** The build failed: stops the indexers at once. */
+  /** The build failed: stops the indexers at once, and lets no link land in the output after this. */
   async abort(error: unknown): Promise<void> {
     await this.indexer.abort(error instanceof Error ? error : new Error(String(error)));
+    await this.links.catch(() => undefined);
   }
 }

@@ -17,6 +17,13 @@ export interface SiteOptions {
   now: Date;
   /** Editors' notes for newsletter editions, by newsletter and day. */
   notes: EditorNotes;
+  /** The search shards, when the build has planned them already (`searchShardsOf`). */
+  shards?: SearchShard[];
+}
+
+/** The search index's shards, newest first. */
+export function searchShardsOf(newsroom: Newsroom): SearchShard[] {
+  return planSearchShards(newsroom.articles.map((article) => article.teaser));
 }
 
 export interface SitePlan {
@@ -27,7 +34,7 @@ export interface SitePlan {
 
 export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
   const teasers = newsroom.articles.map((article) => article.teaser);
-  const shards = planSearchShards(teasers);
+  const shards = options.shards ?? searchShardsOf(newsroom);
   return {
     pages: [
       ...htmlPages(newsroom, options.now),

@@ -28,6 +28,14 @@ const STORY_MARKER = "\u0000story\u0000";
  * what a result shows besides (Pagefind metadata: section, date, byline, thumbnail; filters: section
  * and year), in an element the index does not search or quote.
  */
+/**
+ * An article's search document on its own, the very text its page's render gives (the build writes
+ * a few ahead of their pages: src/build/write.ts `writeDocumentsAhead`). Its body must be prepared.
+ */
+export function articleSearchDocument(shell: Shell, article: Article): string {
+  return searchDocument(shell, article, renderFragment(h(ArticleStory, { article, shell })));
+}
+
 function searchDocument(shell: Shell, article: Article, story: string): string {
   const { site } = shell;
   const { teaser } = article;

@@ -2,7 +2,7 @@
 // one, a page is rendered only when its fingerprint changed (or its stored copy is gone); removed
 // pages are named; a shard is indexed only when what it indexes changed.
 import { describe, expect, it } from "vitest";
-import { describeRendered, DuplicateOutputError, planBuild } from "../../src/build/plan.ts";
+import { describeRendered, DuplicateOutputError, planBuild, planSearch } from "../../src/build/plan.ts";
 import { page } from "../../src/site/page.ts";
 import { withDigest } from "../../src/build/digest.ts";
 import type { Teaser } from "../../src/content/types.ts";
@@ -53,6 +53,40 @@ describe("planBuild", () => {
     const plan = planBuild({ ...site(), pages: site().pages.slice(0, 2) }, { code: "c1", previous: first.record, stored: (fingerprint) => stored.has(fingerprint) });
     expect(plan.pages.map((planned) => planned.reason)).toEqual(["unchanged", "not stored"]);
     expect(plan.removed).toEqual(["/"]);
+  });
+
+  it("names each search document by what it is made from, so a related list's change keeps it", () => {
+    const first = planBuild(site(), { code: "c1" });
+    const related = planBuild(site("One", "y"), { code: "c1", previous: first.record });
+    const edited = planBuild(site("One, edited"), { code: "c1", previous: first.record });
+    const keys = (plan: typeof first) => ["/a/", "/b/"].map((path) => plan.documents.get(path)?.key);
+    expect(keys(related)).toEqual(keys(first));
+    expect(keys(edited)[0]).not.toBe(keys(first)[0]);
+    expect(keys(edited)[1]).toBe(keys(first)[1]);
+    expect(new Set(keys(first)).size).toBe(2);
+  });
+
+  it("renders an unchanged article page again whose search document is gone, and re-indexes nothing for it", () => {
+    const first = planBuild(site(), { code: "c1" });
+    const missing = first.documents.get("/b/")?.key;
+    const plan = planBuild(site(), { code: "c1", previous: first.record, storedDocument: (key) => key !== missing });
+    expect(plan.pages.map((planned) => [planned.spec.path, planned.reason])).toEqual([["/a/", "unchanged"], ["/b/", "not stored"], ["/", "unchanged"]]);
+    expect(plan.documents.get("/b/")?.stored).toBe(false);
+    expect(plan.shards[0]?.index).toBe(false);
+  });
+
+  it("plans search alike from the articles before the pages and from the article pages", () => {
+    const previous = planBuild(site(), { code: "c1" }).record;
+    const pages = site("One, edited");
+    const inputs = new Map(pages.pages.filter((spec) => spec.kind === "article").map((spec) => [spec.path, spec.inputs as { shell: object; article: object }]));
+    const early = planSearch(pages.shards, (path) => {
+      const found = inputs.get(path);
+      return found && [found.shell, found.article];
+    }, { code: "c1", previous });
+    const plan = planBuild(pages, { code: "c1", previous, search: early });
+    expect(plan.shards).toBe(early.shards);
+    expect(planBuild(pages, { code: "c1", previous }).shards.map((planned) => [planned.fingerprint, planned.index])).toEqual(early.shards.map((planned) => [planned.fingerprint, planned.index]));
+    expect([...planBuild(pages, { code: "c1", previous }).documents]).toEqual([...early.documents]);
   });
 
   it("renders everything again for another version of the code", () => {

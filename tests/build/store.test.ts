@@ -13,26 +13,28 @@ beforeEach(async () => {
 afterEach(() => fs.rm(root, { recursive: true, force: true }));
 
 describe("BuildStore", () => {
-  it("keeps a written page under its fingerprint as the same file, with its search document", async () => {
+  it("keeps a written page under its fingerprint as the same file, and a search document under its key", async () => {
     const store = new BuildStore(path.join(root, "cache"));
     const page = path.join(root, "out/index.html");
     await fs.mkdir(path.dirname(page), { recursive: true });
     await fs.writeFile(page, "<p>one</p>");
-    store.keepSearchDocumentNow("fingerprintA", "<article>one</article>");
+    store.keepSearchDocumentNow("documentA", "<article>one</article>");
     await store.keepPage(page, "fingerprintA");
     const [output, stored] = await Promise.all([fs.stat(page), fs.stat(store.pageFile("fingerprintA"))]);
     expect(stored.ino).toBe(output.ino);
-    expect(await fs.readFile(store.searchFile("fingerprintA"), "utf8")).toBe("<article>one</article>");
-    expect([...(await store.storedFingerprints())].sort()).toEqual(["fingerprintA", "fingerprintA.search"]);
+    expect(await fs.readFile(store.searchFile("documentA"), "utf8")).toBe("<article>one</article>");
+    const found = await store.storedFingerprints();
+    expect([...found].sort()).toEqual(["documentA.search", "fingerprintA"]);
+    expect([BuildStore.holdsDocument(found, "documentA"), BuildStore.holdsDocument(found, "fingerprintA")]).toEqual([true, false]);
   });
 
-  it("reads back the record it wrote, ignores an unreadable one, and prunes what the record does not name", async () => {
+  it("reads back the record it wrote, ignores an unreadable one, and prunes what the build does not name", async () => {
     const store = new BuildStore(path.join(root, "cache"));
     expect(await store.readRecord()).toBeUndefined();
     for (const name of ["keep", "drop"]) {
       const file = path.join(root, `${name}.html`);
       await fs.writeFile(file, name);
-      if (name === "keep") store.keepSearchDocumentNow(`fp-${name}`, "doc");
+      store.keepSearchDocumentNow(`doc-${name}`, "doc");
       await store.keepPage(file, `fp-${name}`);
     }
     const shard = path.join(root, "shard");
@@ -42,8 +44,9 @@ describe("BuildStore", () => {
     const record = { pages: new Map([["/", "fp-keep"]]), shards: new Map<string, string>() };
     await store.writeRecord(record);
     expect(await store.readRecord()).toEqual(record);
-    expect(await store.prune(record)).toBe(2);
-    expect([...(await store.storedFingerprints())].sort()).toEqual(["fp-keep", "fp-keep.search"]);
+    // Dropped: the page and the document no one names, and the shard.
+    expect(await store.prune(record, ["doc-keep"])).toBe(3);
+    expect([...(await store.storedFingerprints())].sort()).toEqual(["doc-keep.search", "fp-keep"]);
     await fs.writeFile(path.join(store.dir, "record.v8"), "not a record");
     expect(await store.readRecord()).toBeUndefined();
   });
