@@ -49,20 +49,18 @@ interface AptRun {
   status: number | null;
   /** apt's "E: …" lines, without the "E: ". */
   errors: string[];
-  /** The last lock apt said it was waiting for. */
-  waitedFor: LockHolder | undefined;
 }
 
 /** Runs apt-get once, reporting each lock it waits for as soon as it says so. */
 function runAptGet(args: readonly string[], onWait: (holder: LockHolder) => void): Promise<AptRun> {
   return new Promise((resolve) => {
-    const run: AptRun = { status: null, errors: [], waitedFor: undefined };
+    const run: AptRun = { status: null, errors: [] };
     const child = spawn("apt-get", args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
     const line = (text: string) => {
       if (text.startsWith("E: ")) run.errors.push(text.slice(3).trim());
       else if (text.startsWith("Waiting for cache lock")) {
         const lock = parseLockLine(text);
-        if (lock) onWait((run.waitedFor = lock));
+        if (lock) onWait(lock);
       }
     };
     const lines = () => {
@@ -101,7 +99,10 @@ export async function aptInstall(packages: readonly string[], options: AptOption
   const { lockTimeoutSeconds = 600, update = true, aptOptions = [], prefix = "[apt]", howToFix = `install ${packages.join(" ")} by hand`, log = console.log } = options;
   const deadline = Date.now() + lockTimeoutSeconds * 1000;
   const told = new Set<string>();
+  /** The last holder apt named for each lock, over every run: a run that waits no more (its time is up) names none. */
+  const named = new Map<string, LockHolder>();
   const tell = (holder: LockHolder) => {
+    if (holder.pid !== undefined) named.set(holder.file, holder);
     const line = `${prefix} waiting for the package manager lock held by ${describeHolder(holder)} (up to ${lockTimeoutSeconds} s in all)…`;
     if (!told.has(line)) log(line);
     told.add(line);
@@ -115,8 +116,9 @@ export async function aptInstall(packages: readonly string[], options: AptOption
       const command = `apt-get ${step.join(" ")}`;
       const refused = run.errors.map(parseLockLine).find((lock) => lock !== undefined);
       if (refused) {
-        // After waiting out DPkg::Lock::Timeout apt no longer names the holder: the last one it named.
-        const holder = refused.pid === undefined && run.waitedFor?.file === refused.file ? run.waitedFor : refused;
+        // After waiting out DPkg::Lock::Timeout (or with none left to wait) apt no longer names the
+        // holder: the last one it named, in this run or an earlier one.
+        const holder = refused.pid === undefined ? (named.get(refused.file) ?? refused) : refused;
         if (Date.now() < deadline) {
           tell(holder);
           await delay(1000);
