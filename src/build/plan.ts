@@ -89,7 +89,7 @@ export function planSearch(shards: readonly SearchShard[], inputsOf: (articlePat
     // decide those; a change to the related stories or the footer does not re-index the shard.
     const keys = shard.teasers.map((teaser) => {
       const inputs = inputsOf(teaser.path);
-      if (!inputs) return teaser.path;
+      if (!inputs) throw new Error(`[plan] search shard ${shard.id} holds ${teaser.path}, which has no article page (a Dateline defect)`);
       const key = digestOf({ code, search: inputs });
       documents.set(teaser.path, { key, stored: storedDocument(key) });
       return key;

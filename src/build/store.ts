@@ -162,6 +162,7 @@ export async function linkOrCopy(from: string, to: string, { replace = false }: 
       await fs.rename(partial, to);
       return;
     }
+    // The same errors as in src/build/link-worker.js (plain JavaScript, which cannot import this).
     if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
   }
   await fs.copyFile(from, to);

@@ -150,19 +150,19 @@ export async function writeDocumentsAhead(
   const missing = search.shards
     .filter((planned) => planned.index)
     .flatMap((planned) => planned.shard.teasers)
-    .filter((teaser) => search.documents.get(teaser.path)?.stored === false)
-    .map((teaser) => articles.get(teaser.path))
-    .filter((article) => article !== undefined);
+    .flatMap((teaser) => {
+      const document = search.documents.get(teaser.path);
+      const article = articles.get(teaser.path);
+      return document && !document.stored && article ? [{ article, document }] : [];
+    });
   if (missing.length === 0 || missing.length > most) return search;
   const documents = new Map(search.documents);
-  await bodies.prepare(missing);
-  for (const article of missing) {
-    const document = documents.get(article.path);
-    if (!document) continue;
+  await bodies.prepare(missing.map(({ article }) => article));
+  for (const { article, document } of missing) {
     store.keepSearchDocumentNow(document.key, articleSearchDocument(shell, article));
     documents.set(article.path, { ...document, stored: true });
   }
-  bodies.release(missing);
+  bodies.release(missing.map(({ article }) => article));
   return { shards: search.shards, documents };
 }
 

@@ -28,14 +28,6 @@ const STORY_MARKER = "\u0000story\u0000";
  * what a result shows besides (Pagefind metadata: section, date, byline, thumbnail; filters: section
  * and year), in an element the index does not search or quote.
  */
-/**
- * An article's search document on its own, the very text its page's render gives (the build writes
- * a few ahead of their pages: src/build/write.ts `writeDocumentsAhead`). Its body must be prepared.
- */
-export function articleSearchDocument(shell: Shell, article: Article): string {
-  return searchDocument(shell, article, renderFragment(h(ArticleStory, { article, shell })));
-}
-
 function searchDocument(shell: Shell, article: Article, story: string): string {
   const { site } = shell;
   const { teaser } = article;
@@ -58,6 +50,14 @@ function searchDocument(shell: Shell, article: Article, story: string): string {
       : "",
   ].join("");
   return `<!DOCTYPE html><html lang="${escapeXml(site.language)}" dir="${localeOf(site.language).direction}"><head><title>${escapeXml(`${article.headline} | ${site.name}`)}</title></head><body><article data-pagefind-body="">${story}<div class="search-meta" data-pagefind-ignore="">${details}</div></article></body></html>`;
+}
+
+/**
+ * An article's search document on its own, the very text its page's render gives (the build writes
+ * a few ahead of their pages: src/build/write.ts `writeDocumentsAhead`). Its body must be prepared.
+ */
+export function articleSearchDocument(shell: Shell, article: Article): string {
+  return searchDocument(shell, article, renderFragment(h(ArticleStory, { article, shell })));
 }
 
 /** Pagination links for the head of a listing page. */

@@ -96,6 +96,11 @@ describe("planBuild", () => {
     expect(plan.shards.every((planned) => planned.index)).toBe(true);
   });
 
+  it("refuses a search shard that holds a story without an article page (a defect, not silently indexed)", () => {
+    const orphan = { ...site(), shards: [{ id: "2026", teasers: [teaser("/a/"), teaser("/gone/")] }] };
+    expect(() => planBuild(orphan, { code: "c1" })).toThrow("[plan] search shard 2026 holds /gone/, which has no article page");
+  });
+
   it("refuses two pages at one path", () => {
     const twice = { pages: [page("front", "/", { text: "a" }, render), page("tag", "/", { text: "b" }, render)], shards: [] };
     expect(() => planBuild(twice, { code: "c1" })).toThrow(DuplicateOutputError);
