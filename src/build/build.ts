@@ -20,7 +20,7 @@ import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts"
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
-import { articleImageFiles, articlePhotoFiles, contentDigest, planSlice, writeSliceManifest, type SliceSpec } from "./slices.ts";
+import { articleImageFiles, articlePhotoFiles, contentDigest, planSlice, sliceSearch, writeSliceManifest, type SliceSpec } from "./slices.ts";
 import { findBrokenLinks } from "./link-check.ts";
 import { ContentError } from "../content/errors.ts";
 import { publicPaths } from "../site/assets.ts";
@@ -124,8 +124,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   timer.lap("render");
   const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
   const planOptions = { code, previous, stored: (fingerprint: string) => stored.has(fingerprint), storedDocument: (key: string) => BuildStore.holdsDocument(stored, key) };
-  // The search plan needs only the shell and the articles: a whole build starts indexing the shards
-  // that changed now, while it plans the pages (a slice knows its shards only from the whole plan).
+  // The search plan needs only the shell and the articles: a build starts indexing the shards that
+  // changed now, while it plans the pages (a slice, those of its own shards).
   const shards = searchShardsOf(newsroom);
   const articles = new Map(newsroom.articles.map((article) => [article.path, article]));
   const planned = planSearch(shards, (articlePath) => {
@@ -133,7 +133,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return article && [newsroom.shell, article];
   }, planOptions);
   const search = options.slice ? planned : await writeDocumentsAhead(planned, { store, bodies, shell: newsroom.shell, articles, most: options.documentsAhead });
-  const indexing = options.slice ? undefined : ShardWriter.start(search, store);
+  const photos = new Map(content.articles.map((source) => [source.path, articlePhotoFiles(source)]));
+  const photosOf = (sitePath: string) => photos.get(sitePath) ?? [];
+  const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, photosOf) : search, store);
   const planPages = async () => {
     const site = planSite(newsroom, { now, notes: content.notes, shards });
     checkLinks(newsroom, site);
@@ -141,12 +143,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const id = buildId(plan.record);
     timer.lap("plan");
     const write = (part: BuildPlan, staging: string, previousOutput?: string) => writeBuild({ plan: part, output: staging, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing });
-    const job = options.slice ? sliceJob(options.slice, { plan, id, content, input: options.input, images, write }) : await wholeJob({ plan, previous, output, write });
+    const job = options.slice ? sliceJob(options.slice, { plan, id, content, input: options.input, images, photosOf, write }) : await wholeJob({ plan, previous, output, write });
     return { plan, id, job };
   };
   // A plan that fails (a broken link) stops the indexing it started.
   const { plan, id, job } = await planPages().catch(async (error: unknown) => {
-    await indexing?.abort(error);
+    await indexing.abort(error);
     throw error;
   });
   const { part, inPlace } = job;
@@ -200,9 +202,8 @@ async function wholeJob({ plan, previous, output, write }: { plan: BuildPlan; pr
 }
 
 /** One slice: its pages, search shards and photos, and a manifest naming the build it is part of. */
-function sliceJob(spec: SliceSpec, { plan, id, content, input, images, write }: { plan: BuildPlan; id: string; content: LoadedContent; input: string; images: ImagePipeline; write: WritePart }): Job {
-  const photos = new Map(content.articles.map((source) => [source.path, articlePhotoFiles(source)]));
-  const slice = planSlice(plan, spec, (sitePath) => photos.get(sitePath) ?? []);
+function sliceJob(spec: SliceSpec, { plan, id, content, input, images, photosOf, write }: { plan: BuildPlan; id: string; content: LoadedContent; input: string; images: ImagePipeline; photosOf: (sitePath: string) => readonly string[]; write: WritePart }): Job {
+  const slice = planSlice(plan, spec, photosOf);
   const articles = slice.plan.pages.filter((planned) => planned.spec.kind === "article").length;
   return {
     part: slice.plan,

@@ -13,7 +13,7 @@ import { outputFile } from "../site/page.ts";
 import { SEARCH_INDEX_DIR } from "../site/search.ts";
 import { mapLimit } from "../images/limit.ts";
 import { digestOf } from "./digest.ts";
-import type { BuildPlan, BuildRecord, PlannedShard } from "./plan.ts";
+import type { BuildPlan, BuildRecord, PlannedShard, SearchPlan } from "./plan.ts";
 import { buildId } from "./apply.ts";
 import { linkOrCopy, linkTree } from "./store.ts";
 
@@ -121,6 +121,20 @@ function dealPages(paths: readonly string[], loads: number[]): Map<string, numbe
   return dealt;
 }
 
+/** A search shard's work: its article pages, indexed, and the photos they show. */
+function shardWork(photosOf: (sitePath: string) => readonly string[]): (planned: PlannedShard) => number {
+  return (planned) => planned.shard.teasers.reduce((sum, teaser) => sum + WORK.article + WORK.photo * photosOf(teaser.path).length, 0);
+}
+
+/**
+ * The search shards slice `spec` indexes (those `planSlice` gives it), known from the search plan
+ * alone: a slice starts indexing them before it plans its pages, as a whole build does.
+ */
+export function sliceSearch(search: SearchPlan, spec: SliceSpec, photosOf: (sitePath: string) => readonly string[]): SearchPlan {
+  const assigned = assignSlices(search.shards, Array.from({ length: spec.count }, () => 0), shardWork(photosOf));
+  return { shards: search.shards.filter((planned) => assigned.get(planned.shard.id) === spec.index - 1), documents: search.documents };
+}
+
 export interface PlannedSlice {
   /** The slice's part of the build: its pages and search shards, nothing removed. */
   plan: BuildPlan;
@@ -134,7 +148,7 @@ export interface PlannedSlice {
 export function planSlice(plan: BuildPlan, spec: SliceSpec, photosOf: (sitePath: string) => readonly string[]): PlannedSlice {
   const mine = spec.index - 1;
   const loads = Array.from({ length: spec.count }, () => 0);
-  const assigned = assignSlices(plan.shards, loads, (planned) => planned.shard.teasers.reduce((sum, teaser) => sum + WORK.article + WORK.photo * photosOf(teaser.path).length, 0));
+  const assigned = assignSlices(plan.shards, loads, shardWork(photosOf));
   const shards = plan.shards.filter((planned) => assigned.get(planned.shard.id) === mine);
   const articles = new Set(shards.flatMap((planned) => planned.shard.teasers.map((teaser) => teaser.path)));
   const dealt = dealPages(plan.pages.filter((planned) => planned.spec.kind !== "article").map((planned) => planned.spec.path), loads);

@@ -8,7 +8,7 @@ import path from "node:path";
 import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { readArticle, type ArticleContext, type ArticleSource } from "./load-articles.ts";
+import { readArticleToKeep, type ArticleContext, type ArticleSource } from "./load-articles.ts";
 import type { ContentProblem } from "./errors.ts";
 import type { Site } from "../site/site.ts";
 import { manifestFor, type ManifestLearnt } from "../images/manifest.ts";
@@ -88,7 +88,7 @@ export async function checkInParallel(files: readonly string[], context: Article
   const here = async () => {
     while (next < files.length) {
       const id = next++;
-      results[id] = await readArticle(files[id] as string, context);
+      results[id] = await readArticleToKeep(files[id] as string, context);
     }
   };
   const workers = Array.from({ length: threads - 1 }, () => new Worker(BOOT, { eval: true, workerData: data }));

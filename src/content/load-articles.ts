@@ -19,7 +19,7 @@ import { countWords } from "../text.ts";
 import { newestUpdate, readLiveUpdates, type LiveSource } from "./live-updates.ts";
 import { readPhotoDetails, type PhotoDetails } from "../images/metadata.ts";
 import type { Site } from "../site/site.ts";
-import { renderBodyTemplate, type BodyTemplate } from "../render/body-template.ts";
+import { packTemplate, renderBodyTemplate, type PackedTemplate } from "../render/body-template.ts";
 import type { ArticleSourceCache } from "./source-cache.ts";
 import { digestText } from "../build/digest.ts";
 import { slugFromFileName, slugify } from "../slug.ts";
@@ -42,10 +42,10 @@ export interface ArticleSource {
   /** Digest of the file's text: with the files its blocks show, what names its body. */
   sourceDigest: string;
   /**
-   * The body rendered with a marker for each block (src/render/body-template.ts): the tokens are not
-   * kept. Absent when the article came from a build's cache: the render stage reads it again.
+   * The body rendered with a marker for each block (src/render/body-template.ts), packed: the tokens
+   * are not kept. Absent when the article came from a build's cache: the render stage reads it again.
    */
-  template?: BodyTemplate | undefined;
+  template?: PackedTemplate | undefined;
   firstParagraph: string;
   /** Words in the body, counted while parsing. */
   words: number;
@@ -88,7 +88,7 @@ export async function readArticles(context: ArticleContext, cache?: ArticleSourc
   // cannot reuse are (a cold build's are all of them).
   const check = (toCheck: readonly string[]) => {
     const threads = checkThreads(toCheck.length);
-    return threads > 1 ? checkInParallel(toCheck, context, threads) : mapFiles(toCheck, (file) => readArticle(file, context));
+    return threads > 1 ? checkInParallel(toCheck, context, threads) : mapFiles(toCheck, (file) => readArticleToKeep(file, context));
   };
   const results = cache ? await cache.readAll(context.contentDir, files, check) : await check(files);
   const articles = results.flatMap((result) => (result.article ? [result.article] : []));
@@ -102,6 +102,16 @@ export async function readArticle(file: string, context: ArticleContext): Promis
   const text = await readText(context.contentDir, file, undefined, context.contentRoot);
   if (!text.ok) return { problems: [{ file, line: 1, field: "file", message: text.message }] };
   return checkArticle(file, text.text, context);
+}
+
+/**
+ * `readArticle` for an article the load keeps: a copy that shares nothing with the file's text. V8
+ * keeps a whole string alive for any piece cut from it (a YAML value, a caption), so every article's
+ * source would stay in memory until the build ends (~0.6 GB at 100,000). A worker thread's results
+ * are copies already (a message is a clone).
+ */
+export async function readArticleToKeep(file: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
+  return structuredClone(await readArticle(file, context));
 }
 
 /** Validates an article's text as if it were `file`: the build's checks, for a file not written yet too. */
@@ -200,10 +210,10 @@ export async function checkArticle(file: string, source: string, context: Articl
     path: sitePath,
     published,
     ...(context.problemsOnly
-      ? { sourceDigest: "", template: { html: "" }, firstParagraph: "", words: 0 }
+      ? { sourceDigest: "", template: packTemplate({ html: "" }), firstParagraph: "", words: 0 }
       : {
           sourceDigest: digestText(source),
-          template: renderBodyTemplate(md, tokens, site, live, { sponsored: fields.type === "sponsored" }),
+          template: packTemplate(renderBodyTemplate(md, tokens, site, live, { sponsored: fields.type === "sponsored" })),
           firstParagraph: firstParagraphText(tokens),
           words: countWords(plainText(tokens)),
         }),

@@ -17,7 +17,7 @@ import type { ContentProblem } from "./errors.ts";
 import { parseMoment, type Moment } from "../dates.ts";
 import { isReservedPath, RESERVED_PATHS } from "../slug.ts";
 import { digestText } from "../build/digest.ts";
-import { renderBodyTemplate, type BodyTemplate } from "../render/body-template.ts";
+import { packTemplate, renderBodyTemplate, type PackedTemplate } from "../render/body-template.ts";
 import type { Site } from "../site/site.ts";
 
 export const PAGES_FOLDER = "pages";
@@ -33,7 +33,7 @@ export interface PageSource {
   fields: PageFrontMatter;
   updated?: Moment;
   sourceDigest: string;
-  template: BodyTemplate;
+  template: PackedTemplate;
   figures: PhotoSource[];
   galleries: GallerySource[];
   embeds: EmbedSource[];
@@ -86,7 +86,7 @@ async function readPage(file: string, context: PageContext): Promise<{ page?: Pa
     path: sitePath,
     fields,
     sourceDigest: digestText(text.text),
-    template: renderBodyTemplate(md, tokens, site),
+    template: packTemplate(renderBodyTemplate(md, tokens, site)),
     figures: blocks.figures,
     galleries: blocks.galleries,
     embeds: blocks.embeds,

@@ -6,7 +6,7 @@ import type { ArticleSource, EmbedSource, PhotoSource } from "../content/load-ar
 import type { Article, BodyRef, Embed, Gallery, GalleryPhoto, LiveCoverage, RenderedBody } from "../content/types.ts";
 import type { Site } from "../site/site.ts";
 import { IMAGE_WIDTHS, type ImagePipeline } from "../images/index.ts";
-import { fillBlocks, type BodyTemplate } from "./body-template.ts";
+import { fillBlocks, unpackTemplate, type PackedTemplate } from "./body-template.ts";
 import { htmlToText } from "../site/seo/structured-data.ts";
 import { withDigest } from "../build/digest.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
@@ -18,8 +18,8 @@ export interface BodySource {
   /** The article file: an image that fails to encode is its content problem. */
   file: string;
   /** Absent for an article the load reused from the build's cache: then `reread` gets it from the file. */
-  template?: BodyTemplate | undefined;
-  reread: () => Promise<BodyTemplate>;
+  template?: PackedTemplate | undefined;
+  reread: () => Promise<PackedTemplate>;
   figures: readonly PhotoSource[];
   galleries: ArticleSource["galleries"];
   embeds: readonly EmbedSource[];
@@ -113,7 +113,7 @@ export class BodyRenderer {
         : kind === "gallery"
           ? renderGalleryHtml(pick(galleries, "gallery", index), this.site)
           : renderEmbedHtml(pick(embeds, "embed", index), this.site);
-    const template = source.template ?? (await source.reread());
+    const template = unpackTemplate(source.template ?? (await source.reread()));
     const body: RenderedBody = { html: fillBlocks(template.html, block) };
     const live = template.live;
     if (live) {

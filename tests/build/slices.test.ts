@@ -3,8 +3,8 @@
 // of the other pages by their path; the same on every runner. A merge accepts only every slice of
 // one build, of its own code and content.
 import { describe, expect, it } from "vitest";
-import { assignSlices, checkSlices, parseSlice, planSlice, SliceError, type SliceManifest } from "../../src/build/slices.ts";
-import { planBuild } from "../../src/build/plan.ts";
+import { assignSlices, checkSlices, parseSlice, planSlice, sliceSearch, SliceError, type SliceManifest } from "../../src/build/slices.ts";
+import { planBuild, planSearch } from "../../src/build/plan.ts";
 import { buildId } from "../../src/build/apply.ts";
 import { page } from "../../src/site/page.ts";
 import { withDigest } from "../../src/build/digest.ts";
@@ -67,6 +67,21 @@ describe("assignSlices", () => {
     expect(slices.flatMap((slice) => slice.plan.shards).length).toBe(5);
     // More slices than shards: the extra slices are empty, not an error.
     expect(planSlice(plan, { index: 7, count: 7 }, () => []).plan.pages.length).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("sliceSearch", () => {
+  it("gives each slice the shards planSlice gives it, from the search plan alone (a slice indexes them before it plans its pages)", () => {
+    const built = site([40, 12, 33, 5, 27, 18]);
+    const plan = planBuild(built, { code: "c" });
+    const search = planSearch(built.shards, () => [shell], { code: "c" });
+    const photos = (path: string) => (path.startsWith("/2024/") || path === "/2021/3/" ? ["a.jpg"] : []);
+    for (const count of [1, 2, 3, 5]) {
+      for (let index = 1; index <= count; index++) {
+        const early = sliceSearch(search, { index, count }, photos).shards.map((planned) => planned.shard.id);
+        expect(early).toEqual(planSlice(plan, { index, count }, photos).plan.shards.map((planned) => planned.shard.id));
+      }
+    }
   });
 });
 

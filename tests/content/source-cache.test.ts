@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ArticleSourceCache } from "../../src/content/source-cache.ts";
 import { validateNewsroom } from "../../src/content/load.ts";
+import { unpackTemplate } from "../../src/render/body-template.ts";
 import { sitesRemovedAfterEach, type FixtureSite } from "../helpers/site.ts";
 import { editSettings } from "../helpers/settings.ts";
 
@@ -26,7 +27,8 @@ describe("ArticleSourceCache", () => {
     await fs.appendFile(path.join(fixture.contentDir, "articles/2026/harbour-vote.md"), "\nOne more line.\n");
     const after = await load(fixture, cache);
     expect([after.checked, after.reused]).toEqual([1, first.articles.length - 1]);
-    expect(after.articles.find((article) => article.id.endsWith("harbour-vote.md"))?.template?.html).toContain("One more line.");
+    const edited = after.articles.find((article) => article.id.endsWith("harbour-vote.md"))?.template;
+    expect(edited && unpackTemplate(edited).html).toContain("One more line.");
   });
 
   it("checks again an article whose photo changed, and every article when the settings, the authors or the code changed", async () => {
