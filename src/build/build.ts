@@ -20,7 +20,7 @@ import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts"
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
-import { articleImageFiles, articlePhotoFiles, contentDigest, planSlice, sliceSearch, writeSliceManifest, type SliceSpec } from "./slices.ts";
+import { articleImageFiles, contentDigest, photosByPath, planSlice, sliceSearch, writeSliceManifest, type SliceSpec } from "./slices.ts";
 import { findBrokenLinks } from "./link-check.ts";
 import { ContentError } from "../content/errors.ts";
 import { publicPaths } from "../site/assets.ts";
@@ -133,8 +133,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return article && [newsroom.shell, article];
   }, planOptions);
   const search = options.slice ? planned : await writeDocumentsAhead(planned, { store, bodies, shell: newsroom.shell, articles, most: options.documentsAhead });
-  const photos = new Map(content.articles.map((source) => [source.path, articlePhotoFiles(source)]));
-  const photosOf = (sitePath: string) => photos.get(sitePath) ?? [];
+  // A slice's work is weighed by the photos its articles show; a whole build needs no such lookup.
+  const photosOf = options.slice ? photosByPath(content.articles) : () => [];
   const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, photosOf) : search, store);
   const planPages = async () => {
     const site = planSite(newsroom, { now, notes: content.notes, shards });

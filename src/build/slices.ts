@@ -69,6 +69,12 @@ export function articlePhotoFiles(source: Pick<ArticleSource, "photo" | "figures
   ];
 }
 
+/** The photos each article shows, by site path: what a slice's work is weighed by. */
+export function photosByPath(sources: readonly Pick<ArticleSource, "path" | "photo" | "figures" | "galleries" | "embeds">[]): (sitePath: string) => readonly string[] {
+  const photos = new Map(sources.map((source) => [source.path, articlePhotoFiles(source)]));
+  return (sitePath) => photos.get(sitePath) ?? [];
+}
+
 /** What a slice publishes for an article: its photos and, named by the article's own file, its share card. */
 export function articleImageFiles(source: Pick<ArticleSource, "file" | "photo" | "figures" | "galleries" | "embeds">): string[] {
   return [...articlePhotoFiles(source), source.file];
