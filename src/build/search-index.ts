@@ -34,13 +34,15 @@ interface WorkerReply {
 
 /** One Pagefind process, in a worker thread of its own; it indexes the shards dealt to it one after another. */
 class IndexWorker {
-  private readonly worker = new Worker(new URL("./search-worker.js", import.meta.url));
+  private readonly worker: Worker;
   private readonly jobs = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void; pages: number }>();
   private closed: (() => void) | undefined;
   /** Pages of the shards dealt to it and not yet written. */
   queued = 0;
 
-  constructor() {
+  /** `writing`: the pages being written by all the build's indexers, at most `writingPages` (src/build/search-worker.js). */
+  constructor(writing: Int32Array, writingPages: number) {
+    this.worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { writing, writingPages } });
     this.worker.on("message", (reply: WorkerReply) => {
       if (reply.type === "closed") return this.closed?.();
       const job = this.jobs.get(reply.id);
@@ -92,13 +94,28 @@ export class SearchIndexer {
   /** Pages a dealt shard waits for, and the indexer that holds it. */
   private readonly awaited = new Map<string, IndexWorker>();
   private next = 1;
+  /** Pages being written at once by the indexers, shared with them so they take turns. */
+  private readonly writing = new Int32Array(new SharedArrayBuffer(4));
 
-  /** `indexers`: Pagefind processes at most (default: one per core, at most two). */
-  constructor(private readonly indexers = Math.min(2, Math.max(1, os.availableParallelism()))) {}
+  /**
+   * `indexers`: Pagefind processes at most (default: one per core, at most two). `writingPages`: pages
+   * the indexers write at once, at most, unless one shard is larger (Pagefind holds ~0.4 MB a page
+   * while it writes: the default keeps two ~950-story year shards writing side by side, and makes
+   * the quarter shards of a 100,000-story archive write one at a time).
+   */
+  constructor(
+    private readonly indexers = Math.min(2, Math.max(1, os.availableParallelism())),
+    private readonly writingPages = 2500,
+  ) {}
+
+  /** Pages being written right now, by all the indexers. */
+  writingNow(): number {
+    return Atomics.load(this.writing, 0);
+  }
 
   /** Indexes one shard into `job.dir`; resolves with its page count once its files are written. */
   async index({ pages, dir }: ShardJob): Promise<number> {
-    if (this.workers.length < this.indexers && this.workers.every((worker) => worker.queued > 0)) this.workers.push(new IndexWorker());
+    if (this.workers.length < this.indexers && this.workers.every((worker) => worker.queued > 0)) this.workers.push(new IndexWorker(this.writing, this.writingPages));
     const worker = this.workers.reduce((best, candidate) => (candidate.queued < best.queued ? candidate : best));
     const ready = pages.map((page) => {
       if (!("wait" in page) || page.wait !== true) return page;

@@ -3,13 +3,44 @@
 // The worker reads the pages' documents itself, as the build writes them: the build's thread only
 // says which have arrived, so indexing never waits for it to be idle.
 // Plain JavaScript: worker threads do not share the TypeScript loader the build runs with.
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import fs from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
 /** Pages sent to Pagefind and not yet read by it, at most: the documents in memory stay few. */
 const MAX_IN_FLIGHT = 200;
+
+/**
+ * Pages being written by all the build's indexers, counted in memory they share (src/build/
+ * search-index.ts). Pagefind holds ~0.4 MB a page while it writes a shard's files, four times what it
+ * holds while adding them: the indexers take turns so that at most `writingPages` write at once. A shard
+ * larger than that writes alone. The turns are kept among the workers, so no write waits for the
+ * build's thread to be free.
+ * @type {Int32Array}
+ */
+const writing = workerData.writing;
+/** @type {number} */
+const writingPages = workerData.writingPages;
+
+/**
+ * Waits for a turn to write `pages` pages; returns its release.
+ * @param {number} pages
+ */
+async function writeTurn(pages) {
+  for (;;) {
+    const now = Atomics.load(writing, 0);
+    if (now === 0 || now + pages <= writingPages) {
+      if (Atomics.compareExchange(writing, 0, now, now + pages) === now) break;
+      continue;
+    }
+    await Atomics.waitAsync(writing, 0, now).value;
+  }
+  return () => {
+    Atomics.sub(writing, 0, pages);
+    Atomics.notify(writing, 0);
+  };
+}
 
 /** Pages the build has written, by site path; and a shard's feed waiting for one. */
 const arrived = new Set();
@@ -53,7 +84,8 @@ async function indexShard({ id, pages, dir }) {
     await Promise.all(inFlight);
     if (errors.length > 0) return { type: "written", id, pages: 0, errors };
     await fs.rm(dir, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath: dir });
+    const release = await writeTurn(pages.length);
+    const written = await index.writeFiles({ outputPath: dir }).finally(release);
     if (written.errors.length > 0) return { type: "written", id, pages: 0, errors: written.errors };
     const entry = JSON.parse(await fs.readFile(path.join(dir, "pagefind-entry.json"), "utf8"));
     /** @type {number} */

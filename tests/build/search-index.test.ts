@@ -83,6 +83,23 @@ describe("SearchIndexer", () => {
     }
   });
 
+  it("takes turns to write: shards larger than the pages allowed at once are written, one at a time, and every turn is given back", async () => {
+    const dir = await tempDir();
+    const indexer = new SearchIndexer(2, 2);
+    const shard = (name: string, count: number) => ({
+      pages: Array.from({ length: count }, (_, i) => ({ url: `/${name}/${i}/`, html: document(`${name} ${i}`, `story ${name} number ${i}`) })),
+      dir: path.join(dir, name),
+    });
+    try {
+      const counts = await Promise.all([indexer.index(shard("north", 3)), indexer.index(shard("south", 3)), indexer.index(shard("east", 1)), indexer.index(shard("west", 1))]);
+      expect(counts).toEqual([3, 3, 1, 1]);
+      expect(await indexedUrls(path.join(dir, "south"))).toEqual(["/south/0/", "/south/1/", "/south/2/"]);
+      expect(indexer.writingNow()).toBe(0);
+    } finally {
+      await indexer.close();
+    }
+  });
+
   it("stops at once when the build fails: a shard still waiting for a page fails with the build's error", async () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(1);
