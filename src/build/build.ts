@@ -8,6 +8,7 @@ import { ArticleSourceCache } from "../content/source-cache.ts";
 import type { Newsroom } from "../content/types.ts";
 import { ImagePipeline } from "../images/index.ts";
 import { BodyRenderer } from "../render/bodies.ts";
+import { TemplateSpill } from "../render/template-spill.ts";
 import { prepareNewsroom } from "../render/newsroom.ts";
 import { planSite, searchShardsOf } from "../site/index.ts";
 import { siteUrl } from "../site/site.ts";
@@ -20,7 +21,7 @@ import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts"
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
-import { articleImageFiles, contentDigest, photosByPath, planSlice, sliceSearch, writeSliceManifest, type SliceSpec } from "./slices.ts";
+import { articleImageFiles, contentDigest, articleWork, planSlice, sliceSearch, writeSliceManifest, type SliceSpec } from "./slices.ts";
 import { findBrokenLinks } from "./link-check.ts";
 import { ContentError } from "../content/errors.ts";
 import { publicPaths } from "../site/assets.ts";
@@ -93,13 +94,15 @@ interface NewsroomOptions {
   preview: boolean;
   /** Articles' photos are named, not encoded, until a slice asks for its own (`ImagePipeline.publish`). */
   deferPhotos?: boolean;
+  /** Where the load kept the body templates (a build's spill); default: in memory. */
+  templates?: TemplateSpill | undefined;
 }
 
 /** The render stage's photos and the newsroom, from loaded content. */
 async function prepare(content: LoadedContent, options: NewsroomOptions) {
   const images = new ImagePipeline({ cacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), urlPath: siteUrl(content.site, "/img/") });
   if (options.deferPhotos) images.deferEncoding(content.articles.flatMap(articleImageFiles));
-  const bodies = new BodyRenderer(content.site, images);
+  const bodies = new BodyRenderer(content.site, images, options.templates);
   const newsroom = await prepareNewsroom(content, { images, bodies, preview: options.preview, now: options.now });
   return { images, bodies, newsroom };
 }
@@ -115,68 +118,75 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await reportLeftovers({ output, cacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir) }, log);
 
   const store = new BuildStore(options.cacheDir);
-  // Articles checked by the last build, reused while unchanged: a publish parses only what changed.
-  const articleCache = await ArticleSourceCache.open(store.sourcesFile);
-  timer.lap("start");
-  const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), codeVersion: await codeDigest() });
-  timer.lap("load");
-  const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined });
-  timer.lap("render");
-  const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
-  const planOptions = { code, previous, stored: (fingerprint: string) => stored.has(fingerprint), storedDocument: (key: string) => BuildStore.holdsDocument(stored, key) };
-  // The search plan needs only the shell and the articles: a build starts indexing the shards that
-  // changed now, while it plans the pages (a slice, those of its own shards).
-  const shards = searchShardsOf(newsroom);
-  const articles = new Map(newsroom.articles.map((article) => [article.path, article]));
-  const planned = planSearch(shards, (articlePath) => {
-    const article = articles.get(articlePath);
-    return article && [newsroom.shell, article];
-  }, planOptions);
-  const search = options.slice ? planned : await writeDocumentsAhead(planned, { store, bodies, shell: newsroom.shell, articles, most: options.documentsAhead });
-  // A slice's work is weighed by the photos its articles show; a whole build needs no such lookup.
-  const photosOf = options.slice ? photosByPath(content.articles) : () => [];
-  const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, photosOf) : search, store);
-  const planPages = async () => {
-    const site = planSite(newsroom, { now, notes: content.notes, shards });
-    checkLinks(newsroom, site);
-    const plan = planBuild(site, { ...planOptions, search });
-    const id = buildId(plan.record);
-    timer.lap("plan");
-    const write = (part: BuildPlan, staging: string, previousOutput?: string) => writeBuild({ plan: part, output: staging, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing });
-    const job = options.slice ? sliceJob(options.slice, { plan, id, content, input: options.input, images, photosOf, write }) : await wholeJob({ plan, previous, output, write });
-    return { plan, id, job };
-  };
-  // A plan that fails (a broken link) stops the indexing it started.
-  const { plan, id, job } = await planPages().catch(async (error: unknown) => {
-    await indexing.abort(error);
-    throw error;
-  });
-  const { part, inPlace } = job;
-
-  // Saved while the pages are written (its entries hold for any build of this code): not after them.
-  const saving = articleCache.save();
-  saving.catch(() => undefined);
-  const staging = `${output}.building-${process.pid}`;
-  await fs.rm(staging, { recursive: true, force: true });
-  let written: WriteReport;
+  // Every article's body template waits on disk for its page, not in memory (src/render/template-spill.ts).
+  const templates = new TemplateSpill(store.dir);
   try {
-    written = await job.write(staging);
-    if (!inPlace) await markOutputFolder(staging, id);
-  } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true });
-    throw error;
-  }
-  if (previous && inPlace) await applyInPlace({ staging, output, plan, previous, images });
-  else await swapIn(staging, output);
-  timer.lap("swap");
-  await store.writeRecord(part.record);
-  await store.prune(part.record, [...plan.documents.values()].map((document) => document.key));
-  await saving;
-  timer.lap("cache");
+    // Articles checked by the last build, reused while unchanged: a publish parses only what changed.
+    const articleCache = await ArticleSourceCache.open(store.sourcesFile);
+    timer.lap("start");
+    const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), codeVersion: await codeDigest(), templates });
+    timer.lap("load");
+    const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined, templates });
+    timer.lap("render");
+    const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
+    const planOptions = { code, previous, stored: (fingerprint: string) => stored.has(fingerprint), storedDocument: (key: string) => BuildStore.holdsDocument(stored, key) };
+    // The search plan needs only the shell and the articles: a build starts indexing the shards that
+    // changed now, while it plans the pages (a slice, those of its own shards).
+    const shards = searchShardsOf(newsroom);
+    const articles = new Map(newsroom.articles.map((article) => [article.path, article]));
+    const planned = planSearch(shards, (articlePath) => {
+      const article = articles.get(articlePath);
+      return article && [newsroom.shell, article];
+    }, planOptions);
+    const search = options.slice ? planned : await writeDocumentsAhead(planned, { store, bodies, shell: newsroom.shell, articles, most: options.documentsAhead });
+    // A slice's work is weighed by its articles' images; a whole build needs no such lookup.
+    const workOf = options.slice ? articleWork(content.articles, newsroom.articles) : () => 0;
+    const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store);
+    const planPages = async () => {
+      const site = planSite(newsroom, { now, notes: content.notes, shards });
+      checkLinks(newsroom, site);
+      const plan = planBuild(site, { ...planOptions, search });
+      const id = buildId(plan.record);
+      timer.lap("plan");
+      const write = (part: BuildPlan, staging: string, previousOutput?: string) => writeBuild({ plan: part, output: staging, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing });
+      const job = options.slice ? sliceJob(options.slice, { plan, id, content, input: options.input, images, workOf, write }) : await wholeJob({ plan, previous, output, write });
+      return { plan, id, job };
+    };
+    // A plan that fails (a broken link) stops the indexing it started.
+    const { plan, id, job } = await planPages().catch(async (error: unknown) => {
+      await indexing.abort(error);
+      throw error;
+    });
+    const { part, inPlace } = job;
 
-  const summary = summarizeBuild(newsroom, { plan: part, written, images: images.getStats(), elapsedMs: performance.now() - started, slices: job.line });
-  log(summary);
-  return { newsroom, plan, written, summary, timings: timer.timings };
+    // Saved while the pages are written (its entries hold for any build of this code): not after them.
+    const saving = articleCache.save();
+    saving.catch(() => undefined);
+    const staging = `${output}.building-${process.pid}`;
+    await fs.rm(staging, { recursive: true, force: true });
+    let written: WriteReport;
+    try {
+      written = await job.write(staging);
+      if (!inPlace) await markOutputFolder(staging, id);
+    } catch (error) {
+      await fs.rm(staging, { recursive: true, force: true });
+      throw error;
+    }
+    if (previous && inPlace) await applyInPlace({ staging, output, plan, previous, images });
+    else await swapIn(staging, output);
+    timer.lap("swap");
+    await store.writeRecord(part.record);
+    await store.prune(part.record, [...plan.documents.values()].map((document) => document.key));
+    await saving;
+    timer.lap("cache");
+
+    const summary = summarizeBuild(newsroom, { plan: part, written, images: images.getStats(), elapsedMs: performance.now() - started, slices: job.line });
+    log(summary);
+    return { newsroom, plan, written, summary, timings: timer.timings };
+
+  } finally {
+    templates.close();
+  }
 }
 
 /** What one build job writes: all of the plan, or a slice of it (`--shard`). */
@@ -202,8 +212,8 @@ async function wholeJob({ plan, previous, output, write }: { plan: BuildPlan; pr
 }
 
 /** One slice: its pages, search shards and photos, and a manifest naming the build it is part of. */
-function sliceJob(spec: SliceSpec, { plan, id, content, input, images, photosOf, write }: { plan: BuildPlan; id: string; content: LoadedContent; input: string; images: ImagePipeline; photosOf: (sitePath: string) => readonly string[]; write: WritePart }): Job {
-  const slice = planSlice(plan, spec, photosOf);
+function sliceJob(spec: SliceSpec, { plan, id, content, input, images, workOf, write }: { plan: BuildPlan; id: string; content: LoadedContent; input: string; images: ImagePipeline; workOf: (sitePath: string) => number; write: WritePart }): Job {
+  const slice = planSlice(plan, spec, workOf);
   const articles = slice.plan.pages.filter((planned) => planned.spec.kind === "article").length;
   return {
     part: slice.plan,

@@ -1,14 +1,15 @@
 // A large archive built as parallel CI jobs: `--shard K/N` builds one of N slices of the site into a
 // folder of its own, `--merge` checks the slices and puts them together (docs/deploy.md, "Past one
 // machine"). Every slice plans the whole site, so all of them agree on every fingerprint; each then
-// renders its part: whole search shards with their article pages (balanced by articles and the
-// photos they show), and the other pages dealt out in the order of a hash of their paths to even
+// renders its part: whole search shards with their article pages (balanced by articles, the
+// photos they show and their share cards), and the other pages dealt out in the order of a hash of their paths to even
 // the slices' work (so a page nearly always stays in its slice, and in its cache, from one publish to
 // the next).
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { ArticleSource } from "../content/load-articles.ts";
+import type { Article } from "../content/types.ts";
 import { outputFile } from "../site/page.ts";
 import { SEARCH_INDEX_DIR } from "../site/search.ts";
 import { mapLimit } from "../images/limit.ts";
@@ -69,19 +70,24 @@ export function articlePhotoFiles(source: Pick<ArticleSource, "photo" | "figures
   ];
 }
 
-/** The photos each article shows, by site path: what a slice's work is weighed by. */
-export function photosByPath(sources: readonly Pick<ArticleSource, "path" | "photo" | "figures" | "galleries" | "embeds">[]): (sitePath: string) => readonly string[] {
-  const photos = new Map(sources.map((source) => [source.path, articlePhotoFiles(source)]));
-  return (sitePath) => photos.get(sitePath) ?? [];
-}
-
 /** What a slice publishes for an article: its photos and, named by the article's own file, its share card. */
 export function articleImageFiles(source: Pick<ArticleSource, "file" | "photo" | "figures" | "galleries" | "embeds">): string[] {
   return [...articlePhotoFiles(source), source.file];
 }
 
-/** Work, in units of one page rendered: an article page is also indexed for search; a photo is encoded (cold). */
-const WORK = { page: 1, article: 2, photo: 100 } as const;
+/**
+ * Work, in units of one page rendered (~2 ms): an article page is also indexed for search; a photo is
+ * encoded, and a story without one has its share card drawn (~25 ms), when the image cache is cold.
+ * Cards matter: the newest 90 days' photo-less stories all have one, and they fall in one or two shards.
+ */
+const WORK = { page: 1, article: 2, photo: 100, card: 12 } as const;
+
+/** Each article's work, by site path: its page, indexed, the photos it shows and its share card. */
+export function articleWork(sources: readonly Pick<ArticleSource, "path" | "photo" | "figures" | "galleries" | "embeds">[], articles: readonly Pick<Article, "path" | "card">[]): (sitePath: string) => number {
+  const photos = new Map(sources.map((source) => [source.path, articlePhotoFiles(source).length]));
+  const work = new Map(articles.map((article) => [article.path, WORK.article + WORK.photo * (photos.get(article.path) ?? 0) + (article.card ? WORK.card : 0)]));
+  return (sitePath) => work.get(sitePath) ?? WORK.article;
+}
 
 /** A page's place in the order the other pages are dealt out in: a hash of its path alone. */
 function pathRank(sitePath: string): number {
@@ -127,17 +133,17 @@ function dealPages(paths: readonly string[], loads: number[]): Map<string, numbe
   return dealt;
 }
 
-/** A search shard's work: its article pages, indexed, and the photos they show. */
-function shardWork(photosOf: (sitePath: string) => readonly string[]): (planned: PlannedShard) => number {
-  return (planned) => planned.shard.teasers.reduce((sum, teaser) => sum + WORK.article + WORK.photo * photosOf(teaser.path).length, 0);
+/** A search shard's work: its articles' (`articleWork`). */
+function shardWork(workOf: (sitePath: string) => number): (planned: PlannedShard) => number {
+  return (planned) => planned.shard.teasers.reduce((sum, teaser) => sum + workOf(teaser.path), 0);
 }
 
 /**
  * The search shards slice `spec` indexes (those `planSlice` gives it), known from the search plan
  * alone: a slice starts indexing them before it plans its pages, as a whole build does.
  */
-export function sliceSearch(search: SearchPlan, spec: SliceSpec, photosOf: (sitePath: string) => readonly string[]): SearchPlan {
-  const assigned = assignSlices(search.shards, Array.from({ length: spec.count }, () => 0), shardWork(photosOf));
+export function sliceSearch(search: SearchPlan, spec: SliceSpec, workOf: (sitePath: string) => number): SearchPlan {
+  const assigned = assignSlices(search.shards, Array.from({ length: spec.count }, () => 0), shardWork(workOf));
   return { shards: search.shards.filter((planned) => assigned.get(planned.shard.id) === spec.index - 1), documents: search.documents };
 }
 
@@ -148,13 +154,13 @@ export interface PlannedSlice {
 }
 
 /**
- * Slice `spec` of a build: its search shards with their article pages (balanced by their work, the
- * photos included), then its share of the other pages, dealt out to even the slices' work.
+ * Slice `spec` of a build: its search shards with their article pages (balanced by their work,
+ * `articleWork`), then its share of the other pages, dealt out to even the slices' work.
  */
-export function planSlice(plan: BuildPlan, spec: SliceSpec, photosOf: (sitePath: string) => readonly string[]): PlannedSlice {
+export function planSlice(plan: BuildPlan, spec: SliceSpec, workOf: (sitePath: string) => number): PlannedSlice {
   const mine = spec.index - 1;
   const loads = Array.from({ length: spec.count }, () => 0);
-  const assigned = assignSlices(plan.shards, loads, shardWork(photosOf));
+  const assigned = assignSlices(plan.shards, loads, shardWork(workOf));
   const shards = plan.shards.filter((planned) => assigned.get(planned.shard.id) === mine);
   const articles = new Set(shards.flatMap((planned) => planned.shard.teasers.map((teaser) => teaser.path)));
   const dealt = dealPages(plan.pages.filter((planned) => planned.spec.kind !== "article").map((planned) => planned.spec.path), loads);

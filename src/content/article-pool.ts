@@ -8,7 +8,7 @@ import path from "node:path";
 import os from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import { readArticleToKeep, type ArticleContext, type ArticleSource } from "./load-articles.ts";
+import { keepTemplate, readArticleToKeep, type ArticleContext, type ArticleSource } from "./load-articles.ts";
 import type { ContentProblem } from "./errors.ts";
 import type { Site } from "../site/site.ts";
 import { manifestFor, type ManifestLearnt } from "../images/manifest.ts";
@@ -76,7 +76,7 @@ export async function checkInParallel(files: readonly string[], context: Article
       worker.on("message", (reply: WorkerReply) => {
         if (reply.type === "learnt") return resolve(reply.learnt);
         if (reply.type === "failed") return reject(new Error(`[check] checking ${files[reply.id]} failed in a worker thread (a Dateline defect):\n${reply.message}`));
-        results[reply.id] = reply.result;
+        results[reply.id] = keepTemplate(reply.result, context);
         pending--;
         send();
       });

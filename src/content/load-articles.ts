@@ -19,7 +19,7 @@ import { countWords } from "../text.ts";
 import { newestUpdate, readLiveUpdates, type LiveSource } from "./live-updates.ts";
 import { readPhotoDetails, type PhotoDetails } from "../images/metadata.ts";
 import type { Site } from "../site/site.ts";
-import { packTemplate, renderBodyTemplate, type PackedTemplate } from "../render/body-template.ts";
+import { packTemplate, renderBodyTemplate, isSpilled, type KeptTemplate, type TemplateKeeper } from "../render/body-template.ts";
 import type { ArticleSourceCache } from "./source-cache.ts";
 import { digestText } from "../build/digest.ts";
 import { slugFromFileName, slugify } from "../slug.ts";
@@ -43,9 +43,10 @@ export interface ArticleSource {
   sourceDigest: string;
   /**
    * The body rendered with a marker for each block (src/render/body-template.ts), packed: the tokens
-   * are not kept. Absent when the article came from a build's cache: the render stage reads it again.
+   * are not kept; a build keeps it on disk (src/render/template-spill.ts). Absent when the article came
+   * from a build's cache: the render stage reads it again.
    */
-  template?: PackedTemplate | undefined;
+  template?: KeptTemplate | undefined;
   firstParagraph: string;
   /** Words in the body, counted while parsing. */
   words: number;
@@ -79,6 +80,8 @@ export interface ArticleContext {
   problemsOnly?: boolean | undefined;
   /** The content folder's real path, resolved once for all the files of a load. */
   contentRoot?: string | undefined;
+  /** Where the articles the load keeps put their body templates (a build's spill); default: in memory. */
+  templates?: TemplateKeeper | undefined;
 }
 
 export async function readArticles(context: ArticleContext, cache?: ArticleSourceCache): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
@@ -111,7 +114,14 @@ export async function readArticle(file: string, context: ArticleContext): Promis
  * are copies already (a message is a clone).
  */
 export async function readArticleToKeep(file: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
-  return structuredClone(await readArticle(file, context));
+  return keepTemplate(structuredClone(await readArticle(file, context)), context);
+}
+
+/** A checked article the load keeps, its body template handed to `context.templates` (if any). */
+export function keepTemplate<T extends { article?: ArticleSource }>(result: T, context: Pick<ArticleContext, "templates">): T {
+  const { article } = result;
+  if (!context.templates || !article?.template || isSpilled(article.template)) return result;
+  return { ...result, article: { ...article, template: context.templates.keep(article.template) } };
 }
 
 /** Validates an article's text as if it were `file`: the build's checks, for a file not written yet too. */

@@ -13,6 +13,7 @@ import { ContentError } from "./errors.ts";
 import { readEditorNotes } from "./load-notes.ts";
 import { readPages } from "./load-pages.ts";
 import { createMarkdown } from "../markdown/markdown.ts";
+import type { TemplateKeeper } from "../render/body-template.ts";
 
 /** Validates everything without encoding images or rendering: what `check:content` needs. */
 export interface LoadOptions {
@@ -24,9 +25,11 @@ export interface LoadOptions {
   codeVersion?: string | undefined;
   /** Only the problems are wanted (`check:content`): articles are checked, not prepared for pages. */
   problemsOnly?: boolean | undefined;
+  /** Where the articles' body templates are kept until they are rendered (a build's spill); default: in memory. */
+  templates?: TemplateKeeper | undefined;
 }
 
-export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir, codeVersion = "", problemsOnly }: LoadOptions = {}) {
+export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir, codeVersion = "", problemsOnly, templates }: LoadOptions = {}) {
   const dir = path.resolve(contentDir);
   const { site, problems, lineOf } = await loadSettings(dir);
   // Anything in the folder that is not an expected kind of file, by path: code is never run, only named.
@@ -36,7 +39,7 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
   if (!site) return { problems };
   const md = createMarkdown(site.language);
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
-  const context: ArticleContext = { contentDir: dir, site, authorIds, md, imageCacheDir, problemsOnly };
+  const context: ArticleContext = { contentDir: dir, site, authorIds, md, imageCacheDir, problemsOnly, templates };
   // What an article's check reads besides its own file and the files it shows.
   articleCache?.begin(digestOf({ site, authors: [...authorIds].sort(), code: codeVersion }));
   const articles = await readArticles(context, articleCache);

@@ -6,7 +6,8 @@ import type { ArticleSource, EmbedSource, PhotoSource } from "../content/load-ar
 import type { Article, BodyRef, Embed, Gallery, GalleryPhoto, LiveCoverage, RenderedBody } from "../content/types.ts";
 import type { Site } from "../site/site.ts";
 import { IMAGE_WIDTHS, type ImagePipeline } from "../images/index.ts";
-import { fillBlocks, unpackTemplate, type PackedTemplate } from "./body-template.ts";
+import { fillBlocks, isSpilled, unpackTemplate, type KeptTemplate } from "./body-template.ts";
+import type { TemplateSpill } from "./template-spill.ts";
 import { htmlToText } from "../site/seo/structured-data.ts";
 import { withDigest } from "../build/digest.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
@@ -18,8 +19,8 @@ export interface BodySource {
   /** The article file: an image that fails to encode is its content problem. */
   file: string;
   /** Absent for an article the load reused from the build's cache: then `reread` gets it from the file. */
-  template?: PackedTemplate | undefined;
-  reread: () => Promise<PackedTemplate>;
+  template?: KeptTemplate | undefined;
+  reread: () => Promise<KeptTemplate>;
   figures: readonly PhotoSource[];
   galleries: ArticleSource["galleries"];
   embeds: readonly EmbedSource[];
@@ -42,6 +43,8 @@ export class BodyRenderer {
   constructor(
     private readonly site: Site,
     private readonly images: ImagePipeline,
+    /** Where the loader kept the body templates (a build's); without one, they are in memory. */
+    private readonly templates?: TemplateSpill,
   ) {}
 
   /**
@@ -113,7 +116,7 @@ export class BodyRenderer {
         : kind === "gallery"
           ? renderGalleryHtml(pick(galleries, "gallery", index), this.site)
           : renderEmbedHtml(pick(embeds, "embed", index), this.site);
-    const template = unpackTemplate(source.template ?? (await source.reread()));
+    const template = unpackTemplate(await this.bytesOf(source.template ?? (await source.reread())));
     const body: RenderedBody = { html: fillBlocks(template.html, block) };
     const live = template.live;
     if (live) {
@@ -129,6 +132,12 @@ export class BodyRenderer {
       body.live = coverage;
     }
     return body;
+  }
+
+  private async bytesOf(template: KeptTemplate) {
+    if (this.templates) return this.templates.read(template);
+    if (isSpilled(template)) throw new Error("[render] a body template was spilled to disk but the body renderer has no spill (a Dateline defect)");
+    return template;
   }
 
   private async prepareEmbed(embed: EmbedSource): Promise<Embed> {

@@ -61,6 +61,25 @@ export function renderBodyTemplate(
  */
 export type PackedTemplate = Uint8Array & { readonly packed: "body template" };
 
+/** A body template a TemplateSpill (src/render/template-spill.ts) keeps on disk: where it is in the spill's file. */
+export interface SpilledTemplate {
+  readonly spilled: true;
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** A body template as an article carries it from load to render: in memory, or spilled to disk. */
+export type KeptTemplate = PackedTemplate | SpilledTemplate;
+
+/** Where the loader puts each body template it keeps (a build's TemplateSpill); without one, in memory. */
+export interface TemplateKeeper {
+  keep(template: PackedTemplate): KeptTemplate;
+}
+
+export function isSpilled(template: KeptTemplate): template is SpilledTemplate {
+  return "spilled" in template;
+}
+
 const encoder = new TextEncoder();
 
 export function packTemplate(template: BodyTemplate): PackedTemplate {

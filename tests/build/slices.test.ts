@@ -3,7 +3,7 @@
 // of the other pages by their path; the same on every runner. A merge accepts only every slice of
 // one build, of its own code and content.
 import { describe, expect, it } from "vitest";
-import { assignSlices, checkSlices, parseSlice, planSlice, sliceSearch, SliceError, type SliceManifest } from "../../src/build/slices.ts";
+import { articleWork, assignSlices, checkSlices, parseSlice, planSlice, sliceSearch, SliceError, type SliceManifest } from "../../src/build/slices.ts";
 import { planBuild, planSearch } from "../../src/build/plan.ts";
 import { buildId } from "../../src/build/apply.ts";
 import { page } from "../../src/site/page.ts";
@@ -47,16 +47,16 @@ describe("assignSlices", () => {
 
   it("counts photos as work: a year of photo stories weighs more than a year of briefs", () => {
     const plan = planBuild(site([50, 50, 50]), { code: "c" });
-    const photos = (path: string) => (path.startsWith("/2026/") ? ["a.jpg", "b.jpg", "c.jpg"] : []);
-    const slices = [1, 2].map((index) => planSlice(plan, { index, count: 2 }, photos).plan.shards.map((planned) => planned.shard.id));
+    const work = (path: string) => (path.startsWith("/2026/") ? 302 : 2);
+    const slices = [1, 2].map((index) => planSlice(plan, { index, count: 2 }, work).plan.shards.map((planned) => planned.shard.id));
     expect(slices).toContainEqual(["2026"]);
     expect(slices).toContainEqual(["2025", "2024"]);
   });
 
   it("is the same for the same content, and every shard and article page lands in exactly one slice", () => {
     const plan = planBuild(site([7, 3, 9, 1, 4]), { code: "c" });
-    const slices = [1, 2, 3].map((index) => planSlice(plan, { index, count: 3 }, () => []));
-    expect(slices.map((slice) => slice.manifest)).toEqual([1, 2, 3].map((index) => planSlice(planBuild(site([7, 3, 9, 1, 4]), { code: "c" }), { index, count: 3 }, () => []).manifest));
+    const slices = [1, 2, 3].map((index) => planSlice(plan, { index, count: 3 }, () => 2));
+    expect(slices.map((slice) => slice.manifest)).toEqual([1, 2, 3].map((index) => planSlice(planBuild(site([7, 3, 9, 1, 4]), { code: "c" }), { index, count: 3 }, () => 2).manifest));
     const pages = slices.flatMap((slice) => slice.plan.pages.map((planned) => planned.spec.path));
     expect(pages.sort()).toEqual(plan.pages.map((planned) => planned.spec.path).sort());
     // An article page goes with its search shard.
@@ -66,7 +66,21 @@ describe("assignSlices", () => {
     }
     expect(slices.flatMap((slice) => slice.plan.shards).length).toBe(5);
     // More slices than shards: the extra slices are empty, not an error.
-    expect(planSlice(plan, { index: 7, count: 7 }, () => []).plan.pages.length).toBeGreaterThanOrEqual(0);
+    expect(planSlice(plan, { index: 7, count: 7 }, () => 2).plan.pages.length).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("articleWork", () => {
+  it("weighs a story by its page, the photos it shows and its share card: the newest photo-less stories are not free", () => {
+    const none = { figures: [], galleries: [], embeds: [] };
+    const photo = { file: "harbour.jpg" } as unknown as NonNullable<Parameters<typeof articleWork>[0][number]["photo"]>;
+    const work = articleWork(
+      [{ path: "/brief/", ...none }, { path: "/carded/", ...none }, { path: "/photo/", photo, ...none }],
+      [{ path: "/brief/" }, { path: "/carded/", card: { src: "/img/x-card.jpeg", width: 1200, height: 630 } as never }, { path: "/photo/" }],
+    );
+    expect(work("/brief/")).toBeLessThan(work("/carded/"));
+    expect(work("/carded/")).toBeLessThan(work("/photo/"));
+    expect(work("/unknown/")).toBe(work("/brief/"));
   });
 });
 
@@ -75,11 +89,11 @@ describe("sliceSearch", () => {
     const built = site([40, 12, 33, 5, 27, 18]);
     const plan = planBuild(built, { code: "c" });
     const search = planSearch(built.shards, () => [shell], { code: "c" });
-    const photos = (path: string) => (path.startsWith("/2024/") || path === "/2021/3/" ? ["a.jpg"] : []);
+    const work = (path: string) => (path.startsWith("/2024/") || path === "/2021/3/" ? 102 : 2);
     for (const count of [1, 2, 3, 5]) {
       for (let index = 1; index <= count; index++) {
-        const early = sliceSearch(search, { index, count }, photos).shards.map((planned) => planned.shard.id);
-        expect(early).toEqual(planSlice(plan, { index, count }, photos).plan.shards.map((planned) => planned.shard.id));
+        const early = sliceSearch(search, { index, count }, work).shards.map((planned) => planned.shard.id);
+        expect(early).toEqual(planSlice(plan, { index, count }, work).plan.shards.map((planned) => planned.shard.id));
       }
     }
   });
@@ -88,7 +102,7 @@ describe("sliceSearch", () => {
 describe("planSlice", () => {
   it("deals the other pages out to even the slices' work (an article page counts twice: it is indexed too)", () => {
     const plan = planBuild(site([100, 90, 60, 50], 400), { code: "c" });
-    const work = [1, 2, 3, 4].map((index) => planSlice(plan, { index, count: 4 }, () => []).plan.pages.reduce((sum, planned) => sum + (planned.spec.kind === "article" ? 2 : 1), 0));
+    const work = [1, 2, 3, 4].map((index) => planSlice(plan, { index, count: 4 }, () => 2).plan.pages.reduce((sum, planned) => sum + (planned.spec.kind === "article" ? 2 : 1), 0));
     expect(work.reduce((a, b) => a + b, 0)).toBe(2 * 300 + 401);
     expect(Math.max(...work) - Math.min(...work)).toBeLessThanOrEqual(2);
   });
@@ -96,7 +110,7 @@ describe("planSlice", () => {
   it("keeps nearly every other page in its slice when a publish adds pages", () => {
     const before = planBuild(site([100, 90, 60, 50], 400), { code: "c" });
     const after = planBuild(site([103, 90, 60, 50], 404), { code: "c" });
-    const slices = (plan: typeof before) => new Map([1, 2, 3, 4].flatMap((index) => planSlice(plan, { index, count: 4 }, () => []).plan.pages.map((planned) => [planned.spec.path, index] as const)));
+    const slices = (plan: typeof before) => new Map([1, 2, 3, 4].flatMap((index) => planSlice(plan, { index, count: 4 }, () => 2).plan.pages.map((planned) => [planned.spec.path, index] as const)));
     const [was, is] = [slices(before), slices(after)];
     const moved = [...was].filter(([sitePath, index]) => sitePath.startsWith("/tags/") && is.get(sitePath) !== index);
     expect(moved.length).toBeLessThanOrEqual(20);
@@ -108,7 +122,7 @@ describe("checkSlices", () => {
   const build = buildId(plan.record);
   const here = { code: "code", content: "content" };
   const manifests = (count: number, changes: Partial<SliceManifest> = {}) =>
-    new Map(Array.from({ length: count }, (_, i): [string, SliceManifest] => [`s${i + 1}`, { ...planSlice(plan, { index: i + 1, count }, () => []).manifest, build, ...here, ...changes }]));
+    new Map(Array.from({ length: count }, (_, i): [string, SliceManifest] => [`s${i + 1}`, { ...planSlice(plan, { index: i + 1, count }, () => 2).manifest, build, ...here, ...changes }]));
 
   it("accepts every slice of one build of this code and content, and returns the build's record", () => {
     const record = checkSlices(manifests(3), here);

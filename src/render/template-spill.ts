@@ -1,0 +1,78 @@
+// Body templates on disk from load to render. A build keeps every article's body template from the
+// moment its Markdown is parsed until its page is written: ~0.8 GB at 100,000 articles, most of the
+// distance between a large archive's build and its memory target. The loader hands each template to
+// the spill as it checks the article; the body renderer reads it back when a page shows the body.
+// The file is in the build's cache folder and is unlinked as soon as it is open where the system
+// allows it, so it goes with the process, a crashed one too.
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { KeptTemplate, PackedTemplate, SpilledTemplate, TemplateKeeper } from "./body-template.ts";
+import { isSpilled } from "./body-template.ts";
+
+/** Templates gathered in memory before one write: a few hundred writes for a large archive, not one per article. */
+const CHUNK_BYTES = 1 << 20;
+
+export class TemplateSpill implements TemplateKeeper {
+  private readonly file: string;
+  private readonly fd: number;
+  private readonly unlinked: boolean;
+  /** Bytes in the file. */
+  private written = 0;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private closed = false;
+
+  /** A new spill file in `dir` (the build's cache folder). */
+  constructor(dir: string) {
+    fs.mkdirSync(dir, { recursive: true });
+    this.file = path.join(dir, `body-templates-${process.pid}-${randomUUID()}.tmp`);
+    this.fd = fs.openSync(this.file, "w+");
+    let unlinked = true;
+    try {
+      fs.unlinkSync(this.file);
+    } catch {
+      // A system that keeps an open file's name (Windows): removed on close instead.
+      unlinked = false;
+    }
+    this.unlinked = unlinked;
+  }
+
+  keep(template: PackedTemplate): SpilledTemplate {
+    const offset = this.written + this.pendingBytes;
+    this.pending.push(template);
+    this.pendingBytes += template.byteLength;
+    if (this.pendingBytes >= CHUNK_BYTES) this.flush();
+    return { spilled: true, offset, length: template.byteLength };
+  }
+
+  /** The template's bytes, from the file (or still in memory). */
+  async read(template: KeptTemplate): Promise<PackedTemplate> {
+    if (!isSpilled(template)) return template;
+    if (this.closed) throw new Error("[render] a body template was read after the build closed its spill (a Dateline defect)");
+    if (template.offset + template.length > this.written) this.flush();
+    const bytes = new Uint8Array(template.length);
+    const read = await new Promise<number>((resolve, reject) => fs.read(this.fd, bytes, 0, template.length, template.offset, (error, count) => (error ? reject(error) : resolve(count))));
+    if (read !== template.length) throw new Error(`[render] a body template was cut short in ${this.file} (${read} of ${template.length} bytes; a Dateline defect)`);
+    return bytes as PackedTemplate;
+  }
+
+  /** Closes the file (and removes it where it kept its name). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.pending = [];
+    fs.closeSync(this.fd);
+    if (!this.unlinked) fs.rmSync(this.file, { force: true });
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const chunk = Buffer.concat(this.pending, this.pendingBytes);
+    let done = 0;
+    while (done < chunk.byteLength) done += fs.writeSync(this.fd, chunk, done, chunk.byteLength - done, this.written + done);
+    this.written += chunk.byteLength;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+}
