@@ -116,6 +116,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Refused before anything is read or written: an output that holds anything but an earlier output.
   await checkOutputFolder({ output: options.output, input: options.input });
   await reportLeftovers({ output, cacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir) }, log);
+  // A slice's manifest names the content folder by a digest of every file: hashed while the build runs.
+  const contentFiles = options.slice ? contentDigest(options.input) : undefined;
+  contentFiles?.catch(() => undefined);
 
   const store = new BuildStore(options.cacheDir);
   // Every article's body template waits on disk for its page, not in memory (src/render/template-spill.ts).
@@ -149,7 +152,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const id = buildId(plan.record);
       timer.lap("plan");
       const write = (part: BuildPlan, staging: string, previousOutput?: string) => writeBuild({ plan: part, output: staging, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing });
-      const job = options.slice ? sliceJob(options.slice, { plan, id, content, input: options.input, images, workOf, write }) : await wholeJob({ plan, previous, output, write });
+      const job = options.slice ? sliceJob(options.slice, { plan, id, content, images, workOf, contentFiles: contentFiles ?? contentDigest(options.input), write }) : await wholeJob({ plan, previous, output, write });
       return { plan, id, job };
     };
     // A plan that fails (a broken link) stops the indexing it started.
@@ -212,7 +215,7 @@ async function wholeJob({ plan, previous, output, write }: { plan: BuildPlan; pr
 }
 
 /** One slice: its pages, search shards and photos, and a manifest naming the build it is part of. */
-function sliceJob(spec: SliceSpec, { plan, id, content, input, images, workOf, write }: { plan: BuildPlan; id: string; content: LoadedContent; input: string; images: ImagePipeline; workOf: (sitePath: string) => number; write: WritePart }): Job {
+function sliceJob(spec: SliceSpec, { plan, id, content, images, workOf, contentFiles, write }: { plan: BuildPlan; id: string; content: LoadedContent; images: ImagePipeline; workOf: (sitePath: string) => number; contentFiles: Promise<string>; write: WritePart }): Job {
   const slice = planSlice(plan, spec, workOf);
   const articles = slice.plan.pages.filter((planned) => planned.spec.kind === "article").length;
   return {
@@ -223,7 +226,7 @@ function sliceJob(spec: SliceSpec, { plan, id, content, input, images, workOf, w
       const mine = content.articles.filter((source) => slice.plan.record.pages.has(source.path));
       await Promise.all(mine.map((source) => images.publish(articleImageFiles(source)).catch(imageFailureFor(source.file))));
       const written = await write(slice.plan, staging);
-      const [code, files] = await Promise.all([codeDigest(), contentDigest(input)]);
+      const [code, files] = await Promise.all([codeDigest(), contentFiles]);
       await writeSliceManifest(staging, { ...slice.manifest, build: id, code, content: files });
       return written;
     },

@@ -216,12 +216,13 @@ export async function readSlices(dirs: readonly string[]): Promise<Map<string, S
 }
 
 /**
- * Checks that `slices` (folder → manifest) are every slice of one build, of this code and content:
+ * Checks that `slices` (folder → manifest) are every slice of one build, of this code and content
+ * (the content is not compared when `here.content` is not given yet):
  * the same count, each index once, the same build, code and content, and between them exactly the
  * build's pages and shards (their union names the build the slices claim). Throws a SliceError
  * naming what is wrong; returns the build's record.
  */
-export function checkSlices(slices: ReadonlyMap<string, SliceManifest>, here: { code: string; content: string }): BuildRecord {
+export function checkSlices(slices: ReadonlyMap<string, SliceManifest>, here: { code: string; content?: string }): BuildRecord {
   const manifests = [...slices.entries()];
   const first = manifests[0]?.[1];
   if (!first) throw new SliceError("--merge needs the folders of every slice");
@@ -237,7 +238,7 @@ export function checkSlices(slices: ReadonlyMap<string, SliceManifest>, here: { 
   for (const [dir, manifest] of manifests) {
     const name = `${dir} (slice ${manifest.index}/${count})`;
     if (manifest.code !== here.code) throw new SliceError(`--merge: ${name} was built by another version of Dateline than this merge; ${same}`);
-    if (manifest.content !== here.content) throw new SliceError(`--merge: ${name} was built from other content than this merge's content folder; ${same}`);
+    if (here.content !== undefined && manifest.content !== here.content) throw new SliceError(`--merge: ${name} was built from other content than this merge's content folder; ${same}`);
     if (manifest.build !== first.build) throw new SliceError(`--merge: ${name} is a slice of another build than slice ${first.index}/${count} (other settings or DATELINE_NOW); ${same}`);
   }
   const record: BuildRecord = {
