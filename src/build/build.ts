@@ -186,7 +186,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const summary = summarizeBuild(newsroom, { plan: part, written, images: images.getStats(), elapsedMs: performance.now() - started, slices: job.line });
     log(summary);
     return { newsroom, plan, written, summary, timings: timer.timings };
-
   } finally {
     templates.close();
   }

@@ -1,10 +1,10 @@
 // A large archive built as parallel CI jobs: `--shard K/N` builds one of N slices of the site into a
 // folder of its own, `--merge` checks the slices and puts them together (docs/deploy.md, "Past one
 // machine"). Every slice plans the whole site, so all of them agree on every fingerprint; each then
-// renders its part: whole search shards with their article pages (balanced by articles, the
-// photos they show and their share cards), and the other pages dealt out in the order of a hash of their paths to even
-// the slices' work (so a page nearly always stays in its slice, and in its cache, from one publish to
-// the next).
+// renders its part: whole search shards with their article pages (balanced by articles, the photos
+// they show and their share cards), and the other pages dealt out in the order of a hash of their
+// paths to even the slices' work (so a page nearly always stays in its slice, and in its cache, from
+// one publish to the next).
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
