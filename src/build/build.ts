@@ -117,8 +117,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await checkOutputFolder({ output: options.output, input: options.input });
   await reportLeftovers({ output, cacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir) }, log);
   // A slice's manifest names the content folder by a digest of every file: hashed while the build runs.
-  const contentFiles = options.slice ? contentDigest(options.input) : undefined;
-  contentFiles?.catch(() => undefined);
+  const slice = options.slice && { spec: options.slice, contentFiles: contentDigest(options.input) };
+  slice?.contentFiles.catch(() => undefined);
 
   const store = new BuildStore(options.cacheDir);
   // Every article's body template waits on disk for its page, not in memory (src/render/template-spill.ts).
@@ -152,7 +152,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const id = buildId(plan.record);
       timer.lap("plan");
       const write = (part: BuildPlan, staging: string, previousOutput?: string) => writeBuild({ plan: part, output: staging, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing });
-      const job = options.slice ? sliceJob(options.slice, { plan, id, content, images, workOf, contentFiles: contentFiles ?? contentDigest(options.input), write }) : await wholeJob({ plan, previous, output, write });
+      const job = slice ? sliceJob(slice.spec, { plan, id, content, images, workOf, contentFiles: slice.contentFiles, write }) : await wholeJob({ plan, previous, output, write });
       return { plan, id, job };
     };
     // A plan that fails (a broken link) stops the indexing it started.

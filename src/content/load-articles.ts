@@ -114,7 +114,8 @@ export async function readArticle(file: string, context: ArticleContext): Promis
  * are copies already (a message is a clone).
  */
 export async function readArticleToKeep(file: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
-  return keepTemplate(structuredClone(await readArticle(file, context)), context);
+  // The template is kept first: the copy then carries where it is, not its bytes.
+  return structuredClone(keepTemplate(await readArticle(file, context), context));
 }
 
 /** A checked article the load keeps, its body template handed to `context.templates` (if any). */

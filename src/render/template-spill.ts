@@ -70,7 +70,12 @@ export class TemplateSpill implements TemplateKeeper {
     if (this.pendingBytes === 0) return;
     const chunk = Buffer.concat(this.pending, this.pendingBytes);
     let done = 0;
-    while (done < chunk.byteLength) done += fs.writeSync(this.fd, chunk, done, chunk.byteLength - done, this.written + done);
+    try {
+      while (done < chunk.byteLength) done += fs.writeSync(this.fd, chunk, done, chunk.byteLength - done, this.written + done);
+    } catch (error) {
+      // A full disk or a read-only cache folder: the machine's problem, named with the folder to look at.
+      throw new Error(`[build] could not keep the articles' body templates in ${path.dirname(this.file)} (${(error as NodeJS.ErrnoException).code ?? String(error)}): the build's cache folder needs free space and must be writable`, { cause: error });
+    }
     this.written += chunk.byteLength;
     this.pending = [];
     this.pendingBytes = 0;
