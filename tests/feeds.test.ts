@@ -9,8 +9,8 @@ import { buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSi
 import { htmlUrls } from "./helpers/html.ts";
 import { escapeXml, element, renderXml, textElement } from "../src/site/xml.ts";
 import { absoluteHref, absoluteSrcset, absolutizeHtml } from "../src/site/feeds/absolute-urls.ts";
-import { articleFeedId, buildFeed, MAX_FEED_ENTRIES, scopeArticles } from "../src/site/feeds/feed.ts";
-import { feedLinks, feedPath, feedTitle } from "../src/site/feeds/links.ts";
+import { articleFeedId, articlesByScope, buildFeed, MAX_FEED_ENTRIES, MAX_TOPIC_FEED_ENTRIES, scopeArticles } from "../src/site/feeds/feed.ts";
+import { feedLinks, feedPath, feedTitle, type FeedScope } from "../src/site/feeds/links.ts";
 import { createSite } from "../src/site/site.ts";
 import { parseMoment } from "../src/dates.ts";
 import { settingsSchema } from "../src/content/schema.ts";
@@ -221,6 +221,32 @@ describe("scopeArticles and buildFeed", () => {
     expect(chosen.map((article) => article.slug)).toEqual(many.slice(0, 50).map((article) => article.slug));
     const sport = scopeArticles({ kind: "section", section: other }, many);
     expect(sport.map((article) => article.slug)).toEqual(many.filter((_, i) => i % 3 === 2).map((article) => article.slug));
+  });
+
+  it("selects for every scope at once what each scope's own look through the archive would (random archive)", () => {
+    let seed = 5;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const ben = { ...ana, id: "ben-ode", name: "Ben Ode", path: "/authors/ben-ode/" };
+    const spellings = ["Harbour", "harbour", "Ferry", "Council", "Storm"];
+    const archive = Array.from({ length: 400 }, (_, i) =>
+      fakeArticle(`r-${i}`, "2026-03-01T11:00:00", {
+        section: random(4) === 0 ? other : site.sections[0],
+        authors: [[ana], [ben], [ana, ben], []][random(4)],
+        tags: spellings.filter(() => random(4) === 0),
+      }),
+    );
+    const topics = ["harbour", "ferry", "council", "storm", "nowhere"].map((slug) => ({ slug, name: slug, path: `/tags/${slug}/` }));
+    const scopes: FeedScope[] = [{ kind: "site" }, { kind: "section", section: other }, ...topics.map((tag): FeedScope => ({ kind: "tag", tag })), { kind: "author", author: ana }, { kind: "author", author: ben }];
+    const follows = (scope: FeedScope, article: Article) =>
+      scope.kind === "section" ? article.section.slug === scope.section.slug : scope.kind === "author" ? article.authors.some((author) => author.id === scope.author.id) : scope.kind === "tag" ? article.tags.some((tag) => tag.toLowerCase() === scope.tag.slug) : true;
+    const chosen = articlesByScope(scopes, archive);
+    scopes.forEach((scope, index) => {
+      const expected = archive.filter((article) => follows(scope, article)).slice(0, scope.kind === "tag" ? MAX_TOPIC_FEED_ENTRIES : MAX_FEED_ENTRIES);
+      expect(chosen[index]?.map((article) => article.slug), JSON.stringify(scope)).toEqual(expected.map((article) => article.slug));
+    });
+    expect(chosen[0]).toHaveLength(MAX_FEED_ENTRIES);
+    expect(chosen[2]?.length).toBe(MAX_TOPIC_FEED_ENTRIES);
+    expect(chosen[6]).toEqual([]);
   });
 
   it("dates an empty feed by the site's newest change, never the clock", () => {

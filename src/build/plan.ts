@@ -157,6 +157,7 @@ export function describeRendered(plan: BuildPlan): string[] {
   return [...byKind.entries()].map(([kind, reasons]) => {
     const total = [...reasons.values()].reduce((sum, n) => sum + n, 0);
     const why = [...reasons.entries()].map(([reason, n]) => (reasons.size === 1 ? reason : `${n} ${reason}`)).join(", ");
-    return `${total} ${kind}${total === 1 ? "" : "s"} (${why})`;
+    // A kind named in the plural already ("corrections") takes no second s.
+    return `${total} ${kind}${total === 1 || kind.endsWith("s") ? "" : "s"} (${why})`;
   });
 }

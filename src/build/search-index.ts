@@ -99,13 +99,13 @@ export class SearchIndexer {
 
   /**
    * `indexers`: Pagefind processes at most (default: one per core, at most two). `writingPages`: pages
-   * the indexers write at once, at most, unless one shard is larger (Pagefind holds ~0.4 MB a page
-   * while it writes: the default keeps two ~950-story year shards writing side by side, and makes
-   * the quarter shards of a 100,000-story archive write one at a time).
+   * the indexers write at once, at most, unless one shard is larger (Pagefind holds ~0.45 MB a page
+   * while it writes: by default the ~950-story year shards of a 10,000-story archive, like the
+   * quarter shards of 100,000, write one at a time; a small newsroom's shards write side by side).
    */
   constructor(
     private readonly indexers = Math.min(2, Math.max(1, os.availableParallelism())),
-    private readonly writingPages = 2500,
+    private readonly writingPages = 1000,
   ) {}
 
   /** Pages being written right now, by all the indexers. */

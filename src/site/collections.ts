@@ -8,8 +8,17 @@ export function teasersInSection(teasers: readonly Teaser[], section: string): T
   return teasers.filter((teaser) => teaser.section.slug === section);
 }
 
-export function teasersByAuthor(teasers: readonly Teaser[], authorId: string): Teaser[] {
-  return teasers.filter((teaser) => teaser.authors.some((author) => author.id === authorId));
+/** Each author's teasers, by author id, in the order given: one pass for every author (a newsroom has hundreds). */
+export function teasersByAuthor(teasers: readonly Teaser[]): Map<string, Teaser[]> {
+  const byAuthor = new Map<string, Teaser[]>();
+  for (const teaser of teasers) {
+    for (const id of new Set(teaser.authors.map((author) => author.id))) {
+      const list = byAuthor.get(id);
+      if (list) list.push(teaser);
+      else byAuthor.set(id, [teaser]);
+    }
+  }
+  return byAuthor;
 }
 
 /** The copyright year: the newest article's, so output never depends on the build's clock. */
@@ -107,80 +116,81 @@ export function paginate<T>(items: readonly T[], pageSize: number, base: string)
 /** Articles per side of an article, in each of its topics and its section, that may be related to it. */
 export const RELATED_WINDOW = 25;
 
-interface Candidate {
-  other: Teaser;
-  /** Tags shared with the story. */
-  count: number;
-  /** 1 when in the story's section. */
-  sameSection: number;
-  /** Milliseconds between the two stories. */
-  distance: number;
-}
-
-/** The related list's order: more shared tags, then the same section, then nearer in time, newer, then by path. */
-function rankBefore(a: Candidate, b: Candidate): boolean {
-  const order = b.count - a.count || b.sameSection - a.sameSection || a.distance - b.distance || b.other.published.epoch - a.other.published.epoch || a.other.path.localeCompare(b.other.path);
-  return order < 0;
-}
-
 /**
  * "More from <section>" for every article: up to `limit` others ranked by shared topics, then the same
- * section, then closeness in time (then path, so it is deterministic). Candidates are the
- * RELATED_WINDOW nearest articles in time on each side within each of its topics and its section,
- * so a story is related to what was published around it: a new story changes the lists of recent
- * stories only, not of the whole archive (what keeps an hourly publish incremental), and the work is
- * linear in the archive. Only articles sharing a topic or the section qualify.
+ * section, then closeness in time, then the newer, then by path (so it is deterministic). Candidates
+ * are the RELATED_WINDOW nearest articles in time on each side within each of its topics and its
+ * section, so a story is related to what was published around it: a new story changes the lists of
+ * recent stories only, not of the whole archive (what keeps an hourly publish incremental), and the
+ * work is linear in the archive. Only articles sharing a topic or the section qualify.
  */
 export function relatedStories(teasers: readonly Teaser[], limit = 4, window = RELATED_WINDOW): Map<Teaser, Teaser[]> {
-  // Oldest first within each list: positions are stable as newer stories arrive.
-  const chronological = [...teasers].reverse();
-  const byTag = new Map<string, Teaser[]>();
-  const bySection = new Map<string, Teaser[]>();
-  const positions = new Map<Teaser, Map<string, number>>();
-  const place = (lists: Map<string, Teaser[]>, key: string, teaser: Teaser, prefix: string) => {
+  // Stories are numbered by their place in `teasers`, and counted in typed arrays: this runs over
+  // ~100 candidates for each story of the archive, and Maps of objects made it a third of the plan.
+  const count = teasers.length;
+  const epoch = new Float64Array(count);
+  const section = teasers.map((teaser) => teaser.section.slug);
+  // Each topic's and section's stories, oldest first (positions are stable as newer stories arrive),
+  // and where each story stands in them.
+  type Place = { list: number[]; at: number };
+  const lists = new Map<string, number[]>();
+  const placeIn = (key: string, story: number): Place => {
     let list = lists.get(key);
     if (!list) lists.set(key, (list = []));
-    let at = positions.get(teaser);
-    if (!at) positions.set(teaser, (at = new Map<string, number>()));
-    at.set(prefix + key, list.length);
-    list.push(teaser);
+    list.push(story);
+    return { list, at: list.length - 1 };
   };
-  const slugsOf = new Map<Teaser, string[]>();
-  for (const teaser of chronological) {
-    const slugs = [...new Set(teaser.tags.map(tagSlug))];
-    slugsOf.set(teaser, slugs);
-    for (const slug of slugs) place(byTag, slug, teaser, "t:");
-    place(bySection, teaser.section.slug, teaser, "s:");
+  const topicPlaces: Place[][] = [];
+  const sectionPlaces: Place[] = [];
+  for (let story = count - 1; story >= 0; story--) {
+    const teaser = teasers[story] as Teaser;
+    epoch[story] = teaser.published.epoch;
+    topicPlaces[story] = [...new Set(teaser.tags.map(tagSlug))].map((slug) => placeIn(`t:${slug}`, story));
+    sectionPlaces[story] = placeIn(`s:${section[story]}`, story);
   }
 
+  const shared = new Int32Array(count);
+  // The story that last counted each candidate (+1): counts start again at zero for each story.
+  const countedFor = new Int32Array(count);
+  const candidates: number[] = [];
   const related = new Map<Teaser, Teaser[]>();
-  for (const teaser of teasers) {
-    const shared = new Map<Teaser, number>();
-    const near = (list: readonly Teaser[], at: number, count: boolean) => {
-      for (let i = Math.max(0, at - window); i <= Math.min(list.length - 1, at + window); i++) {
-        const other = list[i];
-        if (!other || other === teaser) continue;
-        shared.set(other, (shared.get(other) ?? 0) + (count ? 1 : 0));
+  for (let story = 0; story < count; story++) {
+    candidates.length = 0;
+    // Neighbours within the window; those of a topic count one more shared topic.
+    const near = ({ list, at }: Place, topic: number) => {
+      for (let i = Math.max(0, at - window), last = Math.min(list.length - 1, at + window); i <= last; i++) {
+        const other = list[i] as number;
+        if (other === story) continue;
+        if (countedFor[other] !== story + 1) {
+          countedFor[other] = story + 1;
+          shared[other] = 0;
+          candidates.push(other);
+        }
+        shared[other] = (shared[other] as number) + topic;
       }
     };
-    const at = positions.get(teaser);
-    for (const slug of slugsOf.get(teaser) ?? []) near(byTag.get(slug) ?? [], at?.get(`t:${slug}`) ?? 0, true);
-    near(bySection.get(teaser.section.slug) ?? [], at?.get(`s:${teaser.section.slug}`) ?? 0, false);
-    // The best `limit` of a few hundred candidates, kept in order as they come: sorting them all, for
-    // every story of the archive, was most of this function's time.
-    const best: Candidate[] = [];
-    for (const [other, count] of shared) {
-      const sameSection = other.section.slug === teaser.section.slug ? 1 : 0;
-      if (count === 0 && sameSection === 0) continue;
-      const candidate = { other, count, sameSection, distance: Math.abs(other.published.epoch - teaser.published.epoch) };
+    for (const topicPlace of topicPlaces[story] ?? []) near(topicPlace, 1);
+    near(sectionPlaces[story] as Place, 0);
+    const sameSection = (other: number) => (section[other] === section[story] ? 1 : 0);
+    const distance = (other: number) => Math.abs((epoch[other] as number) - (epoch[story] as number));
+    const before = (a: number, b: number) =>
+      (shared[b] as number) - (shared[a] as number) ||
+      sameSection(b) - sameSection(a) ||
+      distance(a) - distance(b) ||
+      (epoch[b] as number) - (epoch[a] as number) ||
+      (teasers[a] as Teaser).path.localeCompare((teasers[b] as Teaser).path);
+    // The best `limit`, kept in order as candidates come: sorting them all was most of the time.
+    const best: number[] = [];
+    for (const other of candidates) {
+      if (shared[other] === 0 && sameSection(other) === 0) continue;
       let at = best.length;
-      while (at > 0 && rankBefore(candidate, best[at - 1] as Candidate)) at--;
+      while (at > 0 && before(other, best[at - 1] as number) < 0) at--;
       if (at < limit) {
-        best.splice(at, 0, candidate);
+        best.splice(at, 0, other);
         if (best.length > limit) best.pop();
       }
     }
-    related.set(teaser, best.map((candidate) => candidate.other));
+    related.set(teasers[story] as Teaser, best.map((other) => teasers[other] as Teaser));
   }
   return related;
 }

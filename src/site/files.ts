@@ -3,7 +3,7 @@
 import type { Newsroom, Teaser } from "../content/types.ts";
 import { page, type PageSpec } from "./page.ts";
 import { collectTags, newestChange } from "./collections.ts";
-import { buildFeed, scopeArticles } from "./feeds/feed.ts";
+import { articlesByScope, buildFeed } from "./feeds/feed.ts";
 import { renderAtom } from "./feeds/atom.ts";
 import { renderJsonFeed } from "./feeds/json-feed.ts";
 import { feedPath, feedScopes } from "./feeds/links.ts";
@@ -18,8 +18,10 @@ export function feedFiles(newsroom: Newsroom): PageSpec[] {
   const { site } = newsroom;
   const siteUpdated = newestChange(newsroom.articles)?.iso;
   const topics = collectTags(newsroom.articles.map((article) => article.teaser)).map(({ slug, name, path }) => ({ slug, name, path }));
-  return feedScopes(site, newsroom.authors, topics).flatMap((scope) => {
-    const articles = scopeArticles(scope, newsroom.articles);
+  const scopes = feedScopes(site, newsroom.authors, topics);
+  const followed = articlesByScope(scopes, newsroom.articles);
+  return scopes.flatMap((scope, index) => {
+    const articles = followed[index] ?? [];
     const inputs = { scope, site, articles, siteUpdated };
     return [
       page("feed", feedPath(scope, "atom"), inputs, ({ scope, site, articles, siteUpdated }) => renderAtom(buildFeed(scope, site, articles, siteUpdated)), articles),

@@ -201,10 +201,11 @@ function authorPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[]
     const meta = { path: "/authors/", title: locale.t("authors.title"), description: locale.t("authors.description", { site: shell.site.name }), head: pageHead(shell) };
     return renderPage(shell, meta, h(AuthorIndex, { authors, site: shell.site }));
   });
+  const byAuthor = teasersByAuthor(teasers);
   return [
     index,
     ...authors.flatMap((author) =>
-      paginate(teasersByAuthor(teasers, author.id), shell.site.pageSize, author.path).map((listing) =>
+      paginate(byAuthor.get(author.id) ?? [], shell.site.pageSize, author.path).map((listing) =>
         page("author", listing.path, { shell, author, listing }, ({ shell, author, listing }) => {
           const locale = localeOf(shell.site.language);
           const name = author.role ? locale.t("author.withRole", { name: author.name, role: author.role }) : author.name;

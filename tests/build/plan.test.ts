@@ -101,6 +101,11 @@ describe("planBuild", () => {
     expect(() => planBuild(orphan, { code: "c1" })).toThrow("[plan] search shard 2026 holds /gone/, which has no article page");
   });
 
+  it("counts what it renders by kind, in the plural once (two corrections pages, not correctionss)", () => {
+    const pages = [page("corrections", "/corrections/", { text: "1" }, render), page("corrections", "/corrections/page/2/", { text: "2" }, render), page("feed", "/feed.xml", { text: "f" }, render), page("feed", "/feed.json", { text: "j" }, render)];
+    expect(describeRendered(planBuild({ pages, shards: [] }, { code: "c1" }))).toEqual(["2 corrections (new)", "2 feeds (new)"]);
+  });
+
   it("refuses two pages at one path", () => {
     const twice = { pages: [page("front", "/", { text: "a" }, render), page("tag", "/", { text: "b" }, render)], shards: [] };
     expect(() => planBuild(twice, { code: "c1" })).toThrow(DuplicateOutputError);

@@ -2,7 +2,7 @@
 // the section, then closeness in time, and look only at an article's neighbours in time: a new
 // story changes the related lists of recent stories, never of the whole archive.
 import { describe, expect, it } from "vitest";
-import { archiveMonths, collectTags, listingPath, paginate, relatedStories } from "../../src/site/collections.ts";
+import { archiveMonths, collectTags, listingPath, paginate, relatedStories, teasersByAuthor } from "../../src/site/collections.ts";
 import { planFront } from "../../src/site/front-page.ts";
 import { parseMoment } from "../../src/dates.ts";
 import type { Teaser } from "../../src/content/types.ts";
@@ -57,6 +57,46 @@ describe("relatedStories", () => {
     }
   });
 
+  it("takes as candidates exactly the neighbours within the window in each topic and the section (random archives)", () => {
+    let seed = 11;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    const topics = ["harbour", "ferry", "council", "storm", "Harbour"];
+    for (let round = 0; round < 10; round++) {
+      const archive = newestFirst(
+        Array.from({ length: 120 }, (_, i) =>
+          teaser(`w${i}`, "2024-01-01", {
+            tags: topics.filter(() => random(3) === 0),
+            section: random(3) ? sections.news : sections.sport,
+            published: { ...parseMoment("2024-01-01", "UTC"), epoch: Date.UTC(2024, 0, 1) + random(90) * 3_600_000 + i },
+          }),
+        ),
+      );
+      const window = 1 + random(6);
+      const related = relatedStories(archive, 3, window);
+      // Each topic's and section's stories oldest first, as the function keeps them: a story's
+      // candidates are those within `window` places of it in any of its lists.
+      const oldestFirst = [...archive].reverse();
+      const slugs = (story: Teaser) => [...new Set(story.tags.map((tag) => tag.toLowerCase()))];
+      const neighbours = (list: Teaser[], story: Teaser) => {
+        const at = list.indexOf(story);
+        return list.filter((other, i) => other !== story && Math.abs(i - at) <= window);
+      };
+      for (const story of archive) {
+        const candidates = new Set([
+          ...slugs(story).flatMap((slug) => neighbours(oldestFirst.filter((other) => slugs(other).includes(slug)), story)),
+          ...neighbours(oldestFirst.filter((other) => other.section.slug === story.section.slug), story),
+        ]);
+        const expected = [...candidates]
+          .map((other) => ({ other, shared: slugs(other).filter((slug) => slugs(story).includes(slug) && neighbours(oldestFirst.filter((item) => slugs(item).includes(slug)), story).includes(other)).length, same: other.section.slug === story.section.slug ? 1 : 0, distance: Math.abs(other.published.epoch - story.published.epoch) }))
+          .filter((candidate) => candidate.shared > 0 || candidate.same === 1)
+          .sort((a, b) => b.shared - a.shared || b.same - a.same || a.distance - b.distance || b.other.published.epoch - a.other.published.epoch || a.other.path.localeCompare(b.other.path))
+          .slice(0, 3)
+          .map((candidate) => candidate.other.id);
+        expect(related.get(story)?.map((t) => t.id), `${story.id}, window ${window}`).toEqual(expected);
+      }
+    }
+  });
+
   it("is local in time: a new story changes only the lists of its neighbours", () => {
     const archive = Array.from({ length: 400 }, (_, i) => teaser(`s${i}`, `2020-01-01T00:00:00Z`, { tags: ["harbour"], published: { ...parseMoment("2020-01-01", "UTC"), epoch: Date.UTC(2020, 0, 1) + i * 3_600_000 } }));
     const before = relatedStories(newestFirst(archive));
@@ -88,6 +128,15 @@ describe("pagination and listings", () => {
     const twice = [...list, teaser("four", "2026-02-26", { tags: ["COVID-19"] })];
     expect(collectTags(twice)[0]?.name).toBe("COVID-19");
     expect(archiveMonths(list).map((month) => [month.path, month.teasers.length])).toEqual([["/archive/2026/03/", 1], ["/archive/2026/02/", 2]]);
+  });
+
+  it("lists each author's stories in the newsroom's order, a story once even when its byline names them twice", () => {
+    const ana = { id: "ana", name: "Ana", path: "/authors/ana/" };
+    const ben = { id: "ben", name: "Ben", path: "/authors/ben/" };
+    const list = newestFirst([teaser("one", "2026-03-03", { authors: [ana] }), teaser("two", "2026-03-02", { authors: [ben, ana, ana] }), teaser("three", "2026-03-01", { authors: [ben] }), teaser("wire", "2026-02-28")]);
+    const byAuthor = teasersByAuthor(list);
+    expect([...byAuthor].map(([id, teasers]) => [id, teasers.map((t) => t.id)])).toEqual([["ana", ["one", "two"]], ["ben", ["two", "three"]]]);
+    expect(byAuthor.get("nobody")).toBeUndefined();
   });
 });
 

@@ -75,21 +75,33 @@ export function articleFeedId(site: Pick<Site, "origin" | "pathPrefix">, article
 
 /** The articles a scope follows, at most `MAX_FEED_ENTRIES`; `articles` is the newsroom's, newest first. */
 export function scopeArticles(scope: FeedScope, articles: readonly Article[]): Article[] {
-  const selected: Article[] = [];
-  const max = scope.kind === "tag" ? MAX_TOPIC_FEED_ENTRIES : MAX_FEED_ENTRIES;
+  return articlesByScope([scope], articles)[0] ?? [];
+}
+
+/**
+ * The articles each scope follows (`scopeArticles`), in one pass over the archive: a site has
+ * hundreds of topic feeds, and a rare topic's feed looked through every story.
+ */
+export function articlesByScope(scopes: readonly FeedScope[], articles: readonly Article[]): Article[][] {
+  const lists = scopes.map((): Article[] => []);
+  const everything: number[] = [];
+  const byKey = new Map<string, number[]>();
+  scopes.forEach((scope, index) => {
+    const key = scope.kind === "section" ? `s:${scope.section.slug}` : scope.kind === "author" ? `a:${scope.author.id}` : scope.kind === "tag" ? `t:${scope.tag.slug}` : undefined;
+    if (key === undefined) everything.push(index);
+    else byKey.set(key, [...(byKey.get(key) ?? []), index]);
+  });
+  const most = scopes.map((scope) => (scope.kind === "tag" ? MAX_TOPIC_FEED_ENTRIES : MAX_FEED_ENTRIES));
   for (const article of articles) {
-    if (selected.length === max) break;
-    const inScope =
-      scope.kind === "section"
-        ? article.section.slug === scope.section.slug
-        : scope.kind === "author"
-          ? article.authors.some((author) => author.id === scope.author.id)
-          : scope.kind === "tag"
-            ? article.tags.some((tag) => tagSlug(tag) === scope.tag.slug)
-            : true;
-    if (inScope) selected.push(article);
+    const keys = [`s:${article.section.slug}`, ...article.authors.map((author) => `a:${author.id}`), ...article.tags.map((tag) => `t:${tagSlug(tag)}`)];
+    // A story follows a scope once, however many of its tags (or bylines) lead there.
+    const following = new Set([...everything, ...keys.flatMap((key) => byKey.get(key) ?? [])]);
+    for (const index of following) {
+      const list = lists[index] as Article[];
+      if (list.length < (most[index] as number)) list.push(article);
+    }
   }
-  return selected;
+  return lists;
 }
 
 function leadImage(article: Article, articleUrl: string): FeedImage | undefined {

@@ -45,11 +45,12 @@ export interface SitemapExtras {
  */
 export function sitemapUrls(site: Site, teasers: readonly Teaser[], authors: readonly AuthorRef[], extras: SitemapExtras = {}): SitemapUrl[] {
   const { pages = [], corrections } = extras;
+  const byAuthor = teasersByAuthor(teasers);
   return [
     listPage(site, "/", teasers),
     ...site.sections.map((section) => listPage(site, section.path, teasersInSection(teasers, section.slug))),
     ...collectTags(teasers).map((tag) => listPage(site, tag.path, tag.teasers)),
-    ...authors.map((author) => listPage(site, author.path, teasersByAuthor(teasers, author.id))),
+    ...authors.map((author) => listPage(site, author.path, byAuthor.get(author.id) ?? [])),
     ...pages.map((page) => ({ loc: absoluteUrl(site, page.path), ...(page.updated && { lastmod: formatLastmod(page.updated) }) })),
     ...(corrections ? [{ loc: absoluteUrl(site, CORRECTIONS_PATH), lastmod: formatLastmod(corrections) }] : []),
     ...teasers.map((teaser) => ({ loc: absoluteUrl(site, teaser.path), lastmod: formatLastmod(lastChange(teaser)) })),
