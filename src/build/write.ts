@@ -72,7 +72,9 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
     await fs.mkdir(output, { recursive: true });
     search.linkInto(output, { unchanged: !previousOutput });
     let done = 0;
-    for (const batch of runsOf(render, RUN_WEIGHT)) {
+    const batches = runsOf(render, RUN_WEIGHT);
+    const released = bodiesDoneAfter(batches);
+    for (const [index, batch] of batches.entries()) {
       await bodies.prepare(batch.flatMap((planned) => planned.spec.bodies ?? []));
       const fingerprints = new Map(batch.map((planned) => [planned.spec.path, planned.fingerprint]));
       await runEleventy(output, {
@@ -83,7 +85,7 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
         // Kept as it is rendered, for the indexers to read while the run goes on.
         searchDocument: (sitePath, html) => search.document(sitePath, html),
       });
-      bodies.release();
+      bodies.release(released[index] ?? []);
       runs++;
       const before = done;
       done += batch.length;
@@ -153,6 +155,21 @@ export function runsOf<P extends { spec: Pick<PageSpec, "bodies"> }>(pages: read
   }
   if (run.length > 0) runs.push(run);
   return runs;
+}
+
+/**
+ * The bodies to forget after each run: those no later run shows. A story is rendered once however
+ * many runs print it (its page, then the feeds of its section, topics and authors), and memory holds
+ * only what is still to come.
+ */
+export function bodiesDoneAfter(runs: readonly (readonly { spec: Pick<PageSpec, "bodies"> }[])[]): { id: string }[][] {
+  const lastRun = new Map<string, number>();
+  runs.forEach((run, index) => {
+    for (const planned of run) for (const body of planned.spec.bodies ?? []) lastRun.set(body.id, index);
+  });
+  const done = runs.map((): { id: string }[] => []);
+  for (const [id, index] of lastRun) done[index]?.push({ id });
+  return done;
 }
 
 /** Article pages of shards to index first, shard by shard, so each shard's index can be written early. */

@@ -1,7 +1,7 @@
 // src/build/write.ts: Eleventy renders the plan's pages in runs bounded by the stories they print in
 // full, so a run of feeds (twenty whole stories each) holds no more than a run of article pages.
 import { describe, expect, it } from "vitest";
-import { pageWeight, runsOf } from "../../src/build/write.ts";
+import { bodiesDoneAfter, pageWeight, runsOf } from "../../src/build/write.ts";
 
 const pageOf = (name: string, stories = 0) => ({ name, spec: stories > 0 ? { bodies: Array.from({ length: stories }, (_, i) => ({ id: `${name}-${i}` })) } : {} });
 
@@ -31,5 +31,15 @@ describe("runsOf", () => {
   it("fills every run but the last to the weight when pages weigh one", () => {
     const pages = Array.from({ length: 2501 }, (_, i) => pageOf(`p${i}`));
     expect(runsOf(pages, 1000).map((run) => run.length)).toEqual([1000, 1000, 501]);
+  });
+});
+
+describe("bodiesDoneAfter", () => {
+  it("forgets each story's body after the last run that prints it, and every body by the end", () => {
+    const shows = (...ids: string[]) => ({ spec: { bodies: ids.map((id) => ({ id })) } });
+    const runs = [[shows("a"), shows("b")], [{ spec: {} }, shows("c")], [shows("a", "c", "d")]];
+    const done = bodiesDoneAfter(runs);
+    expect(done.map((ids) => ids.map((body) => body.id).sort())).toEqual([["b"], [], ["a", "c", "d"]]);
+    expect(bodiesDoneAfter([])).toEqual([]);
   });
 });
