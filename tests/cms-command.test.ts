@@ -52,7 +52,8 @@ describe("npm run cms", () => {
     const entry = { slug: "2026/harbour-cleanup", path: "content/articles/2026/harbour-cleanup.md", raw };
     await backend("persistEntry", { branch: "main", entry, assets: [], options: { collectionName: "articles", commitMessage: "Create Article", useWorkflow: false, status: "draft" } });
     expect(await fs.readFile(path.join(site.contentDir, "articles/2026/harbour-cleanup.md"), "utf8")).toBe(raw);
-    await cms.waitFor(/preview: rendered/, from);
+    // The rebuild that renders the new story (not one that renders nothing, left from the preview's start).
+    await cms.waitFor(/preview: rendered [1-9]/, from);
     const page = await cms.fetch("/2026/03/07/harbour-cleanup/");
     expect(page.status).toBe(200);
     expect(page.text).toContain("Harbour cleanup draws a hundred volunteers");
