@@ -1,7 +1,8 @@
 // The write stage of a build: every output of the plan ends up in the output folder, rendered by
 // Eleventy in runs of at most RUN_WEIGHT (Eleventy keeps a run's pages in memory until it ends) or
-// hard-linked from the build store when its fingerprint did not change, while the pages render. The search shards that changed are indexed from the stored search documents (ShardWriter),
-// from before the pages are planned; unchanged shards are linked.
+// hard-linked from the build store when its fingerprint did not change, while the pages render.
+// The search shards that changed are indexed from the stored search documents (ShardWriter), from
+// before the pages are planned; unchanged shards are linked.
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
