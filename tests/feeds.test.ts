@@ -9,7 +9,7 @@ import { buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSi
 import { htmlUrls } from "./helpers/html.ts";
 import { escapeXml, element, renderXml, textElement } from "../src/site/xml.ts";
 import { absoluteHref, absoluteSrcset, absolutizeHtml } from "../src/site/feeds/absolute-urls.ts";
-import { articleFeedId, articlesByScope, buildFeed, MAX_FEED_ENTRIES, MAX_TOPIC_FEED_ENTRIES, scopeArticles } from "../src/site/feeds/feed.ts";
+import { articleFeedId, articlesByScope, buildFeed, MAX_FEED_ENTRIES, MAX_TOPIC_FEED_ENTRIES } from "../src/site/feeds/feed.ts";
 import { feedLinks, feedPath, feedTitle, type FeedScope } from "../src/site/feeds/links.ts";
 import { createSite } from "../src/site/site.ts";
 import { parseMoment } from "../src/dates.ts";
@@ -211,15 +211,14 @@ describe("feed paths, titles and autodiscovery links", () => {
   });
 });
 
-describe("scopeArticles and buildFeed", () => {
+describe("articlesByScope and buildFeed", () => {
   // In the newsroom's order (newest first); every third one in another section.
   const other = { slug: "sport", title: "Sport", path: "/sport/" };
   const many = Array.from({ length: MAX_FEED_ENTRIES + 25 }, (_, i) => fakeArticle(`story-${i}`, "2026-03-01T11:00:00", i % 3 === 2 ? { section: other } : {}));
 
   it("keeps the newest 50 of the scope, in the newsroom's order", () => {
-    const chosen = scopeArticles({ kind: "site" }, many);
+    const [chosen = [], sport = []] = articlesByScope([{ kind: "site" }, { kind: "section", section: other }], many);
     expect(chosen.map((article) => article.slug)).toEqual(many.slice(0, 50).map((article) => article.slug));
-    const sport = scopeArticles({ kind: "section", section: other }, many);
     expect(sport.map((article) => article.slug)).toEqual(many.filter((_, i) => i % 3 === 2).map((article) => article.slug));
   });
 

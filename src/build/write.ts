@@ -21,8 +21,8 @@ import { mapLimit } from "../images/limit.ts";
 
 /**
  * Most work one Eleventy run renders, in pages of one story each (`pageWeight`): the run's memory,
- * not the archive's, bounds the build's. A run costs Eleventy ~25 ms to start, so small runs are
- * nearly free; 4,000 pages a run held ~0.45 GB at the peak of a 10,000-story build.
+ * not the archive's, bounds the build's. Starting a run costs Eleventy little, so small runs are
+ * nearly free; runs of 4,000 pages were most of the Node heap (measured: docs/performance.md).
  */
 export const RUN_WEIGHT = 1000;
 /** A progress line after each this many pages. */
@@ -66,14 +66,13 @@ export interface WriteReport {
 export async function writeBuild({ plan, output, store, bodies, images, log, timer, previousOutput, publicFiles = true, search = ShardWriter.start(plan, store) }: WriteOptions): Promise<WriteReport> {
   const reuse = plan.pages.filter((planned) => !planned.render);
   const render = orderForSearch(plan.pages.filter((planned) => planned.render), plan.shards);
-  let runs = 0;
+  const batches = runsOf(render, RUN_WEIGHT);
   // Reused pages and shards are linked while the pages render: links need little CPU, rendering no links.
   const linking = linkFiles(previousOutput ? [] : reuse.map((planned) => [store.pageFile(planned.fingerprint), path.join(output, outputFile(planned.spec.path))] as const));
   try {
     await fs.mkdir(output, { recursive: true });
     search.linkInto(output, { unchanged: !previousOutput });
     let done = 0;
-    const batches = runsOf(render, RUN_WEIGHT);
     const released = bodiesDoneAfter(batches);
     for (const [index, batch] of batches.entries()) {
       await bodies.prepare(batch.flatMap((planned) => planned.spec.bodies ?? []));
@@ -87,7 +86,6 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
         searchDocument: (sitePath, html) => search.document(sitePath, html),
       });
       bodies.release(released[index] ?? []);
-      runs++;
       const before = done;
       done += batch.length;
       if (render.length > PROGRESS_EVERY && Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) log(`[dateline] rendered ${done} of ${render.length} pages`);
@@ -106,7 +104,7 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
     await images.copyUsed(output);
   }
   timer?.lap("assets");
-  return { rendered: render.length, reused: reuse.length, runs, ...indexed };
+  return { rendered: render.length, reused: reuse.length, runs: batches.length, ...indexed };
 }
 
 /** One Eleventy run over an empty input folder: nothing is discovered, only the session's pages written. */
@@ -162,8 +160,8 @@ export function runsOf<P extends { spec: Pick<PageSpec, "bodies"> }>(pages: read
  * The bodies to forget after each run: those the next run does not print. A story printed by a
  * stretch of runs (the feeds of its section, topics and authors) is rendered once for all of them;
  * one printed again only much later (its page early in a cold build, its feeds at the end) is
- * rendered again then: holding such bodies through a whole build made a cold build of 10,000 stories
- * 12 % slower (paired), its Node heap larger.
+ * rendered again then: holding such bodies through a whole build made a cold build slower and its
+ * heap larger (docs/performance.md).
  */
 export function bodiesDoneAfter(runs: readonly (readonly { spec: Pick<PageSpec, "bodies"> }[])[]): { id: string }[][] {
   const shown = runs.map((run) => new Set(run.flatMap((planned) => (planned.spec.bodies ?? []).map((body) => body.id))));

@@ -13,7 +13,7 @@ import { mastodonUrl } from "../social.ts";
 import { readingMinutes, truncateText } from "../text.ts";
 import type { MarkdownEnv } from "../markdown/markdown.ts";
 import type { Site } from "../site/site.ts";
-import { digestOf, givenDigest, withDigest } from "../build/digest.ts";
+import { digestOf, withDigest } from "../build/digest.ts";
 import { latestYear } from "../site/collections.ts";
 import { stylesheetPath } from "../site/assets.ts";
 import type { BodyRenderer } from "./bodies.ts";
@@ -48,8 +48,9 @@ export interface PrepareOptions {
 
 export async function prepareNewsroom(content: CheckedContent, options: PrepareOptions): Promise<Newsroom> {
   const { md } = content;
-  // The settings are in the inputs of thousands of pages (feeds, editions): digested once, not with each.
-  const site = givenDigest(content.site) ? content.site : withDigest(content.site);
+  // The settings are in the inputs of thousands of pages (feeds, editions): digested once, not with
+  // each. A copy is digested (and so frozen): the loaded content stays as the loader made it.
+  const site = withDigest({ ...content.site });
   const { images, bodies, preview } = options;
   const now = options.now.getTime();
   // An image that fails to encode is a content problem of the file that shows it, never a libvips stack.

@@ -125,8 +125,8 @@ export const RELATED_WINDOW = 25;
  * work is linear in the archive. Only articles sharing a topic or the section qualify.
  */
 export function relatedStories(teasers: readonly Teaser[], limit = 4, window = RELATED_WINDOW): Map<Teaser, Teaser[]> {
-  // Stories are numbered by their place in `teasers`, and counted in typed arrays: this runs over
-  // ~100 candidates for each story of the archive, and Maps of objects made it a third of the plan.
+  // Stories are numbered by their place in `teasers`, and counted in typed arrays: this looks at
+  // ~100 candidates for each story of the archive, where Maps of objects were slow (docs/performance.md).
   const count = teasers.length;
   const epoch = new Float64Array(count);
   const section = teasers.map((teaser) => teaser.section.slug);

@@ -73,13 +73,9 @@ export function articleFeedId(site: Pick<Site, "origin" | "pathPrefix">, article
   return `tag:${new URL(site.origin).hostname},${article.published.day}:${siteUrl(site, article.path)}`;
 }
 
-/** The articles a scope follows, at most `MAX_FEED_ENTRIES`; `articles` is the newsroom's, newest first. */
-export function scopeArticles(scope: FeedScope, articles: readonly Article[]): Article[] {
-  return articlesByScope([scope], articles)[0] ?? [];
-}
-
 /**
- * The articles each scope follows (`scopeArticles`), in one pass over the archive: a site has
+ * The articles each scope follows, at most `MAX_FEED_ENTRIES` (`MAX_TOPIC_FEED_ENTRIES` for a topic);
+ * `articles` is the newsroom's, newest first. One pass over the archive for every scope: a site has
  * hundreds of topic feeds, and a rare topic's feed looked through every story.
  */
 export function articlesByScope(scopes: readonly FeedScope[], articles: readonly Article[]): Article[][] {
@@ -89,7 +85,8 @@ export function articlesByScope(scopes: readonly FeedScope[], articles: readonly
   scopes.forEach((scope, index) => {
     const key = scope.kind === "section" ? `s:${scope.section.slug}` : scope.kind === "author" ? `a:${scope.author.id}` : scope.kind === "tag" ? `t:${scope.tag.slug}` : undefined;
     if (key === undefined) everything.push(index);
-    else byKey.set(key, [...(byKey.get(key) ?? []), index]);
+    else if (byKey.has(key)) byKey.get(key)?.push(index);
+    else byKey.set(key, [index]);
   });
   const most = scopes.map((scope) => (scope.kind === "tag" ? MAX_TOPIC_FEED_ENTRIES : MAX_FEED_ENTRIES));
   for (const article of articles) {
