@@ -7,13 +7,13 @@ import type { Shell, Teaser } from "../content/types.ts";
 import type { EditorNotes } from "../content/load-notes.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
-import { withDigest } from "../build/digest.ts";
+import { digestOf, withDigest } from "../build/digest.ts";
 import { pageHead } from "./seo/head.ts";
 import type { FeedLink } from "./head.ts";
 import { absoluteUrl, type Site } from "./site.ts";
 import { element, escapeXml, renderXml, textElement } from "./xml.ts";
 import { buildEdition, editionStories, type Edition } from "../edition/model.ts";
-import { editionDays } from "../edition/schedule.ts";
+import { editionDays, storiesInEdition } from "../edition/schedule.ts";
 import { editionFeedPath, hasNewsletterIndex, NEWSLETTERS_PATH, type Newsletter } from "./newsletters.ts";
 import { localeOf } from "../i18n/index.ts";
 import { EditionArchive, EditionPage, NewsletterIndex } from "../../layouts/EditionPage.tsx";
@@ -74,8 +74,11 @@ function feedLink(site: Site, newsletter: Newsletter): FeedLink[] {
 
 /** One newsletter's edition pages, archive and feed. */
 function newsletterPages(shell: Shell, newsletter: Newsletter, teasers: readonly Teaser[], notes: EditorNotes, today: string): { pages: PageSpec[]; latest?: Edition } {
-  // Each edition is digested once: the archive and the feed list them all.
-  const editions = buildEditions(shell.site, newsletter, teasers, notes, today).map((edition) => withDigest(edition));
+  // Each edition is digested once, for its page, the archive and the feed; from what it is made of
+  // (the settings, its day, the editors' note and that day's stories, each digested already), not
+  // from its text: a newsroom has thousands of editions, and the plan digests them all each build.
+  const editionDigest = (edition: Edition) => digestOf({ site: shell.site, newsletter, day: edition.day, note: edition.note, stories: storiesInEdition(newsletter, teasers, edition.day) });
+  const editions = buildEditions(shell.site, newsletter, teasers, notes, today).map((edition) => withDigest(edition, editionDigest(edition)));
   const pages = [
     ...editions.map((edition) =>
       page("edition", edition.path, { shell, edition }, ({ shell, edition }) => {
