@@ -15,7 +15,7 @@ export function AuthorPage({ author, listing, site }: { author: Author; listing:
   return (
     <div class="author-page">
       <header class="author-page__header">
-        {author.photo && <Picture class="author-page__photo" image={author.photo} alt={locale.t("author.portrait", { name })} sizes="192px" priority={listing.pageNumber === 1} />}
+        {author.photo && <Picture class="author-page__photo" image={author.photo} alt={locale.t("author.portrait", { name })} sizes="192px" priority={listing.first} />}
         <h1>
           <PagedTitle title={name} pageNumber={listing.pageNumber} site={site} />
         </h1>

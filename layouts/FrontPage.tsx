@@ -13,8 +13,8 @@ import { Promos } from "./Promos.tsx";
 
 interface FrontPageProps extends FrontPlan {
   site: Site;
-  /** Site path of the next page of older stories, when there is one. */
-  olderPath?: string | undefined;
+  /** Site path of the list of every story, newest first (/latest/), when the front page leaves some out. */
+  listPath?: string | undefined;
   /** The newsletters whose signup box the front page shows. */
   signups: readonly Newsletter[];
   /** The newest stories with a video. */
@@ -28,7 +28,7 @@ interface FrontPageProps extends FrontPlan {
  * The front page in an editor's order (src/site/front-page.ts plans it, docs/design.md explains it):
  * the top stories, the latest headlines, the Video rail, then a rail per section.
  */
-export function FrontPage({ site, lead, top, latest, rails, olderPath, signups, videos, promos, breaking }: FrontPageProps) {
+export function FrontPage({ site, lead, top, latest, rails, listPath, signups, videos, promos, breaking }: FrontPageProps) {
   const locale = localeOf(site.language);
   const shape = [lead?.photo ? "front__top--photo" : "front__top--text", top.length === 4 ? "front__top--four" : top.length === 2 ? "front__top--two" : ""].filter(Boolean).join(" ");
   return (
@@ -50,9 +50,9 @@ export function FrontPage({ site, lead, top, latest, rails, olderPath, signups, 
             {locale.t("front.latest")}
           </h2>
           <ArticleList teasers={latest} site={site} headingLevel={3} variant="headline" class="front__grid" breaking={breaking} />
-          {olderPath && (
+          {listPath && (
             <p class="front__more">
-              <a href={siteUrl(site, olderPath)}>{locale.t("front.older")}</a>
+              <a href={siteUrl(site, listPath)}>{locale.t("latest.title")}</a>
             </p>
           )}
         </section>

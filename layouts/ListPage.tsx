@@ -21,8 +21,8 @@ interface ListPageProps {
 }
 
 /** A list's title; on later pages "— page 3" follows it, in the site's language and muted. */
-export function PagedTitle({ title, pageNumber, site }: { title: string; pageNumber: number; site: Site }) {
-  if (pageNumber <= 1) return <>{title}</>;
+export function PagedTitle({ title, pageNumber, site }: { title: string; pageNumber: number | undefined; site: Site }) {
+  if (pageNumber === undefined) return <>{title}</>;
   const marker = { title };
   return (
     <>

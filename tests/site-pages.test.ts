@@ -53,39 +53,70 @@ describe("front page", () => {
     const all = links($, ".front .teaser__headline a");
     expect(new Set(all).size).toBe(all.length);
     expect($(".front__rail")).toHaveLength(0);
-    expect(links($, ".front__more a")).toEqual(["/page/2/"]);
+    // The front page shows every story, so it links no list of them.
+    expect($(".front__more")).toHaveLength(0);
+    expect(pages.filter((page) => page === "/latest/" || page.startsWith("/page/"))).toEqual([]);
     // The masthead's date: the build's day in the site's zone.
     expect($(".site-header__date time").attr("datetime")).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it("continues on numbered pages with rel prev/next and the older stories", async () => {
-    const $ = await readPage(site, "/page/2/");
-    expect(headlines($)).toEqual(["/2026/03/05/harbour-vote/", "/2026/03/05/date-only/"]);
-    expect($('link[rel="prev"]').attr("href")).toBe("/");
-    expect($('link[rel="next"]').attr("href")).toBe("/page/3/");
-    expect(links($, '.pagination a[rel="prev"]')).toEqual(["/"]);
-    expect($('.pagination a[aria-current="page"]').text()).toBe("2");
-    const all: string[] = [];
-    for (let n = 2; pages.includes(`/page/${n}/`); n++) all.push(...headlines(await readPage(site, `/page/${n}/`)));
-    // Every article is reachable from the front page's pagination: 8 articles, 2 a page.
-    expect(all).toHaveLength(6);
-    expect(pages).toContain("/page/4/");
-    expect(pages).not.toContain("/page/5/");
+  it("links every story from /latest/ on, in pages that stay put when stories arrive", async () => {
+    // 16 stories in one section, 2 a page: the front page leaves some out.
+    const busy = await makeSite("newsroom-pages");
+    try {
+      const day = (n: number) => article(`s${n}`, { day: 1 + (n % 28), section: "news", headline: `Story ${n}` });
+      for (let n = 1; n <= 14; n++) await writeContent(busy, `articles/2026/s${n}.md`, day(n));
+      await buildSite(busy);
+      const front = await readPage(busy, "/");
+      expect(links(front, ".front__more a")).toEqual(["/latest/"]);
+      // From /latest/, older and older: every story once, newest first.
+      const seen: string[] = [];
+      const visited: string[] = [];
+      for (let at: string | undefined = "/latest/"; at !== undefined; ) {
+        const $ = await readPage(busy, at);
+        visited.push(at);
+        seen.push(...headlines($));
+        if (at !== "/latest/") expect(headlines($), at).toHaveLength(2);
+        at = $('link[rel="next"]').attr("href");
+      }
+      expect(seen).toHaveLength(16);
+      expect(new Set(seen).size).toBe(16);
+      expect(visited).toEqual(["/latest/", "/page/7/", "/page/6/", "/page/5/", "/page/4/", "/page/3/", "/page/2/", "/page/1/"]);
+      const page5 = await readPage(busy, "/page/5/");
+      expect(page5("title").text()).toBe("Latest news — page 5 | The Fixture Gazette");
+      expect($links(page5)).toEqual({ prev: "/page/6/", next: "/page/4/" });
+      expect(page5(".pagination a").map((_, a) => page5(a).text()).get()).toEqual(["Newer", "Latest", "7", "6", "5", "4", "3", "1", "Older"]);
+      expect(page5('.pagination a[aria-current="page"]').text()).toBe("5");
+
+      // One more story: /latest/ changes; pages 1 to 7 keep their stories, and only those whose page
+      // list reaches the newest pages are written again.
+      await writeContent(busy, "articles/2026/s15.md", article("s15", { day: 28, section: "news", headline: "Story 15" }));
+      const { plan } = await buildSite(busy);
+      const rendered = plan.pages.filter((planned) => planned.render && planned.spec.kind === "front").map((planned) => planned.spec.path).sort();
+      expect(rendered).toEqual(["/", "/latest/"]);
+    } finally {
+      await removeSite(busy);
+    }
   });
 });
+
+const $links = ($: CheerioAPI) => ({ prev: $('link[rel="prev"]').attr("href"), next: $('link[rel="next"]').attr("href") });
 
 describe("section pages", () => {
   it("are paginated with numbered navigation", async () => {
     const first = await readPage(site, "/news/");
     expect(first("h1").text()).toBe("News");
-    expect(headlines(first)).toEqual(["/2026/03/06/d/", "/2026/03/05/harbour-vote/"]);
-    expect(first('.pagination a[aria-label^="Page"]').map((_, a) => first(a).text()).get()).toEqual(["1", "2", "3"]);
-    expect(first('link[rel="next"]').attr("href")).toBe("/news/page/2/");
+    // Five stories, two a page: the first page holds the newest three, page 1 the oldest two.
+    expect(headlines(first)).toEqual(["/2026/03/06/d/", "/2026/03/05/harbour-vote/", "/2026/03/03/c/"]);
+    expect(first(".pagination a").map((_, a) => first(a).text()).get()).toEqual(["Latest", "1", "Older"]);
+    expect(first('.pagination a[aria-current="page"]').text()).toBe("Latest");
+    expect(first('link[rel="next"]').attr("href")).toBe("/news/page/1/");
     expect(first('link[rel="prev"]')).toHaveLength(0);
-    const last = await readPage(site, "/news/page/3/");
-    expect(headlines(last)).toEqual(["/2026/03/01/a/"]);
+    const last = await readPage(site, "/news/page/1/");
+    expect(headlines(last)).toEqual(["/2026/03/02/b/", "/2026/03/01/a/"]);
     expect(last('link[rel="next"]')).toHaveLength(0);
-    expect(last("title").text()).toBe("News — page 3 | The Fixture Gazette");
+    expect(last('link[rel="prev"]').attr("href")).toBe("/news/");
+    expect(last("title").text()).toBe("News — page 1 | The Fixture Gazette");
     // The section's structured data belongs to its first page, whose URL it names.
     const types = (page: typeof first) => page('script[type="application/ld+json"]').map((_, s) => JSON.parse(page(s).text())["@type"]).get();
     expect(types(first)).toContain("CollectionPage");
@@ -108,9 +139,9 @@ describe("tag pages", () => {
   it("share one page for spellings that slugify alike, named by the most common spelling", async () => {
     const $ = await readPage(site, "/tags/covid-19/");
     expect($("h1").text()).toBe("COVID-19");
-    const all = [...headlines($), ...headlines(await readPage(site, "/tags/covid-19/page/2/"))];
-    expect(all.sort()).toEqual(["/2026/03/01/a/", "/2026/03/02/b/", "/2026/03/03/c/"]);
-    expect(pages.filter((page) => page.startsWith("/tags/covid"))).toEqual(["/tags/covid-19/", "/tags/covid-19/page/2/"]);
+    // Three stories, two a page: fewer than two pages' worth stay on the first page.
+    expect(headlines($)).toEqual(["/2026/03/03/c/", "/2026/03/02/b/", "/2026/03/01/a/"]);
+    expect(pages.filter((page) => page.startsWith("/tags/covid"))).toEqual(["/tags/covid-19/"]);
   });
 
   it("are linked from each article's tags and listed on /tags/ with counts", async () => {
@@ -125,8 +156,13 @@ describe("author pages", () => {
   it("are paginated and keep the bio", async () => {
     const $ = await readPage(site, "/authors/li-wei/");
     expect($(".author-page__bio").text()).toContain("Li Wei edits the business pages.");
-    expect($('link[rel="next"]').attr("href")).toBe("/authors/li-wei/page/2/");
-    expect(pages).toContain("/authors/li-wei/page/4/");
+    // Numbered from the oldest: the first page's older link goes to the highest number.
+    const numbered = pages.filter((page) => page.startsWith("/authors/li-wei/page/"));
+    expect(numbered.length).toBeGreaterThan(1);
+    expect($('link[rel="next"]').attr("href")).toBe(`/authors/li-wei/page/${numbered.length}/`);
+    const oldest = await readPage(site, "/authors/li-wei/page/1/");
+    expect(oldest(".author-page__bio").text()).toContain("Li Wei edits the business pages.");
+    expect(oldest('link[rel="next"]')).toHaveLength(0);
   });
 
   it("give an author with no articles a page, linked from the authors index", async () => {

@@ -84,16 +84,25 @@ export function archiveMonths(teasers: readonly Teaser[]): ArchiveMonth[] {
   return [...months.values()].sort((a, b) => `${b.year}${b.month}`.localeCompare(`${a.year}${a.month}`));
 }
 
+/** A link in a list's page list: to a numbered page or to the first page (labelled `first`: "Latest"), or a gap. */
+export type PageLink = { label: number | "first"; path: string; current: boolean } | "gap";
+
 /** One page of a paginated list: plain data, so a page's digest covers all of it. */
 export interface Listing<T> {
   items: T[];
-  /** 1-based. */
-  pageNumber: number;
-  totalPages: number;
-  /** Site path of the first page: pages 2… are `<base>page/<n>/`. */
+  /** Whether this is the list's first page, at `base`. */
+  first: boolean;
+  /** The number its title shows ("— page 3"); none on the first page. */
+  pageNumber?: number;
+  /** Site path of the list's first page. */
   base: string;
   /** Site path of this page. */
   path: string;
+  /** The page of newer items and the page of older ones, if there are. */
+  newer?: string;
+  older?: string;
+  /** The page list as shown, newest page first: empty for a list of one page. */
+  links: PageLink[];
 }
 
 /** Site path of page `n` of a list whose first page is at `base`. */
@@ -101,16 +110,68 @@ export function listingPath(base: string, n: number): string {
   return n <= 1 ? base : `${base}page/${n}/`;
 }
 
-/** Splits `items` into pages at `base`, `base`page/2/, …; an empty list still has its first page. */
+/** A page of a list before it is linked to the others: its items, where it is, its number and its label in page lists. */
+interface UnlinkedPage<T> {
+  items: T[];
+  path: string;
+  pageNumber?: number;
+  label: number | "first";
+}
+
+/**
+ * The listings of pages given newest first, linked to each other: each page links the page before
+ * and after it, the first and the last, and the two either side of it, with gaps between.
+ */
+function linkPages<T>(pages: readonly UnlinkedPage<T>[], base: string): Listing<T>[] {
+  return pages.map(({ items, path, pageNumber }, index) => {
+    const near = (other: number) => other === 0 || other === pages.length - 1 || Math.abs(other - index) <= 2;
+    const links: PageLink[] = [];
+    if (pages.length > 1) {
+      pages.forEach((other, at) => {
+        if (near(at)) links.push({ label: other.label, path: other.path, current: at === index });
+        else if (links.at(-1) !== "gap") links.push("gap");
+      });
+    }
+    const newer = pages[index - 1]?.path;
+    const older = pages[index + 1]?.path;
+    return { items, first: index === 0, ...(pageNumber !== undefined && { pageNumber }), base, path, ...(newer !== undefined && { newer }), ...(older !== undefined && { older }), links };
+  });
+}
+
+/**
+ * Splits `items` (newest first) into pages at `base`, `base`page/2/, …, numbered from the newest: a
+ * new item moves every page's items. For lists that seldom grow (the corrections log); an empty list
+ * still has its first page.
+ */
 export function paginate<T>(items: readonly T[], pageSize: number, base: string): Listing<T>[] {
   const totalPages = Math.max(1, Math.ceil(items.length / pageSize));
-  return Array.from({ length: totalPages }, (_, index) => ({
+  const pages = Array.from({ length: totalPages }, (_, index): UnlinkedPage<T> => ({
     items: items.slice(index * pageSize, (index + 1) * pageSize),
-    pageNumber: index + 1,
-    totalPages,
-    base,
     path: listingPath(base, index + 1),
+    ...(index > 0 && { pageNumber: index + 1 }),
+    label: index + 1,
   }));
+  return linkPages(pages, base);
+}
+
+/**
+ * Splits a list of stories (newest first) into pages that stay as they are when stories arrive
+ * (docs/architecture.md, "Listings that stay put"): pages of exactly `pageSize` stories counted from
+ * the oldest, `base`page/1/ the oldest, and the first page at `base` with the newest, between
+ * `pageSize` and twice that less one. A new story changes the first page; once the first page holds
+ * two pages' worth, its older half becomes the next numbered page. Every other page keeps its stories
+ * and its number, so an hourly publish renders a few pages of each listing, not all of them.
+ * `firstPath`: where the first page is, when not at `base` (the front page's list is /latest/).
+ */
+export function paginateStable<T>(items: readonly T[], pageSize: number, base: string, firstPath = base): Listing<T>[] {
+  const count = items.length;
+  // Whole pages counted from the oldest; the first page holds the newest of them and what is left over.
+  const blocks = Math.max(1, Math.floor(count / pageSize));
+  const pages: UnlinkedPage<T>[] = [{ items: items.slice(0, count - (blocks - 1) * pageSize), path: firstPath, label: "first" }];
+  for (let number = blocks - 1; number >= 1; number--) {
+    pages.push({ items: items.slice(count - number * pageSize, count - (number - 1) * pageSize), path: `${base}page/${number}/`, pageNumber: number, label: number });
+  }
+  return linkPages(pages, base);
 }
 
 /** Articles per side of an article, in each of its topics and its section, that may be related to it. */

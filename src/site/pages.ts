@@ -4,7 +4,7 @@ import { h } from "preact";
 import type { Article, Newsroom, Shell, Teaser } from "../content/types.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
-import { archiveMonths, authorsWithCounts, collectTags, listingPath, paginate, relatedStories, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
+import { archiveMonths, authorsWithCounts, collectTags, paginateStable, relatedStories, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
 import { planFront } from "./front-page.ts";
 import { dayIn, formatMoment, machineMoment } from "../dates.ts";
 import { formatEditionDay } from "../edition/model.ts";
@@ -62,15 +62,12 @@ export function articleSearchDocument(shell: Shell, article: Article): string {
 
 /** Pagination links for the head of a listing page. */
 export function pageLinks(listing: Listing<unknown>): Pick<HeadMeta, "prev" | "next"> {
-  const links: Pick<HeadMeta, "prev" | "next"> = {};
-  if (listing.pageNumber > 1) links.prev = listingPath(listing.base, listing.pageNumber - 1);
-  if (listing.pageNumber < listing.totalPages) links.next = listingPath(listing.base, listing.pageNumber + 1);
-  return links;
+  return { ...(listing.newer !== undefined && { prev: listing.newer }), ...(listing.older !== undefined && { next: listing.older }) };
 }
 
 /** A listing's title: "Topics", then "Topics — page 2" (in the site's language). */
 export function pageTitle(locale: Locale, title: string, listing: Listing<unknown>): string {
-  return listing.pageNumber > 1 ? locale.t("list.page", { title, number: locale.integer(listing.pageNumber) }) : title;
+  return listing.pageNumber !== undefined ? locale.t("list.page", { title, number: locale.integer(listing.pageNumber) }) : title;
 }
 
 function articlePages(newsroom: Newsroom): PageSpec[] {
@@ -100,45 +97,50 @@ function articlePages(newsroom: Newsroom): PageSpec[] {
   );
 }
 
+/** Where every story is listed, newest first: the front page is edited, not a list. */
+export const LATEST_PATH = "/latest/";
+
 function frontPages(newsroom: Newsroom, teasers: readonly Teaser[], now: Date): PageSpec[] {
   const { shell } = newsroom;
   const { site } = shell;
-  const listings = paginate(teasers, site.pageSize, "/");
-  return listings.map((listing) => {
-    if (listing.pageNumber > 1) {
-      return page("front", listing.path, { shell, listing }, ({ shell, listing }) => {
-        const locale = localeOf(shell.site.language);
-        const latest = locale.t("latest.title");
-        const title = pageTitle(locale, latest, listing);
-        const head = { ...pageHead(shell), ...pageLinks(listing), feeds: feedLinks({ kind: "site" }, shell.site) };
-        return renderPage(
-          shell,
-          { path: listing.path, title, description: locale.t("latest.description", { title, site: shell.site.name }), head },
-          h(ListPage, { title: latest, listing, site: shell.site, label: locale.t("pagination.latest") }),
-        );
-      });
-    }
-    const { lead, top, latest, rails } = planFront(teasers, site.sections);
-    const olderPath = listing.totalPages > 1 ? listingPath(listing.base, 2) : undefined;
-    const videos = videoStories(teasers);
-    // The masthead's date is the build's day in the site's zone: an input, so the page changes
-    // with the day and stays a pure function of its inputs.
-    const today = dayIn(now, site.timeZone);
-    return page("front", "/", { shell, lead, top, latest, rails, olderPath, videos, today }, ({ shell, lead, top, latest, rails, olderPath, videos, today }) => {
-      const head = { ...frontHead(shell), ...(olderPath && { next: olderPath }), feeds: feedLinks({ kind: "site" }, shell.site) };
-      const description = shell.site.tagline ?? localeOf(shell.site.language).t("front.description", { site: shell.site.name });
-      const signups = newslettersAt(shell.site.newsletters, { place: "front" });
-      const dateline = { day: today, label: formatEditionDay(today, shell.site.language) };
-      const body = h(FrontPage, { site: shell.site, lead, top, latest, rails, olderPath, signups, videos, promos: shell.promos, breaking: shell.breaking?.path });
-      return renderPage(shell, { path: "/", title: shell.site.name, description, head, today: dateline }, body);
-    });
+  // The list goes on from /latest/ to /page/<n>/, numbered from the oldest (paginateStable).
+  const { lead, top, latest, rails } = planFront(teasers, site.sections);
+  // The list is linked (and written) when the front page leaves stories out.
+  const shown = new Set([lead, ...top, ...latest, ...rails.flatMap((rail) => rail.teasers)]);
+  const listPath = teasers.some((teaser) => !shown.has(teaser)) ? LATEST_PATH : undefined;
+  const listings = listPath ? paginateStable(teasers, site.pageSize, "/", LATEST_PATH) : [];
+  const lists = listings.map((listing) =>
+    page("front", listing.path, { shell, listing }, ({ shell, listing }) => {
+      const locale = localeOf(shell.site.language);
+      const latest = locale.t("latest.title");
+      const title = pageTitle(locale, latest, listing);
+      const head = { ...pageHead(shell), ...pageLinks(listing), feeds: feedLinks({ kind: "site" }, shell.site) };
+      return renderPage(
+        shell,
+        { path: listing.path, title, description: locale.t("latest.description", { title, site: shell.site.name }), head },
+        h(ListPage, { title: latest, listing, site: shell.site, label: locale.t("pagination.latest") }),
+      );
+    }),
+  );
+  const videos = videoStories(teasers);
+  // The masthead's date is the build's day in the site's zone: an input, so the page changes
+  // with the day and stays a pure function of its inputs.
+  const today = dayIn(now, site.timeZone);
+  const front = page("front", "/", { shell, lead, top, latest, rails, listPath, videos, today }, ({ shell, lead, top, latest, rails, listPath, videos, today }) => {
+    const head = { ...frontHead(shell), ...(listPath && { next: listPath }), feeds: feedLinks({ kind: "site" }, shell.site) };
+    const description = shell.site.tagline ?? localeOf(shell.site.language).t("front.description", { site: shell.site.name });
+    const signups = newslettersAt(shell.site.newsletters, { place: "front" });
+    const dateline = { day: today, label: formatEditionDay(today, shell.site.language) };
+    const body = h(FrontPage, { site: shell.site, lead, top, latest, rails, listPath, signups, videos, promos: shell.promos, breaking: shell.breaking?.path });
+    return renderPage(shell, { path: "/", title: shell.site.name, description, head, today: dateline }, body);
   });
+  return [front, ...lists];
 }
 
 function sectionPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {
   const { shell } = newsroom;
   return shell.site.sections.flatMap((section) =>
-    paginate(teasersInSection(teasers, section.slug), shell.site.pageSize, section.path).map((listing) =>
+    paginateStable(teasersInSection(teasers, section.slug), shell.site.pageSize, section.path).map((listing) =>
       page("section", listing.path, { shell, section, listing }, ({ shell, section, listing }) => {
         const locale = localeOf(shell.site.language);
         return renderPage(
@@ -149,7 +151,7 @@ function sectionPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[
             description: locale.t("section.description", { section: section.title, site: shell.site.name }),
             section: section.slug,
             // Structured data describes the section itself: only its first page carries it.
-            head: { ...(listing.pageNumber === 1 ? sectionHead(section, shell) : pageHead(shell)), ...pageLinks(listing), feeds: feedLinks({ kind: "section", section }, shell.site) },
+            head: { ...(listing.first ? sectionHead(section, shell) : pageHead(shell)), ...pageLinks(listing), feeds: feedLinks({ kind: "section", section }, shell.site) },
           },
           h(ListPage, {
             title: section.title,
@@ -175,7 +177,7 @@ function tagPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {
   return [
     index,
     ...tags.flatMap((tag) =>
-      paginate(tag.teasers, shell.site.pageSize, tag.path).map((listing) =>
+      paginateStable(tag.teasers, shell.site.pageSize, tag.path).map((listing) =>
         page("tag", listing.path, { shell, topic: { slug: tag.slug, name: tag.name, path: tag.path }, listing }, ({ shell, topic, listing }) => {
           const locale = localeOf(shell.site.language);
           return renderPage(
@@ -205,7 +207,7 @@ function authorPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[]
   return [
     index,
     ...authors.flatMap((author) =>
-      paginate(byAuthor.get(author.id) ?? [], shell.site.pageSize, author.path).map((listing) =>
+      paginateStable(byAuthor.get(author.id) ?? [], shell.site.pageSize, author.path).map((listing) =>
         page("author", listing.path, { shell, author, listing }, ({ shell, author, listing }) => {
           const locale = localeOf(shell.site.language);
           const name = author.role ? locale.t("author.withRole", { name: author.name, role: author.role }) : author.name;
@@ -215,7 +217,7 @@ function authorPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[]
               path: listing.path,
               title: pageTitle(locale, author.name, listing),
               description: locale.t("author.description", { name }),
-              head: { ...(listing.pageNumber === 1 ? authorHead(author, shell) : pageHead(shell)), ...pageLinks(listing), feeds: feedLinks({ kind: "author", author }, shell.site) },
+              head: { ...(listing.first ? authorHead(author, shell) : pageHead(shell)), ...pageLinks(listing), feeds: feedLinks({ kind: "author", author }, shell.site) },
             },
             h(AuthorPage, { author, listing, site: shell.site }),
           );
@@ -243,7 +245,7 @@ function archivePages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[
   return [
     index,
     ...months.flatMap((month) =>
-      paginate(month.teasers, shell.site.pageSize, month.path).map((listing) =>
+      paginateStable(month.teasers, shell.site.pageSize, month.path).map((listing) =>
         page("archive", listing.path, { shell, year: month.year, month: month.month, listing }, ({ shell, year, month, listing }) => {
           const locale = localeOf(shell.site.language);
           const title = monthTitle(shell.site.language, year, month);

@@ -2,7 +2,7 @@
 // the section, then closeness in time, and look only at an article's neighbours in time: a new
 // story changes the related lists of recent stories, never of the whole archive.
 import { describe, expect, it } from "vitest";
-import { archiveMonths, collectTags, listingPath, paginate, relatedStories, teasersByAuthor } from "../../src/site/collections.ts";
+import { archiveMonths, collectTags, listingPath, paginate, paginateStable, relatedStories, teasersByAuthor } from "../../src/site/collections.ts";
 import { planFront } from "../../src/site/front-page.ts";
 import { parseMoment } from "../../src/dates.ts";
 import type { Teaser } from "../../src/content/types.ts";
@@ -113,9 +113,56 @@ describe("relatedStories", () => {
 describe("pagination and listings", () => {
   it("pages a list from its base, keeping an empty first page", () => {
     const items = Array.from({ length: 5 }, (_, i) => i);
-    expect(paginate(items, 2, "/news/").map((listing) => [listing.path, listing.items, listing.totalPages])).toEqual([["/news/", [0, 1], 3], ["/news/page/2/", [2, 3], 3], ["/news/page/3/", [4], 3]]);
-    expect(paginate([], 20, "/tags/x/")).toEqual([{ items: [], pageNumber: 1, totalPages: 1, base: "/tags/x/", path: "/tags/x/" }]);
+    expect(paginate(items, 2, "/news/").map((listing) => [listing.path, listing.items, listing.pageNumber, listing.newer, listing.older])).toEqual([
+      ["/news/", [0, 1], undefined, undefined, "/news/page/2/"],
+      ["/news/page/2/", [2, 3], 2, "/news/", "/news/page/3/"],
+      ["/news/page/3/", [4], 3, "/news/page/2/", undefined],
+    ]);
+    expect(paginate([], 20, "/tags/x/")).toEqual([{ items: [], first: true, base: "/tags/x/", path: "/tags/x/", links: [] }]);
     expect(listingPath("/", 1)).toBe("/");
+  });
+
+  it("pages stories in pages that stay put: counted from the oldest, the newest on the first page", () => {
+    const stories = (count: number) => Array.from({ length: count }, (_, i) => count - i); // newest first: count … 1
+    const shape = (count: number) => paginateStable(stories(count), 2, "/news/").map((listing) => [listing.path, listing.items]);
+    expect(shape(0)).toEqual([["/news/", []]]);
+    expect(shape(3)).toEqual([["/news/", [3, 2, 1]]]);
+    expect(shape(5)).toEqual([["/news/", [5, 4, 3]], ["/news/page/1/", [2, 1]]]);
+    expect(shape(6)).toEqual([["/news/", [6, 5]], ["/news/page/2/", [4, 3]], ["/news/page/1/", [2, 1]]]);
+    const [first, second, third] = paginateStable(stories(6), 2, "/news/");
+    expect([first?.first, first?.pageNumber, first?.newer, first?.older]).toEqual([true, undefined, undefined, "/news/page/2/"]);
+    expect([second?.first, second?.pageNumber, second?.newer, second?.older]).toEqual([false, 2, "/news/", "/news/page/1/"]);
+    expect([third?.pageNumber, third?.newer, third?.older]).toEqual([1, "/news/page/2/", undefined]);
+    expect(first?.links).toEqual([
+      { label: "first", path: "/news/", current: true },
+      { label: 2, path: "/news/page/2/", current: false },
+      { label: 1, path: "/news/page/1/", current: false },
+    ]);
+  });
+
+  it("keeps every numbered page as it was when stories arrive, but for the few next to the newest", () => {
+    // A page is rendered again only if its listing changed: this is what keeps an hourly publish small.
+    for (const size of [1, 2, 3, 20]) {
+      let before = new Map(paginateStable(Array.from({ length: 7 }, (_, i) => 7 - i), size, "/t/").map((listing) => [listing.path, listing]));
+      for (let count = 8; count <= 140; count++) {
+        const listings = paginateStable(Array.from({ length: count }, (_, i) => count - i), size, "/t/");
+        const numbered = listings.filter((listing) => !listing.first);
+        // Every story once, newest first, and numbered pages hold exactly `size`.
+        expect(listings.flatMap((listing) => listing.items)).toEqual(Array.from({ length: count }, (_, i) => count - i));
+        for (const listing of numbered) expect(listing.items).toHaveLength(size);
+        expect(listings[0]?.items.length).toBeLessThan(2 * size);
+        let changed = 0;
+        for (const listing of numbered) {
+          const old = before.get(listing.path);
+          if (old === undefined) continue;
+          expect(listing.items, `${listing.path} at ${count} stories, ${size} a page`).toEqual(old.items);
+          if (JSON.stringify(listing) !== JSON.stringify(old)) changed++;
+        }
+        // Only the pages within reach of the newest one's links can change (their page lists).
+        expect(changed, `${count} stories, ${size} a page`).toBeLessThanOrEqual(3);
+        before = new Map(listings.map((listing) => [listing.path, listing]));
+      }
+    }
   });
 
   it("groups tags by slug and months by day in the site zone", () => {
