@@ -94,6 +94,12 @@ describe("front page", () => {
       const { plan } = await buildSite(busy);
       const rendered = plan.pages.filter((planned) => planned.render && planned.spec.kind === "front").map((planned) => planned.spec.path).sort();
       expect(rendered).toEqual(["/", "/latest/"]);
+      // Feeds: those that carry the story, and the empty ones (dated by the site's newest change).
+      const feeds = plan.pages.filter((planned) => planned.render && planned.spec.kind === "feed").map((planned) => planned.spec.path);
+      expect(feeds).toContain("/news/feed.xml");
+      expect(feeds).toContain("/opinion/feed.xml");
+      expect(feeds).not.toContain("/business/feed.xml");
+      expect(feeds).not.toContain("/tags/harbour/feed.xml");
     } finally {
       await removeSite(busy);
     }

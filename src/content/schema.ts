@@ -671,8 +671,8 @@ export const settingsSchema = z.strictObject({
     .min(1, "needs at least one section")
     .refine((sections) => new Set(sections.map((s) => s.slug)).size === sections.length, { error: "has two sections with the same slug (each section needs its own)" })
     .describe("The site's sections; the navigation follows this order."),
-  /** Articles per page on section, tag, author and older front pages. */
-  pageSize: z.number().int().min(1).max(500).default(20).describe("Articles per page on section, topic, author and older front pages."),
+  /** Articles per page on section, tag, author, archive and latest-news pages (a first page holds up to twice as many). */
+  pageSize: z.number().int().min(1).max(500).default(20).describe("Articles per page on section, topic, author, archive and latest-news pages; a list's first page holds up to twice as many."),
   /** The single newsletter of earlier versions: one daily edition at /newsletter/. */
   newsletter: newsletter.describe("The single newsletter of earlier versions (docs/newsletter.md).").optional(),
   /** Every newsletter, each with its own id, start, edition rule and signup placement. */

@@ -22,7 +22,9 @@ export function feedFiles(newsroom: Newsroom): PageSpec[] {
   const followed = articlesByScope(scopes, newsroom.articles);
   return scopes.flatMap((scope, index) => {
     const articles = followed[index] ?? [];
-    const inputs = { scope, site, articles, siteUpdated };
+    // Only an empty feed dates itself by the site's newest change (`buildFeed`): were it an input of
+    // every feed, any story anywhere would write all of them again, each with its stories in full.
+    const inputs = { scope, site, articles, siteUpdated: articles.length === 0 ? siteUpdated : undefined };
     return [
       page("feed", feedPath(scope, "atom"), inputs, ({ scope, site, articles, siteUpdated }) => renderAtom(buildFeed(scope, site, articles, siteUpdated)), articles),
       page("feed", feedPath(scope, "json"), inputs, ({ scope, site, articles, siteUpdated }) => renderJsonFeed(buildFeed(scope, site, articles, siteUpdated)), articles),
