@@ -81,7 +81,7 @@ function limit(slug: string): string {
 }
 
 /** First path segments the site uses for its own pages: no section may take them. */
-export const RESERVED_PATHS: readonly string[] = ["authors", "tags", "archive", "page", "search", "img", "css", "js", "pagefind", "feeds", "newsletter", "corrections", "404"];
+export const RESERVED_PATHS: readonly string[] = ["authors", "tags", "archive", "page", "latest", "search", "img", "css", "js", "pagefind", "feeds", "newsletter", "corrections", "404"];
 
 export function isReservedPath(segment: string): boolean {
   // Four-digit years are article URLs (/2026/03/05/…).

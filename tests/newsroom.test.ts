@@ -450,7 +450,7 @@ describe("content errors of issue 18", () => {
         `pages/news.md:1 file name: "news" is the slug of the section "News": the page would take its URL /news/ (rename the file)`,
         `pages/standards.md:3 nav: "sidebar" is not a place for the link (one of header, footer, none)`,
         `pages/standards.md:4 policies[1]: "fooPolicy" is not a publisher policy (one of publishingPrinciples, correctionsPolicy, ethicsPolicy, diversityPolicy, diversityStaffingReport, actionableFeedbackPolicy, masthead, missionCoveragePrioritiesPolicy, noBylinesPolicy, ownershipFundingInfo, unnamedSourcesPolicy, verificationFactCheckingPolicy)`,
-        `pages/tags.md:1 file name: "tags" is a path the site uses for its own pages (rename the file; reserved: authors, tags, archive, page, search, img, css, js, pagefind, feeds, newsletter, corrections, 404 and numbers)`,
+        `pages/tags.md:1 file name: "tags" is a path the site uses for its own pages (rename the file; reserved: authors, tags, archive, page, latest, search, img, css, js, pagefind, feeds, newsletter, corrections, 404 and numbers)`,
       ]);
     } finally {
       await removeSite(broken);

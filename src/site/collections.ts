@@ -90,12 +90,10 @@ export type PageLink = { label: number | "first"; path: string; current: boolean
 /** One page of a paginated list: plain data, so a page's digest covers all of it. */
 export interface Listing<T> {
   items: T[];
-  /** Whether this is the list's first page, at `base`. */
+  /** Whether this is the list's first page: its newest items. */
   first: boolean;
   /** The number its title shows ("— page 3"); none on the first page. */
   pageNumber?: number;
-  /** Site path of the list's first page. */
-  base: string;
   /** Site path of this page. */
   path: string;
   /** The page of newer items and the page of older ones, if there are. */
@@ -122,7 +120,7 @@ interface UnlinkedPage<T> {
  * The listings of pages given newest first, linked to each other: each page links the page before
  * and after it, the first and the last, and the two either side of it, with gaps between.
  */
-function linkPages<T>(pages: readonly UnlinkedPage<T>[], base: string): Listing<T>[] {
+function linkPages<T>(pages: readonly UnlinkedPage<T>[]): Listing<T>[] {
   return pages.map(({ items, path, pageNumber }, index) => {
     const near = (other: number) => other === 0 || other === pages.length - 1 || Math.abs(other - index) <= 2;
     const links: PageLink[] = [];
@@ -134,7 +132,7 @@ function linkPages<T>(pages: readonly UnlinkedPage<T>[], base: string): Listing<
     }
     const newer = pages[index - 1]?.path;
     const older = pages[index + 1]?.path;
-    return { items, first: index === 0, ...(pageNumber !== undefined && { pageNumber }), base, path, ...(newer !== undefined && { newer }), ...(older !== undefined && { older }), links };
+    return { items, first: index === 0, ...(pageNumber !== undefined && { pageNumber }), path, ...(newer !== undefined && { newer }), ...(older !== undefined && { older }), links };
   });
 }
 
@@ -151,7 +149,7 @@ export function paginate<T>(items: readonly T[], pageSize: number, base: string)
     ...(index > 0 && { pageNumber: index + 1 }),
     label: index + 1,
   }));
-  return linkPages(pages, base);
+  return linkPages(pages);
 }
 
 /**
@@ -171,7 +169,7 @@ export function paginateStable<T>(items: readonly T[], pageSize: number, base: s
   for (let number = blocks - 1; number >= 1; number--) {
     pages.push({ items: items.slice(count - number * pageSize, count - (number - 1) * pageSize), path: `${base}page/${number}/`, pageNumber: number, label: number });
   }
-  return linkPages(pages, base);
+  return linkPages(pages);
 }
 
 /** Articles per side of an article, in each of its topics and its section, that may be related to it. */
