@@ -66,7 +66,7 @@ const TIME_PARTS = new Set<Intl.DateTimeFormatPartTypes>(["hour", "minute", "day
  * `formatMoment` in three pieces: what comes before the time of day, the time of day with its zone
  * ("10:05 PM CST"), and what follows; a narrow teaser keeps the middle on one line, so a zone's
  * abbreviation never wraps alone. The pieces join to `formatMoment`'s text, but for the narrow
- * no-break space ICU puts before "AM"/"PM" (which V8's `format` alone turns into a space).
+ * no-break space some ICU versions put before "AM"/"PM" (which V8's `format` turns into a space).
  */
 export function splitMoment(moment: Moment, language: string, timeZone: string): readonly [string, string, string] {
   const key = `${language}|${timeZone}|${moment.hasTime}|${moment.epoch}`;
