@@ -79,9 +79,9 @@ export function splitMoment(moment: Moment, language: string, timeZone: string):
 }
 
 // A story's time is shown wherever its teaser is: beside it in related lists, its section's, topics'
-// and author's listings, the front page. `formatToParts` costs ~15 µs a call (docs/performance.md), so
-// each time is split once while it is in use; stories come in order of time, so a bounded memory of
-// recent ones serves nearly every call (a 100,000-story archive's times take ~20 MB).
+// and author's listings, the front page. `formatToParts` is slow beside the rest of a teaser
+// (docs/performance.md), so each time is split once while it is in use; the memory is bounded, and
+// emptied when full, so a large archive's times never pile up.
 const MAX_SPLIT_MOMENTS = 100_000;
 const splitMoments = new Map<string, readonly [string, string, string]>();
 

@@ -103,9 +103,14 @@ export interface Listing<T> {
   links: PageLink[];
 }
 
-/** Site path of page `n` of a list whose first page is at `base`. */
+/** Site path of numbered page `n` of a list at `base`. */
+function numberedPath(base: string, n: number): string {
+  return `${base}page/${n}/`;
+}
+
+/** Site path of page `n` of a list numbered from the newest, whose first page is at `base`. */
 export function listingPath(base: string, n: number): string {
-  return n <= 1 ? base : `${base}page/${n}/`;
+  return n <= 1 ? base : numberedPath(base, n);
 }
 
 /** A page of a list before it is linked to the others: its items, where it is, its number and its label in page lists. */
@@ -121,14 +126,18 @@ interface UnlinkedPage<T> {
  * and after it, the first and the last, and the two either side of it, with gaps between.
  */
 function linkPages<T>(pages: readonly UnlinkedPage<T>[]): Listing<T>[] {
+  const last = pages.length - 1;
   return pages.map(({ items, path, pageNumber }, index) => {
-    const near = (other: number) => other === 0 || other === pages.length - 1 || Math.abs(other - index) <= 2;
+    // The pages shown, in order: the first, the two either side of this one, the last. A list of
+    // 5,000 pages must not be walked for each of its pages.
+    const shown = [...new Set([0, index - 2, index - 1, index, index + 1, index + 2, last])].filter((at) => at >= 0 && at <= last).sort((a, b) => a - b);
     const links: PageLink[] = [];
-    if (pages.length > 1) {
-      pages.forEach((other, at) => {
-        if (near(at)) links.push({ label: other.label, path: other.path, current: at === index });
-        else if (links.at(-1) !== "gap") links.push("gap");
-      });
+    if (last > 0) {
+      for (const [i, at] of shown.entries()) {
+        if (i > 0 && at > (shown[i - 1] as number) + 1) links.push("gap");
+        const other = pages[at] as UnlinkedPage<T>;
+        links.push({ label: other.label, path: other.path, current: at === index });
+      }
     }
     const newer = pages[index - 1]?.path;
     const older = pages[index + 1]?.path;
@@ -167,7 +176,7 @@ export function paginateStable<T>(items: readonly T[], pageSize: number, base: s
   const blocks = Math.max(1, Math.floor(count / pageSize));
   const pages: UnlinkedPage<T>[] = [{ items: items.slice(0, count - (blocks - 1) * pageSize), path: firstPath, label: "first" }];
   for (let number = blocks - 1; number >= 1; number--) {
-    pages.push({ items: items.slice(count - number * pageSize, count - (number - 1) * pageSize), path: `${base}page/${number}/`, pageNumber: number, label: number });
+    pages.push({ items: items.slice(count - number * pageSize, count - (number - 1) * pageSize), path: numberedPath(base, number), pageNumber: number, label: number });
   }
   return linkPages(pages);
 }
