@@ -6,7 +6,9 @@
 // (docs/languages.md says why: satori drops and misplaces Arabic's dots and hamzas).
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import satori, { type Font } from "satori";
+// satori is loaded when a card is first drawn: a third of a second that a build or preview whose
+// cards are all cached never pays.
+import type { Font } from "satori";
 import { SHARE_CARD_SIZE, type CardLogo } from "../images/index.ts";
 import { digestText } from "../build/digest.ts";
 
@@ -100,5 +102,6 @@ export async function drawShareCard(text: ShareCardText, logo: CardLogo | undefi
       ),
     ),
   );
+  const { default: satori } = await import("satori");
   return satori(card as Parameters<typeof satori>[0], { width, height, fonts });
 }
