@@ -59,6 +59,26 @@ describe("atomic builds", () => {
     expect(await hashTree(site.outputDir)).toEqual(before);
   });
 
+  it("fails on a broken link while the last build's pages are being linked into a new folder (a CI runner), leaves no folder and the cache as it was", async () => {
+    // No output, a restored cache: the last build's pages are linked into the new folder while the
+    // build plans; the plan then fails.
+    const file = path.join(site.contentDir, "articles/2026/date-only.md");
+    const original = await fs.readFile(file, "utf8");
+    const before = await hashTree(site.outputDir);
+    await fs.rm(site.outputDir, { recursive: true });
+    const pages = await hashTree(path.join(site.cacheDir, "build", "pages"));
+    await writeContent(site, "articles/2026/date-only.md", `${original.trimEnd()}\n\nSee [the archive](/no-such-page/).\n`);
+    expect(await buildError(site)).toMatch(/"\/no-such-page\/" goes to no page of this site/);
+    expect((await fs.readdir(site.root)).filter((name) => name.startsWith("_site"))).toEqual([]);
+    // Every stored page as it was (the edited story's search document, written ahead, may be new).
+    const after = await hashTree(path.join(site.cacheDir, "build", "pages"));
+    expect([...pages].filter(([name, hash]) => after.get(name) !== hash)).toEqual([]);
+    await writeContent(site, "articles/2026/date-only.md", original);
+    const again = await runBuildCli(site);
+    expect(again.status, again.output).toBe(0);
+    expect(await hashTree(site.outputDir)).toEqual(before);
+  });
+
   it("removes every trace of a deleted article: page, feed entries, sitemap entry, images", async () => {
     const gone = "/2026/03/05/date-only/";
     await writeContent(site, "articles/2026/date-only.md", (await fs.readFile(path.join(site.contentDir, "articles/2026/date-only.md"), "utf8")).replace("section: business", "section: business\nphoto: ../2026/harbour.jpg\nalt: A\ncaption: C"));

@@ -13,8 +13,9 @@ import { prepareNewsroom } from "../render/newsroom.ts";
 import { planSite, searchShardsOf } from "../site/index.ts";
 import { siteUrl } from "../site/site.ts";
 import { codeDigest } from "./code.ts";
-import { planBuild, planSearch, type BuildPlan, type BuildRecord } from "./plan.ts";
-import { BuildStore } from "./store.ts";
+import { planBuild, planSearch, type BuildPlan } from "./plan.ts";
+import { BuildStore, Linker } from "./store.ts";
+import { outputFile } from "../site/page.ts";
 import { ShardWriter, writeBuild, writeDocumentsAhead, type WriteReport } from "./write.ts";
 import { count, summarizeBuild } from "./summary.ts";
 import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts";
@@ -129,44 +130,56 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timer.lap("start");
     const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), codeVersion: await codeDigest(), templates });
     timer.lap("load");
-    const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined, templates });
-    timer.lap("render");
-    const [previous, stored, code] = await Promise.all([store.readRecord(), store.storedFingerprints(), codeDigest()]);
-    const planOptions = { code, previous, stored: (fingerprint: string) => stored.has(fingerprint), storedDocument: (key: string) => BuildStore.holdsDocument(stored, key) };
-    // The search plan needs only the shell and the articles: a build starts indexing the shards that
-    // changed now, while it plans the pages (a slice, those of its own shards).
-    const shards = searchShardsOf(newsroom);
-    const articles = new Map(newsroom.articles.map((article) => [article.path, article]));
-    const planned = planSearch(shards, (articlePath) => {
-      const article = articles.get(articlePath);
-      return article && [newsroom.shell, article];
-    }, planOptions);
-    const search = options.slice ? planned : await writeDocumentsAhead(planned, { store, bodies, shell: newsroom.shell, articles, most: options.documentsAhead });
-    // A slice's work is weighed by its articles' images; a whole build needs no such lookup.
-    const workOf = options.slice ? articleWork(content.articles, newsroom.articles) : () => 0;
-    const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store);
-    const planPages = async () => {
-      const site = planSite(newsroom, { now, notes: content.notes, shards });
-      checkLinks(newsroom, site);
-      const plan = planBuild(site, { ...planOptions, search });
-      const id = buildId(plan.record);
-      timer.lap("plan");
-      const write = (part: BuildPlan, staging: string, previousOutput?: string) => writeBuild({ plan: part, output: staging, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing });
-      const job = slice ? sliceJob(slice.spec, { plan, id, content, images, workOf, contentFiles: slice.contentFiles, write }) : await wholeJob({ plan, previous, output, write });
-      return { plan, id, job };
+    const previous = await store.readRecord();
+    const inPlace = !options.slice && (await holdsBuild(output, previous));
+    const staging = `${output}.building-${process.pid}`;
+    await fs.rm(staging, { recursive: true, force: true });
+    // A new output folder gets the previous build's outputs linked while this one renders its photos
+    // and plans (at 100,000 stories, linking them took longer than rendering an hour's pages); the
+    // plan then settles which stay (src/build/store.ts `Linker`).
+    const linking = new Linker(staging, previous && !inPlace && !options.slice ? [...previous.pages].map(([sitePath, fingerprint]) => [store.pageFile(fingerprint), path.join(staging, outputFile(sitePath))] as const) : []);
+    const planWrite = async () => {
+      const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined, templates });
+      timer.lap("render");
+      const [stored, code] = await Promise.all([store.storedFingerprints(), codeDigest()]);
+      const planOptions = { code, previous, stored: (fingerprint: string) => stored.has(fingerprint), storedDocument: (key: string) => BuildStore.holdsDocument(stored, key) };
+      // The search plan needs only the shell and the articles: a build starts indexing the shards that
+      // changed now, while it plans the pages (a slice, those of its own shards).
+      const shards = searchShardsOf(newsroom);
+      const articles = new Map(newsroom.articles.map((article) => [article.path, article]));
+      const planned = planSearch(shards, (articlePath) => {
+        const article = articles.get(articlePath);
+        return article && [newsroom.shell, article];
+      }, planOptions);
+      const search = options.slice ? planned : await writeDocumentsAhead(planned, { store, bodies, shell: newsroom.shell, articles, most: options.documentsAhead });
+      // A slice's work is weighed by its articles' images; a whole build needs no such lookup.
+      const workOf = options.slice ? articleWork(content.articles, newsroom.articles) : () => 0;
+      const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store);
+      try {
+        const site = planSite(newsroom, { now, notes: content.notes, shards });
+        checkLinks(newsroom, site);
+        const plan = planBuild(site, { ...planOptions, search });
+        const id = buildId(plan.record);
+        timer.lap("plan");
+        const write = (part: BuildPlan, into: string, previousOutput?: string) => writeBuild({ plan: part, output: into, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing, linking });
+        const job = slice ? sliceJob(slice.spec, { plan, id, content, images, workOf, contentFiles: slice.contentFiles, write }) : wholeJob({ plan, inPlace, output, write });
+        return { plan, id, job, newsroom, images };
+      } catch (error) {
+        // A plan that fails (a broken link) stops the indexing it started.
+        await indexing.abort(error);
+        throw error;
+      }
     };
-    // A plan that fails (a broken link) stops the indexing it started.
-    const { plan, id, job } = await planPages().catch(async (error: unknown) => {
-      await indexing.abort(error);
+    const { plan, id, job, newsroom, images } = await planWrite().catch(async (error: unknown) => {
+      await linking.stop();
+      await fs.rm(staging, { recursive: true, force: true });
       throw error;
     });
-    const { part, inPlace } = job;
+    const { part } = job;
 
     // Saved while the pages are written (its entries hold for any build of this code): not after them.
     const saving = articleCache.save();
     saving.catch(() => undefined);
-    const staging = `${output}.building-${process.pid}`;
-    await fs.rm(staging, { recursive: true, force: true });
     let written: WriteReport;
     try {
       written = await job.write(staging);
@@ -208,8 +221,7 @@ type WritePart = (part: BuildPlan, staging: string, previousOutput?: string) => 
  * changed moves. Anything else (no output yet, a restored cache in CI, an output of another build)
  * is written whole, linked from the store, and swapped in.
  */
-async function wholeJob({ plan, previous, output, write }: { plan: BuildPlan; previous: BuildRecord | undefined; output: string; write: WritePart }): Promise<Job> {
-  const inPlace = previous !== undefined && (await holdsBuild(output, previous));
+function wholeJob({ plan, inPlace, output, write }: { plan: BuildPlan; inPlace: boolean; output: string; write: WritePart }): Job {
   return { part: plan, inPlace, write: (staging) => write(plan, staging, inPlace ? output : undefined) };
 }
 

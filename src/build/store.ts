@@ -6,7 +6,7 @@ import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { BuildRecord } from "./plan.ts";
 
 const RECORD_FILE = "record.v8";
@@ -168,28 +168,85 @@ export async function linkOrCopy(from: string, to: string, { replace = false }: 
   await fs.copyFile(from, to);
 }
 
-/** Links under way in a thread of their own (`linkFiles`). */
-export interface Linking {
-  /** Resolves with the number of files linked; rejects with the first file that could not be. */
-  done: Promise<number>;
-  /** Stops linking (the build failed): resolves once no more links can land. */
-  stop(): Promise<void>;
-}
+/** `[stored file, output file]`: a link to make. */
+export type Link = readonly [string, string];
 
 /**
- * Hard-links (or copies, as `linkOrCopy`) each `[from, to]`, creating `to`'s folders, in a worker
- * thread (src/build/link-worker.js), while the caller's thread goes on.
+ * Reused outputs linked into a new output folder by a thread of its own (src/build/link-worker.js),
+ * while the build goes on. A build that knows the previous build's outputs links them ahead, while it
+ * loads and plans; once planned, it settles them: what it renders or no longer writes is unlinked
+ * before any page is rendered, and what it reuses and was not linked ahead is linked.
  */
-export function linkFiles(links: readonly (readonly [string, string])[]): Linking {
-  if (links.length === 0) return { done: Promise.resolve(0), stop: () => Promise.resolve() };
-  const worker = new Worker(new URL("./link-worker.js", import.meta.url), { workerData: { links } });
-  const done = new Promise<number>((resolve, reject) => {
-    worker.once("message", (reply: { linked?: number; error?: string }) => (reply.error === undefined ? resolve(reply.linked ?? 0) : reject(new Error(`[build] could not link a reused file: ${reply.error}`))));
-    worker.once("error", reject);
-    worker.once("exit", () => reject(new Error("[build] the linking thread stopped")));
-  });
-  done.catch(() => undefined);
-  return { done, stop: async () => void (await worker.terminate()) };
+export class Linker {
+  private worker: Worker | undefined;
+  private port: MessagePort | undefined;
+  private settledNow: (() => void) | undefined;
+  private failed: ((error: Error) => void) | undefined;
+  private finished: ((count: number) => void) | undefined;
+  /** Stored file by output file, of the links made ahead. */
+  private readonly aheadOf: ReadonlyMap<string, string>;
+  /** Resolves with the number of files linked; rejects with the first that could not be. */
+  readonly done: Promise<number>;
+
+  /** Starts linking `ahead` into `root` (none: the thread starts when settled). */
+  constructor(
+    private readonly root: string,
+    private readonly ahead: readonly Link[] = [],
+  ) {
+    this.aheadOf = new Map(ahead.map(([from, to]) => [to, from]));
+    this.done = new Promise<number>((resolve, reject) => {
+      this.finished = resolve;
+      this.failed = reject;
+    });
+    this.done.catch(() => undefined);
+    if (ahead.length > 0) this.spawn();
+  }
+
+  private spawn(settled?: { drop: string[]; add: Link[] }): void {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(new URL("./link-worker.js", import.meta.url), { workerData: { ahead: this.ahead, settled, root: this.root, port: port2 }, transferList: [port2] });
+    const fail = (error: Error) => {
+      this.failed?.(error);
+      void this.stop();
+    };
+    port1.on("message", (reply: { settled?: boolean; linked?: number; error?: string }) => {
+      if (reply.error !== undefined) return fail(new Error(`[build] could not link a reused file: ${reply.error}`));
+      if (reply.settled) return this.settledNow?.();
+      this.finished?.(reply.linked ?? 0);
+      void this.stop();
+    });
+    this.worker.once("error", fail);
+    this.worker.once("exit", () => fail(new Error("[build] the linking thread stopped")));
+  }
+
+  /**
+   * The plan is made, and `wanted` are all the links the output must hold: any other linked ahead is
+   * unlinked, and those not linked ahead are linked. Resolves once no other file is linked, so that
+   * the build may write the rest; `done` says when every wanted link is made.
+   */
+  async settle(wanted: readonly Link[]): Promise<void> {
+    const want = new Map(wanted.map(([from, to]) => [to, from]));
+    const drop = [...this.aheadOf].filter(([to, from]) => want.get(to) !== from).map(([to]) => to);
+    const add = wanted.filter(([from, to]) => this.aheadOf.get(to) !== from);
+    if (this.ahead.length === 0) {
+      if (add.length === 0) return void this.finished?.(0);
+      this.spawn({ drop, add });
+      return;
+    }
+    const settled = new Promise<void>((resolve) => (this.settledNow = resolve));
+    this.port?.postMessage({ drop, add });
+    await Promise.race([settled, this.done]);
+    await settled;
+  }
+
+  /** Stops linking (the build failed, or the links are made): resolves once no more links can land. */
+  async stop(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.port?.close();
+    if (worker) await worker.terminate();
+  }
 }
 
 /** Links every file of folder `from` into a new folder `to`, recursively. */

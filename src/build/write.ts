@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import type dateline from "../../.eleventy.ts";
 import type { BuildPlan, PlannedPage, PlannedShard, SearchPlan } from "./plan.ts";
-import { linkFiles, linkTree, type BuildStore } from "./store.ts";
+import { Linker, linkTree, type BuildStore } from "./store.ts";
 import { SearchIndexer } from "./search-index.ts";
 import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
@@ -50,6 +50,8 @@ export interface WriteOptions {
   publicFiles?: boolean;
   /** The indexing of the plan's shards, if the build started it already. Default: started here. */
   search?: ShardWriter | undefined;
+  /** The linking of reused outputs into `output`, if the build started it ahead. Default: started here. */
+  linking?: Linker | undefined;
 }
 
 export interface WriteReport {
@@ -63,13 +65,14 @@ export interface WriteReport {
   indexedPages: number;
 }
 
-export async function writeBuild({ plan, output, store, bodies, images, log, timer, previousOutput, publicFiles = true, search = ShardWriter.start(plan, store) }: WriteOptions): Promise<WriteReport> {
+export async function writeBuild({ plan, output, store, bodies, images, log, timer, previousOutput, publicFiles = true, search = ShardWriter.start(plan, store), linking = new Linker(output) }: WriteOptions): Promise<WriteReport> {
   const reuse = plan.pages.filter((planned) => !planned.render);
   const render = orderForSearch(plan.pages.filter((planned) => planned.render), plan.shards);
   const batches = runsOf(render, RUN_WEIGHT);
-  // Reused pages and shards are linked while the pages render: links need little CPU, rendering no links.
-  const linking = linkFiles(previousOutput ? [] : reuse.map((planned) => [store.pageFile(planned.fingerprint), path.join(output, outputFile(planned.spec.path))] as const));
   try {
+    // Reused pages and shards are linked while the pages render: links need little CPU, rendering no
+    // links. No page is rendered before the links made ahead that it replaces are gone.
+    await linking.settle(previousOutput ? [] : reuse.map((planned) => [store.pageFile(planned.fingerprint), path.join(output, outputFile(planned.spec.path))] as const));
     await fs.mkdir(output, { recursive: true });
     search.linkInto(output, { unchanged: !previousOutput });
     let done = 0;

@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BuildStore, linkOrCopy } from "../../src/build/store.ts";
+import { BuildStore, Linker, linkOrCopy, type Link } from "../../src/build/store.ts";
 
 let root = "";
 beforeEach(async () => {
@@ -64,5 +64,66 @@ describe("linkOrCopy", () => {
     expect(await fs.readFile(target, "utf8")).toBe("b");
     // The old file is untouched: whoever held it keeps its content.
     expect(await fs.readFile(a, "utf8")).toBe("a");
+  });
+});
+
+describe("Linker", () => {
+  /** Stored files `s0`…, each holding its own name. */
+  async function storedFiles(count: number): Promise<string[]> {
+    const dir = path.join(root, "store");
+    await fs.mkdir(dir, { recursive: true });
+    const files = Array.from({ length: count }, (_, index) => path.join(dir, `s${index}`));
+    await Promise.all(files.map((file) => fs.writeFile(file, path.basename(file))));
+    return files;
+  }
+  const exists = (file: string) => fs.stat(file).then(() => true, () => false);
+
+  it("links ahead, then unlinks what the plan does not want before it settles, and links what it adds", async () => {
+    const out = path.join(root, "out");
+    const stored = await storedFiles(2000);
+    // Each stored file ahead, in a folder of its own: the later ones are still being linked when the plan comes.
+    const ahead: Link[] = stored.map((file, index) => [file, path.join(out, `p${index}`, "index.html")]);
+    const linker = new Linker(out, ahead);
+    // Every third kept; the rest rendered or gone, except p1, reused from another stored file.
+    const wanted: Link[] = ahead.filter((_, index) => index % 3 === 0);
+    wanted.push([stored[0]!, path.join(out, "p1", "index.html")], [stored[1]!, path.join(out, "extra", "feed.xml")]);
+    await linker.settle(wanted);
+    // Settled: nothing unwanted is linked, and what the build writes now lands in no stored file.
+    const unwanted = ahead.filter((_, index) => index % 3 !== 0 && index !== 1);
+    for (const [, to] of unwanted) {
+      expect(await exists(to), to).toBe(false);
+      // A folder the plan leaves empty is gone, as a clean build never made it.
+      expect(await exists(path.dirname(to)), to).toBe(false);
+    }
+    expect(await linker.done).toBe(wanted.length);
+    for (const [from, to] of wanted) expect((await fs.stat(to)).ino, to).toBe((await fs.stat(from)).ino);
+    const files = await fs.readdir(out, { recursive: true, withFileTypes: true });
+    expect(files.filter((entry) => entry.isFile()).length).toBe(wanted.length);
+    expect(await fs.readFile(stored[2]!, "utf8")).toBe("s2");
+  });
+
+  it("links only what it adds when nothing was linked ahead", async () => {
+    const out = path.join(root, "out");
+    const [a, b] = await storedFiles(2);
+    const linker = new Linker(out);
+    await linker.settle([[a!, path.join(out, "a.html")], [b!, path.join(out, "b", "index.html")]]);
+    expect(await linker.done).toBe(2);
+    expect(await fs.readFile(path.join(out, "b", "index.html"), "utf8")).toBe("s1");
+    const none = new Linker(out);
+    await none.settle([]);
+    expect(await none.done).toBe(0);
+  });
+
+  it("fails when a stored file the plan reuses is gone, and not when the plan renders that page", async () => {
+    const out = path.join(root, "out");
+    const [a] = await storedFiles(1);
+    const gone = path.join(root, "store", "gone");
+    const ahead: Link[] = [[a!, path.join(out, "a.html")], [gone, path.join(out, "gone.html")]];
+    const rendered = new Linker(out, ahead);
+    await rendered.settle([ahead[0]!]);
+    expect(await rendered.done).toBe(1);
+    await fs.rm(out, { recursive: true });
+    const reused = new Linker(out, ahead);
+    await expect(Promise.all([reused.settle(ahead), reused.done])).rejects.toThrow(/could not link a reused file: .*gone\.html: its stored output is gone/);
   });
 });
