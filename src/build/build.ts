@@ -135,8 +135,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const staging = `${output}.building-${process.pid}`;
     await fs.rm(staging, { recursive: true, force: true });
     // A new output folder gets the previous build's outputs linked while this one renders its photos
-    // and plans (at 100,000 stories, linking them took longer than rendering an hour's pages); the
-    // plan then settles which stay (src/build/store.ts `Linker`).
+    // and plans (in a large archive, linking them outlasted rendering an hour's pages: docs/
+    // performance.md); the plan then settles which stay (src/build/store.ts `Linker`).
     const linking = new Linker(staging, previous && !inPlace && !options.slice ? [...previous.pages].map(([sitePath, fingerprint]) => [store.pageFile(fingerprint), path.join(staging, outputFile(sitePath))] as const) : []);
     const planWrite = async () => {
       const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined, templates });

@@ -70,8 +70,8 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
   const render = orderForSearch(plan.pages.filter((planned) => planned.render), plan.shards);
   const batches = runsOf(render, RUN_WEIGHT);
   try {
-    // Reused pages and shards are linked while the pages render: links need little CPU, rendering no
-    // links. No page is rendered before the links made ahead that it replaces are gone.
+    // Reused pages and shards are linked by threads of their own while the pages render. No page is
+    // rendered before the links made ahead that it replaces are gone.
     await linking.settle(previousOutput ? [] : reuse.map((planned) => [store.pageFile(planned.fingerprint), path.join(output, outputFile(planned.spec.path))] as const));
     await fs.mkdir(output, { recursive: true });
     search.linkInto(output, { unchanged: !previousOutput });
