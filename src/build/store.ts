@@ -8,10 +8,13 @@ import path from "node:path";
 import v8 from "node:v8";
 import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { BuildRecord } from "./plan.ts";
+import { mapLimit } from "../images/limit.ts";
 
 const RECORD_FILE = "record.v8";
 /** A search document is stored beside the pages, as `<key>.search`. */
 const DOCUMENT_SUFFIX = ".search";
+/** Files removed at once by `prune`. */
+const REMOVE_CONCURRENCY = 64;
 /** Bump when the record's shape changes: an older one is then ignored, never misread. */
 const RECORD_VERSION = 1;
 
@@ -125,22 +128,19 @@ export class BuildStore {
   async prune(record: BuildRecord, documents: Iterable<string> = []): Promise<number> {
     const keep = new Set([...record.pages.values(), ...record.shards.values()]);
     const keepDocuments = new Set(documents);
-    let removed = 0;
     const fanOut = await fs.readdir(this.pagesDir).catch(() => [] as string[]);
-    for (const prefix of fanOut) {
-      const dir = path.join(this.pagesDir, prefix);
-      for (const name of await fs.readdir(dir).catch(() => [] as string[])) {
-        if (name.endsWith(DOCUMENT_SUFFIX) ? keepDocuments.has(name.slice(0, -DOCUMENT_SUFFIX.length)) : keep.has(name)) continue;
-        await fs.rm(path.join(dir, name), { force: true });
-        removed++;
-      }
-    }
-    for (const name of await fs.readdir(this.shardsDir).catch(() => [] as string[])) {
-      if (keep.has(name)) continue;
-      await fs.rm(path.join(this.shardsDir, name), { recursive: true, force: true });
-      removed++;
-    }
-    return removed;
+    // The folders read side by side (one after another, a build's last step waited on 256 reads).
+    const kept = (name: string) => (name.endsWith(DOCUMENT_SUFFIX) ? keepDocuments.has(name.slice(0, -DOCUMENT_SUFFIX.length)) : keep.has(name));
+    const listed = await Promise.all(
+      fanOut.map(async (prefix) => {
+        const names = await fs.readdir(path.join(this.pagesDir, prefix)).catch(() => [] as string[]);
+        return names.filter((name) => !kept(name)).map((name) => path.join(this.pagesDir, prefix, name));
+      }),
+    );
+    const pages = listed.flat();
+    const shards = (await fs.readdir(this.shardsDir).catch(() => [] as string[])).filter((name) => !keep.has(name)).map((name) => path.join(this.shardsDir, name));
+    await mapLimit([...pages, ...shards], (file) => fs.rm(file, { recursive: true, force: true }), REMOVE_CONCURRENCY);
+    return pages.length + shards.length;
   }
 }
 
