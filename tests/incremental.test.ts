@@ -227,6 +227,30 @@ describe("a restored cache without the output (a CI runner)", () => {
   });
 });
 
+describe("a restored cache in a workspace at another path", () => {
+  it("builds the same bytes as a clean build when the content and the cache moved together", async () => {
+    const site = await makeSite();
+    const moved: FixtureSite = { root: `${site.root}-moved`, contentDir: "", outputDir: "", cacheDir: "" };
+    Object.assign(moved, { contentDir: path.join(moved.root, "content"), outputDir: path.join(moved.root, "_site"), cacheDir: path.join(moved.root, ".cache/dateline") });
+    try {
+      await buildBothWays(site);
+      // Another runner's workspace: the checkout and the restored cache at a new path, no output.
+      await fs.rename(site.root, moved.root);
+      await fs.rm(moved.outputDir, { recursive: true });
+      // The clean build's own cache links the old path's image cache: it is made again.
+      await fs.rm(path.join(moved.root, "clean-cache"), { recursive: true });
+      await apply(moved, { kind: "body", n: 1, text: "harbour" });
+      const { incremental, clean, plan } = await buildBothWays(moved);
+      expect(incremental).toEqual(clean);
+      // Pages are named by what they show, not where the files were: the move renders only the edit's.
+      expect(plan.pages.filter((planned) => !planned.render).length).toBeGreaterThan(0);
+    } finally {
+      await removeSite(moved);
+      await removeSite(site);
+    }
+  });
+});
+
 describe("the sample newsroom, edited", () => {
   let site: FixtureSite;
   beforeAll(async () => {

@@ -40,8 +40,10 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
   const md = createMarkdown(site.language);
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
   const context: ArticleContext = { contentDir: dir, site, authorIds, md, imageCacheDir, problemsOnly, templates };
-  // What an article's check reads besides its own file and the files it shows.
-  articleCache?.begin(digestOf({ site, authors: [...authorIds].sort(), code: codeVersion }));
+  // What an article's check reads besides its own file and the files it shows; and where the content
+  // and the image cache are, as a checked article names its files by absolute path (a workspace at
+  // another path, as a CI runner may have, checks every article again rather than name files gone).
+  articleCache?.begin(digestOf({ site, authors: [...authorIds].sort(), code: codeVersion, contentDir: dir, imageCacheDir: imageCacheDir ?? "" }));
   const articles = await readArticles(context, articleCache);
   problems.push(...articles.problems);
   const pages = await readPages({ contentDir: dir, site, md, imageCacheDir });

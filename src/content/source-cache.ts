@@ -82,7 +82,7 @@ export class ArticleSourceCache {
     return cache;
   }
 
-  /** Starts a load checked against `context` (a digest of the settings, the author ids and the code). */
+  /** Starts a load checked against `context` (a digest of the settings, the author ids, the code and the folders' places). */
   begin(context: string): void {
     this.context = context;
     this.seen = new Set();
