@@ -125,9 +125,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Every article's body template waits on disk for its page, not in memory (src/render/template-spill.ts).
   const templates = new TemplateSpill(store.dir);
   try {
-    // What the store holds, listed while the content loads (nothing writes the store before the plan).
-    const storedNow = store.storedFingerprints();
-    storedNow.catch(() => undefined);
     // Articles checked by the last build, reused while unchanged: a publish parses only what changed.
     const articleCache = await ArticleSourceCache.open(store.sourcesFile);
     timer.lap("start");
@@ -144,7 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const planWrite = async () => {
       const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined, templates });
       timer.lap("render");
-      const [stored, code] = await Promise.all([storedNow, codeDigest()]);
+      const [stored, code] = await Promise.all([store.storedFingerprints(), codeDigest()]);
       const planOptions = { code, previous, stored: (fingerprint: string) => stored.has(fingerprint), storedDocument: (key: string) => BuildStore.holdsDocument(stored, key) };
       // The search plan needs only the shell and the articles: a build starts indexing the shards that
       // changed now, while it plans the pages (a slice, those of its own shards).
