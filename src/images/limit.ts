@@ -16,7 +16,24 @@ export function limiter(max: number): Limit {
 /**
  * `items.map(work)` over a list known up front, with at most `max` calls in flight, results in the
  * items' order. Items are taken one by one as calls finish: memory stays at `max` however long the list.
+ * On a failure no further item starts, and the first failure is thrown once the calls in flight have
+ * ended: a caller that cleans up after it (removes a staging folder) is never raced by them.
  */
-export function mapLimit<T, R>(items: readonly T[], work: (item: T) => Promise<R>, max: number): Promise<R[]> {
-  return pMap(items, (item) => work(item), { concurrency: max });
+export async function mapLimit<T, R>(items: readonly T[], work: (item: T) => Promise<R>, max: number): Promise<R[]> {
+  let failure: { error: unknown } | undefined;
+  const results = await pMap(
+    items,
+    async (item) => {
+      if (failure) return undefined;
+      try {
+        return await work(item);
+      } catch (error) {
+        failure ??= { error };
+        return undefined;
+      }
+    },
+    { concurrency: max },
+  );
+  if (failure) throw failure.error;
+  return results as R[];
 }

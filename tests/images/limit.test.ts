@@ -91,4 +91,26 @@ describe("mapLimit", () => {
     await expect(mapLimit([0, 1, 2, 3, 4], work, 1)).rejects.toThrow("item 1 failed");
     expect(seen).toEqual([0, 1]);
   });
+
+  it("rejects only once the calls in flight have ended, so that a caller's clean-up is not raced by them", async () => {
+    const jobs = gatedJobs(6);
+    const failing = gate();
+    const work = (n: number) => (n === 1 ? failing.promise.then(() => Promise.reject(new Error("item 1 failed"))) : jobs.job(n));
+    let rejected = false;
+    const result = mapLimit([0, 1, 2, 3, 4, 5], work, 3);
+    result.catch(() => (rejected = true));
+    await settled();
+    expect(jobs.started).toEqual([0, 2]);
+    // 1 fails while 0 and 2 are in flight: no item starts after it, and the rejection waits for them.
+    failing.open();
+    await settled();
+    expect(jobs.started).toEqual([0, 2]);
+    expect(rejected).toBe(false);
+    await jobs.finishNewest();
+    expect(rejected).toBe(false);
+    await jobs.finishNewest();
+    await expect(result).rejects.toThrow("item 1 failed");
+    expect(jobs.started).toEqual([0, 2]);
+    expect(jobs.running()).toBe(0);
+  });
 });
