@@ -231,7 +231,7 @@ export class Linker {
     const add = wanted.filter(([from, to]) => this.aheadOf.get(to) !== from);
     if (this.ahead.length === 0) {
       if (add.length === 0) return void this.finished?.(0);
-      this.spawn({ drop, add });
+      this.spawn({ drop: [], add });
       return;
     }
     const settled = new Promise<void>((resolve) => (this.settledNow = resolve));
