@@ -2,6 +2,8 @@
 // articles with it in a real browser, under a path prefix and a strict Content-Security-Policy.
 // Without JavaScript the page is a plain form plus links to every section.
 import fs from "node:fs/promises";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { load, type CheerioAPI } from "cheerio";
@@ -187,6 +189,56 @@ describe("search page without JavaScript", () => {
     const scripts = $("script").filter((_, script) => $(script).attr("type") !== "application/ld+json");
     expect(scripts.map((_, script) => $(script).attr("src")).get()).toEqual(["/news/js/search.js"]);
     expect($("[data-search]").attr("data-search-bundle")).toBe("/news/pagefind/2026/");
+  });
+});
+
+describe("an archive of several years", () => {
+  it("loads every year's shard side by side and ranks the results of all of them together", async () => {
+    const archive = await makeSite("search-words");
+    const years = ["2023", "2024", "2025"];
+    for (const year of years) await writeContent(archive, `articles/${year}/lighthouse.md`, `---\nheadline: Lighthouse keeper of ${year}\nbyline: ana-ruiz\ndate: ${year}-05-02\nsection: news\n---\nThe lighthouse keeper logged ${year} in the harbour book.\n`);
+    await buildSite(archive);
+    const upstream = await serveSite(archive.outputDir, { pathPrefix: "/news/" });
+    // The other years' shards answer only once the page has asked for all of them: a page that
+    // loaded one shard after another would wait here for ever (given up after 10 s: "unavailable").
+    const merged = years.map((year) => `/news/pagefind/${year}/pagefind-entry.json`);
+    const asked = new Set<string>();
+    let release: (all: boolean) => void = () => {};
+    const released = new Promise<boolean>((resolve) => (release = resolve));
+    const giveUp = setTimeout(() => release(false), 10_000);
+    const gate = http.createServer((request, response) => {
+      void (async () => {
+        const url = request.url ?? "/";
+        // Pagefind asks for an entry file with a cache-busting query.
+        const { pathname } = new URL(url, "http://localhost");
+        if (merged.includes(pathname)) {
+          asked.add(pathname);
+          if (asked.size === merged.length) release(true);
+          if (!(await released)) return void response.writeHead(503).end();
+        }
+        const answer = await fetch(`${upstream.origin}${url}`);
+        response.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/octet-stream" }).end(Buffer.from(await answer.arrayBuffer()));
+      })();
+    });
+    await new Promise<void>((resolve) => gate.listen(0, "127.0.0.1", resolve));
+    const reader = await browser.newPage();
+    try {
+      await reader.goto(`http://127.0.0.1:${(gate.address() as AddressInfo).port}/news/search/?q=lighthouse`);
+      const status = reader.locator("[data-search-status]");
+      await status.filter({ hasText: /results? for '|not available/ }).waitFor();
+      expect(await status.textContent()).toMatch(/^\d+ results for 'lighthouse'$/);
+      expect(asked.size).toBe(merged.length);
+      // The three stories that say "lighthouse", one in each merged shard, rank above the 2026 shard's looser matches.
+      const hrefs = await reader.locator(".search-result a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+      expect(hrefs.slice(0, 3).sort()).toEqual(years.map((year) => `/news/${year}/05/02/lighthouse/`));
+    } finally {
+      clearTimeout(giveUp);
+      await reader.close();
+      gate.closeAllConnections();
+      await new Promise((resolve) => gate.close(resolve));
+      await upstream.close();
+      await removeSite(archive);
+    }
   });
 });
 

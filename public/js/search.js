@@ -35,8 +35,11 @@ async function enhance(root) {
     const baseUrl = root.dataset.searchBase;
     await pagefind.options({ baseUrl });
     await pagefind.init();
-    // A site built in parts has one index per part: results from all of them come ranked together.
-    for (const bundle of (root.dataset.searchMerge ?? "").split(" ").filter(Boolean)) await pagefind.mergeIndex(bundle, { baseUrl });
+    // The index is in shards (a year, or a quarter of a busy one): results from all of them come
+    // ranked together. They load side by side, not one after another: each is a few requests, and a
+    // decade of quarters one by one kept a reader waiting seconds (docs/performance.md). Results of
+    // equal score keep the order the shards were merged in: the order of these calls either way.
+    await Promise.all((root.dataset.searchMerge ?? "").split(" ").filter(Boolean).map((bundle) => pagefind.mergeIndex(bundle, { baseUrl })));
     // Search works here: the "needs JavaScript" note and its section links are not the way in.
     fallback?.setAttribute("hidden", "");
     // A facet without words lists every story it matches (Pagefind's search(null)).
