@@ -312,23 +312,25 @@ export async function writeCorpus(options: CorpusOptions): Promise<Corpus> {
 
 /**
  * An hour of a newsroom's work on a corpus, for the warm builds of the bench: `added` new stories
- * (copies of random archive stories under new names, dated `day`) and `edited` stories with a new
- * paragraph (every other one a new headline too). Deterministic for a seed.
+ * (copies of random archive stories under names of their own, one a minute in the hour before `now`,
+ * the build's "now": all of them published, none scheduled) and `edited` stories with a new paragraph
+ * (every other one a new headline too). Deterministic for a seed; each seed adds stories of its own.
  */
-export async function publishEdits(corpus: Corpus, options: { added: number; edited: number; day: string; seed?: number }): Promise<{ added: string[]; edited: string[] }> {
+export async function publishEdits(corpus: Corpus, options: { added: number; edited: number; now: string; seed?: number }): Promise<{ added: string[]; edited: string[] }> {
   const random = new Random(options.seed ?? 7);
   const added: string[] = [];
   for (let i = 0; i < options.added; i++) {
     const from = corpus.articleFiles[random.int(0, corpus.articleFiles.length - 1)] ?? "";
     const text = await fs.readFile(path.join(corpus.dir, from), "utf8");
-    const time = `${options.day}T${pad(6 + (i % 6))}:${pad((i * 7) % 60)}:00-05:00`;
+    // One a minute up to "now", the first the earliest.
+    const time = `${new Date(Date.parse(options.now) - (options.added - i) * 60_000).toISOString().slice(0, 16)}:00Z`;
     const fresh = text
       .replace(/^date: .*$/m, `date: ${time}`)
       .replace(/^updated: .*\n/m, "")
       // A new story has no corrections yet (the copied ones would predate it).
       .replace(/^corrections:\n(?: {2}.*\n)+/m, "")
       .replace(/^headline: "?(.*?)"?$/m, (_line, headline: string) => `headline: "${headline.replace(/"/g, "'")}, the follow-up ${i + 1}"`);
-    const file = path.join("articles", options.day.slice(0, 4), `follow-up-${options.day}-${i + 1}.md`);
+    const file = path.join("articles", time.slice(0, 4), `follow-up-${options.seed ?? 7}-${i + 1}.md`);
     await fs.mkdir(path.join(corpus.dir, path.dirname(file)), { recursive: true });
     await fs.writeFile(path.join(corpus.dir, file), fresh);
     added.push(file);

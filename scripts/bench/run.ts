@@ -30,7 +30,6 @@ const PHOTO_CACHE = path.join(ROOT, ".cache", "bench", "photos");
 /** The build's clock is fixed, so the News sitemap (the one clock-dependent output) is the same every run. */
 const BUILD_NOW = "2026-07-01T12:00:00Z";
 /** The day the warm builds' new stories are dated: the build's "today". */
-const PUBLISH_DAY = "2026-07-01";
 
 interface Options {
   sizes: number[];
@@ -216,16 +215,16 @@ async function benchSize(n: number, options: Options, photos: PhotoSet | undefin
     }
     // Warm: after the last cold build, one edited article's body; then an hour of a newsroom's work.
     for (let run_ = 0; run_ < options.runs; run_++) {
-      await publishEdits(corpus, { added: 0, edited: 1, day: PUBLISH_DAY, seed: 100 + run_ });
+      await publishEdits(corpus, { added: 0, edited: 1, now: BUILD_NOW, seed: 100 + run_ });
       results.push(await run("warm-edit", n, target, options));
     }
     for (let run_ = 0; run_ < options.runs; run_++) {
-      await publishEdits(corpus, { added: 20, edited: 5, day: PUBLISH_DAY, seed: 200 + run_ });
+      await publishEdits(corpus, { added: 20, edited: 5, now: BUILD_NOW, seed: 200 + run_ });
       results.push(await run("publish", n, target, options));
     }
     // A CI runner: the cache restored, no output folder (every file is linked from the store).
     for (let run_ = 0; run_ < options.runs; run_++) {
-      await publishEdits(corpus, { added: 20, edited: 5, day: PUBLISH_DAY, seed: 300 + run_ });
+      await publishEdits(corpus, { added: 20, edited: 5, now: BUILD_NOW, seed: 300 + run_ });
       await fs.rm(site, { recursive: true, force: true });
       results.push(await run("publish-ci", n, target, options));
     }
