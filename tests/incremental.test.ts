@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build/build.ts";
 import { computeCodeDigest } from "../src/build/code.ts";
 import { planBuild } from "../src/build/plan.ts";
-import { makeSite, removeSite, REPO, type FixtureSite } from "./helpers/site.ts";
+import { makeSite, removeSite, REPO, siteAt, type FixtureSite } from "./helpers/site.ts";
 import { editSettings } from "./helpers/settings.ts";
 
 const NOW = new Date("2026-03-20T12:00:00Z");
@@ -230,8 +230,7 @@ describe("a restored cache without the output (a CI runner)", () => {
 describe("a restored cache in a workspace at another path", () => {
   it("builds the same bytes as a clean build when the content and the cache moved together", async () => {
     const site = await makeSite();
-    const moved: FixtureSite = { root: `${site.root}-moved`, contentDir: "", outputDir: "", cacheDir: "" };
-    Object.assign(moved, { contentDir: path.join(moved.root, "content"), outputDir: path.join(moved.root, "_site"), cacheDir: path.join(moved.root, ".cache/dateline") });
+    const moved = siteAt(`${site.root}-moved`);
     try {
       await buildBothWays(site);
       // Another runner's workspace: the checkout and the restored cache at a new path, no output.

@@ -317,7 +317,8 @@ export async function writeCorpus(options: CorpusOptions): Promise<Corpus> {
  * (every other one a new headline too). Deterministic for a seed; each seed adds stories of its own.
  */
 export async function publishEdits(corpus: Corpus, options: { added: number; edited: number; now: string; seed?: number }): Promise<{ added: string[]; edited: string[] }> {
-  const random = new Random(options.seed ?? 7);
+  const seed = options.seed ?? 7;
+  const random = new Random(seed);
   const added: string[] = [];
   for (let i = 0; i < options.added; i++) {
     const from = corpus.articleFiles[random.int(0, corpus.articleFiles.length - 1)] ?? "";
@@ -330,7 +331,7 @@ export async function publishEdits(corpus: Corpus, options: { added: number; edi
       // A new story has no corrections yet (the copied ones would predate it).
       .replace(/^corrections:\n(?: {2}.*\n)+/m, "")
       .replace(/^headline: "?(.*?)"?$/m, (_line, headline: string) => `headline: "${headline.replace(/"/g, "'")}, the follow-up ${i + 1}"`);
-    const file = path.join("articles", time.slice(0, 4), `follow-up-${options.seed ?? 7}-${i + 1}.md`);
+    const file = path.join("articles", time.slice(0, 4), `follow-up-${seed}-${i + 1}.md`);
     await fs.mkdir(path.join(corpus.dir, path.dirname(file)), { recursive: true });
     await fs.writeFile(path.join(corpus.dir, file), fresh);
     added.push(file);

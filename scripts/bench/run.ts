@@ -29,7 +29,6 @@ const BASELINE_CONFIG = path.join(ROOT, "scripts", "bench", "baseline.config.js"
 const PHOTO_CACHE = path.join(ROOT, ".cache", "bench", "photos");
 /** The build's clock is fixed, so the News sitemap (the one clock-dependent output) is the same every run. */
 const BUILD_NOW = "2026-07-01T12:00:00Z";
-/** The day the warm builds' new stories are dated: the build's "today". */
 
 interface Options {
   sizes: number[];

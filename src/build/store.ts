@@ -236,6 +236,7 @@ export class Linker {
     }
     const settled = new Promise<void>((resolve) => (this.settledNow = resolve));
     this.port?.postMessage({ drop, add });
+    // The thread may fail before it settles (a stored file gone): then `done` rejects, and so does this.
     await Promise.race([settled, this.done]);
     await settled;
   }

@@ -3,14 +3,13 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { REPO, SHARED_IMAGE_CACHE, type FixtureSite } from "./site.ts";
+import { REPO, SHARED_IMAGE_CACHE, siteAt, type FixtureSite } from "./site.ts";
 
 /** A "now" after every sample story, fixed so that the sample's editions never change under a test. */
 export const SAMPLE_NOW = new Date("2026-11-25T12:00:00Z");
 
 export async function copySample(language?: string): Promise<FixtureSite> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), `dateline-sample-${language ?? "copy"}-`));
-  const site: FixtureSite = { root, contentDir: path.join(root, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(root, ".cache/dateline") };
+  const site = siteAt(await fs.mkdtemp(path.join(os.tmpdir(), `dateline-sample-${language ?? "copy"}-`)));
   await fs.cp(path.join(REPO, "content"), site.contentDir, { recursive: true });
   if (language !== undefined) {
     const settings = path.join(site.contentDir, "settings.yml");

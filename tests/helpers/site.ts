@@ -20,18 +20,21 @@ export interface FixtureSite {
   cacheDir: string;
 }
 
+/** A site's folders under `root`, laid out as a newsroom's repository has them. */
+export function siteAt(root: string): FixtureSite {
+  return { root, contentDir: path.join(root, "content"), outputDir: path.join(root, "_site"), cacheDir: path.join(root, ".cache/dateline") };
+}
+
 /** Copies `base` and then each scenario folder (later files win) into a fresh temporary site. */
 export async function makeSite(...scenarios: string[]): Promise<FixtureSite> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-test-"));
-  const contentDir = path.join(root, "content");
+  const site = siteAt(await fs.mkdtemp(path.join(os.tmpdir(), "dateline-test-")));
   for (const scenario of ["base", ...scenarios]) {
-    await fs.cp(path.join(FIXTURES, scenario), contentDir, { recursive: true });
+    await fs.cp(path.join(FIXTURES, scenario), site.contentDir, { recursive: true });
   }
-  const cacheDir = path.join(root, ".cache/dateline");
   await fs.mkdir(SHARED_IMAGE_CACHE, { recursive: true });
-  await fs.mkdir(cacheDir, { recursive: true });
-  await fs.symlink(SHARED_IMAGE_CACHE, path.join(cacheDir, "images"));
-  return { root, contentDir, outputDir: path.join(root, "_site"), cacheDir };
+  await fs.mkdir(site.cacheDir, { recursive: true });
+  await fs.symlink(SHARED_IMAGE_CACHE, path.join(site.cacheDir, "images"));
+  return site;
 }
 
 /** Gives the site an image cache of its own, empty: for tests that count what a cold cache encodes. */
