@@ -55,29 +55,57 @@ export type Weekday = (typeof WEEKDAYS)[number];
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-/** `template` split into text and the values of its placeholders, adjacent text joined. */
-function fill<T>(template: string, params: Params<T>, format: (value: number) => string, where: string): (string | T)[] {
-  const out: (string | T)[] = [];
-  const push = (piece: string | T) => {
-    const last = out.at(-1);
-    if (typeof piece === "string" && typeof last === "string") out[out.length - 1] = last + piece;
-    else if (piece !== "") out.push(piece);
-  };
+/** A template's text and placeholders, in order: `{ name }` stands for a placeholder. */
+type Piece = string | { name: string };
+
+/** `template` split at its placeholders (empty text left out). */
+function piecesOf(template: string): Piece[] {
+  const pieces: Piece[] = [];
   let at = 0;
   for (const match of template.matchAll(PLACEHOLDER)) {
-    push(template.slice(at, match.index));
-    const name = match[1] ?? "";
-    if (!Object.hasOwn(params, name)) throw new Error(`[i18n] ${where} needs a value for {${name}} (a Dateline defect)`);
-    const value = params[name] as string | number | T;
-    push(typeof value === "number" ? format(value) : value);
+    if (match.index > at) pieces.push(template.slice(at, match.index));
+    pieces.push({ name: match[1] ?? "" });
     at = match.index + match[0].length;
   }
-  push(template.slice(at));
+  if (at < template.length) pieces.push(template.slice(at));
+  return pieces;
+}
+
+/** The template's pieces with its placeholders' values, adjacent text joined. */
+function fill<T>(pieces: readonly Piece[], params: Params<T>, format: (value: number) => string, where: string): (string | T)[] {
+  const out: (string | T)[] = [];
+  for (const piece of pieces) {
+    let value: string | T;
+    if (typeof piece === "string") value = piece;
+    else {
+      if (!Object.hasOwn(params, piece.name)) throw new Error(`[i18n] ${where} needs a value for {${piece.name}} (a Dateline defect)`);
+      const given = params[piece.name] as string | number | T;
+      value = typeof given === "number" ? format(given) : given;
+    }
+    const last = out.at(-1);
+    if (typeof value === "string" && typeof last === "string") out[out.length - 1] = last + value;
+    else if (value !== "") out.push(value);
+  }
   return out;
 }
 
 function joined(pieces: readonly unknown[]): string {
-  return pieces.map(String).join("");
+  return pieces.length === 1 && typeof pieces[0] === "string" ? pieces[0] : pieces.map(String).join("");
+}
+
+/**
+ * `compute(key)`, remembered: interface text is asked for on every page (a footer, a byline, a
+ * pagination's labels) and comes out the same for the same key; splitting templates and Intl's
+ * formatting cost ~2 s of a cold build of 10,000 stories. The keys are few (templates, numbers,
+ * names lists of a newsroom's authors).
+ */
+function remembered<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined && !known.has(key)) known.set(key, (value = compute(key)));
+    return value as V;
+  };
 }
 
 function makeLocale(language: string, code: LanguageCode): Locale {
@@ -88,24 +116,31 @@ function makeLocale(language: string, code: LanguageCode): Locale {
   const plurals = new Intl.PluralRules(language);
   const lists = new Intl.ListFormat(language, { type: "conjunction" });
   const weekdays = new Intl.DateTimeFormat(language, { weekday: "long", timeZone: "UTC" });
-  const format = (value: number) => numbers.format(value);
+  const format = remembered((value: number) => numbers.format(value));
+  const integer = remembered((value: number) => integers.format(value));
+  const category = remembered((count: number) => plurals.select(count));
+  const pieces = remembered(piecesOf);
+  // Lists are remembered by their items joined with a character no name holds.
+  const list = remembered((joinedItems: string) => lists.format(joinedItems.split("\u0000")));
+  const listParts = remembered((joinedItems: string) => lists.formatToParts(joinedItems.split("\u0000")));
+  const text = remembered((key: TextKey) => joined(fill(pieces(messages[key]), {}, format, `"${key}" (${code})`)));
   return {
     language,
     code,
     direction: meta.direction,
     quotes: meta.quotes,
-    t: (key, params = {}) => joined(fill(messages[key], params, format, `"${key}" (${code})`)),
+    t: (key, params) => (params === undefined ? text(key) : joined(fill(pieces(messages[key]), params, format, `"${key}" (${code})`))),
     plural: (key, count, params = {}) => {
-      const category = plurals.select(count);
-      const text = messages[key][category];
-      if (text === undefined) throw new Error(`[i18n] "${key}" (${code}) has no "${category}" form (a Dateline defect: tests/i18n.test.ts checks every form)`);
-      return joined(fill(text, { count, ...params }, format, `"${key}" (${code})`));
+      const form = category(count);
+      const template = messages[key][form];
+      if (template === undefined) throw new Error(`[i18n] "${key}" (${code}) has no "${form}" form (a Dateline defect: tests/i18n.test.ts checks every form)`);
+      return joined(fill(pieces(template), { count, ...params }, format, `"${key}" (${code})`));
     },
-    parts: (key, params) => fill(messages[key], params, format, `"${key}" (${code})`),
-    list: (items) => lists.format(items),
-    listParts: (items) => lists.formatToParts(items),
+    parts: (key, params) => fill(pieces(messages[key]), params, format, `"${key}" (${code})`),
+    list: (items) => list(items.join("\u0000")),
+    listParts: (items) => listParts(items.join("\u0000")).map((part) => ({ ...part })),
     number: format,
-    integer: (value) => integers.format(value),
+    integer,
     // 2024-01-01 was a Monday: the n-th weekday after it, named in the language.
     weekday: (day) => weekdays.format(Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(day))),
   };
