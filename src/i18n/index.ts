@@ -108,6 +108,18 @@ function remembered<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
+/** `compute(items)`, remembered by the items (bylines: a newsroom's authors, in few combinations). */
+function rememberedByItems<V>(compute: (items: readonly string[]) => V): (items: readonly string[]) => V {
+  const known = new Map<string, V>();
+  return (items) => {
+    // Content holds no control characters (src/content/text-hygiene.ts); the count keeps [] apart from [""].
+    const key = `${items.length}\u0000${items.join("\u0000")}`;
+    let value = known.get(key);
+    if (value === undefined) known.set(key, (value = compute(items)));
+    return value;
+  };
+}
+
 function makeLocale(language: string, code: LanguageCode): Locale {
   const catalogue: Catalogue = CATALOGUES[code];
   const { messages, meta } = catalogue;
@@ -120,9 +132,8 @@ function makeLocale(language: string, code: LanguageCode): Locale {
   const integer = remembered((value: number) => integers.format(value));
   const category = remembered((count: number) => plurals.select(count));
   const pieces = remembered(piecesOf);
-  // Lists are remembered by their items joined with a character no name holds.
-  const list = remembered((joinedItems: string) => lists.format(joinedItems.split("\u0000")));
-  const listParts = remembered((joinedItems: string) => lists.formatToParts(joinedItems.split("\u0000")));
+  const list = rememberedByItems((items) => lists.format(items));
+  const listParts = rememberedByItems((items) => lists.formatToParts(items));
   const text = remembered((key: TextKey) => joined(fill(pieces(messages[key]), {}, format, `"${key}" (${code})`)));
   return {
     language,
@@ -137,8 +148,8 @@ function makeLocale(language: string, code: LanguageCode): Locale {
       return joined(fill(pieces(template), { count, ...params }, format, `"${key}" (${code})`));
     },
     parts: (key, params) => fill(pieces(messages[key]), params, format, `"${key}" (${code})`),
-    list: (items) => list(items.join("\u0000")),
-    listParts: (items) => listParts(items.join("\u0000")).map((part) => ({ ...part })),
+    list,
+    listParts: (items) => listParts(items).map((part) => ({ ...part })),
     number: format,
     integer,
     // 2024-01-01 was a Monday: the n-th weekday after it, named in the language.
