@@ -28,10 +28,8 @@ export class BuildStore {
   readonly dir: string;
   private readonly pagesDir: string;
   private readonly shardsDir: string;
-  /** Folders of the store this build has made (keepSearchDocumentNow). */
+  /** Folders of the store this build has made: each once a build, not once a page (~0.5 s of `mkdir` at 10,000). */
   private readonly madeDirs = new Set<string>();
-  /** The store's folders being made or made by `keepPage`: each once a build, not once a page (~0.5 s at 10,000). */
-  private readonly makingDirs = new Map<string, Promise<unknown>>();
 
   /** Where the load keeps the articles it checked (src/content/source-cache.ts). */
   readonly sourcesFile: string;
@@ -100,9 +98,11 @@ export class BuildStore {
   async keepPage(file: string, fingerprint: string): Promise<void> {
     const stored = this.pageFile(fingerprint);
     const dir = path.dirname(stored);
-    let made = this.makingDirs.get(dir);
-    if (!made) this.makingDirs.set(dir, (made = fs.mkdir(dir, { recursive: true })));
-    await made;
+    // Pages kept side by side may each make a folder new to the build: a few calls too many, harmless.
+    if (!this.madeDirs.has(dir)) {
+      await fs.mkdir(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
     await linkOrCopy(file, stored, { replace: true });
   }
 

@@ -42,7 +42,7 @@ export interface Locale {
   /** "Ana, Li and Sam" in the language's way. */
   list(items: readonly string[]): string;
   /** The list's pieces: `element` parts are the items, `literal` parts the joins. */
-  listParts(items: readonly string[]): { type: "element" | "literal"; value: string }[];
+  listParts(items: readonly string[]): readonly Readonly<{ type: "element" | "literal"; value: string }>[];
   number(value: number): string;
   /** A year or page number: no thousands separator. */
   integer(value: number): string;
@@ -94,31 +94,23 @@ function joined(pieces: readonly unknown[]): string {
 }
 
 /**
- * `compute(key)`, remembered: interface text is asked for on every page (a footer, a byline, a
- * pagination's labels) and comes out the same for the same key; splitting templates and Intl's
- * formatting cost ~2 s of a cold build of 10,000 stories. The keys are few (templates, numbers,
- * names lists of a newsroom's authors).
+ * `compute(key)`, remembered by `keyOf(key)`: interface text is asked for on every page (a footer, a
+ * byline, a pagination's labels) and comes out the same for the same key; splitting templates and
+ * Intl's formatting cost ~2 s of a cold build of 10,000 stories. The keys are few (templates,
+ * numbers, the bylines of a newsroom's authors).
  */
-function remembered<K, V>(compute: (key: K) => V): (key: K) => V {
-  const known = new Map<K, V>();
+function remembered<K, V>(compute: (key: K) => V, keyOf: (key: K) => unknown = (key) => key): (key: K) => V {
+  const known = new Map<unknown, V>();
   return (key) => {
-    let value = known.get(key);
-    if (value === undefined && !known.has(key)) known.set(key, (value = compute(key)));
-    return value as V;
-  };
-}
-
-/** `compute(items)`, remembered by the items (bylines: a newsroom's authors, in few combinations). */
-function rememberedByItems<V>(compute: (items: readonly string[]) => V): (items: readonly string[]) => V {
-  const known = new Map<string, V>();
-  return (items) => {
-    // Content holds no control characters (src/content/text-hygiene.ts); the count keeps [] apart from [""].
-    const key = `${items.length}\u0000${items.join("\u0000")}`;
-    let value = known.get(key);
-    if (value === undefined) known.set(key, (value = compute(items)));
+    const at = keyOf(key);
+    let value = known.get(at);
+    if (value === undefined) known.set(at, (value = compute(key)));
     return value;
   };
 }
+
+/** A list's key: content holds no control characters (src/content/text-hygiene.ts); the count keeps [] apart from [""]. */
+const itemsKey = (items: readonly string[]) => `${items.length}\u0000${items.join("\u0000")}`;
 
 function makeLocale(language: string, code: LanguageCode): Locale {
   const catalogue: Catalogue = CATALOGUES[code];
@@ -132,8 +124,9 @@ function makeLocale(language: string, code: LanguageCode): Locale {
   const integer = remembered((value: number) => integers.format(value));
   const category = remembered((count: number) => plurals.select(count));
   const pieces = remembered(piecesOf);
-  const list = rememberedByItems((items) => lists.format(items));
-  const listParts = rememberedByItems((items) => lists.formatToParts(items));
+  const list = remembered((items: readonly string[]) => lists.format(items), itemsKey);
+  // Shared by every caller: frozen, so none can change another's.
+  const listParts = remembered((items: readonly string[]) => Object.freeze(lists.formatToParts(items).map((part) => Object.freeze(part))), itemsKey);
   const text = remembered((key: TextKey) => joined(fill(pieces(messages[key]), {}, format, `"${key}" (${code})`)));
   return {
     language,
@@ -149,7 +142,7 @@ function makeLocale(language: string, code: LanguageCode): Locale {
     },
     parts: (key, params) => fill(pieces(messages[key]), params, format, `"${key}" (${code})`),
     list,
-    listParts: (items) => listParts(items).map((part) => ({ ...part })),
+    listParts,
     number: format,
     integer,
     // 2024-01-01 was a Monday: the n-th weekday after it, named in the language.
