@@ -248,6 +248,8 @@ describe("images that do not decode fully", () => {
       expect.stringMatching(/\/content\/articles\/2026\/harbour-vote\.md:10 photo: "harbour\.jpg" could not be encoded \(.*premature end of JPEG image; export the image again, and if it opens fine, delete the image cache folder and build again\)$/),
     ]);
     expect(message).toMatch(/^Content has 1 problem; nothing was published\./);
+    // The failed build returned only once its other encodes had settled: no half-written file left.
+    expect((await fs.readdir(imageDir)).filter((name) => name.endsWith(".partial") || name.startsWith(".staging-"))).toEqual([]);
     // And through `npm run build`: the same line, exit 1, no libvips stack.
     const cli = await runBuildCli(fixture);
     expect(cli.status).toBe(1);

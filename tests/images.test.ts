@@ -5,10 +5,10 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inspectImage } from "../src/images/index.ts";
+import { ImagePipeline, inspectImage } from "../src/images/index.ts";
 import { loadNewsroom } from "../src/build/build.ts";
 import { ImageManifest } from "../src/images/manifest.ts";
-import { isolateImageCache, listPages, makeSite, readPage, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { FIXTURES, isolateImageCache, listPages, makeSite, readPage, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 
 let site: FixtureSite;
 let firstRun: Awaited<ReturnType<typeof runBuildCli>>;
@@ -82,6 +82,49 @@ describe("images", () => {
     const run = await runBuildCli(site);
     expect(run.status, run.output).toBe(0);
     expect(await fs.readdir(path.join(site.outputDir, "img"))).not.toContain("stale-000.jpeg");
+  });
+});
+
+describe("a stopped image pipeline", () => {
+  it("starts no encode once stopped (a failed build leaves nothing writing into the cache)", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-stopped-"));
+    try {
+      const images = new ImagePipeline({ cacheDir: dir, urlPath: "/img/" });
+      const photo = images.process(path.join(FIXTURES, "base/articles/2026/harbour.jpg"), [320, 640]);
+      await images.stop();
+      await expect(photo).rejects.toThrow(/the build has stopped/);
+      expect(await fs.readdir(dir)).toEqual([]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("returns from stop only once the encodes already running have finished", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-stopped-"));
+    try {
+      const images = new ImagePipeline({ cacheDir: dir, urlPath: "/img/" });
+      // A share card whose drawing waits for the test: an encode caught running when the build stops.
+      let started!: () => void;
+      const drawing = new Promise<void>((resolve) => (started = resolve));
+      let finishDrawing!: () => void;
+      const gate = new Promise<void>((resolve) => (finishDrawing = resolve));
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="63"><rect width="120" height="63" fill="#123"/></svg>';
+      const card = images.shareCard({ key: { test: "stop" }, draw: async () => (started(), await gate, svg) });
+      await drawing;
+      let stopped = false;
+      const stopping = images.stop().then(() => (stopped = true));
+      // Every callback queued so far runs first: had stop not waited for the encode, it would be done.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(stopped).toBe(false);
+      finishDrawing();
+      await stopping;
+      // The card the build had started is whole, under its final name, and nothing else was written.
+      const files = await fs.readdir(dir);
+      expect(files).toEqual([expect.stringMatching(/-card\.jpeg$/)]);
+      expect((await card).url).toBe(`/img/${files[0]}`);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

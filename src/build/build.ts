@@ -104,7 +104,10 @@ async function prepare(content: LoadedContent, options: NewsroomOptions) {
   const images = new ImagePipeline({ cacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), urlPath: siteUrl(content.site, "/img/") });
   if (options.deferPhotos) images.deferEncoding(content.articles.flatMap(articleImageFiles));
   const bodies = new BodyRenderer(content.site, images, options.templates);
-  const newsroom = await prepareNewsroom(content, { images, bodies, preview: options.preview, now: options.now });
+  const newsroom = await prepareNewsroom(content, { images, bodies, preview: options.preview, now: options.now }).catch(async (error: unknown) => {
+    await images.stop();
+    throw error;
+  });
   return { images, bodies, newsroom };
 }
 
@@ -185,6 +188,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       written = await job.write(staging);
       if (!inPlace) await markOutputFolder(staging, id);
     } catch (error) {
+      await images.stop();
       await fs.rm(staging, { recursive: true, force: true });
       throw error;
     }

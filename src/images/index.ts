@@ -234,6 +234,9 @@ export class ImagePipeline {
   private existing: Promise<Set<string>> | undefined;
   /** Cached files being written now: a crop or logo needed twice at once is encoded once. */
   private readonly pending = new Map<string, Promise<void>>();
+  /** Writes into the cache running now (`writing`), and whether `stop` forbids new ones. */
+  private readonly writes = new Set<Promise<unknown>>();
+  private stopped = false;
   /** Sets and crops being made now, by content: the same photo under two paths is encoded once. */
   private readonly jobs = new Map<string, Promise<Produced<unknown>>>();
   /** One `stat` per source path per build. */
@@ -259,6 +262,26 @@ export class ImagePipeline {
     this.manifest = manifestFor(options.cacheDir);
     // A rejected load is reported by the first use; it must not go unhandled before that.
     this.manifest.then((manifest) => (this.loadedManifest = manifest)).catch(() => undefined);
+  }
+
+  /**
+   * For a build that failed: starts no more encodes and waits for those running. Work still queued
+   * (other photos of a failed render) would otherwise write into the cache after the build returned,
+   * while its caller removes or reuses the folder, and in a kept process for as long as it runs.
+   */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.allSettled(this.writes);
+  }
+
+  /** Runs one write into the cache folder, unless the build has stopped; `stop` waits for it. */
+  private writing<T>(write: () => Promise<T>): Promise<T> {
+    if (this.stopped) return Promise.reject(new Error("[images] not encoding: the build has stopped"));
+    const job = write();
+    this.writes.add(job);
+    const forget = () => this.writes.delete(job);
+    job.then(forget, forget);
+    return job;
   }
 
   /** Encodes (or reuses) one source image at the given widths in AVIF, WebP and JPEG. */
@@ -319,21 +342,23 @@ export class ImagePipeline {
     const existing = await this.cachedNames();
     const all = names.flatMap((format) => format.variants.map((variant) => variant.name));
     if (all.every((name) => existing.has(name))) return { value: names, encoded: 0 };
-    await fs.mkdir(cacheDir, { recursive: true });
-    // Named with the pid, so a later run can tell a crashed run's folder from a running one's (src/build/leftovers.ts).
-    const staging = await fs.mkdtemp(path.join(cacheDir, `.staging-${process.pid}-`));
-    try {
-      const { processImage } = await imageLibraries();
-      const made = storedSet(await processImage(file, { ...SET_OPTIONS, widths: [...widths], outputDir: staging, urlPath: "/" }));
-      const produced = made.flatMap((format) => format.variants.map((variant) => variant.name));
-      for (const name of produced) {
-        await fs.rename(path.join(staging, name), path.join(cacheDir, name));
-        existing.add(name);
+    return this.writing(async () => {
+      await fs.mkdir(cacheDir, { recursive: true });
+      // Named with the pid, so a later run can tell a crashed run's folder from a running one's (src/build/leftovers.ts).
+      const staging = await fs.mkdtemp(path.join(cacheDir, `.staging-${process.pid}-`));
+      try {
+        const { processImage } = await imageLibraries();
+        const made = storedSet(await processImage(file, { ...SET_OPTIONS, widths: [...widths], outputDir: staging, urlPath: "/" }));
+        const produced = made.flatMap((format) => format.variants.map((variant) => variant.name));
+        for (const name of produced) {
+          await fs.rename(path.join(staging, name), path.join(cacheDir, name));
+          existing.add(name);
+        }
+        return { value: made, encoded: produced.length };
+      } finally {
+        await fs.rm(staging, { recursive: true, force: true });
       }
-      return { value: made, encoded: produced.length };
-    } finally {
-      await fs.rm(staging, { recursive: true, force: true });
-    }
+    });
   }
 
   /**
@@ -658,12 +683,12 @@ export class ImagePipeline {
     }
     if (existing.has(fileName)) return false;
     const target = path.join(this.options.cacheDir, fileName);
-    const job = (async () => {
+    const job = this.writing(async () => {
       await fs.mkdir(this.options.cacheDir, { recursive: true });
       const partial = `${target}.${process.pid}.partial`;
       await encode(partial);
       await fs.rename(partial, target);
-    })();
+    });
     this.pending.set(fileName, job);
     try {
       await job;
