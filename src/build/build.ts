@@ -188,7 +188,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       written = await job.write(staging);
       if (!inPlace) await markOutputFolder(staging, id);
     } catch (error) {
-      await images.stop();
+      // Nothing of a failed build writes on after it returns: its photos and its article cache settle first.
+      await Promise.all([images.stop(), saving.catch(() => undefined)]);
       await fs.rm(staging, { recursive: true, force: true });
       throw error;
     }
