@@ -1,12 +1,13 @@
 // Issue 14: a killed build or edition leaves scratch files (`_site.building-<pid>/`, `*.partial`, the
 // image cache's staging folders) that no later run removed, and that a deploy of the folder would
 // publish. Every build and edition now removes those of runs no longer running, and only ours.
+import { watch } from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite, sitesRemovedAfterEach } from "./helpers/site.ts";
+import { buildSite, runBuildCli, sitesRemovedAfterEach } from "./helpers/site.ts";
 import { isRunning, isStale, removeLeftovers, writeFileAtomically } from "../src/build/leftovers.ts";
 import { checkOutputFolder, OUTPUT_MARKER } from "../src/build/output-folder.ts";
 import { makeEdition } from "../src/cli/edition.ts";
@@ -105,6 +106,31 @@ describe("removeLeftovers", () => {
     await writeFileAtomically(file, "<p>whole</p>");
     expect(await fs.readFile(file, "utf8")).toBe("<p>whole</p>");
     expect(await fs.readdir(path.dirname(file))).toEqual(["email.html"]);
+  });
+});
+
+describe("what a build writes", () => {
+  it("is its output and its caches: nothing in the system's temporary folder, nothing else beside the content", async () => {
+    const fixture = await site();
+    // The temporary folder the command sees (os.tmpdir() reads TMPDIR), watched: a folder made there
+    // and removed again before the build ends (what a killed build would leave) is seen too.
+    const temporary = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-tmpdir-"));
+    const seen: string[] = [];
+    const watcher = watch(temporary, (_event, name) => seen.push(String(name)));
+    try {
+      const run = await runBuildCli(fixture, { TMPDIR: temporary });
+      expect(run.status, run.output).toBe(0);
+      // The watcher reports in order: once it has seen this file, it has seen everything before it.
+      const marker = "written-after-the-build";
+      const markerSeen = new Promise<void>((resolve) => watcher.on("change", (_event, name) => name === marker && resolve()));
+      await fs.writeFile(path.join(temporary, marker), "");
+      await markerSeen;
+      expect(seen.filter((name) => name !== marker)).toEqual([]);
+      expect((await fs.readdir(fixture.root)).sort()).toEqual([".cache", "_site", "content"]);
+    } finally {
+      watcher.close();
+      await fs.rm(temporary, { recursive: true, force: true });
+    }
   });
 });
 

@@ -41,6 +41,20 @@ export class BuildStore {
     this.shardsDir = path.join(this.dir, "search");
   }
 
+  /**
+   * An empty folder for Eleventy's input: a build hands Eleventy every page, so it must discover
+   * nothing. Kept in the store, not made per run in the system's temporary folder: the build writes
+   * nothing outside its output and caches, and a killed build leaves nothing behind.
+   */
+  async eleventyInput(): Promise<string> {
+    const dir = path.join(this.dir, "eleventy-input");
+    if (!this.madeDirs.has(dir)) {
+      await fs.mkdir(dir, { recursive: true });
+      this.madeDirs.add(dir);
+    }
+    return dir;
+  }
+
   /** The last build's record, or undefined when there is none (or it cannot be read: then everything is rendered). */
   async readRecord(): Promise<BuildRecord | undefined> {
     try {

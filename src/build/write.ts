@@ -4,7 +4,6 @@
 // The search shards that changed are indexed from the stored search documents (ShardWriter), from
 // before the pages are planned; unchanged shards are linked.
 import fs from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import type dateline from "../../.eleventy.ts";
 import type { BuildPlan, PlannedPage, PlannedShard, SearchPlan } from "./plan.ts";
@@ -80,7 +79,7 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
     for (const [index, batch] of batches.entries()) {
       await bodies.prepare(batch.flatMap((planned) => planned.spec.bodies ?? []));
       const fingerprints = new Map(batch.map((planned) => [planned.spec.path, planned.fingerprint]));
-      await runEleventy(output, {
+      await runEleventy(output, await store.eleventyInput(), {
         begin: () => Promise.resolve(batch.map((planned) => planned.spec)),
         end: async (written) => {
           await mapLimit(written, (page) => store.keepPage(page.outputPath, fingerprints.get(page.path) ?? ""), FILE_CONCURRENCY);
@@ -110,26 +109,21 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
   return { rendered: render.length, reused: reuse.length, runs: batches.length, ...indexed };
 }
 
-/** One Eleventy run over an empty input folder: nothing is discovered, only the session's pages written. */
-export async function runEleventy(output: string, session: Parameters<typeof dateline>[1]): Promise<void> {
+/** One Eleventy run over an empty input folder (`emptyInput`): nothing is discovered, only the session's pages written. */
+export async function runEleventy(output: string, emptyInput: string, session: Parameters<typeof dateline>[1]): Promise<void> {
   // Imported when first needed (a quarter of a second): a build starts its search indexing first.
   const [{ default: Eleventy }, { default: dateline }] = await Promise.all([import("@11ty/eleventy"), import("../../.eleventy.ts")]);
-  const input = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-input-"));
-  try {
-    const eleventy = new Eleventy(input, output, {
-      quietMode: true,
-      // `false` (typed as a path) skips Eleventy's search for eleventy.config.js and friends: the one
-      // configuration is ours, passed in with this run's session.
-      configPath: false as unknown as string,
-      config: (eleventyConfig: Parameters<typeof dateline>[0]) => dateline(eleventyConfig, session),
-    });
-    // Its "Wrote N files" line would count one run of a build in several: the build prints its own
-    // summary, and any error reaches us as an exception.
-    eleventy.disableLogger();
-    await eleventy.write();
-  } finally {
-    await fs.rm(input, { recursive: true, force: true });
-  }
+  const eleventy = new Eleventy(emptyInput, output, {
+    quietMode: true,
+    // `false` (typed as a path) skips Eleventy's search for eleventy.config.js and friends: the one
+    // configuration is ours, passed in with this run's session.
+    configPath: false as unknown as string,
+    config: (eleventyConfig: Parameters<typeof dateline>[0]) => dateline(eleventyConfig, session),
+  });
+  // Its "Wrote N files" line would count one run of a build in several: the build prints its own
+  // summary, and any error reaches us as an exception.
+  eleventy.disableLogger();
+  await eleventy.write();
 }
 
 /**

@@ -10,7 +10,6 @@ import { buildNow } from "../now.ts";
 import { cacheDirFrom } from "./build.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
 import fs from "node:fs/promises";
-import os from "node:os";
 
 const USAGE = "usage: npm start -- [--input content] [--output .preview] [--port 8080]";
 const REPO = path.resolve(import.meta.dirname, "../..");
@@ -26,11 +25,14 @@ export async function startPreview(options: { input: string; output: string; por
   await checkOutputFolder({ output: options.output, input: options.input });
   await markOutputFolder(options.output);
   const session = new PreviewSession({ input: options.input, output: options.output, cacheDir: options.cacheDir, now: buildNow });
+  // Both kept in the cache folder, not the system's temporary one: the preview writes nothing outside
+  // its output and caches, and stopping it with Ctrl-C (how it is stopped) leaves nothing behind.
+  const own = path.join(options.cacheDir, "preview");
   // An empty input folder: Eleventy discovers nothing; what it writes comes from the session.
-  const empty = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-preview-input-"));
+  const empty = path.join(own, "eleventy-input");
+  await fs.mkdir(empty, { recursive: true });
   // A file of the preview's own, outside the content: saved once the watcher runs, to know it sees saves.
-  const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-preview-watch-"));
-  const sentinel = path.join(scratch, "watching");
+  const sentinel = path.join(own, "watching");
   await fs.writeFile(sentinel, "0");
   let seen = () => {};
   const noticed = new Promise<void>((resolve) => (seen = resolve));
@@ -70,7 +72,6 @@ export async function startPreview(options: { input: string; output: string; por
     close: async () => {
       await eleventy.stopWatch();
       await session.settle();
-      await Promise.all([fs.rm(empty, { recursive: true, force: true }), fs.rm(scratch, { recursive: true, force: true })]);
     },
   };
 }

@@ -25,6 +25,8 @@ let context: BrowserContext;
 let page: Page;
 let headersText: string;
 const violations: string[] = [];
+/** The editor's own folder the photo is uploaded from (outside the site, as on their machine). */
+let uploadDir: string | undefined;
 const errors: string[] = [];
 
 beforeAll(async () => {
@@ -55,6 +57,7 @@ afterAll(async () => {
   await server?.close();
   await backend?.stop();
   if (site) await fs.rm(site.root, { recursive: true, force: true });
+  if (uploadDir) await fs.rm(uploadDir, { recursive: true, force: true });
 });
 
 /** The preview pane's document (Decap renders it in an iframe). */
@@ -116,8 +119,8 @@ describe("a new article through the CMS", () => {
   let upload: string;
 
   it("is written in the form and previewed with the site's own layout and stylesheet", async () => {
-    const scratch = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-upload-"));
-    upload = path.join(scratch, "gull-point-keepers.jpg");
+    uploadDir = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-upload-"));
+    upload = path.join(uploadDir, "gull-point-keepers.jpg");
     await fs.copyFile(path.join(FIXTURES, "base/articles/2026/harbour.jpg"), upload);
 
     await page.goto(`${server.origin}/admin/`);
