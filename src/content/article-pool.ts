@@ -92,12 +92,17 @@ export async function checkInParallel(files: readonly string[], context: Article
     }
   };
   const workers = Array.from({ length: threads - 1 }, () => new Worker(BOOT, { eval: true, workerData: data }));
+  const local = here();
   try {
-    const [learnt] = await Promise.all([Promise.all(workers.map(run)), here()]);
+    const [learnt] = await Promise.all([Promise.all(workers.map(run)), local]);
     const manifest = await manifestFor(context.imageCacheDir ?? defaultCacheDir());
     for (const part of learnt) manifest.absorb(part);
     return results;
   } finally {
+    // A failed worker ends this thread's share too, before the check returns: no article is read,
+    // and no template kept, after the load has failed.
+    next = files.length;
+    await local.catch(() => undefined);
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
