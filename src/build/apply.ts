@@ -24,7 +24,10 @@ export function buildId(record: BuildRecord): string {
 
 /** Whether `output` holds exactly the build `record` describes, so it can be updated in place. */
 export async function holdsBuild(output: string, record: BuildRecord | undefined): Promise<boolean> {
-  return record !== undefined && (await markedBuild(output)) === buildId(record);
+  if (record === undefined) return false;
+  // No marker (a CI runner's fresh folder): nothing to compare, and no record to digest.
+  const marked = await markedBuild(output);
+  return marked !== undefined && marked === (record.id ?? buildId(record));
 }
 
 export interface ApplyOptions {
@@ -32,11 +35,13 @@ export interface ApplyOptions {
   staging: string;
   output: string;
   plan: BuildPlan;
+  /** `buildId(plan.record)`, as the build named it. */
+  id: string;
   previous: BuildRecord;
   images: ImagePipeline;
 }
 
-export async function applyInPlace({ staging, output, plan, previous, images }: ApplyOptions): Promise<void> {
+export async function applyInPlace({ staging, output, plan, id, previous, images }: ApplyOptions): Promise<void> {
   const rendered = plan.pages.filter((planned) => planned.render);
   await mapLimit(rendered, (planned) => moveInto(path.join(staging, outputFile(planned.spec.path)), path.join(output, outputFile(planned.spec.path))), FILE_CONCURRENCY);
   await mapLimit(plan.removed, (sitePath) => removeOutput(output, outputFile(sitePath)), FILE_CONCURRENCY);
@@ -47,7 +52,7 @@ export async function applyInPlace({ staging, output, plan, previous, images }: 
   for (const id of previous.shards.keys()) if (!shards.has(id)) await fs.rm(path.join(output, SEARCH_INDEX_DIR, id), { recursive: true, force: true });
   await copyPublicFiles(output);
   await images.copyUsed(output, { removeUnused: true });
-  await markOutputFolder(output, buildId(plan.record));
+  await markOutputFolder(output, id);
   await fs.rm(staging, { recursive: true, force: true });
 }
 

@@ -193,10 +193,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await fs.rm(staging, { recursive: true, force: true });
       throw error;
     }
-    if (previous && inPlace) await applyInPlace({ staging, output, plan, previous, images });
+    if (previous && inPlace) await applyInPlace({ staging, output, plan, id, previous, images });
     else await swapIn(staging, output);
     timer.lap("swap");
-    await store.writeRecord(part.record);
+    // A slice's record is its part of the build; the id names the whole build.
+    await store.writeRecord(part.record, part === plan ? id : undefined);
     await store.prune(part.record, [...plan.documents.values()].map((document) => document.key));
     await saving;
     timer.lap("cache");

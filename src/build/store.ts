@@ -22,6 +22,8 @@ interface StoredRecord {
   version: number;
   pages: [string, string][];
   shards: [string, string][];
+  /** The whole build's id (absent for a slice's record, and in records saved before it was kept). */
+  id?: string;
 }
 
 export class BuildStore {
@@ -60,16 +62,16 @@ export class BuildStore {
     try {
       const stored = v8.deserialize(await fs.readFile(path.join(this.dir, RECORD_FILE))) as StoredRecord;
       if (stored.version !== RECORD_VERSION) return undefined;
-      return { pages: new Map(stored.pages), shards: new Map(stored.shards) };
+      return { pages: new Map(stored.pages), shards: new Map(stored.shards), ...(stored.id !== undefined && { id: stored.id }) };
     } catch {
       return undefined;
     }
   }
 
-  /** Saves the record of a build whose outputs are all stored; written whole or not at all. */
-  async writeRecord(record: BuildRecord): Promise<void> {
+  /** Saves the record of a build whose outputs are all stored, with its id when it is a whole build's (`buildId`); written whole or not at all. */
+  async writeRecord(record: BuildRecord, id?: string): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
-    const data: StoredRecord = { version: RECORD_VERSION, pages: [...record.pages], shards: [...record.shards] };
+    const data: StoredRecord = { version: RECORD_VERSION, pages: [...record.pages], shards: [...record.shards], ...(id !== undefined && { id }) };
     const partial = path.join(this.dir, `${RECORD_FILE}.${process.pid}.partial`);
     await fs.writeFile(partial, v8.serialize(data));
     await fs.rename(partial, path.join(this.dir, RECORD_FILE));

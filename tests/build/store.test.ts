@@ -5,6 +5,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BuildStore, Linker, linkOrCopy, type Link } from "../../src/build/store.ts";
+import { buildId, holdsBuild } from "../../src/build/apply.ts";
+import { markOutputFolder } from "../../src/build/output-folder.ts";
 
 let root = "";
 beforeEach(async () => {
@@ -49,6 +51,26 @@ describe("BuildStore", () => {
     expect([...(await store.storedFingerprints())].sort()).toEqual(["doc-keep.search", "fp-keep"]);
     await fs.writeFile(path.join(store.dir, "record.v8"), "not a record");
     expect(await store.readRecord()).toBeUndefined();
+  });
+
+  it("keeps a whole build's id with its record, by which the next build knows its output without digesting the record", async () => {
+    const store = new BuildStore(path.join(root, "cache"));
+    const record = { pages: new Map([["/", "fp-home"], ["/a/", "fp-a"]]), shards: new Map([["2026", "fp-2026"]]) };
+    const id = buildId(record);
+    await store.writeRecord(record, id);
+    const read = await store.readRecord();
+    expect(read).toEqual({ ...record, id });
+    const output = path.join(root, "_site");
+    // A folder without a marker (a CI runner's) holds no build; one marked with the id holds this one.
+    expect(await holdsBuild(output, read)).toBe(false);
+    await markOutputFolder(output, id);
+    expect(await holdsBuild(output, read)).toBe(true);
+    // A record saved without an id (a slice's, or from before ids were kept) is digested instead.
+    await store.writeRecord(record);
+    expect(await store.readRecord()).toEqual(record);
+    expect(await holdsBuild(output, await store.readRecord())).toBe(true);
+    await markOutputFolder(output, "another-build");
+    expect(await holdsBuild(output, read)).toBe(false);
   });
 });
 
