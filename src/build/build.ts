@@ -183,13 +183,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Saved while the pages are written (its entries hold for any build of this code): not after them.
     const saving = articleCache.save();
     saving.catch(() => undefined);
+    // What the store holds that this build does not name, listed meanwhile; removed once its record is saved.
+    const unnamed = store.unnamed(part.record, [...plan.documents.values()].map((document) => document.key));
+    unnamed.catch(() => undefined);
     let written: WriteReport;
     try {
       written = await job.write(staging);
       if (!inPlace) await markOutputFolder(staging, id);
     } catch (error) {
-      // Nothing of a failed build writes on after it returns: its photos and its article cache settle first.
-      await Promise.all([images.stop(), saving.catch(() => undefined)]);
+      // Nothing of a failed build goes on after it returns: its photos, its article cache and its listing settle first.
+      await Promise.all([images.stop(), saving.catch(() => undefined), unnamed.catch(() => undefined)]);
       await fs.rm(staging, { recursive: true, force: true });
       throw error;
     }
@@ -198,7 +201,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timer.lap("swap");
     // A slice's record is its part of the build; the id names the whole build.
     await store.writeRecord(part.record, part === plan ? id : undefined);
-    await store.prune(part.record, [...plan.documents.values()].map((document) => document.key));
+    await store.remove(await unnamed);
     await saving;
     timer.lap("cache");
 

@@ -147,6 +147,15 @@ export class BuildStore {
 
   /** Removes every stored output, shard and search document the build does not name: the cache holds one build. */
   async prune(record: BuildRecord, documents: Iterable<string> = []): Promise<number> {
+    return this.remove(await this.unnamed(record, documents));
+  }
+
+  /**
+   * The stored outputs, shards and search documents `record` and `documents` do not name, for
+   * `remove` once that build's record is saved. Listed while the build still runs (at 100,000
+   * articles the store holds ~240,000 names): what the build adds meanwhile it names.
+   */
+  async unnamed(record: BuildRecord, documents: Iterable<string> = []): Promise<string[]> {
     const keep = new Set([...record.pages.values(), ...record.shards.values()]);
     const keepDocuments = new Set(documents);
     const fanOut = await fs.readdir(this.pagesDir).catch(() => [] as string[]);
@@ -158,10 +167,14 @@ export class BuildStore {
         return names.filter((name) => !kept(name)).map((name) => path.join(this.pagesDir, prefix, name));
       }),
     );
-    const pages = listed.flat();
     const shards = (await fs.readdir(this.shardsDir).catch(() => [] as string[])).filter((name) => !keep.has(name)).map((name) => path.join(this.shardsDir, name));
-    await mapLimit([...pages, ...shards], (file) => fs.rm(file, { recursive: true, force: true }), REMOVE_CONCURRENCY);
-    return pages.length + shards.length;
+    return [...listed.flat(), ...shards];
+  }
+
+  /** Removes what `unnamed` listed (gone already is fine); how many. */
+  async remove(unnamed: readonly string[]): Promise<number> {
+    await mapLimit(unnamed, (file) => fs.rm(file, { recursive: true, force: true }), REMOVE_CONCURRENCY);
+    return unnamed.length;
   }
 }
 

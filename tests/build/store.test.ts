@@ -53,6 +53,23 @@ describe("BuildStore", () => {
     expect(await store.readRecord()).toBeUndefined();
   });
 
+  it("lists what a build does not name while it runs, and removes only that once the build is done", async () => {
+    const store = new BuildStore(path.join(root, "cache"));
+    const keep = async (name: string) => {
+      const file = path.join(root, `${name}.html`);
+      await fs.writeFile(file, name);
+      await store.keepPage(file, `fp-${name}`);
+    };
+    await keep("old");
+    await keep("same");
+    const record = { pages: new Map([["/same/", "fp-same"], ["/new/", "fp-new"]]), shards: new Map<string, string>() };
+    const unnamed = await store.unnamed(record);
+    // The build goes on: a page it names is kept after the listing.
+    await keep("new");
+    expect(await store.remove(unnamed)).toBe(1);
+    expect([...(await store.storedFingerprints())].sort()).toEqual(["fp-new", "fp-same"]);
+  });
+
   it("keeps a whole build's id with its record, by which the next build knows its output without digesting the record", async () => {
     const store = new BuildStore(path.join(root, "cache"));
     const record = { pages: new Map([["/", "fp-home"], ["/a/", "fp-a"]]), shards: new Map([["2026", "fp-2026"]]) };
