@@ -13,7 +13,7 @@ import { mapLimit } from "../images/limit.ts";
 const RECORD_FILE = "record.v8";
 /** A search document is stored beside the pages, as `<key>.search`. */
 const DOCUMENT_SUFFIX = ".search";
-/** Files removed at once by `prune`. */
+/** Files removed at once by `remove`. */
 const REMOVE_CONCURRENCY = 64;
 /** Bump when the record's shape changes: an older one is then ignored, never misread. */
 const RECORD_VERSION = 1;
@@ -50,11 +50,15 @@ export class BuildStore {
    */
   async eleventyInput(): Promise<string> {
     const dir = path.join(this.dir, "eleventy-input");
-    if (!this.madeDirs.has(dir)) {
-      await fs.mkdir(dir, { recursive: true });
-      this.madeDirs.add(dir);
-    }
+    await this.makeOnce(dir);
     return dir;
+  }
+
+  /** Makes a folder of the store unless this build made it already. Two callers side by side may each make one new to the build: a call too many, harmless. */
+  private async makeOnce(dir: string): Promise<void> {
+    if (this.madeDirs.has(dir)) return;
+    await fs.mkdir(dir, { recursive: true });
+    this.madeDirs.add(dir);
   }
 
   /** The last build's record, or undefined when there is none (or it cannot be read: then everything is rendered). */
@@ -113,12 +117,7 @@ export class BuildStore {
   /** Keeps a freshly written output: a hard link to it under its fingerprint. */
   async keepPage(file: string, fingerprint: string): Promise<void> {
     const stored = this.pageFile(fingerprint);
-    const dir = path.dirname(stored);
-    // Pages kept side by side may each make a folder new to the build: a few calls too many, harmless.
-    if (!this.madeDirs.has(dir)) {
-      await fs.mkdir(dir, { recursive: true });
-      this.madeDirs.add(dir);
-    }
+    await this.makeOnce(path.dirname(stored));
     await linkOrCopy(file, stored, { replace: true });
   }
 
@@ -145,14 +144,9 @@ export class BuildStore {
     await fs.rename(dir, stored);
   }
 
-  /** Removes every stored output, shard and search document the build does not name: the cache holds one build. */
-  async prune(record: BuildRecord, documents: Iterable<string> = []): Promise<number> {
-    return this.remove(await this.unnamed(record, documents));
-  }
-
   /**
    * The stored outputs, shards and search documents `record` and `documents` do not name, for
-   * `remove` once that build's record is saved. Listed while the build still runs (at 100,000
+   * `remove` once that build's record is saved (the cache holds one build). Listed while the build still runs (at 100,000
    * articles the store holds ~240,000 names): what the build adds meanwhile it names.
    */
   async unnamed(record: BuildRecord, documents: Iterable<string> = []): Promise<string[]> {

@@ -76,10 +76,11 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
     search.linkInto(output, { unchanged: !previousOutput });
     let done = 0;
     const released = bodiesDoneAfter(batches);
+    const emptyInput = await store.eleventyInput();
     for (const [index, batch] of batches.entries()) {
       await bodies.prepare(batch.flatMap((planned) => planned.spec.bodies ?? []));
       const fingerprints = new Map(batch.map((planned) => [planned.spec.path, planned.fingerprint]));
-      await runEleventy(output, await store.eleventyInput(), {
+      await runEleventy(output, emptyInput, {
         begin: () => Promise.resolve(batch.map((planned) => planned.spec)),
         end: async (written) => {
           await mapLimit(written, (page) => store.keepPage(page.outputPath, fingerprints.get(page.path) ?? ""), FILE_CONCURRENCY);

@@ -47,7 +47,7 @@ describe("BuildStore", () => {
     await store.writeRecord(record);
     expect(await store.readRecord()).toEqual(record);
     // Dropped: the page and the document no one names, and the shard.
-    expect(await store.prune(record, ["doc-keep"])).toBe(3);
+    expect(await store.remove(await store.unnamed(record, ["doc-keep"]))).toBe(3);
     expect([...(await store.storedFingerprints())].sort()).toEqual(["doc-keep.search", "fp-keep"]);
     await fs.writeFile(path.join(store.dir, "record.v8"), "not a record");
     expect(await store.readRecord()).toBeUndefined();
