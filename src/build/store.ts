@@ -6,7 +6,7 @@ import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
-import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { BuildRecord } from "./plan.ts";
 import { mapLimit } from "../images/limit.ts";
 
@@ -238,14 +238,20 @@ export class Linker {
       this.failed?.(error);
       void this.stop();
     };
-    port1.on("message", (reply: { settled?: boolean; linked?: number; error?: string }) => {
+    const receive = (reply: { settled?: boolean; linked?: number; error?: string }) => {
       if (reply.error !== undefined) return fail(new Error(`[build] could not link a reused file: ${reply.error}`));
       if (reply.settled) return this.settledNow?.();
       this.finished?.(reply.linked ?? 0);
       void this.stop();
-    });
+    };
+    port1.on("message", receive);
     this.worker.once("error", fail);
-    this.worker.once("exit", () => fail(new Error("[build] the linking thread stopped")));
+    this.worker.once("exit", () => {
+      // Node delivers a worker's own port before its "exit", but not a port of ours: the thread's last
+      // reply may still be queued when the build's thread was busy as it ended (CI saw it).
+      for (let queued = receiveMessageOnPort(port1); queued; queued = receiveMessageOnPort(port1)) receive(queued.message as Parameters<typeof receive>[0]);
+      fail(new Error("[build] the linking thread stopped"));
+    });
   }
 
   /**

@@ -1,5 +1,6 @@
 // src/build/store.ts: the build store keeps every output of the last build under its fingerprint,
 // shares files with the output by hard links, and forgets what the newest record does not name.
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -157,6 +158,25 @@ describe("Linker", () => {
     const none = new Linker(out);
     await none.settle([]);
     expect(await none.done).toBe(0);
+  });
+
+  it("reports its links when the build's thread was busy as the linking thread ended", async () => {
+    const out = path.join(root, "out");
+    const stored = await storedFiles(2);
+    const threads = () => fsSync.readdirSync("/proc/self/task").length;
+    // Linked ahead (the thread starts at once) and not (it starts when settled).
+    for (const ahead of [[[stored[0]!, path.join(out, "a.html")]], []] satisfies Link[][]) {
+      const before = threads();
+      const linker = new Linker(out, ahead);
+      const settled = linker.settle([...ahead, [stored[1]!, path.join(out, "b.html")]]);
+      // Busy, without a turn of the event loop, until the thread has linked and ended: its last
+      // reply and its end are then both waiting. (Bounded, should another thread start meanwhile.)
+      const bound = Date.now() + 10_000;
+      while ((!fsSync.existsSync(path.join(out, "b.html")) || threads() > before) && Date.now() < bound) continue;
+      await settled;
+      await expect(linker.done).resolves.toBe(ahead.length + 1);
+      await fs.rm(out, { recursive: true });
+    }
   });
 
   it("fails when a stored file the plan reuses is gone, and not when the plan renders that page", async () => {
