@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { buildError, REPO, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildError, REPO, runBuildCli, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { validateNewsroom } from "../src/content/load.ts";
 import { checkContent } from "../src/cli/check-content.ts";
 import { loadSettings } from "../src/content/load-settings.ts";
@@ -55,6 +55,18 @@ describe("nothing in content/ runs", () => {
     expect(checked.ok).toBe(false);
     expect(checked.lines.map((line) => line.replace(`${fixture.root}/`, ""))).toEqual(lines.slice(1).map((line) => line.replace(`${fixture.root}/`, "")));
     for (const name of ["template", "data", "settings"]) expect(existsSync(marker(name)), `${name} ran`).toBe(false);
+  });
+
+  it("nor does a template left in the cache's Eleventy input folder (a CI cache is restored from elsewhere): the build empties it first", async () => {
+    const fixture = await site();
+    const marker = path.join(fixture.root, "ran-cached");
+    const input = path.join(fixture.cacheDir, "build", "eleventy-input");
+    await fs.mkdir(input, { recursive: true });
+    await fs.writeFile(path.join(input, "planted.11ty.js"), leavesMarker(marker));
+    const run = await runBuildCli(fixture);
+    expect(run.status, run.output).toBe(0);
+    expect(existsSync(marker), "the planted template ran").toBe(false);
+    expect(await fs.readdir(input)).toEqual([]);
   });
 
   it("a settings.ts without settings.yml: the missing file names the code to convert, which never runs", async () => {

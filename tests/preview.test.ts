@@ -44,6 +44,11 @@ describe("live preview (npm start)", () => {
 
   it("shows drafts and scheduled articles, each bannered, marks every page noindex, and never writes the published site", async () => {
     await fs.rm(site.outputDir, { recursive: true, force: true });
+    // A template left in the preview's Eleventy input folder (its cache may be restored from elsewhere) is never run.
+    const planted = path.join(site.cacheDir, "preview", "eleventy-input");
+    const ran = path.join(site.root, "ran-planted");
+    await fs.mkdir(planted, { recursive: true });
+    await fs.writeFile(path.join(planted, "planted.11ty.js"), `require("node:fs").writeFileSync(${JSON.stringify(ran)}, "ran");\nmodule.exports = class { render() { return ""; } };\n`);
     preview = await startPreview(site, { DATELINE_NOW: NOW });
     const page = async (sitePath: string) => load((await preview!.fetch(sitePath)).text);
     const draft = await page("/2026/03/08/draft/");
@@ -61,6 +66,8 @@ describe("live preview (npm start)", () => {
     // Its feeds list the draft; nothing of it reaches the published site's folder.
     expect(await fs.readFile(path.join(preview.output, "feed.xml"), "utf8")).toContain("Draft story");
     await expect(fs.access(site.outputDir)).rejects.toThrow();
+    await expect(fs.access(ran)).rejects.toThrow();
+    expect(await fs.readdir(planted)).toEqual([]);
   });
 
   it("leaves a later production build exactly as one without a preview", async () => {

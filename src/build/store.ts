@@ -50,14 +50,17 @@ export class BuildStore {
    */
   async eleventyInput(): Promise<string> {
     const dir = path.join(this.dir, "eleventy-input");
-    await this.makeOnce(dir);
+    await this.makeOnce(dir, emptyFolder);
     return dir;
   }
 
-  /** Makes a folder of the store unless this build made it already. Two callers side by side may each make one new to the build: a call too many, harmless. */
-  private async makeOnce(dir: string): Promise<void> {
+  /**
+   * Makes a folder of the store unless this build made it already. Two callers side by side may
+   * each make one new to the build: a call too many, harmless.
+   */
+  private async makeOnce(dir: string, make: (folder: string) => Promise<unknown> = (folder) => fs.mkdir(folder, { recursive: true })): Promise<void> {
     if (this.madeDirs.has(dir)) return;
-    await fs.mkdir(dir, { recursive: true });
+    await make(dir);
     this.madeDirs.add(dir);
   }
 
@@ -146,8 +149,8 @@ export class BuildStore {
 
   /**
    * The stored outputs, shards and search documents `record` and `documents` do not name, for
-   * `remove` once that build's record is saved (the cache holds one build). Listed while the build still runs (at 100,000
-   * articles the store holds ~240,000 names): what the build adds meanwhile it names.
+   * `remove` once that build's record is saved (the cache holds one build). Listed while the build
+   * still runs (at 100,000 articles the store holds ~240,000 names): what it adds meanwhile it names.
    */
   async unnamed(record: BuildRecord, documents: Iterable<string> = []): Promise<string[]> {
     const keep = new Set([...record.pages.values(), ...record.shards.values()]);
@@ -282,6 +285,19 @@ export class Linker {
     this.port?.close();
     if (worker) await worker.terminate();
   }
+}
+
+/**
+ * Makes `dir` an empty folder, emptying it if it holds anything. An Eleventy input folder kept in a
+ * cache must be: a cache is restored from elsewhere (a CI cache), and any template found in it
+ * (`*.11ty.js`) would be run as code. The folder itself stays, for a build beside this one using it.
+ */
+export async function emptyFolder(dir: string): Promise<void> {
+  // A link there is removed itself, never followed: what it points at is not ours to empty.
+  const found = await fs.lstat(dir).catch(() => undefined);
+  if (found && !found.isDirectory()) await fs.rm(dir, { force: true });
+  await fs.mkdir(dir, { recursive: true });
+  for (const name of await fs.readdir(dir)) await fs.rm(path.join(dir, name), { recursive: true, force: true });
 }
 
 /** Links every file of folder `from` into a new folder `to`, recursively. */

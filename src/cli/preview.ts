@@ -5,6 +5,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import dateline from "../../.eleventy.ts";
 import { PreviewSession } from "../build/preview.ts";
+import { emptyFolder } from "../build/store.ts";
 import { checkOutputFolder, markOutputFolder, OutputFolderError } from "../build/output-folder.ts";
 import { buildNow } from "../now.ts";
 import { cacheDirFrom } from "./build.ts";
@@ -30,7 +31,7 @@ export async function startPreview(options: { input: string; output: string; por
   const own = path.join(options.cacheDir, "preview");
   // An empty input folder: Eleventy discovers nothing; what it writes comes from the session.
   const empty = path.join(own, "eleventy-input");
-  await fs.mkdir(empty, { recursive: true });
+  await emptyFolder(empty);
   // A file of the preview's own, outside the content: saved once the watcher runs, to know it sees saves.
   const sentinel = path.join(own, "watching");
   await fs.writeFile(sentinel, "0");

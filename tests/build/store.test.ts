@@ -5,7 +5,7 @@ import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BuildStore, Linker, linkOrCopy, type Link } from "../../src/build/store.ts";
+import { BuildStore, emptyFolder, Linker, linkOrCopy, type Link } from "../../src/build/store.ts";
 import { buildId, holdsBuild } from "../../src/build/apply.ts";
 import { markOutputFolder } from "../../src/build/output-folder.ts";
 
@@ -89,6 +89,28 @@ describe("BuildStore", () => {
     expect(await holdsBuild(output, await store.readRecord())).toBe(true);
     await markOutputFolder(output, "another-build");
     expect(await holdsBuild(output, read)).toBe(false);
+  });
+});
+
+describe("emptyFolder", () => {
+  it("empties a folder, makes a missing one, and removes a link in its place without touching what it points at", async () => {
+    const dir = path.join(root, "input");
+    await emptyFolder(dir);
+    expect(await fs.readdir(dir)).toEqual([]);
+    await fs.mkdir(path.join(dir, "nested"));
+    await fs.writeFile(path.join(dir, "nested", "a.11ty.js"), "x");
+    await fs.writeFile(path.join(dir, "b.11ty.js"), "x");
+    await emptyFolder(dir);
+    expect(await fs.readdir(dir)).toEqual([]);
+    const elsewhere = path.join(root, "elsewhere");
+    await fs.mkdir(elsewhere);
+    await fs.writeFile(path.join(elsewhere, "keep.md"), "kept");
+    await fs.rm(dir, { recursive: true });
+    await fs.symlink(elsewhere, dir);
+    await emptyFolder(dir);
+    expect((await fs.lstat(dir)).isDirectory()).toBe(true);
+    expect(await fs.readdir(dir)).toEqual([]);
+    expect(await fs.readFile(path.join(elsewhere, "keep.md"), "utf8")).toBe("kept");
   });
 });
 
