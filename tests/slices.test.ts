@@ -230,7 +230,7 @@ describe("a merge that does not match", () => {
     }
   });
 
-  it("refuses a slice folder that lacks a page its manifest lists, and a folder that is no slice", async () => {
+  it("refuses a slice folder that lacks a page or a search shard its manifest lists, and a folder that is no slice", async () => {
     const copy = path.join(site.root, "slice-copy");
     await fs.cp(sliceDir(2, 2), copy, { recursive: true });
     const manifest = JSON.parse(await fs.readFile(path.join(copy, SLICE_MANIFEST), "utf8")) as SliceManifest;
@@ -239,6 +239,13 @@ describe("a merge that does not match", () => {
     const lacking = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), copy], "merge-bad");
     expect(lacking.code).toBe(2);
     expect(lacking.output).toContain(`--merge: ${copy} lacks ${first.slice(1)}index.html, which its manifest lists`);
+    // A search shard's folder gone (the page put back): the merge names the folder.
+    await fs.cp(path.join(sliceDir(2, 2), first, "index.html"), path.join(copy, first, "index.html"));
+    const [shard] = manifest.shards[0] ?? [""];
+    await fs.rm(path.join(copy, "pagefind", shard), { recursive: true });
+    const noShard = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), copy], "merge-bad");
+    expect(noShard.code).toBe(2);
+    expect(noShard.output).toContain(`--merge: ${copy} lacks pagefind/${shard}, which its manifest lists`);
     const notSlice = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), site.contentDir], "merge-bad");
     expect(notSlice.code).toBe(2);
     expect(notSlice.output).toContain(`--merge: ${site.contentDir} is not a slice of a build`);
