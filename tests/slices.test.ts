@@ -241,6 +241,7 @@ describe("a merge that does not match", () => {
     expect(lacking.output).toContain(`--merge: ${copy} lacks ${first.slice(1)}index.html, which its manifest lists`);
     // A search shard's folder gone (the page put back): the merge names the folder.
     await fs.cp(path.join(sliceDir(2, 2), first, "index.html"), path.join(copy, first, "index.html"));
+    expect(manifest.shards.length).toBeGreaterThan(0);
     const [shard] = manifest.shards[0] ?? [""];
     await fs.rm(path.join(copy, "pagefind", shard), { recursive: true });
     const noShard = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), copy], "merge-bad");
