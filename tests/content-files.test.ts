@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { buildError, REPO, runBuildCli, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildError, leavesMarker, REPO, runBuildCli, sitesRemovedAfterEach, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { validateNewsroom } from "../src/content/load.ts";
 import { checkContent } from "../src/cli/check-content.ts";
 import { loadSettings } from "../src/content/load-settings.ts";
@@ -23,10 +23,6 @@ async function problemLines(fixture: FixtureSite): Promise<string[]> {
   const { problems } = await validateNewsroom(fixture.contentDir);
   return sortProblems(problems).map((problem) => formatProblem(problem).replace(`${fixture.root}/`, ""));
 }
-
-/** A JavaScript module that, if it were ever run, would leave `marker` behind. */
-const leavesMarker = (marker: string) =>
-  `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nmodule.exports = class { render() { require("node:fs").writeFileSync(${JSON.stringify(marker)}, "rendered"); return "<script>alert(1)</script>"; } };\n`;
 
 const CODE = "is code (or data Eleventy would run as code); nothing in content/ is ever run (delete it)";
 const SETTINGS_CODE = "is code, which is never run: site settings are settings.yml now (convert this file to YAML, the same fields, then delete it; see docs/editing.md)";

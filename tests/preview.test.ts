@@ -4,7 +4,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { load } from "cheerio";
-import { makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { leavesMarker, makeSite, removeSite, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { startPreview, type PreviewProcess } from "./helpers/preview.ts";
 
 const NOW = "2026-03-10T12:00:00-06:00";
@@ -48,7 +48,7 @@ describe("live preview (npm start)", () => {
     const planted = path.join(site.cacheDir, "preview", "eleventy-input");
     const ran = path.join(site.root, "ran-planted");
     await fs.mkdir(planted, { recursive: true });
-    await fs.writeFile(path.join(planted, "planted.11ty.js"), `require("node:fs").writeFileSync(${JSON.stringify(ran)}, "ran");\nmodule.exports = class { render() { return ""; } };\n`);
+    await fs.writeFile(path.join(planted, "planted.11ty.js"), leavesMarker(ran));
     preview = await startPreview(site, { DATELINE_NOW: NOW });
     const page = async (sitePath: string) => load((await preview!.fetch(sitePath)).text);
     const draft = await page("/2026/03/08/draft/");

@@ -45,6 +45,10 @@ export async function isolateImageCache(site: FixtureSite): Promise<string> {
   return dir;
 }
 
+/** A JavaScript module that, if it were ever run (as a template, data or settings), would leave `marker` behind. */
+export const leavesMarker = (marker: string) =>
+  `require("node:fs").writeFileSync(${JSON.stringify(marker)}, "ran");\nmodule.exports = class { render() { require("node:fs").writeFileSync(${JSON.stringify(marker)}, "rendered"); return "<script>alert(1)</script>"; } };\n`;
+
 /** Writes a file into the site's content folder (for cases easier to state inline). */
 export async function writeContent(site: FixtureSite, relativePath: string, text: string | Buffer): Promise<void> {
   const file = path.join(site.contentDir, relativePath);
