@@ -2,6 +2,7 @@
 // run: it waits a bounded time for the package manager's locks, says whose they are, and on failure
 // gives one line saying what to do. Used by tests/setup/chromium.ts and, from the command line, by .ci/run.
 import { spawn } from "node:child_process";
+import { readFile, stat } from "node:fs/promises";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
@@ -26,6 +27,31 @@ export function parseLockLine(line: string): LockHolder | undefined {
 export function describeHolder(holder: LockHolder): string {
   const who = holder.pid === undefined ? "" : `process ${holder.pid}${holder.command ? ` (${holder.command})` : ""}, `;
   return `${who}lock ${holder.file}`;
+}
+
+/**
+ * Who holds `file`'s lock, read from the kernel's lock table (/proc/locks, then /proc/<pid>/comm), for
+ * when apt gave up without naming the holder (under load it can give up before printing its "Waiting
+ * for cache lock" line). Matched on the inode alone: on an overlay file system the lock table names
+ * the underlying device, not the one stat sees. `{ file }` when nobody holds it or there is no /proc.
+ */
+export async function findLockHolder(file: string): Promise<LockHolder> {
+  try {
+    const { ino } = await stat(file);
+    for (const line of (await readFile("/proc/locks", "utf8")).split("\n")) {
+      // "1: POSIX  ADVISORY  WRITE 3832 fe:00:2149508 0 EOF"; lines with "->" are processes waiting, not holding.
+      const fields = line.trim().split(/\s+/);
+      if (fields[1] === "->" || fields[5]?.split(":")[2] !== String(ino)) continue;
+      const pid = Number(fields[4]);
+      // OFD locks (-1) belong to no one process.
+      if (!(pid > 0)) continue;
+      const command = (await readFile(`/proc/${pid}/comm`, "utf8").catch(() => "")).trim();
+      return { file, pid, ...(command && { command }) };
+    }
+  } catch {
+    // No such lock file, or no /proc: apt's own words are all there is.
+  }
+  return { file };
 }
 
 export interface AptOptions {
@@ -117,8 +143,8 @@ export async function aptInstall(packages: readonly string[], options: AptOption
       const refused = run.errors.map(parseLockLine).find((lock) => lock !== undefined);
       if (refused) {
         // After waiting out DPkg::Lock::Timeout (or with none left to wait) apt no longer names the
-        // holder: the last one it named, in this run or an earlier one.
-        const holder = refused.pid === undefined ? (named.get(refused.file) ?? refused) : refused;
+        // holder: the last one it named, in this run or an earlier one, or else the kernel's lock table.
+        const holder = refused.pid === undefined ? (named.get(refused.file) ?? (await findLockHolder(refused.file))) : refused;
         if (Date.now() < deadline) {
           tell(holder);
           await delay(1000);

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { findChromium } from "./setup/chromium.ts";
-import { aptInstall, describeHolder, parseLockLine, type AptOptions } from "../scripts/apt-install.ts";
+import { aptInstall, describeHolder, findLockHolder, parseLockLine, type AptOptions } from "../scripts/apt-install.ts";
 
 const HOW_TO_INSTALL = "install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chrome or Chromium binary, then run npm test again";
 
@@ -94,7 +94,7 @@ describe.runIf(hasAptAndPython)("installing with apt-get while another process h
       stdio: ["pipe", "pipe", "inherit"],
     });
     const exited = new Promise<void>((resolve) => holder.on("exit", () => resolve()));
-    const release = () => void holder.stdin.end("\n");
+    const release = () => void (holder.stdin.writableEnded || holder.stdin.end("\n"));
     cleanups.push(async () => {
       release();
       await exited;
@@ -155,6 +155,21 @@ describe.runIf(hasAptAndPython)("installing with apt-get while another process h
       error: `[browser] apt-get install -y chromium gave up: the package manager is still busy after 1 s (process ${holder.pid} (python3), lock ${lock}); let that run finish, or ${HOW_TO_INSTALL}`,
     });
     expect(said.at(-1)).toBe(`[browser] waiting for the package manager lock held by process ${holder.pid} (python3), lock ${lock} (up to 1 s in all)…`);
+  });
+
+  it("names the holder from the kernel's lock table when apt gives up without naming it", async () => {
+    const { dir, apt } = await privateApt();
+    const lock = path.join(dir, "dpkg/lock-frontend");
+    expect(await findLockHolder(lock)).toEqual({ file: lock });
+    const holder = await holdLock(lock);
+    expect(await findLockHolder(lock)).toEqual({ file: lock, pid: holder.pid, command: "python3" });
+    // No time to wait: apt-get refuses at once, saying only "Unable to acquire the dpkg frontend lock
+    // (…)", as it does when a loaded machine lets the wait run out before apt says whose the lock is.
+    const result = await aptInstall(["chromium"], { ...apt, update: false, prefix: "[browser]", lockTimeoutSeconds: 0, howToFix: HOW_TO_INSTALL, log: () => undefined });
+    expect(result).toEqual({
+      ok: false,
+      error: `[browser] apt-get install -y chromium gave up: the package manager is still busy after 0 s (process ${holder.pid} (python3), lock ${lock}); let that run finish, or ${HOW_TO_INSTALL}`,
+    });
   });
 
   it("says in one line what apt-get refused when it is not the lock", async () => {
