@@ -9,6 +9,8 @@ export interface SearchPageProps {
   action: string;
   /** URLs of the Pagefind bundle folders, each ending in "/": one, or one per part of a site built in parts (newest first). */
   bundles: readonly string[];
+  /** Pagefind page ids the results leave out: outdated entries of amended shards (src/build/search-amendments.ts). */
+  hidden: readonly string[];
   /** URL of the script that runs the search. */
   script: string;
   /** Years with stories, newest first: the year facet's choices. */
@@ -21,7 +23,7 @@ export interface SearchPageProps {
  * selects of the same form (`?q=…&section=…&year=…`), so the keyboard and the URL drive them. Without
  * JavaScript (or if Pagefind cannot load) it says so and offers the sections.
  */
-export function SearchPage({ site, action, bundles, script, years }: SearchPageProps) {
+export function SearchPage({ site, action, bundles, hidden, script, years }: SearchPageProps) {
   const locale = localeOf(site.language);
   const [bundle, ...merged] = bundles;
   const messages = {
@@ -36,6 +38,7 @@ export function SearchPage({ site, action, bundles, script, years }: SearchPageP
       data-search=""
       data-search-bundle={bundle}
       data-search-merge={merged.length > 0 ? merged.join(" ") : undefined}
+      data-search-hide={hidden.length > 0 ? hidden.join(" ") : undefined}
       data-search-base={siteUrl(site, "/")}
       data-search-messages={JSON.stringify(messages)}
     >

@@ -313,12 +313,16 @@ describe("build summary", () => {
       skippedScheduled: skipped(1, "later"),
     } as unknown as Newsroom;
     const planned = (kind: string, reason: string, render = true) => ({ spec: { kind }, render, reason });
-    const plan = { pages: [planned("article", "new"), planned("article", "changed"), planned("tag", "changed"), planned("front", "unchanged", false)] } as unknown as BuildPlan;
+    const plan = {
+      pages: [planned("article", "new"), planned("article", "changed"), planned("tag", "changed"), planned("front", "unchanged", false)],
+      shards: [{ reason: "unchanged" }, { reason: "amended", amendedStories: 2 }, { reason: "new" }],
+      hidden: ["en_1", "en_2", "en_3"],
+    } as unknown as BuildPlan;
     const written = { rendered: 3, reused: 1, shardsIndexed: 1, shardsReused: 2, indexedPages: 40 };
     expect(summarizeBuild(newsroom, { plan, written, images: { encoded: 3, reused: 4 }, elapsedMs: 1234 }).split("\n")).toEqual([
       "[dateline] 1 article, 1 author, 1 section, 2 tags: 4 files in 1.2 s",
       "[dateline] rendered 3: 2 articles (1 new, 1 changed), 1 tag (changed); reused 1 unchanged",
-      "[dateline] search: 1 of 3 shards indexed (40 pages), 2 reused",
+      "[dateline] search: 1 of 3 shards indexed (40 pages), 2 reused (1 amended: 2 stories in the amendments shard, 3 outdated entries hidden)",
       "[dateline] images: 3 encoded, 4 reused",
       "[dateline] 7 drafts skipped: articles/2026/draft-1.md, articles/2026/draft-2.md, articles/2026/draft-3.md, articles/2026/draft-4.md, articles/2026/draft-5.md and 2 more; 1 scheduled skipped: articles/2026/later-1.md",
     ]);

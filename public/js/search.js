@@ -42,8 +42,13 @@ async function enhance(root) {
     await Promise.all((root.dataset.searchMerge ?? "").split(" ").filter(Boolean).map((bundle) => pagefind.mergeIndex(bundle, { baseUrl })));
     // Search works here: the "needs JavaScript" note and its section links are not the way in.
     fallback?.setAttribute("hidden", "");
+    // Outdated entries of amended shards: their stories' new versions are in the amendments shard.
+    const hidden = new Set((root.dataset.searchHide ?? "").split(" ").filter(Boolean));
     // A facet without words lists every story it matches (Pagefind's search(null)).
-    if (searching) await showResults(await pagefind.search(query || null, { filters }), query, { status, list, more }, messages);
+    if (searching) {
+      const found = await pagefind.search(query || null, { filters });
+      await showResults({ results: found.results.filter((/** @type {{ id: string }} */ result) => !hidden.has(result.id)) }, query, { status, list, more }, messages);
+    }
   } catch (error) {
     // E.g. a Content-Security-Policy without 'wasm-unsafe-eval', or the bundle missing.
     status.textContent = messages.unavailable;
@@ -54,7 +59,7 @@ async function enhance(root) {
 }
 
 /**
- * @param {{ results: { data(): Promise<any> }[] }} search
+ * @param {{ results: { id: string, data(): Promise<any> }[] }} search
  * @param {string} query
  * @param {{ status: HTMLElement, list: HTMLElement, more: HTMLElement }} elements
  * @param {{ results: Record<string, string>, none: string }} messages

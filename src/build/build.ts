@@ -24,6 +24,7 @@ import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
 import { articleImageFiles, contentDigest, articleWork, planSlice, sliceSearch, writeSliceManifest, type SliceSpec } from "./slices.ts";
 import { findBrokenLinks } from "./link-check.ts";
+import { AMEND_POLICY, type AmendPolicy } from "./search-amendments.ts";
 import { ContentError } from "../content/errors.ts";
 import { publicPaths } from "../site/assets.ts";
 import type { SitePlan } from "../site/index.ts";
@@ -48,6 +49,8 @@ export interface BuildOptions {
   slice?: SliceSpec | undefined;
   /** Most search documents written ahead of their pages (src/build/write.ts `DOCUMENTS_AHEAD`; 0: each as its page renders). */
   documentsAhead?: number;
+  /** When a changed search shard is amended instead of indexed again (src/build/search-amendments.ts); `false`: never. A slice never amends. */
+  searchAmendments?: AmendPolicy | false;
 }
 
 export interface BuildResult {
@@ -145,7 +148,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined, templates });
       timer.lap("render");
       const [stored, code] = await Promise.all([store.storedFingerprints(), codeDigest()]);
-      const planOptions = { code, previous, stored: (fingerprint: string) => stored.has(fingerprint), storedDocument: (key: string) => BuildStore.holdsDocument(stored, key) };
+      const policy = options.slice ? false : (options.searchAmendments ?? AMEND_POLICY);
+      const planOptions = {
+        code,
+        previous,
+        stored: (fingerprint: string) => stored.has(fingerprint),
+        storedDocument: (key: string) => BuildStore.holdsDocument(stored, key),
+        ...(policy && { amend: { policy, contents: (fingerprint: string) => store.readShardContents(fingerprint) } }),
+      };
       // The search plan needs only the shell and the articles: a build starts indexing the shards that
       // changed now, while it plans the pages (a slice, those of its own shards).
       const shards = searchShardsOf(newsroom);
@@ -159,7 +169,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const workOf = options.slice ? articleWork(content.articles, newsroom.articles) : () => 0;
       const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store);
       try {
-        const site = planSite(newsroom, { now, notes: content.notes, shards });
+        const site = planSite(newsroom, { now, notes: content.notes, shards: search.shards.map((planned) => planned.shard), hidden: search.hidden });
         checkLinks(newsroom, site);
         const plan = planBuild(site, { ...planOptions, search });
         const id = buildId(plan.record);

@@ -5,10 +5,11 @@
 import { digestOf } from "./digest.ts";
 import type { PageKind, PageSpec } from "../site/page.ts";
 import type { SitePlan } from "../site/index.ts";
-import type { SearchShard } from "../site/search.ts";
+import { AMENDMENTS_SHARD, type SearchShard } from "../site/search.ts";
+import { chooseAmendments, type AmendPolicy, type ShardContents } from "./search-amendments.ts";
 
 /** Why a page is rendered, or that it is not. */
-export type PlanReason = "new" | "changed" | "not stored" | "unchanged";
+export type PlanReason = "new" | "changed" | "not stored" | "unchanged" | "amended";
 
 export interface PlannedPage {
   spec: PageSpec;
@@ -24,6 +25,8 @@ export interface PlannedShard {
   fingerprint: string;
   index: boolean;
   reason: PlanReason;
+  /** An amended shard (its base reused): how many of its stories are in the amendments shard. */
+  amendedStories?: number;
 }
 
 /** An article's search document (what the index reads of its page): named by what it is made from. */
@@ -40,9 +43,12 @@ export interface PlannedDocument {
  * while the pages are being planned.
  */
 export interface SearchPlan {
+  /** Newest first; the amendments shard, when there is one, last. */
   shards: PlannedShard[];
   /** By article path. */
   documents: ReadonlyMap<string, PlannedDocument>;
+  /** Page ids of amended shards' outdated entries, which the search page hides. */
+  hidden: string[];
 }
 
 /** What the previous build wrote: each output's fingerprint, by site path, and each shard's. */
@@ -70,6 +76,12 @@ export interface PlanOptions {
   stored?: (fingerprint: string) => boolean;
   /** Whether the store holds the search document of a key. */
   storedDocument?: (key: string) => boolean;
+  /**
+   * Amend large shards that changed a little instead of indexing them again (src/build/
+   * search-amendments.ts), from what each stored shard holds. Without it every changed shard is
+   * indexed again: a clean build and a slice never amend.
+   */
+  amend?: { policy: AmendPolicy; contents: (fingerprint: string) => ShardContents | undefined };
 }
 
 /** Two page specs for one path would overwrite each other: a Dateline defect, not a content error. */
@@ -83,7 +95,6 @@ export class DuplicateOutputError extends Error {
  */
 export function planSearch(shards: readonly SearchShard[], inputsOf: (articlePath: string) => readonly object[] | undefined, options: PlanOptions): SearchPlan {
   const { code, previous } = options;
-  const stored = options.stored ?? (() => true);
   const storedDocument = options.storedDocument ?? (() => true);
   const documents = new Map<string, PlannedDocument>();
   const planned = shards.map((shard): PlannedShard => {
@@ -96,12 +107,50 @@ export function planSearch(shards: readonly SearchShard[], inputsOf: (articlePat
       documents.set(teaser.path, { key, stored: storedDocument(key) });
       return key;
     });
-    const fingerprint = digestOf({ code, shard: shard.id, documents: keys });
-    const before = previous?.shards.get(shard.id);
-    const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : stored(fingerprint) ? "unchanged" : "not stored";
-    return { shard, fingerprint, index: reason !== "unchanged", reason };
+    return plannedShard(shard, keys, options);
   });
-  return { shards: planned, documents };
+  if (!options.amend || !previous) return { shards: planned, documents, hidden: [] };
+  return { ...amendShards(planned, documents, previous, options, options.amend), documents };
+}
+
+function plannedShard(shard: SearchShard, keys: readonly string[], { code, previous, stored = () => true }: PlanOptions): PlannedShard {
+  const fingerprint = digestOf({ code, shard: shard.id, documents: keys });
+  const before = previous?.shards.get(shard.id);
+  const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : stored(fingerprint) ? "unchanged" : "not stored";
+  return { shard, fingerprint, index: reason !== "unchanged", reason };
+}
+
+/** The changed shards that are amended instead of indexed again, and the amendments shard that holds their changes. */
+function amendShards(planned: PlannedShard[], documents: ReadonlyMap<string, PlannedDocument>, previous: BuildRecord, options: PlanOptions, amend: NonNullable<PlanOptions["amend"]>): Omit<SearchPlan, "documents"> {
+  const stored = options.stored ?? (() => true);
+  const contentsOf = new Map<string, ShardContents | undefined>();
+  const contents = (fingerprint: string) => {
+    if (!contentsOf.has(fingerprint)) contentsOf.set(fingerprint, amend.contents(fingerprint));
+    return contentsOf.get(fingerprint);
+  };
+  const candidates = planned.flatMap((shard) => {
+    const base = shard.reason === "changed" ? previous.shards.get(shard.shard.id) : undefined;
+    const held = base !== undefined && shard.shard.id !== AMENDMENTS_SHARD && stored(base) ? contents(base) : undefined;
+    if (base === undefined || !held) return [];
+    const keys = new Map(shard.shard.teasers.map((teaser) => [teaser.path, documents.get(teaser.path)?.key ?? ""]));
+    return [{ shard: shard.shard, base, contents: held, keys }];
+  });
+  if (candidates.length === 0) return { shards: planned, hidden: [] };
+  const allIds = new Map<string, number>();
+  for (const fingerprint of previous.shards.values()) for (const [, , id] of contents(fingerprint)?.documents ?? []) allIds.set(id, (allIds.get(id) ?? 0) + 1);
+  const chosen = new Map(chooseAmendments(candidates, allIds, amend.policy).map((amendment) => [amendment.shard.id, amendment]));
+  if (chosen.size === 0) return { shards: planned, hidden: [] };
+  const shards = planned.map((shard): PlannedShard => {
+    const amendment = chosen.get(shard.shard.id);
+    return amendment ? { shard: shard.shard, fingerprint: amendment.base, index: false, reason: "amended", amendedStories: amendment.teasers.length } : shard;
+  });
+  const amended = [...chosen.values()];
+  const teasers = amended.flatMap((amendment) => amendment.teasers);
+  const hidden = amended.flatMap((amendment) => amendment.hidden);
+  // Only outdated entries (stories deleted or moved away): nothing to index, only to hide.
+  if (teasers.length === 0) return { shards, hidden };
+  const keys = teasers.map((teaser) => documents.get(teaser.path)?.key ?? "");
+  return { shards: [...shards, plannedShard({ id: AMENDMENTS_SHARD, teasers }, keys, options)], hidden };
 }
 
 /** The build plan; `search` when the build planned the search part already (else it is planned here from the article pages). */

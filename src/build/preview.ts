@@ -116,7 +116,7 @@ async function indexShards(shards: readonly PlannedShard[], output: string, docu
         if (html === undefined) throw new Error(`[search] no search document for ${teaser.path} (a Dateline defect)`);
         return { url: teaser.path, html };
       });
-      pages += await indexer.index({ pages: shardPages, dir: scratch });
+      pages += (await indexer.index({ pages: shardPages, dir: scratch })).pages;
       await fs.rm(target, { recursive: true, force: true });
       await fs.rename(scratch, target);
     }

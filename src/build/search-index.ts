@@ -23,6 +23,14 @@ export interface ShardJob {
   pages: readonly ShardPage[];
   /** A new folder for the index. */
   dir: string;
+  /** The amendments shard: each entry marked as an amendment (src/build/search-amendments.ts). */
+  amended?: boolean;
+}
+
+/** A shard written: how many pages its index holds, and Pagefind's page id of each, by URL. */
+export interface IndexedShard {
+  pages: number;
+  ids: ReadonlyMap<string, string>;
 }
 
 interface WorkerReply {
@@ -30,6 +38,7 @@ interface WorkerReply {
   id: number;
   errors?: string[];
   pages?: number;
+  ids?: [string, string][];
 }
 
 /** One Pagefind process, in a worker thread of its own; it indexes the shards dealt to it one after another. */
@@ -53,11 +62,11 @@ class IndexWorker {
     this.worker.on("error", (error) => void this.stop(error));
   }
 
-  run(id: number, pages: readonly (ShardPage & { ready?: boolean })[], dir: string): Promise<WorkerReply> {
+  run(id: number, pages: readonly (ShardPage & { ready?: boolean })[], dir: string, amended: boolean): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
       this.jobs.set(id, { resolve, reject, pages: pages.length });
       this.queued += pages.length;
-      this.worker.postMessage({ type: "index", id, pages, dir });
+      this.worker.postMessage({ type: "index", id, pages, dir, amended });
     });
   }
 
@@ -113,8 +122,8 @@ export class SearchIndexer {
     return Atomics.load(this.writing, 0);
   }
 
-  /** Indexes one shard into `job.dir`; resolves with its page count once its files are written. */
-  async index({ pages, dir }: ShardJob): Promise<number> {
+  /** Indexes one shard into `job.dir`; resolves once its files are written. */
+  async index({ pages, dir, amended = false }: ShardJob): Promise<IndexedShard> {
     if (this.workers.length < this.indexers && this.workers.every((worker) => worker.queued > 0)) this.workers.push(new IndexWorker(this.writing, this.writingPages));
     const worker = this.workers.reduce((best, candidate) => (candidate.queued < best.queued ? candidate : best));
     const ready = pages.map((page) => {
@@ -122,9 +131,9 @@ export class SearchIndexer {
       if (!this.written.has(page.url)) this.awaited.set(page.url, worker);
       return { ...page, ready: this.written.has(page.url) };
     });
-    const reply = await worker.run(this.next++, ready, dir);
+    const reply = await worker.run(this.next++, ready, dir, amended);
     if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`index ${dir}`, reply.errors);
-    return reply.pages ?? 0;
+    return { pages: reply.pages ?? 0, ids: new Map(reply.ids) };
   }
 
   /** The build wrote this page's search document into its file. */

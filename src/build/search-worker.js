@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 
 /** Pages sent to Pagefind and not yet read by it, at most: the documents in memory stay few. */
@@ -42,6 +43,32 @@ async function writeTurn(pages) {
   };
 }
 
+/**
+ * Marks a story's entry in the amendments shard (src/build/search-amendments.ts): its own fragment,
+ * and so its own page id, even where its text is the same as the outdated entry it stands in for.
+ */
+const AMENDED_MARK = '<p data-pagefind-meta="amended:true" hidden></p>';
+
+/**
+ * Pagefind's page id of every page of a written shard, by URL: the name of its fragment file, whose
+ * gzipped text ("pagefind_dcd" and the fragment's JSON) names the page. A file may hold a group of
+ * fragments, by page id.
+ * @param {string} dir
+ * @returns {Promise<[string, string][]>}
+ */
+async function pageIds(dir) {
+  const folder = path.join(dir, "fragment");
+  /** @type {[string, string][]} */
+  const ids = [];
+  for (const name of (await fs.readdir(folder)).sort()) {
+    const text = gunzipSync(await fs.readFile(path.join(folder, name))).toString("utf8");
+    const fragment = JSON.parse(text.slice(text.indexOf("{")));
+    if (typeof fragment.url === "string") ids.push([fragment.url, name.replace(/\.pf_fragment$/, "")]);
+    else for (const [id, page] of Object.entries(fragment)) ids.push([page.url, id]);
+  }
+  return ids;
+}
+
 /** Pages the build has written, by site path; and a shard's feed waiting for one. */
 const arrived = new Set();
 /** @type {Map<string, () => void>} */
@@ -55,9 +82,9 @@ function whenArrived(url) {
 
 /**
  * One shard: its pages are added in order, each once it is at hand, then its files are written.
- * @param {{ id: number; pages: ({ url: string; html: string } | { url: string; file: string; wait?: boolean; ready?: boolean })[]; dir: string }} job
+ * @param {{ id: number; pages: ({ url: string; html: string } | { url: string; file: string; wait?: boolean; ready?: boolean })[]; dir: string; amended?: boolean }} job
  */
-async function indexShard({ id, pages, dir }) {
+async function indexShard({ id, pages, dir, amended }) {
   const created = await pagefind.createIndex({});
   const index = created.index;
   if (!index) return { type: "written", id, pages: 0, errors: created.errors };
@@ -72,6 +99,10 @@ async function indexShard({ id, pages, dir }) {
       else {
         if (page.wait && !page.ready) await whenArrived(page.url);
         html = await fs.readFile(page.file, "utf8");
+      }
+      if (amended) {
+        const end = html.lastIndexOf("</article>");
+        html = end < 0 ? html + AMENDED_MARK : html.slice(0, end) + AMENDED_MARK + html.slice(end);
       }
       const added = index.addHTMLFile({ url: page.url, content: html }).then(
         (result) => void errors.push(...result.errors.map((error) => `${page.url}: ${error}`)),
@@ -90,7 +121,7 @@ async function indexShard({ id, pages, dir }) {
     const entry = JSON.parse(await fs.readFile(path.join(dir, "pagefind-entry.json"), "utf8"));
     /** @type {number} */
     const count = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    return { type: "written", id, pages: count, errors: [] };
+    return { type: "written", id, pages: count, ids: await pageIds(dir), errors: [] };
   } catch (error) {
     return { type: "written", id, pages: 0, errors: [...errors, String(error)] };
   } finally {

@@ -144,7 +144,7 @@ function shardWork(workOf: (sitePath: string) => number): (planned: PlannedShard
  */
 export function sliceSearch(search: SearchPlan, spec: SliceSpec, workOf: (sitePath: string) => number): SearchPlan {
   const assigned = assignSlices(search.shards, Array.from({ length: spec.count }, () => 0), shardWork(workOf));
-  return { shards: search.shards.filter((planned) => assigned.get(planned.shard.id) === spec.index - 1), documents: search.documents };
+  return { shards: search.shards.filter((planned) => assigned.get(planned.shard.id) === spec.index - 1), documents: search.documents, hidden: [] };
 }
 
 export interface PlannedSlice {
@@ -169,7 +169,7 @@ export function planSlice(plan: BuildPlan, spec: SliceSpec, workOf: (sitePath: s
     pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
     shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])),
   };
-  return { plan: { pages, shards, documents: plan.documents, removed: [], record }, manifest: { index: spec.index, count: spec.count, pages: [...record.pages], shards: [...record.shards] } };
+  return { plan: { pages, shards, documents: plan.documents, hidden: [], removed: [], record }, manifest: { index: spec.index, count: spec.count, pages: [...record.pages], shards: [...record.shards] } };
 }
 
 /**

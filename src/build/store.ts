@@ -8,11 +8,14 @@ import path from "node:path";
 import v8 from "node:v8";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "node:worker_threads";
 import type { BuildRecord } from "./plan.ts";
+import type { ShardContents } from "./search-amendments.ts";
 import { mapLimit } from "../images/limit.ts";
 
 const RECORD_FILE = "record.v8";
 /** A search document is stored beside the pages, as `<key>.search`. */
 const DOCUMENT_SUFFIX = ".search";
+/** Beside a stored shard's folder: what it holds (`shardContentsFile`). */
+const CONTENTS_SUFFIX = ".contents.json";
 /** Files removed at once by `remove`. */
 const REMOVE_CONCURRENCY = 64;
 /** Bump when the record's shape changes: an older one is then ignored, never misread. */
@@ -139,6 +142,29 @@ export class BuildStore {
     fsSync.writeFileSync(file, search);
   }
 
+  /** Where what the search shard of `fingerprint` holds is kept (`ShardContents`): beside its folder, not in it, so the output never gets it. */
+  shardContentsFile(fingerprint: string): string {
+    return `${this.shardDir(fingerprint)}${CONTENTS_SUFFIX}`;
+  }
+
+  /** What a stored shard holds, or undefined when it was not kept (a cache from before it was). */
+  readShardContents(fingerprint: string): ShardContents | undefined {
+    try {
+      const stored = JSON.parse(fsSync.readFileSync(this.shardContentsFile(fingerprint), "utf8")) as ShardContents;
+      return Array.isArray(stored.documents) ? stored : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps what a freshly indexed shard holds, before its folder (a shard without it is never amended). */
+  async keepShardContents(fingerprint: string, contents: ShardContents): Promise<void> {
+    await fs.mkdir(this.shardsDir, { recursive: true });
+    const file = this.shardContentsFile(fingerprint);
+    await fs.writeFile(`${file}.${process.pid}`, JSON.stringify(contents));
+    await fs.rename(`${file}.${process.pid}`, file);
+  }
+
   /** Keeps a freshly written shard folder (moved in: the output gets links to it). */
   async keepShard(dir: string, fingerprint: string): Promise<void> {
     const stored = this.shardDir(fingerprint);
@@ -164,7 +190,8 @@ export class BuildStore {
         return names.filter((name) => !kept(name)).map((name) => path.join(this.pagesDir, prefix, name));
       }),
     );
-    const shards = (await fs.readdir(this.shardsDir).catch(() => [] as string[])).filter((name) => !keep.has(name)).map((name) => path.join(this.shardsDir, name));
+    const keptShard = (name: string) => keep.has(name) || (name.endsWith(CONTENTS_SUFFIX) && keep.has(name.slice(0, -CONTENTS_SUFFIX.length)));
+    const shards = (await fs.readdir(this.shardsDir).catch(() => [] as string[])).filter((name) => !keptShard(name)).map((name) => path.join(this.shardsDir, name));
     return [...listed.flat(), ...shards];
   }
 

@@ -31,10 +31,14 @@ export function summarizeBuild(newsroom: Pick<Newsroom, "articles" | "authors" |
   const totals = [count(newsroom.articles.length, "article"), count(newsroom.authors.length, "author"), count(newsroom.site.sections.length, "section"), count(tags, "tag")].join(", ");
   const kinds = describeRendered(plan);
   const shards = written.shardsIndexed + written.shardsReused;
+  // Amended shards are reused as they are; their changed stories are in the amendments shard (src/build/search-amendments.ts).
+  const amended = plan.shards.filter((planned) => planned.reason === "amended");
+  const amendedStories = amended.reduce((sum, planned) => sum + (planned.amendedStories ?? 0), 0);
+  const amendments = amended.length > 0 ? ` (${amended.length} amended: ${count(amendedStories, "story", "stories")} in the amendments shard, ${count(plan.hidden.length, "outdated entry", "outdated entries")} hidden)` : "";
   const lines = [
     `${totals}: ${count(written.rendered + written.reused, "file")} in ${(facts.elapsedMs / 1000).toFixed(1)} s`,
     `rendered ${written.rendered}${kinds.length > 0 ? `: ${kinds.join(", ")}` : ""}; reused ${written.reused} unchanged`,
-    `search: ${written.shardsIndexed} of ${count(shards, "shard")} indexed (${count(written.indexedPages, "page")}), ${written.shardsReused} reused`,
+    `search: ${written.shardsIndexed} of ${count(shards, "shard")} indexed (${count(written.indexedPages, "page")}), ${written.shardsReused} reused${amendments}`,
     `images: ${images.encoded} encoded, ${images.reused} reused${fromFiles > 0 ? `; ${count(fromFiles, "caption/credit/alt field")} read from the photos' own metadata` : ""}`,
   ];
   if (facts.slices) lines.push(facts.slices);
@@ -50,6 +54,6 @@ function describeSkipped(articles: readonly SkippedArticle[], one: string, many:
   return `${articles.length} ${articles.length === 1 ? one : many} skipped: ${named.join(", ")}${more}`;
 }
 
-export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
 }

@@ -14,7 +14,7 @@ import type { ImagePipeline } from "../images/index.ts";
 import { outputFile, type PageSpec } from "../site/page.ts";
 import { articleSearchDocument } from "../site/pages.ts";
 import type { Article, Shell } from "../content/types.ts";
-import { SEARCH_INDEX_DIR } from "../site/search.ts";
+import { AMENDMENTS_SHARD, SEARCH_INDEX_DIR } from "../site/search.ts";
 import { copyPublicFiles } from "../site/assets.ts";
 import { mapLimit } from "../images/limit.ts";
 
@@ -208,7 +208,7 @@ export async function writeDocumentsAhead(
     documents.set(article.path, { ...document, stored: true });
   }
   bodies.release(missing.map(({ article }) => article));
-  return { shards: search.shards, documents };
+  return { shards: search.shards, documents, hidden: search.hidden };
 }
 
 /**
@@ -248,7 +248,11 @@ export class ShardWriter {
       return { url: teaser.path, file: this.store.searchFile(document.key), wait: !document.stored };
     });
     const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
-    const feed = this.indexer.index({ pages, dir: scratch }).then(async (count) => {
+    const amended = planned.shard.id === AMENDMENTS_SHARD;
+    const feed = this.indexer.index({ pages, dir: scratch, amended }).then(async ({ pages: count, ids }) => {
+      // What it holds, kept first: a later build amends this shard from it (src/build/search-amendments.ts).
+      const documents = planned.shard.teasers.map((teaser): [string, string, string] => [teaser.path, this.search.documents.get(teaser.path)?.key ?? "", ids.get(teaser.path) ?? ""]);
+      if (documents.every(([, , id]) => id !== "")) await this.store.keepShardContents(planned.fingerprint, { documents });
       await this.store.keepShard(scratch, planned.fingerprint);
       return count;
     });

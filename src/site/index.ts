@@ -17,8 +17,10 @@ export interface SiteOptions {
   now: Date;
   /** Editors' notes for newsletter editions, by newsletter and day. */
   notes: EditorNotes;
-  /** The search shards, when the build has planned them already (`searchShardsOf`). */
+  /** The search shards, when the build has planned them already (`searchShardsOf`; the amendments shard last). */
   shards?: SearchShard[];
+  /** Page ids of amended shards' outdated entries, which the search page hides (src/build/search-amendments.ts). */
+  hidden?: readonly string[];
 }
 
 /** The search index's shards, newest first. */
@@ -40,7 +42,7 @@ export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
       ...htmlPages(newsroom, options.now),
       ...standalonePages(newsroom),
       ...correctionsPages(newsroom),
-      searchPage(newsroom.shell, shards),
+      searchPage(newsroom.shell, shards, options.hidden),
       ...editionPages(newsroom.shell, teasers, options.notes, options.now),
       ...feedFiles(newsroom),
       ...sitemapFilesOf(newsroom, teasers, options.now),

@@ -14,6 +14,8 @@ import { localeOf } from "../i18n/index.ts";
 export const SEARCH_PATH = "/search/";
 /** Folder of the search index in the output; each shard is a folder in it. */
 export const SEARCH_INDEX_DIR = "pagefind";
+/** The shard of amendments: new versions of stories whose own (large) shard keeps its outdated entries, hidden (src/build/search-amendments.ts). */
+export const AMENDMENTS_SHARD = "amended";
 /** Most articles in one shard: Pagefind's indexer holds ~0.5 MB per page while it builds one. */
 export const MAX_SHARD_ARTICLES = 2500;
 
@@ -58,14 +60,14 @@ export function planSearchShards(teasers: readonly Teaser[], max = MAX_SHARD_ART
   return shards.length > 0 ? shards : [{ id: "none", teasers: [] }];
 }
 
-/** The search page: its form, and the shards it loads (newest first). */
-export function searchPage(shell: Shell, shards: readonly SearchShard[]): PageSpec {
-  return page("search", SEARCH_PATH, { shell, shards: shards.map((shard) => shard.id) }, ({ shell, shards }) => {
+/** The search page: its form, the shards it loads (newest first, amendments last) and the outdated entries it hides. */
+export function searchPage(shell: Shell, shards: readonly SearchShard[], hidden: readonly string[] = []): PageSpec {
+  return page("search", SEARCH_PATH, { shell, shards: shards.map((shard) => shard.id), hidden }, ({ shell, shards, hidden }) => {
     const { site } = shell;
     const bundles = shards.map((id) => siteUrl(site, `/${SEARCH_INDEX_DIR}/${id}/`));
     // Shards are named by their year first: the year facet offers every year with stories.
     const years = [...new Set(shards.filter((id) => /^\d{4}/.test(id)).map((id) => id.slice(0, 4)))];
-    const body = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundles, script: siteUrl(site, "/js/search.js"), years });
+    const body = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundles, hidden, script: siteUrl(site, "/js/search.js"), years });
     const locale = localeOf(site.language);
     return renderPage(shell, { path: SEARCH_PATH, title: locale.t("search.title"), description: locale.t("search.description", { site: site.name }), head: unlistedHead(shell) }, body);
   });

@@ -53,8 +53,13 @@ describe("SearchIndexer", () => {
       await new Promise((resolve) => setImmediate(resolve));
       await fs.writeFile(later, document("Storm warning", "gales expected"));
       indexer.arrived("/later/");
-      expect(await written).toBe(3);
+      const { pages, ids } = await written;
+      expect(pages).toBe(3);
       expect(await indexedUrls(path.join(dir, "index"))).toEqual(["/given/", "/later/", "/ready/"]);
+      // Each page's id is the name of its fragment file: what the search page hides an outdated entry by.
+      const fragments = await fs.readdir(path.join(dir, "index", "fragment"));
+      expect([...ids.keys()].sort()).toEqual(["/given/", "/later/", "/ready/"]);
+      expect([...ids.values()].map((id) => `${id}.pf_fragment`).sort()).toEqual(fragments.sort());
     } finally {
       await indexer.close();
     }
@@ -67,7 +72,21 @@ describe("SearchIndexer", () => {
     const indexer = new SearchIndexer(1);
     try {
       indexer.arrived("/early/");
-      expect(await indexer.index({ pages: [{ url: "/early/", file, wait: true }], dir: path.join(dir, "index") })).toBe(1);
+      expect((await indexer.index({ pages: [{ url: "/early/", file, wait: true }], dir: path.join(dir, "index") })).pages).toBe(1);
+    } finally {
+      await indexer.close();
+    }
+  });
+
+  it("marks the entries of the amendments shard: the same text gets a page id of its own", async () => {
+    const dir = await tempDir();
+    const indexer = new SearchIndexer(1);
+    const pages = [{ url: "/harbour/", html: document("Harbour reopens", "ferries sail again") }];
+    try {
+      const plain = await indexer.index({ pages, dir: path.join(dir, "plain") });
+      const amended = await indexer.index({ pages, dir: path.join(dir, "amended"), amended: true });
+      expect(amended.ids.get("/harbour/")).toMatch(/^[\w-]+$/);
+      expect(amended.ids.get("/harbour/")).not.toBe(plain.ids.get("/harbour/"));
     } finally {
       await indexer.close();
     }
@@ -92,7 +111,7 @@ describe("SearchIndexer", () => {
     });
     try {
       const counts = await Promise.all([indexer.index(shard("north", 3)), indexer.index(shard("south", 3)), indexer.index(shard("east", 1)), indexer.index(shard("west", 1))]);
-      expect(counts).toEqual([3, 3, 1, 1]);
+      expect(counts.map((written) => written.pages)).toEqual([3, 3, 1, 1]);
       expect(await indexedUrls(path.join(dir, "south"))).toEqual(["/south/0/", "/south/1/", "/south/2/"]);
       expect(indexer.writingNow()).toBe(0);
     } finally {

@@ -1,0 +1,182 @@
+// Search amendments (src/build/search-amendments.ts): a large shard whose stories changed a little
+// keeps its index, the changed stories go into a small amendments shard, and the search page hides
+// the outdated entries. The site is the same as a clean build's, byte for byte, outside the search
+// index and the search page; and a reader's searches find the same stories on both, in Chromium.
+import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { build } from "../src/build/build.ts";
+import { chooseAmendments, type AmendCandidate, type AmendPolicy, type ShardContents } from "../src/build/search-amendments.ts";
+import type { Teaser } from "../src/content/types.ts";
+import { buildNow } from "../src/now.ts";
+import { makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
+
+const teaser = (path: string) => ({ path }) as Teaser;
+
+describe("choosing the shards to amend", () => {
+  const policy: AmendPolicy = { minBase: 4, fraction: 0.5, most: 10 };
+  /** A shard of stories a–f stored with keys "1" and ids "id-<story>"; now with `keys` (a missing story is gone). */
+  const candidate = (id: string, keys: Record<string, string>, stored = ["a", "b", "c", "d", "e", "f"]): AmendCandidate => ({
+    shard: { id, teasers: Object.keys(keys).map(teaser) },
+    base: `base-${id}`,
+    contents: { documents: stored.map((story): ShardContents["documents"][number] => [story, "1", `${id}-${story}`]) },
+    keys: new Map(Object.entries(keys)),
+  });
+  const idsOf = (...candidates: AmendCandidate[]) => new Map<string, number>(candidates.flatMap((c) => c.contents.documents.map(([, , id]) => [id, 1] as const)));
+
+  it("amends a shard with its new and changed stories, and hides its changed and removed entries", () => {
+    // "g" is new, "b" changed, "e" gone: 2 stories to index and 2 entries to hide, within 0.7 of 6.
+    const shard = candidate("2025", { g: "1", a: "1", b: "2", c: "1", d: "1", f: "1" });
+    const [amended, ...rest] = chooseAmendments([shard], idsOf(shard), { ...policy, fraction: 0.7 });
+    expect(rest).toEqual([]);
+    expect(amended?.base).toBe("base-2025");
+    expect(amended?.teasers.map((story) => story.path)).toEqual(["g", "b"]);
+    expect(amended?.hidden).toEqual(["2025-b", "2025-e"]);
+  });
+
+  it("indexes again a shard smaller than the policy's least, or changed past its share", () => {
+    const small = candidate("2024", { a: "2", b: "1", c: "1" }, ["a", "b", "c"]);
+    // 2 changed + 2 hidden = 4 of 6 > half.
+    const changed = candidate("2025", { a: "2", b: "2", c: "1", d: "1", e: "1", f: "1" });
+    expect(chooseAmendments([small, changed], idsOf(small, changed), policy)).toEqual([]);
+  });
+
+  it("never hides an id another stored entry shares (Pagefind's ids are short hashes)", () => {
+    const shard = candidate("2025", { a: "2", b: "1", c: "1", d: "1", e: "1", f: "1" });
+    const ids = idsOf(shard);
+    ids.set("2025-a", 2);
+    expect(chooseAmendments([shard], ids, policy)).toEqual([]);
+  });
+
+  it("indexes again the shards with the most changes when the amendments would pass the policy's most", () => {
+    const shards = ["2021", "2022", "2023"].map((id, n) => candidate(id, { a: "2", b: n > 0 ? "2" : "1", c: n > 1 ? "2" : "1", d: "1", e: "1", f: "1" }));
+    const chosen = chooseAmendments(shards, idsOf(...shards), { ...policy, fraction: 1, most: 3 });
+    expect(chosen.map((amendment) => amendment.shard.id)).toEqual(["2021", "2022"]);
+  });
+});
+
+/** Every file of a folder and the hash of its bytes. */
+async function tree(dir: string): Promise<Map<string, string>> {
+  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  const pairs = await Promise.all(files.map(async (file) => [path.relative(dir, file).split(path.sep).join("/"), createHash("sha256").update(await fs.readFile(file)).digest("hex")] as const));
+  return new Map(pairs.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The files outside the search index and the search page (and the output's marker, which names the build by all it wrote). */
+const outsideSearch = (files: Map<string, string>) => new Map([...files].filter(([file]) => !file.startsWith("pagefind/") && file !== "search/index.html" && file !== ".dateline-output"));
+
+/** Twelve stories of 2026, each with a word of its own. */
+const WORDS = ["walrus", "quokka", "heron", "bittern", "gannet", "osprey", "curlew", "plover", "dunlin", "avocet", "shrike", "wryneck"];
+const storyFile = (word: string) => `articles/2026/${word}-story.md`;
+/** Story `word` of WORDS (its day of February), about `about`. */
+const story = (word: string, about = word, body = `The ${about} was seen by the harbour.`) =>
+  `---\nheadline: A ${about} at the harbour\nbyline: ana-ruiz\ndate: 2026-02-${String(WORDS.indexOf(word) + 1).padStart(2, "0")}T09:00:00-06:00\nsection: news\n---\n${body}\n`;
+
+/** Amend a shard of any size: a change of up to half its stories. */
+const TEST_POLICY: AmendPolicy = { minBase: 1, fraction: 0.5, most: 100 };
+
+describe("an incremental build that amends the search index", () => {
+  let site: FixtureSite;
+  let browser: Browser;
+  let page: Page;
+  const servers: StaticServer[] = [];
+  const now = buildNow();
+  const buildInto = (output: string, cacheDir: string, searchAmendments: AmendPolicy | false = TEST_POLICY) => build({ input: site.contentDir, output, cacheDir, now, log: () => {}, searchAmendments });
+  /** The same content built from scratch: its own cache (the same images), no amendments possible. */
+  const clean = async (name: string) => {
+    const output = path.join(site.root, name);
+    const cache = path.join(site.root, `${name}-cache`);
+    await fs.mkdir(cache, { recursive: true });
+    await fs.symlink(path.join(site.cacheDir, "images"), path.join(cache, "images"));
+    await buildInto(output, cache);
+    return output;
+  };
+
+  beforeAll(async () => {
+    site = await makeSite("search-words");
+    for (const word of WORDS) await writeContent(site, storyFile(word), story(word));
+    browser = await launchChromium();
+    page = await browser.newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all(servers.map((server) => server.close()));
+    await removeSite(site);
+  });
+
+  /** What a reader's search finds on the site in `output`: result links, sorted. */
+  async function found(output: string, query: string): Promise<string[]> {
+    const server = await serveSite(output, { pathPrefix: "/news/" });
+    servers.push(server);
+    await page.goto(`${server.origin}/news/search/?q=${encodeURIComponent(query)}`);
+    const status = page.locator("[data-search-status]");
+    await status.filter({ hasText: /results? for '/ }).waitFor();
+    // Every result, not the first ten: the two sites may rank them apart.
+    const total = Number(/^(\d+)/.exec((await status.textContent()) ?? "")?.[1] ?? 0);
+    const more = page.locator("[data-search-more] button");
+    while ((await page.locator(".search-result").count()) < total) {
+      const shown = await page.locator(".search-result").count();
+      await more.click();
+      await page.waitForFunction((before) => document.querySelectorAll(".search-result").length > before, shown);
+    }
+    const hrefs = await page.locator(".search-result a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+    return hrefs.sort();
+  }
+
+  it("reuses the changed shard, indexes only the changed stories, and finds what a clean build finds", async () => {
+    const first = await buildInto(site.outputDir, site.cacheDir);
+    expect(first.summary).toContain("search: 1 of 1 shard indexed (15 pages), 0 reused");
+
+    // An edit, a deletion, a new story and a renamed one: 3 stories to index, 3 outdated entries.
+    await writeContent(site, storyFile("walrus"), story("walrus", "narwhal"));
+    await fs.rm(path.join(site.contentDir, storyFile("quokka")));
+    await writeContent(site, "articles/2026/pelican-story.md", story("heron", "pelican"));
+    await fs.rename(path.join(site.contentDir, storyFile("heron")), path.join(site.contentDir, "articles/2026/grey-heron.md"));
+    const amended = await buildInto(site.outputDir, site.cacheDir);
+    expect(amended.summary).toContain("search: 1 of 2 shards indexed (3 pages), 1 reused (1 amended: 3 stories in the amendments shard, 3 outdated entries hidden)");
+    const hidden = (await readPage(site, "search/index.html"))("[data-search]").attr("data-search-hide")?.split(" ") ?? [];
+    expect(hidden).toHaveLength(3);
+
+    const scratch = await clean("clean-1");
+    const [incremental, fromScratch] = [await tree(site.outputDir), await tree(scratch)];
+    expect(incremental.has("pagefind/amended/pagefind-entry.json")).toBe(true);
+    expect(fromScratch.has("pagefind/amended/pagefind-entry.json")).toBe(false);
+    expect(outsideSearch(incremental)).toEqual(outsideSearch(fromScratch));
+
+    for (const query of ["narwhal", "walrus", "quokka", "pelican", "heron", "harbour", "osprey"]) {
+      expect(await found(site.outputDir, query), query).toEqual(await found(scratch, query));
+    }
+    // What those searches must find: the new words, and never what was edited out or deleted.
+    expect(await found(site.outputDir, "narwhal")).toEqual(["/news/2026/02/01/walrus-story/"]);
+    expect(await found(site.outputDir, "walrus")).toEqual([]);
+    expect(await found(site.outputDir, "quokka")).toEqual([]);
+    expect(await found(site.outputDir, "heron")).toEqual(["/news/2026/02/03/grey-heron/"]);
+  });
+
+  it("amends again from the same base, and a fresh output folder from the cache is the same site", async () => {
+    await writeContent(site, storyFile("walrus"), story("walrus", "okapi"));
+    const again = await buildInto(site.outputDir, site.cacheDir);
+    expect(again.summary).toContain("(1 amended: 3 stories in the amendments shard, 3 outdated entries hidden)");
+    expect(await found(site.outputDir, "okapi")).toEqual(["/news/2026/02/01/walrus-story/"]);
+    expect(await found(site.outputDir, "narwhal")).toEqual([]);
+    expect(await found(site.outputDir, "okapi")).toEqual(await found(await clean("clean-2"), "okapi"));
+
+    // A CI runner: the cache restored, no output yet. The same plan, so the same bytes.
+    const ci = path.join(site.root, "ci-output");
+    await buildInto(ci, site.cacheDir);
+    expect(await tree(ci)).toEqual(await tree(site.outputDir));
+  });
+
+  it("indexes the shard again once its changes pass the policy's share, and then is a clean build byte for byte", async () => {
+    for (const word of ["gannet", "osprey", "curlew", "plover"]) await writeContent(site, storyFile(word), story(word, word, `The ${word} left the harbour.`));
+    const compacted = await buildInto(site.outputDir, site.cacheDir);
+    expect(compacted.summary).toContain("search: 1 of 1 shard indexed (15 pages), 0 reused");
+    expect(await fs.stat(path.join(site.outputDir, "pagefind/amended")).catch(() => undefined)).toBeUndefined();
+    expect(await tree(site.outputDir)).toEqual(await tree(await clean("clean-3")));
+  });
+});
