@@ -1,7 +1,6 @@
 // Content errors: every broken fixture must stop the build with one message an editor can act on,
 // one line per problem, `file:line field: what is wrong (what is accepted)`. Most cases run the
 // validator directly (no rendering); the end-to-end cases run the real Eleventy build and CLI.
-import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +12,7 @@ import { suggestClosest } from "../src/content/closest.ts";
 import { ContentError } from "../src/content/errors.ts";
 import { parseFrontMatter } from "../src/content/front-matter.ts";
 import { ARTICLE_FIELDS, AUTHOR_FIELDS } from "../src/content/schema.ts";
+import { hashTree } from "./helpers/tree.ts";
 
 const site = sitesRemovedAfterEach();
 
@@ -45,17 +45,6 @@ function problemPrefixes(message: string): string[] {
     .split("\n")
     .slice(1)
     .map((line) => /\/content\/(\S+:\d+ [^:]+):/.exec(line)?.[1] ?? `unexpected line: ${line}`);
-}
-
-/** Every file under `dir` with a hash of its bytes, to prove a build never touches content. */
-async function hashTree(dir: string): Promise<Record<string, string>> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  const hashes: Record<string, string> = {};
-  for (const entry of entries.filter((e) => e.isFile()).sort((a, b) => a.name.localeCompare(b.name))) {
-    const file = path.join(entry.parentPath, entry.name);
-    hashes[path.relative(dir, file)] = createHash("sha256").update(await fs.readFile(file)).digest("hex");
-  }
-  return hashes;
 }
 
 async function outputFiles(fixture: FixtureSite): Promise<string[]> {

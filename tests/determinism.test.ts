@@ -1,23 +1,16 @@
 // Building the same content twice gives byte-identical output: no build time, random ids or
 // map-order leaks. The only clock-dependent output is what DATELINE_NOW controls.
-import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { REPO, runBuildCli, type FixtureSite } from "./helpers/site.ts";
+import { hashTree } from "./helpers/tree.ts";
 
 const roots: string[] = [];
 afterAll(async () => {
   for (const root of roots) await fs.rm(root, { recursive: true, force: true });
 });
-
-async function hashTree(dir: string): Promise<Record<string, string>> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-  const pairs = await Promise.all(files.map(async (file) => [path.relative(dir, file), createHash("sha256").update(await fs.readFile(file)).digest("hex")] as const));
-  return Object.fromEntries(pairs.sort(([a], [b]) => a.localeCompare(b)));
-}
 
 async function buildSample(env: Record<string, string>, cacheDir?: string): Promise<Record<string, string>> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-determinism-"));

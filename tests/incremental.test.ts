@@ -15,20 +15,13 @@ import { computeCodeDigest } from "../src/build/code.ts";
 import { planBuild } from "../src/build/plan.ts";
 import { makeSite, removeSite, REPO, siteAt, type FixtureSite } from "./helpers/site.ts";
 import { editSettings } from "./helpers/settings.ts";
+import { hashTree } from "./helpers/tree.ts";
 
 const NOW = new Date("2026-03-20T12:00:00Z");
 /** After the sample newsroom's newest story. */
 const SAMPLE_NOW = new Date("2026-11-26T12:00:00Z");
 const RUNS = Number(process.env["DATELINE_PROPERTY_RUNS"] ?? 10);
 const SEED = Number(process.env["DATELINE_PROPERTY_SEED"] ?? 20261203);
-
-/** Every file of a folder and the hash of its bytes. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-  const pairs = await Promise.all(files.map(async (file) => [path.relative(dir, file).split(path.sep).join("/"), createHash("sha256").update(await fs.readFile(file)).digest("hex")] as const));
-  return Object.fromEntries(pairs.sort(([a], [b]) => a.localeCompare(b)));
-}
 
 /** Builds `site` incrementally (its own cache), then the same content from scratch, and returns both trees and the incremental build's plan. */
 async function buildBothWays(site: FixtureSite, now = NOW) {
@@ -43,7 +36,7 @@ async function buildBothWays(site: FixtureSite, now = NOW) {
   // Every search document written as its page renders; the incremental build writes an edit's ahead
   // of its page: the same bytes either way.
   await build({ input: site.contentDir, output: clean, cacheDir: cleanCache, now, log: () => {}, documentsAhead: 0 });
-  return { incremental: await tree(site.outputDir), clean: await tree(clean), plan: incremental.plan };
+  return { incremental: await hashTree(site.outputDir), clean: await hashTree(clean), plan: incremental.plan };
 }
 
 /**

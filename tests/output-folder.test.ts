@@ -9,17 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isolateImageCache, makeSite, removeSite, runBuildCli, type FixtureSite } from "./helpers/site.ts";
 import { runCommand } from "./helpers/commands.ts";
 import { checkOutputFolder, EARLIER_OUTPUT_FILES, markOutputFolder, OUTPUT_MARKER, OutputFolderError } from "../src/build/output-folder.ts";
-
-/** Every file under `dir` with a hash of its bytes. */
-async function hashTree(dir: string): Promise<Record<string, string>> {
-  const hashes: Record<string, string> = {};
-  for (const entry of await fs.readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    hashes[path.relative(dir, file)] = createHash("sha256").update(await fs.readFile(file)).digest("hex");
-  }
-  return hashes;
-}
+import { hashTree } from "./helpers/tree.ts";
 
 describe("checkOutputFolder", () => {
   let root: string;

@@ -4,7 +4,6 @@
 // site is the single build's, byte for byte (search index included); slices that do not belong
 // together are refused.
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
@@ -15,6 +14,7 @@ import { makeSite, removeSite, REPO, SHARED_IMAGE_CACHE, type FixtureSite } from
 import { runCommand } from "./helpers/commands.ts";
 import { editSettings } from "./helpers/settings.ts";
 import { SLICE_MANIFEST, type SliceManifest } from "../src/build/slices.ts";
+import { hashTree } from "./helpers/tree.ts";
 
 const NOW = "2026-03-20T12:00:00Z";
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024, 2025];
@@ -23,14 +23,6 @@ const jobs = pLimit(2);
 
 let site: FixtureSite;
 let single: Record<string, string>;
-
-/** Every file of a folder and the hash of its bytes. */
-async function tree(dir: string): Promise<Record<string, string>> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
-  const pairs = await Promise.all(files.map(async (file) => [path.relative(dir, file).split(path.sep).join("/"), createHash("sha256").update(await fs.readFile(file)).digest("hex")] as const));
-  return Object.fromEntries(pairs.sort(([a], [b]) => a.localeCompare(b)));
-}
 
 interface Run {
   code: number;
@@ -89,7 +81,7 @@ beforeAll(async () => {
   const run = await buildCli([`--output=${site.outputDir}`], "single");
   expect(run.output).toContain("[dateline]");
   expect(run.code).toBe(0);
-  single = await tree(site.outputDir);
+  single = await hashTree(site.outputDir);
 }, 300_000);
 
 afterAll(() => removeSite(site));
@@ -99,7 +91,7 @@ describe("a build in slices, merged", () => {
     // One count builds with empty image caches, as fresh runners would: the merge names photos it never encodes.
     const { merged, runs } = await buildSliced(n, { freshImages: n === 2 });
     for (const run of runs) expect(run.code, run.output).toBe(0);
-    expect(await tree(merged)).toEqual(single);
+    expect(await hashTree(merged)).toEqual(single);
     // Every page was built by exactly one slice, and every search shard; each article page with its shard.
     const manifests = await Promise.all(Array.from({ length: n }, async (_, i) => JSON.parse(await fs.readFile(path.join(sliceDir(n, i + 1), SLICE_MANIFEST), "utf8")) as SliceManifest));
     const pages = manifests.flatMap((manifest) => manifest.pages.map(([sitePath]) => sitePath));
@@ -109,10 +101,10 @@ describe("a build in slices, merged", () => {
     // A slice holds its own pages and its own articles' photos (and the logo and headshots every page shows).
     if (n > 1) {
       const photos = (files: string[]) => files.filter((file) => file.startsWith("img/") && file.endsWith(".avif")).length;
-      for (const k of [1, 2]) expect(photos(Object.keys(await tree(sliceDir(n, k))))).toBeLessThan(photos(Object.keys(single)));
+      for (const k of [1, 2]) expect(photos(Object.keys(await hashTree(sliceDir(n, k))))).toBeLessThan(photos(Object.keys(single)));
       // Share cards (stories without a photo) too: each is drawn by the one slice that has its article.
       const cards = (files: string[]) => files.filter((file) => file.endsWith("-card.jpeg"));
-      const drawn = (await Promise.all(Array.from({ length: n }, async (_, i) => cards(Object.keys(await tree(sliceDir(n, i + 1))))))).flat();
+      const drawn = (await Promise.all(Array.from({ length: n }, async (_, i) => cards(Object.keys(await hashTree(sliceDir(n, i + 1))))))).flat();
       expect(cards(Object.keys(single)).length).toBeGreaterThan(n);
       expect(drawn.sort()).toEqual(cards(Object.keys(single)).sort());
     }
@@ -199,7 +191,7 @@ describe("publish-sharded.yml's own commands", () => {
     const merged = await shell(step("merge", (candidate) => candidate.run?.startsWith("npm run build") === true).run ?? "", {}, "workflow-merge");
     expect(merged.code, merged.output).toBe(0);
     expect(merged.output).toContain("merged 2 slices");
-    expect(await tree(site.outputDir)).toEqual(single);
+    expect(await hashTree(site.outputDir)).toEqual(single);
   }, 300_000);
 });
 

