@@ -4,6 +4,7 @@
 // index and the search page; and a reader's searches find the same stories on both, in Chromium.
 import fs from "node:fs/promises";
 import path from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { build } from "../src/build/build.ts";
@@ -13,6 +14,7 @@ import { buildNow } from "../src/now.ts";
 import { makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
 import { hashTree } from "./helpers/tree.ts";
+import { apply, edit, EDIT_WORDS } from "./helpers/edits.ts";
 
 const teaser = (path: string) => ({ path }) as Teaser;
 
@@ -171,4 +173,88 @@ describe("an incremental build that amends the search index", () => {
     expect(await fs.stat(path.join(site.outputDir, "pagefind/amended")).catch(() => undefined)).toBeUndefined();
     expect(await hashTree(site.outputDir)).toEqual(await hashTree(await clean("clean-3")));
   });
+});
+
+const RUNS = Number(process.env["DATELINE_PROPERTY_RUNS"] ?? 10);
+const SEED = Number(process.env["DATELINE_PROPERTY_SEED"] ?? 20261205);
+
+/**
+ * What searching for each of `queries` finds on the site served at `origin`, through the search
+ * page's own bundles and hidden entries, as public/js/search.js reads them: every result's URL, sorted.
+ * Run from another page of the site, so the search page's script has not merged the shards already.
+ */
+async function searchAll(page: Page, origin: string, queries: readonly string[]): Promise<Record<string, string[]>> {
+  await page.goto(`${origin}/robots.txt`);
+  return page.evaluate<Record<string, string[]>>(`(${SEARCH_IN_PAGE})(${JSON.stringify(queries)})`);
+}
+
+/** `searchAll` in the page: a string, as Vitest would rewrite the `import()` of a function. */
+const SEARCH_IN_PAGE = `async (queries) => {
+  const html = await (await fetch("/search/")).text();
+  const root = new DOMParser().parseFromString(html, "text/html").querySelector("[data-search]");
+  const baseUrl = root.dataset.searchBase;
+  const pagefind = await import(root.dataset.searchBundle + "pagefind.js");
+  await pagefind.options({ baseUrl });
+  await pagefind.init();
+  for (const bundle of (root.dataset.searchMerge ?? "").split(" ").filter(Boolean)) await pagefind.mergeIndex(bundle, { baseUrl });
+  const hidden = new Set((root.dataset.searchHide ?? "").split(" ").filter(Boolean));
+  const found = {};
+  for (const query of queries) {
+    const { results } = await pagefind.search(query);
+    const shown = await Promise.all(results.filter((result) => !hidden.has(result.id)).map((result) => result.data()));
+    found[query] = shown.map((data) => data.url).sort();
+  }
+  return found;
+}`;
+
+describe("amended builds after any sequence of edits", () => {
+  it("are a clean build outside the search index, and find what a clean build finds", async () => {
+    const site = await makeSite();
+    const browser = await launchChromium();
+    const page = await browser.newPage();
+    const servers: StaticServer[] = [];
+    const serve = async (output: string) => {
+      const server = await serveSite(output);
+      servers.push(server);
+      return server.origin;
+    };
+    const now = new Date("2026-03-20T12:00:00Z");
+    let amended = 0;
+    let clean = 0;
+    try {
+      // Twelve stories more than the base site's two: edits of one story or a few amend the shard.
+      for (const word of WORDS) await writeContent(site, storyFile(word), story(word));
+      await build({ input: site.contentDir, output: site.outputDir, cacheDir: site.cacheDir, now, log: () => {}, searchAmendments: TEST_POLICY });
+      await fc.assert(
+        fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (changes) => {
+          for (const change of changes) {
+            await apply(site, change);
+            const incremental = await build({ input: site.contentDir, output: site.outputDir, cacheDir: site.cacheDir, now, log: () => {}, searchAmendments: TEST_POLICY });
+            // Amended, and hiding what it outdated (an add alone hides nothing).
+            if (incremental.plan.hidden.length > 0) amended++;
+            const scratch = path.join(site.root, `clean-${++clean}`);
+            const scratchCache = path.join(site.root, `clean-${clean}-cache`);
+            await fs.mkdir(scratchCache, { recursive: true });
+            await fs.symlink(path.join(site.cacheDir, "images"), path.join(scratchCache, "images"));
+            await build({ input: site.contentDir, output: scratch, cacheDir: scratchCache, now, log: () => {} });
+            const step = JSON.stringify(change);
+            expect(outsideSearch(await hashTree(site.outputDir)), step).toEqual(outsideSearch(await hashTree(scratch)));
+            // Quoted: exact matches. Unquoted, Pagefind looks in a shard without the word for its longest
+            // prefix there ("again" finds the "a" of every story): shards of other words, looser matches.
+            const queries = [...EDIT_WORDS, "story", "again", "renamed", "words", "paragraph"].map((word) => `"${word}"`);
+            expect(await searchAll(page, await serve(site.outputDir), queries), step).toEqual(await searchAll(page, await serve(scratch), queries));
+            await fs.rm(scratch, { recursive: true });
+            await fs.rm(scratchCache, { recursive: true });
+          }
+        }),
+        { numRuns: RUNS, seed: SEED },
+      );
+      // The property is about amended builds: many of these must have been.
+      expect(amended).toBeGreaterThan(RUNS / 2);
+    } finally {
+      await browser.close();
+      await Promise.all(servers.map((server) => server.close()));
+      await removeSite(site);
+    }
+  }, 600_000);
 });
