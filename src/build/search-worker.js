@@ -68,7 +68,9 @@ function pageIds(dir) {
   const head = Buffer.alloc(512);
   /** @type {[string, string][]} */
   const ids = [];
-  for (const name of fsSync.readdirSync(folder).sort()) {
+  // A shard without pages (a site without articles) has no fragments.
+  const names = fsSync.existsSync(folder) ? fsSync.readdirSync(folder).sort() : [];
+  for (const name of names) {
     const id = name.replace(/\.pf_fragment$/, "");
     const file = path.join(folder, name);
     const fd = fsSync.openSync(file, "r");
