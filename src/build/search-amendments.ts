@@ -1,5 +1,5 @@
-// Amending a large search shard instead of indexing it again (docs/architecture.md, "Search
-// amendments"). Indexing a quarter of a large archive costs Pagefind ~12 CPU-s, however few of its
+// Amending a large search shard instead of indexing it again (docs/architecture.md, "Amended
+// shards"). Indexing a quarter of a large archive costs Pagefind ~12 CPU-s, however few of its
 // stories changed: an hour's publish that edits five old stories used to index five quarters again.
 // Instead, a shard whose stories changed a little keeps its index as it is (its base), and the
 // changed stories' new versions go into one small shard of amendments; the search page hides the
