@@ -77,7 +77,8 @@ describe("an incremental build that amends the search index", () => {
   let site: FixtureSite;
   let browser: Browser;
   let page: Page;
-  const servers: StaticServer[] = [];
+  /** Each built site's server, by its output folder. */
+  const served = new Map<string, Promise<StaticServer>>();
   const now = buildNow();
   const buildInto = (output: string, cacheDir: string, searchAmendments: AmendPolicy | false = TEST_POLICY) => build({ input: site.contentDir, output, cacheDir, now, log: () => {}, searchAmendments });
   /** The same content built from scratch: its own cache (the same images), no amendments possible. */
@@ -99,15 +100,16 @@ describe("an incremental build that amends the search index", () => {
 
   afterAll(async () => {
     await browser?.close();
-    await Promise.all(servers.map((server) => server.close()));
+    await Promise.all([...served.values()].map(async (server) => (await server).close()));
     await removeSite(site);
   });
 
   /** What a reader's search finds on the site in `output`: result links, sorted. */
   async function found(output: string, query: string): Promise<string[]> {
-    const server = await serveSite(output, { pathPrefix: "/news/" });
-    servers.push(server);
-    await page.goto(`${server.origin}/news/search/?q=${encodeURIComponent(query)}`);
+    let server = served.get(output);
+    if (!server) served.set(output, (server = serveSite(output, { pathPrefix: "/news/" })));
+    const { origin } = await server;
+    await page.goto(`${origin}/news/search/?q=${encodeURIComponent(query)}`);
     const status = page.locator("[data-search-status]");
     await status.filter({ hasText: /results? for '/ }).waitFor();
     // Every result, not the first ten: the two sites may rank them apart.
@@ -179,9 +181,9 @@ const RUNS = Number(process.env["DATELINE_PROPERTY_RUNS"] ?? 10);
 const SEED = Number(process.env["DATELINE_PROPERTY_SEED"] ?? 20261205);
 
 /**
- * What searching for each of `queries` finds on the site served at `origin`, through the search
- * page's own bundles and hidden entries, as public/js/search.js reads them: every result's URL, sorted.
- * Run from another page of the site, so the search page's script has not merged the shards already.
+ * What searching for each of `queries` finds on the site served at `origin`: every result's URL,
+ * sorted, from the search page's own code (public/js/search.js `openSearch`: its shards, without the
+ * entries it hides). Run from another page of the site, so the search page has not searched already.
  */
 async function searchAll(page: Page, origin: string, queries: readonly string[]): Promise<Record<string, string[]>> {
   await page.goto(`${origin}/robots.txt`);
@@ -192,17 +194,12 @@ async function searchAll(page: Page, origin: string, queries: readonly string[])
 const SEARCH_IN_PAGE = `async (queries) => {
   const html = await (await fetch("/search/")).text();
   const root = new DOMParser().parseFromString(html, "text/html").querySelector("[data-search]");
-  const baseUrl = root.dataset.searchBase;
-  const pagefind = await import(root.dataset.searchBundle + "pagefind.js");
-  await pagefind.options({ baseUrl });
-  await pagefind.init();
-  for (const bundle of (root.dataset.searchMerge ?? "").split(" ").filter(Boolean)) await pagefind.mergeIndex(bundle, { baseUrl });
-  const hidden = new Set((root.dataset.searchHide ?? "").split(" ").filter(Boolean));
+  const { openSearch } = await import("/js/search.js");
+  const search = await openSearch(root);
   const found = {};
   for (const query of queries) {
-    const { results } = await pagefind.search(query);
-    const shown = await Promise.all(results.filter((result) => !hidden.has(result.id)).map((result) => result.data()));
-    found[query] = shown.map((data) => data.url).sort();
+    const results = await Promise.all((await search(query)).map((result) => result.data()));
+    found[query] = results.map((data) => data.url).sort();
   }
   return found;
 }`;
@@ -212,11 +209,14 @@ describe("amended builds after any sequence of edits", () => {
     const site = await makeSite();
     const browser = await launchChromium();
     const page = await browser.newPage();
-    const servers: StaticServer[] = [];
-    const serve = async (output: string) => {
+    /** `searchAll` on the site in `output`, served for this search only. */
+    const searchOn = async (output: string, queries: readonly string[]) => {
       const server = await serveSite(output);
-      servers.push(server);
-      return server.origin;
+      try {
+        return await searchAll(page, server.origin, queries);
+      } finally {
+        await server.close();
+      }
     };
     const now = new Date("2026-03-20T12:00:00Z");
     let amended = 0;
@@ -242,7 +242,7 @@ describe("amended builds after any sequence of edits", () => {
             // Quoted: exact matches. Unquoted, Pagefind looks in a shard without the word for its longest
             // prefix there ("again" finds the "a" of every story): shards of other words, looser matches.
             const queries = [...EDIT_WORDS, "story", "again", "renamed", "words", "paragraph"].map((word) => `"${word}"`);
-            expect(await searchAll(page, await serve(site.outputDir), queries), step).toEqual(await searchAll(page, await serve(scratch), queries));
+            expect(await searchOn(site.outputDir, queries), step).toEqual(await searchOn(scratch, queries));
             await fs.rm(scratch, { recursive: true });
             await fs.rm(scratchCache, { recursive: true });
           }
@@ -253,7 +253,6 @@ describe("amended builds after any sequence of edits", () => {
       expect(amended).toBeGreaterThan(RUNS / 2);
     } finally {
       await browser.close();
-      await Promise.all(servers.map((server) => server.close()));
       await removeSite(site);
     }
   }, 600_000);

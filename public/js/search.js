@@ -31,24 +31,11 @@ async function enhance(root) {
   const fallback = root.querySelector("[data-search-fallback]");
   if (searching) status.textContent = messages.searching;
   try {
-    const pagefind = await import(`${root.dataset.searchBundle}pagefind.js`);
-    const baseUrl = root.dataset.searchBase;
-    await pagefind.options({ baseUrl });
-    await pagefind.init();
-    // The index is in shards (a year, or a quarter of a busy one): results from all of them come
-    // ranked together. They load side by side, not one after another: each is a few requests, and a
-    // decade of quarters one by one kept a reader waiting seconds (docs/performance.md). Results of
-    // equal score keep the order the shards were merged in: the order of these calls either way.
-    await Promise.all((root.dataset.searchMerge ?? "").split(" ").filter(Boolean).map((bundle) => pagefind.mergeIndex(bundle, { baseUrl })));
+    const search = await openSearch(root);
     // Search works here: the "needs JavaScript" note and its section links are not the way in.
     fallback?.setAttribute("hidden", "");
-    // Outdated entries of amended shards: their stories' new versions are in the amendments shard.
-    const hidden = new Set((root.dataset.searchHide ?? "").split(" ").filter(Boolean));
     // A facet without words lists every story it matches (Pagefind's search(null)).
-    if (searching) {
-      const found = await pagefind.search(query || null, { filters });
-      await showResults({ results: found.results.filter((/** @type {{ id: string }} */ result) => !hidden.has(result.id)) }, query, { status, list, more }, messages);
-    }
+    if (searching) await showResults(await search(query || null, filters), query, { status, list, more }, messages);
   } catch (error) {
     // E.g. a Content-Security-Policy without 'wasm-unsafe-eval', or the bundle missing.
     status.textContent = messages.unavailable;
@@ -59,12 +46,37 @@ async function enhance(root) {
 }
 
 /**
- * @param {{ results: { id: string, data(): Promise<any> }[] }} search
+ * Pagefind with every shard the search page names, as its readers search it: `search(query, filters)`
+ * gives the results, ranked across the shards, without the outdated entries of amended shards (their
+ * stories' new versions are in the amendments shard: src/build/search-amendments.ts). Exported for the
+ * tests, which search a built site as its readers do.
+ * @param {HTMLElement} root the search page's `[data-search]` element
+ * @returns {Promise<(query: string | null, filters?: Record<string, string>) => Promise<{ id: string, data(): Promise<any> }[]>>}
+ */
+export async function openSearch(root) {
+  const pagefind = await import(`${root.dataset.searchBundle}pagefind.js`);
+  const baseUrl = root.dataset.searchBase;
+  await pagefind.options({ baseUrl });
+  await pagefind.init();
+  // The index is in shards (a year, or a quarter of a busy one): results from all of them come
+  // ranked together. They load side by side, not one after another: each is a few requests, and a
+  // decade of quarters one by one kept a reader waiting seconds (docs/performance.md). Results of
+  // equal score keep the order the shards were merged in: the order of these calls either way.
+  await Promise.all((root.dataset.searchMerge ?? "").split(" ").filter(Boolean).map((bundle) => pagefind.mergeIndex(bundle, { baseUrl })));
+  const hidden = new Set((root.dataset.searchHide ?? "").split(" ").filter(Boolean));
+  return async (query, filters = {}) => {
+    const found = await pagefind.search(query, { filters });
+    return found.results.filter((/** @type {{ id: string }} */ result) => !hidden.has(result.id));
+  };
+}
+
+/**
+ * @param {{ id: string, data(): Promise<any> }[]} results
  * @param {string} query
  * @param {{ status: HTMLElement, list: HTMLElement, more: HTMLElement }} elements
  * @param {{ results: Record<string, string>, none: string }} messages
  */
-async function showResults({ results }, query, { status, list, more }, messages) {
+async function showResults(results, query, { status, list, more }, messages) {
   let shown = 0;
   const showMore = async () => {
     const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((result) => result.data()));

@@ -208,7 +208,7 @@ export async function writeDocumentsAhead(
     documents.set(article.path, { ...document, stored: true });
   }
   bodies.release(missing.map(({ article }) => article));
-  return { shards: search.shards, documents, hidden: search.hidden };
+  return { ...search, documents };
 }
 
 /**
@@ -251,6 +251,7 @@ export class ShardWriter {
     const amended = planned.shard.id === AMENDMENTS_SHARD;
     const feed = this.indexer.index({ pages, dir: scratch, amended }).then(async ({ pages: count, ids }) => {
       // What it holds, kept first: a later build amends this shard from it (src/build/search-amendments.ts).
+      // A page without an id leaves it unkept: the shard is then indexed again, never amended.
       const documents = planned.shard.teasers.map((teaser): [string, string, string] => [teaser.path, this.search.documents.get(teaser.path)?.key ?? "", ids.get(teaser.path) ?? ""]);
       if (documents.every(([, , id]) => id !== "")) await this.store.keepShardContents(planned.fingerprint, { documents });
       await this.store.keepShard(scratch, planned.fingerprint);
