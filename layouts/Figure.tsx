@@ -19,7 +19,10 @@ export interface FigureProps {
 /** Column width on wide screens is 44rem (see public/css/site.css). */
 const SIZES = "(min-width: 48rem) 44rem, calc(100vw - 2rem)";
 
-/** A photo with its caption and, marked up apart, the photographer's credit. */
+/**
+ * A photo with its caption and, marked up apart, the photographer's credit. The credit is not story
+ * text for the search index, as the byline is not: a result's excerpt never opens on "Name / Agency".
+ */
 export function Figure({ image, alt, caption, credit, kind, eager = false, site }: FigureProps) {
   return (
     <figure class={`figure figure--${kind}`}>
@@ -29,7 +32,7 @@ export function Figure({ image, alt, caption, credit, kind, eager = false, site 
         {credit && (
           <>
             {" "}
-            <span class="figure__credit">
+            <span class="figure__credit" data-pagefind-ignore="">
               <span class="visually-hidden">{localeOf(site.language).t("figure.credit")} </span>
               {credit}
             </span>

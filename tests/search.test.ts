@@ -81,12 +81,18 @@ describe("search index", () => {
     ["marmalade", "the signup box under articles"],
     ["gallimaufry", "the support box under articles"],
     ["xylophonist", "an author bio under articles and on the author page"],
+    ["zyblatt", "the lead photo's credit (a result's excerpt would open on it)"],
   ])("does not find '%s', which is only in %s", async (word) => {
     const article = await readPage(site, "/2026/03/04/island-ferry/");
     expect(article("body").text().toLowerCase()).toContain(word);
     const { status, results } = await search(word);
     expect(status).toBe(`No results for '${word}'`);
     expect(results).toEqual([]);
+  });
+
+  it("finds an article by its lead photo's caption, which is part of the story", async () => {
+    const { results } = await search("gangplank");
+    expect(results.map((result) => result.href)).toEqual(["/news/2026/03/04/island-ferry/"]);
   });
 
   it("searches when the reader submits the form, and hides the no-JavaScript note", async () => {
