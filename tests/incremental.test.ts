@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build/build.ts";
 import { computeCodeDigest } from "../src/build/code.ts";
 import { planBuild } from "../src/build/plan.ts";
-import { makeSite, removeSite, REPO, siteAt, type FixtureSite } from "./helpers/site.ts";
+import { buildFromScratch, makeSite, removeSite, REPO, siteAt, type FixtureSite } from "./helpers/site.ts";
 import { apply, articleFiles, edit } from "./helpers/edits.ts";
 import { hashTree } from "./helpers/tree.ts";
 
@@ -25,16 +25,9 @@ const SEED = Number(process.env["DATELINE_PROPERTY_SEED"] ?? 20261203);
 /** Builds `site` incrementally (its own cache), then the same content from scratch, and returns both trees and the incremental build's plan. */
 async function buildBothWays(site: FixtureSite, now = NOW) {
   const incremental = await build({ input: site.contentDir, output: site.outputDir, cacheDir: site.cacheDir, now, log: () => {} });
-  const clean = path.join(site.root, "clean");
-  const cleanCache = path.join(site.root, "clean-cache");
-  await fs.rm(clean, { recursive: true, force: true });
-  await fs.rm(path.join(cleanCache, "build"), { recursive: true, force: true });
-  await fs.mkdir(cleanCache, { recursive: true });
-  // The same (content-addressed) image cache: what is compared is the build store's reuse.
-  await fs.symlink(path.join(site.cacheDir, "images"), path.join(cleanCache, "images")).catch(() => {});
   // Every search document written as its page renders; the incremental build writes an edit's ahead
   // of its page: the same bytes either way.
-  await build({ input: site.contentDir, output: clean, cacheDir: cleanCache, now, log: () => {}, documentsAhead: 0 });
+  const clean = await buildFromScratch(site, "clean", { now, documentsAhead: 0 });
   return { incremental: await hashTree(site.outputDir), clean: await hashTree(clean), plan: incremental.plan };
 }
 

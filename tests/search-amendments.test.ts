@@ -11,7 +11,7 @@ import { build } from "../src/build/build.ts";
 import { chooseAmendments, type AmendCandidate, type AmendPolicy, type ShardContents } from "../src/build/search-amendments.ts";
 import type { Teaser } from "../src/content/types.ts";
 import { buildNow } from "../src/now.ts";
-import { makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
+import { buildFromScratch, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
 import { hashTree } from "./helpers/tree.ts";
 import { apply, edit, EDIT_WORDS } from "./helpers/edits.ts";
@@ -81,15 +81,7 @@ describe("an incremental build that amends the search index", () => {
   const served = new Map<string, Promise<StaticServer>>();
   const now = buildNow();
   const buildInto = (output: string, cacheDir: string, searchAmendments: AmendPolicy | false = TEST_POLICY) => build({ input: site.contentDir, output, cacheDir, now, log: () => {}, searchAmendments });
-  /** The same content built from scratch: its own cache (the same images), no amendments possible. */
-  const clean = async (name: string) => {
-    const output = path.join(site.root, name);
-    const cache = path.join(site.root, `${name}-cache`);
-    await fs.mkdir(cache, { recursive: true });
-    await fs.symlink(path.join(site.cacheDir, "images"), path.join(cache, "images"));
-    await buildInto(output, cache);
-    return output;
-  };
+  const clean = (name: string) => buildFromScratch(site, name, { now });
 
   beforeAll(async () => {
     site = await makeSite("search-words");
@@ -220,7 +212,6 @@ describe("amended builds after any sequence of edits", () => {
     };
     const now = new Date("2026-03-20T12:00:00Z");
     let amended = 0;
-    let clean = 0;
     try {
       // Twelve stories more than the base site's two: edits of one story or a few amend the shard.
       for (const word of WORDS) await writeContent(site, storyFile(word), story(word));
@@ -232,19 +223,13 @@ describe("amended builds after any sequence of edits", () => {
             const incremental = await build({ input: site.contentDir, output: site.outputDir, cacheDir: site.cacheDir, now, log: () => {}, searchAmendments: TEST_POLICY });
             // Amended, and hiding what it outdated (an add alone hides nothing).
             if (incremental.plan.hidden.length > 0) amended++;
-            const scratch = path.join(site.root, `clean-${++clean}`);
-            const scratchCache = path.join(site.root, `clean-${clean}-cache`);
-            await fs.mkdir(scratchCache, { recursive: true });
-            await fs.symlink(path.join(site.cacheDir, "images"), path.join(scratchCache, "images"));
-            await build({ input: site.contentDir, output: scratch, cacheDir: scratchCache, now, log: () => {} });
+            const scratch = await buildFromScratch(site, "clean", { now });
             const step = JSON.stringify(change);
             expect(outsideSearch(await hashTree(site.outputDir)), step).toEqual(outsideSearch(await hashTree(scratch)));
             // Quoted: exact matches. Unquoted, Pagefind looks in a shard without the word for its longest
             // prefix there ("again" finds the "a" of every story): shards of other words, looser matches.
             const queries = [...EDIT_WORDS, "story", "again", "renamed", "words", "paragraph"].map((word) => `"${word}"`);
             expect(await searchOn(site.outputDir, queries), step).toEqual(await searchOn(scratch, queries));
-            await fs.rm(scratch, { recursive: true });
-            await fs.rm(scratchCache, { recursive: true });
           }
         }),
         { numRuns: RUNS, seed: SEED },

@@ -110,7 +110,7 @@ export function planSearch(shards: readonly SearchShard[], inputsOf: (articlePat
     return plannedShard(shard, keys, options);
   });
   if (!options.amend || !previous) return { shards: planned, documents, hidden: [] };
-  return { ...amendShards(planned, documents, previous, options, options.amend), documents };
+  return { ...amendShards(planned, documents, previous, options.amend, options), documents };
 }
 
 function plannedShard(shard: SearchShard, keys: readonly string[], { code, previous, stored = () => true }: PlanOptions): PlannedShard {
@@ -121,8 +121,8 @@ function plannedShard(shard: SearchShard, keys: readonly string[], { code, previ
 }
 
 /** The changed shards that are amended instead of indexed again, and the amendments shard that holds their changes. */
-function amendShards(planned: PlannedShard[], documents: ReadonlyMap<string, PlannedDocument>, previous: BuildRecord, options: PlanOptions, amend: NonNullable<PlanOptions["amend"]>): Omit<SearchPlan, "documents"> {
-  const stored = options.stored ?? (() => true);
+function amendShards(planned: PlannedShard[], documents: ReadonlyMap<string, PlannedDocument>, previous: BuildRecord, amend: NonNullable<PlanOptions["amend"]>, options: PlanOptions): Omit<SearchPlan, "documents"> {
+  const { stored = () => true } = options;
   const contentsOf = new Map<string, ShardContents | undefined>();
   const contents = (fingerprint: string) => {
     if (!contentsOf.has(fingerprint)) contentsOf.set(fingerprint, amend.contents(fingerprint));
@@ -131,7 +131,7 @@ function amendShards(planned: PlannedShard[], documents: ReadonlyMap<string, Pla
   const candidates = planned.flatMap((shard) => {
     const base = shard.reason === "changed" ? previous.shards.get(shard.shard.id) : undefined;
     const held = base !== undefined && shard.shard.id !== AMENDMENTS_SHARD && stored(base) ? contents(base) : undefined;
-    if (base === undefined || !held) return [];
+    if (!held || base === undefined) return [];
     const keys = new Map(shard.shard.teasers.map((teaser) => [teaser.path, documents.get(teaser.path)?.key ?? ""]));
     return [{ shard: shard.shard, base, contents: held, keys }];
   });

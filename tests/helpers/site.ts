@@ -56,6 +56,19 @@ export async function writeContent(site: FixtureSite, relativePath: string, text
   await fs.writeFile(file, text);
 }
 
+/**
+ * The site's content built from scratch into `<root>/<name>`: a build store of its own (emptied first),
+ * the site's image cache (content-addressed: the same bytes), no amendments. What an incremental
+ * build must equal. Returns the output folder.
+ */
+export async function buildFromScratch(site: FixtureSite, name: string, { now, documentsAhead }: { now: Date; documentsAhead?: number }): Promise<string> {
+  const output = path.join(site.root, name);
+  const cacheDir = path.join(site.root, `${name}-cache`);
+  await Promise.all([output, cacheDir].map((dir) => fs.rm(dir, { recursive: true, force: true })));
+  await build({ input: site.contentDir, output, cacheDir, imageCacheDir: path.join(site.cacheDir, "images"), now, log: () => {}, searchAmendments: false, ...(documentsAhead !== undefined && { documentsAhead }) });
+  return output;
+}
+
 /** Builds the site as `npm run build` does (the build's "now" from DATELINE_NOW, as the CLI reads it); returns the build's result. */
 export function buildSite(site: FixtureSite): Promise<BuildResult> {
   return build({ input: site.contentDir, output: site.outputDir, cacheDir: site.cacheDir, now: buildNow(), log: () => {} });
