@@ -167,7 +167,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const search = options.slice ? planned : await writeDocumentsAhead(planned, { store, bodies, shell: newsroom.shell, articles, most: options.documentsAhead });
       // A slice's work is weighed by its articles' images; a whole build needs no such lookup.
       const workOf = options.slice ? articleWork(content.articles, newsroom.articles) : () => 0;
-      const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store);
+      // A slice has its runner to itself: its last shards are written side by side (docs/deploy.md).
+      const indexing = options.slice ? ShardWriter.start(sliceSearch(search, options.slice, workOf), store, { sideBySideAfterPages: true }) : ShardWriter.start(search, store);
       try {
         const site = planSite(newsroom, { now, notes: content.notes, shards: search.shards.map((planned) => planned.shard), hidden: search.hidden });
         checkLinks(newsroom, site);

@@ -103,8 +103,6 @@ export class SearchIndexer {
   /** Pages a dealt shard waits for, and the indexer that holds it. */
   private readonly awaited = new Map<string, IndexWorker>();
   private next = 1;
-  /** Pages being written at once by the indexers, shared with them so they take turns. */
-  private readonly writing = new Int32Array(new SharedArrayBuffer(4));
 
   /**
    * `indexers`: Pagefind processes at most (default: one per core, at most two). `writingPages`: pages
@@ -115,11 +113,24 @@ export class SearchIndexer {
   constructor(
     private readonly indexers = Math.min(2, Math.max(1, os.availableParallelism())),
     private readonly writingPages = 1000,
+    /** Shared with the indexers so they take turns: the pages being written at once, and 1 once they may all write (`writeSideBySide`). */
+    private readonly writing = new Int32Array(new SharedArrayBuffer(8)),
   ) {}
 
   /** Pages being written right now, by all the indexers. */
   writingNow(): number {
     return Atomics.load(this.writing, 0);
+  }
+
+  /**
+   * From now on every indexer writes as soon as its shard is added, turns or not: for a build whose
+   * pages are all written, on a runner of its own (a slice), where the turns would leave a core idle
+   * while the last shards are written one after another. (An indexer that was just going to wait
+   * when this is said waits for the write before it to end, as it would have.)
+   */
+  writeSideBySide(): void {
+    Atomics.store(this.writing, 1, 1);
+    Atomics.notify(this.writing, 0);
   }
 
   /** Indexes one shard into `job.dir`; resolves once its files are written. */

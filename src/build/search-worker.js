@@ -18,13 +18,16 @@ const MAX_IN_FLIGHT = 200;
  * Pages being written by all the build's indexers, counted in memory they share (src/build/
  * search-index.ts). Pagefind holds ~0.4 MB a page while it writes a shard's files, four times what it
  * holds while adding them: the indexers take turns so that at most `writingPages` write at once. A shard
- * larger than that writes alone. The turns are kept among the workers, so no write waits for the
- * build's thread to be free.
+ * larger than that writes alone, until the build lets them all write side by side (a slice, once its
+ * pages are written). The turns are kept among the workers, so no write waits for the build's thread
+ * to be free.
  * @type {Int32Array}
  */
 const writing = workerData.writing;
 /** @type {number} */
 const writingPages = workerData.writingPages;
+/** Whether the build has let every indexer write at once from now on (`writing[1]`, src/build/search-index.ts `writeSideBySide`). */
+const sideBySide = () => Atomics.load(writing, 1) === 1;
 
 /**
  * Waits for a turn to write `pages` pages; returns its release.
@@ -33,7 +36,7 @@ const writingPages = workerData.writingPages;
 async function writeTurn(pages) {
   for (;;) {
     const now = Atomics.load(writing, 0);
-    if (now === 0 || now + pages <= writingPages) {
+    if (now === 0 || sideBySide() || now + pages <= writingPages) {
       if (Atomics.compareExchange(writing, 0, now, now + pages) === now) break;
       continue;
     }

@@ -93,6 +93,7 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
       done += batch.length;
       if (render.length > PROGRESS_EVERY && Math.floor(done / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) log(`[dateline] rendered ${done} of ${render.length} pages`);
     }
+    search.pagesWritten();
     timer?.lap("render pages");
     await linking.done;
     timer?.lap("link reused");
@@ -231,11 +232,16 @@ export class ShardWriter {
   private constructor(
     private readonly search: SearchPlan,
     private readonly store: BuildStore,
+    private readonly sideBySideAfterPages: boolean,
   ) {}
 
-  /** Starts indexing every shard of `search` that must be indexed again. */
-  static start(search: SearchPlan, store: BuildStore): ShardWriter {
-    const writer = new ShardWriter(search, store);
+  /**
+   * Starts indexing every shard of `search` that must be indexed again. `sideBySideAfterPages`: once
+   * the pages are written, the shards still to write are written side by side, not in turns (a
+   * slice's runner: see `SearchIndexer.writeSideBySide`).
+   */
+  static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false }: { sideBySideAfterPages?: boolean } = {}): ShardWriter {
+    const writer = new ShardWriter(search, store, sideBySideAfterPages);
     for (const planned of search.shards) if (planned.index) writer.deal(planned);
     return writer;
   }
@@ -285,6 +291,11 @@ export class ShardWriter {
     this.store.keepSearchDocumentNow(document.key, html);
     this.kept.add(sitePath);
     if (this.pending.delete(sitePath)) this.indexer.arrived(sitePath);
+  }
+
+  /** The build has written its last page: no page is rendered beside the indexers any more. */
+  pagesWritten(): void {
+    if (this.sideBySideAfterPages) this.indexer.writeSideBySide();
   }
 
   /** Waits for every shard's index; a shard still missing a page is a Dateline defect. */

@@ -119,6 +119,24 @@ describe("SearchIndexer", () => {
     }
   });
 
+  it("writes side by side once told: a shard waiting for another's turn to end is written at once", async () => {
+    const dir = await tempDir();
+    // Another indexer of the build holds a turn of 5 pages, beyond the 1 allowed at once, and keeps it.
+    const writing = new Int32Array(new SharedArrayBuffer(8));
+    writing[0] = 5;
+    const indexer = new SearchIndexer(1, 1, writing);
+    try {
+      const written = indexer.index({ pages: [{ url: "/harbour/", html: document("Harbour reopens", "ferries sail again") }], dir: path.join(dir, "index") });
+      indexer.writeSideBySide();
+      // Taking turns, this shard would wait for the 5 pages' turn, which is never given back.
+      expect((await written).pages).toBe(1);
+      expect(await indexedUrls(path.join(dir, "index"))).toEqual(["/harbour/"]);
+      expect(indexer.writingNow()).toBe(5);
+    } finally {
+      await indexer.close();
+    }
+  });
+
   it("stops at once when the build fails: a shard still waiting for a page fails with the build's error", async () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(1);
