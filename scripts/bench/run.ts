@@ -19,6 +19,7 @@ import { ensurePhotos, type PhotoSet } from "./photos.ts";
 import { measure, type Measurement } from "./measure.ts";
 import { measureDevLoop } from "./dev-loop.ts";
 import { editorCommandRows, measureEditorCommands } from "./editor-commands.ts";
+import { settle, Trash } from "./trash.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
@@ -137,6 +138,7 @@ async function run(kind: Kind, n: number, target: Target, options: Options, extr
     kind === "baseline"
       ? [...nodeArgs, ELEVENTY, `--config=${BASELINE_CONFIG}`, `--input=${target.input}`, `--output=${target.output}`, "--quiet"]
       : [...nodeArgs, "--import", "tsx/esm", BUILD, `--input=${target.input}`, `--output=${target.output}`, ...extra];
+  settle();
   const result = await measure(process.execPath, args, {
     cwd: ROOT,
     env: { DATELINE_CACHE_DIR: target.cacheDir, DATELINE_NOW: BUILD_NOW, DATELINE_TIMINGS: "1" },
@@ -185,7 +187,7 @@ async function checkOutputs(corpus: Corpus, fullSite: string, baselineSite: stri
   if (missing.length > 0) throw new Error(`bench: ${missing.length} article pages are missing, e.g. ${missing.slice(0, 3).join(", ")}`);
 }
 
-async function benchSize(n: number, options: Options, photos: PhotoSet | undefined): Promise<Result[]> {
+async function benchSize(n: number, options: Options, photos: PhotoSet | undefined, trash: Trash): Promise<Result[]> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-bench-"));
   try {
     log(`n=${n}: writing the synthetic newsroom into ${tmp}`);
@@ -198,19 +200,19 @@ async function benchSize(n: number, options: Options, photos: PhotoSet | undefin
     const results: Result[] = [];
     // Cold: no build cache, no output. The image cache goes too (the corpus has no photos but the logo and icons).
     const cold = async () => {
-      await fs.rm(site, { recursive: true, force: true });
-      await fs.rm(cacheDir, { recursive: true, force: true });
+      await trash.discard(site);
+      await trash.discard(cacheDir);
       results.push(await run("cold", n, target, options));
     };
     for (let run_ = 0; run_ < options.runs; run_++) {
       await cold();
       const baselineSite = path.join(tmp, "_baseline");
-      await fs.rm(baselineSite, { recursive: true, force: true });
+      await trash.discard(baselineSite);
       if (!options.noBaseline) results.push(await run("baseline", n, { ...target, output: baselineSite }, options));
       const baseline = options.noBaseline ? undefined : results.at(-1);
       if (run_ === 0) await checkOutputs(corpus, site, !baseline || baseline.failed ? undefined : baselineSite);
-      await fs.rm(baselineSite, { recursive: true, force: true });
-      if (options.shards) results.push(...(await sliced(n, options.shards, target, tmp, options)));
+      await trash.discard(baselineSite);
+      if (options.shards) results.push(...(await sliced(n, options.shards, target, tmp, options, trash)));
     }
     // Warm: after the last cold build, one edited article's body; then an hour of a newsroom's work.
     for (let run_ = 0; run_ < options.runs; run_++) {
@@ -224,7 +226,7 @@ async function benchSize(n: number, options: Options, photos: PhotoSet | undefin
     // A CI runner: the cache restored, no output folder (every file is linked from the store).
     for (let run_ = 0; run_ < options.runs; run_++) {
       await publishEdits(corpus, { added: 20, edited: 5, now: BUILD_NOW, seed: 300 + run_ });
-      await fs.rm(site, { recursive: true, force: true });
+      await trash.discard(site);
       results.push(await run("publish-ci", n, target, options));
     }
     if (photos) {
@@ -233,15 +235,15 @@ async function benchSize(n: number, options: Options, photos: PhotoSet | undefin
       results.push(await run("photos-cold", n, photoTarget, options));
       for (let run_ = 0; run_ < options.runs; run_++) {
         // Warm images, but every page rendered again: the build cache goes, the image cache stays.
-        await fs.rm(path.join(photoTarget.cacheDir, "build"), { recursive: true, force: true });
-        await fs.rm(photoTarget.output, { recursive: true, force: true });
+        await trash.discard(path.join(photoTarget.cacheDir, "build"));
+        await trash.discard(photoTarget.output);
         results.push(await run("photos-warm", n, photoTarget, options));
       }
     }
     return results;
   } finally {
     if (options.keep) log(`kept ${tmp}`);
-    else await fs.rm(tmp, { recursive: true, force: true });
+    else await trash.discard(tmp);
   }
 }
 
@@ -250,27 +252,27 @@ async function benchSize(n: number, options: Options, photos: PhotoSet | undefin
  * another here (so each has the machine to itself, as a runner would), then the merge. The "matrix"
  * figure is the longest slice plus the merge.
  */
-async function sliced(n: number, count: number, target: Target, tmp: string, options: Options): Promise<Result[]> {
+async function sliced(n: number, count: number, target: Target, tmp: string, options: Options, trash: Trash): Promise<Result[]> {
   const results: Result[] = [];
   const dirs: string[] = [];
   for (let k = 1; k <= count; k++) {
     const dir = path.join(tmp, "_slices", String(k));
     const cacheDir = path.join(tmp, "slice-cache", String(k));
-    await fs.rm(cacheDir, { recursive: true, force: true });
+    await trash.discard(cacheDir);
     results.push(await run("slice", n, { ...target, output: dir, cacheDir }, options, [`--shard=${k}/${count}`]));
     dirs.push(dir);
   }
   const merged = path.join(tmp, "_merged");
   const mergeCache = path.join(tmp, "slice-cache", "merge");
-  await fs.rm(mergeCache, { recursive: true, force: true });
+  await trash.discard(mergeCache);
   const merge = await run("merge", n, { ...target, output: merged, cacheDir: mergeCache }, options, ["--merge", ...dirs]);
   results.push(merge);
   const longest = results.filter((result) => result.kind === "slice").reduce((a, b) => (b.seconds > a.seconds ? b : a));
   results.push({ ...merge, kind: "matrix", seconds: longest.seconds + merge.seconds, cpuSeconds: longest.cpuSeconds + merge.cpuSeconds, peakRssMB: Math.max(longest.peakRssMB, merge.peakRssMB), treePeakMB: Math.max(longest.treePeakMB, merge.treePeakMB) });
   log(`matrix      n=${n}: ${count} slices, longest ${longest.seconds.toFixed(1)} s + merge ${merge.seconds.toFixed(1)} s = ${(longest.seconds + merge.seconds).toFixed(1)} s`);
-  await fs.rm(path.join(tmp, "_slices"), { recursive: true, force: true });
-  await fs.rm(merged, { recursive: true, force: true });
-  await fs.rm(path.join(tmp, "slice-cache"), { recursive: true, force: true });
+  await trash.discard(path.join(tmp, "_slices"));
+  await trash.discard(merged);
+  await trash.discard(path.join(tmp, "slice-cache"));
   return results;
 }
 
@@ -408,7 +410,13 @@ async function main(): Promise<void> {
   if (options.editor) return benchEditorCommands(options);
   const photos = options.photos ? await ensurePhotos(PHOTO_CACHE, options.photoVariety) : undefined;
   const results: Result[] = [];
-  for (const n of options.sizes) results.push(...(await benchSize(n, options, photos)));
+  // Deleted once every build is measured: no build runs behind a deletion of the bench's own.
+  const trash = new Trash(path.join(os.tmpdir(), `dateline-bench-trash-${process.pid}`));
+  try {
+    for (const n of options.sizes) results.push(...(await benchSize(n, options, photos, trash)));
+  } finally {
+    await trash.empty();
+  }
 
   const rows = summarize(results);
   console.log("");
