@@ -23,6 +23,8 @@ export const SLICE_MANIFEST = ".dateline-slice.json";
 
 /** Files linked at once. */
 const LINK_CONCURRENCY = 64;
+/** Search shards linked at once, each one file after another (a copy, across file systems, holds two files open). */
+const SHARDS_AT_ONCE = 16;
 
 export interface SliceSpec {
   /** 1-based, as written on the command line: `--shard 2/4`. */
@@ -272,10 +274,15 @@ export async function linkSlices(staging: string, slices: ReadonlyMap<string, Sl
       },
       LINK_CONCURRENCY,
     );
-    for (const [id] of manifest.shards) {
-      const folder = path.join(SEARCH_INDEX_DIR, id);
-      await linkTree(path.join(dir, folder), path.join(staging, folder)).catch(missing(dir, folder));
-    }
+    // Shards side by side: each is thousands of small files, linked one after another.
+    await mapLimit(
+      manifest.shards,
+      async ([id]) => {
+        const folder = path.join(SEARCH_INDEX_DIR, id);
+        await linkTree(path.join(dir, folder), path.join(staging, folder)).catch(missing(dir, folder));
+      },
+      SHARDS_AT_ONCE,
+    );
     const files = (await fs.readdir(path.join(dir, "img")).catch(() => [])).filter((name) => !published.has(name));
     for (const name of files) published.add(name);
     await mapLimit(files, (name) => linkOrCopy(path.join(dir, "img", name), path.join(images, name)), LINK_CONCURRENCY);
