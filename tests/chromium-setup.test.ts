@@ -119,11 +119,13 @@ describe.runIf(hasAptAndPython)("installing with apt-get while another process h
       writeFileSync(browser, "#!/bin/sh\nexit 0\n", { mode: 0o755 });
       holder.release();
     };
-    const found = await findChromium({ chromePath: "", candidates: [browser], canInstall: true, apt: { ...apt, update: false, lockTimeoutSeconds: 60, log } });
-    expect(found).toEqual({ path: browser });
+    // apt says it waits after a second; 20 s, well inside the test's minute, so that a wait never said
+    // ends as apt's own refusal, with what was said, rather than as a bare timeout.
+    const found = await findChromium({ chromePath: "", candidates: [browser], canInstall: true, apt: { ...apt, update: false, lockTimeoutSeconds: 20, log } });
+    expect(found, said.join("\n")).toEqual({ path: browser });
     expect(said).toEqual([
       "[browser] Chromium not found: installing Debian's chromium with apt-get (running as root)…",
-      `[browser] waiting for the package manager lock held by process ${holder.pid} (python3), lock ${lock} (up to 60 s in all)…`,
+      `[browser] waiting for the package manager lock held by process ${holder.pid} (python3), lock ${lock} (up to 20 s in all)…`,
     ]);
   });
 
