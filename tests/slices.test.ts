@@ -147,6 +147,66 @@ describe("a build in slices, merged", () => {
   }, 300_000);
 });
 
+describe("checked parts", () => {
+  const checkedDir = () => path.join(site.root, "checked-3");
+  const checkParts = () => Promise.all([1, 2, 3].map((k) => buildCli([`--check-part=${k}/3`, `--output=${path.join(checkedDir(), `${k}-of-3`)}`], `check-${k}-of-3`, { host: `slice ${k}` })));
+
+  it("hold every article once between them, and give slices every article checked: the slices check none and merge into the single build byte for byte", async () => {
+    const parts = await checkParts();
+    for (const run of parts) expect(run.code, run.output).toBe(0);
+    const articles = (await fs.readdir(path.join(site.contentDir, "articles"), { recursive: true })).filter((name) => name.endsWith(".md")).length;
+    const held = parts.map((run) => Number(/checked part \d of 3: (\d+) articles? in/.exec(run.output)?.[1]));
+    expect(held.reduce((sum, n) => sum + n, 0)).toBe(articles);
+    for (const n of held) expect(n).toBeGreaterThan(0);
+    const dir = (k: number) => path.join(site.root, "slices-checked", String(k));
+    const runs = await Promise.all([1, 2, 3].map((k) => buildCli([`--shard=${k}/3`, `--checked=${checkedDir()}`, `--output=${dir(k)}`], `slice-checked-${k}-of-3`, { host: `slice ${k}` })));
+    for (const run of runs) {
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toContain(`checked parts: 3 parts of ${articles} articles; 0 checked here`);
+    }
+    const merged = path.join(site.root, "merged-checked");
+    const merge = await buildCli([`--output=${merged}`, "--merge", ...[1, 2, 3].map(dir)], "merge-checked");
+    expect(merge.code, merge.output).toBe(0);
+    expect(await hashTree(merged)).toEqual(single);
+  }, 300_000);
+
+  it("are reused only for what did not change since: an article edited after its part was checked is checked again, and shows the edit", async () => {
+    if (!(await fs.stat(path.join(checkedDir(), "3-of-3")).catch(() => undefined))) for (const run of await checkParts()) expect(run.code, run.output).toBe(0);
+    const file = path.join(site.contentDir, "articles/2022/story-1.md");
+    const before = await fs.readFile(file, "utf8");
+    await fs.writeFile(file, before.replace("The ferry ran 1 times in 2022.", "The ferry ran once in 2022, late."));
+    try {
+      const output = path.join(site.root, "checked-edited");
+      const run = await buildCli([`--checked=${checkedDir()}`, `--output=${output}`], "checked-edited");
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toMatch(/checked parts: 3 parts of \d+ articles; 1 checked here/);
+      const page = (await fs.readdir(output, { recursive: true })).find((name) => name.startsWith(`2022${path.sep}`) && name.endsWith(`${path.sep}story-1${path.sep}index.html`));
+      expect(page).toBeDefined();
+      expect(await fs.readFile(path.join(output, page ?? ""), "utf8")).toContain("The ferry ran once in 2022, late.");
+    } finally {
+      await fs.writeFile(file, before);
+    }
+  }, 300_000);
+
+  it("refuses --checked on a folder that holds no part, and --check-part with --shard or --checked", async () => {
+    const empty = path.join(site.root, "no-parts");
+    await fs.mkdir(empty, { recursive: true });
+    const none = await buildCli(["--shard=1/2", `--checked=${empty}`, `--output=${path.join(site.root, "bad-slice")}`], "slice-bad");
+    expect(none.code).toBe(2);
+    expect(none.output).toContain(`--checked: ${empty} holds no checked part (a folder with articles.v8, made by npm run build -- --check-part K/N)`);
+    await expect(fs.stat(path.join(site.root, "bad-slice"))).rejects.toThrow();
+    const both = await buildCli(["--check-part=1/2", "--shard=1/2"], "slice-bad");
+    expect(both.code).toBe(2);
+    expect(both.output).toContain("--shard and --check-part are separate jobs");
+    const reuse = await buildCli(["--check-part=1/2", `--checked=${empty}`], "slice-bad");
+    expect(reuse.code).toBe(2);
+    expect(reuse.output).toContain("--checked is for a build or a slice");
+    const bad = await buildCli(["--check-part=0/2"], "slice-bad");
+    expect(bad.code).toBe(2);
+    expect(bad.output).toContain('--check-part "0/2" is not K/N with 1 ≤ K ≤ N');
+  });
+});
+
 describe("publish-sharded.yml's own commands", () => {
   interface Step {
     id?: string;
@@ -182,10 +242,16 @@ describe("publish-sharded.yml's own commands", () => {
     expect(listed.code, listed.output).toBe(0);
     const prepared = Object.fromEntries((await fs.readFile(outputs, "utf8")).trim().split("\n").map((line) => line.split("=") as [string, string]));
     expect(prepared).toEqual({ count: "2", slices: "[1,2]" });
+    // check: one job per entry of the matrix, its folder uploaded as checked-K and downloaded into _checked/checked-K.
+    const slices = JSON.parse(prepared["slices"] ?? "[]") as number[];
+    const check = step("check", (candidate) => candidate.run?.startsWith("npm run build") === true).run ?? "";
+    const checks = await Promise.all(slices.map((k) => shell(check, { "matrix.part": String(k), "needs.prepare.outputs.count": prepared["count"] ?? "" }, `workflow-check-${k}`)));
+    for (const run of checks) expect(run.code, run.output).toBe(0);
+    for (const k of slices) await fs.rename(path.join(site.root, "_checked", String(k)), path.join(site.root, "_checked", `checked-${k}`));
     // slice: one job per entry of the matrix, then its folder uploaded as slice-K and downloaded into _slices/slice-K.
     const build = step("slice", (candidate) => candidate.run?.startsWith("npm run build") === true).run ?? "";
-    const slices = JSON.parse(prepared["slices"] ?? "[]") as number[];
     const runs = await Promise.all(slices.map((k) => shell(build, { "matrix.slice": String(k), "needs.prepare.outputs.count": prepared["count"] ?? "" }, `workflow-slice-${k}`)));
+    for (const run of runs) expect(run.output).toMatch(/checked parts: 2 parts of \d+ articles; 0 checked here/);
     for (const run of runs) expect(run.code, run.output).toBe(0);
     for (const k of slices) await fs.rename(path.join(site.root, "_slices", String(k)), path.join(site.root, "_slices", `slice-${k}`));
     const merged = await shell(step("merge", (candidate) => candidate.run?.startsWith("npm run build") === true).run ?? "", {}, "workflow-merge");

@@ -24,6 +24,7 @@ import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
 import { articleImageFiles, contentDigest, articleWork, planSlice, sliceSearch, writeSliceManifest, type SliceSpec } from "./slices.ts";
 import { findBrokenLinks } from "./link-check.ts";
+import { takeCheckedParts } from "./check-part.ts";
 import { AMEND_POLICY, type AmendPolicy } from "./search-amendments.ts";
 import { ContentError } from "../content/errors.ts";
 import { publicPaths } from "../site/assets.ts";
@@ -47,6 +48,8 @@ export interface BuildOptions {
    * for a merge: src/build/slices.ts.
    */
   slice?: SliceSpec | undefined;
+  /** A folder of checked parts (`--checked`, src/build/check-part.ts): their articles are reused, not checked again. */
+  checked?: string | undefined;
   /** Most search documents written ahead of their pages (src/build/write.ts `DOCUMENTS_AHEAD`; 0: each as its page renders). */
   documentsAhead?: number;
   /** When a changed search shard is amended instead of indexed again (src/build/search-amendments.ts); `false`: never. A slice never amends. */
@@ -133,8 +136,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     // Articles checked by the last build, reused while unchanged: a publish parses only what changed.
     const articleCache = await ArticleSourceCache.open(store.sourcesFile);
+    const parts = options.checked === undefined ? undefined : await takeCheckedParts(articleCache, options.checked);
     timer.lap("start");
     const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), codeVersion: await codeDigest(), templates });
+    if (parts) log(`[dateline] checked parts: ${count(parts.parts, "part")} of ${count(parts.articles, "article")}; ${articleCache.checked} checked here`);
     timer.lap("load");
     const previous = await store.readRecord();
     const inPlace = !options.slice && (await holdsBuild(output, previous));

@@ -37,12 +37,12 @@ export class SliceError extends Error {
   override name = "SliceError";
 }
 
-/** Reads `K/N` (1 ≤ K ≤ N); anything else is a SliceError. */
-export function parseSlice(text: string): SliceSpec {
+/** Reads `K/N` (1 ≤ K ≤ N) given to `flag`; anything else is a SliceError. */
+export function parseSlice(text: string, flag = "--shard"): SliceSpec {
   const match = /^(\d+)\/(\d+)$/.exec(text.trim());
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) throw new SliceError(`--shard ${JSON.stringify(text)} is not K/N with 1 ≤ K ≤ N (e.g. --shard 2/4)`);
+  if (!match || count < 1 || index < 1 || index > count) throw new SliceError(`${flag} ${JSON.stringify(text)} is not K/N with 1 ≤ K ≤ N (e.g. ${flag} 2/4)`);
   return { index, count };
 }
 

@@ -3,8 +3,9 @@
 import path from "node:path";
 import v8 from "node:v8";
 import { ContentError } from "../content/errors.ts";
-import { build } from "../build/build.ts";
+import { build, imageCacheOf } from "../build/build.ts";
 import { mergeSlices } from "../build/merge.ts";
+import { checkPart } from "../build/check-part.ts";
 import { OutputFolderError } from "../build/output-folder.ts";
 import { buildNow } from "../now.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
@@ -17,7 +18,8 @@ export function cacheDirFrom(env: NodeJS.ProcessEnv): string {
 
 const USAGE = [
   "usage: npm run build -- [--input content] [--output _site]",
-  "       npm run build -- --shard K/N [--output _slices/K]     one slice of the archive (docs/deploy.md)",
+  "       npm run build -- --check-part K/N [--output _checked/K-of-N]     one part of the articles, checked for the slices",
+  "       npm run build -- --shard K/N [--checked _checked] [--output _slices/K-of-N]     one slice of the archive (docs/deploy.md)",
   "       npm run build -- --merge <slice folders…> [--output _site]",
 ].join("\n");
 
@@ -26,22 +28,33 @@ export function sliceFolder(slice: SliceSpec): string {
   return path.join("_slices", `${slice.index}-of-${slice.count}`);
 }
 
+/** Where a checked part goes unless --output says: `_checked/K-of-N`. */
+export function partFolder(part: SliceSpec): string {
+  return path.join("_checked", `${part.index}-of-${part.count}`);
+}
+
 /** Runs the command: 0 when the site was built (or merged), 1 when the content or the build failed, 2 on bad usage or a refused folder. */
 export async function main(args: readonly string[]): Promise<number> {
-  let options: { input: string; output: string; slice?: SliceSpec; merge?: string[] };
+  let options: { input: string; output: string; slice?: SliceSpec; merge?: string[]; part?: SliceSpec; checked?: string };
   try {
     const { values, positionals } = parseCommandLine(args, USAGE, {
       input: { type: "string", default: "content" },
       output: { type: "string" },
       shard: { type: "string" },
+      "check-part": { type: "string" },
+      checked: { type: "string" },
       merge: { type: "boolean", default: false },
       quiet: { type: "boolean", default: false },
     });
-    if (values.shard !== undefined && values.merge) throw new UsageError("--shard and --merge are separate jobs: build each slice, then merge them", USAGE);
+    const jobs = [values.shard !== undefined && "--shard", values["check-part"] !== undefined && "--check-part", values.merge && "--merge"].filter(Boolean);
+    if (jobs.length > 1) throw new UsageError(`${jobs.join(" and ")} are separate jobs: check the parts, build each slice, then merge them`, USAGE);
+    if (values.checked !== undefined && (values.merge || values["check-part"] !== undefined)) throw new UsageError("--checked is for a build or a slice (--shard): it reuses the articles the --check-part jobs checked", USAGE);
     if (values.merge && positionals.length === 0) throw new UsageError("--merge needs the folders of every slice", USAGE);
     if (!values.merge && positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`, USAGE);
     const slice = values.shard === undefined ? undefined : parseSlice(values.shard);
-    options = { input: values.input, output: values.output ?? (slice ? sliceFolder(slice) : "_site"), ...(slice && { slice }), ...(values.merge && { merge: positionals }) };
+    const part = values["check-part"] === undefined ? undefined : parseSlice(values["check-part"], "--check-part");
+    const output = values.output ?? (slice ? sliceFolder(slice) : part ? partFolder(part) : "_site");
+    options = { input: values.input, output, ...(slice && { slice }), ...(part && { part }), ...(values.checked !== undefined && { checked: values.checked }), ...(values.merge && { merge: positionals }) };
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     return 2;
@@ -49,6 +62,10 @@ export async function main(args: readonly string[]): Promise<number> {
   try {
     if (options.merge) {
       await mergeSlices({ slices: options.merge, input: options.input, output: options.output });
+      return 0;
+    }
+    if (options.part) {
+      await checkPart({ part: options.part, input: options.input, output: options.output, imageCacheDir: imageCacheOf(cacheDirFrom(process.env)) });
       return 0;
     }
     const result = await build({ ...options, cacheDir: cacheDirFrom(process.env), now: buildNow() });

@@ -84,8 +84,8 @@ export interface ArticleContext {
   templates?: TemplateKeeper | undefined;
 }
 
-export async function readArticles(context: ArticleContext, cache?: ArticleSourceCache): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
-  const files = await listMarkdown(path.join(context.contentDir, "articles"));
+export async function readArticles(context: ArticleContext, cache?: ArticleSourceCache, select: (files: readonly string[]) => readonly string[] = (files) => files): Promise<{ articles: ArticleSource[]; problems: ContentProblem[] }> {
+  const files = select(await listMarkdown(path.join(context.contentDir, "articles")));
   context = { ...context, contentRoot: context.contentRoot ?? (await fs.realpath(context.contentDir).catch(() => undefined)) };
   // A large archive is checked on every core; with a cache (a build's, the preview's), the articles it
   // cannot reuse are (a cold build's are all of them).

@@ -27,9 +27,11 @@ export interface LoadOptions {
   problemsOnly?: boolean | undefined;
   /** Where the articles' body templates are kept until they are rendered (a build's spill); default: in memory. */
   templates?: TemplateKeeper | undefined;
+  /** The article files to check, of all of them in order (a checked part's share); default: all. */
+  selectArticles?: ((files: readonly string[]) => readonly string[]) | undefined;
 }
 
-export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir, codeVersion = "", problemsOnly, templates }: LoadOptions = {}) {
+export async function validateNewsroom(contentDir: string, { articleCache, imageCacheDir, codeVersion = "", problemsOnly, templates, selectArticles }: LoadOptions = {}) {
   const dir = path.resolve(contentDir);
   const { site, problems, lineOf } = await loadSettings(dir);
   // Anything in the folder that is not an expected kind of file, by path: code is never run, only named.
@@ -41,10 +43,12 @@ export async function validateNewsroom(contentDir: string, { articleCache, image
   const authorIds = new Set([...authors.authors.map((author) => author.id), ...authors.problems.map((p) => path.basename(p.file, ".md"))]);
   const context: ArticleContext = { contentDir: dir, site, authorIds, md, imageCacheDir, problemsOnly, templates };
   // What an article's check reads besides its own file and the files it shows; and where the content
-  // and the image cache are, as a checked article names its files by absolute path (a workspace at
-  // another path, as a CI runner may have, checks every article again rather than name files gone).
-  articleCache?.begin(digestOf({ site, authors: [...authorIds].sort(), code: codeVersion, contentDir: dir, imageCacheDir: imageCacheDir ?? "" }));
-  const articles = await readArticles(context, articleCache);
+  // is, as a checked article names its files by absolute path (a workspace at another path, as a CI
+  // runner may have, checks every article again rather than name files gone). Not where the image
+  // cache is: it only remembers what a photo's decode found, which follows from the photo's bytes,
+  // and each job of a build in slices has a cache folder of its own (src/build/check-part.ts).
+  articleCache?.begin(digestOf({ site, authors: [...authorIds].sort(), code: codeVersion, contentDir: dir }));
+  const articles = await readArticles(context, articleCache, selectArticles);
   problems.push(...articles.problems);
   const pages = await readPages({ contentDir: dir, site, md, imageCacheDir });
   problems.push(...pages.problems);

@@ -11,6 +11,7 @@ import { readText } from "./read-text.ts";
 import { mapFiles } from "./files.ts";
 import type { ArticleSource } from "./load-articles.ts";
 import type { ContentProblem } from "./errors.ts";
+import { isSpilled } from "../render/body-template.ts";
 
 export type ArticleResult = { article?: ArticleSource; problems: ContentProblem[] };
 
@@ -156,11 +157,32 @@ export class ArticleSourceCache {
     return true;
   }
 
-  /** Forgets articles the last load did not see (deleted files) and writes the cache, if it is kept in a file. */
-  async save(): Promise<void> {
+  /**
+   * Takes in the articles a checked part kept (`--check-part`, src/build/check-part.ts): its cache
+   * file, whose body templates are in `templates` (`keptIn` in `save`). They are reused like any
+   * entry: only while their files and their check's context are unchanged. Returns how many.
+   */
+  async absorb(file: string, templates: string): Promise<number> {
+    const stored = v8.deserialize(await fs.readFile(file)) as StoredCache;
+    if (stored.format !== FORMAT) return 0;
+    for (const [id, entry] of stored.entries) {
+      const { template } = entry.source;
+      const kept = template && isSpilled(template) && template.file !== undefined ? { ...template, file: templates } : undefined;
+      this.entries.set(id, { ...entry, source: { ...entry.source, template: kept } });
+    }
+    return stored.entries.length;
+  }
+
+  /**
+   * Forgets articles the last load did not see (deleted files) and writes the cache, if it is kept in
+   * a file. Body templates are left out (they would make the file as large as the archive), unless
+   * `keptIn` names the file of the spill that holds them (a checked part's).
+   */
+  async save({ keptIn }: { keptIn?: string } = {}): Promise<void> {
     for (const id of this.entries.keys()) if (!this.seen.has(id)) this.entries.delete(id);
     if (!this.file) return;
-    const entries: [string, Entry][] = [...this.entries].map(([id, entry]) => [id, { ...entry, source: { ...entry.source, template: undefined } }]);
+    const template = (kept: ArticleSource["template"]) => (keptIn !== undefined && kept && isSpilled(kept) && kept.file === undefined ? { ...kept, file: keptIn } : undefined);
+    const entries: [string, Entry][] = [...this.entries].map(([id, entry]) => [id, { ...entry, source: { ...entry.source, template: template(entry.source.template) } }]);
     await fs.mkdir(path.dirname(this.file), { recursive: true });
     const partial = `${this.file}.${process.pid}.partial`;
     await fs.writeFile(partial, v8.serialize({ format: FORMAT, entries } satisfies StoredCache));

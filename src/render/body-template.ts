@@ -66,6 +66,8 @@ export interface SpilledTemplate {
   readonly spilled: true;
   readonly offset: number;
   readonly length: number;
+  /** The file, when it is not the reading build's own spill: a checked part's (`--checked`, src/build/check-part.ts). */
+  readonly file?: string;
 }
 
 /** A body template as an article carries it from load to render: in memory, or spilled to disk. */
