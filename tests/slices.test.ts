@@ -188,6 +188,20 @@ describe("checked parts", () => {
     }
   }, 300_000);
 
+  it("stop at an editor's mistake in their part with the build's line for it, and write nothing", async () => {
+    const file = path.join(site.contentDir, "articles/2023/wrong-byline.md");
+    await fs.writeFile(file, article({ headline: "A byline nobody wrote", byline: ["jdoe"], date: "2023-05-02T09:00:00-06:00", section: "news" }, "The body."));
+    try {
+      const output = path.join(site.root, "checked-wrong");
+      const run = await buildCli(["--check-part=1/1", `--output=${output}`], "checked-wrong");
+      expect(run.code).toBe(1);
+      expect(run.output).toMatch(/wrong-byline\.md:\d+ byline: unknown author "jdoe"/);
+      await expect(fs.stat(output)).rejects.toThrow();
+    } finally {
+      await fs.rm(file);
+    }
+  });
+
   it("refuses --checked on a folder that holds no part, and --check-part with --shard or --checked", async () => {
     const empty = path.join(site.root, "no-parts");
     await fs.mkdir(empty, { recursive: true });
@@ -195,6 +209,14 @@ describe("checked parts", () => {
     expect(none.code).toBe(2);
     expect(none.output).toContain(`--checked: ${empty} holds no checked part (a folder with articles.v8, made by npm run build -- --check-part K/N)`);
     await expect(fs.stat(path.join(site.root, "bad-slice"))).rejects.toThrow();
+    // A part whose bodies did not come along (an artifact copied in part).
+    if (!(await fs.stat(path.join(checkedDir(), "1-of-3")).catch(() => undefined))) for (const run of await checkParts()) expect(run.code, run.output).toBe(0);
+    const partial = path.join(site.root, "partial-parts", "1-of-3");
+    await fs.mkdir(partial, { recursive: true });
+    await fs.copyFile(path.join(checkedDir(), "1-of-3", "articles.v8"), path.join(partial, "articles.v8"));
+    const lacking = await buildCli(["--shard=1/2", `--checked=${path.dirname(partial)}`, `--output=${path.join(site.root, "bad-slice")}`], "slice-bad");
+    expect(lacking.code).toBe(2);
+    expect(lacking.output).toContain(`--checked: ${partial} lacks templates.bin, which holds its articles' bodies (was the checked part copied whole?)`);
     const both = await buildCli(["--check-part=1/2", "--shard=1/2"], "slice-bad");
     expect(both.code).toBe(2);
     expect(both.output).toContain("--shard and --check-part are separate jobs");

@@ -73,15 +73,18 @@ export async function takeCheckedParts(cache: ArticleSourceCache, folder: string
   const candidates = [folder, ...entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(folder, entry.name))];
   let parts = 0;
   let articles = 0;
-  for (const dir of candidates.sort()) {
-    const file = path.join(dir, PART_ARTICLES);
-    const held = await fs.stat(file).then(
-      () => true,
+  const holds = (file: string) =>
+    fs.stat(file).then(
+      (stat) => stat.isFile(),
       () => false,
     );
-    if (!held) continue;
+  for (const dir of candidates.sort()) {
+    const file = path.join(dir, PART_ARTICLES);
+    if (!(await holds(file))) continue;
+    const templates = path.resolve(dir, PART_TEMPLATES);
+    if (!(await holds(templates))) throw new SliceError(`--checked: ${dir} lacks ${PART_TEMPLATES}, which holds its articles' bodies (was the checked part copied whole?)`);
     parts++;
-    articles += await cache.absorb(file, path.resolve(dir, PART_TEMPLATES)).catch((error: unknown) => {
+    articles += await cache.absorb(file, templates).catch((error: unknown) => {
       throw new SliceError(`--checked: ${file} cannot be read (${error instanceof Error ? error.message : String(error)}); check the part again with npm run build -- --check-part K/N`);
     });
   }

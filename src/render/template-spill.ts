@@ -66,7 +66,7 @@ export class TemplateSpill implements TemplateKeeper {
     const fd = template.file === undefined ? this.fd : this.otherFd(template.file);
     const bytes = new Uint8Array(template.length);
     const read = await new Promise<number>((resolve, reject) => fs.read(fd, bytes, 0, template.length, template.offset, (error, count) => (error ? reject(error) : resolve(count))));
-    if (read !== template.length) throw new Error(`[render] a body template was cut short in ${file} (${read} of ${template.length} bytes; was a checked part copied whole?)`);
+    if (read !== template.length) throw new Error(`[render] a body template was cut short in ${file} (${read} of ${template.length} bytes; ${template.file === undefined ? "a Dateline defect" : "was the checked part copied whole?"})`);
     return bytes as PackedTemplate;
   }
 
