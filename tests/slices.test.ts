@@ -155,7 +155,7 @@ describe("checked parts", () => {
     const parts = await checkParts();
     for (const run of parts) expect(run.code, run.output).toBe(0);
     const articles = (await fs.readdir(path.join(site.contentDir, "articles"), { recursive: true })).filter((name) => name.endsWith(".md")).length;
-    const held = parts.map((run) => Number(/checked part \d of 3: (\d+) articles? in/.exec(run.output)?.[1]));
+    const held = parts.map((run) => Number(/checked part \d of 3: (\d+) articles? \(/.exec(run.output)?.[1]));
     expect(held.reduce((sum, n) => sum + n, 0)).toBe(articles);
     for (const n of held) expect(n).toBeGreaterThan(0);
     const dir = (k: number) => path.join(site.root, "slices-checked", String(k));
@@ -168,6 +168,38 @@ describe("checked parts", () => {
     const merge = await buildCli([`--output=${merged}`, "--merge", ...[1, 2, 3].map(dir)], "merge-checked");
     expect(merge.code, merge.output).toBe(0);
     expect(await hashTree(merged)).toEqual(single);
+  }, 300_000);
+
+  it("checked again over their last output, check only what changed since, and still give slices everything", async () => {
+    if (!(await fs.stat(path.join(checkedDir(), "3-of-3")).catch(() => undefined))) for (const run of await checkParts()) expect(run.code, run.output).toBe(0);
+    const bodiesSize = () => Promise.all([1, 2, 3].map(async (k) => (await fs.stat(path.join(checkedDir(), `${k}-of-3`, "templates.bin"))).size));
+    const sizes = await bodiesSize();
+    const again = await checkParts();
+    for (const run of again) expect(run.output).toMatch(/checked part \d of 3: (\d+) articles? \(0 checked, \1 unchanged since the last check\)/);
+    // Every body came along into the new parts (none is left to be read again from its article).
+    expect(await bodiesSize()).toEqual(sizes);
+    for (const size of sizes) expect(size).toBeGreaterThan(0);
+    const file = path.join(site.contentDir, "articles/2021/story-2.md");
+    const before = await fs.readFile(file, "utf8");
+    await fs.writeFile(file, before.replace("The last paragraph of story 2.", "The last paragraph of story 2, rewritten."));
+    try {
+      const edited = await checkParts();
+      for (const run of edited) expect(run.code, run.output).toBe(0);
+      expect(edited.filter((run) => /\(1 checked, \d+ unchanged/.test(run.output))).toHaveLength(1);
+      expect(edited.filter((run) => /\(0 checked, \d+ unchanged/.test(run.output))).toHaveLength(2);
+      // A build from the parts checks nothing itself: the reused bodies came along into the new parts.
+      const output = path.join(site.root, "checked-again");
+      const run = await buildCli([`--checked=${checkedDir()}`, `--output=${output}`], "checked-again");
+      expect(run.code, run.output).toBe(0);
+      expect(run.output).toMatch(/checked parts: 3 parts of \d+ articles; 0 checked here/);
+      const pages = (await fs.readdir(output, { recursive: true })).filter((name) => name.startsWith(`2021${path.sep}`) && name.endsWith("index.html"));
+      const bodies = await Promise.all(pages.map((name) => fs.readFile(path.join(output, name), "utf8")));
+      expect(bodies.filter((html) => html.includes("The last paragraph of story 2, rewritten."))).toHaveLength(1);
+      expect(bodies.filter((html) => html.includes("The last paragraph of story 1."))).toHaveLength(1);
+    } finally {
+      await fs.writeFile(file, before);
+      for (const run of await checkParts()) expect(run.code, run.output).toBe(0);
+    }
   }, 300_000);
 
   it("are reused only for what did not change since: an article edited after its part was checked is checked again, and shows the edit", async () => {

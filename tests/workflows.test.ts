@@ -197,6 +197,11 @@ describe("publish-sharded.yml", () => {
     expect(stepUsing(check, "actions/upload-artifact")?.with).toMatchObject({ name: "checked-${{ matrix.part }}", path: "_checked/${{ matrix.part }}", "if-no-files-found": "error" });
     expect(stepUsing(slice, "actions/download-artifact")?.with).toEqual({ pattern: "checked-*", path: "_checked" });
     expect(build?.run).toContain("--checked _checked");
+    // Each check job keeps its part between runs, so an hourly run checks only what changed.
+    const part = stepUsing(check, "actions/cache")?.with;
+    expect(part?.["path"]).toBe("_checked/${{ matrix.part }}");
+    expect(part?.["key"]).toBe("dateline-checked-${{ runner.os }}-${{ matrix.part }}-of-${{ needs.prepare.outputs.count }}-${{ github.run_id }}-${{ github.run_attempt }}");
+    expect(String(part?.["restore-keys"]).trim()).toBe("dateline-checked-${{ runner.os }}-${{ matrix.part }}-of-${{ needs.prepare.outputs.count }}-");
     const upload = stepUsing(slice, "actions/upload-artifact")?.with;
     expect(upload).toMatchObject({ name: "slice-${{ matrix.slice }}", "include-hidden-files": true, "if-no-files-found": "error" });
     expect(stepUsing(merge, "actions/download-artifact")?.with).toEqual({ pattern: "slice-*", path: "_slices" });

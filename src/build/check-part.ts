@@ -5,7 +5,8 @@
 // keep them, body templates included, in a folder: a checked part. A slice takes in every part
 // (`--checked <folder>`) through its article cache (src/content/source-cache.ts), where an article is
 // reused only while its file, the files it shows and what its check read are unchanged, and checks
-// whatever the parts do not hold, as it would without them.
+// whatever the parts do not hold, as it would without them. A part checked again over its previous
+// output (CI restores it from its cache) checks only the articles that changed since.
 import fs from "node:fs/promises";
 import path from "node:path";
 import { loadContent } from "../content/load.ts";
@@ -44,11 +45,14 @@ export async function checkPart(options: CheckPartOptions): Promise<{ summary: s
   await fs.rm(staging, { recursive: true, force: true });
   await fs.mkdir(staging, { recursive: true });
   const articleCache = await ArticleSourceCache.open(path.join(staging, PART_ARTICLES));
+  if (await holdsPart(output)) await articleCache.absorb(path.join(output, PART_ARTICLES), path.join(output, PART_TEMPLATES));
   const templates = new TemplateSpill(staging, { keepAs: path.join(staging, PART_TEMPLATES) });
   let articles: number;
   try {
     const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir, codeVersion: await codeDigest(), templates, selectArticles: (files) => partOf(files, options.part) });
     articles = content.articles.length;
+    // The bodies reused from the previous output are in its file, which this part replaces.
+    await articleCache.keepTemplates(async (template) => templates.keep(await templates.read(template)));
     templates.close();
     await articleCache.save({ keptIn: PART_TEMPLATES });
     await markOutputFolder(staging);
@@ -58,7 +62,7 @@ export async function checkPart(options: CheckPartOptions): Promise<{ summary: s
     throw error;
   }
   await swapIn(staging, output);
-  const summary = `[dateline] checked part ${options.part.index} of ${options.part.count}: ${count(articles, "article")} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const summary = `[dateline] checked part ${options.part.index} of ${options.part.count}: ${count(articles, "article")} (${articleCache.checked} checked, ${articleCache.reused} unchanged since the last check) in ${((performance.now() - started) / 1000).toFixed(1)} s`;
   log(summary);
   return { summary };
 }
@@ -73,11 +77,6 @@ export async function takeCheckedParts(cache: ArticleSourceCache, folder: string
   const candidates = [folder, ...entries.filter((entry) => entry.isDirectory()).map((entry) => path.join(folder, entry.name))];
   let parts = 0;
   let articles = 0;
-  const holds = (file: string) =>
-    fs.stat(file).then(
-      (stat) => stat.isFile(),
-      () => false,
-    );
   for (const dir of candidates.sort()) {
     const file = path.join(dir, PART_ARTICLES);
     if (!(await holds(file))) continue;
@@ -90,4 +89,16 @@ export async function takeCheckedParts(cache: ArticleSourceCache, folder: string
   }
   if (parts === 0) throw new SliceError(`--checked: ${folder} holds no checked part (a folder with ${PART_ARTICLES}, made by npm run build -- --check-part K/N)`);
   return { parts, articles };
+}
+
+function holds(file: string): Promise<boolean> {
+  return fs.stat(file).then(
+    (stat) => stat.isFile(),
+    () => false,
+  );
+}
+
+/** Whether `dir` holds a whole checked part. */
+async function holdsPart(dir: string): Promise<boolean> {
+  return (await holds(path.join(dir, PART_ARTICLES))) && (await holds(path.join(dir, PART_TEMPLATES)));
 }

@@ -12,7 +12,7 @@ import { readText } from "./read-text.ts";
 import { mapFiles } from "./files.ts";
 import type { ArticleSource } from "./load-articles.ts";
 import type { ContentProblem } from "./errors.ts";
-import { isSpilled } from "../render/body-template.ts";
+import { isSpilled, type KeptTemplate, type SpilledTemplate } from "../render/body-template.ts";
 
 export type ArticleResult = { article?: ArticleSource; problems: ContentProblem[] };
 
@@ -185,6 +185,20 @@ export class ArticleSourceCache {
       this.entries.set(id, { ...entry, source: { ...entry.source, template: kept } });
     }
     return stored.entries.length;
+  }
+
+  /**
+   * Gives each article the last load saw whose body template is in another spill's file (a checked
+   * part's) the template `move` returns: a part checked again copies the bodies it reuses into its
+   * new file.
+   */
+  async keepTemplates(move: (template: SpilledTemplate) => Promise<KeptTemplate>): Promise<void> {
+    for (const [id, entry] of this.entries) {
+      const { template } = entry.source;
+      if (!this.seen.has(id)) continue;
+      if (!template || !isSpilled(template) || template.file === undefined) continue;
+      this.entries.set(id, { ...entry, source: { ...entry.source, template: await move(template) } });
+    }
   }
 
   /**
