@@ -80,11 +80,12 @@ export function articleImageFiles(source: Pick<ArticleSource, "file" | "photo" |
 /**
  * Work, in units of one page rendered (~2 ms): an article page is also indexed for search; a photo is
  * encoded, and a story without one has its share card drawn (~30 ms), when the image cache is cold.
- * Cards matter: the newest 90 days' photo-less stories all have one, and they fall in one or two shards
- * (at 12 units a card, the slice with the 100,000 bench's 2,313 cards ran ~10 s longer than the
- * slices of the same work without any: docs/performance.md).
+ * Cards matter: the newest 90 days' photo-less stories all have one, and they fall in one or two shards.
+ * Measured at 100,000 stories (docs/performance.md, "2026-12-06, day"): at 12 units a card, the slice
+ * with the bench's 2,313 cards ran ~10 s longer than slices of the same work without any; at 15,
+ * ~12 s shorter than the mean.
  */
-const WORK = { page: 1, article: 2, photo: 100, card: 15 } as const;
+const WORK = { page: 1, article: 2, photo: 100, card: 13 } as const;
 
 /** Each article's work, by site path: its page, indexed, the photos it shows and its share card. */
 export function articleWork(sources: readonly Pick<ArticleSource, "path" | "photo" | "figures" | "galleries" | "embeds">[], articles: readonly Pick<Article, "path" | "card">[]): (sitePath: string) => number {
