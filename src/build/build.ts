@@ -18,7 +18,7 @@ import { BuildStore, Linker } from "./store.ts";
 import { outputFile } from "../site/page.ts";
 import { ShardWriter, writeBuild, writeDocumentsAhead, type WriteReport } from "./write.ts";
 import { count, summarizeBuild } from "./summary.ts";
-import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts";
+import { checkOutputFolder, markOutputFolder, stagingOf, swapIn } from "./output-folder.ts";
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
@@ -143,7 +143,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timer.lap("load");
     const previous = await store.readRecord();
     const inPlace = !options.slice && (await holdsBuild(output, previous));
-    const staging = `${output}.building-${process.pid}`;
+    const staging = stagingOf(output);
     await fs.rm(staging, { recursive: true, force: true });
     // A new output folder gets the previous build's outputs linked while this one renders its photos
     // and plans (in a large archive, linking them outlasted rendering an hour's pages: docs/

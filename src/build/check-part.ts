@@ -13,7 +13,7 @@ import { loadContent } from "../content/load.ts";
 import { ArticleSourceCache } from "../content/source-cache.ts";
 import { TemplateSpill } from "../render/template-spill.ts";
 import { codeDigest } from "./code.ts";
-import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts";
+import { checkOutputFolder, markOutputFolder, writeStaged } from "./output-folder.ts";
 import { SliceError, type SliceSpec } from "./slices.ts";
 import { count } from "./summary.ts";
 
@@ -41,28 +41,25 @@ export async function checkPart(options: CheckPartOptions): Promise<{ summary: s
   const log = options.log ?? ((line: string) => console.log(line));
   await checkOutputFolder({ output: options.output, input: options.input });
   const output = path.resolve(options.output);
-  const staging = `${output}.building-${process.pid}`;
-  await fs.rm(staging, { recursive: true, force: true });
-  await fs.mkdir(staging, { recursive: true });
-  const articleCache = await ArticleSourceCache.open(path.join(staging, PART_ARTICLES));
-  if (await holdsPart(output)) await articleCache.absorb(path.join(output, PART_ARTICLES), path.join(output, PART_TEMPLATES));
-  const templates = new TemplateSpill(staging, { keepAs: path.join(staging, PART_TEMPLATES) });
-  let articles: number;
-  try {
-    const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir, codeVersion: await codeDigest(), templates, selectArticles: (files) => partOf(files, options.part) });
-    articles = content.articles.length;
-    // The bodies reused from the previous output are in its file, which this part replaces.
-    await articleCache.keepTemplates(async (template) => templates.keep(await templates.read(template)));
-    templates.close();
+  let articles = 0;
+  let checked = { checked: 0, reused: 0 };
+  await writeStaged(output, async (staging) => {
+    const articleCache = await ArticleSourceCache.open(path.join(staging, PART_ARTICLES));
+    if (await holdsPart(output)) await articleCache.absorb(path.join(output, PART_ARTICLES), path.join(output, PART_TEMPLATES));
+    const templates = new TemplateSpill(staging, { keepAs: path.join(staging, PART_TEMPLATES) });
+    try {
+      const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir, codeVersion: await codeDigest(), templates, selectArticles: (files) => partOf(files, options.part) });
+      articles = content.articles.length;
+      // The bodies reused from the previous output are in its file, which this part replaces.
+      await articleCache.keepTemplates(async (template) => templates.keep(await templates.read(template)));
+    } finally {
+      templates.close();
+    }
     await articleCache.save({ keptIn: PART_TEMPLATES });
     await markOutputFolder(staging);
-  } catch (error) {
-    templates.close();
-    await fs.rm(staging, { recursive: true, force: true });
-    throw error;
-  }
-  await swapIn(staging, output);
-  const summary = `[dateline] checked part ${options.part.index} of ${options.part.count}: ${count(articles, "article")} (${articleCache.checked} checked, ${articleCache.reused} unchanged since the last check) in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+    checked = { checked: articleCache.checked, reused: articleCache.reused };
+  });
+  const summary = `[dateline] checked part ${options.part.index} of ${options.part.count}: ${count(articles, "article")} (${checked.checked} checked, ${checked.reused} unchanged since the last check) in ${((performance.now() - started) / 1000).toFixed(1)} s`;
   log(summary);
   return { summary };
 }

@@ -7,7 +7,7 @@ import path from "node:path";
 import { copyPublicFiles } from "../site/assets.ts";
 import { buildId } from "./apply.ts";
 import { codeDigest } from "./code.ts";
-import { checkOutputFolder, markOutputFolder, swapIn } from "./output-folder.ts";
+import { checkOutputFolder, markOutputFolder, writeStaged } from "./output-folder.ts";
 import { checkSlices, contentDigest, linkSlices, readSlices } from "./slices.ts";
 import { count } from "./summary.ts";
 
@@ -33,19 +33,12 @@ export async function mergeSlices(options: MergeOptions): Promise<{ summary: str
   const code = await codeDigest();
   const record = checkSlices(manifests, { code });
 
-  const staging = `${output}.building-${process.pid}`;
-  await fs.rm(staging, { recursive: true, force: true });
-  try {
-    await fs.mkdir(staging, { recursive: true });
+  await writeStaged(output, async (staging) => {
     await linkSlices(staging, manifests);
     checkSlices(manifests, { code, content: await hashing });
     await copyPublicFiles(staging);
     await markOutputFolder(staging, buildId(record));
-  } catch (error) {
-    await fs.rm(staging, { recursive: true, force: true });
-    throw error;
-  }
-  await swapIn(staging, output);
+  });
   const images = await fs.readdir(path.join(output, "img")).then((names) => names.length, () => 0);
   const summary = `[dateline] merged ${count(manifests.size, "slice")}: ${count(record.pages.size, "page")}, ${count(record.shards.size, "search shard")}, ${count(images, "image")} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
   log(summary);

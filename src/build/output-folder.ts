@@ -66,6 +66,28 @@ export async function markedBuild(dir: string): Promise<string | undefined> {
   return /^build (\S+)$/m.exec(text)?.[1];
 }
 
+/** The scratch folder beside `output` that a new output is written into (src/build/leftovers.ts removes one left behind). */
+export function stagingOf(output: string): string {
+  return `${path.resolve(output)}.building-${process.pid}`;
+}
+
+/**
+ * Writes `output` whole: `fill` writes into a fresh staging folder beside it, which replaces `output`
+ * once `fill` has succeeded. A failure removes the staging folder and leaves `output` as it was.
+ */
+export async function writeStaged(output: string, fill: (staging: string) => Promise<void>): Promise<void> {
+  const staging = stagingOf(output);
+  await fs.rm(staging, { recursive: true, force: true });
+  try {
+    await fs.mkdir(staging, { recursive: true });
+    await fill(staging);
+  } catch (error) {
+    await fs.rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await swapIn(staging, path.resolve(output));
+}
+
 /** Replaces `target` with `staging`; the old folder is removed only once the new one is in place. */
 export async function swapIn(staging: string, target: string): Promise<void> {
   const previous = `${target}.previous-${process.pid}`;
