@@ -11,6 +11,8 @@ export interface SearchPageProps {
   bundles: readonly string[];
   /** Pagefind page ids the results leave out: outdated entries of amended shards (src/build/search-amendments.ts). */
   hidden: readonly string[];
+  /** The vocabulary index's bundle: which shards hold a query's words (src/build/search-vocabulary.ts). */
+  vocabulary: string;
   /** URL of the script that runs the search. */
   script: string;
   /** Years with stories, newest first: the year facet's choices. */
@@ -23,7 +25,7 @@ export interface SearchPageProps {
  * selects of the same form (`?q=…&section=…&year=…`), so the keyboard and the URL drive them. Without
  * JavaScript (or if Pagefind cannot load) it says so and offers the sections.
  */
-export function SearchPage({ site, action, bundles, hidden, script, years }: SearchPageProps) {
+export function SearchPage({ site, action, bundles, hidden, vocabulary, script, years }: SearchPageProps) {
   const locale = localeOf(site.language);
   const [bundle, ...merged] = bundles;
   const messages = {
@@ -39,6 +41,7 @@ export function SearchPage({ site, action, bundles, hidden, script, years }: Sea
       data-search-bundle={bundle}
       data-search-merge={merged.length > 0 ? merged.join(" ") : undefined}
       data-search-hide={hidden.length > 0 ? hidden.join(" ") : undefined}
+      data-search-vocabulary={vocabulary}
       data-search-base={siteUrl(site, "/")}
       data-search-messages={JSON.stringify(messages)}
     >

@@ -9,7 +9,7 @@ import { digestOf } from "./digest.ts";
 import type { BuildPlan, BuildRecord } from "./plan.ts";
 import { markedBuild, markOutputFolder } from "./output-folder.ts";
 import { outputFile } from "../site/page.ts";
-import { SEARCH_INDEX_DIR } from "../site/search.ts";
+import { SEARCH_INDEX_DIR, VOCABULARY_DIR } from "../site/search.ts";
 import { copyPublicFiles } from "../site/assets.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { mapLimit } from "../images/limit.ts";
@@ -48,7 +48,9 @@ export async function applyInPlace({ staging, output, plan, id, previous, images
   for (const planned of plan.shards) {
     if (planned.index) await replaceFolder(path.join(staging, SEARCH_INDEX_DIR, planned.shard.id), path.join(output, SEARCH_INDEX_DIR, planned.shard.id));
   }
-  const shards = new Set(plan.shards.map((planned) => planned.shard.id));
+  // The vocabulary of the shards (src/build/search-vocabulary.ts) is in the staging folder whether it changed or not.
+  if (plan.record.shards.get(VOCABULARY_DIR) !== previous.shards.get(VOCABULARY_DIR)) await replaceFolder(path.join(staging, SEARCH_INDEX_DIR, VOCABULARY_DIR), path.join(output, SEARCH_INDEX_DIR, VOCABULARY_DIR));
+  const shards = new Set([...plan.shards.map((planned) => planned.shard.id), VOCABULARY_DIR]);
   for (const id of previous.shards.keys()) if (!shards.has(id)) await fs.rm(path.join(output, SEARCH_INDEX_DIR, id), { recursive: true, force: true });
   await copyPublicFiles(output);
   await images.copyUsed(output, { removeUnused: true });

@@ -173,7 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // A slice's work is weighed by its articles' images; a whole build needs no such lookup.
       const workOf = options.slice ? articleWork(content.articles, newsroom.articles) : () => 0;
       // A slice has its runner to itself: its last shards are written side by side (docs/deploy.md).
-      const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store, { sideBySideAfterPages: options.slice !== undefined });
+      const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store, { sideBySideAfterPages: options.slice !== undefined, vocabulary: options.slice === undefined });
       try {
         const site = planSite(newsroom, { now, notes: content.notes, shards: search.shards.map((planned) => planned.shard), hidden: search.hidden });
         checkLinks(newsroom, site);

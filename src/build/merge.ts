@@ -9,6 +9,9 @@ import { buildId } from "./apply.ts";
 import { codeDigest } from "./code.ts";
 import { checkOutputFolder, markOutputFolder, writeStaged } from "./output-folder.ts";
 import { checkSlices, contentDigest, linkSlices, readSlices } from "./slices.ts";
+import { SearchIndexer } from "./search-index.ts";
+import { writeVocabulary } from "./search-vocabulary.ts";
+import { SEARCH_INDEX_DIR, VOCABULARY_DIR } from "../site/search.ts";
 import { count } from "./summary.ts";
 
 export interface MergeOptions {
@@ -32,15 +35,23 @@ export async function mergeSlices(options: MergeOptions): Promise<{ summary: str
   hashing.catch(() => undefined);
   const code = await codeDigest();
   const record = checkSlices(manifests, { code });
+  const shards = [...record.shards.keys()].filter((id) => id !== VOCABULARY_DIR);
 
   await writeStaged(output, async (staging) => {
     await linkSlices(staging, manifests);
+    const index = path.join(staging, SEARCH_INDEX_DIR);
+    const indexer = new SearchIndexer(1);
+    try {
+      await writeVocabulary(indexer, shards.map((id) => [id, path.join(index, id)] as const), [], path.join(index, VOCABULARY_DIR));
+    } finally {
+      await indexer.close();
+    }
     checkSlices(manifests, { code, content: await hashing });
     await copyPublicFiles(staging);
     await markOutputFolder(staging, buildId(record));
   });
   const images = await fs.readdir(path.join(output, "img")).then((names) => names.length, () => 0);
-  const summary = `[dateline] merged ${count(manifests.size, "slice")}: ${count(record.pages.size, "page")}, ${count(record.shards.size, "search shard")}, ${count(images, "image")} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const summary = `[dateline] merged ${count(manifests.size, "slice")}: ${count(record.pages.size, "page")}, ${count(shards.length, "search shard")}, ${count(images, "image")} in ${((performance.now() - started) / 1000).toFixed(1)} s`;
   log(summary);
   return { summary };
 }

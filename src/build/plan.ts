@@ -5,7 +5,8 @@
 import { digestOf } from "./digest.ts";
 import type { PageKind, PageSpec } from "../site/page.ts";
 import type { SitePlan } from "../site/index.ts";
-import { AMENDMENTS_SHARD, type SearchShard } from "../site/search.ts";
+import { AMENDMENTS_SHARD, VOCABULARY_DIR, type SearchShard } from "../site/search.ts";
+import { vocabularyFingerprint } from "./search-vocabulary.ts";
 import { chooseAmendments, type AmendPolicy, type ShardContents } from "./search-amendments.ts";
 
 /** Why a page is rendered, or that it is not. */
@@ -177,9 +178,14 @@ export function planBuild(site: SitePlan, options: PlanOptions & { search?: Sear
     removed,
     record: {
       pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
-      shards: new Map(search.shards.map((planned) => [planned.shard.id, planned.fingerprint])),
+      shards: withVocabulary(new Map(search.shards.map((planned) => [planned.shard.id, planned.fingerprint])), search.hidden),
     },
   };
+}
+
+/** A build's shards and, named by them, the vocabulary index of their words (src/build/search-vocabulary.ts). */
+export function withVocabulary(shards: Map<string, string>, hidden: readonly string[]): Map<string, string> {
+  return shards.set(VOCABULARY_DIR, vocabularyFingerprint(shards, hidden));
 }
 
 /** What each article page's entry in the search index is made of, from its spec. */

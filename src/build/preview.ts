@@ -8,7 +8,8 @@ import { ArticleSourceCache } from "../content/source-cache.ts";
 import { ContentError } from "../content/errors.ts";
 import { planSite } from "../site/index.ts";
 import { outputFile, type PageSpec } from "../site/page.ts";
-import { SEARCH_INDEX_DIR } from "../site/search.ts";
+import { SEARCH_INDEX_DIR, VOCABULARY_DIR } from "../site/search.ts";
+import { writeVocabulary } from "./search-vocabulary.ts";
 import { checkLinks, loadNewsroom } from "./build.ts";
 import { codeDigest } from "./code.ts";
 import { planBuild, describeRendered, type BuildPlan, type BuildRecord, type PlannedShard } from "./plan.ts";
@@ -87,8 +88,9 @@ export class PreviewSession implements WriteSession {
     // The first build waits for its search index; later ones index the shards that changed in the
     // background, one run at a time, so an edit is served at once.
     const shards = pending.plan.shards.filter((planned) => planned.index);
+    const all = pending.plan.shards.map((planned) => planned.shard.id);
     const documents = new Map(this.searchDocuments);
-    const index = this.indexing.then(() => indexShards(shards, output, documents)).then(
+    const index = this.indexing.then(() => indexShards(shards, all, output, documents)).then(
       (pages) => pages > 0 && this.log(`[search] indexed ${pages} page${pages === 1 ? "" : "s"}`),
       (error: unknown) => this.log(error instanceof Error ? error.message : String(error)),
     );
@@ -102,8 +104,11 @@ export class PreviewSession implements WriteSession {
   }
 }
 
-/** Indexes each shard from its pages' search documents, swapping each into place when complete. */
-async function indexShards(shards: readonly PlannedShard[], output: string, documents: ReadonlyMap<string, string>): Promise<number> {
+/**
+ * Indexes each shard from its pages' search documents, swapping each into place when complete; then
+ * the vocabulary of `all` the shards (src/build/search-vocabulary.ts), when any changed.
+ */
+async function indexShards(shards: readonly PlannedShard[], all: readonly string[], output: string, documents: ReadonlyMap<string, string>): Promise<number> {
   let pages = 0;
   // One indexer: the preview indexes in the background while the editor works.
   const indexer = new SearchIndexer(1);
@@ -116,9 +121,16 @@ async function indexShards(shards: readonly PlannedShard[], output: string, docu
         if (html === undefined) throw new Error(`[search] no search document for ${teaser.path} (a Dateline defect)`);
         return { url: teaser.path, html };
       });
-      pages += (await indexer.index({ pages: shardPages, dir: scratch })).pages;
+      pages += (await indexer.index({ shard: planned.shard.id, pages: shardPages, dir: scratch })).pages;
       await fs.rm(target, { recursive: true, force: true });
       await fs.rename(scratch, target);
+    }
+    if (shards.length > 0) {
+      const index = path.join(output, SEARCH_INDEX_DIR);
+      const target = path.join(index, VOCABULARY_DIR);
+      await writeVocabulary(indexer, all.map((id) => [id, path.join(index, id)] as const), [], `${target}.partial`);
+      await fs.rm(target, { recursive: true, force: true });
+      await fs.rename(`${target}.partial`, target);
     }
   } finally {
     await indexer.close();

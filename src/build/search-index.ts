@@ -2,6 +2,7 @@
 // search index of the site's shards (src/site/search.ts) from the article pages a build rendered or reused.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+import { SEARCH_FILTERS } from "../site/search.ts";
 
 /** Pagefind could not start, read a page or write its files. */
 export class SearchIndexError extends Error {
@@ -19,12 +20,21 @@ export class SearchIndexError extends Error {
 export type ShardPage = { url: string; html: string } | { url: string; file: string; wait?: boolean };
 
 export interface ShardJob {
+  /** The shard's id: each page names it in a filter (src/build/search-vocabulary.ts). */
+  shard: string;
   /** The shard's pages, in the order its index holds them (Pagefind's files depend on it). */
   pages: readonly ShardPage[];
   /** A new folder for the index. */
   dir: string;
   /** The amendments shard: each entry marked as an amendment (src/build/search-amendments.ts). */
   amended?: boolean;
+}
+
+/** A written shard, for the vocabulary index: its id, its folder and the page ids of its hidden (outdated) entries. */
+export interface VocabularyShard {
+  id: string;
+  dir: string;
+  hidden: readonly string[];
 }
 
 /** A shard written: how many pages its index holds, and Pagefind's page id of each, by URL. */
@@ -51,7 +61,7 @@ class IndexWorker {
 
   /** `writing`: the pages being written by all the build's indexers, at most `writingPages` (src/build/search-worker.js). */
   constructor(writing: Int32Array, writingPages: number) {
-    this.worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { writing, writingPages } });
+    this.worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { writing, writingPages, filters: SEARCH_FILTERS } });
     this.worker.on("message", (reply: WorkerReply) => {
       if (reply.type === "closed") return this.closed?.();
       const job = this.jobs.get(reply.id);
@@ -62,11 +72,19 @@ class IndexWorker {
     this.worker.on("error", (error) => void this.stop(error));
   }
 
-  run(id: number, pages: readonly (ShardPage & { ready?: boolean })[], dir: string, amended: boolean): Promise<WorkerReply> {
+  run(id: number, job: Omit<ShardJob, "pages"> & { pages: readonly (ShardPage & { ready?: boolean })[] }): Promise<WorkerReply> {
+    return this.post(id, job.pages.length, { type: "index", id, ...job });
+  }
+
+  vocabulary(id: number, shards: readonly VocabularyShard[], dir: string): Promise<WorkerReply> {
+    return this.post(id, shards.length, { type: "vocabulary", id, shards, dir });
+  }
+
+  private post(id: number, pages: number, message: object): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
-      this.jobs.set(id, { resolve, reject, pages: pages.length });
-      this.queued += pages.length;
-      this.worker.postMessage({ type: "index", id, pages, dir, amended });
+      this.jobs.set(id, { resolve, reject, pages });
+      this.queued += pages;
+      this.worker.postMessage(message);
     });
   }
 
@@ -133,18 +151,29 @@ export class SearchIndexer {
     Atomics.notify(this.writing, 0);
   }
 
-  /** Indexes one shard into `job.dir`; resolves once its files are written. */
-  async index({ pages, dir, amended = false }: ShardJob): Promise<IndexedShard> {
+  /** The indexer with the fewest pages to go (a new one while there are fewer than `indexers` and all are busy). */
+  private idlest(): IndexWorker {
     if (this.workers.length < this.indexers && this.workers.every((worker) => worker.queued > 0)) this.workers.push(new IndexWorker(this.writing, this.writingPages));
-    const worker = this.workers.reduce((best, candidate) => (candidate.queued < best.queued ? candidate : best));
+    return this.workers.reduce((best, candidate) => (candidate.queued < best.queued ? candidate : best));
+  }
+
+  /** Indexes one shard into `job.dir`; resolves once its files are written. */
+  async index({ shard, pages, dir, amended = false }: ShardJob): Promise<IndexedShard> {
+    const worker = this.idlest();
     const ready = pages.map((page) => {
       if (!("wait" in page) || page.wait !== true) return page;
       if (!this.written.has(page.url)) this.awaited.set(page.url, worker);
       return { ...page, ready: this.written.has(page.url) };
     });
-    const reply = await worker.run(this.next++, ready, dir, amended);
+    const reply = await worker.run(this.next++, { shard, pages: ready, dir, amended });
     if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`index ${dir}`, reply.errors);
     return { pages: reply.pages ?? 0, ids: new Map(reply.ids) };
+  }
+
+  /** Writes the vocabulary index of `shards` (their written folders) into `dir` (src/build/search-vocabulary.ts). */
+  async vocabulary(shards: readonly VocabularyShard[], dir: string): Promise<void> {
+    const reply = await this.idlest().vocabulary(this.next++, shards, dir);
+    if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`index the vocabulary ${dir}`, reply.errors);
   }
 
   /** The build wrote this page's search document into its file. */

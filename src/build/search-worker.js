@@ -10,6 +10,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { constants, gunzipSync } from "node:zlib";
 import * as pagefind from "pagefind";
+import { indexWords } from "./pagefind-words.js";
 
 /** Pages sent to Pagefind and not yet read by it, at most: the documents in memory stay few. */
 const MAX_IN_FLIGHT = 200;
@@ -53,6 +54,16 @@ async function writeTurn(pages) {
  * and so its own page id, even where its text is the same as the outdated entry it stands in for.
  */
 const AMENDED_MARK = '<p data-pagefind-meta="amended:true" hidden></p>';
+
+/**
+ * Names a page's shard in a filter of its own: the search page keeps a query to the shards whose words
+ * match it as one index's would (src/build/search-vocabulary.ts). Shard ids are "2026", "2026-q1", ….
+ * @param {string} shard
+ */
+const shardFilter = (shard) => `<span data-pagefind-filter="${VOCABULARY_FILTERS.shard}:${shard}"></span>`;
+
+/** The filters of the search index: a story's shard, and the shard a vocabulary page lists the words of (src/site/search.ts). */
+const VOCABULARY_FILTERS = workerData.filters;
 
 /** The opening of a fragment's text: "pagefind_dcd{"url":"/2026/03/05/flood/",…". */
 const URL_FIRST = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/;
@@ -109,9 +120,9 @@ function whenArrived(url) {
 
 /**
  * One shard: its pages are added in order, each once it is at hand, then its files are written.
- * @param {{ id: number; pages: ({ url: string; html: string } | { url: string; file: string; wait?: boolean; ready?: boolean })[]; dir: string; amended?: boolean }} job
+ * @param {{ id: number; shard: string; pages: ({ url: string; html: string } | { url: string; file: string; wait?: boolean; ready?: boolean })[]; dir: string; amended?: boolean }} job
  */
-async function indexShard({ id, pages, dir, amended }) {
+async function indexShard({ id, shard, pages, dir, amended }) {
   const created = await pagefind.createIndex({});
   const index = created.index;
   if (!index) return { type: "written", id, pages: 0, errors: created.errors };
@@ -127,10 +138,9 @@ async function indexShard({ id, pages, dir, amended }) {
         if (page.wait && !page.ready) await whenArrived(page.url);
         html = await fs.readFile(page.file, "utf8");
       }
-      if (amended) {
-        const end = html.lastIndexOf("</article>");
-        html = end < 0 ? html + AMENDED_MARK : html.slice(0, end) + AMENDED_MARK + html.slice(end);
-      }
+      const marks = shardFilter(shard) + (amended ? AMENDED_MARK : "");
+      const end = html.lastIndexOf("</article>");
+      html = end < 0 ? html + marks : html.slice(0, end) + marks + html.slice(end);
       const added = index.addHTMLFile({ url: page.url, content: html }).then(
         (result) => void errors.push(...result.errors.map((error) => `${page.url}: ${error}`)),
         (error) => void errors.push(`${page.url}: ${String(error)}`),
@@ -160,6 +170,36 @@ async function indexShard({ id, pages, dir, amended }) {
   }
 }
 
+/**
+ * The vocabulary index: a page for each shard, listing the words its index holds (without those only
+ * its hidden entries hold). Written as "unknown" language, so Pagefind keeps the words as they are:
+ * they are stems already, and the search page searches it with the site's stemmer.
+ * @param {{ id: number; shards: { id: string; dir: string; hidden: string[] }[]; dir: string }} job
+ */
+async function indexVocabulary({ id, shards, dir }) {
+  const created = await pagefind.createIndex({ forceLanguage: "unknown" });
+  const index = created.index;
+  if (!index) return { type: "written", id, pages: 0, errors: created.errors };
+  /** @type {string[]} */
+  const errors = [];
+  try {
+    for (const shard of shards) {
+      const words = indexWords(shard.dir, new Set(shard.hidden));
+      const added = await index.addCustomRecord({ url: `/${shard.id}/`, content: words.join(" "), language: "unknown", filters: { [VOCABULARY_FILTERS.vocabulary]: [shard.id] } });
+      errors.push(...added.errors.map((error) => `${shard.id}: ${error}`));
+    }
+    if (errors.length > 0) return { type: "written", id, pages: 0, errors };
+    await fs.rm(dir, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath: dir });
+    return { type: "written", id, pages: shards.length, errors: written.errors };
+  } catch (error) {
+    return { type: "written", id, pages: 0, errors: [...errors, String(error)] };
+  } finally {
+    await index.deleteIndex();
+    await pagefind.close();
+  }
+}
+
 // Shards are indexed one after another, in the order they were dealt; arrivals are noted at once.
 let queue = Promise.resolve();
 parentPort?.on("message", (message) => {
@@ -170,6 +210,7 @@ parentPort?.on("message", (message) => {
     return;
   }
   if (message.type === "index") queue = queue.then(async () => parentPort?.postMessage(await indexShard(message)));
+  if (message.type === "vocabulary") queue = queue.then(async () => parentPort?.postMessage(await indexVocabulary(message)));
   if (message.type === "close") {
     queue = queue.then(async () => {
       await pagefind.close();

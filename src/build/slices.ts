@@ -14,7 +14,7 @@ import { outputFile } from "../site/page.ts";
 import { SEARCH_INDEX_DIR } from "../site/search.ts";
 import { mapLimit } from "../images/limit.ts";
 import { digestOf } from "./digest.ts";
-import type { BuildPlan, BuildRecord, PlannedShard, SearchPlan } from "./plan.ts";
+import { withVocabulary, type BuildPlan, type BuildRecord, type PlannedShard, type SearchPlan } from "./plan.ts";
 import { buildId } from "./apply.ts";
 import { linkOrCopy, linkTree } from "./store.ts";
 
@@ -248,7 +248,8 @@ export function checkSlices(slices: ReadonlyMap<string, SliceManifest>, here: { 
   }
   const record: BuildRecord = {
     pages: new Map(manifests.flatMap(([, manifest]) => manifest.pages)),
-    shards: new Map(manifests.flatMap(([, manifest]) => manifest.shards)),
+    // The vocabulary of all the shards is no slice's: the merge writes it.
+    shards: withVocabulary(new Map(manifests.flatMap(([, manifest]) => manifest.shards)), []),
   };
   if (buildId(record) !== first.build) throw new SliceError(`--merge: the slices do not hold the whole build between them (a folder of another run?); ${same}`);
   return record;

@@ -14,7 +14,8 @@ import type { ImagePipeline } from "../images/index.ts";
 import { outputFile, type PageSpec } from "../site/page.ts";
 import { articleSearchDocument } from "../site/pages.ts";
 import type { Article, Shell } from "../content/types.ts";
-import { AMENDMENTS_SHARD, SEARCH_INDEX_DIR } from "../site/search.ts";
+import { AMENDMENTS_SHARD, SEARCH_INDEX_DIR, VOCABULARY_DIR } from "../site/search.ts";
+import { vocabularyFingerprint, writeVocabulary } from "./search-vocabulary.ts";
 import { copyPublicFiles } from "../site/assets.ts";
 import { mapLimit } from "../images/limit.ts";
 
@@ -228,20 +229,24 @@ export class ShardWriter {
   private readonly feeds = new Map<string, Promise<number>>();
   private readonly indexer = new SearchIndexer();
   private links: Promise<unknown> = Promise.resolve();
+  /** The folder the shards are linked into (`linkInto`). */
+  private output: string | undefined;
 
   private constructor(
     private readonly search: SearchPlan,
     private readonly store: BuildStore,
     private readonly sideBySideAfterPages: boolean,
+    private readonly vocabulary: boolean,
   ) {}
 
   /**
    * Starts indexing every shard of `search` that must be indexed again. `sideBySideAfterPages`: once
    * the pages are written, the shards still to write are written side by side, not in turns (a
-   * slice's runner: see `SearchIndexer.writeSideBySide`).
+   * slice's runner: see `SearchIndexer.writeSideBySide`). `vocabulary`: once they are, the vocabulary
+   * of all the shards is written too (src/build/search-vocabulary.ts; a slice's is the merge's).
    */
-  static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false }: { sideBySideAfterPages?: boolean } = {}): ShardWriter {
-    const writer = new ShardWriter(search, store, sideBySideAfterPages);
+  static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false, vocabulary = true }: { sideBySideAfterPages?: boolean; vocabulary?: boolean } = {}): ShardWriter {
+    const writer = new ShardWriter(search, store, sideBySideAfterPages, vocabulary);
     for (const planned of search.shards) if (planned.index) writer.deal(planned);
     return writer;
   }
@@ -255,7 +260,7 @@ export class ShardWriter {
     });
     const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
     const amended = planned.shard.id === AMENDMENTS_SHARD;
-    const feed = this.indexer.index({ pages, dir: scratch, amended }).then(async ({ pages: count, ids }) => {
+    const feed = this.indexer.index({ shard: planned.shard.id, pages, dir: scratch, amended }).then(async ({ pages: count, ids }) => {
       // What it holds, kept first: a later build amends this shard from it (src/build/search-amendments.ts).
       // A page without an id leaves it unkept: the shard is then indexed again, never amended.
       const documents = planned.shard.teasers.map((teaser): [string, string, string] => [teaser.path, this.search.documents.get(teaser.path)?.key ?? "", ids.get(teaser.path) ?? ""]);
@@ -273,6 +278,7 @@ export class ShardWriter {
    * already), each indexed one as soon as it is written. finish() waits for them.
    */
   linkInto(output: string, { unchanged }: { unchanged: boolean }): void {
+    this.output = output;
     const links = this.search.shards.map(async (planned) => {
       const feed = this.feeds.get(planned.shard.id);
       if (feed) await feed;
@@ -310,12 +316,32 @@ export class ShardWriter {
     try {
       indexedPages = (await Promise.all(this.feeds.values())).reduce((sum, n) => sum + n, 0);
       await this.links;
+      if (this.vocabulary && this.output !== undefined) await this.linkVocabulary(this.output);
     } catch (error) {
       await this.abort(error);
       throw error;
     }
     await this.indexer.close();
     return { shardsIndexed: this.feeds.size, shardsReused: this.search.shards.length - this.feeds.size, indexedPages };
+  }
+
+  /**
+   * Links the vocabulary of every shard into `output` (always: an output updated in place takes it
+   * when its fingerprint changed, src/build/apply.ts), writing it first unless the store holds it.
+   */
+  private async linkVocabulary(output: string): Promise<void> {
+    const { shards, hidden } = this.search;
+    const fingerprint = vocabularyFingerprint(shards.map((planned) => [planned.shard.id, planned.fingerprint] as const), hidden);
+    const stored = this.store.shardDir(fingerprint);
+    const held = await fs.stat(stored).then(() => true, () => false);
+    if (!held) {
+      const scratch = `${stored}.${process.pid}.partial`;
+      await writeVocabulary(this.indexer, shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint)] as const), hidden, scratch);
+      await this.store.keepShard(scratch, fingerprint);
+    }
+    const target = path.join(output, SEARCH_INDEX_DIR, VOCABULARY_DIR);
+    await fs.rm(target, { recursive: true, force: true });
+    await linkTree(stored, target);
   }
 
   /** The build failed: stops the indexers at once, and lets no link land in the output after this. */

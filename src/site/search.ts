@@ -16,6 +16,14 @@ export const SEARCH_PATH = "/search/";
 export const SEARCH_INDEX_DIR = "pagefind";
 /** The shard of amendments: new versions of stories whose own (large) shard keeps its outdated entries, hidden (src/build/search-amendments.ts). */
 export const AMENDMENTS_SHARD = "amended";
+/**
+ * The vocabulary index, beside the shards: a page per shard listing its words. Pagefind matches a word
+ * a shard lacks by the longest shorter word it holds ("okonkwo" finds "ok"); the search page asks the
+ * vocabulary first and searches only the shards one index of the whole site would match (src/build/search-vocabulary.ts).
+ */
+export const VOCABULARY_DIR = "vocabulary";
+/** Filters of the index: each story's shard; each vocabulary page's shard. */
+export const SEARCH_FILTERS = { shard: "shard", vocabulary: "vocabulary" } as const;
 /** Most articles in one shard: Pagefind's indexer holds ~0.5 MB per page while it builds one. */
 export const MAX_SHARD_ARTICLES = 2500;
 
@@ -67,7 +75,8 @@ export function searchPage(shell: Shell, shards: readonly SearchShard[], hidden:
     const bundles = shards.map((id) => siteUrl(site, `/${SEARCH_INDEX_DIR}/${id}/`));
     // Shards are named by their year first: the year facet offers every year with stories.
     const years = [...new Set(shards.filter((id) => /^\d{4}/.test(id)).map((id) => id.slice(0, 4)))];
-    const body = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundles, hidden, script: siteUrl(site, "/js/search.js"), years });
+    const vocabulary = siteUrl(site, `/${SEARCH_INDEX_DIR}/${VOCABULARY_DIR}/`);
+    const body = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundles, hidden, vocabulary, script: siteUrl(site, "/js/search.js"), years });
     const locale = localeOf(site.language);
     return renderPage(shell, { path: SEARCH_PATH, title: locale.t("search.title"), description: locale.t("search.description", { site: site.name }), head: unlistedHead(shell) }, body);
   });

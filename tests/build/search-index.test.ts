@@ -42,6 +42,7 @@ describe("SearchIndexer", () => {
     const indexer = new SearchIndexer(1);
     try {
       const written = indexer.index({
+        shard: "2026",
         pages: [
           { url: "/given/", html: document("Council votes", "budget passes") },
           { url: "/ready/", file: ready },
@@ -72,7 +73,7 @@ describe("SearchIndexer", () => {
     const indexer = new SearchIndexer(1);
     try {
       indexer.arrived("/early/");
-      expect((await indexer.index({ pages: [{ url: "/early/", file, wait: true }], dir: path.join(dir, "index") })).pages).toBe(1);
+      expect((await indexer.index({ shard: "2026", pages: [{ url: "/early/", file, wait: true }], dir: path.join(dir, "index") })).pages).toBe(1);
     } finally {
       await indexer.close();
     }
@@ -83,8 +84,8 @@ describe("SearchIndexer", () => {
     const indexer = new SearchIndexer(1);
     const pages = [{ url: "/harbour/", html: document("Harbour reopens", "ferries sail again") }];
     try {
-      const plain = await indexer.index({ pages, dir: path.join(dir, "plain") });
-      const amended = await indexer.index({ pages, dir: path.join(dir, "amended"), amended: true });
+      const plain = await indexer.index({ shard: "2026", pages, dir: path.join(dir, "plain") });
+      const amended = await indexer.index({ shard: "2026", pages, dir: path.join(dir, "amended"), amended: true });
       expect(amended.ids.get("/harbour/")).toMatch(/^[\w-]+$/);
       expect(amended.ids.get("/harbour/")).not.toBe(plain.ids.get("/harbour/"));
     } finally {
@@ -96,7 +97,7 @@ describe("SearchIndexer", () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(1);
     try {
-      await expect(indexer.index({ pages: [{ url: "/missing/", file: path.join(dir, "missing.search") }], dir: path.join(dir, "index") })).rejects.toThrow(/missing\.search/);
+      await expect(indexer.index({ shard: "2026", pages: [{ url: "/missing/", file: path.join(dir, "missing.search") }], dir: path.join(dir, "index") })).rejects.toThrow(/missing\.search/);
     } finally {
       await indexer.close();
     }
@@ -106,6 +107,7 @@ describe("SearchIndexer", () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(2, 2);
     const shard = (name: string, count: number) => ({
+      shard: name,
       pages: Array.from({ length: count }, (_, i) => ({ url: `/${name}/${i}/`, html: document(`${name} ${i}`, `story ${name} number ${i}`) })),
       dir: path.join(dir, name),
     });
@@ -126,7 +128,7 @@ describe("SearchIndexer", () => {
     writing[0] = 5;
     const indexer = new SearchIndexer(1, 1, writing);
     try {
-      const written = indexer.index({ pages: [{ url: "/harbour/", html: document("Harbour reopens", "ferries sail again") }], dir: path.join(dir, "index") });
+      const written = indexer.index({ shard: "2026", pages: [{ url: "/harbour/", html: document("Harbour reopens", "ferries sail again") }], dir: path.join(dir, "index") });
       indexer.writeSideBySide();
       // Taking turns, this shard would wait for the 5 pages' turn, which is never given back.
       expect((await written).pages).toBe(1);
@@ -140,7 +142,7 @@ describe("SearchIndexer", () => {
   it("stops at once when the build fails: a shard still waiting for a page fails with the build's error", async () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(1);
-    const waiting = indexer.index({ pages: [{ url: "/never/", file: path.join(dir, "never.search"), wait: true }], dir: path.join(dir, "index") });
+    const waiting = indexer.index({ shard: "2026", pages: [{ url: "/never/", file: path.join(dir, "never.search"), wait: true }], dir: path.join(dir, "index") });
     const failure = new Error("the build failed");
     const failed = expect(waiting).rejects.toBe(failure);
     await indexer.abort(failure);
