@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSite, removeSite, REPO, SHARED_IMAGE_CACHE, type FixtureSite } from "./helpers/site.ts";
 import { runCommand } from "./helpers/commands.ts";
 import { editSettings } from "./helpers/settings.ts";
-import { SLICE_MANIFEST, type SliceManifest } from "../src/build/slices.ts";
+import { SLICE_MANIFEST, SLICE_WORDS, type SliceManifest } from "../src/build/slices.ts";
 import { hashTree } from "./helpers/tree.ts";
 
 const NOW = "2026-03-20T12:00:00Z";
@@ -110,6 +110,20 @@ describe("a build in slices, merged", () => {
     }
     expect(runs.at(-1)?.output).toMatch(new RegExp(`merged ${n} slices?: ${pages.length} pages, 8 search shards, \\d+ images`));
   }, 300_000);
+
+  it("merges the vocabulary of the shards from the words each slice wrote, or else from the slice's shard folders, into the same bytes", async () => {
+    const copy = path.join(site.root, "slice-without-words");
+    await fs.cp(sliceDir(2, 2), copy, { recursive: true });
+    const words = JSON.parse(await fs.readFile(path.join(copy, SLICE_WORDS), "utf8")) as [string, string[]][];
+    const manifest = JSON.parse(await fs.readFile(path.join(copy, SLICE_MANIFEST), "utf8")) as SliceManifest;
+    expect(words.map(([id]) => id)).toEqual(manifest.shards.map(([id]) => id));
+    expect(words.every(([, list]) => list.length > 0)).toBe(true);
+    await fs.rm(path.join(copy, SLICE_WORDS));
+    const merged = path.join(site.root, "merged-without-words");
+    const run = await buildCli([`--output=${merged}`, "--merge", sliceDir(2, 1), copy], "merge-without-words");
+    expect(run.code, run.output).toBe(0);
+    expect(await hashTree(merged)).toEqual(single);
+  }, 120_000);
 
   it("balances the work: five slices of eight shards each hold some", async () => {
     const manifests = await Promise.all([1, 2, 3, 4, 5].map(async (k) => JSON.parse(await fs.readFile(path.join(sliceDir(5, k), SLICE_MANIFEST), "utf8")) as SliceManifest));

@@ -8,7 +8,7 @@ import { copyPublicFiles } from "../site/assets.ts";
 import { buildId } from "./apply.ts";
 import { codeDigest } from "./code.ts";
 import { checkOutputFolder, markOutputFolder, writeStaged } from "./output-folder.ts";
-import { checkSlices, contentDigest, linkSlices, readSlices } from "./slices.ts";
+import { checkSlices, contentDigest, linkSlices, readSlices, readSliceWords } from "./slices.ts";
 import { SearchIndexer } from "./search-index.ts";
 import { writeVocabulary } from "./search-vocabulary.ts";
 import { SEARCH_INDEX_DIR, VOCABULARY_DIR } from "../site/search.ts";
@@ -35,14 +35,15 @@ export async function mergeSlices(options: MergeOptions): Promise<{ summary: str
   hashing.catch(() => undefined);
   const code = await codeDigest();
   const record = checkSlices(manifests, { code });
-  const shards = [...record.shards.keys()].filter((id) => id !== VOCABULARY_DIR);
+  const shards = await readSliceWords(manifests);
 
   await writeStaged(output, async (staging) => {
-    await linkSlices(staging, manifests);
-    const index = path.join(staging, SEARCH_INDEX_DIR);
+    // The vocabulary of all the slices' shards is written while their files are linked.
     const indexer = new SearchIndexer(1);
     try {
-      await writeVocabulary(indexer, shards.map((id) => [id, path.join(index, id)] as const), [], path.join(index, VOCABULARY_DIR));
+      // Both settle before the staging folder may be removed for a failure of either.
+      const settled = await Promise.allSettled([linkSlices(staging, manifests), writeVocabulary(indexer, shards, path.join(staging, SEARCH_INDEX_DIR, VOCABULARY_DIR))]);
+      for (const result of settled) if (result.status === "rejected") throw result.reason;
     } finally {
       await indexer.close();
     }

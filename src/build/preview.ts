@@ -128,7 +128,7 @@ async function indexShards(shards: readonly PlannedShard[], all: readonly string
     if (shards.length > 0) {
       const index = path.join(output, SEARCH_INDEX_DIR);
       const target = path.join(index, VOCABULARY_DIR);
-      await writeVocabulary(indexer, all.map((id) => [id, path.join(index, id)] as const), [], `${target}.partial`);
+      await writeVocabulary(indexer, all.map((id) => ({ id, dir: path.join(index, id), hidden: [] })), `${target}.partial`);
       await fs.rm(target, { recursive: true, force: true });
       await fs.rename(`${target}.partial`, target);
     }

@@ -30,17 +30,14 @@ export interface ShardJob {
   amended?: boolean;
 }
 
-/** A written shard, for the vocabulary index: its id, its folder and the page ids of its hidden (outdated) entries. */
-export interface VocabularyShard {
-  id: string;
-  dir: string;
-  hidden: readonly string[];
-}
+/** A shard in the vocabulary index: its id and its words, or its written folder (and the page ids of its hidden, outdated entries) to read them from. */
+export type VocabularyShard = { id: string; words: readonly string[] } | { id: string; dir: string; hidden: readonly string[] };
 
-/** A shard written: how many pages its index holds, and Pagefind's page id of each, by URL. */
+/** A shard written: how many pages its index holds, Pagefind's page id of each, by URL, and the words it holds. */
 export interface IndexedShard {
   pages: number;
   ids: ReadonlyMap<string, string>;
+  words: readonly string[];
 }
 
 interface WorkerReply {
@@ -49,6 +46,7 @@ interface WorkerReply {
   errors?: string[];
   pages?: number;
   ids?: [string, string][];
+  words?: string[];
 }
 
 /** One Pagefind process, in a worker thread of its own; it indexes the shards dealt to it one after another. */
@@ -167,7 +165,7 @@ export class SearchIndexer {
     });
     const reply = await worker.run(this.next++, { shard, pages: ready, dir, amended });
     if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`index ${dir}`, reply.errors);
-    return { pages: reply.pages ?? 0, ids: new Map(reply.ids) };
+    return { pages: reply.pages ?? 0, ids: new Map(reply.ids), words: reply.words ?? [] };
   }
 
   /** Writes the vocabulary index of `shards` (their written folders) into `dir` (src/build/search-vocabulary.ts). */

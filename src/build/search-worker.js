@@ -158,7 +158,9 @@ async function indexShard({ id, shard, pages, dir, amended }) {
     const entry = JSON.parse(await fs.readFile(path.join(dir, "pagefind-entry.json"), "utf8"));
     /** @type {number} */
     const count = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    return { type: "written", id, pages: count, ids: pageIds(dir), errors: [] };
+    // Its words, for the vocabulary (src/build/search-vocabulary.ts): read here, beside the build,
+    // rather than all at once after the last shard.
+    return { type: "written", id, pages: count, ids: pageIds(dir), words: indexWords(dir), errors: [] };
   } catch (error) {
     return { type: "written", id, pages: 0, errors: [...errors, String(error)] };
   } finally {
@@ -174,7 +176,8 @@ async function indexShard({ id, shard, pages, dir, amended }) {
  * The vocabulary index: a page for each shard, listing the words its index holds (without those only
  * its hidden entries hold). Written as "unknown" language, so Pagefind keeps the words as they are:
  * they are stems already, and the search page searches it with the site's stemmer.
- * @param {{ id: number; shards: { id: string; dir: string; hidden: string[] }[]; dir: string }} job
+ * Each shard's words are given, or read from its folder.
+ * @param {{ id: number; shards: { id: string; words?: string[]; dir?: string; hidden?: string[] }[]; dir: string }} job
  */
 async function indexVocabulary({ id, shards, dir }) {
   const created = await pagefind.createIndex({ forceLanguage: "unknown" });
@@ -184,7 +187,7 @@ async function indexVocabulary({ id, shards, dir }) {
   const errors = [];
   try {
     for (const shard of shards) {
-      const words = indexWords(shard.dir, new Set(shard.hidden));
+      const words = shard.words ?? indexWords(shard.dir ?? "", new Set(shard.hidden));
       const added = await index.addCustomRecord({ url: `/${shard.id}/`, content: words.join(" "), language: "unknown", filters: { [VOCABULARY_FILTERS.vocabulary]: [shard.id] } });
       errors.push(...added.errors.map((error) => `${shard.id}: ${error}`));
     }

@@ -17,6 +17,7 @@ import { digestOf } from "./digest.ts";
 import { withVocabulary, type BuildPlan, type BuildRecord, type PlannedShard, type SearchPlan } from "./plan.ts";
 import { buildId } from "./apply.ts";
 import { linkOrCopy, linkTree } from "./store.ts";
+import type { VocabularyShard } from "./search-index.ts";
 
 /** Written into every slice's folder: what it holds and which build it is a slice of. */
 export const SLICE_MANIFEST = ".dateline-slice.json";
@@ -194,6 +195,32 @@ export async function contentDigest(dir: string): Promise<string> {
     LINK_CONCURRENCY,
   );
   return digestOf(hashed.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * Beside a slice's manifest: the words of each of its shards' indexes, for the vocabulary the merge
+ * writes (src/build/search-vocabulary.ts), so the merge need not read them out of the shards' files.
+ */
+export const SLICE_WORDS = ".dateline-slice-words.json";
+
+export async function writeSliceWords(dir: string, words: readonly (readonly [string, readonly string[]])[]): Promise<void> {
+  await fs.writeFile(path.join(dir, SLICE_WORDS), JSON.stringify(words));
+}
+
+/**
+ * Every slice's shards, for the vocabulary: with the words the slice wrote beside its manifest, or
+ * else (a slice folder without them) its shard's folder to read them from.
+ */
+export async function readSliceWords(slices: ReadonlyMap<string, SliceManifest>): Promise<VocabularyShard[]> {
+  const shards: VocabularyShard[] = [];
+  for (const [dir, manifest] of slices) {
+    const written = await fs.readFile(path.join(dir, SLICE_WORDS), "utf8").then((text) => new Map(JSON.parse(text) as [string, string[]][]), () => new Map<string, string[]>());
+    for (const [id] of manifest.shards) {
+      const words = written.get(id);
+      shards.push(Array.isArray(words) ? { id, words } : { id, dir: path.join(dir, SEARCH_INDEX_DIR, id), hidden: [] });
+    }
+  }
+  return shards;
 }
 
 export async function writeSliceManifest(dir: string, manifest: SliceManifest): Promise<void> {

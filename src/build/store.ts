@@ -16,6 +16,8 @@ const RECORD_FILE = "record.v8";
 const DOCUMENT_SUFFIX = ".search";
 /** Beside a stored shard's folder: what it holds (`shardContentsFile`). */
 const CONTENTS_SUFFIX = ".contents.json";
+/** Beside a stored shard: the words its index holds, one a line (src/build/search-vocabulary.ts). */
+const WORDS_SUFFIX = ".words";
 /** Files removed at once by `remove`. */
 const REMOVE_CONCURRENCY = 64;
 /** Bump when the record's shape changes: an older one is then ignored, never misread. */
@@ -165,6 +167,24 @@ export class BuildStore {
     await fs.rename(`${file}.${process.pid}`, file);
   }
 
+  /** The words a stored shard's index holds, or undefined when they were not kept (a cache from before they were). */
+  readShardWords(fingerprint: string): string[] | undefined {
+    try {
+      const text = fsSync.readFileSync(`${this.shardDir(fingerprint)}${WORDS_SUFFIX}`, "utf8");
+      return text === "" ? [] : text.split("\n");
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps the words of a freshly indexed shard, before its folder. */
+  async keepShardWords(fingerprint: string, words: readonly string[]): Promise<void> {
+    await fs.mkdir(this.shardsDir, { recursive: true });
+    const file = `${this.shardDir(fingerprint)}${WORDS_SUFFIX}`;
+    await fs.writeFile(`${file}.${process.pid}`, words.join("\n"));
+    await fs.rename(`${file}.${process.pid}`, file);
+  }
+
   /** Keeps a freshly written shard folder (moved in: the output gets links to it). */
   async keepShard(dir: string, fingerprint: string): Promise<void> {
     const stored = this.shardDir(fingerprint);
@@ -190,7 +210,8 @@ export class BuildStore {
         return names.filter((name) => !kept(name)).map((name) => path.join(this.pagesDir, prefix, name));
       }),
     );
-    const keptShard = (name: string) => keep.has(name) || (name.endsWith(CONTENTS_SUFFIX) && keep.has(name.slice(0, -CONTENTS_SUFFIX.length)));
+    const beside = (name: string, suffix: string) => name.endsWith(suffix) && keep.has(name.slice(0, -suffix.length));
+    const keptShard = (name: string) => keep.has(name) || beside(name, CONTENTS_SUFFIX) || beside(name, WORDS_SUFFIX);
     const shards = (await fs.readdir(this.shardsDir).catch(() => [] as string[])).filter((name) => !keptShard(name)).map((name) => path.join(this.shardsDir, name));
     return [...listed.flat(), ...shards];
   }

@@ -8,7 +8,7 @@ import path from "node:path";
 import type dateline from "../../.eleventy.ts";
 import type { BuildPlan, PlannedPage, PlannedShard, SearchPlan } from "./plan.ts";
 import { Linker, linkTree, type BuildStore } from "./store.ts";
-import { SearchIndexer } from "./search-index.ts";
+import { SearchIndexer, type VocabularyShard } from "./search-index.ts";
 import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { outputFile, type PageSpec } from "../site/page.ts";
@@ -16,6 +16,7 @@ import { articleSearchDocument } from "../site/pages.ts";
 import type { Article, Shell } from "../content/types.ts";
 import { AMENDMENTS_SHARD, SEARCH_INDEX_DIR, VOCABULARY_DIR } from "../site/search.ts";
 import { vocabularyFingerprint, writeVocabulary } from "./search-vocabulary.ts";
+import { indexWords } from "./pagefind-words.js";
 import { copyPublicFiles } from "../site/assets.ts";
 import { mapLimit } from "../images/limit.ts";
 
@@ -260,7 +261,8 @@ export class ShardWriter {
     });
     const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
     const amended = planned.shard.id === AMENDMENTS_SHARD;
-    const feed = this.indexer.index({ shard: planned.shard.id, pages, dir: scratch, amended }).then(async ({ pages: count, ids }) => {
+    const feed = this.indexer.index({ shard: planned.shard.id, pages, dir: scratch, amended }).then(async ({ pages: count, ids, words }) => {
+      await this.store.keepShardWords(planned.fingerprint, words);
       // What it holds, kept first: a later build amends this shard from it (src/build/search-amendments.ts).
       // A page without an id leaves it unkept: the shard is then indexed again, never amended.
       const documents = planned.shard.teasers.map((teaser): [string, string, string] => [teaser.path, this.search.documents.get(teaser.path)?.key ?? "", ids.get(teaser.path) ?? ""]);
@@ -336,12 +338,30 @@ export class ShardWriter {
     const held = await fs.stat(stored).then(() => true, () => false);
     if (!held) {
       const scratch = `${stored}.${process.pid}.partial`;
-      await writeVocabulary(this.indexer, shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint)] as const), hidden, scratch);
+      await writeVocabulary(this.indexer, this.vocabularyShards(), scratch);
       await this.store.keepShard(scratch, fingerprint);
     }
     const target = path.join(output, SEARCH_INDEX_DIR, VOCABULARY_DIR);
     await fs.rm(target, { recursive: true, force: true });
     await linkTree(stored, target);
+  }
+
+  /**
+   * The build's shards for the vocabulary: each one's words as the store keeps them; those of an
+   * amended shard (whose outdated entries are hidden) and of a shard stored before its words were
+   * kept, read from its folder.
+   */
+  vocabularyShards(): VocabularyShard[] {
+    return this.search.shards.map((planned): VocabularyShard => {
+      const { id } = planned.shard;
+      const words = planned.amendedStories === undefined ? this.store.readShardWords(planned.fingerprint) : undefined;
+      return words ? { id, words } : { id, dir: this.store.shardDir(planned.fingerprint), hidden: this.search.hidden };
+    });
+  }
+
+  /** Each shard's words, for a slice to hand to the merge, which writes the vocabulary (src/build/merge.ts). */
+  shardWords(): [string, readonly string[]][] {
+    return this.vocabularyShards().map((shard) => [shard.id, "words" in shard ? shard.words : indexWords(shard.dir, new Set(shard.hidden))]);
   }
 
   /** The build failed: stops the indexers at once, and lets no link land in the output after this. */

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SearchIndexer } from "../../src/build/search-index.ts";
+import { decodeCbor, indexWords } from "../../src/build/pagefind-words.js";
 
 const document = (title: string, words: string) =>
   `<html lang="en"><body><article data-pagefind-body><h1>${title}</h1><p>${words}</p><span data-pagefind-meta="title">${title}</span></article></body></html>`;
@@ -147,5 +148,42 @@ describe("SearchIndexer", () => {
     const failed = expect(waiting).rejects.toBe(failure);
     await indexer.abort(failure);
     await failed;
+  });
+});
+
+describe("the words of a written index (src/build/pagefind-words.js)", () => {
+  it("are its stems, each once, and leave out the words only hidden entries hold", async () => {
+    const dir = await tempDir();
+    const indexer = new SearchIndexer(1);
+    try {
+      const shard = path.join(dir, "2026");
+      const written = await indexer.index({
+        shard: "2026",
+        pages: [
+          { url: "/ferries/", html: document("Ferries sailing", "the harbourmaster counted ferries") },
+          { url: "/quokka/", html: document("Quokka seen", "a quokka near the harbour") },
+        ],
+        dir: shard,
+      });
+      const words = indexWords(shard);
+      // Stemmed as Pagefind's English search stems a query: "ferries" is "ferri", "sailing" is "sail".
+      expect(words).toEqual(expect.arrayContaining(["ferri", "sail", "harbourmast", "quokka", "harbour"]));
+      expect(new Set(words).size).toBe(words.length);
+      expect(written.words).toEqual(words);
+      const hidden = new Set([written.ids.get("/quokka/") ?? ""]);
+      expect(indexWords(shard, hidden)).toEqual(expect.arrayContaining(["ferri", "sail", "harbourmast", "the"]));
+      // Only on the hidden page: the story's words, including "harbour" (the other says "harbourmaster").
+      for (const word of ["quokka", "seen", "near", "harbour"]) expect(indexWords(shard, hidden)).not.toContain(word);
+    } finally {
+      await indexer.close();
+    }
+  });
+
+  it("are read from Pagefind's CBOR: integers, strings, nested arrays and maps", () => {
+    // [1, "ab", [-2, 300], {"k": true}, null]
+    const bytes = Buffer.from([0x85, 0x01, 0x62, 0x61, 0x62, 0x82, 0x21, 0x19, 0x01, 0x2c, 0xa1, 0x61, 0x6b, 0xf5, 0xf6]);
+    expect(decodeCbor(bytes)).toEqual([1, "ab", [-2, 300], new Map([["k", true]]), null]);
+    expect(() => decodeCbor(Buffer.from([0x82, 0x01]))).toThrow(/ends too soon/);
+    expect(() => decodeCbor(Buffer.from([0x01, 0x02]))).toThrow(/1 bytes after the value/);
   });
 });
