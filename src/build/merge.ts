@@ -35,7 +35,7 @@ export async function mergeSlices(options: MergeOptions): Promise<{ summary: str
   hashing.catch(() => undefined);
   const code = await codeDigest();
   const record = checkSlices(manifests, { code });
-  const shards = await readSliceWords(manifests);
+  const shards = readSliceWords(manifests);
 
   await writeStaged(output, async (staging) => {
     // The vocabulary of all the slices' shards is written while their files are linked.

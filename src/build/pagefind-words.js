@@ -30,6 +30,11 @@ export function indexWords(dir, hidden = new Set()) {
   pages.forEach(([id], n) => hidden.has(id) && hiddenPages.add(n));
   /** @type {string[]} */
   const words = [];
+  if (hidden.size === 0 || hiddenPages.size === 0) {
+    // Every word is shown: read the words alone, stepping over their pages (most of each file).
+    for (const [, , file] of chunks) words.push(...chunkWords(unpack(path.join(dir, "index", `${file}.pf_index`))));
+    return words;
+  }
   for (const [, , file] of chunks) {
     // [[word, its pages, [[a form of it with diacritics, its pages], …]], …], each list of pages
     // [[page number (counted from the one before), locations, meta locations], …].
@@ -45,9 +50,94 @@ export function indexWords(dir, hidden = new Set()) {
 
 /** @param {string} file */
 function readPacked(file) {
+  return decodeCbor(unpack(file));
+}
+
+/**
+ * The CBOR of a Pagefind file, unzipped and without its signature.
+ * @param {string} file
+ */
+function unpack(file) {
   const bytes = gunzipSync(fs.readFileSync(file));
   if (bytes.toString("utf8", 0, SIGNATURE.length) !== SIGNATURE) throw new Error(`${file} is not a Pagefind file (no ${SIGNATURE} signature)`);
-  return decodeCbor(bytes.subarray(SIGNATURE.length));
+  return bytes.subarray(SIGNATURE.length);
+}
+
+/**
+ * The words of an index chunk (`[[word, pages, forms], …]` inside an array of one), each that is on
+ * a page or has a form that is: the pages are stepped over, never decoded.
+ * @param {Buffer} bytes
+ * @returns {string[]}
+ */
+export function chunkWords(bytes) {
+  const reader = new CborReader(bytes);
+  if (reader.arrayLength() < 1) return [];
+  const count = reader.arrayLength();
+  /** @type {string[]} */
+  const words = [];
+  for (let n = 0; n < count; n++) {
+    const fields = reader.arrayLength();
+    const word = reader.text();
+    const onPages = bytes[reader.at] !== EMPTY_ARRAY;
+    reader.skip();
+    const withForms = fields > 2 && bytes[reader.at] !== EMPTY_ARRAY;
+    for (let field = 2; field < fields; field++) reader.skip();
+    if (onPages || withForms) words.push(word);
+  }
+  return words;
+}
+
+/** CBOR's empty array (major type 4, length 0). */
+const EMPTY_ARRAY = 0x80;
+
+/** Steps through CBOR without building what it steps over. */
+class CborReader {
+  /** @param {Buffer} bytes */
+  constructor(bytes) {
+    this.bytes = bytes;
+    this.at = 0;
+  }
+
+  /** The length an item's head gives (or -1: indefinite), after its major type. */
+  length() {
+    const info = this.bytes[this.at++] & 31;
+    if (info < 24) return info;
+    if (info === 24) return this.bytes[this.at++];
+    if (info === 25) return ((this.at += 2), this.bytes.readUInt16BE(this.at - 2));
+    if (info === 26) return ((this.at += 4), this.bytes.readUInt32BE(this.at - 4));
+    if (info === 27) return ((this.at += 8), Number(this.bytes.readBigUInt64BE(this.at - 8)));
+    if (info === 31) return -1;
+    throw new Error(`CBOR: unknown length ${info} at byte ${this.at - 1}`);
+  }
+
+  arrayLength() {
+    if (this.bytes[this.at] >> 5 !== 4) throw new Error(`CBOR: an array expected at byte ${this.at}`);
+    const size = this.length();
+    if (size < 0) throw new Error(`CBOR: an array of unknown length at byte ${this.at}`);
+    return size;
+  }
+
+  text() {
+    if (this.bytes[this.at] >> 5 !== 3) throw new Error(`CBOR: a string expected at byte ${this.at}`);
+    const size = this.length();
+    return this.bytes.toString("utf8", this.at, (this.at += size));
+  }
+
+  /** Steps over one item: a loop over the items still to step over, not a call for each (there are millions). */
+  skip() {
+    const { bytes } = this;
+    let pending = 1;
+    while (pending > 0) {
+      pending--;
+      if (this.at >= bytes.length) throw new Error("CBOR: ends too soon");
+      const major = bytes[this.at] >> 5;
+      const size = this.length();
+      if (size < 0) throw new Error(`CBOR: an item of unknown length at byte ${this.at - 1}`);
+      if (major === 2 || major === 3) this.at += size;
+      else if (major === 4) pending += size;
+      else if (major === 5) pending += size * 2;
+    }
+  }
 }
 
 /**

@@ -30,8 +30,11 @@ export interface ShardJob {
   amended?: boolean;
 }
 
-/** A shard in the vocabulary index: its id and its words, or its written folder (and the page ids of its hidden, outdated entries) to read them from. */
-export type VocabularyShard = { id: string; words: readonly string[] } | { id: string; dir: string; hidden: readonly string[] };
+/**
+ * A shard in the vocabulary index: its id and the file of its words (one a line, as the store keeps
+ * them), or its written folder (and the page ids of its hidden, outdated entries) to read them from.
+ */
+export type VocabularyShard = { id: string; file: string } | { id: string; dir: string; hidden: readonly string[] };
 
 /** A shard written: how many pages its index holds, Pagefind's page id of each, by URL, and the words it holds. */
 export interface IndexedShard {

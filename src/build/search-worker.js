@@ -55,15 +55,15 @@ async function writeTurn(pages) {
  */
 const AMENDED_MARK = '<p data-pagefind-meta="amended:true" hidden></p>';
 
+/** The index's own filters (src/site/search.ts `SEARCH_FILTERS`): a story's shard; the shard a vocabulary page lists the words of. */
+const FILTERS = workerData.filters;
+
 /**
  * Names a page's shard in a filter of its own: the search page keeps a query to the shards whose words
  * match it as one index's would (src/build/search-vocabulary.ts). Shard ids are "2026", "2026-q1", ….
  * @param {string} shard
  */
-const shardFilter = (shard) => `<span data-pagefind-filter="${VOCABULARY_FILTERS.shard}:${shard}"></span>`;
-
-/** The filters of the search index: a story's shard, and the shard a vocabulary page lists the words of (src/site/search.ts). */
-const VOCABULARY_FILTERS = workerData.filters;
+const shardFilter = (shard) => `<span data-pagefind-filter="${FILTERS.shard}:${shard}"></span>`;
 
 /** The opening of a fragment's text: "pagefind_dcd{"url":"/2026/03/05/flood/",…". */
 const URL_FIRST = /^pagefind_dcd\{"url":("(?:[^"\\]|\\.)*")/;
@@ -176,8 +176,8 @@ async function indexShard({ id, shard, pages, dir, amended }) {
  * The vocabulary index: a page for each shard, listing the words its index holds (without those only
  * its hidden entries hold). Written as "unknown" language, so Pagefind keeps the words as they are:
  * they are stems already, and the search page searches it with the site's stemmer.
- * Each shard's words are given, or read from its folder.
- * @param {{ id: number; shards: { id: string; words?: string[]; dir?: string; hidden?: string[] }[]; dir: string }} job
+ * Each shard's words are read from their file, or else from the shard's folder.
+ * @param {{ id: number; shards: { id: string; file?: string; dir?: string; hidden?: string[] }[]; dir: string }} job
  */
 async function indexVocabulary({ id, shards, dir }) {
   const created = await pagefind.createIndex({ forceLanguage: "unknown" });
@@ -187,8 +187,8 @@ async function indexVocabulary({ id, shards, dir }) {
   const errors = [];
   try {
     for (const shard of shards) {
-      const words = shard.words ?? indexWords(shard.dir ?? "", new Set(shard.hidden));
-      const added = await index.addCustomRecord({ url: `/${shard.id}/`, content: words.join(" "), language: "unknown", filters: { [VOCABULARY_FILTERS.vocabulary]: [shard.id] } });
+      const words = shard.file === undefined ? indexWords(shard.dir ?? "", new Set(shard.hidden)) : await fs.readFile(shard.file, "utf8").then((text) => (text === "" ? [] : text.split("\n")));
+      const added = await index.addCustomRecord({ url: `/${shard.id}/`, content: words.join(" "), language: "unknown", filters: { [FILTERS.vocabulary]: [shard.id] } });
       errors.push(...added.errors.map((error) => `${shard.id}: ${error}`));
     }
     if (errors.length > 0) return { type: "written", id, pages: 0, errors };

@@ -6,6 +6,7 @@
 // paths to even the slices' work (so a page nearly always stays in its slice, and in its cache, from
 // one publish to the next).
 import { createHash } from "node:crypto";
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { ArticleSource } from "../content/load-articles.ts";
@@ -198,29 +199,23 @@ export async function contentDigest(dir: string): Promise<string> {
 }
 
 /**
- * Beside a slice's manifest: the words of each of its shards' indexes, for the vocabulary the merge
- * writes (src/build/search-vocabulary.ts), so the merge need not read them out of the shards' files.
+ * Beside a slice's manifest: a folder of the words of each of its shards' indexes (`<id>.words`, one
+ * a line), for the vocabulary the merge writes (src/build/search-vocabulary.ts), so the merge need
+ * not read them out of the shards' files.
  */
-export const SLICE_WORDS = ".dateline-slice-words.json";
-
-export async function writeSliceWords(dir: string, words: readonly (readonly [string, readonly string[]])[]): Promise<void> {
-  await fs.writeFile(path.join(dir, SLICE_WORDS), JSON.stringify(words));
-}
+export const SLICE_WORDS = ".dateline-slice-words";
 
 /**
  * Every slice's shards, for the vocabulary: with the words the slice wrote beside its manifest, or
  * else (a slice folder without them) its shard's folder to read them from.
  */
-export async function readSliceWords(slices: ReadonlyMap<string, SliceManifest>): Promise<VocabularyShard[]> {
-  const shards: VocabularyShard[] = [];
-  for (const [dir, manifest] of slices) {
-    const written = await fs.readFile(path.join(dir, SLICE_WORDS), "utf8").then((text) => new Map(JSON.parse(text) as [string, string[]][]), () => new Map<string, string[]>());
-    for (const [id] of manifest.shards) {
-      const words = written.get(id);
-      shards.push(Array.isArray(words) ? { id, words } : { id, dir: path.join(dir, SEARCH_INDEX_DIR, id), hidden: [] });
-    }
-  }
-  return shards;
+export function readSliceWords(slices: ReadonlyMap<string, SliceManifest>): VocabularyShard[] {
+  return [...slices].flatMap(([dir, manifest]) =>
+    manifest.shards.map(([id]): VocabularyShard => {
+      const file = path.join(dir, SLICE_WORDS, `${id}.words`);
+      return fsSync.existsSync(file) ? { id, file } : { id, dir: path.join(dir, SEARCH_INDEX_DIR, id), hidden: [] };
+    }),
+  );
 }
 
 export async function writeSliceManifest(dir: string, manifest: SliceManifest): Promise<void> {

@@ -167,14 +167,10 @@ export class BuildStore {
     await fs.rename(`${file}.${process.pid}`, file);
   }
 
-  /** The words a stored shard's index holds, or undefined when they were not kept (a cache from before they were). */
-  readShardWords(fingerprint: string): string[] | undefined {
-    try {
-      const text = fsSync.readFileSync(`${this.shardDir(fingerprint)}${WORDS_SUFFIX}`, "utf8");
-      return text === "" ? [] : text.split("\n");
-    } catch {
-      return undefined;
-    }
+  /** The file of the words a stored shard's index holds, one a line, or undefined when they were not kept (a cache from before they were). */
+  shardWordsFile(fingerprint: string): string | undefined {
+    const file = `${this.shardDir(fingerprint)}${WORDS_SUFFIX}`;
+    return fsSync.existsSync(file) ? file : undefined;
   }
 
   /** Keeps the words of a freshly indexed shard, before its folder. */

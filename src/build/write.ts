@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type dateline from "../../.eleventy.ts";
 import type { BuildPlan, PlannedPage, PlannedShard, SearchPlan } from "./plan.ts";
-import { Linker, linkTree, type BuildStore } from "./store.ts";
+import { Linker, linkOrCopy, linkTree, type BuildStore } from "./store.ts";
 import { SearchIndexer, type VocabularyShard } from "./search-index.ts";
 import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
@@ -354,14 +354,22 @@ export class ShardWriter {
   vocabularyShards(): VocabularyShard[] {
     return this.search.shards.map((planned): VocabularyShard => {
       const { id } = planned.shard;
-      const words = planned.amendedStories === undefined ? this.store.readShardWords(planned.fingerprint) : undefined;
-      return words ? { id, words } : { id, dir: this.store.shardDir(planned.fingerprint), hidden: this.search.hidden };
+      const file = planned.amendedStories === undefined ? this.store.shardWordsFile(planned.fingerprint) : undefined;
+      return file ? { id, file } : { id, dir: this.store.shardDir(planned.fingerprint), hidden: this.search.hidden };
     });
   }
 
-  /** Each shard's words, for a slice to hand to the merge, which writes the vocabulary (src/build/merge.ts). */
-  shardWords(): [string, readonly string[]][] {
-    return this.vocabularyShards().map((shard) => [shard.id, "words" in shard ? shard.words : indexWords(shard.dir, new Set(shard.hidden))]);
+  /**
+   * Puts each shard's words into `folder` as `<shard id>.words`, for a slice to hand to the merge,
+   * which writes the vocabulary (src/build/merge.ts): linked from the store, or read from the shard.
+   */
+  async shardWordsInto(folder: string): Promise<void> {
+    await fs.mkdir(folder, { recursive: true });
+    for (const shard of this.vocabularyShards()) {
+      const target = path.join(folder, `${shard.id}.words`);
+      if ("file" in shard) await linkOrCopy(shard.file, target, { replace: true });
+      else await fs.writeFile(target, indexWords(shard.dir, new Set(shard.hidden)).join("\n"));
+    }
   }
 
   /** The build failed: stops the indexers at once, and lets no link land in the output after this. */

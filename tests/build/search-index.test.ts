@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SearchIndexer } from "../../src/build/search-index.ts";
-import { decodeCbor, indexWords } from "../../src/build/pagefind-words.js";
+import { chunkWords, decodeCbor, indexWords } from "../../src/build/pagefind-words.js";
 
 const document = (title: string, words: string) =>
   `<html lang="en"><body><article data-pagefind-body><h1>${title}</h1><p>${words}</p><span data-pagefind-meta="title">${title}</span></article></body></html>`;
@@ -179,6 +179,14 @@ describe("the words of a written index (src/build/pagefind-words.js)", () => {
     }
   });
 
+  it("are stepped through in a chunk without decoding its pages: a word on no page and with no form on one is left out", () => {
+    // Pagefind's chunk: [[[word, [[page, locations, meta locations], …], [[form, pages], …]], …]].
+    const chunk = [[["ab", [[1, [-25, 3], []], [2, [300], [-9, 70000]]], []], ["cafe", [], [["café", [[4, [12], []]]]]], ["ef", [], []]]];
+    expect(chunkWords(encodeCbor(chunk))).toEqual(["ab", "cafe"]);
+    expect(decodeCbor(encodeCbor(chunk))).toEqual(chunk);
+    expect(() => chunkWords(encodeCbor([[["ab", [[1, [2]]]]]]).subarray(0, 7))).toThrow(/ends too soon/);
+  });
+
   it("are read from Pagefind's CBOR: integers, strings, nested arrays and maps", () => {
     // [1, "ab", [-2, 300], {"k": true}, null]
     const bytes = Buffer.from([0x85, 0x01, 0x62, 0x61, 0x62, 0x82, 0x21, 0x19, 0x01, 0x2c, 0xa1, 0x61, 0x6b, 0xf5, 0xf6]);
@@ -187,3 +195,20 @@ describe("the words of a written index (src/build/pagefind-words.js)", () => {
     expect(() => decodeCbor(Buffer.from([0x01, 0x02]))).toThrow(/1 bytes after the value/);
   });
 });
+
+/** CBOR of numbers, strings and arrays, as Pagefind writes them (definite lengths, shortest heads). */
+function encodeCbor(value: unknown): Buffer {
+  const head = (major: number, size: number) => {
+    if (size < 24) return Buffer.from([(major << 5) | size]);
+    if (size < 256) return Buffer.from([(major << 5) | 24, size]);
+    if (size < 65536) return Buffer.from([(major << 5) | 25, size >> 8, size & 255]);
+    const bytes = Buffer.alloc(5);
+    bytes[0] = (major << 5) | 26;
+    bytes.writeUInt32BE(size, 1);
+    return bytes;
+  };
+  if (typeof value === "number") return value < 0 ? head(1, -1 - value) : head(0, value);
+  if (typeof value === "string") return Buffer.concat([head(3, Buffer.byteLength(value)), Buffer.from(value)]);
+  if (Array.isArray(value)) return Buffer.concat([head(4, value.length), ...value.map(encodeCbor)]);
+  throw new Error(`not encoded: ${String(value)}`);
+}
