@@ -273,7 +273,7 @@ describe("a search across shards", () => {
     const reader = await browser.newPage();
     try {
       await reader.goto(`${served.origin}/robots.txt`);
-      const queries: [string, Record<string, string>?][] = [["okonkwo"], ["harbourmaster"], ["harbourmasters"], ["harbour"], ["running"], ["zebra"], ['"harbour"'], ["harbour okonkwo"], ["harbour", { year: "2024" }]];
+      const queries: [string, Record<string, string>?][] = [["okonkwo"], ["harbourmaster"], ["harbourmasters"], ["harbour"], ["running"], ["zebra"], ['"harbour"'], ["harbour okonkwo"], ["the okonkwo"], ["harbour", { year: "2024" }]];
       found = await reader.evaluate(`(async (queries) => {
         const html = await (await fetch("/search/")).text();
         const root = new DOMParser().parseFromString(html, "text/html").querySelector("[data-search]");
@@ -301,6 +301,8 @@ describe("a search across shards", () => {
     expect(found["harbourmaster"]).toEqual([url("2024", "harbourmaster")]);
     expect(found["harbourmasters"]).toEqual([url("2024", "harbourmaster")]);
     expect(found["harbour okonkwo"]).toEqual([url("2024", "harbourmaster")]);
+    // "the" is in every shard, so on the vocabulary's page of the words every shard holds: a word at a time.
+    expect(found["the okonkwo"]).toEqual([url("2024", "harbourmaster")]);
     expect(found["zebra"]).toEqual([]);
   });
 
@@ -309,6 +311,11 @@ describe("a search across shards", () => {
     expect(found["harbour"]).not.toContain(url("2023", "council"));
     expect(found["running"]).toEqual(expect.arrayContaining([url("2024", "harbourmaster"), url("2025", "harbour-wall")]));
     expect(found["running"]).not.toContain(url("2023", "council"));
+  });
+
+  it("asks a vocabulary of a page per shard and one of the words every shard holds", async () => {
+    const entry = JSON.parse(await fs.readFile(path.join(archive.outputDir, "pagefind/vocabulary/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages["unknown"]?.page_count).toBe(4 + 1);
   });
 
   it("keeps quoted words exact and facets as chosen", () => {

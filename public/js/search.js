@@ -80,20 +80,24 @@ export async function openSearch(root) {
     let within = filters;
     // Pagefind matches a word a shard lacks by the longest shorter word the shard holds ("okonkwo"
     // finds the "ok" of every story of a year that never names him). The vocabulary index holds every
-    // shard's words as one index: the shards it finds for the query are those one index of the whole
-    // site would match in, and only they are searched. A quoted search matches exact words only.
-    // Either way the vocabulary's own pages are never results: only stories name a shard.
+    // shard's words as one index: the shards it finds for a word are those one index of the whole
+    // site would match it in, and only the shards found for every word of the query are searched.
+    // A word at a time: the words every shard holds are on a page of their own, which names them all.
+    // A quoted search matches exact words only. Either way the vocabulary's own pages are never
+    // results: only stories name a shard.
     if (vocabulary) {
       let shards = shardIds;
-      if (query && !/^\s*".+"\s*$/.test(query)) {
-        // The shards' parts of the index for these words load meanwhile, as for a search of them all:
-        // asking the vocabulary first costs the reader no round trip more.
-        const loading = pagefind.preload(query, { filters: { ...filters, [SHARD_FILTER]: { any: shardIds } } });
-        // Filtered by its own filter: Pagefind counts only the filters a search loads, and the shards'
-        // stories, which lack it, are left out of this search.
-        const counts = (await pagefind.search(query, { filters: { [VOCABULARY_FILTER]: { any: shardIds } } })).filters?.[VOCABULARY_FILTER] ?? {};
-        await loading;
-        shards = Object.keys(counts).filter((shard) => counts[shard] > 0);
+      const words = query && !/^\s*".+"\s*$/.test(query) ? query.trim().split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)) : [];
+      if (words.length > 0) {
+        // Every part of the index these searches need (the vocabulary's and the shards') loads at once,
+        // as for one search: asking the vocabulary first costs the reader no round trip more.
+        await pagefind.preload(query, { filters: { ...filters, [SHARD_FILTER]: { any: shardIds }, [VOCABULARY_FILTER]: { any: shardIds } } });
+        for (const word of words) {
+          // Filtered by its own filter: Pagefind counts only the filters a search loads, and the
+          // shards' stories, which lack it, are left out of this search.
+          const counts = (await pagefind.search(word, { filters: { [VOCABULARY_FILTER]: { any: shardIds } } })).filters?.[VOCABULARY_FILTER] ?? {};
+          shards = shards.filter((shard) => (counts[shard] ?? 0) > 0);
+        }
         if (shards.length === 0) return [];
       }
       within = { ...filters, [SHARD_FILTER]: { any: shards } };
