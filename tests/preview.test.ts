@@ -63,6 +63,11 @@ describe("live preview (npm start)", () => {
     for (const file of pages) {
       expect(load(await fs.readFile(path.join(preview.output, file), "utf8"))('meta[name="robots"]').attr("content"), file).toBe("noindex");
     }
+    // Its search index, with the vocabulary of its shards' words the search page asks first.
+    for (const index of ["pagefind/2026", "pagefind/vocabulary"]) {
+      const entry = JSON.parse(await fs.readFile(path.join(preview.output, index, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+      expect(Object.values(entry.languages)[0]?.page_count, index).toBeGreaterThan(0);
+    }
     // Its feeds list the draft; nothing of it reaches the published site's folder.
     expect(await fs.readFile(path.join(preview.output, "feed.xml"), "utf8")).toContain("Draft story");
     await expect(fs.access(site.outputDir)).rejects.toThrow();

@@ -171,7 +171,7 @@ export class SearchIndexer {
     return { pages: reply.pages ?? 0, ids: new Map(reply.ids), words: reply.words ?? [] };
   }
 
-  /** Writes the vocabulary index of `shards` (their written folders) into `dir` (src/build/search-vocabulary.ts). */
+  /** Writes the vocabulary index of `shards` (each with its words' file or its written folder) into `dir` (src/build/search-vocabulary.ts). */
   async vocabulary(shards: readonly VocabularyShard[], dir: string): Promise<void> {
     const reply = await this.idlest().vocabulary(this.next++, shards, dir);
     if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`index the vocabulary ${dir}`, reply.errors);
