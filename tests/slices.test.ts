@@ -377,6 +377,17 @@ describe("a merge that does not match", () => {
     const noShard = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), copy], "merge-bad");
     expect(noShard.code).toBe(2);
     expect(noShard.output).toContain(`--merge: ${copy} lacks pagefind/${shard}, which its manifest lists`);
+    // A manifest naming a file outside its folder (an artifact tampered with): refused before anything is read.
+    const tampered: [string, SliceManifest][] = [
+      ["shards", { ...manifest, shards: [["../../outside", "x"], ...manifest.shards] }],
+      ["pages", { ...manifest, pages: [...manifest.pages, ["/2026/../../../outside/", "x"]] }],
+    ];
+    for (const [field, bad] of tampered) {
+      await fs.writeFile(path.join(copy, SLICE_MANIFEST), JSON.stringify(bad));
+      const outside = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), copy], "merge-bad");
+      expect(outside.code).toBe(2);
+      expect(outside.output).toContain(`--merge: ${copy}/${SLICE_MANIFEST}: ${field}[${field === "shards" ? 0 : manifest.pages.length}]`);
+    }
     const notSlice = await buildCli([`--output=${path.join(site.root, "bad-merge")}`, "--merge", sliceDir(2, 1), site.contentDir], "merge-bad");
     expect(notSlice.code).toBe(2);
     expect(notSlice.output).toContain(`--merge: ${site.contentDir} is not a slice of a build`);

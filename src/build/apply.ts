@@ -5,11 +5,11 @@
 // previous record, which is written last) moves the same files again.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { digestOf } from "./digest.ts";
+import { byText, digestOf } from "./digest.ts";
 import type { BuildPlan, BuildRecord } from "./plan.ts";
 import { markedBuild, markOutputFolder } from "./output-folder.ts";
 import { outputFile } from "../site/page.ts";
-import { SEARCH_INDEX_DIR, VOCABULARY_DIR } from "../site/search.ts";
+import { SEARCH_INDEX_DIR } from "../site/search.ts";
 import { copyPublicFiles } from "../site/assets.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { mapLimit } from "../images/limit.ts";
@@ -18,7 +18,7 @@ const FILE_CONCURRENCY = 64;
 
 /** Names a build by everything it wrote: the same record (in any order: a merge's is its slices'), the same name. */
 export function buildId(record: BuildRecord): string {
-  const sorted = (map: ReadonlyMap<string, string>) => [...map].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = (map: ReadonlyMap<string, string>) => [...map].sort(([a], [b]) => byText(a, b));
   return digestOf({ pages: sorted(record.pages), shards: sorted(record.shards) });
 }
 
@@ -45,13 +45,10 @@ export async function applyInPlace({ staging, output, plan, id, previous, images
   const rendered = plan.pages.filter((planned) => planned.render);
   await mapLimit(rendered, (planned) => moveInto(path.join(staging, outputFile(planned.spec.path)), path.join(output, outputFile(planned.spec.path))), FILE_CONCURRENCY);
   await mapLimit(plan.removed, (sitePath) => removeOutput(output, outputFile(sitePath)), FILE_CONCURRENCY);
-  for (const planned of plan.shards) {
-    if (planned.index) await replaceFolder(path.join(staging, SEARCH_INDEX_DIR, planned.shard.id), path.join(output, SEARCH_INDEX_DIR, planned.shard.id));
-  }
-  // The vocabulary of the shards (src/build/search-vocabulary.ts) is in the staging folder whether it changed or not.
-  if (plan.record.shards.get(VOCABULARY_DIR) !== previous.shards.get(VOCABULARY_DIR)) await replaceFolder(path.join(staging, SEARCH_INDEX_DIR, VOCABULARY_DIR), path.join(output, SEARCH_INDEX_DIR, VOCABULARY_DIR));
-  const shards = new Set([...plan.shards.map((planned) => planned.shard.id), VOCABULARY_DIR]);
-  for (const id of previous.shards.keys()) if (!shards.has(id)) await fs.rm(path.join(output, SEARCH_INDEX_DIR, id), { recursive: true, force: true });
+  // The search index folders the build wrote (the shards it indexed and the vocabulary of them all) go in whole.
+  const written = await fs.readdir(path.join(staging, SEARCH_INDEX_DIR)).catch(() => [] as string[]);
+  for (const id of written) await replaceFolder(path.join(staging, SEARCH_INDEX_DIR, id), path.join(output, SEARCH_INDEX_DIR, id));
+  for (const id of previous.shards.keys()) if (!plan.record.shards.has(id)) await fs.rm(path.join(output, SEARCH_INDEX_DIR, id), { recursive: true, force: true });
   await copyPublicFiles(output);
   await images.copyUsed(output, { removeUnused: true });
   await markOutputFolder(output, id);

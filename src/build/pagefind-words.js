@@ -10,14 +10,14 @@ const SIGNATURE = "pagefind_dcd";
 
 /**
  * The words of the index in `dir`, each once, in the index's order; without the words that only
- * `hidden` pages (Pagefind page ids, the outdated entries of an amended shard) hold.
+ * `hidden` pages (Pagefind page ids, the outdated entries of an amended shard) hold. A file that is
+ * not what Pagefind writes is named in the error.
  * @param {string} dir
  * @param {ReadonlySet<string>} [hidden]
  * @returns {string[]}
  */
 export function indexWords(dir, hidden = new Set()) {
-  const names = fs.readdirSync(dir);
-  const meta = names.find((name) => name.endsWith(".pf_meta"));
+  const meta = fs.readdirSync(dir).find((name) => name.endsWith(".pf_meta"));
   if (!meta) {
     // An index of no pages (a site without articles) has no language, so no metadata.
     const entry = JSON.parse(fs.readFileSync(path.join(dir, "pagefind-entry.json"), "utf8"));
@@ -25,64 +25,76 @@ export function indexWords(dir, hidden = new Set()) {
     throw new Error(`${dir} holds no Pagefind metadata (.pf_meta) for its languages`);
   }
   // [version, pages [[id, word count, …]], chunks [[from, to, file]], filters, sorts, meta fields]
-  const [, pages, chunks] = /** @type {[string, [string][], [string, string, string][]]} */ (readPacked(path.join(dir, meta)));
+  const [, pages, chunks] = /** @type {[string, [string][], [string, string, string][]]} */ (inFile(path.join(dir, meta), (bytes) => decodeCbor(bytes)));
+  /** @type {Set<number>} */
   const hiddenPages = new Set();
   pages.forEach(([id], n) => hidden.has(id) && hiddenPages.add(n));
-  /** @type {string[]} */
-  const words = [];
-  if (hidden.size === 0 || hiddenPages.size === 0) {
-    // Every word is shown: read the words alone, stepping over their pages (most of each file).
-    for (const [, , file] of chunks) words.push(...chunkWords(unpack(path.join(dir, "index", `${file}.pf_index`))));
-    return words;
-  }
-  for (const [, , file] of chunks) {
-    // [[word, its pages, [[a form of it with diacritics, its pages], …]], …], each list of pages
-    // [[page number (counted from the one before), locations, meta locations], …].
-    const [entries] = /** @type {[[string, [number][], [string, [number][]][]][]]} */ (readPacked(path.join(dir, "index", `${file}.pf_index`)));
-    const shown = (/** @type {[number][]} */ onPages) => {
-      let page = 0;
-      return onPages.some(([delta]) => !hiddenPages.has((page += delta)));
-    };
-    for (const [word, onPages, forms = []] of entries) if (shown(onPages) || forms.some(([, formPages]) => shown(formPages))) words.push(word);
-  }
-  return words;
-}
-
-/** @param {string} file */
-function readPacked(file) {
-  return decodeCbor(unpack(file));
+  return chunks.flatMap(([, , file]) => inFile(path.join(dir, "index", `${file}.pf_index`), (bytes) => chunkWords(bytes, hiddenPages)));
 }
 
 /**
- * The CBOR of a Pagefind file, unzipped and without its signature.
+ * `read` of a Pagefind file's CBOR (unzipped, without its signature); its errors name the file.
+ * @template T
  * @param {string} file
+ * @param {(bytes: Buffer) => T} read
+ * @returns {T}
  */
-function unpack(file) {
-  const bytes = gunzipSync(fs.readFileSync(file));
-  if (bytes.toString("utf8", 0, SIGNATURE.length) !== SIGNATURE) throw new Error(`${file} is not a Pagefind file (no ${SIGNATURE} signature)`);
-  return bytes.subarray(SIGNATURE.length);
+function inFile(file, read) {
+  try {
+    const bytes = gunzipSync(fs.readFileSync(file));
+    if (bytes.toString("utf8", 0, SIGNATURE.length) !== SIGNATURE) throw new Error(`no ${SIGNATURE} signature`);
+    return read(bytes.subarray(SIGNATURE.length));
+  } catch (error) {
+    throw new Error(`${file} is not a Pagefind index file Dateline can read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 /**
- * The words of an index chunk (`[[word, pages, forms], …]` inside an array of one), each that is on
- * a page or has a form that is: the pages are stepped over, never decoded.
+ * The words of an index chunk: `[[[word, pages, forms], …]]`, each list of pages `[[page number
+ * (counted from the one before), locations, meta locations], …]` and each form (the word with its
+ * diacritics) `[form, pages]`. A word is kept when a page not in `hiddenPages` holds it or a form of
+ * it; everything else is stepped over, never decoded (most of each file).
  * @param {Buffer} bytes
+ * @param {ReadonlySet<number>} [hiddenPages]
  * @returns {string[]}
  */
-export function chunkWords(bytes) {
+export function chunkWords(bytes, hiddenPages = new Set()) {
   const reader = new CborReader(bytes);
   if (reader.arrayLength() < 1) return [];
   const count = reader.arrayLength();
+  /** Whether the list of pages at the reader holds a page not hidden; steps over it. */
+  const shown = () => {
+    if (hiddenPages.size === 0) {
+      const any = bytes[reader.at] !== EMPTY_ARRAY;
+      reader.skip();
+      return any;
+    }
+    let page = 0;
+    let any = false;
+    for (let n = reader.arrayLength(); n > 0; n--) {
+      const fields = reader.arrayLength();
+      page += reader.uint();
+      if (!hiddenPages.has(page)) any = true;
+      for (let field = 1; field < fields; field++) reader.skip();
+    }
+    return any;
+  };
   /** @type {string[]} */
   const words = [];
   for (let n = 0; n < count; n++) {
     const fields = reader.arrayLength();
     const word = reader.text();
-    const onPages = bytes[reader.at] !== EMPTY_ARRAY;
-    reader.skip();
-    const withForms = fields > 2 && bytes[reader.at] !== EMPTY_ARRAY;
-    for (let field = 2; field < fields; field++) reader.skip();
-    if (onPages || withForms) words.push(word);
+    let kept = shown();
+    if (fields > 2) {
+      for (let forms = reader.arrayLength(); forms > 0; forms--) {
+        const formFields = reader.arrayLength();
+        reader.skip();
+        if (shown()) kept = true;
+        for (let field = 2; field < formFields; field++) reader.skip();
+      }
+    }
+    for (let field = 3; field < fields; field++) reader.skip();
+    if (kept) words.push(word);
   }
   return words;
 }
@@ -90,7 +102,7 @@ export function chunkWords(bytes) {
 /** CBOR's empty array (major type 4, length 0). */
 const EMPTY_ARRAY = 0x80;
 
-/** Steps through CBOR without building what it steps over. */
+/** Reads CBOR (RFC 8949, definite lengths, as Pagefind writes it), or steps over it without building what it steps over. */
 class CborReader {
   /** @param {Buffer} bytes */
   constructor(bytes) {
@@ -98,90 +110,83 @@ class CborReader {
     this.at = 0;
   }
 
-  /** The length an item's head gives (or -1: indefinite), after its major type. */
+  /** The length or value an item's head gives, after its major type. */
   length() {
+    if (this.at >= this.bytes.length) throw new Error("CBOR: ends too soon");
     const info = this.bytes[this.at++] & 31;
     if (info < 24) return info;
     if (info === 24) return this.bytes[this.at++];
     if (info === 25) return ((this.at += 2), this.bytes.readUInt16BE(this.at - 2));
     if (info === 26) return ((this.at += 4), this.bytes.readUInt32BE(this.at - 4));
     if (info === 27) return ((this.at += 8), Number(this.bytes.readBigUInt64BE(this.at - 8)));
-    if (info === 31) return -1;
-    throw new Error(`CBOR: unknown length ${info} at byte ${this.at - 1}`);
+    throw new Error(`CBOR: ${info === 31 ? "an item of unknown length" : `unknown length ${info}`} at byte ${this.at - 1}`);
+  }
+
+  /** @param {number} major */
+  expect(major, what = "") {
+    if (this.bytes[this.at] >> 5 !== major) throw new Error(`CBOR: ${what} expected at byte ${this.at}`);
+    return this.length();
   }
 
   arrayLength() {
-    if (this.bytes[this.at] >> 5 !== 4) throw new Error(`CBOR: an array expected at byte ${this.at}`);
-    const size = this.length();
-    if (size < 0) throw new Error(`CBOR: an array of unknown length at byte ${this.at}`);
-    return size;
+    return this.expect(4, "an array");
+  }
+
+  uint() {
+    return this.expect(0, "a number");
   }
 
   text() {
-    if (this.bytes[this.at] >> 5 !== 3) throw new Error(`CBOR: a string expected at byte ${this.at}`);
-    const size = this.length();
+    const size = this.expect(3, "a string");
     return this.bytes.toString("utf8", this.at, (this.at += size));
   }
 
   /** Steps over one item: a loop over the items still to step over, not a call for each (there are millions). */
   skip() {
-    const { bytes } = this;
     let pending = 1;
     while (pending > 0) {
       pending--;
-      if (this.at >= bytes.length) throw new Error("CBOR: ends too soon");
-      const major = bytes[this.at] >> 5;
+      const major = this.bytes[this.at] >> 5;
       const size = this.length();
-      if (size < 0) throw new Error(`CBOR: an item of unknown length at byte ${this.at - 1}`);
       if (major === 2 || major === 3) this.at += size;
       else if (major === 4) pending += size;
       else if (major === 5) pending += size * 2;
     }
   }
+
+  /** Decodes one item: integers, strings, byte strings, arrays, maps, booleans, null. */
+  value() {
+    const head = this.bytes[this.at];
+    const major = head >> 5;
+    if (major === 7) {
+      this.at++;
+      const simple = head & 31;
+      if (simple >= 20 && simple <= 22) return [false, true, null][simple - 20];
+      throw new Error(`CBOR: unsupported item ${head} at byte ${this.at - 1}`);
+    }
+    const size = this.length();
+    if (major === 0) return size;
+    if (major === 1) return -1 - size;
+    if (major === 2) return this.bytes.subarray(this.at, (this.at += size));
+    if (major === 3) return this.bytes.toString("utf8", this.at, (this.at += size));
+    if (major === 4) return Array.from({ length: size }, () => this.value());
+    if (major === 5) {
+      const map = new Map();
+      for (let n = 0; n < size; n++) map.set(this.value(), this.value());
+      return map;
+    }
+    throw new Error(`CBOR: unsupported item ${head} at byte ${this.at - 1}`);
+  }
 }
 
 /**
- * Decodes the CBOR Pagefind writes (RFC 8949: integers, strings, arrays, maps, booleans, null).
+ * Decodes one CBOR value that fills `bytes`.
  * @param {Buffer} bytes
  * @returns {unknown}
  */
 export function decodeCbor(bytes) {
-  let at = 0;
-  const length = (info) => {
-    if (info < 24) return info;
-    if (info === 24) return bytes[at++];
-    if (info === 25) return ((at += 2), bytes.readUInt16BE(at - 2));
-    if (info === 26) return ((at += 4), bytes.readUInt32BE(at - 4));
-    if (info === 27) return ((at += 8), Number(bytes.readBigUInt64BE(at - 8)));
-    if (info === 31) return -1;
-    throw new Error(`CBOR: unknown length ${info} at byte ${at}`);
-  };
-  /** @returns {unknown} */
-  const item = () => {
-    const head = bytes[at++];
-    if (head === undefined) throw new Error("CBOR: ends too soon");
-    const major = head >> 5;
-    const size = length(head & 31);
-    if (major === 0) return size;
-    if (major === 1) return -1 - size;
-    if (major === 2) return bytes.subarray(at, (at += size));
-    if (major === 3) return bytes.toString("utf8", at, (at += size));
-    if (major === 4 || major === 5) {
-      const list = [];
-      const items = major === 5 ? size * 2 : size;
-      if (size === -1) {
-        while (bytes[at] !== 0xff) list.push(item());
-        at++;
-      } else for (let n = 0; n < items; n++) list.push(item());
-      if (major === 4) return list;
-      const map = new Map();
-      for (let n = 0; n < list.length; n += 2) map.set(list[n], list[n + 1]);
-      return map;
-    }
-    if (major === 7 && (head & 31) <= 22) return [false, true, null][(head & 31) - 20];
-    throw new Error(`CBOR: unsupported item ${head} at byte ${at - 1}`);
-  };
-  const value = item();
-  if (at !== bytes.length) throw new Error(`CBOR: ${bytes.length - at} bytes after the value`);
+  const reader = new CborReader(bytes);
+  const value = reader.value();
+  if (reader.at !== bytes.length) throw new Error(`CBOR: ${bytes.length - reader.at} bytes after the value`);
   return value;
 }

@@ -6,7 +6,7 @@
 // query are exactly those in which one index of the whole site would match, and only they are
 // searched. Written by every build that writes the whole site (a build, the merge of slices, the
 // preview), once its shards are; named by the shards (docs/architecture.md, "Search").
-import { digestOf } from "./digest.ts";
+import { byText, digestOf } from "./digest.ts";
 import type { SearchIndexer, VocabularyShard } from "./search-index.ts";
 
 /** The vocabulary's fingerprint: the shards' ids and fingerprints (in any order: a merge has its slices'), and the ids it hides. */
@@ -20,8 +20,4 @@ export function vocabularyFingerprint(shards: Iterable<readonly [string, string]
  */
 export async function writeVocabulary(indexer: SearchIndexer, shards: readonly VocabularyShard[], dir: string): Promise<void> {
   await indexer.vocabulary([...shards].sort((a, b) => byText(a.id, b.id)), dir);
-}
-
-function byText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -234,8 +234,18 @@ export async function readSliceManifest(dir: string): Promise<SliceManifest> {
   if (typeof manifest.index !== "number" || typeof manifest.count !== "number" || !strings || !Array.isArray(manifest.pages) || !Array.isArray(manifest.shards)) {
     throw new SliceError(`--merge: ${dir}/${SLICE_MANIFEST} is not a slice manifest this version of Dateline wrote (build every slice and the merge from the same commit)`);
   }
+  // The merge reads and links the files these name inside the slice's folder: none may lead out of it.
+  const outside = (field: string, list: unknown[], inside: (name: string) => boolean) => {
+    const at = list.findIndex((entry) => !Array.isArray(entry) || typeof entry[0] !== "string" || !inside(entry[0]));
+    if (at >= 0) throw new SliceError(`--merge: ${dir}/${SLICE_MANIFEST}: ${field}[${at}] ${JSON.stringify(list[at])} is not a ${field === "pages" ? "site path" : "search shard id"} inside the slice's folder (build every slice and the merge from the same commit)`);
+  };
+  outside("pages", manifest.pages, (sitePath) => sitePath.startsWith("/") && !sitePath.includes("\\") && !sitePath.includes("\0") && !sitePath.split("/").includes(".."));
+  outside("shards", manifest.shards, (id) => SHARD_ID.test(id));
   return manifest as SliceManifest;
 }
+
+/** A search shard's id, also its folder's name: "2026", "2026-q1", "2026-03-2", "none". */
+const SHARD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Reads every slice folder's manifest; a folder without one is a SliceError. */
 export async function readSlices(dirs: readonly string[]): Promise<Map<string, SliceManifest>> {

@@ -161,10 +161,7 @@ export class BuildStore {
 
   /** Keeps what a freshly indexed shard holds, before its folder (a shard without it is never amended). */
   async keepShardContents(fingerprint: string, contents: ShardContents): Promise<void> {
-    await fs.mkdir(this.shardsDir, { recursive: true });
-    const file = this.shardContentsFile(fingerprint);
-    await fs.writeFile(`${file}.${process.pid}`, JSON.stringify(contents));
-    await fs.rename(`${file}.${process.pid}`, file);
+    await this.writeBesideShards(this.shardContentsFile(fingerprint), JSON.stringify(contents));
   }
 
   /** The file of the words a stored shard's index holds, one a line, or undefined when they were not kept (a cache from before they were). */
@@ -175,9 +172,13 @@ export class BuildStore {
 
   /** Keeps the words of a freshly indexed shard, before its folder. */
   async keepShardWords(fingerprint: string, words: readonly string[]): Promise<void> {
+    await this.writeBesideShards(`${this.shardDir(fingerprint)}${WORDS_SUFFIX}`, words.join("\n"));
+  }
+
+  /** Writes a file beside the stored shards whole: a reader never sees half of it. */
+  private async writeBesideShards(file: string, text: string): Promise<void> {
     await fs.mkdir(this.shardsDir, { recursive: true });
-    const file = `${this.shardDir(fingerprint)}${WORDS_SUFFIX}`;
-    await fs.writeFile(`${file}.${process.pid}`, words.join("\n"));
+    await fs.writeFile(`${file}.${process.pid}`, text);
     await fs.rename(`${file}.${process.pid}`, file);
   }
 
