@@ -10,6 +10,7 @@ import { load, type CheerioAPI } from "cheerio";
 import type { Browser, Page } from "playwright-core";
 import { buildError, buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
+import { editSettings } from "./helpers/settings.ts";
 import { BuildStore } from "../src/build/store.ts";
 import type { BuildResult } from "../src/build/build.ts";
 
@@ -251,6 +252,32 @@ describe("an archive of several years", () => {
   });
 });
 
+/**
+ * What a reader finds for each query with the search page's own code (public/js/search.js) on the
+ * site `served`: each result's `url` or `title`, in the order shown. Keyed by the query, and the
+ * filters when a query has them.
+ */
+async function findAll(served: StaticServer, queries: [string, Record<string, string>?][], field: "url" | "title"): Promise<Record<string, string[]>> {
+  const reader = await browser.newPage();
+  try {
+    await reader.goto(`${served.origin}/robots.txt`);
+    return await reader.evaluate(`(async (queries) => {
+      const html = await (await fetch("/search/")).text();
+      const root = new DOMParser().parseFromString(html, "text/html").querySelector("[data-search]");
+      const { openSearch } = await import("/js/search.js");
+      const search = await openSearch(root);
+      const found = {};
+      for (const [query, filters] of queries) {
+        const results = await Promise.all((await search(query, filters)).map((result) => result.data()));
+        found[query + (filters ? " " + JSON.stringify(filters) : "")] = results.map((data) => ${field === "url" ? "data.url" : "data.meta.title"});
+      }
+      return found;
+    })(${JSON.stringify(queries)})`);
+  } finally {
+    await reader.close();
+  }
+}
+
 describe("a search across shards", () => {
   /** Story `slug` of `year`, about `text`. */
   const story = (year: string, slug: string, headline: string, text: string) => [`articles/${year}/${slug}.md`, `---\nheadline: ${headline}\nbyline: ana-ruiz\ndate: ${year}-02-03T09:00:00-06:00\nsection: news\n---\n${text}\n`] as const;
@@ -270,25 +297,8 @@ describe("a search across shards", () => {
     for (const [file, text] of stories) await writeContent(archive, file, text);
     await buildSite(archive);
     served = await serveSite(archive.outputDir);
-    const reader = await browser.newPage();
-    try {
-      await reader.goto(`${served.origin}/robots.txt`);
-      const queries: [string, Record<string, string>?][] = [["okonkwo"], ["harbourmaster"], ["harbourmasters"], ["harbour"], ["running"], ["zebra"], ['"harbour"'], ["harbour okonkwo"], ["the okonkwo"], ["harbour", { year: "2024" }]];
-      found = await reader.evaluate(`(async (queries) => {
-        const html = await (await fetch("/search/")).text();
-        const root = new DOMParser().parseFromString(html, "text/html").querySelector("[data-search]");
-        const { openSearch } = await import("/js/search.js");
-        const search = await openSearch(root);
-        const found = {};
-        for (const [query, filters] of queries) {
-          const results = await Promise.all((await search(query, filters)).map((result) => result.data()));
-          found[query + (filters ? " " + JSON.stringify(filters) : "")] = results.map((data) => data.url).sort();
-        }
-        return found;
-      })(${JSON.stringify(queries)})`);
-    } finally {
-      await reader.close();
-    }
+    const queries: [string, Record<string, string>?][] = [["okonkwo"], ["harbourmaster"], ["harbourmasters"], ["harbour"], ["running"], ["zebra"], ['"harbour"'], ["harbour okonkwo"], ["the okonkwo"], ["harbour", { year: "2024" }]];
+    found = Object.fromEntries(Object.entries(await findAll(served, queries, "url")).map(([query, urls]) => [query, urls.sort()]));
   });
 
   afterAll(async () => {
@@ -323,6 +333,64 @@ describe("a search across shards", () => {
     expect(found['"harbour"']).not.toContain(url("2024", "harbourmaster"));
     expect(found['harbour {"year":"2024"}']).toEqual([url("2024", "harbourmaster")]);
   });
+});
+
+describe("a search across shards, in the site's language", () => {
+  // The same stories in shards of their years and all in one year's shard (one index): a reader finds
+  // the same stories in both, with the site's stemmer, diacritics folded (German) and another script
+  // (Arabic). Each has a word one story has whose shorter word another year's story has ("Ok", "أو").
+  const cases = {
+    "de-DE": {
+      stories: [
+        ["2023", "faehre", "Die Fähre fährt wieder", "Die Fähre nach Norden fährt ab Montag wieder. Der Fährmann freut sich über die Gäste."],
+        ["2024", "strassenbahn", "Straßenbahn kehrt zurück", "Die Straßenbahn fährt durch die Altstadt. Die Müllabfuhr kommt am Dienstag. Ok."],
+        ["2025", "hafenmeister", "Hafenmeister geht in Rente", "Okonkwo, der Hafenmeister, geht nach dreißig Jahren in Rente. Die Fähren warten im Hafen."],
+      ],
+      queries: ["okonkwo", "fähre", "faehre", "fähren", "fährmann", "strassenbahn", "straßenbahn", "hafen", "müll", "mull", "dreißig", '"fähre"', "die fähre", "über", "uber", "zebra"],
+      expected: { okonkwo: ["Hafenmeister geht in Rente"], strassenbahn: ["Straßenbahn kehrt zurück"], fährmann: ["Die Fähre fährt wieder"], zebra: [] },
+    },
+    "ar-EG": {
+      stories: [
+        ["2023", "abbara", "العبارة تعود إلى العمل", "عادت العبارة إلى الميناء الشمالي يوم الاثنين. قال القبطان إن الرحلات مستمرة أو متأخرة."],
+        ["2024", "tram", "عودة الترام إلى المدينة", "يمر الترام عبر المدينة القديمة. المدارس مفتوحة."],
+        ["2025", "harbour", "مدير الميناء يتقاعد", "أوكونكوو مدير الميناء يتقاعد بعد ثلاثين عاما. العبارات تنتظر في الميناء."],
+      ],
+      queries: ["أوكونكوو", "العبارة", "عبارة", "العبارات", "الميناء", "ميناء", "الترام", "المدينة", "يتقاعد", "المدارس", "ثلاثين"],
+      expected: { أوكونكوو: ["مدير الميناء يتقاعد"], العبارات: ["العبارة تعود إلى العمل", "مدير الميناء يتقاعد"], الترام: ["عودة الترام إلى المدينة"] },
+    },
+  };
+
+  for (const [language, { stories, queries, expected }] of Object.entries(cases)) {
+    it(`finds in ${language} what one index of the same stories finds`, async () => {
+      /** The stories' titles a reader finds for each query, the stories in their years or all in 2026. */
+      const findIn = async (oneYear: boolean) => {
+        const site = await makeSite();
+        try {
+          await editSettings(site, (text) => text.replace(/^language: .*$/m, `language: ${language}`));
+          for (const [year, slug, headline, text] of stories) {
+            const at = oneYear ? "2026" : year;
+            await writeContent(site, `articles/${at}/${slug}.md`, `---\nheadline: ${JSON.stringify(headline)}\nbyline: ana-ruiz\ndate: ${at}-02-03T09:00:00-06:00\nsection: news\n---\n${text}\n`);
+          }
+          await buildSite(site);
+          const shards = await fs.readdir(path.join(site.outputDir, "pagefind"));
+          expect(shards.filter((name) => /^\d{4}$/.test(name)).length).toBe(oneYear ? 1 : 4);
+          const served = await serveSite(site.outputDir);
+          try {
+            const found = await findAll(served, queries.map((query) => [query]), "title");
+            return Object.fromEntries(Object.entries(found).map(([query, titles]) => [query, titles.sort()]));
+          } finally {
+            await served.close();
+          }
+        } finally {
+          await removeSite(site);
+        }
+      };
+      const inShards = await findIn(false);
+      const inOne = await findIn(true);
+      expect(inShards).toEqual(inOne);
+      for (const [query, titles] of Object.entries(expected)) expect(inShards[query]).toEqual(titles);
+    });
+  }
 });
 
 describe("a rebuild", () => {
