@@ -300,6 +300,13 @@ describe("build summary", () => {
     const again = await runBuildCli(fixture);
     expect(again.stdout).toMatch(/^\[dateline\] rendered 0; reused \d+ unchanged$/m);
     expect(again.stdout).toContain("[dateline] search: 0 of 1 shard indexed (0 pages), 1 reused");
+    // One story's headline edited: the summary says which of each page's inputs changed.
+    const story = path.join(fixture.contentDir, "articles/2026/harbour-vote.md");
+    await fs.writeFile(story, (await fs.readFile(story, "utf8")).replace(/^headline: .*$/m, "headline: Harbour vote delayed a week"));
+    const edited = await runBuildCli(fixture);
+    expect(edited.stdout.split("\n").find((line) => line.startsWith("[dateline] rendered"))).toBe(
+      "[dateline] rendered 25: 1 article (article changed), 1 front (lead changed), 1 section (listing changed), 2 tags (listing changed), 2 authors (listing changed), 1 archive (listing changed), 1 corrections (listing changed), 13 feeds (1 entries changed, 12 articles changed), 1 edition (edition changed), 1 edition-archive (editions changed), 1 edition-feed (editions changed); reused 13 unchanged",
+    );
   });
 
   it("lists scheduled articles, naming at most five, and says why each kind of page was rendered", () => {
@@ -312,16 +319,16 @@ describe("build summary", () => {
       skippedDrafts: skipped(7, "draft"),
       skippedScheduled: skipped(1, "later"),
     } as unknown as Newsroom;
-    const planned = (kind: string, reason: string, render = true) => ({ spec: { kind }, render, reason });
+    const planned = (kind: string, reason: string, render = true, changed?: string[]) => ({ spec: { kind }, render, reason, ...(changed && { changed }) });
     const plan = {
-      pages: [planned("article", "new"), planned("article", "changed"), planned("tag", "changed"), planned("front", "unchanged", false)],
+      pages: [planned("article", "new"), planned("article", "changed", true, ["related"]), planned("tag", "changed"), planned("front", "unchanged", false)],
       shards: [{ reason: "unchanged" }, { reason: "amended", amendedStories: 2 }, { reason: "new" }],
       hidden: ["en_1", "en_2", "en_3"],
     } as unknown as BuildPlan;
     const written = { rendered: 3, reused: 1, shardsIndexed: 1, shardsReused: 2, indexedPages: 40 };
     expect(summarizeBuild(newsroom, { plan, written, images: { encoded: 3, reused: 4 }, elapsedMs: 1234 }).split("\n")).toEqual([
       "[dateline] 1 article, 1 author, 1 section, 2 tags: 4 files in 1.2 s",
-      "[dateline] rendered 3: 2 articles (1 new, 1 changed), 1 tag (changed); reused 1 unchanged",
+      "[dateline] rendered 3: 2 articles (1 new, 1 related changed), 1 tag (changed); reused 1 unchanged",
       "[dateline] search: 1 of 3 shards indexed (40 pages), 2 reused (1 amended: 2 stories in the amendments shard, 3 outdated entries hidden)",
       "[dateline] images: 3 encoded, 4 reused",
       "[dateline] 7 drafts skipped: articles/2026/draft-1.md, articles/2026/draft-2.md, articles/2026/draft-3.md, articles/2026/draft-4.md, articles/2026/draft-5.md and 2 more; 1 scheduled skipped: articles/2026/later-1.md",

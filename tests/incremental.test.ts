@@ -158,6 +158,8 @@ describe("the sample newsroom, edited", () => {
     expect(rendered.length).toBeGreaterThan(0);
     expect(rendered.length).toBeLessThan(after.plan.pages.length / 2);
     expect(after.plan.removed).toContain("/2026/11/21/gull-point-light-needs-repairs/");
+    // The edited story's page changed by its article; the summary says so.
+    expect(after.plan.pages.find((planned) => planned.spec.path.includes("ferry-suspended-after-gale"))?.changed).toContain("article");
   }, 300_000);
 });
 
@@ -171,7 +173,7 @@ describe("the code version", () => {
       const same = planBuild(sitePlan, { code: "code-a", previous: planBuild(sitePlan, { code: "code-a" }).record });
       expect(same.pages.every((planned) => !planned.render)).toBe(true);
       const other = planBuild(sitePlan, { code: "code-b", previous: planBuild(sitePlan, { code: "code-a" }).record });
-      expect(other.pages.every((planned) => planned.render && planned.reason === "changed")).toBe(true);
+      expect(other.pages.every((planned) => planned.render && planned.reason === "changed" && planned.changed?.join() === "code")).toBe(true);
       expect(other.shards.every((planned) => planned.index)).toBe(true);
       expect(code).not.toBe("");
     } finally {

@@ -147,7 +147,7 @@ describe("a build in slices, merged", () => {
       for (const run of runs) expect(run.code, run.output).toBe(0);
       // The story's slice renders its page and indexes its shard again; the others at most render a
       // page that shows the story (a feed), and index nothing.
-      const changed = runs.filter((run) => /rendered \d+: 1 article \(changed\)/.test(run.output));
+      const changed = runs.filter((run) => /rendered \d+: 1 article \(article changed\)/.test(run.output));
       expect(changed).toHaveLength(1);
       expect(changed[0]?.output).toMatch(/search: 1 of \d+ shards? indexed/);
       for (const run of runs.filter((other) => other !== changed[0])) {

@@ -2,7 +2,7 @@
 // whether it must be rendered or can be reused from the previous build. Computed in one place from
 // the site's page specs and what the previous build recorded; a full build, an incremental build and
 // a live-preview rebuild are the same plan against a different (or no) previous build.
-import { digestOf } from "./digest.ts";
+import { digestOf, givenDigest } from "./digest.ts";
 import type { PageKind, PageSpec } from "../site/page.ts";
 import type { SitePlan } from "../site/index.ts";
 import { AMENDMENTS_SHARD, VOCABULARY_DIR, type SearchShard } from "../site/search.ts";
@@ -16,8 +16,12 @@ export interface PlannedPage {
   spec: PageSpec;
   /** Digest of the code and the page's inputs: equal fingerprints, equal files. */
   fingerprint: string;
+  /** Each of the page's inputs by name with a short digest ("shell=Ab12Cd34 article=…"): kept in the record, so the next build can say what changed. */
+  inputs: string;
   render: boolean;
   reason: PlanReason;
+  /** A changed page whose last inputs the record kept: the names of those that changed ("article", "related", "listing"), or "code" when none did. */
+  changed?: readonly string[];
 }
 
 export interface PlannedShard {
@@ -58,6 +62,8 @@ export interface BuildRecord {
   shards: ReadonlyMap<string, string>;
   /** `buildId` of this record, when it was saved with it: digesting a large archive's record takes ~0.3 s. */
   id?: string;
+  /** Each page's `inputs`, by site path: what the next build names as changed (a record without them, from an older build, says only "changed"). */
+  inputs?: ReadonlyMap<string, string>;
 }
 
 export interface BuildPlan extends SearchPlan {
@@ -164,12 +170,17 @@ export function planBuild(site: SitePlan, options: PlanOptions & { search?: Sear
     const other = seen.get(spec.path);
     if (other) throw new DuplicateOutputError(`[plan] two pages would be written at ${spec.path} (a ${other} page and a ${spec.kind} page)`);
     seen.set(spec.path, spec.kind);
-    const fingerprint = digestOf({ code, kind: spec.kind, path: spec.path, inputs: spec.inputs });
+    // Each input is digested on its own, and the page by those digests: the same walk of its data,
+    // and the record can say which input changed.
+    const digests = Object.entries(spec.inputs as Record<string, unknown>).map(([name, value]) => [name, inputDigest(value)] as const);
+    const fingerprint = digestOf({ code, kind: spec.kind, path: spec.path, inputs: digests });
+    const inputs = digests.map(([name, digest]) => `${name}=${digest.slice(0, INPUT_DIGEST_LENGTH)}`).join(" ");
     const before = previous?.pages.get(spec.path);
     // An article page is reusable only with its search document: a shard indexed again reads it.
     const storedHere = stored(fingerprint) && (spec.kind !== "article" || search.documents.get(spec.path)?.stored !== false);
     const reason: PlanReason = before === undefined ? "new" : before !== fingerprint ? "changed" : storedHere ? "unchanged" : "not stored";
-    return { spec, fingerprint, render: reason !== "unchanged", reason };
+    const inputsBefore = reason === "changed" ? previous?.inputs?.get(spec.path) : undefined;
+    return { spec, fingerprint, inputs, render: reason !== "unchanged", reason, ...(inputsBefore !== undefined && { changed: changedInputs(inputsBefore, inputs) }) };
   });
   const removed = previous ? [...previous.pages.keys()].filter((path) => !seen.has(path)) : [];
   return {
@@ -179,8 +190,27 @@ export function planBuild(site: SitePlan, options: PlanOptions & { search?: Sear
     record: {
       pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
       shards: withVocabulary(new Map(search.shards.map((planned) => [planned.shard.id, planned.fingerprint])), search.hidden),
+      inputs: new Map(pages.map((planned) => [planned.spec.path, planned.inputs])),
     },
   };
+}
+
+/** An input's digest: the one a large shared value carries (the shell, an article), else its own. */
+function inputDigest(value: unknown): string {
+  return (typeof value === "object" && value !== null ? givenDigest(value) : undefined) ?? digestOf(value);
+}
+
+/** Characters of each input's digest the record keeps: enough to tell a change, and 135,000 pages' worth stays a few MB. */
+const INPUT_DIGEST_LENGTH = 8;
+
+/** The names of the inputs that differ between two `PlannedPage.inputs`; "code" when none does (the page changed with the code). */
+function changedInputs(before: string, now: string): string[] {
+  const old = new Set(before.split(" "));
+  const names = now
+    .split(" ")
+    .filter((input) => !old.has(input))
+    .map((input) => input.slice(0, input.indexOf("=")));
+  return names.length > 0 ? names : ["code"];
 }
 
 /** A build's shards and, named by them, the vocabulary index of their words (src/build/search-vocabulary.ts). */
@@ -198,18 +228,26 @@ function articleInputs(specs: readonly PageSpec[]): (articlePath: string) => rea
   };
 }
 
+/** Inputs named otherwise in the summary than in the code. */
+const INPUT_NAMES: Record<string, string> = { shell: "site" };
+
 export function pagesOfKind(pages: readonly PlannedPage[], kind: PageKind): PlannedPage[] {
   return pages.filter((planned) => planned.spec.kind === kind);
 }
 
-/** "12 article pages (10 new, 2 changed), 3 section pages (changed)": what a plan renders, by kind. */
+/**
+ * "4 articles (1 article changed, 3 related changed), 3 sections (listing changed), 2 tags (new)":
+ * what a plan renders, by kind, and why: new, which inputs changed (the site's shell is "site"), or
+ * not stored.
+ */
 export function describeRendered(plan: BuildPlan): string[] {
-  const byKind = new Map<PageKind, Map<PlanReason, number>>();
+  const byKind = new Map<PageKind, Map<string, number>>();
   for (const planned of plan.pages) {
     if (!planned.render) continue;
     let reasons = byKind.get(planned.spec.kind);
-    if (!reasons) byKind.set(planned.spec.kind, (reasons = new Map<PlanReason, number>()));
-    reasons.set(planned.reason, (reasons.get(planned.reason) ?? 0) + 1);
+    if (!reasons) byKind.set(planned.spec.kind, (reasons = new Map<string, number>()));
+    const why = planned.changed ? `${planned.changed.map((name) => INPUT_NAMES[name] ?? name).join(" and ")} changed` : planned.reason;
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   return [...byKind.entries()].map(([kind, reasons]) => {
     const total = [...reasons.values()].reduce((sum, n) => sum + n, 0);

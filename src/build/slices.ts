@@ -175,6 +175,7 @@ export function planSlice(plan: BuildPlan, spec: SliceSpec, workOf: (sitePath: s
   const record: BuildRecord = {
     pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
     shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])),
+    inputs: new Map(pages.map((planned) => [planned.spec.path, planned.inputs])),
   };
   return { plan: { pages, shards, documents: plan.documents, hidden: [], removed: [], record }, manifest: { index: spec.index, count: spec.count, pages: [...record.pages], shards: [...record.shards] } };
 }

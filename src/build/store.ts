@@ -21,11 +21,12 @@ const WORDS_SUFFIX = ".words";
 /** Files removed at once by `remove`. */
 const REMOVE_CONCURRENCY = 64;
 /** Bump when the record's shape changes: an older one is then ignored, never misread. */
-const RECORD_VERSION = 1;
+const RECORD_VERSION = 2;
 
 interface StoredRecord {
   version: number;
-  pages: [string, string][];
+  /** Each page's site path, fingerprint and inputs by name with short digests (`PlannedPage.inputs`, for the next summary). */
+  pages: [string, string, string?][];
   shards: [string, string][];
   /** The whole build's id (absent for a slice's record, and in records saved before it was kept). */
   id?: string;
@@ -74,7 +75,8 @@ export class BuildStore {
     try {
       const stored = v8.deserialize(await fs.readFile(path.join(this.dir, RECORD_FILE))) as StoredRecord;
       if (stored.version !== RECORD_VERSION) return undefined;
-      return { pages: new Map(stored.pages), shards: new Map(stored.shards), ...(stored.id !== undefined && { id: stored.id }) };
+      const inputs = new Map(stored.pages.flatMap(([sitePath, , pageInputs]) => (pageInputs === undefined ? [] : [[sitePath, pageInputs] as const])));
+      return { pages: new Map(stored.pages.map(([sitePath, fingerprint]) => [sitePath, fingerprint])), shards: new Map(stored.shards), ...(stored.id !== undefined && { id: stored.id }), ...(inputs.size > 0 && { inputs }) };
     } catch {
       return undefined;
     }
@@ -83,7 +85,11 @@ export class BuildStore {
   /** Saves the record of a build whose outputs are all stored, with its id when it is a whole build's (`buildId`); written whole or not at all. */
   async writeRecord(record: BuildRecord, id?: string): Promise<void> {
     await fs.mkdir(this.dir, { recursive: true });
-    const data: StoredRecord = { version: RECORD_VERSION, pages: [...record.pages], shards: [...record.shards], ...(id !== undefined && { id }) };
+    const pages = [...record.pages].map(([sitePath, fingerprint]): StoredRecord["pages"][number] => {
+      const pageInputs = record.inputs?.get(sitePath);
+      return pageInputs === undefined ? [sitePath, fingerprint] : [sitePath, fingerprint, pageInputs];
+    });
+    const data: StoredRecord = { version: RECORD_VERSION, pages, shards: [...record.shards], ...(id !== undefined && { id }) };
     const partial = path.join(this.dir, `${RECORD_FILE}.${process.pid}.partial`);
     await fs.writeFile(partial, v8.serialize(data));
     await fs.rename(partial, path.join(this.dir, RECORD_FILE));

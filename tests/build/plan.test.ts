@@ -37,7 +37,20 @@ describe("planBuild", () => {
     const edited = planBuild(site("One, edited", "x", "front 2"), { code: "c1", previous });
     expect(edited.pages.map((planned) => [planned.spec.path, planned.reason])).toEqual([["/a/", "changed"], ["/b/", "unchanged"], ["/", "changed"]]);
     expect(edited.shards[0]?.index).toBe(true);
-    expect(describeRendered(edited)).toEqual(["1 article (changed)", "1 front (changed)"]);
+    expect(edited.pages.map((planned) => planned.changed)).toEqual([["article"], undefined, ["text"]]);
+    expect(describeRendered(edited)).toEqual(["1 article (article changed)", "1 front (text changed)"]);
+  });
+
+  it("says which inputs of a page changed: its story, its related list, the site's shell, several, or the code", () => {
+    const previous = planBuild(site(), { code: "c1" }).record;
+    expect(describeRendered(planBuild(site("One", "y"), { code: "c1", previous }))).toEqual(["2 articles (related changed)"]);
+    expect(describeRendered(planBuild(site("One, edited", "y"), { code: "c1", previous }))).toEqual(["2 articles (1 article and related changed, 1 related changed)"]);
+    const otherShell = { ...site(), pages: [page("article", "/a/", { shell: withDigest({ site: "B" }), article: withDigest({ headline: "One" }), related: ["x"] }, ({ article }) => String(article.headline))], shards: [{ id: "2026", teasers: [teaser("/a/")] }] };
+    expect(describeRendered(planBuild(otherShell, { code: "c1", previous }))).toEqual(["1 article (site changed)"]);
+    expect(describeRendered(planBuild(site(), { code: "c2", previous }))).toEqual(["2 articles (code changed)", "1 front (code changed)"]);
+    // A record kept by a build before inputs were recorded: the reason alone.
+    const { inputs: _dropped, ...older } = previous;
+    expect(describeRendered(planBuild(site("One, edited"), { code: "c1", previous: older }))).toEqual(["1 article (changed)"]);
   });
 
   it("re-indexes no shard when only what the index ignores changed (the related stories)", () => {

@@ -44,7 +44,7 @@ describe("BuildStore", () => {
     await fs.mkdir(shard);
     await fs.writeFile(path.join(shard, "pagefind-entry.json"), "{}");
     await store.keepShard(shard, "fp-shard");
-    const record = { pages: new Map([["/", "fp-keep"]]), shards: new Map<string, string>() };
+    const record = { pages: new Map([["/", "fp-keep"]]), shards: new Map<string, string>(), inputs: new Map([["/", "shell=abcdefgh listing=ijklmnop"]]) };
     await store.writeRecord(record);
     expect(await store.readRecord()).toEqual(record);
     // Dropped: the page and the document no one names, and the shard.
