@@ -62,7 +62,7 @@ export interface BuildRecord {
   shards: ReadonlyMap<string, string>;
   /** `buildId` of this record, when it was saved with it: digesting a large archive's record takes ~0.3 s. */
   id?: string;
-  /** Each page's `inputs`, by site path: what the next build names as changed (a record without them, from an older build, says only "changed"). */
+  /** Each page's `inputs`, by site path: what the next build names as changed (without them, a changed page is only "changed"). */
   inputs?: ReadonlyMap<string, string>;
 }
 
