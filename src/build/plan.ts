@@ -2,7 +2,7 @@
 // whether it must be rendered or can be reused from the previous build. Computed in one place from
 // the site's page specs and what the previous build recorded; a full build, an incremental build and
 // a live-preview rebuild are the same plan against a different (or no) previous build.
-import { digestOf, givenDigest } from "./digest.ts";
+import { digestOf, digestText, givenDigest } from "./digest.ts";
 import type { PageKind, PageSpec } from "../site/page.ts";
 import type { SitePlan } from "../site/index.ts";
 import { AMENDMENTS_SHARD, VOCABULARY_DIR, type SearchShard } from "../site/search.ts";
@@ -172,8 +172,9 @@ export function planBuild(site: SitePlan, options: PlanOptions & { search?: Sear
     seen.set(spec.path, spec.kind);
     // Each input is digested on its own, and the page by those digests: the same walk of its data,
     // and the record can say which input changed.
+    // (Names are identifiers and digests base64url: the text joined below is unambiguous.)
     const digests = Object.entries(spec.inputs as Record<string, unknown>).map(([name, value]) => [name, inputDigest(value)] as const);
-    const fingerprint = digestOf({ code, kind: spec.kind, path: spec.path, inputs: digests });
+    const fingerprint = digestText(`${code}\n${spec.kind}\n${spec.path}\n${digests.map(([name, digest]) => `${name}=${digest}`).join(" ")}`);
     const inputs = digests.map(([name, digest]) => `${name}=${digest.slice(0, INPUT_DIGEST_LENGTH)}`).join(" ");
     const before = previous?.pages.get(spec.path);
     // An article page is reusable only with its search document: a shard indexed again reads it.
