@@ -305,7 +305,7 @@ describe("build summary", () => {
     await fs.writeFile(story, (await fs.readFile(story, "utf8")).replace(/^headline: .*$/m, "headline: Harbour vote delayed a week"));
     const edited = await runBuildCli(fixture);
     expect(edited.stdout.split("\n").find((line) => line.startsWith("[dateline] rendered"))).toBe(
-      "[dateline] rendered 25: 1 article (article changed), 1 front (lead changed), 1 section (listing changed), 2 tags (listing changed), 2 authors (listing changed), 1 archive (listing changed), 1 corrections (listing changed), 13 feeds (1 entries changed, 12 articles changed), 1 edition (edition changed), 1 edition-archive (editions changed), 1 edition-feed (editions changed); reused 13 unchanged",
+      "[dateline] rendered 25: 1 article (article changed), 1 front (lead changed), 1 section (listing changed), 2 tags (listing changed), 2 authors (listing changed), 1 archive (listing changed), 1 corrections (listing changed), 13 feeds (1 corrections changed, 12 stories changed), 1 edition (edition changed), 1 edition-archive (editions changed), 1 edition-feed (editions changed); reused 13 unchanged",
     );
   });
 
