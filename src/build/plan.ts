@@ -229,12 +229,12 @@ function articleInputs(specs: readonly PageSpec[]): (articlePath: string) => rea
   };
 }
 
-/** Inputs named otherwise in the summary than in the code: as an editor would say what changed. */
-const INPUT_NAMES: Record<string, string> = { shell: "site", articles: "stories", entries: "corrections", xml: "entries", shards: "search shards", hidden: "hidden search entries", listPath: "list link" };
-
 export function pagesOfKind(pages: readonly PlannedPage[], kind: PageKind): PlannedPage[] {
   return pages.filter((planned) => planned.spec.kind === kind);
 }
+
+/** Inputs named otherwise in the summary than in the code: as an editor would say what changed. */
+const INPUT_NAMES: Record<string, string> = { shell: "site", articles: "stories", entries: "corrections", xml: "entries", shards: "search shards", hidden: "hidden search entries", listPath: "list link" };
 
 /**
  * "4 articles (1 article changed, 3 related changed), 3 sections (listing changed), 2 tags (new)":
