@@ -4,6 +4,7 @@
 // the build's messages otherwise; `check:content` prints the build's lines or GitHub annotations.
 import fs from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { runCommand, type CommandRun as Run } from "./helpers/commands.ts";
 import { buildError, REPO, sitesRemovedAfterEach, runBuildCli, writeContent, type FixtureSite } from "./helpers/site.ts";
@@ -14,6 +15,7 @@ import { articleText } from "../src/cli/new-article.ts";
 import { summarizeBuild } from "../src/build/summary.ts";
 import type { BuildPlan } from "../src/build/plan.ts";
 import { slugifyAscii } from "../src/slug.ts";
+import { fewerArenasEnvironment } from "../src/cli/malloc-arenas.ts";
 import slugify from "@sindresorhus/slugify";
 import type { Newsroom } from "../src/content/types.ts";
 
@@ -193,6 +195,37 @@ describe("npm run new", () => {
     expect(typo.status).toBe(2);
     expect(typo.stderr).toMatch(/^Unknown option '--sectoin'\nusage: /);
     expect(await articleFiles(fixture)).toEqual(["articles/2026/date-only.md", "articles/2026/harbour-vote.md"]);
+  });
+});
+
+describe("npm run build's process", () => {
+  /** The build's command in a fresh process, with a module that says at each start of Node what it runs with. */
+  async function startsOfBuild(fixture: FixtureSite, env: Record<string, string | undefined>) {
+    const observer = path.join(fixture.root, "observe-start.mjs");
+    await fs.writeFile(observer, "process.stderr.write(`start pid=${process.pid} arenas=${process.env.MALLOC_ARENA_MAX}\\n`);\n");
+    const run = await runCommand("build", ["--input", "no such folder", "--output", path.join(fixture.root, "an output")], { cwd: fixture.root, env: { ...env, NODE_OPTIONS: `--import=${pathToFileURL(observer).href}` }, ownProcess: true });
+    const starts = run.stderr.split("\n").filter((line) => line.startsWith("start "));
+    return { run, starts, pids: new Set(starts.map((line) => line.split(" ")[1])) };
+  }
+
+  it("starts again with two malloc arenas, as the same process with the same arguments", async () => {
+    const fixture = await site();
+    const { run, starts, pids } = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: undefined });
+    expect(starts.map((line) => line.split(" ")[2])).toEqual(["arenas=undefined", "arenas=2"]);
+    expect(pids.size).toBe(1);
+    // Both arguments with a space reached the command that ran.
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("no such folder/settings.yml:1 settings: file is missing");
+    expect(run.stderr).toContain(`The build failed; ${path.join(fixture.root, "an output")}/ was left as it was.`);
+  });
+
+  it("keeps a setting the newsroom made, and starts once", async () => {
+    const fixture = await site();
+    const { starts } = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: "4" });
+    expect(starts.map((line) => line.split(" ")[2])).toEqual(["arenas=4"]);
+    expect(fewerArenasEnvironment({ MALLOC_ARENA_MAX: "4" }, "linux")).toBeUndefined();
+    expect(fewerArenasEnvironment({ PATH: "/bin" }, "darwin")).toBeUndefined();
+    expect(fewerArenasEnvironment({ PATH: "/bin" }, "linux")).toEqual({ PATH: "/bin", MALLOC_ARENA_MAX: "2" });
   });
 });
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { loadSettings } from "../content/load-settings.ts";
 import { imageCacheOf, loadNewsroom } from "../build/build.ts";
-import { cacheDirFrom } from "./build.ts";
+import { cacheDirFrom } from "./build-command.ts";
 import { ContentError } from "../content/errors.ts";
 import { buildNow } from "../now.ts";
 import { buildEdition, editionPath, type Edition } from "../edition/model.ts";

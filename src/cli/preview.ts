@@ -8,7 +8,7 @@ import { PreviewSession } from "../build/preview.ts";
 import { emptyFolder } from "../build/store.ts";
 import { checkOutputFolder, markOutputFolder, OutputFolderError } from "../build/output-folder.ts";
 import { buildNow } from "../now.ts";
-import { cacheDirFrom } from "./build.ts";
+import { cacheDirFrom } from "./build-command.ts";
 import { isMain, parseCommandLine, UsageError } from "./command-line.ts";
 import fs from "node:fs/promises";
 
