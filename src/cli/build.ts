@@ -6,7 +6,7 @@ import v8 from "node:v8";
 import { isMain } from "./command-line.ts";
 import { fewerArenasEnvironment } from "./malloc-arenas.ts";
 
-/** Runs the command: 0 when the site was built (or merged), 1 when the content or the build failed, 2 on bad usage or a refused folder. */
+/** The command's `main` (src/cli/build-command.ts), loaded when it first runs. */
 export async function main(args: readonly string[]): Promise<number> {
   return (await import("./build-command.ts")).main(args);
 }
@@ -15,17 +15,23 @@ export async function main(args: readonly string[]): Promise<number> {
  * How far V8 lets the heap grow past what the last full collection kept, in percent. Left to itself
  * it lets the heap grow to several times that while a build allocates fast, and a build allocates
  * fast from start to end: a 10,000-article build's process peaked at 2.2 GB around ~0.55 GB of live
- * heap. A fifth keeps the peak near what the build holds, at any archive size and with no limit to
- * run out of (1.4 GB there), for a few percent of its CPU (docs/performance.md). Set for this
- * command's process only: tests and the preview run the same code for other ends.
+ * heap. 20 kept the peak near what the build holds (1.4 GB there, 4 December); with two malloc
+ * arenas, 40 costs a cold 10,000 build 76 MiB more than 20 (757 against 680 MiB, still less than 20
+ * with glibc's default arenas) and saves 5 % of its time (docs/performance.md, "2026-12-06,
+ * evening"). No limit to run out of, at any archive size. Set for this command's process only:
+ * tests and the preview run the same code for other ends.
  */
-export const HEAP_GROWING_PERCENT = 20;
+export const HEAP_GROWING_PERCENT = 40;
 
 if (isMain(import.meta.filename)) {
   // The same process (its id, arguments and standard streams), started again with fewer malloc
   // arenas (src/cli/malloc-arenas.ts). `execve` is missing on Windows, which has no such arenas.
   const env = fewerArenasEnvironment(process.env, process.platform);
-  if (env && process.execve) process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], env);
+  try {
+    if (env && process.execve) process.execve(process.execPath, [process.execPath, ...process.execArgv, ...process.argv.slice(1)], env);
+  } catch {
+    // Not started again (a system that refuses it): the build runs as well, with more memory.
+  }
   v8.setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   process.exitCode = await main(process.argv.slice(2));
 }
