@@ -15,13 +15,13 @@ export async function main(args: readonly string[]): Promise<number> {
  * How far V8 lets the heap grow past what the last full collection kept, in percent. Left to itself
  * it lets the heap grow to several times that while a build allocates fast, and a build allocates
  * fast from start to end: a 10,000-article build's process peaked at 2.2 GB around ~0.55 GB of live
- * heap. 20 kept the peak near what the build holds (1.4 GB there, 4 December); with two malloc
- * arenas, 40 costs a cold 10,000 build 76 MiB more than 20 (757 against 680 MiB, still less than 20
- * with glibc's default arenas) and saves 5 % of its time (docs/performance.md, "2026-12-06,
- * evening"). No limit to run out of, at any archive size. Set for this command's process only:
- * tests and the preview run the same code for other ends.
+ * heap. A fifth keeps the peak near what the build holds, at any archive size and with no limit to
+ * run out of (1.4 GB there), for a few percent of its CPU. 40 was measured with two malloc arenas
+ * and not kept: 5 % faster at 10,000 stories, no faster at 100,000, where the process peaked 292 MB
+ * higher (docs/performance.md, "2026-12-06, evening"). Set for this command's process only: tests
+ * and the preview run the same code for other ends.
  */
-export const HEAP_GROWING_PERCENT = 40;
+export const HEAP_GROWING_PERCENT = 20;
 
 if (isMain(import.meta.filename)) {
   // The same process (its id, arguments and standard streams), started again with fewer malloc
