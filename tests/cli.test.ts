@@ -199,10 +199,13 @@ describe("npm run new", () => {
 });
 
 describe("npm run build's process", () => {
-  /** The build's command in a fresh process, with a module that says at each start of Node what it runs with. */
+  /**
+   * The build's command in a fresh process, with a module that says at each start of Node what it
+   * runs with (on its main thread: a worker thread of the build starts it too).
+   */
   async function startsOfBuild(fixture: FixtureSite, env: Record<string, string | undefined>) {
     const observer = path.join(fixture.root, "observe-start.mjs");
-    await fs.writeFile(observer, "process.stderr.write(`start pid=${process.pid} arenas=${process.env.MALLOC_ARENA_MAX}\\n`);\n");
+    await fs.writeFile(observer, 'import { isMainThread } from "node:worker_threads";\nif (isMainThread) process.stderr.write(`start pid=${process.pid} arenas=${process.env.MALLOC_ARENA_MAX}\\n`);\n');
     const run = await runCommand("build", ["--input", "no such folder", "--output", path.join(fixture.root, "an output")], { cwd: fixture.root, env: { ...env, NODE_OPTIONS: `--import=${pathToFileURL(observer).href}` }, ownProcess: true });
     const starts = run.stderr.split("\n").filter((line) => line.startsWith("start "));
     return { run, starts, pids: new Set(starts.map((line) => line.split(" ")[1])) };
