@@ -189,11 +189,15 @@ export function planBuild(site: SitePlan, options: PlanOptions & { search?: Sear
     ...search,
     removed,
     record: {
-      pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
+      ...recordOfPages(pages),
       shards: withVocabulary(new Map(search.shards.map((planned) => [planned.shard.id, planned.fingerprint])), search.hidden),
-      inputs: new Map(pages.map((planned) => [planned.spec.path, planned.inputs])),
     },
   };
+}
+
+/** What a build record keeps of its pages (a whole build's or a slice's): each one's fingerprint and inputs, by site path. */
+export function recordOfPages(pages: readonly PlannedPage[]): Pick<BuildRecord, "pages" | "inputs"> {
+  return { pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])), inputs: new Map(pages.map((planned) => [planned.spec.path, planned.inputs])) };
 }
 
 /** An input's digest: the one a large shared value carries (the shell, an article), else its own. */

@@ -15,7 +15,7 @@ import { outputFile } from "../site/page.ts";
 import { SEARCH_INDEX_DIR } from "../site/search.ts";
 import { mapLimit } from "../images/limit.ts";
 import { digestOf } from "./digest.ts";
-import { withVocabulary, type BuildPlan, type BuildRecord, type PlannedShard, type SearchPlan } from "./plan.ts";
+import { recordOfPages, withVocabulary, type BuildPlan, type BuildRecord, type PlannedShard, type SearchPlan } from "./plan.ts";
 import { buildId } from "./apply.ts";
 import { linkOrCopy, linkTree } from "./store.ts";
 import type { VocabularyShard } from "./search-index.ts";
@@ -172,11 +172,7 @@ export function planSlice(plan: BuildPlan, spec: SliceSpec, workOf: (sitePath: s
   const articles = new Set(shards.flatMap((planned) => planned.shard.teasers.map((teaser) => teaser.path)));
   const dealt = dealPages(plan.pages.filter((planned) => planned.spec.kind !== "article").map((planned) => planned.spec.path), loads);
   const pages = plan.pages.filter((planned) => (planned.spec.kind === "article" ? articles.has(planned.spec.path) : dealt.get(planned.spec.path) === mine));
-  const record: BuildRecord = {
-    pages: new Map(pages.map((planned) => [planned.spec.path, planned.fingerprint])),
-    shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])),
-    inputs: new Map(pages.map((planned) => [planned.spec.path, planned.inputs])),
-  };
+  const record: BuildRecord = { ...recordOfPages(pages), shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])) };
   return { plan: { pages, shards, documents: plan.documents, hidden: [], removed: [], record }, manifest: { index: spec.index, count: spec.count, pages: [...record.pages], shards: [...record.shards] } };
 }
 

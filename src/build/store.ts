@@ -75,8 +75,13 @@ export class BuildStore {
     try {
       const stored = v8.deserialize(await fs.readFile(path.join(this.dir, RECORD_FILE))) as StoredRecord;
       if (stored.version !== RECORD_VERSION) return undefined;
-      const inputs = new Map(stored.pages.flatMap(([sitePath, , pageInputs]) => (pageInputs === undefined ? [] : [[sitePath, pageInputs] as const])));
-      return { pages: new Map(stored.pages.map(([sitePath, fingerprint]) => [sitePath, fingerprint])), shards: new Map(stored.shards), ...(stored.id !== undefined && { id: stored.id }), ...(inputs.size > 0 && { inputs }) };
+      const pages = new Map<string, string>();
+      const inputs = new Map<string, string>();
+      for (const [sitePath, fingerprint, pageInputs] of stored.pages) {
+        pages.set(sitePath, fingerprint);
+        if (pageInputs !== undefined) inputs.set(sitePath, pageInputs);
+      }
+      return { pages, shards: new Map(stored.shards), ...(stored.id !== undefined && { id: stored.id }), ...(inputs.size > 0 && { inputs }) };
     } catch {
       return undefined;
     }
