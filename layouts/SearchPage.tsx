@@ -7,12 +7,8 @@ export interface SearchPageProps {
   site: Site;
   /** URL of this page: the form submits `?q=` to it. */
   action: string;
-  /** URLs of the Pagefind bundle folders, each ending in "/": one, or one per part of a site built in parts (newest first). */
-  bundles: readonly string[];
-  /** Pagefind page ids the results leave out: outdated entries of amended shards (src/build/search-amendments.ts). */
-  hidden: readonly string[];
-  /** The vocabulary index's bundle: which shards hold a query's words (src/build/search-vocabulary.ts). */
-  vocabulary: string;
+  /** URL of the Pagefind bundle of the whole site's index, ending in "/". */
+  bundle: string;
   /** URL of the script that runs the search. */
   script: string;
   /** Years with stories, newest first: the year facet's choices. */
@@ -25,9 +21,8 @@ export interface SearchPageProps {
  * selects of the same form (`?q=…&section=…&year=…`), so the keyboard and the URL drive them. Without
  * JavaScript (or if Pagefind cannot load) it says so and offers the sections.
  */
-export function SearchPage({ site, action, bundles, hidden, vocabulary, script, years }: SearchPageProps) {
+export function SearchPage({ site, action, bundle, script, years }: SearchPageProps) {
   const locale = localeOf(site.language);
-  const [bundle, ...merged] = bundles;
   const messages = {
     searching: locale.t("search.searching"),
     unavailable: locale.t("search.unavailable"),
@@ -39,9 +34,6 @@ export function SearchPage({ site, action, bundles, hidden, vocabulary, script, 
       class="list-page search-page"
       data-search=""
       data-search-bundle={bundle}
-      data-search-merge={merged.length > 0 ? merged.join(" ") : undefined}
-      data-search-hide={hidden.length > 0 ? hidden.join(" ") : undefined}
-      data-search-vocabulary={vocabulary}
       data-search-base={siteUrl(site, "/")}
       data-search-messages={JSON.stringify(messages)}
     >

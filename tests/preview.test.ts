@@ -63,8 +63,8 @@ describe("live preview (npm start)", () => {
     for (const file of pages) {
       expect(load(await fs.readFile(path.join(preview.output, file), "utf8"))('meta[name="robots"]').attr("content"), file).toBe("noindex");
     }
-    // Its search index, with the vocabulary of its shards' words the search page asks first.
-    for (const index of ["pagefind/2026", "pagefind/vocabulary"]) {
+    // Its search index: the shard, and the index of the whole site the search page loads.
+    for (const index of ["pagefind/2026", "pagefind/all"]) {
       const entry = JSON.parse(await fs.readFile(path.join(preview.output, index, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
       expect(Object.values(entry.languages)[0]?.page_count, index).toBeGreaterThan(0);
     }

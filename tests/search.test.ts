@@ -58,10 +58,10 @@ describe("search index", () => {
   it("is written in the pages' language, with no scratch folder left over", async () => {
     const entry = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/2026/pagefind-entry.json"), "utf8"));
     expect(Object.keys(entry.languages)).toEqual(["en-us"]);
-    // Beside the shard, the vocabulary of the shards' words: its words are stems already, kept as they are.
-    expect(await fs.readdir(path.join(site.outputDir, "pagefind"))).toEqual(["2026", "vocabulary"]);
-    const vocabulary = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/vocabulary/pagefind-entry.json"), "utf8"));
-    expect(Object.keys(vocabulary.languages)).toEqual(["unknown"]);
+    // Beside the shard, the index of the whole site joined from the shards: the one the search page loads.
+    expect((await fs.readdir(path.join(site.outputDir, "pagefind"))).sort()).toEqual(["2026", "all"]);
+    const whole = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/all/pagefind-entry.json"), "utf8"));
+    expect(whole.languages).toEqual({ "en-us": expect.objectContaining({ page_count: 3 }) });
     const output = await fs.readdir(site.outputDir, { recursive: true });
     expect(output.filter((name) => name.includes("pagefind") && !name.startsWith("pagefind"))).toEqual([]);
     expect(output.filter((name) => name.includes("partial"))).toEqual([]);
@@ -198,34 +198,24 @@ describe("search page without JavaScript", () => {
   it("loads its script from a file under the prefix, with no inline script", () => {
     const scripts = $("script").filter((_, script) => $(script).attr("type") !== "application/ld+json");
     expect(scripts.map((_, script) => $(script).attr("src")).get()).toEqual(["/news/js/search.js"]);
-    expect($("[data-search]").attr("data-search-bundle")).toBe("/news/pagefind/2026/");
+    expect($("[data-search]").attr("data-search-bundle")).toBe("/news/pagefind/all/");
   });
 });
 
 describe("an archive of several years", () => {
-  it("loads every year's shard side by side and ranks the results of all of them together", async () => {
+  it("loads one index of every year's stories, not the shards, and ranks the results of all of them together", async () => {
     const archive = await makeSite("search-words");
     const years = ["2023", "2024", "2025"];
     for (const year of years) await writeContent(archive, `articles/${year}/lighthouse.md`, `---\nheadline: Lighthouse keeper of ${year}\nbyline: ana-ruiz\ndate: ${year}-05-02\nsection: news\n---\nThe lighthouse keeper logged ${year} in the harbour book.\n`);
     await buildSite(archive);
     const upstream = await serveSite(archive.outputDir, { pathPrefix: "/news/" });
-    // The other years' shards answer only once the page has asked for all of them: a page that
-    // loaded one shard after another would wait here for ever (given up after 10 s: "unavailable").
-    const merged = years.map((year) => `/news/pagefind/${year}/pagefind-entry.json`);
-    const asked = new Set<string>();
-    let release: (all: boolean) => void = () => {};
-    const released = new Promise<boolean>((resolve) => (release = resolve));
-    const giveUp = setTimeout(() => release(false), 10_000);
+    // Every file of the search index the page asks for, through a server in front of the site's.
+    const asked: string[] = [];
     const gate = http.createServer((request, response) => {
       void (async () => {
         const url = request.url ?? "/";
-        // Pagefind asks for an entry file with a cache-busting query.
         const { pathname } = new URL(url, "http://localhost");
-        if (merged.includes(pathname)) {
-          asked.add(pathname);
-          if (asked.size === merged.length) release(true);
-          if (!(await released)) return void response.writeHead(503).end();
-        }
+        if (pathname.startsWith("/news/pagefind/")) asked.push(pathname);
         const answer = await fetch(`${upstream.origin}${url}`);
         response.writeHead(answer.status, { "content-type": answer.headers.get("content-type") ?? "application/octet-stream" }).end(Buffer.from(await answer.arrayBuffer()));
       })();
@@ -236,13 +226,15 @@ describe("an archive of several years", () => {
       await reader.goto(`http://127.0.0.1:${(gate.address() as AddressInfo).port}/news/search/?q=lighthouse`);
       const status = reader.locator("[data-search-status]");
       await status.filter({ hasText: /results? for '|not available/ }).waitFor();
-      expect(await status.textContent()).toMatch(/^\d+ results for 'lighthouse'$/);
-      expect(asked.size).toBe(merged.length);
-      // The three stories that say "lighthouse", one in each merged shard; none of the 2026 shard, which lacks the word.
+      expect(await status.textContent()).toBe("3 results for 'lighthouse'");
+      // The three stories that say "lighthouse", one of each year.
       const hrefs = await reader.locator(".search-result a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
       expect(hrefs.sort()).toEqual(years.map((year) => `/news/${year}/05/02/lighthouse/`));
+      // All from the one index of the whole site: its entry, metadata, a word chunk and the results' fragments.
+      expect(asked.filter((pathname) => !pathname.startsWith("/news/pagefind/all/"))).toEqual([]);
+      expect(asked.filter((pathname) => pathname.endsWith("pagefind-entry.json"))).toEqual(["/news/pagefind/all/pagefind-entry.json"]);
+      expect(asked.filter((pathname) => pathname.endsWith(".pf_fragment"))).toHaveLength(3);
     } finally {
-      clearTimeout(giveUp);
       await reader.close();
       gate.closeAllConnections();
       await new Promise((resolve) => gate.close(resolve));
@@ -311,7 +303,6 @@ describe("a search across shards", () => {
     expect(found["harbourmaster"]).toEqual([url("2024", "harbourmaster")]);
     expect(found["harbourmasters"]).toEqual([url("2024", "harbourmaster")]);
     expect(found["harbour okonkwo"]).toEqual([url("2024", "harbourmaster")]);
-    // "the" is in every shard, so on the vocabulary's page of the words every shard holds: a word at a time.
     expect(found["the okonkwo"]).toEqual([url("2024", "harbourmaster")]);
     expect(found["zebra"]).toEqual([]);
   });
@@ -323,9 +314,11 @@ describe("a search across shards", () => {
     expect(found["running"]).not.toContain(url("2023", "council"));
   });
 
-  it("asks a vocabulary of a page per shard and one of the words every shard holds", async () => {
-    const entry = JSON.parse(await fs.readFile(path.join(archive.outputDir, "pagefind/vocabulary/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    expect(entry.languages["unknown"]?.page_count).toBe(4 + 1);
+  it("searches one index of the whole site, joined from the shards", async () => {
+    const entry = JSON.parse(await fs.readFile(path.join(archive.outputDir, "pagefind/all/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+    // The three stories and the fixture's two of 2026, from four shards.
+    expect((await fs.readdir(path.join(archive.outputDir, "pagefind"))).sort()).toEqual(["2023", "2024", "2025", "2026", "all"]);
+    expect(entry.languages["en-us"]?.page_count).toBe(stories.length + 2);
   });
 
   it("keeps quoted words exact and facets as chosen", () => {

@@ -45,66 +45,22 @@ async function enhance(root) {
   }
 }
 
-/** Filters of the index (src/site/search.ts `SEARCH_FILTERS`): each story's shard; each vocabulary page's shard. */
-const SHARD_FILTER = "shard";
-const VOCABULARY_FILTER = "vocabulary";
-
 /**
- * Pagefind with every shard the search page names, as its readers search it: `search(query, filters)`
- * gives the results, ranked across the shards, without the outdated entries of amended shards (their
- * stories' new versions are in the amendments shard: src/build/search-amendments.ts). Exported for the
+ * Pagefind with the site's index, as its readers search it: `search(query, filters)` gives the results,
+ * ranked. The index is one index of the whole site, joined at build time from the shards the build
+ * indexes (src/build/pagefind-merge.js), so it matches and ranks as one index does. Exported for the
  * tests, which search a built site as its readers do.
  * @param {HTMLElement} root the search page's `[data-search]` element
  * @returns {Promise<(query: string | null, filters?: Record<string, string>) => Promise<{ id: string, data(): Promise<any> }[]>>}
  */
 export async function openSearch(root) {
   const pagefind = await import(`${root.dataset.searchBundle}pagefind.js`);
-  const baseUrl = root.dataset.searchBase;
-  await pagefind.options({ baseUrl });
+  await pagefind.options({ baseUrl: root.dataset.searchBase });
   await pagefind.init();
   // A search of nothing returns at once, but only once Pagefind's WebAssembly is running, and throws
-  // if it cannot run (a Content-Security-Policy without 'wasm-unsafe-eval'): mergeIndex would wait for it forever.
+  // if it cannot run (a Content-Security-Policy without 'wasm-unsafe-eval'): the page says so at once.
   await pagefind.search("");
-  // The index is in shards (a year, or a quarter of a busy one): results from all of them come
-  // ranked together. They load side by side, not one after another: each is a few requests, and a
-  // decade of quarters one by one kept a reader waiting seconds (docs/performance.md). Results of
-  // equal score keep the order the shards were merged in: the order of these calls either way.
-  const merged = (root.dataset.searchMerge ?? "").split(" ").filter(Boolean);
-  const vocabulary = root.dataset.searchVocabulary;
-  await Promise.all([...merged, ...(vocabulary ? [vocabulary] : [])].map((bundle) => pagefind.mergeIndex(bundle, { baseUrl })));
-  // A shard's id is its bundle's folder: ".../pagefind/2026-q1/".
-  const shardIds = [root.dataset.searchBundle ?? "", ...merged].map((bundle) => bundle.split("/").filter(Boolean).pop());
-  const hidden = new Set((root.dataset.searchHide ?? "").split(" ").filter(Boolean));
-  return async (query, filters = {}) => {
-    /** @type {Record<string, unknown>} */
-    let within = filters;
-    // Pagefind matches a word a shard lacks by the longest shorter word the shard holds ("okonkwo"
-    // finds the "ok" of every story of a year that never names him). The vocabulary index holds every
-    // shard's words as one index: the shards it finds for a word are those one index of the whole
-    // site would match it in, and only the shards found for every word of the query are searched.
-    // A word at a time: the words every shard holds are on a page of their own, which names them all.
-    // A quoted search matches exact words only. Either way the vocabulary's own pages are never
-    // results: only stories name a shard.
-    if (vocabulary) {
-      let shards = shardIds;
-      const words = query && !/^\s*".+"\s*$/.test(query) ? query.trim().split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)) : [];
-      if (words.length > 0) {
-        // Every part of the index these searches need (the vocabulary's and the shards') loads at once,
-        // as for one search: asking the vocabulary first costs the reader no round trip more.
-        await pagefind.preload(query, { filters: { ...filters, [SHARD_FILTER]: { any: shardIds }, [VOCABULARY_FILTER]: { any: shardIds } } });
-        for (const word of words) {
-          // Filtered by its own filter: Pagefind counts only the filters a search loads, and the
-          // shards' stories, which lack it, are left out of this search.
-          const counts = (await pagefind.search(word, { filters: { [VOCABULARY_FILTER]: { any: shardIds } } })).filters?.[VOCABULARY_FILTER] ?? {};
-          shards = shards.filter((shard) => (counts[shard] ?? 0) > 0);
-        }
-        if (shards.length === 0) return [];
-      }
-      within = { ...filters, [SHARD_FILTER]: { any: shards } };
-    }
-    const found = await pagefind.search(query, { filters: within });
-    return found.results.filter((/** @type {{ id: string }} */ result) => !hidden.has(result.id));
-  };
+  return async (query, filters = {}) => (await pagefind.search(query, { filters })).results;
 }
 
 /**

@@ -45,7 +45,7 @@ export async function applyInPlace({ staging, output, plan, id, previous, images
   const rendered = plan.pages.filter((planned) => planned.render);
   await mapLimit(rendered, (planned) => moveInto(path.join(staging, outputFile(planned.spec.path)), path.join(output, outputFile(planned.spec.path))), FILE_CONCURRENCY);
   await mapLimit(plan.removed, (sitePath) => removeOutput(output, outputFile(sitePath)), FILE_CONCURRENCY);
-  // The search index folders the build wrote (the shards it indexed and the vocabulary of them all) go in whole.
+  // The search index folders the build wrote (the shards it indexed and the index of the whole site) go in whole.
   const written = await fs.readdir(path.join(staging, SEARCH_INDEX_DIR)).catch(() => [] as string[]);
   for (const id of written) await replaceFolder(path.join(staging, SEARCH_INDEX_DIR, id), path.join(output, SEARCH_INDEX_DIR, id));
   for (const id of previous.shards.keys()) if (!plan.record.shards.has(id)) await fs.rm(path.join(output, SEARCH_INDEX_DIR, id), { recursive: true, force: true });

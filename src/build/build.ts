@@ -22,7 +22,7 @@ import { checkOutputFolder, markOutputFolder, stagingOf, swapIn } from "./output
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
-import { articleImageFiles, contentDigest, articleWork, planSlice, sliceSearch, writeSliceManifest, SLICE_WORDS, type SliceSpec } from "./slices.ts";
+import { articleImageFiles, contentDigest, articleWork, planSlice, sliceSearch, writeSliceManifest, type SliceSpec } from "./slices.ts";
 import { findBrokenLinks } from "./link-check.ts";
 import { takeCheckedParts } from "./check-part.ts";
 import { AMEND_POLICY, type AmendPolicy } from "./search-amendments.ts";
@@ -173,15 +173,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // A slice's work is weighed by its articles' images; a whole build needs no such lookup.
       const workOf = options.slice ? articleWork(content.articles, newsroom.articles) : () => 0;
       // A slice has its runner to itself: its last shards are written side by side (docs/deploy.md).
-      const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store, { sideBySideAfterPages: options.slice !== undefined, vocabulary: options.slice === undefined });
+      const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store, { sideBySideAfterPages: options.slice !== undefined, whole: options.slice === undefined });
       try {
-        const site = planSite(newsroom, { now, notes: content.notes, shards: search.shards.map((planned) => planned.shard), hidden: search.hidden });
+        const site = planSite(newsroom, { now, notes: content.notes, shards: search.shards.map((planned) => planned.shard) });
         checkLinks(newsroom, site);
         const plan = planBuild(site, { ...planOptions, search });
         const id = buildId(plan.record);
         timer.lap("plan");
         const write = (part: BuildPlan, into: string, previousOutput?: string) => writeBuild({ plan: part, output: into, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing, linking });
-        const job = slice ? sliceJob(slice.spec, { plan, id, content, images, workOf, contentFiles: slice.contentFiles, write, words: (folder: string) => indexing.shardWordsInto(folder) }) : wholeJob({ plan, inPlace, output, write });
+        const job = slice ? sliceJob(slice.spec, { plan, id, content, images, workOf, contentFiles: slice.contentFiles, write }) : wholeJob({ plan, inPlace, output, write });
         return { plan, id, job, newsroom, images };
       } catch (error) {
         // A plan that fails (a broken link) stops the indexing it started.
@@ -253,7 +253,7 @@ function wholeJob({ plan, inPlace, output, write }: { plan: BuildPlan; inPlace: 
 /** One slice: its pages, search shards and photos, and a manifest naming the build it is part of. */
 function sliceJob(
   spec: SliceSpec,
-  { plan, id, content, images, workOf, contentFiles, write, words }: { plan: BuildPlan; id: string; content: LoadedContent; images: ImagePipeline; workOf: (sitePath: string) => number; contentFiles: Promise<string>; write: WritePart; words: (folder: string) => Promise<void> },
+  { plan, id, content, images, workOf, contentFiles, write }: { plan: BuildPlan; id: string; content: LoadedContent; images: ImagePipeline; workOf: (sitePath: string) => number; contentFiles: Promise<string>; write: WritePart },
 ): Job {
   const slice = planSlice(plan, spec, workOf);
   const articles = slice.plan.pages.filter((planned) => planned.spec.kind === "article").length;
@@ -266,7 +266,6 @@ function sliceJob(
       await Promise.all(mine.map((source) => images.publish(articleImageFiles(source)).catch(imageFailureFor(source.file))));
       const written = await write(slice.plan, staging);
       const [code, files] = await Promise.all([codeDigest(), contentFiles]);
-      await words(path.join(staging, SLICE_WORDS));
       await writeSliceManifest(staging, { ...slice.manifest, build: id, code, content: files });
       return written;
     },

@@ -8,10 +8,10 @@ import { copyPublicFiles } from "../site/assets.ts";
 import { buildId } from "./apply.ts";
 import { codeDigest } from "./code.ts";
 import { checkOutputFolder, markOutputFolder, writeStaged } from "./output-folder.ts";
-import { checkSlices, contentDigest, linkSlices, readSlices, readSliceWords } from "./slices.ts";
+import { checkSlices, contentDigest, linkSlices, readSlices, sliceShardFolders } from "./slices.ts";
 import { SearchIndexer } from "./search-index.ts";
-import { writeVocabulary } from "./search-vocabulary.ts";
-import { SEARCH_INDEX_DIR, VOCABULARY_DIR } from "../site/search.ts";
+import { wholeIndexShards, writeWholeIndex } from "./search-whole.ts";
+import { SEARCH_INDEX_DIR, WHOLE_INDEX_DIR } from "../site/search.ts";
 import { count } from "./summary.ts";
 
 export interface MergeOptions {
@@ -35,14 +35,14 @@ export async function mergeSlices(options: MergeOptions): Promise<{ summary: str
   hashing.catch(() => undefined);
   const code = await codeDigest();
   const record = checkSlices(manifests, { code });
-  const shards = readSliceWords(manifests);
+  const shards = wholeIndexShards(sliceShardFolders(manifests), []);
 
   await writeStaged(output, async (staging) => {
-    // The vocabulary of all the slices' shards is written while their files are linked.
+    // The index of the whole site is joined from the slices' shards while their files are linked.
     const indexer = new SearchIndexer(1);
     try {
       // Both settle before the staging folder may be removed for a failure of either.
-      const settled = await Promise.allSettled([linkSlices(staging, manifests), writeVocabulary(indexer, shards, path.join(staging, SEARCH_INDEX_DIR, VOCABULARY_DIR))]);
+      const settled = await Promise.allSettled([linkSlices(staging, manifests), writeWholeIndex(indexer, shards, path.join(staging, SEARCH_INDEX_DIR, WHOLE_INDEX_DIR))]);
       for (const result of settled) if (result.status === "rejected") throw result.reason;
     } finally {
       await indexer.close();

@@ -5,8 +5,8 @@
 import { digestOf, digestText, givenDigest } from "./digest.ts";
 import type { PageKind, PageSpec } from "../site/page.ts";
 import type { SitePlan } from "../site/index.ts";
-import { AMENDMENTS_SHARD, VOCABULARY_DIR, type SearchShard } from "../site/search.ts";
-import { vocabularyFingerprint } from "./search-vocabulary.ts";
+import { AMENDMENTS_SHARD, WHOLE_INDEX_DIR, type SearchShard } from "../site/search.ts";
+import { wholeIndexFingerprint } from "./search-whole.ts";
 import { chooseAmendments, type AmendPolicy, type ShardContents } from "./search-amendments.ts";
 
 /** Why a page is rendered, or that it is not. */
@@ -190,7 +190,7 @@ export function planBuild(site: SitePlan, options: PlanOptions & { search?: Sear
     removed,
     record: {
       ...recordOfPages(pages),
-      shards: withVocabulary(new Map(search.shards.map((planned) => [planned.shard.id, planned.fingerprint])), search.hidden),
+      shards: withWholeIndex(new Map(search.shards.map((planned) => [planned.shard.id, planned.fingerprint])), search.hidden),
     },
   };
 }
@@ -218,9 +218,9 @@ function changedInputs(before: string, now: string): string[] {
   return names.length > 0 ? names : ["code"];
 }
 
-/** A build's shards and, named by them, the vocabulary index of their words (src/build/search-vocabulary.ts). */
-export function withVocabulary(shards: Map<string, string>, hidden: readonly string[]): Map<string, string> {
-  return shards.set(VOCABULARY_DIR, vocabularyFingerprint(shards, hidden));
+/** A build's shards and, named by them, the index of the whole site joined from them (src/build/search-whole.ts). */
+export function withWholeIndex(shards: Map<string, string>, hidden: readonly string[]): Map<string, string> {
+  return shards.set(WHOLE_INDEX_DIR, wholeIndexFingerprint(shards, hidden));
 }
 
 /** What each article page's entry in the search index is made of, from its spec. */

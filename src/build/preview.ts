@@ -8,8 +8,8 @@ import { ArticleSourceCache } from "../content/source-cache.ts";
 import { ContentError } from "../content/errors.ts";
 import { planSite } from "../site/index.ts";
 import { outputFile, type PageSpec } from "../site/page.ts";
-import { SEARCH_INDEX_DIR, VOCABULARY_DIR } from "../site/search.ts";
-import { writeVocabulary } from "./search-vocabulary.ts";
+import { SEARCH_INDEX_DIR, WHOLE_INDEX_DIR } from "../site/search.ts";
+import { wholeIndexShards, writeWholeIndex } from "./search-whole.ts";
 import { checkLinks, loadNewsroom } from "./build.ts";
 import { codeDigest } from "./code.ts";
 import { planBuild, describeRendered, type BuildPlan, type BuildRecord, type PlannedShard } from "./plan.ts";
@@ -106,7 +106,7 @@ export class PreviewSession implements WriteSession {
 
 /**
  * Indexes each shard from its pages' search documents, swapping each into place when complete; then
- * the vocabulary of `all` the shards (src/build/search-vocabulary.ts), when any changed.
+ * the index of the whole site, joined from `all` the shards (src/build/search-whole.ts), when any changed.
  */
 async function indexShards(shards: readonly PlannedShard[], all: readonly string[], output: string, documents: ReadonlyMap<string, string>): Promise<number> {
   let pages = 0;
@@ -121,14 +121,14 @@ async function indexShards(shards: readonly PlannedShard[], all: readonly string
         if (html === undefined) throw new Error(`[search] no search document for ${teaser.path} (a Dateline defect)`);
         return { url: teaser.path, html };
       });
-      pages += (await indexer.index({ shard: planned.shard.id, pages: shardPages, dir: scratch })).pages;
+      pages += (await indexer.index({ pages: shardPages, dir: scratch })).pages;
       await fs.rm(target, { recursive: true, force: true });
       await fs.rename(scratch, target);
     }
     if (shards.length > 0) {
       const index = path.join(output, SEARCH_INDEX_DIR);
-      const target = path.join(index, VOCABULARY_DIR);
-      await writeVocabulary(indexer, all.map((id) => ({ id, dir: path.join(index, id), hidden: [] })), `${target}.partial`);
+      const target = path.join(index, WHOLE_INDEX_DIR);
+      await writeWholeIndex(indexer, wholeIndexShards(all.map((id) => [id, path.join(index, id)] as const), []), `${target}.partial`);
       await fs.rm(target, { recursive: true, force: true });
       await fs.rename(`${target}.partial`, target);
     }

@@ -2,7 +2,6 @@
 // search index of the site's shards (src/site/search.ts) from the article pages a build rendered or reused.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { SEARCH_FILTERS } from "../site/search.ts";
 
 /** Pagefind could not start, read a page or write its files. */
 export class SearchIndexError extends Error {
@@ -20,27 +19,23 @@ export class SearchIndexError extends Error {
 export type ShardPage = { url: string; html: string } | { url: string; file: string; wait?: boolean };
 
 export interface ShardJob {
-  /** The shard's id: each page names it in a filter (src/build/search-vocabulary.ts). */
-  shard: string;
   /** The shard's pages, in the order its index holds them (Pagefind's files depend on it). */
   pages: readonly ShardPage[];
   /** A new folder for the index. */
   dir: string;
-  /** The amendments shard: each entry marked as an amendment (src/build/search-amendments.ts). */
-  amended?: boolean;
 }
 
-/**
- * A shard in the vocabulary index: its id and the file of its words (one a line, as the store keeps
- * them), or its written folder (and the page ids of its hidden, outdated entries) to read them from.
- */
-export type VocabularyShard = { id: string; file: string } | { id: string; dir: string; hidden: readonly string[] };
+/** A shard's written index, for the index of the whole site: its id, its folder, and the Pagefind page ids of entries left out (outdated ones of amended shards). */
+export interface WholeIndexShard {
+  id: string;
+  dir: string;
+  hidden: readonly string[];
+}
 
-/** A shard written: how many pages its index holds, Pagefind's page id of each, by URL, and the words it holds. */
+/** A shard written: how many pages its index holds, and Pagefind's page id of each, by URL. */
 export interface IndexedShard {
   pages: number;
   ids: ReadonlyMap<string, string>;
-  words: readonly string[];
 }
 
 interface WorkerReply {
@@ -49,7 +44,6 @@ interface WorkerReply {
   errors?: string[];
   pages?: number;
   ids?: [string, string][];
-  words?: string[];
 }
 
 /** One Pagefind process, in a worker thread of its own; it indexes the shards dealt to it one after another. */
@@ -62,7 +56,7 @@ class IndexWorker {
 
   /** `writing`: the pages being written by all the build's indexers, at most `writingPages` (src/build/search-worker.js). */
   constructor(writing: Int32Array, writingPages: number) {
-    this.worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { writing, writingPages, filters: SEARCH_FILTERS } });
+    this.worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { writing, writingPages } });
     this.worker.on("message", (reply: WorkerReply) => {
       if (reply.type === "closed") return this.closed?.();
       const job = this.jobs.get(reply.id);
@@ -77,8 +71,8 @@ class IndexWorker {
     return this.post(id, job.pages.length, { type: "index", id, ...job });
   }
 
-  vocabulary(id: number, shards: readonly VocabularyShard[], dir: string): Promise<WorkerReply> {
-    return this.post(id, shards.length, { type: "vocabulary", id, shards, dir });
+  whole(id: number, shards: readonly WholeIndexShard[], dir: string, order: readonly string[] | undefined): Promise<WorkerReply> {
+    return this.post(id, shards.length, { type: "whole", id, shards, dir, order });
   }
 
   private post(id: number, pages: number, message: object): Promise<WorkerReply> {
@@ -159,22 +153,25 @@ export class SearchIndexer {
   }
 
   /** Indexes one shard into `job.dir`; resolves once its files are written. */
-  async index({ shard, pages, dir, amended = false }: ShardJob): Promise<IndexedShard> {
+  async index({ pages, dir }: ShardJob): Promise<IndexedShard> {
     const worker = this.idlest();
     const ready = pages.map((page) => {
       if (!("wait" in page) || page.wait !== true) return page;
       if (!this.written.has(page.url)) this.awaited.set(page.url, worker);
       return { ...page, ready: this.written.has(page.url) };
     });
-    const reply = await worker.run(this.next++, { shard, pages: ready, dir, amended });
+    const reply = await worker.run(this.next++, { pages: ready, dir });
     if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`index ${dir}`, reply.errors);
-    return { pages: reply.pages ?? 0, ids: new Map(reply.ids), words: reply.words ?? [] };
+    return { pages: reply.pages ?? 0, ids: new Map(reply.ids) };
   }
 
-  /** Writes the vocabulary index of `shards` (each with its words' file or its written folder) into `dir` (src/build/search-vocabulary.ts). */
-  async vocabulary(shards: readonly VocabularyShard[], dir: string): Promise<void> {
-    const reply = await this.idlest().vocabulary(this.next++, shards, dir);
-    if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`index the vocabulary ${dir}`, reply.errors);
+  /**
+   * Writes the index of the whole site, `shards` joined in their order (or their pages in the order of
+   * their URLs in `order`), into `dir` (src/build/search-whole.ts), on an indexer's thread.
+   */
+  async whole(shards: readonly WholeIndexShard[], dir: string, order?: readonly string[]): Promise<void> {
+    const reply = await this.idlest().whole(this.next++, shards, dir, order);
+    if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`join the shards into ${dir}`, reply.errors);
   }
 
   /** The build wrote this page's search document into its file. */

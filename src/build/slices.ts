@@ -6,7 +6,6 @@
 // paths to even the slices' work (so a page nearly always stays in its slice, and in its cache, from
 // one publish to the next).
 import { createHash } from "node:crypto";
-import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { ArticleSource } from "../content/load-articles.ts";
@@ -15,10 +14,9 @@ import { outputFile } from "../site/page.ts";
 import { SEARCH_INDEX_DIR } from "../site/search.ts";
 import { mapLimit } from "../images/limit.ts";
 import { digestOf } from "./digest.ts";
-import { recordOfPages, withVocabulary, type BuildPlan, type BuildRecord, type PlannedShard, type SearchPlan } from "./plan.ts";
+import { recordOfPages, withWholeIndex, type BuildPlan, type BuildRecord, type PlannedShard, type SearchPlan } from "./plan.ts";
 import { buildId } from "./apply.ts";
 import { linkOrCopy, linkTree } from "./store.ts";
-import type { VocabularyShard } from "./search-index.ts";
 
 /** Written into every slice's folder: what it holds and which build it is a slice of. */
 export const SLICE_MANIFEST = ".dateline-slice.json";
@@ -195,24 +193,9 @@ export async function contentDigest(dir: string): Promise<string> {
   return digestOf(hashed.sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/**
- * Beside a slice's manifest: a folder of the words of each of its shards' indexes (`<id>.words`, one
- * a line), for the vocabulary the merge writes (src/build/search-vocabulary.ts), so the merge need
- * not read them out of the shards' files.
- */
-export const SLICE_WORDS = ".dateline-slice-words";
-
-/**
- * Every slice's shards, for the vocabulary: with the words the slice wrote beside its manifest, or
- * else (a slice folder without them) its shard's folder to read them from.
- */
-export function readSliceWords(slices: ReadonlyMap<string, SliceManifest>): VocabularyShard[] {
-  return [...slices].flatMap(([dir, manifest]) =>
-    manifest.shards.map(([id]): VocabularyShard => {
-      const file = path.join(dir, SLICE_WORDS, `${id}.words`);
-      return fsSync.existsSync(file) ? { id, file } : { id, dir: path.join(dir, SEARCH_INDEX_DIR, id), hidden: [] };
-    }),
-  );
+/** Every slice's shards, by id and folder, for the index of the whole site the merge writes (src/build/search-whole.ts). */
+export function sliceShardFolders(slices: ReadonlyMap<string, SliceManifest>): [string, string][] {
+  return [...slices].flatMap(([dir, manifest]) => manifest.shards.map(([id]): [string, string] => [id, path.join(dir, SEARCH_INDEX_DIR, id)]));
 }
 
 export async function writeSliceManifest(dir: string, manifest: SliceManifest): Promise<void> {
@@ -277,8 +260,8 @@ export function checkSlices(slices: ReadonlyMap<string, SliceManifest>, here: { 
   }
   const record: BuildRecord = {
     pages: new Map(manifests.flatMap(([, manifest]) => manifest.pages)),
-    // The vocabulary of all the shards is no slice's: the merge writes it.
-    shards: withVocabulary(new Map(manifests.flatMap(([, manifest]) => manifest.shards)), []),
+    // The index of the whole site is no slice's: the merge writes it.
+    shards: withWholeIndex(new Map(manifests.flatMap(([, manifest]) => manifest.shards)), []),
   };
   if (buildId(record) !== first.build) throw new SliceError(`--merge: the slices do not hold the whole build between them (a folder of another run?); ${same}`);
   return record;

@@ -16,8 +16,6 @@ const RECORD_FILE = "record.v8";
 const DOCUMENT_SUFFIX = ".search";
 /** Beside a stored shard's folder: what it holds (`shardContentsFile`). */
 const CONTENTS_SUFFIX = ".contents.json";
-/** Beside a stored shard: the words its index holds, one a line (src/build/search-vocabulary.ts). */
-const WORDS_SUFFIX = ".words";
 /** Files removed at once by `remove`. */
 const REMOVE_CONCURRENCY = 64;
 /** Bump when the record's shape changes: an older one is then ignored, never misread. */
@@ -175,17 +173,6 @@ export class BuildStore {
     await this.writeBesideShards(this.shardContentsFile(fingerprint), JSON.stringify(contents));
   }
 
-  /** The file of the words a stored shard's index holds, one a line, or undefined when they were not kept (a cache from before they were). */
-  shardWordsFile(fingerprint: string): string | undefined {
-    const file = `${this.shardDir(fingerprint)}${WORDS_SUFFIX}`;
-    return fsSync.existsSync(file) ? file : undefined;
-  }
-
-  /** Keeps the words of a freshly indexed shard, before its folder. */
-  async keepShardWords(fingerprint: string, words: readonly string[]): Promise<void> {
-    await this.writeBesideShards(`${this.shardDir(fingerprint)}${WORDS_SUFFIX}`, words.join("\n"));
-  }
-
   /** Writes a file beside the stored shards whole: a reader never sees half of it. */
   private async writeBesideShards(file: string, text: string): Promise<void> {
     await fs.mkdir(this.shardsDir, { recursive: true });
@@ -219,7 +206,7 @@ export class BuildStore {
       }),
     );
     const beside = (name: string, suffix: string) => name.endsWith(suffix) && keep.has(name.slice(0, -suffix.length));
-    const keptShard = (name: string) => keep.has(name) || beside(name, CONTENTS_SUFFIX) || beside(name, WORDS_SUFFIX);
+    const keptShard = (name: string) => keep.has(name) || beside(name, CONTENTS_SUFFIX);
     const shards = (await fs.readdir(this.shardsDir).catch(() => [] as string[])).filter((name) => !keptShard(name)).map((name) => path.join(this.shardsDir, name));
     return [...listed.flat(), ...shards];
   }

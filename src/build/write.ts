@@ -7,16 +7,15 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type dateline from "../../.eleventy.ts";
 import type { BuildPlan, PlannedPage, PlannedShard, SearchPlan } from "./plan.ts";
-import { Linker, linkOrCopy, linkTree, type BuildStore } from "./store.ts";
-import { SearchIndexer, type VocabularyShard } from "./search-index.ts";
+import { Linker, linkTree, type BuildStore } from "./store.ts";
+import { SearchIndexer } from "./search-index.ts";
 import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
 import { outputFile, type PageSpec } from "../site/page.ts";
 import { articleSearchDocument } from "../site/pages.ts";
 import type { Article, Shell } from "../content/types.ts";
-import { AMENDMENTS_SHARD, SEARCH_INDEX_DIR, VOCABULARY_DIR } from "../site/search.ts";
-import { vocabularyFingerprint, writeVocabulary } from "./search-vocabulary.ts";
-import { indexWords } from "./pagefind-words.js";
+import { AMENDMENTS_SHARD, SEARCH_INDEX_DIR, WHOLE_INDEX_DIR } from "../site/search.ts";
+import { wholeIndexFingerprint, wholeIndexShards, writeWholeIndex } from "./search-whole.ts";
 import { copyPublicFiles } from "../site/assets.ts";
 import { mapLimit } from "../images/limit.ts";
 
@@ -237,17 +236,17 @@ export class ShardWriter {
     private readonly search: SearchPlan,
     private readonly store: BuildStore,
     private readonly sideBySideAfterPages: boolean,
-    private readonly vocabulary: boolean,
+    private readonly whole: boolean,
   ) {}
 
   /**
    * Starts indexing every shard of `search` that must be indexed again. `sideBySideAfterPages`: once
    * the pages are written, the shards still to write are written side by side, not in turns (a
-   * slice's runner: see `SearchIndexer.writeSideBySide`). `vocabulary`: once they are, the vocabulary
-   * of all the shards is written too (src/build/search-vocabulary.ts; a slice's is the merge's).
+   * slice's runner: see `SearchIndexer.writeSideBySide`). `whole`: once they are, the index of the
+   * whole site is written from them (src/build/search-whole.ts; a slice's is the merge's).
    */
-  static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false, vocabulary = true }: { sideBySideAfterPages?: boolean; vocabulary?: boolean } = {}): ShardWriter {
-    const writer = new ShardWriter(search, store, sideBySideAfterPages, vocabulary);
+  static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false, whole = true }: { sideBySideAfterPages?: boolean; whole?: boolean } = {}): ShardWriter {
+    const writer = new ShardWriter(search, store, sideBySideAfterPages, whole);
     for (const planned of search.shards) if (planned.index) writer.deal(planned);
     return writer;
   }
@@ -260,9 +259,7 @@ export class ShardWriter {
       return { url: teaser.path, file: this.store.searchFile(document.key), wait: !document.stored };
     });
     const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
-    const amended = planned.shard.id === AMENDMENTS_SHARD;
-    const feed = this.indexer.index({ shard: planned.shard.id, pages, dir: scratch, amended }).then(async ({ pages: count, ids, words }) => {
-      await this.store.keepShardWords(planned.fingerprint, words);
+    const feed = this.indexer.index({ pages, dir: scratch }).then(async ({ pages: count, ids }) => {
       // What it holds, kept first: a later build amends this shard from it (src/build/search-amendments.ts).
       // A page without an id leaves it unkept: the shard is then indexed again, never amended.
       const documents = planned.shard.teasers.map((teaser): [string, string, string] => [teaser.path, this.search.documents.get(teaser.path)?.key ?? "", ids.get(teaser.path) ?? ""]);
@@ -318,7 +315,7 @@ export class ShardWriter {
     try {
       indexedPages = (await Promise.all(this.feeds.values())).reduce((sum, n) => sum + n, 0);
       await this.links;
-      if (this.vocabulary && this.output !== undefined) await this.linkVocabulary(this.output);
+      if (this.whole && this.output !== undefined) await this.linkWholeIndex(this.output);
     } catch (error) {
       await this.abort(error);
       throw error;
@@ -328,48 +325,24 @@ export class ShardWriter {
   }
 
   /**
-   * Links the vocabulary of every shard into `output` (always: an output updated in place takes it
-   * when its fingerprint changed, src/build/apply.ts), writing it first unless the store holds it.
+   * Links the index of the whole site into `output` (always: an output updated in place takes it when
+   * its fingerprint changed, src/build/apply.ts), writing it first unless the store holds it.
    */
-  private async linkVocabulary(output: string): Promise<void> {
+  private async linkWholeIndex(output: string): Promise<void> {
     const { shards, hidden } = this.search;
-    const fingerprint = vocabularyFingerprint(shards.map((planned) => [planned.shard.id, planned.fingerprint] as const), hidden);
+    const fingerprint = wholeIndexFingerprint(shards.map((planned) => [planned.shard.id, planned.fingerprint] as const), hidden);
     const stored = this.store.shardDir(fingerprint);
     const held = await fs.stat(stored).then(() => true, () => false);
     if (!held) {
       const scratch = `${stored}.${process.pid}.partial`;
-      await writeVocabulary(this.indexer, this.vocabularyShards(), scratch);
+      // An amended build's pages go where a clean build's are (only then: it reads every page's URL).
+      const stories = shards.some((planned) => planned.shard.id === AMENDMENTS_SHARD) ? new Map(shards.map((planned) => [planned.shard.id, planned.shard.teasers.map((teaser) => teaser.path)])) : undefined;
+      await writeWholeIndex(this.indexer, wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint)] as const), hidden), scratch, stories);
       await this.store.keepShard(scratch, fingerprint);
     }
-    const target = path.join(output, SEARCH_INDEX_DIR, VOCABULARY_DIR);
+    const target = path.join(output, SEARCH_INDEX_DIR, WHOLE_INDEX_DIR);
     await fs.rm(target, { recursive: true, force: true });
     await linkTree(stored, target);
-  }
-
-  /**
-   * The build's shards for the vocabulary: each one's words as the store keeps them; those of an
-   * amended shard (whose outdated entries are hidden) and of a shard stored before its words were
-   * kept, read from its folder.
-   */
-  vocabularyShards(): VocabularyShard[] {
-    return this.search.shards.map((planned): VocabularyShard => {
-      const { id } = planned.shard;
-      const file = planned.amendedStories === undefined ? this.store.shardWordsFile(planned.fingerprint) : undefined;
-      return file ? { id, file } : { id, dir: this.store.shardDir(planned.fingerprint), hidden: this.search.hidden };
-    });
-  }
-
-  /**
-   * Puts each shard's words into `folder` as `<shard id>.words`, for a slice to hand to the merge,
-   * which writes the vocabulary (src/build/merge.ts): linked from the store, or read from the shard.
-   */
-  async shardWordsInto(folder: string): Promise<void> {
-    await fs.mkdir(folder, { recursive: true });
-    for (const shard of this.vocabularyShards()) {
-      const target = path.join(folder, `${shard.id}.words`);
-      if ("file" in shard) await linkOrCopy(shard.file, target, { replace: true });
-      else await fs.writeFile(target, indexWords(shard.dir, new Set(shard.hidden)).join("\n"));
-    }
   }
 
   /** The build failed: stops the indexers at once, and lets no link land in the output after this. */

@@ -19,8 +19,6 @@ export interface SiteOptions {
   notes: EditorNotes;
   /** The search shards, when the build has planned them already (`searchShardsOf`; the amendments shard last). */
   shards?: SearchShard[];
-  /** Page ids of amended shards' outdated entries, which the search page hides (src/build/search-amendments.ts). */
-  hidden?: readonly string[];
 }
 
 /** The search index's shards, newest first. */
@@ -42,7 +40,7 @@ export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
       ...htmlPages(newsroom, options.now),
       ...standalonePages(newsroom),
       ...correctionsPages(newsroom),
-      searchPage(newsroom.shell, shards, options.hidden),
+      searchPage(newsroom.shell, shards),
       ...editionPages(newsroom.shell, teasers, options.notes, options.now),
       ...feedFiles(newsroom),
       ...sitemapFilesOf(newsroom, teasers, options.now),

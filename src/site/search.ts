@@ -1,6 +1,7 @@
 // The search index is built in shards of whole periods (a year, or a quarter or month of a busy
 // year), so a build re-indexes only the shards whose articles changed and the indexer's memory is
-// bounded by the largest shard. The search page loads every shard and Pagefind merges the results.
+// bounded by the largest shard. The shards are then joined into one index of the whole site
+// (src/build/pagefind-merge.js), the one the search page loads.
 import { h } from "preact";
 import type { Shell, Teaser } from "../content/types.ts";
 import { renderPage } from "./document.ts";
@@ -17,13 +18,10 @@ export const SEARCH_INDEX_DIR = "pagefind";
 /** The shard of amendments: new versions of stories whose own (large) shard keeps its outdated entries, hidden (src/build/search-amendments.ts). */
 export const AMENDMENTS_SHARD = "amended";
 /**
- * The vocabulary index, beside the shards: a page per shard listing its words. Pagefind matches a word
- * a shard lacks by the longest shorter word it holds ("okonkwo" finds "ok"); the search page asks the
- * vocabulary first and searches only the shards one index of the whole site would match (src/build/search-vocabulary.ts).
+ * The index of the whole site, beside the shards: their pages joined into the files Pagefind writes
+ * for one index of them all, so a search matches and ranks as one index does (src/build/pagefind-merge.js).
  */
-export const VOCABULARY_DIR = "vocabulary";
-/** Filters of the index: each story's shard; each vocabulary page's shard. */
-export const SEARCH_FILTERS = { shard: "shard", vocabulary: "vocabulary" } as const;
+export const WHOLE_INDEX_DIR = "all";
 /** Most articles in one shard: Pagefind's indexer holds ~0.5 MB per page while it builds one. */
 export const MAX_SHARD_ARTICLES = 2500;
 
@@ -68,15 +66,14 @@ export function planSearchShards(teasers: readonly Teaser[], max = MAX_SHARD_ART
   return shards.length > 0 ? shards : [{ id: "none", teasers: [] }];
 }
 
-/** The search page: its form, the shards it loads (newest first, amendments last) and the outdated entries it hides. */
-export function searchPage(shell: Shell, shards: readonly SearchShard[], hidden: readonly string[] = []): PageSpec {
-  return page("search", SEARCH_PATH, { shell, shards: shards.map((shard) => shard.id), hidden }, ({ shell, shards, hidden }) => {
+/** The search page: its form, and the index of the whole site it loads; the year facet offers the shards' years. */
+export function searchPage(shell: Shell, shards: readonly SearchShard[]): PageSpec {
+  return page("search", SEARCH_PATH, { shell, shards: shards.map((shard) => shard.id) }, ({ shell, shards }) => {
     const { site } = shell;
-    const bundles = shards.map((id) => siteUrl(site, `/${SEARCH_INDEX_DIR}/${id}/`));
     // Shards are named by their year first: the year facet offers every year with stories.
     const years = [...new Set(shards.filter((id) => /^\d{4}/.test(id)).map((id) => id.slice(0, 4)))];
-    const vocabulary = siteUrl(site, `/${SEARCH_INDEX_DIR}/${VOCABULARY_DIR}/`);
-    const body = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundles, hidden, vocabulary, script: siteUrl(site, "/js/search.js"), years });
+    const bundle = siteUrl(site, `/${SEARCH_INDEX_DIR}/${WHOLE_INDEX_DIR}/`);
+    const body = h(SearchPage, { site, action: siteUrl(site, SEARCH_PATH), bundle, script: siteUrl(site, "/js/search.js"), years });
     const locale = localeOf(site.language);
     return renderPage(shell, { path: SEARCH_PATH, title: locale.t("search.title"), description: locale.t("search.description", { site: site.name }), head: unlistedHead(shell) }, body);
   });

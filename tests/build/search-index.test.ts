@@ -3,24 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SearchIndexer } from "../../src/build/search-index.ts";
-import { chunkWords, decodeCbor, indexWords } from "../../src/build/pagefind-words.js";
+import { indexedUrls } from "../helpers/pagefind.ts";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { decodeCbor, readPagefindFile } from "../../src/build/pagefind-cbor.js";
+import { byBytes, chunkBounds, PAGEFIND_VERSION } from "../../src/build/pagefind-merge.js";
 
 const document = (title: string, words: string) =>
   `<html lang="en"><body><article data-pagefind-body><h1>${title}</h1><p>${words}</p><span data-pagefind-meta="title">${title}</span></article></body></html>`;
-
-/** The site paths an index holds, from its entry and fragment files as Pagefind wrote them. */
-async function indexedUrls(dir: string): Promise<string[]> {
-  const entry = JSON.parse(await fs.readFile(path.join(dir, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-  expect(Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0)).toBeGreaterThan(0);
-  const { gunzipSync } = await import("node:zlib");
-  const urls: string[] = [];
-  for (const name of await fs.readdir(path.join(dir, "fragment"))) {
-    // Pagefind's files are gzip streams behind a "pagefind_dcd" signature.
-    const data = gunzipSync(await fs.readFile(path.join(dir, "fragment", name))).toString("utf8").replace(/^pagefind_dcd/, "");
-    urls.push((JSON.parse(data) as { url: string }).url);
-  }
-  return urls.sort();
-}
 
 let dirs: string[] = [];
 afterEach(async () => {
@@ -43,7 +32,6 @@ describe("SearchIndexer", () => {
     const indexer = new SearchIndexer(1);
     try {
       const written = indexer.index({
-        shard: "2026",
         pages: [
           { url: "/given/", html: document("Council votes", "budget passes") },
           { url: "/ready/", file: ready },
@@ -74,21 +62,7 @@ describe("SearchIndexer", () => {
     const indexer = new SearchIndexer(1);
     try {
       indexer.arrived("/early/");
-      expect((await indexer.index({ shard: "2026", pages: [{ url: "/early/", file, wait: true }], dir: path.join(dir, "index") })).pages).toBe(1);
-    } finally {
-      await indexer.close();
-    }
-  });
-
-  it("marks the entries of the amendments shard: the same text gets a page id of its own", async () => {
-    const dir = await tempDir();
-    const indexer = new SearchIndexer(1);
-    const pages = [{ url: "/harbour/", html: document("Harbour reopens", "ferries sail again") }];
-    try {
-      const plain = await indexer.index({ shard: "2026", pages, dir: path.join(dir, "plain") });
-      const amended = await indexer.index({ shard: "2026", pages, dir: path.join(dir, "amended"), amended: true });
-      expect(amended.ids.get("/harbour/")).toMatch(/^[\w-]+$/);
-      expect(amended.ids.get("/harbour/")).not.toBe(plain.ids.get("/harbour/"));
+      expect((await indexer.index({ pages: [{ url: "/early/", file, wait: true }], dir: path.join(dir, "index") })).pages).toBe(1);
     } finally {
       await indexer.close();
     }
@@ -98,7 +72,7 @@ describe("SearchIndexer", () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(1);
     try {
-      await expect(indexer.index({ shard: "2026", pages: [{ url: "/missing/", file: path.join(dir, "missing.search") }], dir: path.join(dir, "index") })).rejects.toThrow(/missing\.search/);
+      await expect(indexer.index({ pages: [{ url: "/missing/", file: path.join(dir, "missing.search") }], dir: path.join(dir, "index") })).rejects.toThrow(/missing\.search/);
     } finally {
       await indexer.close();
     }
@@ -129,7 +103,7 @@ describe("SearchIndexer", () => {
     writing[0] = 5;
     const indexer = new SearchIndexer(1, 1, writing);
     try {
-      const written = indexer.index({ shard: "2026", pages: [{ url: "/harbour/", html: document("Harbour reopens", "ferries sail again") }], dir: path.join(dir, "index") });
+      const written = indexer.index({ pages: [{ url: "/harbour/", html: document("Harbour reopens", "ferries sail again") }], dir: path.join(dir, "index") });
       indexer.writeSideBySide();
       // Taking turns, this shard would wait for the 5 pages' turn, which is never given back.
       expect((await written).pages).toBe(1);
@@ -143,7 +117,7 @@ describe("SearchIndexer", () => {
   it("stops at once when the build fails: a shard still waiting for a page fails with the build's error", async () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(1);
-    const waiting = indexer.index({ shard: "2026", pages: [{ url: "/never/", file: path.join(dir, "never.search"), wait: true }], dir: path.join(dir, "index") });
+    const waiting = indexer.index({ pages: [{ url: "/never/", file: path.join(dir, "never.search"), wait: true }], dir: path.join(dir, "index") });
     const failure = new Error("the build failed");
     const failed = expect(waiting).rejects.toBe(failure);
     await indexer.abort(failure);
@@ -151,42 +125,127 @@ describe("SearchIndexer", () => {
   });
 });
 
-describe("the words of a written index (src/build/pagefind-words.js)", () => {
-  it("are its stems, each once, and leave out the words only hidden entries hold", async () => {
+/** Every file of a Pagefind index by its path, as Pagefind reads it: gunzipped, the JSON entry as it is. */
+async function indexFiles(dir: string): Promise<Map<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  for (const name of (await fs.readdir(dir, { recursive: true })).sort()) {
+    const file = path.join(dir, name);
+    if (!(await fs.stat(file)).isFile()) continue;
+    const bytes = await fs.readFile(file);
+    files.set(name, /\.pf_(meta|index|filter|fragment)$/.test(name) ? gunzipSync(bytes) : bytes);
+  }
+  return files;
+}
+
+/** `count` stories of 400 words each from a small vocabulary (so an index of them has several word chunks), with diacritics, meta fields and filters. */
+function stories(count: number, from = 0): { url: string; html: string }[] {
+  const syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zu", "bré", "çu", "dö"];
+  let seed = 7 + from;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  return Array.from({ length: count }, (_, n) => {
+    const words = Array.from({ length: 400 }, () => syllables[next() % syllables.length]! + syllables[next() % syllables.length]! + (next() % 3 === 0 ? syllables[next() % syllables.length] : ""));
+    const id = from + n;
+    return {
+      url: `/2026/story-${id}/`,
+      html: `<html lang="en"><body><article data-pagefind-body><h1>Story ${id} of Tomás</h1><p>${words.join(" ")}</p><span data-pagefind-meta="title">Story ${id}</span><span data-pagefind-meta="byline">Zoë ${id % 4}</span><span data-pagefind-filter="section">${["News", "Business", "Sport"][id % 3]}</span></article></body></html>`,
+    };
+  });
+}
+
+describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
+  it("is the index Pagefind writes for all the shards' pages: every file the same, by name and bytes, once unzipped", async () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(1);
     try {
-      const shard = path.join(dir, "2026");
-      const written = await indexer.index({
-        shard: "2026",
-        pages: [
-          { url: "/ferries/", html: document("Ferries sailing", "the harbourmaster counted ferries") },
-          { url: "/quokka/", html: document("Quokka seen", "a quokka near the harbour") },
-        ],
-        dir: shard,
-      });
-      const words = indexWords(shard);
-      // Stemmed as Pagefind's English search stems a query: "ferries" is "ferri", "sailing" is "sail".
-      expect(words).toEqual(expect.arrayContaining(["ferri", "sail", "harbourmast", "quokka", "harbour"]));
-      expect(new Set(words).size).toBe(words.length);
-      expect(written.words).toEqual(words);
-      const hidden = new Set([written.ids.get("/quokka/") ?? ""]);
-      expect(indexWords(shard, hidden)).toEqual(expect.arrayContaining(["ferri", "sail", "harbourmast", "the"]));
-      // Only on the hidden page: the story's words, including "harbour" (the other says "harbourmaster").
-      for (const word of ["quokka", "seen", "near", "harbour"]) expect(indexWords(shard, hidden)).not.toContain(word);
+      const pages = stories(240);
+      const shards = [pages.slice(0, 80), pages.slice(80, 190), pages.slice(190)];
+      for (const [n, shardPages] of shards.entries()) await indexer.index({ pages: shardPages, dir: path.join(dir, `shard-${n}`) });
+      await indexer.index({ pages, dir: path.join(dir, "one") });
+      await indexer.whole(shards.map((_, n) => ({ id: String(n), dir: path.join(dir, `shard-${n}`), hidden: [] })), path.join(dir, "whole"));
+      const one = await indexFiles(path.join(dir, "one"));
+      const whole = await indexFiles(path.join(dir, "whole"));
+      // Several chunks of words, a filter and meta fields: every part of an index is joined.
+      expect([...one.keys()].filter((name) => name.startsWith("index/")).length).toBeGreaterThan(4);
+      expect([...one.keys()].filter((name) => name.startsWith("filter/"))).toHaveLength(1);
+      expect([...whole.keys()]).toEqual([...one.keys()]);
+      for (const [name, bytes] of one) expect(whole.get(name)?.equals(bytes), name).toBe(true);
     } finally {
       await indexer.close();
     }
   });
 
-  it("are stepped through in a chunk without decoding its pages: a word on no page and with no form on one is left out", () => {
-    // Pagefind's chunk: [[[word, [[page, locations, meta locations], …], [[form, pages], …]], …]].
-    const chunk = [[["ab", [[1, [-25, 3], []], [2, [300], [-9, 70000]]], []], ["cafe", [], [["café", [[4, [12], []]]]]], ["ef", [], []]]];
-    expect(chunkWords(encodeCbor(chunk))).toEqual(["ab", "cafe"]);
-    expect(decodeCbor(encodeCbor(chunk))).toEqual(chunk);
-    expect(() => chunkWords(encodeCbor([[["ab", [[1, [2]]]]]]).subarray(0, 7))).toThrow(/ends too soon/);
+  it("leaves out the hidden entries: the index of the other pages", async () => {
+    const dir = await tempDir();
+    const indexer = new SearchIndexer(1);
+    try {
+      const pages = stories(40, 100);
+      const first = await indexer.index({ pages: pages.slice(0, 20), dir: path.join(dir, "a") });
+      await indexer.index({ pages: pages.slice(20), dir: path.join(dir, "b") });
+      const hiddenUrls = [pages[3]!.url, pages[11]!.url];
+      await indexer.index({ pages: pages.filter((page) => !hiddenUrls.includes(page.url)), dir: path.join(dir, "one") });
+      const hidden = hiddenUrls.map((url) => first.ids.get(url) ?? "");
+      await indexer.whole([{ id: "a", dir: path.join(dir, "a"), hidden }, { id: "b", dir: path.join(dir, "b"), hidden }], path.join(dir, "whole"));
+      const one = await indexFiles(path.join(dir, "one"));
+      const whole = await indexFiles(path.join(dir, "whole"));
+      expect([...whole.keys()]).toEqual([...one.keys()]);
+      for (const [name, bytes] of one) expect(whole.get(name)?.equals(bytes), name).toBe(true);
+    } finally {
+      await indexer.close();
+    }
   });
 
+  it("gives a page whose id another shard's page has an id of its own, and both their fragments", async () => {
+    const dir = await tempDir();
+    const indexer = new SearchIndexer(1);
+    try {
+      await indexer.index({ pages: stories(2, 200), dir: path.join(dir, "a") });
+      await fs.cp(path.join(dir, "a"), path.join(dir, "b"), { recursive: true });
+      // Pagefind's ids are seven hex digits of a hash: two shards' pages can meet. Here "b" holds the same ids for other text.
+      const [name] = (await fs.readdir(path.join(dir, "b", "fragment"))).sort();
+      const fragment = path.join(dir, "b", "fragment", name!);
+      const text = gunzipSync(await fs.readFile(fragment)).toString("utf8").replace(/"url":"[^"]*"/, '"url":"/2026/other/"');
+      await fs.writeFile(fragment, gzipSync(Buffer.from(text)));
+      await indexer.whole([{ id: "a", dir: path.join(dir, "a"), hidden: [] }, { id: "b", dir: path.join(dir, "b"), hidden: [] }], path.join(dir, "whole"));
+      const urls = await indexedUrls(path.join(dir, "whole"));
+      expect(urls).toEqual(["/2026/other/", "/2026/story-200/", "/2026/story-201/"]);
+      const entry = JSON.parse(await fs.readFile(path.join(dir, "whole", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
+      expect(entry.languages["en"]?.page_count).toBe(4);
+      const meta = decodeCbor(readPagefindFile(path.join(dir, "whole", `pagefind.${entry.languages["en"]?.hash}.pf_meta`))) as [string, [string][]];
+      const ids = meta[1].map(([id]) => id);
+      // The same fragment twice is one file (b's second page); the other fragment under a longer id.
+      expect(new Set(ids).size).toBe(3);
+      expect(ids.filter((id) => id.startsWith(name!.replace(/\.pf_fragment$/, "")))).toHaveLength(2);
+      for (const id of ids) await fs.access(path.join(dir, "whole", "fragment", `${id}.pf_fragment`));
+    } finally {
+      await indexer.close();
+    }
+  });
+
+  it("refuses the index of another Pagefind, naming its file", async () => {
+    const dir = await tempDir();
+    const indexer = new SearchIndexer(1);
+    try {
+      await indexer.index({ pages: stories(1, 300), dir: path.join(dir, "a") });
+      const entryFile = path.join(dir, "a", "pagefind-entry.json");
+      const entry = JSON.parse(await fs.readFile(entryFile, "utf8")) as { version: string };
+      await fs.writeFile(entryFile, JSON.stringify({ ...entry, version: "1.5.2" }));
+      await expect(indexer.whole([{ id: "a", dir: path.join(dir, "a"), hidden: [] }], path.join(dir, "whole"))).rejects.toThrow(`${entryFile} was written by Pagefind 1.5.2; Dateline joins the indexes of Pagefind ${PAGEFIND_VERSION}`);
+    } finally {
+      await indexer.close();
+    }
+  });
+
+  it("orders words by their code points, as Pagefind does, and bounds chunks by the shortest prefixes", () => {
+    // UTF-16 puts an emoji (a surrogate pair) before U+FFFD; Pagefind's order (UTF-8 bytes) after.
+    expect(["\u{1F600}", "\uFFFD", "b", "ab", "a"].sort(byBytes)).toEqual(["a", "ab", "b", "\uFFFD", "\u{1F600}"]);
+    // Each chunk's first and last word: bounds as short as tell them apart, but never a last bound before the first.
+    expect(chunkBounds([["apple", "apple"], ["apricot", "banana"], ["peach", "peach"]])).toEqual([["apple", "apple"], ["apr", "b"], ["p", "peach"]]);
+    expect(chunkBounds([["fähre", "fähre"], ["fährmann", "haven"], ["hävn", "zoo"]])).toEqual([["fähre", "fähre"], ["fährm", "ha"], ["hä", "zoo"]]);
+    expect(chunkBounds([["their", "they"], ["three", "time"]])).toEqual([["their", "they"], ["thr", "time"]]);
+  });
+});
+
+describe("Pagefind's files (src/build/pagefind-cbor.js)", () => {
   it("are read from Pagefind's CBOR: integers, strings, nested arrays and maps", () => {
     // [1, "ab", [-2, 300], {"k": true}, null]
     const bytes = Buffer.from([0x85, 0x01, 0x62, 0x61, 0x62, 0x82, 0x21, 0x19, 0x01, 0x2c, 0xa1, 0x61, 0x6b, 0xf5, 0xf6]);
@@ -195,20 +254,3 @@ describe("the words of a written index (src/build/pagefind-words.js)", () => {
     expect(() => decodeCbor(Buffer.from([0x01, 0x02]))).toThrow(/1 bytes after the value/);
   });
 });
-
-/** CBOR of numbers, strings and arrays, as Pagefind writes them (definite lengths, shortest heads). */
-function encodeCbor(value: unknown): Buffer {
-  const head = (major: number, size: number) => {
-    if (size < 24) return Buffer.from([(major << 5) | size]);
-    if (size < 256) return Buffer.from([(major << 5) | 24, size]);
-    if (size < 65536) return Buffer.from([(major << 5) | 25, size >> 8, size & 255]);
-    const bytes = Buffer.alloc(5);
-    bytes[0] = (major << 5) | 26;
-    bytes.writeUInt32BE(size, 1);
-    return bytes;
-  };
-  if (typeof value === "number") return value < 0 ? head(1, -1 - value) : head(0, value);
-  if (typeof value === "string") return Buffer.concat([head(3, Buffer.byteLength(value)), Buffer.from(value)]);
-  if (Array.isArray(value)) return Buffer.concat([head(4, value.length), ...value.map(encodeCbor)]);
-  throw new Error(`not encoded: ${String(value)}`);
-}

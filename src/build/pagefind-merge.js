@@ -1,0 +1,520 @@
+// One Pagefind index of the whole site, written from the indexes of its shards (docs/architecture.md,
+// "Search"). A build indexes only the shards whose stories changed; this joins them, without the
+// outdated entries of amended shards, into the files Pagefind itself writes for one index of all
+// their pages: its pages in the shards' order, each word's pages from every shard, the filters'
+// values, and the word chunks cut as Pagefind cuts them. The search page loads this one index, so it
+// ranks and matches a query exactly as one index of the site does: the statistics are the site's.
+// Pagefind's files are CBOR (pagefind-cbor.js reads them); the postings are copied as they are, only
+// the page numbers change. Plain JavaScript: it runs in an indexer's worker thread.
+import crypto from "node:crypto";
+import { Buffer } from "node:buffer";
+import fs from "node:fs";
+import path from "node:path";
+import { CborReader, decodeCbor, fragmentUrl, packPagefindFile, readPagefindFile } from "./pagefind-cbor.js";
+
+/** The Pagefind whose files this writes (package.json pins it): another version's may differ. */
+export const PAGEFIND_VERSION = "1.6.0";
+/** Pagefind starts a new chunk of words once its words' pages, their locations (in the text and the meta fields) and the words' forms reach this many. */
+const CHUNK_LOCATIONS = 20000;
+const ENTRY = "pagefind-entry.json";
+
+/**
+ * @typedef {{ dir: string; hidden?: readonly string[] }} MergeShard a shard's written index, and the
+ *   Pagefind page ids of its entries left out (an amended shard's outdated ones)
+ */
+
+/**
+ * Writes into `out` (a new folder) one Pagefind index of `shards`' pages: in their order, or in the
+ * order of their URLs in `order` (every page's URL, read from its fragment, must be in it).
+ * @param {readonly MergeShard[]} shards
+ * @param {string} out
+ * @param {{ order?: readonly string[] }} [options]
+ * @returns {{ pages: number }}
+ */
+export function mergeIndexes(shards, out, { order } = {}) {
+  const ranks = order && new Map(order.map((url, rank) => [url, rank]));
+  const entries = shards.map((shard) => {
+    const entry = readEntry(shard.dir);
+    if (entry.version !== PAGEFIND_VERSION) throw new Error(`${path.join(shard.dir, ENTRY)} was written by Pagefind ${entry.version}; Dateline joins the indexes of Pagefind ${PAGEFIND_VERSION} (pin it in package.json)`);
+    return entry;
+  });
+  fs.mkdirSync(out, { recursive: true });
+  // Pagefind's scripts and each language's WebAssembly: the same in every shard.
+  for (const shard of shards) {
+    for (const name of fs.readdirSync(shard.dir)) {
+      const from = path.join(shard.dir, name);
+      if (name === ENTRY || name.endsWith(".pf_meta") || !fs.statSync(from).isFile()) continue;
+      linkOnce(from, path.join(out, name));
+    }
+  }
+  /** @type {Record<string, { hash: string; wasm: string; page_count: number }>} */
+  const languages = {};
+  const names = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages ?? {})))].sort();
+  let pages = 0;
+  for (const language of names) {
+    const parts = shards.flatMap((shard, n) => {
+      const info = entries[n]?.languages?.[language];
+      return info ? [{ dir: shard.dir, hidden: new Set(shard.hidden ?? []), meta: readMeta(path.join(shard.dir, `pagefind.${info.hash}.pf_meta`)), wasm: info.wasm }] : [];
+    });
+    const merged = mergeLanguage(language, parts, out, ranks);
+    languages[language] = { hash: merged.hash, wasm: parts[0]?.wasm ?? language, page_count: merged.pages };
+    pages += merged.pages;
+  }
+  const first = entries[0] ?? { version: PAGEFIND_VERSION };
+  fs.writeFileSync(path.join(out, ENTRY), JSON.stringify({ version: first.version, languages, include_characters: first.include_characters ?? [] }));
+  return { pages };
+}
+
+/** @param {string} dir */
+function readEntry(dir) {
+  return JSON.parse(fs.readFileSync(path.join(dir, ENTRY), "utf8"));
+}
+
+/**
+ * A shard's metadata: `[version, pages [[id, word count, sort]], chunks [[from, to, id]], filters
+ * [[name, id]], sorts, meta fields]`.
+ * @param {string} file
+ * @returns {[string, [string, number, unknown][], [string, string, string][], [string, string][], unknown[], string[]]}
+ */
+function readMeta(file) {
+  return /** @type {any} */ (decodeCbor(readPagefindFile(file)));
+}
+
+/**
+ * @typedef {{ dir: string; hidden: Set<string>; meta: ReturnType<typeof readMeta> }} Part one shard's index of one language
+ */
+
+/**
+ * One language's index of `parts`, written into `out`; its metadata's id and its page count.
+ * @param {string} language
+ * @param {Part[]} parts
+ * @param {string} out
+ * @param {ReadonlyMap<string, number>} [ranks] each page's place in the whole, by URL
+ */
+function mergeLanguage(language, parts, out, ranks) {
+  if (parts.some((part) => part.meta[4].length > 0)) throw new Error(`${parts[0]?.dir}: an index with sort orders (data-pagefind-sort) cannot be joined`);
+  const names = new Names(language);
+  // Meta fields by name, in order: a page's matches in them point at them by number.
+  const fields = [...new Set(parts.flatMap((part) => part.meta[5]))].sort(byBytes);
+  const fieldMaps = parts.map((part) => {
+    const map = part.meta[5].map((field) => fields.indexOf(field));
+    return map.every((to, from) => to === from) ? undefined : map;
+  });
+  // Pages, shard after shard (or in the order asked), without the hidden ones; `numbers[part][page]`
+  // is its number in the whole, or -1.
+  const kept = parts.flatMap((part, n) => part.meta[1].flatMap(([id, words, sort], page) => (part.hidden.has(id) ? [] : [{ n, page, id, words, sort, file: path.join(part.dir, "fragment", `${id}.pf_fragment`), rank: 0 }])));
+  if (ranks) {
+    for (const page of kept) {
+      const url = fragmentUrl(page.file);
+      const rank = url === undefined ? undefined : ranks.get(url);
+      if (rank === undefined) throw new Error(`${page.file} is a page the index of the whole site was not asked for (${url ?? "no URL"}): a Dateline defect`);
+      page.rank = rank;
+    }
+    kept.sort((a, b) => a.rank - b.rank);
+  }
+  const numbers = parts.map((part) => new Int32Array(part.meta[1].length).fill(-1));
+  /** @type {[string, number, unknown][]} */
+  const pages = kept.map(({ n, page, id, words, sort, file }, number) => {
+    /** @type {Int32Array} */ (numbers[n])[page] = number;
+    return [names.fragment(id, file, out), words, sort];
+  });
+  // Filters: each value's pages from every shard.
+  /** @type {Map<string, Map<string, number[]>>} */
+  const filters = new Map();
+  parts.forEach((part, n) => {
+    for (const [filter, id] of part.meta[3]) {
+      const [, values] = /** @type {[string, [string, number[]][]]} */ (decodeCbor(readPagefindFile(path.join(part.dir, "filter", `${id}.pf_filter`))));
+      let merged = filters.get(filter);
+      if (!merged) filters.set(filter, (merged = new Map()));
+      for (const [value, list] of values) {
+        const kept = list.map((page) => numbers[n]?.[page] ?? -1).filter((page) => page >= 0);
+        merged.set(value, [...(merged.get(value) ?? []), ...kept]);
+      }
+    }
+  });
+  /** @type {[string, string][]} */
+  const filterIds = [...filters.keys()].sort(byBytes).map((filter) => {
+    const values = [...(filters.get(filter) ?? [])].filter(([, list]) => list.length > 0).sort(([a], [b]) => byBytes(a, b));
+    const writer = new CborWriter();
+    writer.array(2).text(filter).array(values.length);
+    for (const [value, list] of values) {
+      writer.array(2).text(value).array(list.length);
+      for (const page of list.sort((a, b) => a - b)) writer.uint(page);
+    }
+    return [filter, names.write(path.join(out, "filter"), ".pf_filter", writer.bytes())];
+  });
+  const chunks = writeWords(parts, numbers, fieldMaps, names, out);
+  const meta = new CborWriter();
+  meta.array(6).text(parts[0]?.meta[0] ?? PAGEFIND_VERSION);
+  meta.array(pages.length);
+  for (const [id, words, sort] of pages) meta.array(3).text(id).uint(words).value(sort);
+  meta.array(chunks.length);
+  for (const [from, to, id] of chunks) meta.array(3).text(from).text(to).text(id);
+  meta.array(filterIds.length);
+  for (const [filter, id] of filterIds) meta.array(2).text(filter).text(id);
+  meta.array(0).array(fields.length);
+  for (const field of fields) meta.text(field);
+  const bytes = meta.bytes();
+  const hash = `${language}_${digest(bytes).slice(0, language.length + 8)}`;
+  fs.writeFileSync(path.join(out, `pagefind.${hash}.pf_meta`), packPagefindFile(bytes));
+  return { hash, pages: pages.length };
+}
+
+/**
+ * The words of every part, merged in Pagefind's order (by their UTF-8 bytes), each with its pages
+ * from every part renumbered, written in chunks as Pagefind cuts them; the chunks' `[from, to, id]`.
+ * @param {Part[]} parts
+ * @param {Int32Array[]} numbers
+ * @param {(number[] | undefined)[]} fieldMaps
+ * @param {Names} names
+ * @param {string} out
+ * @returns {[string, string, string][]}
+ */
+function writeWords(parts, numbers, fieldMaps, names, out) {
+  const streams = parts.map((part, n) => new WordStream(part, /** @type {Int32Array} */ (numbers[n]), fieldMaps[n]));
+  /** @type {[string, string, string][]} */
+  const chunks = [];
+  /** @type {{ word: string; bytes: Buffer }[]} */
+  let chunk = [];
+  let size = 0;
+  const flush = () => {
+    if (chunk.length === 0) return;
+    const writer = new CborWriter();
+    writer.array(1).array(chunk.length);
+    for (const word of chunk) writer.raw(word.bytes);
+    chunks.push([/** @type {string} */ (chunk[0]?.word), /** @type {string} */ (chunk.at(-1)?.word), names.write(path.join(out, "index"), ".pf_index", writer.bytes())]);
+    chunk = [];
+    size = 0;
+  };
+  for (;;) {
+    /** @type {string | undefined} */
+    let next;
+    for (const stream of streams) if (stream.word !== undefined && (next === undefined || byBytes(stream.word, next) < 0)) next = stream.word;
+    if (next === undefined) break;
+    /** @type {Posting[]} */
+    const postings = [];
+    /** @type {Map<string, Posting[]>} */
+    const forms = new Map();
+    for (const stream of streams) if (stream.word === next) stream.take(postings, forms);
+    // In the whole's page order (shards in the order asked interleave), forms by the first page each is on, as Pagefind meets them.
+    postings.sort(byPage);
+    for (const list of forms.values()) list.sort(byPage);
+    const formList = [...forms].filter(([, list]) => list.length > 0).sort(([, a], [, b]) => byPage(/** @type {Posting} */ (a[0]), /** @type {Posting} */ (b[0])));
+    if (postings.length === 0 && formList.length === 0) continue;
+    const writer = new CborWriter();
+    writer.array(3).text(next);
+    writePostings(writer, postings);
+    writer.array(formList.length);
+    for (const [form, list] of formList) writePostings(writer.array(2).text(form), list);
+    chunk.push({ word: next, bytes: writer.bytes() });
+    // Pagefind's measure of a chunk: each page of the word and of its forms, with its locations, and each form.
+    size += formList.length;
+    for (const list of [postings, ...formList.map(([, list]) => list)]) size += list.reduce((sum, posting) => sum + posting.locations + 1, 0);
+    if (size >= CHUNK_LOCATIONS) flush();
+  }
+  flush();
+  const bounds = chunkBounds(chunks.map(([first, last]) => [first, last]));
+  return chunks.map(([, , id], n) => [.../** @type {[string, string]} */ (bounds[n]), id]);
+}
+
+/**
+ * @typedef {{ page: number; locations: number; bytes: Buffer; from: number; middle: number; to: number; fieldMap: number[] | undefined }} Posting
+ *   a word on a page: its number in the whole, how many locations (text and meta fields), and where its locations and its meta
+ *   fields' locations are in `bytes` (`from`–`middle`, `middle`–`to`)
+ */
+
+/** @param {Posting} a @param {Posting} b */
+const byPage = (a, b) => a.page - b.page;
+
+/**
+ * `[[page (counted from the one before), locations, meta locations], …]`: the locations are copied as
+ * they are; the meta locations too, unless the fields are numbered differently in the whole.
+ * @param {CborWriter} writer
+ * @param {Posting[]} postings
+ */
+function writePostings(writer, postings) {
+  writer.array(postings.length);
+  let last = 0;
+  for (const posting of postings) {
+    writer.array(3).uint(posting.page - last);
+    last = posting.page;
+    writer.raw(posting.bytes.subarray(posting.from, posting.middle));
+    if (posting.middle === posting.to) writer.array(0);
+    else if (!posting.fieldMap) writer.raw(posting.bytes.subarray(posting.middle, posting.to));
+    else {
+      // A field's locations follow its number, written as -(number + 1).
+      const fieldMap = posting.fieldMap;
+      const values = /** @type {number[]} */ (decodeCbor(posting.bytes.subarray(posting.middle, posting.to)));
+      writer.array(values.length);
+      for (const value of values) writer.int(value < 0 ? -((fieldMap[-value - 1] ?? -value - 1) + 1) : value);
+    }
+  }
+}
+
+/** One part's words, in order, read a chunk at a time. */
+class WordStream {
+  /**
+   * @param {Part} part
+   * @param {Int32Array} numbers
+   * @param {number[] | undefined} fieldMap
+   */
+  constructor(part, numbers, fieldMap) {
+    this.part = part;
+    this.numbers = numbers;
+    this.fieldMap = fieldMap;
+    this.chunk = 0;
+    /** @type {CborReader | undefined} */
+    this.reader = undefined;
+    this.left = 0;
+    /** @type {string | undefined} */
+    this.word = undefined;
+    this.advance();
+  }
+
+  /** Moves to the next word, opening the next chunk when this one is read. */
+  advance() {
+    while (this.left === 0) {
+      const chunk = this.part.meta[2][this.chunk++];
+      if (!chunk) {
+        this.word = undefined;
+        return;
+      }
+      this.reader = new CborReader(readPagefindFile(path.join(this.part.dir, "index", `${chunk[2]}.pf_index`)));
+      this.reader.arrayLength();
+      this.left = this.reader.arrayLength();
+    }
+    const reader = /** @type {CborReader} */ (this.reader);
+    this.left--;
+    this.fields = reader.arrayLength();
+    this.word = reader.text();
+  }
+
+  /**
+   * Adds this word's pages and its forms' pages to the whole's, then moves on.
+   * @param {Posting[]} postings
+   * @param {Map<string, Posting[]>} forms
+   */
+  take(postings, forms) {
+    const reader = /** @type {CborReader} */ (this.reader);
+    this.postings(postings);
+    const fields = this.fields ?? 2;
+    if (fields > 2) {
+      for (let count = reader.arrayLength(); count > 0; count--) {
+        const formFields = reader.arrayLength();
+        const form = reader.text();
+        let list = forms.get(form);
+        if (!list) forms.set(form, (list = []));
+        this.postings(list);
+        for (let field = 2; field < formFields; field++) reader.skip();
+      }
+    }
+    for (let field = 3; field < fields; field++) reader.skip();
+    this.advance();
+  }
+
+  /** @param {Posting[]} into */
+  postings(into) {
+    const reader = /** @type {CborReader} */ (this.reader);
+    let page = 0;
+    for (let count = reader.arrayLength(); count > 0; count--) {
+      const fields = reader.arrayLength();
+      page += reader.uint();
+      const from = reader.at;
+      const locations = reader.arrayLength();
+      reader.at = from;
+      reader.skip();
+      const middle = reader.at;
+      let metaLocations = 0;
+      if (fields > 2) {
+        metaLocations = reader.arrayLength();
+        reader.at = middle;
+        reader.skip();
+      }
+      const to = reader.at;
+      for (let field = 3; field < fields; field++) reader.skip();
+      const number = this.numbers[page] ?? -1;
+      if (number >= 0) into.push({ page: number, locations: locations + metaLocations, bytes: reader.bytes, from, middle, to, fieldMap: this.fieldMap });
+    }
+  }
+}
+
+/** Names for the files of one language's index: `<language>_<hash>`, as Pagefind names them. */
+class Names {
+  /** @param {string} language */
+  constructor(language) {
+    this.language = language;
+    /** @type {Set<string>} */
+    this.taken = new Set();
+  }
+
+  /**
+   * Writes `bytes` (CBOR) as a Pagefind file in `folder`, named by its hash, seven digits or more:
+   * as many as it takes to differ from the index's other files.
+   * @param {string} folder
+   * @param {string} suffix
+   * @param {Buffer} bytes
+   */
+  write(folder, suffix, bytes) {
+    const hash = digest(bytes);
+    let length = 7;
+    while (this.taken.has(`${folder}/${this.language}_${hash.slice(0, length)}`)) length++;
+    const name = `${this.language}_${hash.slice(0, length)}`;
+    this.taken.add(`${folder}/${name}`);
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, `${name}${suffix}`), packPagefindFile(bytes));
+    return name;
+  }
+
+  /**
+   * Links a page's fragment into the whole under its id; where another shard's fragment already has
+   * that id (Pagefind's ids are seven hex digits of a hash: at 100,000 pages some meet), under a
+   * longer one, made from its own bytes. The same fragment twice is one file, as Pagefind keeps it.
+   * @param {string} id
+   * @param {string} file
+   * @param {string} out
+   */
+  fragment(id, file, out) {
+    const folder = path.join(out, "fragment");
+    fs.mkdirSync(folder, { recursive: true });
+    const target = path.join(folder, `${id}.pf_fragment`);
+    if (!fs.existsSync(target)) return (fs.linkSync(file, target), id);
+    const bytes = fs.readFileSync(file);
+    if (bytes.equals(fs.readFileSync(target))) return id;
+    const hash = digest(bytes);
+    for (let length = 4; ; length++) {
+      const longer = `${id}${hash.slice(0, length)}`;
+      const other = path.join(folder, `${longer}.pf_fragment`);
+      if (!fs.existsSync(other)) return (fs.linkSync(file, other), longer);
+      if (bytes.equals(fs.readFileSync(other))) return longer;
+    }
+  }
+}
+
+/** Pagefind's hash of a file: SHA-1, each byte in hex without its leading zero (as its `full_hash` writes it). @param {Buffer} bytes */
+function digest(bytes) {
+  return Array.from(crypto.createHash("sha1").update(bytes).digest(), (byte) => byte.toString(16)).join("");
+}
+
+/** Links `from` to `to` unless `to` is there (a file the shards share); copies where links fail. */
+function linkOnce(/** @type {string} */ from, /** @type {string} */ to) {
+  if (fs.existsSync(to)) return;
+  try {
+    fs.linkSync(from, to);
+  } catch {
+    fs.copyFileSync(from, to);
+  }
+}
+
+/** Pagefind's order of words and names: by their UTF-8 bytes (Rust's), which is code point order. */
+export function byBytes(/** @type {string} */ a, /** @type {string} */ b) {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let n = 0; n < length; n++) {
+    const x = a.codePointAt(n) ?? 0;
+    const y = b.codePointAt(n) ?? 0;
+    if (x !== y) return x - y;
+    if (x > 0xffff) n++;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * The bounds of chunks of words, from each one's first and last word: cut to the shortest prefixes that
+ * tell neighbours apart (their common prefix and one character more), but a last word whose prefix
+ * would sort before its chunk's first bound stays whole (Pagefind's `chunk_meta`).
+ * @param {[string, string][]} chunks
+ * @returns {[string, string][]}
+ */
+export function chunkBounds(chunks) {
+  const bounds = chunks.map(([first, last]) => /** @type {[string, string]} */ ([first, last]));
+  for (let n = 0; n + 1 < bounds.length; n++) {
+    const chunk = /** @type {[string, string]} */ (bounds[n]);
+    const next = /** @type {[string, string]} */ (bounds[n + 1]);
+    const a = [...chunk[1]];
+    const b = [...next[0]];
+    let common = 0;
+    while (common < a.length && common < b.length && a[common] === b[common]) common++;
+    const to = a.slice(0, common + 1).join("");
+    if (byBytes(to, chunk[0]) >= 0) chunk[1] = to;
+    next[0] = b.slice(0, common + 1).join("");
+  }
+  return bounds;
+}
+
+/** Writes CBOR (RFC 8949, definite lengths, as Pagefind writes it) into a growing buffer. */
+class CborWriter {
+  constructor() {
+    this.buffer = Buffer.allocUnsafe(1 << 16);
+    this.at = 0;
+  }
+
+  /** @param {number} bytes */
+  room(bytes) {
+    if (this.at + bytes <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + bytes));
+    this.buffer.copy(bigger, 0, 0, this.at);
+    this.buffer = bigger;
+  }
+
+  /**
+   * @param {number} major
+   * @param {number} value
+   */
+  head(major, value) {
+    this.room(9);
+    const type = major << 5;
+    if (value < 24) this.buffer[this.at++] = type | value;
+    else if (value < 0x100) (this.buffer[this.at++] = type | 24), (this.buffer[this.at++] = value);
+    else if (value < 0x10000) (this.buffer[this.at++] = type | 25), (this.at = this.buffer.writeUInt16BE(value, this.at));
+    else if (value < 0x100000000) (this.buffer[this.at++] = type | 26), (this.at = this.buffer.writeUInt32BE(value, this.at));
+    else (this.buffer[this.at++] = type | 27), (this.at = this.buffer.writeBigUInt64BE(BigInt(value), this.at));
+    return this;
+  }
+
+  /** @param {number} value */
+  uint(value) {
+    return this.head(0, value);
+  }
+
+  /** @param {number} value */
+  int(value) {
+    return value < 0 ? this.head(1, -1 - value) : this.head(0, value);
+  }
+
+  /** @param {string} value */
+  text(value) {
+    const size = Buffer.byteLength(value);
+    this.head(3, size);
+    this.room(size);
+    this.at += this.buffer.write(value, this.at);
+    return this;
+  }
+
+  /** @param {number} length */
+  array(length) {
+    return this.head(4, length);
+  }
+
+  /** @param {Buffer} bytes CBOR already encoded */
+  raw(bytes) {
+    this.room(bytes.length);
+    this.at += bytes.copy(this.buffer, this.at);
+    return this;
+  }
+
+  /** A string, number, boolean or null as it came (a page's third field). @param {unknown} value */
+  value(value) {
+    if (typeof value === "string") return this.text(value);
+    if (typeof value === "number" && Number.isInteger(value)) return this.int(value);
+    if (value === null || typeof value === "boolean") {
+      this.room(1);
+      this.buffer[this.at++] = value === null ? 0xf6 : value ? 0xf5 : 0xf4;
+      return this;
+    }
+    throw new Error(`an index value Dateline cannot write again: ${JSON.stringify(value)}`);
+  }
+
+  bytes() {
+    return this.buffer.subarray(0, this.at);
+  }
+}

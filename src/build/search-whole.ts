@@ -1,0 +1,38 @@
+// The index of the whole site (src/site/search.ts `WHOLE_INDEX_DIR`): the shards' indexes joined into
+// the files Pagefind writes for one index of all their pages (src/build/pagefind-merge.js), without
+// the outdated entries of amended shards. The search page loads it alone, so a query matches and
+// ranks as in one index of the site: shards searched side by side matched a word a shard lacks by
+// the longest shorter word it holds, and weighed each word by its own shard's statistics. Written by
+// every build that writes the whole site (a build, the merge of slices, the preview), once its
+// shards are; named by them (docs/architecture.md, "Search").
+import { byText, digestOf } from "./digest.ts";
+import type { SearchIndexer, WholeIndexShard } from "./search-index.ts";
+import { AMENDMENTS_SHARD } from "../site/search.ts";
+
+/** The whole index's fingerprint: the shards' ids and fingerprints (in any order: a merge has its slices'), and the ids it leaves out. */
+export function wholeIndexFingerprint(shards: Iterable<readonly [string, string]>, hidden: readonly string[]): string {
+  return digestOf({ whole: [...shards].sort(([a], [b]) => byText(a, b)), hidden: [...hidden].sort() });
+}
+
+/**
+ * The shards of a whole index, by id and folder: every one without the `hidden` entries (outdated
+ * entries of amended shards; an id names one entry of all the stored shards, src/build/search-
+ * amendments.ts), but the amendments shard, which holds their new versions.
+ */
+export function wholeIndexShards(shards: Iterable<readonly [string, string]>, hidden: readonly string[]): WholeIndexShard[] {
+  return [...shards].map(([id, dir]) => ({ id, dir, hidden: id === AMENDMENTS_SHARD ? [] : hidden }));
+}
+
+/** The order of shards in the whole index: newest first, by id (a site's only empty shard, "none", before the years). */
+const newestFirst = (a: string, b: string) => byText(b, a);
+
+/**
+ * Writes the index of `shards` into `dir`, their pages newest shard first, so a merge of slices writes
+ * the same bytes as a build. With `stories` (each shard's site paths, in the order it holds them), an
+ * amended build's pages are put where a clean build's are: the amendments shard's stories into their
+ * own shards' places, so the index is the clean build's, byte for byte.
+ */
+export async function writeWholeIndex(indexer: SearchIndexer, shards: readonly WholeIndexShard[], dir: string, stories?: ReadonlyMap<string, readonly string[]>): Promise<void> {
+  const order = stories && [...stories.keys()].filter((id) => id !== AMENDMENTS_SHARD).sort(newestFirst).flatMap((id) => stories.get(id) ?? []);
+  await indexer.whole([...shards].sort((a, b) => newestFirst(a.id, b.id)), dir, order);
+}
