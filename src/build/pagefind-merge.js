@@ -9,6 +9,7 @@
 import crypto from "node:crypto";
 import { Buffer } from "node:buffer";
 import fs from "node:fs";
+import fsPromises from "node:fs/promises";
 import path from "node:path";
 import { CborReader, decodeCbor, fragmentUrl, packPagefindFile, readPagefindFile } from "./pagefind-cbor.js";
 
@@ -29,9 +30,9 @@ const ENTRY = "pagefind-entry.json";
  * @param {readonly MergeShard[]} shards
  * @param {string} out
  * @param {{ order?: readonly string[] }} [options]
- * @returns {{ pages: number }}
+ * @returns {Promise<{ pages: number }>}
  */
-export function mergeIndexes(shards, out, { order } = {}) {
+export async function mergeIndexes(shards, out, { order } = {}) {
   const ranks = order && new Map(order.map((url, rank) => [url, rank]));
   const entries = shards.map((shard) => {
     const entry = readEntry(shard.dir);
@@ -56,7 +57,7 @@ export function mergeIndexes(shards, out, { order } = {}) {
       const info = entries[n]?.languages?.[language];
       return info ? [{ dir: shard.dir, hidden: new Set(shard.hidden ?? []), meta: readMeta(path.join(shard.dir, `pagefind.${info.hash}.pf_meta`)), wasm: info.wasm }] : [];
     });
-    const merged = mergeLanguage(language, parts, out, ranks);
+    const merged = await mergeLanguage(language, parts, out, ranks);
     languages[language] = { hash: merged.hash, wasm: parts[0]?.wasm ?? language, page_count: merged.pages };
     pages += merged.pages;
   }
@@ -91,7 +92,7 @@ function readMeta(file) {
  * @param {string} out
  * @param {ReadonlyMap<string, number>} [ranks] each page's place in the whole, by URL
  */
-function mergeLanguage(language, parts, out, ranks) {
+async function mergeLanguage(language, parts, out, ranks) {
   if (parts.some((part) => part.meta[4].length > 0)) throw new Error(`${parts[0]?.dir}: an index with sort orders (data-pagefind-sort) cannot be joined`);
   const names = new Names(language);
   // Meta fields by name, in order: a page's matches in them point at them by number.
@@ -143,7 +144,7 @@ function mergeLanguage(language, parts, out, ranks) {
     }
     return [filter, names.write(path.join(out, "filter"), ".pf_filter", writer.bytes())];
   });
-  const chunks = writeWords(parts, numbers, fieldMaps, names, out);
+  const chunks = await writeWords(parts, numbers, fieldMaps, names, out);
   const meta = new CborWriter();
   meta.array(6).text(parts[0]?.meta[0] ?? PAGEFIND_VERSION);
   meta.array(pages.length);
@@ -156,7 +157,9 @@ function mergeLanguage(language, parts, out, ranks) {
   for (const field of fields) meta.text(field);
   const bytes = meta.bytes();
   const hash = `${language}_${digest(bytes).slice(0, language.length + 8)}`;
-  fs.writeFileSync(path.join(out, `pagefind.${hash}.pf_meta`), packPagefindFile(bytes));
+  names.drained();
+  await fsPromises.writeFile(path.join(out, `pagefind.${hash}.pf_meta`), await packPagefindFile(bytes));
+  await names.done();
   return { hash, pages: pages.length };
 }
 
@@ -168,85 +171,154 @@ function mergeLanguage(language, parts, out, ranks) {
  * @param {(number[] | undefined)[]} fieldMaps
  * @param {Names} names
  * @param {string} out
- * @returns {[string, string, string][]}
+ * @returns {Promise<[string, string, string][]>}
  */
-function writeWords(parts, numbers, fieldMaps, names, out) {
+async function writeWords(parts, numbers, fieldMaps, names, out) {
   const streams = parts.map((part, n) => new WordStream(part, /** @type {Int32Array} */ (numbers[n]), fieldMaps[n]));
   /** @type {[string, string, string][]} */
   const chunks = [];
-  /** @type {{ word: string; bytes: Buffer }[]} */
-  let chunk = [];
+  // The words of the chunk being filled, written one after another; its header once it is full.
+  const body = new CborWriter();
+  let words = 0;
+  let first = "";
+  let last = "";
   let size = 0;
   const flush = () => {
-    if (chunk.length === 0) return;
-    const writer = new CborWriter();
-    writer.array(1).array(chunk.length);
-    for (const word of chunk) writer.raw(word.bytes);
-    chunks.push([/** @type {string} */ (chunk[0]?.word), /** @type {string} */ (chunk.at(-1)?.word), names.write(path.join(out, "index"), ".pf_index", writer.bytes())]);
-    chunk = [];
+    if (words === 0) return;
+    const bytes = body.bytes();
+    const writer = new CborWriter(bytes.length + 10);
+    writer.array(1).array(words).raw(bytes);
+    chunks.push([first, last, names.write(path.join(out, "index"), ".pf_index", writer.bytes())]);
+    body.reset();
+    words = 0;
     size = 0;
   };
+  const postings = new Postings();
   for (;;) {
     /** @type {string | undefined} */
     let next;
     for (const stream of streams) if (stream.word !== undefined && (next === undefined || byBytes(stream.word, next) < 0)) next = stream.word;
     if (next === undefined) break;
-    /** @type {Posting[]} */
-    const postings = [];
-    /** @type {Map<string, Posting[]>} */
+    postings.clear();
+    /** @type {Map<string, Postings>} */
     const forms = new Map();
     for (const stream of streams) if (stream.word === next) stream.take(postings, forms);
-    // In the whole's page order (shards in the order asked interleave), forms by the first page each is on, as Pagefind meets them.
-    postings.sort(byPage);
-    for (const list of forms.values()) list.sort(byPage);
-    const formList = [...forms].filter(([, list]) => list.length > 0).sort(([, a], [, b]) => byPage(/** @type {Posting} */ (a[0]), /** @type {Posting} */ (b[0])));
+    // Forms by the first page each is on, as Pagefind meets them.
+    const formList = [...forms].filter(([, list]) => list.length > 0).sort(([, a], [, b]) => a.firstPage() - b.firstPage());
     if (postings.length === 0 && formList.length === 0) continue;
-    const writer = new CborWriter();
-    writer.array(3).text(next);
-    writePostings(writer, postings);
-    writer.array(formList.length);
-    for (const [form, list] of formList) writePostings(writer.array(2).text(form), list);
-    chunk.push({ word: next, bytes: writer.bytes() });
+    body.array(3).text(next);
+    postings.writeTo(body);
+    body.array(formList.length);
+    for (const [form, list] of formList) list.writeTo(body.array(2).text(form));
+    if (words === 0) first = next;
+    last = next;
+    words++;
     // Pagefind's measure of a chunk: each page of the word and of its forms, with its locations, and each form.
-    size += formList.length;
-    for (const list of [postings, ...formList.map(([, list]) => list)]) size += list.reduce((sum, posting) => sum + posting.locations + 1, 0);
-    if (size >= CHUNK_LOCATIONS) flush();
+    size += postings.weight() + formList.length;
+    for (const [, list] of formList) size += list.weight();
+    if (size >= CHUNK_LOCATIONS) {
+      flush();
+      await names.room();
+    }
   }
   flush();
-  const bounds = chunkBounds(chunks.map(([first, last]) => [first, last]));
+  const bounds = chunkBounds(chunks.map(([from, to]) => [from, to]));
   return chunks.map(([, , id], n) => [.../** @type {[string, string]} */ (bounds[n]), id]);
 }
 
 /**
- * @typedef {{ page: number; locations: number; bytes: Buffer; from: number; middle: number; to: number; fieldMap: number[] | undefined }} Posting
- *   a word on a page: its number in the whole, how many locations (text and meta fields), and where its locations and its meta
- *   fields' locations are in `bytes` (`from`–`middle`, `middle`–`to`)
+ * A word's pages in the whole (or a form's), as the parts hold them: each page's number in the whole,
+ * how many locations it has (text and meta fields), and where in its part's chunk its locations and
+ * its meta fields' locations are (`from`–`middle`, `middle`–`to`). Typed arrays, reused word after
+ * word: a large archive's index holds tens of millions of them.
  */
+class Postings {
+  constructor(capacity = 256) {
+    this.length = 0;
+    this.page = new Int32Array(capacity);
+    this.locations = new Int32Array(capacity);
+    this.from = new Int32Array(capacity);
+    this.middle = new Int32Array(capacity);
+    this.to = new Int32Array(capacity);
+    /** @type {Buffer[]} */
+    this.bytes = [];
+    /** @type {(number[] | undefined)[]} */
+    this.fieldMaps = [];
+  }
 
-/** @param {Posting} a @param {Posting} b */
-const byPage = (a, b) => a.page - b.page;
+  clear() {
+    this.length = 0;
+  }
 
-/**
- * `[[page (counted from the one before), locations, meta locations], …]`: the locations are copied as
- * they are; the meta locations too, unless the fields are numbered differently in the whole.
- * @param {CborWriter} writer
- * @param {Posting[]} postings
- */
-function writePostings(writer, postings) {
-  writer.array(postings.length);
-  let last = 0;
-  for (const posting of postings) {
-    writer.array(3).uint(posting.page - last);
-    last = posting.page;
-    writer.raw(posting.bytes.subarray(posting.from, posting.middle));
-    if (posting.middle === posting.to) writer.array(0);
-    else if (!posting.fieldMap) writer.raw(posting.bytes.subarray(posting.middle, posting.to));
-    else {
-      // A field's locations follow its number, written as -(number + 1).
-      const fieldMap = posting.fieldMap;
-      const values = /** @type {number[]} */ (decodeCbor(posting.bytes.subarray(posting.middle, posting.to)));
-      writer.array(values.length);
-      for (const value of values) writer.int(value < 0 ? -((fieldMap[-value - 1] ?? -value - 1) + 1) : value);
+  /**
+   * @param {number} page
+   * @param {number} locations
+   * @param {Buffer} bytes
+   * @param {number} from
+   * @param {number} middle
+   * @param {number} to
+   * @param {number[] | undefined} fieldMap
+   */
+  push(page, locations, bytes, from, middle, to, fieldMap) {
+    if (this.length === this.page.length) {
+      for (const name of /** @type {const} */ (["page", "locations", "from", "middle", "to"])) {
+        const bigger = new Int32Array(this.length * 2);
+        bigger.set(this[name]);
+        this[name] = bigger;
+      }
+    }
+    const n = this.length++;
+    this.page[n] = page;
+    this.locations[n] = locations;
+    this.from[n] = from;
+    this.middle[n] = middle;
+    this.to[n] = to;
+    this.bytes[n] = bytes;
+    this.fieldMaps[n] = fieldMap;
+  }
+
+  firstPage() {
+    let first = Infinity;
+    for (let n = 0; n < this.length; n++) first = Math.min(first, /** @type {number} */ (this.page[n]));
+    return first;
+  }
+
+  /** Pagefind's measure of them: each page, and its locations. */
+  weight() {
+    let weight = this.length;
+    for (let n = 0; n < this.length; n++) weight += /** @type {number} */ (this.locations[n]);
+    return weight;
+  }
+
+  /**
+   * `[[page (counted from the one before), locations, meta locations], …]`, in the whole's page order
+   * (pages of shards put in the order asked may come from two parts): the locations are copied as
+   * they are; the meta locations too, unless the fields are numbered differently in the whole.
+   * @param {CborWriter} writer
+   */
+  writeTo(writer) {
+    const { page } = this;
+    let sorted = true;
+    for (let n = 1; n < this.length && sorted; n++) sorted = /** @type {number} */ (page[n]) > /** @type {number} */ (page[n - 1]);
+    const order = sorted ? undefined : Array.from({ length: this.length }, (_, n) => n).sort((a, b) => /** @type {number} */ (page[a]) - /** @type {number} */ (page[b]));
+    writer.array(this.length);
+    let last = 0;
+    for (let k = 0; k < this.length; k++) {
+      const n = order ? /** @type {number} */ (order[k]) : k;
+      const bytes = /** @type {Buffer} */ (this.bytes[n]);
+      const [from, middle, to] = [/** @type {number} */ (this.from[n]), /** @type {number} */ (this.middle[n]), /** @type {number} */ (this.to[n])];
+      writer.array(3).uint(/** @type {number} */ (page[n]) - last);
+      last = /** @type {number} */ (page[n]);
+      writer.copy(bytes, from, middle);
+      const fieldMap = this.fieldMaps[n];
+      if (middle === to) writer.array(0);
+      else if (!fieldMap) writer.copy(bytes, middle, to);
+      else {
+        // A field's locations follow its number, written as -(number + 1).
+        const values = /** @type {number[]} */ (decodeCbor(bytes.subarray(middle, to)));
+        writer.array(values.length);
+        for (const value of values) writer.int(value < 0 ? -((fieldMap[-value - 1] ?? -value - 1) + 1) : value);
+      }
     }
   }
 }
@@ -291,8 +363,8 @@ class WordStream {
 
   /**
    * Adds this word's pages and its forms' pages to the whole's, then moves on.
-   * @param {Posting[]} postings
-   * @param {Map<string, Posting[]>} forms
+   * @param {Postings} postings
+   * @param {Map<string, Postings>} forms
    */
   take(postings, forms) {
     const reader = /** @type {CborReader} */ (this.reader);
@@ -303,7 +375,7 @@ class WordStream {
         const formFields = reader.arrayLength();
         const form = reader.text();
         let list = forms.get(form);
-        if (!list) forms.set(form, (list = []));
+        if (!list) forms.set(form, (list = new Postings(8)));
         this.postings(list);
         for (let field = 2; field < formFields; field++) reader.skip();
       }
@@ -312,7 +384,7 @@ class WordStream {
     this.advance();
   }
 
-  /** @param {Posting[]} into */
+  /** @param {Postings} into */
   postings(into) {
     const reader = /** @type {CborReader} */ (this.reader);
     let page = 0;
@@ -333,23 +405,33 @@ class WordStream {
       const to = reader.at;
       for (let field = 3; field < fields; field++) reader.skip();
       const number = this.numbers[page] ?? -1;
-      if (number >= 0) into.push({ page: number, locations: locations + metaLocations, bytes: reader.bytes, from, middle, to, fieldMap: this.fieldMap });
+      if (number >= 0) into.push(number, locations + metaLocations, reader.bytes, from, middle, to, this.fieldMap);
     }
   }
 }
 
-/** Names for the files of one language's index: `<language>_<hash>`, as Pagefind names them. */
+/** Files at most being compressed and written at once: each holds a chunk of ~100 KB. */
+const WRITING_AT_ONCE = 8;
+
+/**
+ * Names for the files of one language's index: `<language>_<hash>`, as Pagefind names them. The files
+ * are compressed and written on libuv's threads while the next chunk is joined: a few at a time.
+ */
 class Names {
   /** @param {string} language */
   constructor(language) {
     this.language = language;
     /** @type {Set<string>} */
     this.taken = new Set();
+    /** @type {Set<Promise<void>>} */
+    this.writing = new Set();
+    /** @type {unknown[]} */
+    this.errors = [];
   }
 
   /**
    * Writes `bytes` (CBOR) as a Pagefind file in `folder`, named by its hash, seven digits or more:
-   * as many as it takes to differ from the index's other files.
+   * as many as it takes to differ from the index's other files. The name at once; the file by `done()`.
    * @param {string} folder
    * @param {string} suffix
    * @param {Buffer} bytes
@@ -361,8 +443,33 @@ class Names {
     const name = `${this.language}_${hash.slice(0, length)}`;
     this.taken.add(`${folder}/${name}`);
     fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, `${name}${suffix}`), packPagefindFile(bytes));
+    const written = packPagefindFile(bytes).then((packed) => fsPromises.writeFile(path.join(folder, `${name}${suffix}`), packed));
+    const tracked = written.then(
+      () => void this.writing.delete(tracked),
+      (error) => {
+        this.writing.delete(tracked);
+        this.errors.push(error);
+      },
+    );
+    this.writing.add(tracked);
     return name;
+  }
+
+  /** Waits until fewer than `WRITING_AT_ONCE` files are being written; throws the first that failed. */
+  async room() {
+    while (this.writing.size >= WRITING_AT_ONCE) await Promise.race(this.writing);
+    this.drained();
+  }
+
+  /** Throws the first write that failed. */
+  drained() {
+    if (this.errors.length > 0) throw this.errors[0];
+  }
+
+  /** Waits for every file; throws the first that failed. */
+  async done() {
+    await Promise.all(this.writing);
+    this.drained();
   }
 
   /**
@@ -443,8 +550,13 @@ export function chunkBounds(chunks) {
 
 /** Writes CBOR (RFC 8949, definite lengths, as Pagefind writes it) into a growing buffer. */
 class CborWriter {
-  constructor() {
-    this.buffer = Buffer.allocUnsafe(1 << 16);
+  constructor(capacity = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+    this.at = 0;
+  }
+
+  /** Starts again at the beginning of its buffer (what `bytes()` gave before is overwritten). */
+  reset() {
     this.at = 0;
   }
 
@@ -493,6 +605,18 @@ class CborWriter {
   /** @param {number} length */
   array(length) {
     return this.head(4, length);
+  }
+
+  /**
+   * `bytes` from `start` to `end`: CBOR already encoded.
+   * @param {Buffer} bytes
+   * @param {number} start
+   * @param {number} end
+   */
+  copy(bytes, start, end) {
+    this.room(end - start);
+    this.at += bytes.copy(this.buffer, this.at, start, end);
+    return this;
   }
 
   /** @param {Buffer} bytes CBOR already encoded */

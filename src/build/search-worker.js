@@ -133,7 +133,7 @@ async function indexShard({ id, pages, dir }) {
 async function joinShards({ id, shards, dir, order }) {
   try {
     await fs.rm(dir, { recursive: true, force: true });
-    const { pages } = mergeIndexes(shards, dir, { order });
+    const { pages } = await mergeIndexes(shards, dir, { order });
     return { type: "written", id, pages, errors: [] };
   } catch (error) {
     return { type: "written", id, pages: 0, errors: [error instanceof Error ? error.message : String(error)] };
