@@ -229,6 +229,8 @@ export class ShardWriter {
   private readonly feeds = new Map<string, Promise<number>>();
   private readonly indexer = new SearchIndexer();
   private links: Promise<unknown> = Promise.resolve();
+  /** The stored folder of the index of the whole site, once joined (`joinWhole`). */
+  private joined: Promise<string> | undefined;
   /** The folder the shards are linked into (`linkInto`). */
   private output: string | undefined;
 
@@ -236,7 +238,6 @@ export class ShardWriter {
     private readonly search: SearchPlan,
     private readonly store: BuildStore,
     private readonly sideBySideAfterPages: boolean,
-    private readonly whole: boolean,
   ) {}
 
   /**
@@ -246,8 +247,13 @@ export class ShardWriter {
    * whole site is written from them (src/build/search-whole.ts; a slice's is the merge's).
    */
   static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false, whole = true }: { sideBySideAfterPages?: boolean; whole?: boolean } = {}): ShardWriter {
-    const writer = new ShardWriter(search, store, sideBySideAfterPages, whole);
+    const writer = new ShardWriter(search, store, sideBySideAfterPages);
     for (const planned of search.shards) if (planned.index) writer.deal(planned);
+    // Joined as soon as the last shard is written, while the pages may still be rendering.
+    if (whole) {
+      writer.joined = writer.joinWhole();
+      writer.joined.catch(() => undefined);
+    }
     return writer;
   }
 
@@ -315,7 +321,7 @@ export class ShardWriter {
     try {
       indexedPages = (await Promise.all(this.feeds.values())).reduce((sum, n) => sum + n, 0);
       await this.links;
-      if (this.whole && this.output !== undefined) await this.linkWholeIndex(this.output);
+      if (this.joined && this.output !== undefined) await this.linkWholeIndex(await this.joined, this.output);
     } catch (error) {
       await this.abort(error);
       throw error;
@@ -325,10 +331,11 @@ export class ShardWriter {
   }
 
   /**
-   * Links the index of the whole site into `output` (always: an output updated in place takes it when
-   * its fingerprint changed, src/build/apply.ts), writing it first unless the store holds it.
+   * The index of the whole site, in the store: joined from the shards once every one is written,
+   * unless the store holds it. Its stored folder.
    */
-  private async linkWholeIndex(output: string): Promise<void> {
+  private async joinWhole(): Promise<string> {
+    await Promise.all(this.feeds.values());
     const { shards, hidden } = this.search;
     const fingerprint = wholeIndexFingerprint(shards.map((planned) => [planned.shard.id, planned.fingerprint] as const), hidden);
     const stored = this.store.shardDir(fingerprint);
@@ -340,6 +347,11 @@ export class ShardWriter {
       await writeWholeIndex(this.indexer, wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint)] as const), hidden), scratch, stories);
       await this.store.keepShard(scratch, fingerprint);
     }
+    return stored;
+  }
+
+  /** Links the index of the whole site into `output` (always: an output updated in place takes it when its fingerprint changed, src/build/apply.ts). */
+  private async linkWholeIndex(stored: string, output: string): Promise<void> {
     const target = path.join(output, SEARCH_INDEX_DIR, WHOLE_INDEX_DIR);
     await fs.rm(target, { recursive: true, force: true });
     await linkTree(stored, target);
