@@ -26,13 +26,15 @@ const ENTRY = "pagefind-entry.json";
 
 /**
  * Writes into `out` (a new folder) one Pagefind index of `shards`' pages: in their order, or in the
- * order of their URLs in `order` (every page's URL, read from its fragment, must be in it).
+ * order of their URLs in `order` (every page's URL, read from its fragment, must be in it). A file
+ * that comes out the same as the one of that name in `previous` (an earlier index this wrote) is
+ * linked from it, not compressed again: an edit changes a few of a large index's chunks.
  * @param {readonly MergeShard[]} shards
  * @param {string} out
- * @param {{ order?: readonly string[] }} [options]
+ * @param {{ order?: readonly string[] | undefined; previous?: string | undefined }} [options]
  * @returns {Promise<{ pages: number }>}
  */
-export async function mergeIndexes(shards, out, { order } = {}) {
+export async function mergeIndexes(shards, out, { order, previous } = {}) {
   const ranks = order && new Map(order.map((url, rank) => [url, rank]));
   const entries = shards.map((shard) => {
     const entry = readEntry(shard.dir);
@@ -57,7 +59,7 @@ export async function mergeIndexes(shards, out, { order } = {}) {
       const info = entries[n]?.languages?.[language];
       return info ? [{ dir: shard.dir, hidden: new Set(shard.hidden ?? []), meta: readMeta(path.join(shard.dir, `pagefind.${info.hash}.pf_meta`)), wasm: info.wasm }] : [];
     });
-    const merged = await mergeLanguage(language, parts, out, ranks);
+    const merged = await mergeLanguage(language, parts, out, ranks, previous);
     languages[language] = { hash: merged.hash, wasm: parts[0]?.wasm ?? language, page_count: merged.pages };
     pages += merged.pages;
   }
@@ -91,10 +93,11 @@ function readMeta(file) {
  * @param {Part[]} parts
  * @param {string} out
  * @param {ReadonlyMap<string, number>} [ranks] each page's place in the whole, by URL
+ * @param {string} [previous]
  */
-async function mergeLanguage(language, parts, out, ranks) {
+async function mergeLanguage(language, parts, out, ranks, previous) {
   if (parts.some((part) => part.meta[4].length > 0)) throw new Error(`${parts[0]?.dir}: an index with sort orders (data-pagefind-sort) cannot be joined`);
-  const names = new Names(language);
+  const names = new Names(language, out, previous);
   // Meta fields by name, in order: a page's matches in them point at them by number.
   const fields = [...new Set(parts.flatMap((part) => part.meta[5]))].sort(byBytes);
   const fieldMaps = parts.map((part) => {
@@ -418,9 +421,15 @@ const WRITING_AT_ONCE = 8;
  * are compressed and written on libuv's threads while the next chunk is joined: a few at a time.
  */
 class Names {
-  /** @param {string} language */
-  constructor(language) {
+  /**
+   * @param {string} language
+   * @param {string} out the index's folder
+   * @param {string} [previous] an earlier index's folder, whose files are linked where they come out the same
+   */
+  constructor(language, out, previous) {
     this.language = language;
+    this.out = out;
+    this.previous = previous;
     /** @type {Set<string>} */
     this.taken = new Set();
     /** @type {Set<Promise<void>>} */
@@ -443,7 +452,16 @@ class Names {
     const name = `${this.language}_${hash.slice(0, length)}`;
     this.taken.add(`${folder}/${name}`);
     fs.mkdirSync(folder, { recursive: true });
-    const written = packPagefindFile(bytes).then((packed) => fsPromises.writeFile(path.join(folder, `${name}${suffix}`), packed));
+    const file = path.join(folder, `${name}${suffix}`);
+    if (this.previous !== undefined) {
+      // The same name and the same bytes, unzipped (a name is only seven digits of their hash).
+      const before = path.join(this.previous, path.relative(this.out, file));
+      if (fs.existsSync(before) && readPagefindFile(before).equals(bytes)) {
+        linkOnce(before, file);
+        return name;
+      }
+    }
+    const written = packPagefindFile(bytes).then((packed) => fsPromises.writeFile(file, packed));
     const tracked = written.then(
       () => void this.writing.delete(tracked),
       (error) => {

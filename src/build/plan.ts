@@ -52,8 +52,10 @@ export interface SearchPlan {
   shards: PlannedShard[];
   /** By article path. */
   documents: ReadonlyMap<string, PlannedDocument>;
-  /** Page ids of amended shards' outdated entries, which the search page hides. */
+  /** Page ids of amended shards' outdated entries, which the index of the whole site leaves out. */
   hidden: string[];
+  /** The previous build's index of the whole site (its fingerprint in the store): the join reuses its files that did not change. */
+  previousWhole?: string | undefined;
 }
 
 /** What the previous build wrote: each output's fingerprint, by site path, and each shard's. */
@@ -116,8 +118,9 @@ export function planSearch(shards: readonly SearchShard[], inputsOf: (articlePat
     });
     return plannedShard(shard, keys, options);
   });
-  if (!options.amend || !previous) return { shards: planned, documents, hidden: [] };
-  return { ...amendShards(planned, documents, previous, options.amend, options), documents };
+  const previousWhole = previous?.shards.get(WHOLE_INDEX_DIR);
+  if (!options.amend || !previous) return { shards: planned, documents, hidden: [], previousWhole };
+  return { ...amendShards(planned, documents, previous, options.amend, options), documents, previousWhole };
 }
 
 function plannedShard(shard: SearchShard, keys: readonly string[], { code, previous, stored = () => true }: PlanOptions): PlannedShard {

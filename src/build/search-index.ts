@@ -32,6 +32,12 @@ export interface WholeIndexShard {
   hidden: readonly string[];
 }
 
+/** How the whole index is joined (src/build/pagefind-merge.js `mergeIndexes`): its pages in the order of their URLs in `order`, else shard after shard; the files of a `previous` one that come out the same linked. */
+export interface WholeIndexOptions {
+  order?: readonly string[] | undefined;
+  previous?: string | undefined;
+}
+
 /** A shard written: how many pages its index holds, and Pagefind's page id of each, by URL. */
 export interface IndexedShard {
   pages: number;
@@ -71,8 +77,8 @@ class IndexWorker {
     return this.post(id, job.pages.length, { type: "index", id, ...job });
   }
 
-  whole(id: number, shards: readonly WholeIndexShard[], dir: string, order: readonly string[] | undefined): Promise<WorkerReply> {
-    return this.post(id, shards.length, { type: "whole", id, shards, dir, order });
+  whole(id: number, shards: readonly WholeIndexShard[], dir: string, options: WholeIndexOptions): Promise<WorkerReply> {
+    return this.post(id, shards.length, { type: "whole", id, shards, dir, ...options });
   }
 
   private post(id: number, pages: number, message: object): Promise<WorkerReply> {
@@ -165,12 +171,9 @@ export class SearchIndexer {
     return { pages: reply.pages ?? 0, ids: new Map(reply.ids) };
   }
 
-  /**
-   * Writes the index of the whole site, `shards` joined in their order (or their pages in the order of
-   * their URLs in `order`), into `dir` (src/build/search-whole.ts), on an indexer's thread.
-   */
-  async whole(shards: readonly WholeIndexShard[], dir: string, order?: readonly string[]): Promise<void> {
-    const reply = await this.idlest().whole(this.next++, shards, dir, order);
+  /** Writes the index of the whole site, `shards` joined, into `dir` (src/build/search-whole.ts), on an indexer's thread. */
+  async whole(shards: readonly WholeIndexShard[], dir: string, options: WholeIndexOptions = {}): Promise<void> {
+    const reply = await this.idlest().whole(this.next++, shards, dir, options);
     if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`join the shards into ${dir}`, reply.errors);
   }
 

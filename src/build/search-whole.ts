@@ -30,9 +30,10 @@ const newestFirst = (a: string, b: string) => byText(b, a);
  * Writes the index of `shards` into `dir`, their pages newest shard first, so a merge of slices writes
  * the same bytes as a build. With `stories` (each shard's site paths, in the order it holds them), an
  * amended build's pages are put where a clean build's are: the amendments shard's stories into their
- * own shards' places, so the index is the clean build's, byte for byte.
+ * own shards' places, so the index is the clean build's, byte for byte. `previous`: an earlier index
+ * of the whole site (the store's), whose files that come out the same are linked, not compressed again.
  */
-export async function writeWholeIndex(indexer: SearchIndexer, shards: readonly WholeIndexShard[], dir: string, stories?: ReadonlyMap<string, readonly string[]>): Promise<void> {
+export async function writeWholeIndex(indexer: SearchIndexer, shards: readonly WholeIndexShard[], dir: string, { stories, previous }: { stories?: ReadonlyMap<string, readonly string[]> | undefined; previous?: string | undefined } = {}): Promise<void> {
   const order = stories && [...stories.keys()].filter((id) => id !== AMENDMENTS_SHARD).sort(newestFirst).flatMap((id) => stories.get(id) ?? []);
-  await indexer.whole([...shards].sort((a, b) => newestFirst(a.id, b.id)), dir, order);
+  await indexer.whole([...shards].sort((a, b) => newestFirst(a.id, b.id)), dir, { order, previous });
 }

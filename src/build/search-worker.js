@@ -128,12 +128,12 @@ async function indexShard({ id, pages, dir }) {
 /**
  * The index of the whole site: the shards' indexes joined (src/build/pagefind-merge.js), each without
  * its hidden entries. No Pagefind process: the files are joined as they are.
- * @param {{ id: number; shards: { dir: string; hidden: string[] }[]; dir: string; order?: string[] }} job
+ * @param {{ id: number; shards: { dir: string; hidden: string[] }[]; dir: string; order?: string[]; previous?: string }} job
  */
-async function joinShards({ id, shards, dir, order }) {
+async function joinShards({ id, shards, dir, order, previous }) {
   try {
     await fs.rm(dir, { recursive: true, force: true });
-    const { pages } = await mergeIndexes(shards, dir, { order });
+    const { pages } = await mergeIndexes(shards, dir, { order, previous });
     return { type: "written", id, pages, errors: [] };
   } catch (error) {
     return { type: "written", id, pages: 0, errors: [error instanceof Error ? error.message : String(error)] };

@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type dateline from "../../.eleventy.ts";
 import type { BuildPlan, PlannedPage, PlannedShard, SearchPlan } from "./plan.ts";
-import { Linker, linkTree, type BuildStore } from "./store.ts";
+import { Linker, linkTree, syncTree, type BuildStore } from "./store.ts";
 import { SearchIndexer } from "./search-index.ts";
 import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
@@ -321,7 +321,8 @@ export class ShardWriter {
     try {
       indexedPages = (await Promise.all(this.feeds.values())).reduce((sum, n) => sum + n, 0);
       await this.links;
-      if (this.joined && this.output !== undefined) await this.linkWholeIndex(await this.joined, this.output);
+      // Linked into the output always: an output updated in place takes it when its fingerprint changed (src/build/apply.ts).
+      if (this.joined && this.output !== undefined) syncTree(await this.joined, path.join(this.output, SEARCH_INDEX_DIR, WHOLE_INDEX_DIR));
     } catch (error) {
       await this.abort(error);
       throw error;
@@ -344,17 +345,11 @@ export class ShardWriter {
       const scratch = `${stored}.${process.pid}.partial`;
       // An amended build's pages go where a clean build's are (only then: it reads every page's URL).
       const stories = shards.some((planned) => planned.shard.id === AMENDMENTS_SHARD) ? new Map(shards.map((planned) => [planned.shard.id, planned.shard.teasers.map((teaser) => teaser.path)])) : undefined;
-      await writeWholeIndex(this.indexer, wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint)] as const), hidden), scratch, stories);
+      const previous = this.search.previousWhole === undefined ? undefined : this.store.shardDir(this.search.previousWhole);
+      await writeWholeIndex(this.indexer, wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint)] as const), hidden), scratch, { stories, previous });
       await this.store.keepShard(scratch, fingerprint);
     }
     return stored;
-  }
-
-  /** Links the index of the whole site into `output` (always: an output updated in place takes it when its fingerprint changed, src/build/apply.ts). */
-  private async linkWholeIndex(stored: string, output: string): Promise<void> {
-    const target = path.join(output, SEARCH_INDEX_DIR, WHOLE_INDEX_DIR);
-    await fs.rm(target, { recursive: true, force: true });
-    await linkTree(stored, target);
   }
 
   /** The build failed: stops the indexers at once, and lets no link land in the output after this. */
