@@ -4,6 +4,7 @@
 // index and the search page; and a reader's searches find the same stories on both, in Chromium.
 import fs from "node:fs/promises";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -15,6 +16,7 @@ import { buildFromScratch, makeSite, removeSite, writeContent, type FixtureSite 
 import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
 import { hashTree } from "./helpers/tree.ts";
 import { indexedUrls } from "./helpers/pagefind.ts";
+import { decodeCbor, readPagefindFile } from "../src/build/pagefind-cbor.js";
 import { apply, edit, EDIT_WORDS } from "./helpers/edits.ts";
 
 const teaser = (path: string) => ({ path }) as Teaser;
@@ -63,9 +65,19 @@ describe("choosing the shards to amend", () => {
 
 /**
  * The files outside the search index's shards (and the output's marker, which names the build by all
- * it wrote): every page, and the index of the whole site the search page loads.
+ * it wrote): every page, and the words, filters and scripts of the index of the whole site the search
+ * page loads. Its metadata names each page's fragment in the shard that holds it: see `wholeIndexPages`.
  */
-const outsideShards = (files: Record<string, string>) => Object.entries(files).filter(([file]) => (!file.startsWith("pagefind/") || file.startsWith("pagefind/all/")) && file !== ".dateline-output");
+const outsideShards = (files: Record<string, string>) =>
+  Object.entries(files).filter(([file]) => (!file.startsWith("pagefind/") || (file.startsWith("pagefind/all/") && !file.endsWith(".pf_meta") && !file.endsWith("pagefind-entry.json"))) && file !== ".dateline-output");
+
+/** The pages of the whole index in `output`, in its order: each one's URL, its word count and its fragment's id in its shard. */
+async function wholeIndexPages(output: string): Promise<[string, number, string][]> {
+  const dir = path.join(output, "pagefind/all");
+  const meta = (await fs.readdir(dir)).find((name) => name.endsWith(".pf_meta")) ?? "";
+  const [, pages] = decodeCbor(readPagefindFile(path.join(dir, meta))) as [string, [string, number][]];
+  return Promise.all(pages.map(async ([id, words]) => [JSON.parse(gunzipSync(await fs.readFile(path.resolve(dir, "fragment", `${id}.pf_fragment`))).toString("utf8").slice("pagefind_dcd".length)).url, words, path.basename(id)] as [string, number, string]));
+}
 
 /** Twelve stories of 2026, each with a word of its own. */
 const WORDS = ["walrus", "quokka", "heron", "bittern", "gannet", "osprey", "curlew", "plover", "dunlin", "avocet", "shrike", "wryneck"];
@@ -137,6 +149,7 @@ describe("an incremental build that amends the search index", () => {
     expect(fromScratch).not.toHaveProperty(["pagefind/amended/pagefind-entry.json"]);
     // The index the search page loads too: without the 3 outdated entries, the new ones in their places.
     expect(outsideShards(incremental)).toEqual(outsideShards(fromScratch));
+    expect(await wholeIndexPages(site.outputDir)).toEqual(await wholeIndexPages(scratch));
     expect(await indexedUrls(path.join(site.outputDir, "pagefind/all"))).toHaveLength(15);
 
     for (const query of ["narwhal", "walrus", "quokka", "pelican", "heron", "harbour", "osprey"]) {
@@ -229,6 +242,7 @@ describe("amended builds after any sequence of edits", () => {
             const scratch = await buildFromScratch(site, "clean", { now });
             const step = JSON.stringify(change);
             expect(outsideShards(await hashTree(site.outputDir)), step).toEqual(outsideShards(await hashTree(scratch)));
+            expect(await wholeIndexPages(site.outputDir), step).toEqual(await wholeIndexPages(scratch));
             // And as readers search it, quoted (exact words) and as they type them (a word no story has
             // finds a shorter one: "again" finding the "a" of every story only where one index would).
             const words = [...EDIT_WORDS, "story", "again", "renamed", "words", "paragraph"];

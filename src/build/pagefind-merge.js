@@ -20,8 +20,10 @@ const CHUNK_LOCATIONS = 20000;
 const ENTRY = "pagefind-entry.json";
 
 /**
- * @typedef {{ dir: string; hidden?: readonly string[] }} MergeShard a shard's written index, and the
- *   Pagefind page ids of its entries left out (an amended shard's outdated ones)
+ * @typedef {{ dir: string; path: string; hidden?: readonly string[] }} MergeShard a shard's written
+ *   index; the URL path from the whole index's folder to the shard's as published ("../2024/"), where
+ *   its pages' fragments stay; and the Pagefind page ids of its entries left out (an amended shard's
+ *   outdated ones)
  */
 
 /**
@@ -57,7 +59,7 @@ export async function mergeIndexes(shards, out, { order, previous } = {}) {
   for (const language of names) {
     const parts = shards.flatMap((shard, n) => {
       const info = entries[n]?.languages?.[language];
-      return info ? [{ dir: shard.dir, hidden: new Set(shard.hidden ?? []), meta: readMeta(path.join(shard.dir, `pagefind.${info.hash}.pf_meta`)), wasm: info.wasm }] : [];
+      return info ? [{ dir: shard.dir, path: shard.path, hidden: new Set(shard.hidden ?? []), meta: readMeta(path.join(shard.dir, `pagefind.${info.hash}.pf_meta`)), wasm: info.wasm }] : [];
     });
     const merged = await mergeLanguage(language, parts, out, ranks, previous);
     languages[language] = { hash: merged.hash, wasm: parts[0]?.wasm ?? language, page_count: merged.pages };
@@ -84,7 +86,7 @@ function readMeta(file) {
 }
 
 /**
- * @typedef {{ dir: string; hidden: Set<string>; meta: ReturnType<typeof readMeta> }} Part one shard's index of one language
+ * @typedef {{ dir: string; path: string; hidden: Set<string>; meta: ReturnType<typeof readMeta> }} Part one shard's index of one language
  */
 
 /**
@@ -106,7 +108,7 @@ async function mergeLanguage(language, parts, out, ranks, previous) {
   });
   // Pages, shard after shard (or in the order asked), without the hidden ones; `numbers[part][page]`
   // is its number in the whole, or -1.
-  const kept = parts.flatMap((part, n) => part.meta[1].flatMap(([id, words, sort], page) => (part.hidden.has(id) ? [] : [{ n, page, id, words, sort, file: path.join(part.dir, "fragment", `${id}.pf_fragment`), rank: 0 }])));
+  const kept = parts.flatMap((part, n) => part.meta[1].flatMap(([id, words, group], page) => (part.hidden.has(id) ? [] : [{ n, page, id, words, group, part, file: path.join(part.dir, "fragment", `${id}.pf_fragment`), rank: 0 }])));
   if (ranks) {
     for (const page of kept) {
       const url = fragmentUrl(page.file);
@@ -117,10 +119,14 @@ async function mergeLanguage(language, parts, out, ranks, previous) {
     kept.sort((a, b) => a.rank - b.rank);
   }
   const numbers = parts.map((part) => new Int32Array(part.meta[1].length).fill(-1));
+  // A page's fragment stays in its shard's folder: Pagefind fetches `<index>/fragment/<id>.pf_fragment`,
+  // so the id names it from there ("../../2024/fragment/en-us_1a2b3c4"). Ids of two shards never meet.
+  const fragment = (/** @type {Part} */ part, /** @type {string} */ id) => `../${part.path}fragment/${id}`;
   /** @type {[string, number, unknown][]} */
-  const pages = kept.map(({ n, page, id, words, sort, file }, number) => {
+  const pages = kept.map(({ n, page, id, words, group, part }, number) => {
     /** @type {Int32Array} */ (numbers[n])[page] = number;
-    return [names.fragment(id, file, out), words, sort];
+    // A page of a group of fragments (its third field) is fetched with its group's file.
+    return [fragment(part, id), words, typeof group === "string" && group !== "" ? fragment(part, group) : group];
   });
   // Filters: each value's pages from every shard.
   /** @type {Map<string, Map<string, number[]>>} */
@@ -488,30 +494,6 @@ class Names {
   async done() {
     await Promise.all(this.writing);
     this.drained();
-  }
-
-  /**
-   * Links a page's fragment into the whole under its id; where another shard's fragment already has
-   * that id (Pagefind's ids are seven hex digits of a hash: at 100,000 pages some meet), under a
-   * longer one, made from its own bytes. The same fragment twice is one file, as Pagefind keeps it.
-   * @param {string} id
-   * @param {string} file
-   * @param {string} out
-   */
-  fragment(id, file, out) {
-    const folder = path.join(out, "fragment");
-    fs.mkdirSync(folder, { recursive: true });
-    const target = path.join(folder, `${id}.pf_fragment`);
-    if (!fs.existsSync(target)) return (fs.linkSync(file, target), id);
-    const bytes = fs.readFileSync(file);
-    if (bytes.equals(fs.readFileSync(target))) return id;
-    const hash = digest(bytes);
-    for (let length = 4; ; length++) {
-      const longer = `${id}${hash.slice(0, length)}`;
-      const other = path.join(folder, `${longer}.pf_fragment`);
-      if (!fs.existsSync(other)) return (fs.linkSync(file, other), longer);
-      if (bytes.equals(fs.readFileSync(other))) return longer;
-    }
   }
 }
 

@@ -25,10 +25,15 @@ export interface ShardJob {
   dir: string;
 }
 
-/** A shard's written index, for the index of the whole site: its id, its folder, and the Pagefind page ids of entries left out (outdated ones of amended shards). */
+/**
+ * A shard's written index, for the index of the whole site: its id, its folder, the URL path from the
+ * whole index's folder to the shard's as published ("../2024/": its pages' fragments stay there), and
+ * the Pagefind page ids of entries left out (outdated ones of amended shards).
+ */
 export interface WholeIndexShard {
   id: string;
   dir: string;
+  path: string;
   hidden: readonly string[];
 }
 

@@ -152,23 +152,51 @@ function stories(count: number, from = 0): { url: string; html: string }[] {
   });
 }
 
+/**
+ * Compares the index of the whole site in `whole` with the index Pagefind wrote of the same pages in
+ * `one`: every file of its words, filters and scripts the same by name and bytes once unzipped, its
+ * metadata the same but for the pages' ids, each of which names, from `whole`, the very fragment of
+ * `one` with its own id. Returns the ids.
+ */
+async function expectPagefindsIndex(whole: string, one: string): Promise<string[]> {
+  const [mine, pagefinds] = [await indexFiles(whole), await indexFiles(one)];
+  const metaOf = (files: Map<string, Buffer>) => {
+    const name = [...files.keys()].find((file) => file.endsWith(".pf_meta"));
+    return decodeCbor(readPagefindFile(path.join(files === mine ? whole : one, name ?? ""))) as [string, [string, number, string][], ...unknown[]];
+  };
+  const outsideMeta = (files: Map<string, Buffer>) => [...files.keys()].filter((name) => !name.startsWith("fragment/") && !name.endsWith(".pf_meta") && name !== "pagefind-entry.json");
+  expect(outsideMeta(mine)).toEqual(outsideMeta(pagefinds));
+  for (const name of outsideMeta(pagefinds)) expect(mine.get(name)?.equals(pagefinds.get(name) ?? Buffer.alloc(0)), name).toBe(true);
+  // No fragment of its own: each page's stays in its shard's folder.
+  expect([...mine.keys()].filter((name) => name.startsWith("fragment/"))).toEqual([]);
+  const [myMeta, theirMeta] = [metaOf(mine), metaOf(pagefinds)];
+  const ids = myMeta[1].map(([id]) => id);
+  expect(myMeta[1].map(([id, ...rest]) => [path.basename(id), ...rest])).toEqual(theirMeta[1]);
+  expect(myMeta.slice(2)).toEqual(theirMeta.slice(2));
+  for (const id of ids) {
+    const fragment = await fs.readFile(path.resolve(whole, "fragment", `${id}.pf_fragment`));
+    expect(gunzipSync(fragment).equals(pagefinds.get(`fragment/${path.basename(id)}.pf_fragment`) ?? Buffer.alloc(0)), id).toBe(true);
+  }
+  return ids;
+}
+
 describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
-  it("is the index Pagefind writes for all the shards' pages: every file the same, by name and bytes, once unzipped", async () => {
+  it("is the index Pagefind writes for all the shards' pages: every file the same, by name and bytes, once unzipped; the pages' fragments named in their shards", async () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(1);
     try {
       const pages = stories(240);
       const shards = [pages.slice(0, 80), pages.slice(80, 190), pages.slice(190)];
-      for (const [n, shardPages] of shards.entries()) await indexer.index({ pages: shardPages, dir: path.join(dir, `shard-${n}`) });
+      // As a build publishes them: the shards beside the whole index, `pagefind/<id>/` and `pagefind/all/`.
+      for (const [n, shardPages] of shards.entries()) await indexer.index({ pages: shardPages, dir: path.join(dir, String(n)) });
       await indexer.index({ pages, dir: path.join(dir, "one") });
-      await indexer.whole(shards.map((_, n) => ({ id: String(n), dir: path.join(dir, `shard-${n}`), hidden: [] })), path.join(dir, "whole"));
+      await indexer.whole(shards.map((_, n) => ({ id: String(n), dir: path.join(dir, String(n)), path: `../${n}/`, hidden: [] })), path.join(dir, "all"));
       const one = await indexFiles(path.join(dir, "one"));
-      const whole = await indexFiles(path.join(dir, "whole"));
       // Several chunks of words, a filter and meta fields: every part of an index is joined.
       expect([...one.keys()].filter((name) => name.startsWith("index/")).length).toBeGreaterThan(4);
       expect([...one.keys()].filter((name) => name.startsWith("filter/"))).toHaveLength(1);
-      expect([...whole.keys()]).toEqual([...one.keys()]);
-      for (const [name, bytes] of one) expect(whole.get(name)?.equals(bytes), name).toBe(true);
+      const ids = await expectPagefindsIndex(path.join(dir, "all"), path.join(dir, "one"));
+      expect(ids[0]).toMatch(/^\.\.\/\.\.\/0\/fragment\/en_[0-9a-f]{7}$/);
     } finally {
       await indexer.close();
     }
@@ -184,38 +212,30 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
       const hiddenUrls = [pages[3]!.url, pages[11]!.url];
       await indexer.index({ pages: pages.filter((page) => !hiddenUrls.includes(page.url)), dir: path.join(dir, "one") });
       const hidden = hiddenUrls.map((url) => first.ids.get(url) ?? "");
-      await indexer.whole([{ id: "a", dir: path.join(dir, "a"), hidden }, { id: "b", dir: path.join(dir, "b"), hidden }], path.join(dir, "whole"));
-      const one = await indexFiles(path.join(dir, "one"));
-      const whole = await indexFiles(path.join(dir, "whole"));
-      expect([...whole.keys()]).toEqual([...one.keys()]);
-      for (const [name, bytes] of one) expect(whole.get(name)?.equals(bytes), name).toBe(true);
+      await indexer.whole(["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden })), path.join(dir, "all"));
+      expect(await expectPagefindsIndex(path.join(dir, "all"), path.join(dir, "one"))).toHaveLength(38);
     } finally {
       await indexer.close();
     }
   });
 
-  it("gives a page whose id another shard's page has an id of its own, and both their fragments", async () => {
+  it("keeps apart two shards' pages that Pagefind gave the same id (seven hex digits of a hash: at 100,000 pages some meet)", async () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(1);
     try {
       await indexer.index({ pages: stories(2, 200), dir: path.join(dir, "a") });
       await fs.cp(path.join(dir, "a"), path.join(dir, "b"), { recursive: true });
-      // Pagefind's ids are seven hex digits of a hash: two shards' pages can meet. Here "b" holds the same ids for other text.
+      // "b" holds the same ids, one of them for another page.
       const [name] = (await fs.readdir(path.join(dir, "b", "fragment"))).sort();
       const fragment = path.join(dir, "b", "fragment", name!);
       const text = gunzipSync(await fs.readFile(fragment)).toString("utf8").replace(/"url":"[^"]*"/, '"url":"/2026/other/"');
       await fs.writeFile(fragment, gzipSync(Buffer.from(text)));
-      await indexer.whole([{ id: "a", dir: path.join(dir, "a"), hidden: [] }, { id: "b", dir: path.join(dir, "b"), hidden: [] }], path.join(dir, "whole"));
-      const urls = await indexedUrls(path.join(dir, "whole"));
-      expect(urls).toEqual(["/2026/other/", "/2026/story-200/", "/2026/story-201/"]);
-      const entry = JSON.parse(await fs.readFile(path.join(dir, "whole", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
+      await indexer.whole(["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden: [] })), path.join(dir, "all"));
+      const entry = JSON.parse(await fs.readFile(path.join(dir, "all", "pagefind-entry.json"), "utf8")) as { languages: Record<string, { hash: string; page_count: number }> };
       expect(entry.languages["en"]?.page_count).toBe(4);
-      const meta = decodeCbor(readPagefindFile(path.join(dir, "whole", `pagefind.${entry.languages["en"]?.hash}.pf_meta`))) as [string, [string][]];
-      const ids = meta[1].map(([id]) => id);
-      // The same fragment twice is one file (b's second page); the other fragment under a longer id.
-      expect(new Set(ids).size).toBe(3);
-      expect(ids.filter((id) => id.startsWith(name!.replace(/\.pf_fragment$/, "")))).toHaveLength(2);
-      for (const id of ids) await fs.access(path.join(dir, "whole", "fragment", `${id}.pf_fragment`));
+      const meta = decodeCbor(readPagefindFile(path.join(dir, "all", `pagefind.${entry.languages["en"]?.hash}.pf_meta`))) as [string, [string][]];
+      const urls = await Promise.all(meta[1].map(async ([id]) => JSON.parse(gunzipSync(await fs.readFile(path.resolve(dir, "all", "fragment", `${id}.pf_fragment`))).toString("utf8").slice("pagefind_dcd".length)).url as string));
+      expect(urls.sort()).toEqual(["/2026/other/", "/2026/story-200/", "/2026/story-201/", "/2026/story-201/"].sort());
     } finally {
       await indexer.close();
     }
@@ -229,7 +249,7 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
       const entryFile = path.join(dir, "a", "pagefind-entry.json");
       const entry = JSON.parse(await fs.readFile(entryFile, "utf8")) as { version: string };
       await fs.writeFile(entryFile, JSON.stringify({ ...entry, version: "1.5.2" }));
-      await expect(indexer.whole([{ id: "a", dir: path.join(dir, "a"), hidden: [] }], path.join(dir, "whole"))).rejects.toThrow(`${entryFile} was written by Pagefind 1.5.2; Dateline joins the indexes of Pagefind ${PAGEFIND_VERSION}`);
+      await expect(indexer.whole([{ id: "a", dir: path.join(dir, "a"), path: "../a/", hidden: [] }], path.join(dir, "all"))).rejects.toThrow(`${entryFile} was written by Pagefind 1.5.2; Dateline joins the indexes of Pagefind ${PAGEFIND_VERSION}`);
     } finally {
       await indexer.close();
     }
