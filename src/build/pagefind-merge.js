@@ -20,10 +20,11 @@ const CHUNK_LOCATIONS = 20000;
 const ENTRY = "pagefind-entry.json";
 
 /**
- * @typedef {{ dir: string; path: string; hidden?: readonly string[] }} MergeShard a shard's written
- *   index; the URL path from the whole index's folder to the shard's as published ("../2024/"), where
- *   its pages' fragments stay; and the Pagefind page ids of its entries left out (an amended shard's
- *   outdated ones)
+ * @typedef {{ dir: string; path: string; hidden?: readonly string[]; contents?: string | undefined }} MergeShard
+ *   a shard's written index; the URL path from the whole index's folder to the shard's as published
+ *   ("../2024/"), where its pages' fragments stay; the Pagefind page ids of its entries left out (an
+ *   amended shard's outdated ones); and a file of what it holds, `{ documents: [url, key, id][] }`
+ *   (src/build/search-amendments.ts), which names its pages' URLs without their fragments being read
  */
 
 /**
@@ -59,7 +60,7 @@ export async function mergeIndexes(shards, out, { order, previous } = {}) {
   for (const language of names) {
     const parts = shards.flatMap((shard, n) => {
       const info = entries[n]?.languages?.[language];
-      return info ? [{ dir: shard.dir, path: shard.path, hidden: new Set(shard.hidden ?? []), meta: readMeta(path.join(shard.dir, `pagefind.${info.hash}.pf_meta`)), wasm: info.wasm }] : [];
+      return info ? [{ dir: shard.dir, path: shard.path, hidden: new Set(shard.hidden ?? []), contents: shard.contents, meta: readMeta(path.join(shard.dir, `pagefind.${info.hash}.pf_meta`)), wasm: info.wasm }] : [];
     });
     const merged = await mergeLanguage(language, parts, out, ranks, previous);
     languages[language] = { hash: merged.hash, wasm: parts[0]?.wasm ?? language, page_count: merged.pages };
@@ -86,7 +87,7 @@ function readMeta(file) {
 }
 
 /**
- * @typedef {{ dir: string; path: string; hidden: Set<string>; meta: ReturnType<typeof readMeta> }} Part one shard's index of one language
+ * @typedef {{ dir: string; path: string; hidden: Set<string>; contents?: string | undefined; meta: ReturnType<typeof readMeta> }} Part one shard's index of one language
  */
 
 /**
@@ -110,8 +111,9 @@ async function mergeLanguage(language, parts, out, ranks, previous) {
   // is its number in the whole, or -1.
   const kept = parts.flatMap((part, n) => part.meta[1].flatMap(([id, words, group], page) => (part.hidden.has(id) ? [] : [{ n, page, id, words, group, part, file: path.join(part.dir, "fragment", `${id}.pf_fragment`), rank: 0 }])));
   if (ranks) {
+    const urlsOf = new Map(parts.map((part) => [part, part.contents === undefined || !fs.existsSync(part.contents) ? undefined : urlsById(part.contents)]));
     for (const page of kept) {
-      const url = fragmentUrl(page.file);
+      const url = urlsOf.get(page.part)?.get(page.id) ?? fragmentUrl(page.file);
       const rank = url === undefined ? undefined : ranks.get(url);
       if (rank === undefined) throw new Error(`${page.file} is a page the index of the whole site was not asked for (${url ?? "no URL"}): a Dateline defect`);
       page.rank = rank;
@@ -170,6 +172,16 @@ async function mergeLanguage(language, parts, out, ranks, previous) {
   await fsPromises.writeFile(path.join(out, `pagefind.${hash}.pf_meta`), await packPagefindFile(bytes));
   await names.done();
   return { hash, pages: pages.length };
+}
+
+/**
+ * The URL of each page a shard holds, by Pagefind's page id, from the file of what it holds.
+ * @param {string} file
+ * @returns {Map<string, string>}
+ */
+function urlsById(file) {
+  const { documents } = /** @type {{ documents: [string, string, string][] }} */ (JSON.parse(fs.readFileSync(file, "utf8")));
+  return new Map(documents.map(([url, , id]) => [id, url]));
 }
 
 /**

@@ -35,6 +35,8 @@ export interface WholeIndexShard {
   dir: string;
   path: string;
   hidden: readonly string[];
+  /** The file of what it holds (`BuildStore.shardContentsFile`), when kept: its pages' URLs by id. */
+  contents?: string | undefined;
 }
 
 /** How the whole index is joined (src/build/pagefind-merge.js `mergeIndexes`): its pages in the order of their URLs in `order`, else shard after shard; the files of a `previous` one that come out the same linked. */

@@ -346,7 +346,7 @@ export class ShardWriter {
       // An amended build's pages go where a clean build's are (only then: it reads every page's URL).
       const stories = shards.some((planned) => planned.shard.id === AMENDMENTS_SHARD) ? new Map(shards.map((planned) => [planned.shard.id, planned.shard.teasers.map((teaser) => teaser.path)])) : undefined;
       const previous = this.search.previousWhole === undefined ? undefined : this.store.shardDir(this.search.previousWhole);
-      await writeWholeIndex(this.indexer, wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint)] as const), hidden), scratch, { stories, previous });
+      await writeWholeIndex(this.indexer, wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint), this.store.shardContentsFile(planned.fingerprint)] as const), hidden), scratch, { stories, previous });
       await this.store.keepShard(scratch, fingerprint);
     }
     return stored;
