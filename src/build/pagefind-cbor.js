@@ -102,6 +102,16 @@ export class CborReader {
     return this.bytes.toString("utf8", this.at, (this.at += size));
   }
 
+  /** Steps over an array of integers (a page's locations); how many it held. */
+  skipIntegers() {
+    const count = this.arrayLength();
+    for (let item = 0; item < count; item++) {
+      if (this.bytes[this.at] >> 5 > 1) throw new Error(`CBOR: an integer expected at byte ${this.at}`);
+      this.length();
+    }
+    return count;
+  }
+
   /** Steps over one item: a loop over the items still to step over, not a call for each (there are millions). */
   skip() {
     let pending = 1;

@@ -248,30 +248,58 @@ async function writeWords(parts, numbers, fieldMaps, names, out) {
 }
 
 /**
- * A word's pages in the whole (or a form's), as the parts hold them: each page's number in the whole,
- * how many locations it has (text and meta fields), and where in its part's chunk its locations and
- * its meta fields' locations are (`from`–`middle`, `middle`–`to`). Typed arrays, reused word after
- * word: a large archive's index holds tens of millions of them.
+ * A word's pages in the whole (or a form's), as the parts hold them, in units: a page, or a run of a
+ * part's pages whose numbers all moved by the same amount (a shard with nothing left out or put in
+ * between), copied as one range of bytes with only its first page's number written anew. For each
+ * unit: its first and last page's number in the whole, how many pages and how many locations it has
+ * (text and meta fields), and where its bytes are in its part's chunk. A page alone also has where its
+ * meta fields' locations start (`middle`), for a part whose meta fields are numbered differently in
+ * the whole. Typed arrays, reused word after word: a large archive's index holds millions of them.
  */
 class Postings {
-  constructor(capacity = 256) {
+  constructor(capacity = 64) {
+    /** Pages in all the units. */
     this.length = 0;
-    this.page = new Int32Array(capacity);
+    this.units = 0;
+    this.first = new Int32Array(capacity);
+    this.last = new Int32Array(capacity);
+    this.pages = new Int32Array(capacity);
     this.locations = new Int32Array(capacity);
+    /** Where the unit's bytes start: its first page's array head. */
     this.from = new Int32Array(capacity);
+    /** A run: where its first page's number starts; then, from `rest`, the bytes copied as they are. */
+    this.number = new Int32Array(capacity);
+    this.rest = new Int32Array(capacity);
+    /** A page alone: where its meta fields' locations start. */
     this.middle = new Int32Array(capacity);
     this.to = new Int32Array(capacity);
     /** @type {Buffer[]} */
     this.bytes = [];
-    /** @type {(number[] | undefined)[]} */
+    /** @type {(number[] | undefined)[]} undefined for a run */
     this.fieldMaps = [];
+    /** @type {boolean[]} */
+    this.run = [];
   }
 
   clear() {
     this.length = 0;
+    this.units = 0;
+  }
+
+  /** Room for one more unit; its index. */
+  next() {
+    if (this.units === this.first.length) {
+      for (const name of /** @type {const} */ (["first", "last", "pages", "locations", "from", "number", "rest", "middle", "to"])) {
+        const bigger = new Int32Array(this.units * 2);
+        bigger.set(this[name]);
+        this[name] = bigger;
+      }
+    }
+    return this.units++;
   }
 
   /**
+   * A page alone: its number in the whole, its locations, and where its bytes are.
    * @param {number} page
    * @param {number} locations
    * @param {Buffer} bytes
@@ -281,55 +309,90 @@ class Postings {
    * @param {number[] | undefined} fieldMap
    */
   push(page, locations, bytes, from, middle, to, fieldMap) {
-    if (this.length === this.page.length) {
-      for (const name of /** @type {const} */ (["page", "locations", "from", "middle", "to"])) {
-        const bigger = new Int32Array(this.length * 2);
-        bigger.set(this[name]);
-        this[name] = bigger;
-      }
-    }
-    const n = this.length++;
-    this.page[n] = page;
+    const n = this.next();
+    this.first[n] = this.last[n] = page;
+    this.pages[n] = 1;
+    this.length++;
     this.locations[n] = locations;
     this.from[n] = from;
     this.middle[n] = middle;
     this.to[n] = to;
     this.bytes[n] = bytes;
     this.fieldMaps[n] = fieldMap;
+    this.run[n] = false;
+  }
+
+  /**
+   * A run of pages: its first and last number in the whole, how many pages and locations, and its
+   * bytes: from its first page's array head (`from`) and number (`number`), the rest (`rest`–`to`).
+   * @param {number} first
+   * @param {number} last
+   * @param {number} pages
+   * @param {number} locations
+   * @param {Buffer} bytes
+   * @param {number} from
+   * @param {number} number
+   * @param {number} rest
+   * @param {number} to
+   */
+  pushRun(first, last, pages, locations, bytes, from, number, rest, to) {
+    const n = this.next();
+    this.first[n] = first;
+    this.last[n] = last;
+    this.pages[n] = pages;
+    this.length += pages;
+    this.locations[n] = locations;
+    this.from[n] = from;
+    this.number[n] = number;
+    this.rest[n] = rest;
+    this.to[n] = to;
+    this.bytes[n] = bytes;
+    this.fieldMaps[n] = undefined;
+    this.run[n] = true;
   }
 
   firstPage() {
     let first = Infinity;
-    for (let n = 0; n < this.length; n++) first = Math.min(first, /** @type {number} */ (this.page[n]));
+    for (let n = 0; n < this.units; n++) first = Math.min(first, /** @type {number} */ (this.first[n]));
     return first;
   }
 
   /** Pagefind's measure of them: each page, and its locations. */
   weight() {
     let weight = this.length;
-    for (let n = 0; n < this.length; n++) weight += /** @type {number} */ (this.locations[n]);
+    for (let n = 0; n < this.units; n++) weight += /** @type {number} */ (this.locations[n]);
     return weight;
   }
 
   /**
    * `[[page (counted from the one before), locations, meta locations], …]`, in the whole's page order
-   * (pages of shards put in the order asked may come from two parts): the locations are copied as
-   * they are; the meta locations too, unless the fields are numbered differently in the whole.
+   * (pages of shards put in the order asked may come from two parts; units never overlap): the
+   * locations are copied as they are; the meta locations too, unless the fields are numbered
+   * differently in the whole.
    * @param {CborWriter} writer
    */
   writeTo(writer) {
-    const { page } = this;
+    const { first } = this;
     let sorted = true;
-    for (let n = 1; n < this.length && sorted; n++) sorted = /** @type {number} */ (page[n]) > /** @type {number} */ (page[n - 1]);
-    const order = sorted ? undefined : Array.from({ length: this.length }, (_, n) => n).sort((a, b) => /** @type {number} */ (page[a]) - /** @type {number} */ (page[b]));
+    for (let n = 1; n < this.units && sorted; n++) sorted = /** @type {number} */ (first[n]) > /** @type {number} */ (first[n - 1]);
+    const order = sorted ? undefined : Array.from({ length: this.units }, (_, n) => n).sort((a, b) => /** @type {number} */ (first[a]) - /** @type {number} */ (first[b]));
     writer.array(this.length);
     let last = 0;
-    for (let k = 0; k < this.length; k++) {
+    for (let k = 0; k < this.units; k++) {
       const n = order ? /** @type {number} */ (order[k]) : k;
       const bytes = /** @type {Buffer} */ (this.bytes[n]);
-      const [from, middle, to] = [/** @type {number} */ (this.from[n]), /** @type {number} */ (this.middle[n]), /** @type {number} */ (this.to[n])];
-      writer.array(3).uint(/** @type {number} */ (page[n]) - last);
-      last = /** @type {number} */ (page[n]);
+      const from = /** @type {number} */ (this.from[n]);
+      const to = /** @type {number} */ (this.to[n]);
+      if (this.run[n]) {
+        writer.copy(bytes, from, /** @type {number} */ (this.number[n]));
+        writer.uint(/** @type {number} */ (first[n]) - last);
+        writer.copy(bytes, /** @type {number} */ (this.rest[n]), to);
+        last = /** @type {number} */ (this.last[n]);
+        continue;
+      }
+      const middle = /** @type {number} */ (this.middle[n]);
+      writer.array(3).uint(/** @type {number} */ (first[n]) - last);
+      last = /** @type {number} */ (first[n]);
       writer.copy(bytes, from, middle);
       const fieldMap = this.fieldMaps[n];
       if (middle === to) writer.array(0);
@@ -355,6 +418,11 @@ class WordStream {
     this.part = part;
     this.numbers = numbers;
     this.fieldMap = fieldMap;
+    // How far all its pages moved in the whole, when they all moved alike (nothing left out or put in
+    // between, its meta fields numbered as in the whole): then a word's pages are copied as one run.
+    const shift = numbers.length > 0 ? /** @type {number} */ (numbers[0]) : 0;
+    /** @type {number | undefined} */
+    this.shift = !fieldMap && shift >= 0 && numbers.every((number, page) => number === shift + page) ? shift : undefined;
     this.chunk = 0;
     /** @type {CborReader | undefined} */
     this.reader = undefined;
@@ -405,11 +473,36 @@ class WordStream {
     this.advance();
   }
 
-  /** @param {Postings} into */
+  /**
+   * This word's (or form's) pages: a run when every page of the part moved by the same amount in the
+   * whole (its bytes copied as they are, but the first page's number), else page by page.
+   * @param {Postings} into
+   */
   postings(into) {
     const reader = /** @type {CborReader} */ (this.reader);
+    const count = reader.arrayLength();
+    if (count === 0) return;
+    if (this.shift !== undefined) {
+      const from = reader.at;
+      let page = 0;
+      let number = 0;
+      let rest = 0;
+      let first = 0;
+      let locations = 0;
+      for (let n = 0; n < count; n++) {
+        const fields = reader.arrayLength();
+        if (n === 0) number = reader.at;
+        page += reader.uint();
+        if (n === 0) (rest = reader.at), (first = page);
+        locations += reader.skipIntegers();
+        if (fields > 2) locations += reader.skipIntegers();
+        for (let field = 3; field < fields; field++) reader.skip();
+      }
+      into.pushRun(first + this.shift, page + this.shift, count, locations, reader.bytes, from, number, rest, reader.at);
+      return;
+    }
     let page = 0;
-    for (let count = reader.arrayLength(); count > 0; count--) {
+    for (let n = count; n > 0; n--) {
       const fields = reader.arrayLength();
       page += reader.uint();
       const from = reader.at;
