@@ -2,7 +2,8 @@
 // "Search"). A build indexes only the shards whose stories changed; this joins them, without the
 // outdated entries of amended shards, into the files Pagefind itself writes for one index of all
 // their pages: its pages in the shards' order, each word's pages from every shard, the filters'
-// values, and the word chunks cut as Pagefind cuts them. The search page loads this one index, so it
+// values, and the word chunks cut as Pagefind cuts them; only each page's id differs, naming its
+// fragment in its shard's folder. The search page loads this one index, so it
 // ranks and matches a query exactly as one index of the site does: the statistics are the site's.
 // Pagefind's files are CBOR (pagefind-cbor.js reads them); the postings are copied as they are, only
 // the page numbers change. Plain JavaScript: it runs in an indexer's worker thread.
@@ -29,7 +30,8 @@ const ENTRY = "pagefind-entry.json";
 
 /**
  * Writes into `out` (a new folder) one Pagefind index of `shards`' pages: in their order, or in the
- * order of their URLs in `order` (every page's URL, read from its fragment, must be in it). A file
+ * order of their URLs in `order` (every page's URL, from what its shard holds or else its fragment,
+ * must be in it). A file
  * that comes out the same as the one of that name in `previous` (an earlier index this wrote) is
  * linked from it, not compressed again: an edit changes a few of a large index's chunks.
  * @param {readonly MergeShard[]} shards
@@ -77,7 +79,7 @@ function readEntry(dir) {
 }
 
 /**
- * A shard's metadata: `[version, pages [[id, word count, sort]], chunks [[from, to, id]], filters
+ * A shard's metadata: `[version, pages [[id, word count, fragment group]], chunks [[from, to, id]], filters
  * [[name, id]], sorts, meta fields]`.
  * @param {string} file
  * @returns {[string, [string, number, unknown][], [string, string, string][], [string, string][], unknown[], string[]]}
