@@ -301,7 +301,31 @@ class Postings {
   }
 
   /**
-   * A page alone: its number in the whole, its locations, and where its bytes are.
+   * A new unit: its first and last page's number in the whole, how many pages and locations, and where
+   * its bytes are (`from`–`to` in `bytes`); its index.
+   * @param {number} first
+   * @param {number} last
+   * @param {number} pages
+   * @param {number} locations
+   * @param {Buffer} bytes
+   * @param {number} from
+   * @param {number} to
+   */
+  unit(first, last, pages, locations, bytes, from, to) {
+    const n = this.next();
+    this.first[n] = first;
+    this.last[n] = last;
+    this.pages[n] = pages;
+    this.length += pages;
+    this.locations[n] = locations;
+    this.from[n] = from;
+    this.to[n] = to;
+    this.bytes[n] = bytes;
+    return n;
+  }
+
+  /**
+   * A page alone, with where its meta fields' locations start (`middle`) and how its part numbers them.
    * @param {number} page
    * @param {number} locations
    * @param {Buffer} bytes
@@ -311,22 +335,15 @@ class Postings {
    * @param {number[] | undefined} fieldMap
    */
   push(page, locations, bytes, from, middle, to, fieldMap) {
-    const n = this.next();
-    this.first[n] = this.last[n] = page;
-    this.pages[n] = 1;
-    this.length++;
-    this.locations[n] = locations;
-    this.from[n] = from;
+    const n = this.unit(page, page, 1, locations, bytes, from, to);
     this.middle[n] = middle;
-    this.to[n] = to;
-    this.bytes[n] = bytes;
     this.fieldMaps[n] = fieldMap;
     this.run[n] = false;
   }
 
   /**
-   * A run of pages: its first and last number in the whole, how many pages and locations, and its
-   * bytes: from its first page's array head (`from`) and number (`number`), the rest (`rest`–`to`).
+   * A run of pages: from its first page's array head (`from`), its number (`number`), and the rest,
+   * copied as it is (`rest`–`to`).
    * @param {number} first
    * @param {number} last
    * @param {number} pages
@@ -338,17 +355,9 @@ class Postings {
    * @param {number} to
    */
   pushRun(first, last, pages, locations, bytes, from, number, rest, to) {
-    const n = this.next();
-    this.first[n] = first;
-    this.last[n] = last;
-    this.pages[n] = pages;
-    this.length += pages;
-    this.locations[n] = locations;
-    this.from[n] = from;
+    const n = this.unit(first, last, pages, locations, bytes, from, to);
     this.number[n] = number;
     this.rest[n] = rest;
-    this.to[n] = to;
-    this.bytes[n] = bytes;
     this.fieldMaps[n] = undefined;
     this.run[n] = true;
   }
