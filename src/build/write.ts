@@ -243,8 +243,8 @@ export class ShardWriter {
   /**
    * Starts indexing every shard of `search` that must be indexed again. `sideBySideAfterPages`: once
    * the pages are written, the shards still to write are written side by side, not in turns (a
-   * slice's runner: see `SearchIndexer.writeSideBySide`). `whole`: once they are, the index of the
-   * whole site is written from them (src/build/search-whole.ts; a slice's is the merge's).
+   * slice's runner: see `SearchIndexer.writeSideBySide`). `whole`: as soon as every shard is written,
+   * the index of the whole site is joined from them (src/build/search-whole.ts; a slice's is the merge's).
    */
   static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false, whole = true }: { sideBySideAfterPages?: boolean; whole?: boolean } = {}): ShardWriter {
     const writer = new ShardWriter(search, store, sideBySideAfterPages);
@@ -343,7 +343,7 @@ export class ShardWriter {
     const held = await fs.stat(stored).then(() => true, () => false);
     if (!held) {
       const scratch = `${stored}.${process.pid}.partial`;
-      // An amended build's pages go where a clean build's are (only then: it reads every page's URL).
+      // An amended build's pages go where a clean build's are (only then: it looks up every page's URL).
       const stories = shards.some((planned) => planned.shard.id === AMENDMENTS_SHARD) ? new Map(shards.map((planned) => [planned.shard.id, planned.shard.teasers.map((teaser) => teaser.path)])) : undefined;
       const previous = this.search.previousWhole === undefined ? undefined : this.store.shardDir(this.search.previousWhole);
       await writeWholeIndex(this.indexer, wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint), this.store.shardContentsFile(planned.fingerprint)] as const), hidden), scratch, { stories, previous });
