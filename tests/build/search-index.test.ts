@@ -137,7 +137,11 @@ async function indexFiles(dir: string): Promise<Map<string, Buffer>> {
   return files;
 }
 
-/** `count` stories of 400 words each from a small vocabulary (so an index of them has several word chunks), with diacritics, meta fields and filters. */
+/**
+ * `count` stories of 400 words each from a small vocabulary (so an index of them has several word
+ * chunks), with diacritics, meta fields and filters, and two words many times over on every story
+ * (they move the chunks' cuts: the hidden entries' test cuts a chunk where a word's forms count).
+ */
 function stories(count: number, from = 0): { url: string; html: string }[] {
   const syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "te", "vo", "zu", "bré", "çu", "dö"];
   let seed = 7 + from;
@@ -147,7 +151,7 @@ function stories(count: number, from = 0): { url: string; html: string }[] {
     const id = from + n;
     return {
       url: `/2026/story-${id}/`,
-      html: `<html lang="en"><body><article data-pagefind-body><h1>Story ${id} of Tomás</h1><p>${words.join(" ")}</p><span data-pagefind-meta="title">Story ${id}</span><span data-pagefind-meta="byline">Zoë ${id % 4}</span><span data-pagefind-filter="section">${["News", "Business", "Sport"][id % 3]}</span></article></body></html>`,
+      html: `<html lang="en"><body><article data-pagefind-body><h1>Story ${id} of Tomás</h1><p>${words.join(" ")}</p><p>${"kalmi kalmo ".repeat(40)}</p><span data-pagefind-meta="title">Story ${id}</span><span data-pagefind-meta="byline">Zoë ${id % 4}</span><span data-pagefind-filter="section">${["News", "Business", "Sport"][id % 3]}</span></article></body></html>`,
     };
   });
 }
@@ -228,11 +232,14 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
       // "b" holds the same ids, one of them for another page.
       const [name] = (await fs.readdir(path.join(dir, "b", "fragment"))).sort();
       const fragment = path.join(dir, "b", "fragment", name!);
-      const text = gunzipSync(await fs.readFile(fragment)).toString("utf8").replace(/"url":"[^"]*"/, '"url":"/2026/other/"');
-      await fs.writeFile(fragment, gzipSync(Buffer.from(text)));
+      const text = gunzipSync(await fs.readFile(fragment)).toString("utf8");
+      const replaced = /"url":"([^"]*)"/.exec(text)?.[1];
+      await fs.writeFile(fragment, gzipSync(Buffer.from(text.replace(/"url":"[^"]*"/, '"url":"/2026/other/"'))));
+      const kept = ["/2026/story-200/", "/2026/story-201/"].filter((url) => url !== replaced);
+      expect(kept).toHaveLength(1);
       await indexer.whole(["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden: [] })), path.join(dir, "all"));
       // Each page found as the search page finds it: its id names its own shard's fragment.
-      expect(await indexedUrls(path.join(dir, "all"))).toEqual(["/2026/other/", "/2026/story-200/", "/2026/story-201/", "/2026/story-201/"]);
+      expect(await indexedUrls(path.join(dir, "all"))).toEqual(["/2026/other/", "/2026/story-200/", "/2026/story-201/", ...kept].sort());
     } finally {
       await indexer.close();
     }
