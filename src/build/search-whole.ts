@@ -15,10 +15,10 @@ export function wholeIndexFingerprint(shards: Iterable<readonly [string, string]
 }
 
 /**
- * The shards of a whole index, by id and folder (and the file of what each holds, if kept): published beside it (`pagefind/<id>/`, where their
- * pages' fragments stay), every one without the `hidden` entries (outdated entries of amended shards;
- * an id names one entry of all the stored shards, src/build/search-amendments.ts), but the amendments
- * shard, which holds their new versions.
+ * The shards of a whole index, by id and folder (and the file of what each holds, if kept): published
+ * beside it (`pagefind/<id>/`, where their pages' fragments stay), every one without the `hidden`
+ * entries (outdated entries of amended shards; an id names one entry of all the stored shards,
+ * src/build/search-amendments.ts), but the amendments shard, which holds their new versions.
  */
 export function wholeIndexShards(shards: Iterable<readonly [string, string, string?]>, hidden: readonly string[]): WholeIndexShard[] {
   return [...shards].map(([id, dir, contents]) => ({ id, dir, path: `../${id}/`, hidden: id === AMENDMENTS_SHARD ? [] : hidden, contents }));
@@ -31,7 +31,8 @@ const newestFirst = (a: string, b: string) => byText(b, a);
  * Writes the index of `shards` into `dir`, their pages newest shard first, so a merge of slices writes
  * the same bytes as a build. With `stories` (each shard's site paths, in the order it holds them), an
  * amended build's pages are put where a clean build's are: the amendments shard's stories into their
- * own shards' places, so the index is the clean build's, byte for byte. `previous`: an earlier index
+ * own shards' places, so its words and filters are the clean build's, byte for byte, and its pages
+ * the same in the same order (only an amended story's fragment is named in `amended/`). `previous`: an earlier index
  * of the whole site (the store's), whose files that come out the same are linked, not compressed again.
  */
 export async function writeWholeIndex(indexer: SearchIndexer, shards: readonly WholeIndexShard[], dir: string, { stories, previous }: { stories?: ReadonlyMap<string, readonly string[]> | undefined; previous?: string | undefined } = {}): Promise<void> {
