@@ -4,7 +4,6 @@
 // index and the search page; and a reader's searches find the same stories on both, in Chromium.
 import fs from "node:fs/promises";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
@@ -15,8 +14,7 @@ import { buildNow } from "../src/now.ts";
 import { buildFromScratch, makeSite, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { launchChromium, serveSite, type StaticServer } from "./helpers/browser.ts";
 import { hashTree } from "./helpers/tree.ts";
-import { indexedUrls } from "./helpers/pagefind.ts";
-import { decodeCbor, readPagefindFile } from "../src/build/pagefind-cbor.js";
+import { indexedPages, indexedUrls } from "./helpers/pagefind.ts";
 import { apply, edit, EDIT_WORDS } from "./helpers/edits.ts";
 
 const teaser = (path: string) => ({ path }) as Teaser;
@@ -72,11 +70,8 @@ const outsideShards = (files: Record<string, string>) =>
   Object.entries(files).filter(([file]) => (!file.startsWith("pagefind/") || (file.startsWith("pagefind/all/") && !file.endsWith(".pf_meta") && !file.endsWith("pagefind-entry.json"))) && file !== ".dateline-output");
 
 /** The pages of the whole index in `output`, in its order: each one's URL, its word count and its fragment's id in its shard. */
-async function wholeIndexPages(output: string): Promise<[string, number, string][]> {
-  const dir = path.join(output, "pagefind/all");
-  const meta = (await fs.readdir(dir)).find((name) => name.endsWith(".pf_meta")) ?? "";
-  const [, pages] = decodeCbor(readPagefindFile(path.join(dir, meta))) as [string, [string, number][]];
-  return Promise.all(pages.map(async ([id, words]) => [JSON.parse(gunzipSync(await fs.readFile(path.resolve(dir, "fragment", `${id}.pf_fragment`))).toString("utf8").slice("pagefind_dcd".length)).url, words, path.basename(id)] as [string, number, string]));
+async function wholeIndexPages(output: string): Promise<[string | undefined, number, string][]> {
+  return (await indexedPages(path.join(output, "pagefind/all"))).map(({ id, words, url }) => [url, words, path.basename(id)]);
 }
 
 /** Twelve stories of 2026, each with a word of its own. */

@@ -1,6 +1,7 @@
-// Pagefind's files as Dateline reads them: each is gzipped "pagefind_dcd" and CBOR (RFC 8949), the
+// Pagefind's files as Dateline reads and writes them: each is gzipped "pagefind_dcd" and CBOR (RFC 8949), the
 // index's metadata (`pagefind.<language>_<hash>.pf_meta`), its word chunks (`index/*.pf_index`) and
-// its filters (`filter/*.pf_filter`). src/build/pagefind-merge.js joins shards' indexes from them.
+// its filters (`filter/*.pf_filter`). src/build/pagefind-merge.js joins shards' indexes from them and
+// writes the whole's with `CborWriter`.
 // Plain JavaScript: the search worker reads them too.
 import { Buffer } from "node:buffer";
 import fs from "node:fs";
@@ -76,6 +77,7 @@ export class CborReader {
     if (this.at >= this.bytes.length) throw new Error("CBOR: ends too soon");
     const info = this.bytes[this.at++] & 31;
     if (info < 24) return info;
+    if (info < 28 && this.at + 2 ** (info - 24) > this.bytes.length) throw new Error("CBOR: ends too soon");
     if (info === 24) return this.bytes[this.at++];
     if (info === 25) return ((this.at += 2), this.bytes.readUInt16BE(this.at - 2));
     if (info === 26) return ((this.at += 4), this.bytes.readUInt32BE(this.at - 4));
@@ -99,6 +101,7 @@ export class CborReader {
 
   text() {
     const size = this.expect(3, "a string");
+    if (this.at + size > this.bytes.length) throw new Error("CBOR: ends too soon");
     return this.bytes.toString("utf8", this.at, (this.at += size));
   }
 
@@ -160,4 +163,99 @@ export function decodeCbor(bytes) {
   const value = reader.value();
   if (reader.at !== bytes.length) throw new Error(`CBOR: ${bytes.length - reader.at} bytes after the value`);
   return value;
+}
+
+/** Writes CBOR (RFC 8949, definite lengths, as Pagefind writes it) into a growing buffer. */
+export class CborWriter {
+  constructor(capacity = 1 << 16) {
+    this.buffer = Buffer.allocUnsafe(capacity);
+    this.at = 0;
+  }
+
+  /** Starts again at the beginning of its buffer (what `bytes()` gave before is overwritten). */
+  reset() {
+    this.at = 0;
+  }
+
+  /** @param {number} bytes */
+  room(bytes) {
+    if (this.at + bytes <= this.buffer.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + bytes));
+    this.buffer.copy(bigger, 0, 0, this.at);
+    this.buffer = bigger;
+  }
+
+  /**
+   * @param {number} major
+   * @param {number} value
+   */
+  head(major, value) {
+    this.room(9);
+    const type = major << 5;
+    if (value < 24) this.buffer[this.at++] = type | value;
+    else if (value < 0x100) (this.buffer[this.at++] = type | 24), (this.buffer[this.at++] = value);
+    else if (value < 0x10000) (this.buffer[this.at++] = type | 25), (this.at = this.buffer.writeUInt16BE(value, this.at));
+    else if (value < 0x100000000) (this.buffer[this.at++] = type | 26), (this.at = this.buffer.writeUInt32BE(value, this.at));
+    else (this.buffer[this.at++] = type | 27), (this.at = this.buffer.writeBigUInt64BE(BigInt(value), this.at));
+    return this;
+  }
+
+  /** @param {number} value */
+  uint(value) {
+    return this.head(0, value);
+  }
+
+  /** @param {number} value */
+  int(value) {
+    return value < 0 ? this.head(1, -1 - value) : this.head(0, value);
+  }
+
+  /** @param {string} value */
+  text(value) {
+    const size = Buffer.byteLength(value);
+    this.head(3, size);
+    this.room(size);
+    this.at += this.buffer.write(value, this.at);
+    return this;
+  }
+
+  /** @param {number} length */
+  array(length) {
+    return this.head(4, length);
+  }
+
+  /**
+   * `bytes` from `start` to `end`: CBOR already encoded.
+   * @param {Buffer} bytes
+   * @param {number} start
+   * @param {number} end
+   */
+  copy(bytes, start, end) {
+    this.room(end - start);
+    this.at += bytes.copy(this.buffer, this.at, start, end);
+    return this;
+  }
+
+  /** @param {Buffer} bytes CBOR already encoded */
+  raw(bytes) {
+    this.room(bytes.length);
+    this.at += bytes.copy(this.buffer, this.at);
+    return this;
+  }
+
+  /** A string, number, boolean or null as it came (a page's third field). @param {unknown} value */
+  value(value) {
+    if (typeof value === "string") return this.text(value);
+    if (typeof value === "number" && Number.isInteger(value)) return this.int(value);
+    if (value === null || typeof value === "boolean") {
+      this.room(1);
+      this.buffer[this.at++] = value === null ? 0xf6 : value ? 0xf5 : 0xf4;
+      return this;
+    }
+    throw new Error(`an index value Dateline cannot write again: ${JSON.stringify(value)}`);
+  }
+
+  bytes() {
+    return this.buffer.subarray(0, this.at);
+  }
 }

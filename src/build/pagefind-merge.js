@@ -8,11 +8,10 @@
 // Pagefind's files are CBOR (pagefind-cbor.js reads them); the postings are copied as they are, only
 // the page numbers change. Plain JavaScript: it runs in an indexer's worker thread.
 import crypto from "node:crypto";
-import { Buffer } from "node:buffer";
 import fs from "node:fs";
 import fsPromises from "node:fs/promises";
 import path from "node:path";
-import { CborReader, decodeCbor, fragmentUrl, packPagefindFile, readPagefindFile } from "./pagefind-cbor.js";
+import { CborReader, CborWriter, decodeCbor, fragmentUrl, packPagefindFile, readPagefindFile } from "./pagefind-cbor.js";
 
 /** The Pagefind whose files this writes (package.json pins it): another version's may differ. */
 export const PAGEFIND_VERSION = "1.6.0";
@@ -141,8 +140,12 @@ async function mergeLanguage(language, parts, out, ranks, previous) {
       let merged = filters.get(filter);
       if (!merged) filters.set(filter, (merged = new Map()));
       for (const [value, list] of values) {
-        const kept = list.map((page) => numbers[n]?.[page] ?? -1).filter((page) => page >= 0);
-        merged.set(value, [...(merged.get(value) ?? []), ...kept]);
+        let pages = merged.get(value);
+        if (!pages) merged.set(value, (pages = []));
+        for (const page of list) {
+          const number = numbers[n]?.[page] ?? -1;
+          if (number >= 0) pages.push(number);
+        }
       }
     }
   });
@@ -435,8 +438,12 @@ class WordStream {
     /** @type {number | undefined} */
     this.shift = !fieldMap && shift >= 0 && numbers.every((number, page) => number === shift + page) ? shift : undefined;
     this.chunk = 0;
+    /** The chunk file being read, and a reader over its CBOR. */
+    this.file = "";
     /** @type {CborReader | undefined} */
     this.reader = undefined;
+    /** How many fields the word being read has. */
+    this.fields = 0;
     this.left = 0;
     /** @type {string | undefined} */
     this.word = undefined;
@@ -451,14 +458,27 @@ class WordStream {
         this.word = undefined;
         return;
       }
-      this.reader = new CborReader(readPagefindFile(path.join(this.part.dir, "index", `${chunk[2]}.pf_index`)));
+      this.file = path.join(this.part.dir, "index", `${chunk[2]}.pf_index`);
+      this.reader = new CborReader(readPagefindFile(this.file));
       this.reader.arrayLength();
       this.left = this.reader.arrayLength();
     }
     const reader = /** @type {CborReader} */ (this.reader);
     this.left--;
-    this.fields = reader.arrayLength();
-    this.word = reader.text();
+    try {
+      this.fields = reader.arrayLength();
+      this.word = reader.text();
+    } catch (error) {
+      throw this.unreadable(error);
+    }
+  }
+
+  /**
+   * An error of reading this part's chunk file, naming the file.
+   * @param {unknown} error
+   */
+  unreadable(error) {
+    return new Error(`${this.file} is not a Pagefind index file Dateline can read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 
   /**
@@ -468,19 +488,23 @@ class WordStream {
    */
   take(postings, forms) {
     const reader = /** @type {CborReader} */ (this.reader);
-    this.postings(postings);
-    const fields = this.fields ?? 2;
-    if (fields > 2) {
-      for (let count = reader.arrayLength(); count > 0; count--) {
-        const formFields = reader.arrayLength();
-        const form = reader.text();
-        let list = forms.get(form);
-        if (!list) forms.set(form, (list = new Postings(8)));
-        this.postings(list);
-        for (let field = 2; field < formFields; field++) reader.skip();
+    try {
+      this.postings(postings);
+      const fields = this.fields;
+      if (fields > 2) {
+        for (let count = reader.arrayLength(); count > 0; count--) {
+          const formFields = reader.arrayLength();
+          const form = reader.text();
+          let list = forms.get(form);
+          if (!list) forms.set(form, (list = new Postings(8)));
+          this.postings(list);
+          for (let field = 2; field < formFields; field++) reader.skip();
+        }
       }
+      for (let field = 3; field < fields; field++) reader.skip();
+    } catch (error) {
+      throw this.unreadable(error);
     }
-    for (let field = 3; field < fields; field++) reader.skip();
     this.advance();
   }
 
@@ -662,99 +686,4 @@ export function chunkBounds(chunks) {
     next[0] = b.slice(0, common + 1).join("");
   }
   return bounds;
-}
-
-/** Writes CBOR (RFC 8949, definite lengths, as Pagefind writes it) into a growing buffer. */
-class CborWriter {
-  constructor(capacity = 1 << 16) {
-    this.buffer = Buffer.allocUnsafe(capacity);
-    this.at = 0;
-  }
-
-  /** Starts again at the beginning of its buffer (what `bytes()` gave before is overwritten). */
-  reset() {
-    this.at = 0;
-  }
-
-  /** @param {number} bytes */
-  room(bytes) {
-    if (this.at + bytes <= this.buffer.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.at + bytes));
-    this.buffer.copy(bigger, 0, 0, this.at);
-    this.buffer = bigger;
-  }
-
-  /**
-   * @param {number} major
-   * @param {number} value
-   */
-  head(major, value) {
-    this.room(9);
-    const type = major << 5;
-    if (value < 24) this.buffer[this.at++] = type | value;
-    else if (value < 0x100) (this.buffer[this.at++] = type | 24), (this.buffer[this.at++] = value);
-    else if (value < 0x10000) (this.buffer[this.at++] = type | 25), (this.at = this.buffer.writeUInt16BE(value, this.at));
-    else if (value < 0x100000000) (this.buffer[this.at++] = type | 26), (this.at = this.buffer.writeUInt32BE(value, this.at));
-    else (this.buffer[this.at++] = type | 27), (this.at = this.buffer.writeBigUInt64BE(BigInt(value), this.at));
-    return this;
-  }
-
-  /** @param {number} value */
-  uint(value) {
-    return this.head(0, value);
-  }
-
-  /** @param {number} value */
-  int(value) {
-    return value < 0 ? this.head(1, -1 - value) : this.head(0, value);
-  }
-
-  /** @param {string} value */
-  text(value) {
-    const size = Buffer.byteLength(value);
-    this.head(3, size);
-    this.room(size);
-    this.at += this.buffer.write(value, this.at);
-    return this;
-  }
-
-  /** @param {number} length */
-  array(length) {
-    return this.head(4, length);
-  }
-
-  /**
-   * `bytes` from `start` to `end`: CBOR already encoded.
-   * @param {Buffer} bytes
-   * @param {number} start
-   * @param {number} end
-   */
-  copy(bytes, start, end) {
-    this.room(end - start);
-    this.at += bytes.copy(this.buffer, this.at, start, end);
-    return this;
-  }
-
-  /** @param {Buffer} bytes CBOR already encoded */
-  raw(bytes) {
-    this.room(bytes.length);
-    this.at += bytes.copy(this.buffer, this.at);
-    return this;
-  }
-
-  /** A string, number, boolean or null as it came (a page's third field). @param {unknown} value */
-  value(value) {
-    if (typeof value === "string") return this.text(value);
-    if (typeof value === "number" && Number.isInteger(value)) return this.int(value);
-    if (value === null || typeof value === "boolean") {
-      this.room(1);
-      this.buffer[this.at++] = value === null ? 0xf6 : value ? 0xf5 : 0xf4;
-      return this;
-    }
-    throw new Error(`an index value Dateline cannot write again: ${JSON.stringify(value)}`);
-  }
-
-  bytes() {
-    return this.buffer.subarray(0, this.at);
-  }
 }

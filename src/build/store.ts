@@ -344,41 +344,6 @@ export async function emptyFolder(dir: string): Promise<void> {
 }
 
 /** Links every file of folder `from` into a new folder `to`, recursively. */
-/**
- * Makes `to` hold exactly `from`'s files (folders followed), as links: a file that is a link to the
- * same one already stays, another is replaced, one `from` lacks is removed. Synchronous calls: for
- * the index of the whole site, ~11,000 files at 10,000 stories, most of them the same from one build
- * to the next (linked one by one through fs/promises, every build, they took ~0.5 s).
- */
-export function syncTree(from: string, to: string): void {
-  fsSync.mkdirSync(to, { recursive: true });
-  const names = new Set<string>();
-  for (const entry of fsSync.readdirSync(from, { withFileTypes: true })) {
-    names.add(entry.name);
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) {
-      syncTree(source, target);
-      continue;
-    }
-    if (!entry.isFile()) continue;
-    const had = fsSync.lstatSync(target, { throwIfNoEntry: false });
-    if (had) {
-      const stat = fsSync.statSync(source);
-      if (had.ino === stat.ino && had.dev === stat.dev) continue;
-      fsSync.rmSync(target, { recursive: true, force: true });
-    }
-    try {
-      fsSync.linkSync(source, target);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
-      fsSync.copyFileSync(source, target);
-    }
-  }
-  for (const name of fsSync.readdirSync(to)) if (!names.has(name)) fsSync.rmSync(path.join(to, name), { recursive: true, force: true });
-}
-
 export async function linkTree(from: string, to: string): Promise<void> {
   await fs.mkdir(to, { recursive: true });
   for (const entry of await fs.readdir(from, { withFileTypes: true })) {

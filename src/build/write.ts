@@ -7,7 +7,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type dateline from "../../.eleventy.ts";
 import type { BuildPlan, PlannedPage, PlannedShard, SearchPlan } from "./plan.ts";
-import { Linker, linkTree, syncTree, type BuildStore } from "./store.ts";
+import { Linker, linkTree, type BuildStore } from "./store.ts";
 import { SearchIndexer } from "./search-index.ts";
 import type { BodyRenderer } from "../render/bodies.ts";
 import type { ImagePipeline } from "../images/index.ts";
@@ -322,7 +322,11 @@ export class ShardWriter {
       indexedPages = (await Promise.all(this.feeds.values())).reduce((sum, n) => sum + n, 0);
       await this.links;
       // Linked into the output always: an output updated in place takes it when its fingerprint changed (src/build/apply.ts).
-      if (this.joined && this.output !== undefined) syncTree(await this.joined, path.join(this.output, SEARCH_INDEX_DIR, WHOLE_INDEX_DIR));
+      if (this.joined && this.output !== undefined) {
+        const target = path.join(this.output, SEARCH_INDEX_DIR, WHOLE_INDEX_DIR);
+        await fs.rm(target, { recursive: true, force: true });
+        await linkTree(await this.joined, target);
+      }
     } catch (error) {
       await this.abort(error);
       throw error;

@@ -17,6 +17,17 @@ afterEach(async () => {
   dirs = [];
 });
 
+/** Runs `run` with an indexer of one Pagefind process and a new folder; closes the indexer after. */
+async function withIndexer(run: (indexer: SearchIndexer, dir: string) => Promise<void>): Promise<void> {
+  const dir = await tempDir();
+  const indexer = new SearchIndexer(1);
+  try {
+    await run(indexer, dir);
+  } finally {
+    await indexer.close();
+  }
+}
+
 async function tempDir(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-search-index-"));
   dirs.push(dir);
@@ -46,7 +57,7 @@ describe("SearchIndexer", () => {
       const { pages, ids } = await written;
       expect(pages).toBe(3);
       expect(await indexedUrls(path.join(dir, "index"))).toEqual(["/given/", "/later/", "/ready/"]);
-      // Each page's id is the name of its fragment file: what the search page hides an outdated entry by.
+      // Each page's id is the name of its fragment file: what the whole index leaves an outdated entry out by.
       const fragments = await fs.readdir(path.join(dir, "index", "fragment"));
       expect([...ids.keys()].sort()).toEqual(["/given/", "/later/", "/ready/"]);
       expect([...ids.values()].map((id) => `${id}.pf_fragment`).sort()).toEqual(fragments.sort());
@@ -186,77 +197,72 @@ async function expectPagefindsIndex(whole: string, one: string): Promise<string[
 
 describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
   it("is the index Pagefind writes for all the shards' pages: every file the same, by name and bytes, once unzipped; the pages' fragments named in their shards", async () => {
-    const dir = await tempDir();
-    const indexer = new SearchIndexer(1);
-    try {
-      const pages = stories(240);
-      const shards = [pages.slice(0, 80), pages.slice(80, 190), pages.slice(190)];
-      // As a build publishes them: the shards beside the whole index, `pagefind/<id>/` and `pagefind/all/`.
-      for (const [n, shardPages] of shards.entries()) await indexer.index({ pages: shardPages, dir: path.join(dir, String(n)) });
-      await indexer.index({ pages, dir: path.join(dir, "one") });
-      await indexer.whole(shards.map((_, n) => ({ id: String(n), dir: path.join(dir, String(n)), path: `../${n}/`, hidden: [] })), path.join(dir, "all"));
-      const one = await indexFiles(path.join(dir, "one"));
-      // Several chunks of words, a filter and meta fields: every part of an index is joined.
-      expect([...one.keys()].filter((name) => name.startsWith("index/")).length).toBeGreaterThan(4);
-      expect([...one.keys()].filter((name) => name.startsWith("filter/"))).toHaveLength(1);
-      const ids = await expectPagefindsIndex(path.join(dir, "all"), path.join(dir, "one"));
-      expect(ids[0]).toMatch(/^\.\.\/\.\.\/0\/fragment\/en_[0-9a-f]{7}$/);
-    } finally {
-      await indexer.close();
-    }
+    await withIndexer(async (indexer, dir) => {
+    const pages = stories(240);
+    const shards = [pages.slice(0, 80), pages.slice(80, 190), pages.slice(190)];
+    // As a build publishes them: the shards beside the whole index, `pagefind/<id>/` and `pagefind/all/`.
+    for (const [n, shardPages] of shards.entries()) await indexer.index({ pages: shardPages, dir: path.join(dir, String(n)) });
+    await indexer.index({ pages, dir: path.join(dir, "one") });
+    await indexer.whole(shards.map((_, n) => ({ id: String(n), dir: path.join(dir, String(n)), path: `../${n}/`, hidden: [] })), path.join(dir, "all"));
+    const one = await indexFiles(path.join(dir, "one"));
+    // Several chunks of words, a filter and meta fields: every part of an index is joined.
+    expect([...one.keys()].filter((name) => name.startsWith("index/")).length).toBeGreaterThan(4);
+    expect([...one.keys()].filter((name) => name.startsWith("filter/"))).toHaveLength(1);
+    const ids = await expectPagefindsIndex(path.join(dir, "all"), path.join(dir, "one"));
+    expect(ids[0]).toMatch(/^\.\.\/\.\.\/0\/fragment\/en_[0-9a-f]{7}$/);
+    });
   });
 
   it("leaves out the hidden entries: the index of the other pages", async () => {
-    const dir = await tempDir();
-    const indexer = new SearchIndexer(1);
-    try {
-      const pages = stories(40, 100);
-      const first = await indexer.index({ pages: pages.slice(0, 20), dir: path.join(dir, "a") });
-      await indexer.index({ pages: pages.slice(20), dir: path.join(dir, "b") });
-      const hiddenUrls = [pages[3]!.url, pages[11]!.url];
-      await indexer.index({ pages: pages.filter((page) => !hiddenUrls.includes(page.url)), dir: path.join(dir, "one") });
-      const hidden = hiddenUrls.map((url) => first.ids.get(url) ?? "");
-      await indexer.whole(["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden })), path.join(dir, "all"));
-      expect(await expectPagefindsIndex(path.join(dir, "all"), path.join(dir, "one"))).toHaveLength(38);
-    } finally {
-      await indexer.close();
-    }
+    await withIndexer(async (indexer, dir) => {
+    const pages = stories(40, 100);
+    const first = await indexer.index({ pages: pages.slice(0, 20), dir: path.join(dir, "a") });
+    await indexer.index({ pages: pages.slice(20), dir: path.join(dir, "b") });
+    const hiddenUrls = [pages[3]!.url, pages[11]!.url];
+    await indexer.index({ pages: pages.filter((page) => !hiddenUrls.includes(page.url)), dir: path.join(dir, "one") });
+    const hidden = hiddenUrls.map((url) => first.ids.get(url) ?? "");
+    await indexer.whole(["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden })), path.join(dir, "all"));
+    expect(await expectPagefindsIndex(path.join(dir, "all"), path.join(dir, "one"))).toHaveLength(38);
+    });
   });
 
   it("keeps apart two shards' pages that Pagefind gave the same id (seven hex digits of a hash: at 100,000 pages some meet)", async () => {
-    const dir = await tempDir();
-    const indexer = new SearchIndexer(1);
-    try {
-      await indexer.index({ pages: stories(2, 200), dir: path.join(dir, "a") });
-      await fs.cp(path.join(dir, "a"), path.join(dir, "b"), { recursive: true });
-      // "b" holds the same ids, one of them for another page.
-      const [name] = (await fs.readdir(path.join(dir, "b", "fragment"))).sort();
-      const fragment = path.join(dir, "b", "fragment", name!);
-      const text = gunzipSync(await fs.readFile(fragment)).toString("utf8");
-      const replaced = /"url":"([^"]*)"/.exec(text)?.[1];
-      await fs.writeFile(fragment, gzipSync(Buffer.from(text.replace(/"url":"[^"]*"/, '"url":"/2026/other/"'))));
-      const kept = ["/2026/story-200/", "/2026/story-201/"].filter((url) => url !== replaced);
-      expect(kept).toHaveLength(1);
-      await indexer.whole(["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden: [] })), path.join(dir, "all"));
-      // Each page found as the search page finds it: its id names its own shard's fragment.
-      expect(await indexedUrls(path.join(dir, "all"))).toEqual(["/2026/other/", "/2026/story-200/", "/2026/story-201/", ...kept].sort());
-    } finally {
-      await indexer.close();
-    }
+    await withIndexer(async (indexer, dir) => {
+    await indexer.index({ pages: stories(2, 200), dir: path.join(dir, "a") });
+    await fs.cp(path.join(dir, "a"), path.join(dir, "b"), { recursive: true });
+    // "b" holds the same ids, one of them for another page.
+    const [name] = (await fs.readdir(path.join(dir, "b", "fragment"))).sort();
+    const fragment = path.join(dir, "b", "fragment", name!);
+    const text = gunzipSync(await fs.readFile(fragment)).toString("utf8");
+    const replaced = /"url":"([^"]*)"/.exec(text)?.[1];
+    await fs.writeFile(fragment, gzipSync(Buffer.from(text.replace(/"url":"[^"]*"/, '"url":"/2026/other/"'))));
+    const kept = ["/2026/story-200/", "/2026/story-201/"].filter((url) => url !== replaced);
+    expect(kept).toHaveLength(1);
+    await indexer.whole(["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden: [] })), path.join(dir, "all"));
+    // Each page found as the search page finds it: its id names its own shard's fragment.
+    expect(await indexedUrls(path.join(dir, "all"))).toEqual(["/2026/other/", "/2026/story-200/", "/2026/story-201/", ...kept].sort());
+    });
   });
 
   it("refuses the index of another Pagefind, naming its file", async () => {
-    const dir = await tempDir();
-    const indexer = new SearchIndexer(1);
-    try {
-      await indexer.index({ pages: stories(1, 300), dir: path.join(dir, "a") });
-      const entryFile = path.join(dir, "a", "pagefind-entry.json");
-      const entry = JSON.parse(await fs.readFile(entryFile, "utf8")) as { version: string };
-      await fs.writeFile(entryFile, JSON.stringify({ ...entry, version: "1.5.2" }));
-      await expect(indexer.whole([{ id: "a", dir: path.join(dir, "a"), path: "../a/", hidden: [] }], path.join(dir, "all"))).rejects.toThrow(`${entryFile} was written by Pagefind 1.5.2; Dateline joins the indexes of Pagefind ${PAGEFIND_VERSION}`);
-    } finally {
-      await indexer.close();
-    }
+    await withIndexer(async (indexer, dir) => {
+    await indexer.index({ pages: stories(1, 300), dir: path.join(dir, "a") });
+    const entryFile = path.join(dir, "a", "pagefind-entry.json");
+    const entry = JSON.parse(await fs.readFile(entryFile, "utf8")) as { version: string };
+    await fs.writeFile(entryFile, JSON.stringify({ ...entry, version: "1.5.2" }));
+    await expect(indexer.whole([{ id: "a", dir: path.join(dir, "a"), path: "../a/", hidden: [] }], path.join(dir, "all"))).rejects.toThrow(`${entryFile} was written by Pagefind 1.5.2; Dateline joins the indexes of Pagefind ${PAGEFIND_VERSION}`);
+    });
+  });
+
+  it("names the shard's file it cannot read", async () => {
+    await withIndexer(async (indexer, dir) => {
+      await indexer.index({ pages: stories(3, 400), dir: path.join(dir, "a") });
+      // A word chunk cut short: gzipped and signed as Pagefind's, its CBOR ending inside a word.
+      const [chunk] = (await fs.readdir(path.join(dir, "a", "index"))).sort();
+      const file = path.join(dir, "a", "index", chunk!);
+      await fs.writeFile(file, gzipSync(gunzipSync(await fs.readFile(file)).subarray(0, 40)));
+      await expect(indexer.whole([{ id: "a", dir: path.join(dir, "a"), path: "../a/", hidden: [] }], path.join(dir, "all"))).rejects.toThrow(`${file} is not a Pagefind index file Dateline can read: CBOR: ends too soon`);
+    });
   });
 
   it("orders words by their code points, as Pagefind does, and bounds chunks by the shortest prefixes", () => {
