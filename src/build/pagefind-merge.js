@@ -642,12 +642,17 @@ function digest(bytes) {
   return Array.from(crypto.createHash("sha1").update(bytes).digest(), (byte) => byte.toString(16)).join("");
 }
 
-/** Links `from` to `to` unless `to` is there (a file the shards share); copies where links fail. */
+/**
+ * Links `from` to `to` unless `to` is there (a file the shards share); copies where the file system
+ * cannot link (the errors of `linkOrCopy` in store.ts, which plain JavaScript cannot import).
+ */
 function linkOnce(/** @type {string} */ from, /** @type {string} */ to) {
   if (fs.existsSync(to)) return;
   try {
     fs.linkSync(from, to);
-  } catch {
+  } catch (error) {
+    const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? "";
+    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
     fs.copyFileSync(from, to);
   }
 }
