@@ -16,7 +16,7 @@ import { CborReader, CborWriter, decodeCbor, fragmentUrl, packPagefindFile, read
 /** The Pagefind whose files this writes (package.json pins it): another version's may differ. */
 export const PAGEFIND_VERSION = "1.6.0";
 /** Pagefind starts a new chunk of words once its words' pages, their locations (in the text and the meta fields) and the words' forms reach this many. */
-const CHUNK_LOCATIONS = 20000;
+export const CHUNK_LOCATIONS = 20000;
 const ENTRY = "pagefind-entry.json";
 
 /**
@@ -566,7 +566,7 @@ const WRITING_AT_ONCE = 8;
  * Names for the files of one language's index: `<language>_<hash>`, as Pagefind names them. The files
  * are compressed and written on libuv's threads while the next chunk is joined: a few at a time.
  */
-class Names {
+export class Names {
   /**
    * @param {string} language
    * @param {string} out the index's folder
@@ -578,6 +578,8 @@ class Names {
     this.previous = previous;
     /** @type {Set<string>} */
     this.taken = new Set();
+    /** Folders made. @type {Set<string>} */
+    this.folders = new Set();
     /** @type {Set<Promise<void>>} */
     this.writing = new Set();
     /** @type {unknown[]} */
@@ -597,7 +599,10 @@ class Names {
     while (this.taken.has(`${folder}/${this.language}_${hash.slice(0, length)}`)) length++;
     const name = `${this.language}_${hash.slice(0, length)}`;
     this.taken.add(`${folder}/${name}`);
-    fs.mkdirSync(folder, { recursive: true });
+    if (!this.folders.has(folder)) {
+      fs.mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
     const file = path.join(folder, `${name}${suffix}`);
     if (this.previous !== undefined) {
       // The same name and the same bytes, unzipped (a name is only seven digits of their hash).
@@ -638,7 +643,7 @@ class Names {
 }
 
 /** Pagefind's hash of a file: SHA-1, each byte in hex without its leading zero (as its `full_hash` writes it). @param {Buffer} bytes */
-function digest(bytes) {
+export function digest(bytes) {
   return Array.from(crypto.createHash("sha1").update(bytes).digest(), (byte) => byte.toString(16)).join("");
 }
 

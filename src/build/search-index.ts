@@ -1,12 +1,14 @@
-// The door to Pagefind (with src/build/search-worker.js, the one file that imports it): builds the
-// search index of the site's shards (src/site/search.ts) from the article pages a build rendered or reused.
+// The search indexers (src/build/search-worker.js, the one file that imports Pagefind): build the
+// search index of the site's shards (src/site/search.ts) from the article pages a build rendered or
+// reused, in Pagefind's files, written by Dateline (src/build/pagefind-fossick.js, pagefind-write.js)
+// or, for a language Dateline cannot read as Pagefind does, by Pagefind itself.
 import os from "node:os";
 import { Worker } from "node:worker_threads";
 
-/** Pagefind could not start, read a page or write its files. */
+/** A shard's index could not be written (a page unreadable, Pagefind failing, a full disk). */
 export class SearchIndexError extends Error {
   constructor(step: string, errors: string[]) {
-    super(`[search] Pagefind could not ${step}:\n${errors.map((error) => `  ${error}`).join("\n")}`);
+    super(`[search] could not ${step}:\n${errors.map((error) => `  ${error}`).join("\n")}`);
     this.name = "SearchIndexError";
   }
 }
@@ -59,7 +61,7 @@ interface WorkerReply {
   ids?: [string, string][];
 }
 
-/** One Pagefind process, in a worker thread of its own; it indexes the shards dealt to it one after another. */
+/** One indexer, a worker thread of its own (and, for a shard Pagefind writes, a Pagefind process); it indexes the shards dealt to it one after another. */
 class IndexWorker {
   private readonly worker: Worker;
   private readonly jobs = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void; pages: number }>();
@@ -100,6 +102,10 @@ class IndexWorker {
     this.worker.postMessage({ type: "arrived", url });
   }
 
+  document(url: string, file: string, html: string): void {
+    this.worker.postMessage({ type: "document", url, file, html });
+  }
+
   async close(): Promise<void> {
     const closed = new Promise<void>((resolve) => (this.closed = resolve));
     this.worker.postMessage({ type: "close", id: 0 });
@@ -116,11 +122,11 @@ class IndexWorker {
 }
 
 /**
- * The search indexers of one build: a few Pagefind processes (one per worker thread, src/build/
- * search-worker.js), each indexing one shard at a time, so its memory is bounded by the largest
- * shard. Shards are dealt out when they are planned, to the indexer with the fewest pages to go;
- * each worker reads its pages' documents itself as the build writes them, so indexing runs on the
- * other core while the build renders on, never waiting for the build's thread to hand a page over.
+ * The search indexers of one build: a few worker threads (src/build/search-worker.js), each indexing
+ * one shard at a time. Shards are dealt out when they are planned, to the indexer with the fewest
+ * pages to go; each worker reads its pages' documents as the build renders them (handed over, or
+ * from the store), so indexing runs on the other core while the build renders on, never waiting for
+ * the build's thread.
  */
 export class SearchIndexer {
   private readonly workers: IndexWorker[] = [];
@@ -131,10 +137,11 @@ export class SearchIndexer {
   private next = 1;
 
   /**
-   * `indexers`: Pagefind processes at most (default: one per core, at most two). `writingPages`: pages
-   * the indexers write at once, at most, unless one shard is larger (Pagefind holds ~0.45 MB a page
-   * while it writes: by default the ~950-story year shards of a 10,000-story archive, like the
-   * quarter shards of 100,000, write one at a time; a small newsroom's shards write side by side).
+   * `indexers`: worker threads at most (default: one per core, at most two). `writingPages`: pages
+   * Pagefind processes write at once, at most, unless one shard is larger (Pagefind holds ~0.45 MB a
+   * page while it writes: by default ~950-story years, like 100,000 stories' quarters, write one at a
+   * time; a small newsroom's shards side by side). Only the shards of a language Dateline cannot
+   * read as Pagefind does go to Pagefind; Dateline's own writer holds a few bytes a word and page.
    */
   constructor(
     private readonly indexers = Math.min(2, Math.max(1, os.availableParallelism())),
@@ -192,6 +199,19 @@ export class SearchIndexer {
       this.awaited.delete(url);
       worker.arrived(url);
     }
+  }
+
+  /**
+   * A page's search document, as the build renders it, for the indexer whose shard waits for it: that
+   * indexer keeps it in `file` (the store) and reads it at once. False when no shard waits for it:
+   * then the build keeps it itself.
+   */
+  document(url: string, file: string, html: string): boolean {
+    const worker = this.awaited.get(url);
+    if (!worker) return false;
+    this.awaited.delete(url);
+    worker.document(url, file, html);
+    return true;
   }
 
   /** Stops every indexer once it has written its shards. */

@@ -1,15 +1,19 @@
-// A Pagefind indexer of its own, in a worker thread: Pagefind keeps one indexing process per module
-// instance, so two workers index two shards at once, one on each core (src/build/search-index.ts).
-// The worker reads the pages' documents itself, as the build writes them: the build's thread only
-// says which have arrived, so indexing never waits for it to be idle.
+// A search indexer in a worker thread: two index two shards at once, one on each core (src/build/
+// search-index.ts). Each page's document is read as Pagefind reads it (pagefind-fossick.js) as soon
+// as the build hands it over (or from the store), and the shard's files are written as Pagefind writes
+// them (pagefind-write.js); a shard with a page in a language Dateline cannot read as Pagefind does is
+// given to Pagefind itself (one indexing process per module instance, so one per worker).
 // Plain JavaScript: worker threads do not share the TypeScript loader the build runs with.
 import { parentPort, workerData } from "node:worker_threads";
+import { Buffer } from "node:buffer";
 import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { fragmentUrl } from "./pagefind-cbor.js";
+import { fossick, UnsupportedLanguage } from "./pagefind-fossick.js";
 import { mergeIndexes } from "./pagefind-merge.js";
+import { PagefindIndexWriter } from "./pagefind-write.js";
 
 /** Pages sent to Pagefind and not yet read by it, at most: the documents in memory stay few. */
 const MAX_IN_FLIGHT = 200;
@@ -65,22 +69,150 @@ function pageIds(dir) {
   });
 }
 
-/** Pages the build has written, by site path; and a shard's feed waiting for one. */
+/** Pages the build has written, by site path; and a shard's feed waiting for one, given its document. */
 const arrived = new Set();
-/** @type {Map<string, () => void>} */
+/** @type {Map<string, (html: string | undefined) => void>} */
 const waiting = new Map();
 
-/** @param {string} url */
+/**
+ * Once the build has written the page's document: the document when it was handed over as the
+ * shard waited for it, else undefined (it is read from its file).
+ * @param {string} url
+ * @returns {Promise<string | undefined>}
+ */
 function whenArrived(url) {
-  if (arrived.has(url)) return Promise.resolve();
-  return new Promise((resolve) => waiting.set(url, () => resolve(undefined)));
+  if (arrived.has(url)) return Promise.resolve(undefined);
+  return new Promise((resolve) => waiting.set(url, resolve));
 }
 
 /**
- * One shard: its pages are added in order, each once it is at hand, then its files are written.
- * @param {{ id: number; pages: ({ url: string; html: string } | { url: string; file: string; wait?: boolean; ready?: boolean })[]; dir: string }} job
+ * @param {string} url
+ * @param {string} [html]
  */
-async function indexShard({ id, pages, dir }) {
+function arrive(url, html) {
+  arrived.add(url);
+  waiting.get(url)?.(html);
+  waiting.delete(url);
+}
+
+/** Folders of the store this worker has made. */
+const madeDirs = new Set();
+
+/**
+ * Keeps a page's search document in the store, for later builds, from this thread: the build's
+ * thread hands it over instead of writing it (10,000 files at ~0.3 ms each, measured, were a tenth
+ * of its time).
+ * @param {string} file
+ * @param {string} html
+ */
+function keepDocument(file, html) {
+  const dir = path.dirname(file);
+  if (!madeDirs.has(dir)) {
+    fsSync.mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  fsSync.writeFileSync(file, html);
+}
+
+/**
+ * One shard: each page is read as Pagefind reads it (pagefind-fossick.js) once it is at hand, then the
+ * shard's files are written as Pagefind writes them (pagefind-write.js). A page in a language the
+ * reader does not carry (no stemmer it has checked against Pagefind's, or a script Pagefind segments)
+ * sends the shard to Pagefind itself.
+ * @param {{ id: number; pages: ShardPage[]; dir: string }} job
+ */
+async function indexShard(job) {
+  const writer = new PagefindIndexWriter(job.dir, languageAssets);
+  /** The documents, once a page turns out to need Pagefind. @type {{ url: string; html: string }[] | undefined} */
+  let documents;
+  try {
+    await fs.rm(job.dir, { recursive: true, force: true });
+    for (const [n, page] of job.pages.entries()) {
+      const html = await documentOf(page);
+      if (!documents) {
+        try {
+          const read = fossick(page.url, html, writer.sink);
+          if (read) await writer.add(read);
+          continue;
+        } catch (error) {
+          if (!(error instanceof UnsupportedLanguage)) throw error;
+          await writer.abandon();
+          documents = await Promise.all(job.pages.slice(0, n).map(async (before) => ({ url: before.url, html: await documentOf(before) })));
+        }
+      }
+      documents.push({ url: page.url, html });
+    }
+    if (!documents) {
+      const { pages, ids } = await writer.finish();
+      return { type: "written", id: job.id, pages, ids, errors: [] };
+    }
+  } catch (error) {
+    return { type: "written", id: job.id, pages: 0, errors: [error instanceof Error ? error.message : String(error)] };
+  } finally {
+    for (const page of job.pages) arrived.delete(page.url);
+  }
+  return indexShardWithPagefind({ id: job.id, pages: documents, dir: job.dir });
+}
+
+/**
+ * @typedef {{ url: string; html: string } | { url: string; file: string; wait?: boolean; ready?: boolean }} ShardPage
+ */
+
+/**
+ * A page's search document: given, or read from its file once the build has written it.
+ * @param {ShardPage} page
+ */
+async function documentOf(page) {
+  if ("html" in page) return page.html;
+  if (page.wait && !page.ready) {
+    const html = await whenArrived(page.url);
+    if (html !== undefined) return html;
+  }
+  return fs.readFile(page.file, "utf8");
+}
+
+/** @type {Map<string, Promise<import("./pagefind-write.js").LanguageAssets>>} */
+const assets = new Map();
+
+/**
+ * What Pagefind writes for any index of `language` besides its pages (scripts, styles, WebAssembly),
+ * asked of Pagefind once: the files of an index of one page, kept in memory.
+ * @param {string} language
+ */
+function languageAssets(language) {
+  let made = assets.get(language);
+  if (!made) {
+    made = (async () => {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+      try {
+        await index.addHTMLFile({ url: "/", content: `<html lang="${language.replace(/[^a-z0-9-]/gi, "")}"><body><p>dateline</p></body></html>` });
+        const { files, errors: failed } = await index.getFiles();
+        if (failed.length > 0) throw new Error(failed.join("; "));
+        const entry = JSON.parse(Buffer.from(files.find((file) => file.path === "pagefind-entry.json")?.content ?? "{}").toString("utf8"));
+        const wasm = entry.languages?.[language]?.wasm;
+        if (typeof wasm !== "string") throw new Error(`Pagefind wrote no index of the language ${language}`);
+        return {
+          files: files.filter((file) => !file.path.includes("/") && file.path !== "pagefind-entry.json" && !file.path.endsWith(".pf_meta")),
+          wasm,
+          includeCharacters: entry.include_characters ?? [],
+        };
+      } finally {
+        await index.deleteIndex();
+        await pagefind.close();
+      }
+    })();
+    assets.set(language, made);
+  }
+  return made;
+}
+
+/**
+ * One shard indexed by Pagefind: its pages are added in order, each once it is at hand, then its files
+ * are written.
+ * @param {{ id: number; pages: ShardPage[]; dir: string }} job
+ */
+async function indexShardWithPagefind({ id, pages, dir }) {
   const created = await pagefind.createIndex({});
   const index = created.index;
   if (!index) return { type: "written", id, pages: 0, errors: created.errors };
@@ -90,12 +222,7 @@ async function indexShard({ id, pages, dir }) {
     /** @type {Set<Promise<void>>} */
     const inFlight = new Set();
     for (const page of pages) {
-      let html;
-      if ("html" in page) html = page.html;
-      else {
-        if (page.wait && !page.ready) await whenArrived(page.url);
-        html = await fs.readFile(page.file, "utf8");
-      }
+      const html = await documentOf(page);
       const added = index.addHTMLFile({ url: page.url, content: html }).then(
         (result) => void errors.push(...result.errors.map((error) => `${page.url}: ${error}`)),
         (error) => void errors.push(`${page.url}: ${String(error)}`),
@@ -118,7 +245,6 @@ async function indexShard({ id, pages, dir }) {
     return { type: "written", id, pages: 0, errors: [...errors, String(error)] };
   } finally {
     await index.deleteIndex();
-    for (const page of pages) arrived.delete(page.url);
     // Pagefind's process keeps the memory of the largest shard it wrote (~0.4 MB a page) until it
     // exits: each shard gets a process of its own, ended once its files are written.
     await pagefind.close();
@@ -143,11 +269,10 @@ async function joinShards({ id, shards, dir, order, previous }) {
 // Shards are indexed one after another, in the order they were dealt; arrivals are noted at once.
 let queue = Promise.resolve();
 parentPort?.on("message", (message) => {
-  if (message.type === "arrived") {
-    arrived.add(message.url);
-    waiting.get(message.url)?.();
-    waiting.delete(message.url);
-    return;
+  if (message.type === "arrived") return arrive(message.url);
+  if (message.type === "document") {
+    keepDocument(message.file, message.html);
+    return arrive(message.url, message.html);
   }
   if (message.type === "index") queue = queue.then(async () => parentPort?.postMessage(await indexShard(message)));
   if (message.type === "whole") queue = queue.then(async () => parentPort?.postMessage(await joinShards(message)));

@@ -294,14 +294,17 @@ export class ShardWriter {
     this.links.catch(() => undefined);
   }
 
-  /** A page's search document, as the page is rendered: kept in the store once, then read by its shard's indexer. */
+  /** A page's search document, as the page is rendered: kept in the store once (by its shard's indexer, when one waits for it), and indexed. */
   document(sitePath: string, html: string): void {
     const document = this.search.documents.get(sitePath);
     // A stored document is the same text (its key digests all it is made from): never rewritten.
     if (!document || document.stored || this.kept.has(sitePath)) return;
-    this.store.keepSearchDocumentNow(document.key, html);
     this.kept.add(sitePath);
-    if (this.pending.delete(sitePath)) this.indexer.arrived(sitePath);
+    const pending = this.pending.delete(sitePath);
+    // Kept by the indexer that waits for it, on its thread; else here.
+    if (pending && this.indexer.document(sitePath, this.store.searchFile(document.key), html)) return;
+    this.store.keepSearchDocumentNow(document.key, html);
+    if (pending) this.indexer.arrived(sitePath);
   }
 
   /** The build has written its last page: no page is rendered beside the indexers any more. */

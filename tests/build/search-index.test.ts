@@ -3,13 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { SearchIndexer } from "../../src/build/search-index.ts";
-import { indexedUrls } from "../helpers/pagefind.ts";
+import { indexedUrls, pagefindIndex } from "../helpers/pagefind.ts";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { decodeCbor, readPagefindFile } from "../../src/build/pagefind-cbor.js";
 import { byBytes, chunkBounds, PAGEFIND_VERSION } from "../../src/build/pagefind-merge.js";
 
-const document = (title: string, words: string) =>
-  `<html lang="en"><body><article data-pagefind-body><h1>${title}</h1><p>${words}</p><span data-pagefind-meta="title">${title}</span></article></body></html>`;
+const document = (title: string, words: string, language = "en") =>
+  `<html lang="${language}"><body><article data-pagefind-body><h1>${title}</h1><p>${words}</p><span data-pagefind-meta="title">${title}</span></article></body></html>`;
+/** A document in Finnish, a language whose words Dateline cannot find as Pagefind does (src/build/pagefind-fossick.js): its shard is indexed by Pagefind itself. */
+const finnish = (title: string, words: string) => document(title, words, "fi");
 
 let dirs: string[] = [];
 afterEach(async () => {
@@ -89,12 +91,29 @@ describe("SearchIndexer", () => {
     }
   });
 
-  it("takes turns to write: shards larger than the pages allowed at once are written, one at a time, and every turn is given back", async () => {
+  it("indexes a shard in a language it cannot read as Pagefind does with Pagefind: Pagefind's own index", async () => {
+    await withIndexer(async (indexer, dir) => {
+      const pages = [
+        { url: "/uutiset/", html: document("Satama avautuu", "lautat liikennöivät taas") },
+        { url: "/uutiset/satama/", html: finnish("Satama avautuu", "lautat liikennöivät taas satamassa") },
+        { url: "/uutiset/myrsky/", html: finnish("Myrskyvaroitus", "kovaa tuulta odotetaan") },
+      ];
+      const { pages: count } = await indexer.index({ pages, dir: path.join(dir, "mine") });
+      await pagefindIndex(pages, path.join(dir, "pagefind"));
+      expect(count).toBe(3);
+      const [mine, pagefinds] = [await indexFiles(path.join(dir, "mine")), await indexFiles(path.join(dir, "pagefind"))];
+      expect([...mine.keys()].filter((name) => name.endsWith(".pf_meta"))).toHaveLength(2);
+      expect([...mine.keys()]).toEqual([...pagefinds.keys()]);
+      for (const [name, bytes] of pagefinds) expect(mine.get(name)?.equals(bytes), name).toBe(true);
+    });
+  });
+
+  it("takes turns to write where Pagefind writes: shards larger than the pages allowed at once are written, one at a time, and every turn is given back", async () => {
     const dir = await tempDir();
     const indexer = new SearchIndexer(2, 2);
     const shard = (name: string, count: number) => ({
       shard: name,
-      pages: Array.from({ length: count }, (_, i) => ({ url: `/${name}/${i}/`, html: document(`${name} ${i}`, `story ${name} number ${i}`) })),
+      pages: Array.from({ length: count }, (_, i) => ({ url: `/${name}/${i}/`, html: finnish(`${name} ${i}`, `story ${name} number ${i}`) })),
       dir: path.join(dir, name),
     });
     try {
@@ -114,7 +133,7 @@ describe("SearchIndexer", () => {
     writing[0] = 5;
     const indexer = new SearchIndexer(1, 1, writing);
     try {
-      const written = indexer.index({ pages: [{ url: "/harbour/", html: document("Harbour reopens", "ferries sail again") }], dir: path.join(dir, "index") });
+      const written = indexer.index({ pages: [{ url: "/harbour/", html: finnish("Harbour reopens", "ferries sail again") }], dir: path.join(dir, "index") });
       indexer.writeSideBySide();
       // Taking turns, this shard would wait for the 5 pages' turn, which is never given back.
       expect((await written).pages).toBe(1);
@@ -195,6 +214,36 @@ async function expectPagefindsIndex(whole: string, one: string): Promise<string[
   return ids;
 }
 
+describe("a shard's index, written by Dateline (src/build/pagefind-fossick.js, pagefind-write.js)", () => {
+  it("is the index Pagefind writes for the same pages: every file the same, by name and bytes, once unzipped", async () => {
+    await withIndexer(async (indexer, dir) => {
+      const pages = [...stories(240), ...edgeDocuments()];
+      const { ids } = await indexer.index({ pages, dir: path.join(dir, "mine") });
+      await pagefindIndex(pages, path.join(dir, "pagefind"));
+      const [mine, pagefinds] = [await indexFiles(path.join(dir, "mine")), await indexFiles(path.join(dir, "pagefind"))];
+      // Several chunks of words, a filter and meta fields: every part of an index is written.
+      expect([...pagefinds.keys()].filter((name) => name.startsWith("index/")).length).toBeGreaterThan(4);
+      expect([...mine.keys()]).toEqual([...pagefinds.keys()]);
+      for (const [name, bytes] of pagefinds) expect(mine.get(name)?.equals(bytes), name).toBe(true);
+      expect(ids.size).toBe(pages.length);
+    });
+  });
+});
+
+/** Documents with what a story's markup may hold besides plain words: headings, lists, figures, entities, compounds, diacritics, numbers, quotes. */
+function edgeDocuments(): { url: string; html: string }[] {
+  const bodies = [
+    `<h2 id="the-vote">The vote, explained</h2><p>Well-known COVID19 résumés cost 7,664 dollars &amp; 3.5% more&nbsp;— a résumé: it&#8217;s the mayor’s “plan”, isn't it?</p><ul><li>Zürich</li><li>São Paulo's café</li></ul>`,
+    `<figure><img src="/img/a.jpg" alt="A harbour"><figcaption>The <em>re</em>opened harbour<span data-pagefind-ignore="">Photo: Ana</span></figcaption></figure><blockquote><p>“We waited,” she said.</p></blockquote><h3>iPhone 3D e-mail</h3><p>snake_case and camelCase, 1990s–2000s, A/B tests, U.S. rules</p>`,
+    `<p>Line<br>break and <strong>bold</strong><code>code_point</code></p><table><tr><td>Cell one</td><td>2,400</td></tr></table><div data-pagefind-ignore="all"><span data-pagefind-meta="hidden">never</span>gone</div><p data-pagefind-weight="3">weighted words</p>`,
+  ];
+  return bodies.map((body, n) => ({
+    url: `/2026/edge-${n}/`,
+    // Two in the stories' language (other meta fields: numbered anew in the whole), one in another (an index of its own).
+    html: `<!DOCTYPE html><html lang="${n === 2 ? "en-US" : "en"}" dir="ltr"><head><title>Edge ${n} | Gazette</title></head><body><article data-pagefind-body="">${body}<div class="search-meta" data-pagefind-ignore=""><span data-pagefind-meta="title">Edge ${n}: Zoë’s café, a resumé</span><span data-pagefind-meta="section">Business news</span><span data-pagefind-filter="section">Business</span><span data-pagefind-filter="year">2026</span><span data-pagefind-meta="date">5 March 2026</span><span data-pagefind-meta="datetime:2026-03-05T10:00:00Z"></span><img src="/img/e${n}.webp" alt="Photo ${n}" width="320" height="180" data-pagefind-meta="image[src], image_alt[alt], image_width[width], image_height[height]"></div></article></body></html>`,
+  }));
+}
+
 describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
   it("is the index Pagefind writes for all the shards' pages: every file the same, by name and bytes, once unzipped; the pages' fragments named in their shards", async () => {
     await withIndexer(async (indexer, dir) => {
@@ -202,7 +251,7 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
     const shards = [pages.slice(0, 80), pages.slice(80, 190), pages.slice(190)];
     // As a build publishes them: the shards beside the whole index, `pagefind/<id>/` and `pagefind/all/`.
     for (const [n, shardPages] of shards.entries()) await indexer.index({ pages: shardPages, dir: path.join(dir, String(n)) });
-    await indexer.index({ pages, dir: path.join(dir, "one") });
+    await pagefindIndex(pages, path.join(dir, "one"));
     await indexer.whole(shards.map((_, n) => ({ id: String(n), dir: path.join(dir, String(n)), path: `../${n}/`, hidden: [] })), path.join(dir, "all"));
     const one = await indexFiles(path.join(dir, "one"));
     // Several chunks of words, a filter and meta fields: every part of an index is joined.
@@ -219,7 +268,7 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
     const first = await indexer.index({ pages: pages.slice(0, 20), dir: path.join(dir, "a") });
     await indexer.index({ pages: pages.slice(20), dir: path.join(dir, "b") });
     const hiddenUrls = [pages[3]!.url, pages[11]!.url];
-    await indexer.index({ pages: pages.filter((page) => !hiddenUrls.includes(page.url)), dir: path.join(dir, "one") });
+    await pagefindIndex(pages.filter((page) => !hiddenUrls.includes(page.url)), path.join(dir, "one"));
     const hidden = hiddenUrls.map((url) => first.ids.get(url) ?? "");
     await indexer.whole(["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden })), path.join(dir, "all"));
     expect(await expectPagefindsIndex(path.join(dir, "all"), path.join(dir, "one"))).toHaveLength(38);
