@@ -1559,15 +1559,9 @@ function newOccurrence() {
  * @param {number} weight
  */
 function addText(language, slot, position, weight) {
+  // The slot first: finding it may grow the lists read next.
   const local = slotOnPage(language, slot);
-  const occurrence = newOccurrence();
-  occurrenceA[occurrence] = position;
-  occurrenceB[occurrence] = weight;
-  const count = /** @type {number} */ (textCount[local]);
-  textCount[local] = count + 1;
-  if (count === 0) textFirst[local] = occurrence;
-  else occurrenceNext[/** @type {number} */ (textLast[local])] = occurrence;
-  textLast[local] = occurrence;
+  append(local, position, weight, textCount, textFirst, textLast);
 }
 
 /**
@@ -1578,14 +1572,28 @@ function addText(language, slot, position, weight) {
  */
 function addMeta(language, slot, field, position) {
   const local = slotOnPage(language, slot);
+  append(local, field, position, metaCount, metaFirst, metaLast);
+}
+
+/**
+ * Appends an occurrence (two numbers) to a slot's list of the text's or the meta fields' (`counts`,
+ * `firsts`, `lasts`: that list's).
+ * @param {number} local
+ * @param {number} a
+ * @param {number} b
+ * @param {Int32Array} counts
+ * @param {Int32Array} firsts
+ * @param {Int32Array} lasts
+ */
+function append(local, a, b, counts, firsts, lasts) {
   const occurrence = newOccurrence();
-  occurrenceA[occurrence] = field;
-  occurrenceB[occurrence] = position;
-  const count = /** @type {number} */ (metaCount[local]);
-  metaCount[local] = count + 1;
-  if (count === 0) metaFirst[local] = occurrence;
-  else occurrenceNext[/** @type {number} */ (metaLast[local])] = occurrence;
-  metaLast[local] = occurrence;
+  occurrenceA[occurrence] = a;
+  occurrenceB[occurrence] = b;
+  const count = /** @type {number} */ (counts[local]);
+  counts[local] = count + 1;
+  if (count === 0) firsts[local] = occurrence;
+  else occurrenceNext[/** @type {number} */ (lasts[local])] = occurrence;
+  lasts[local] = occurrence;
 }
 
 /**

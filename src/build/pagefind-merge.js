@@ -16,7 +16,7 @@ import { CborReader, CborWriter, decodeCbor, fragmentUrl, packPagefindFile, read
 /** The Pagefind whose files this writes (package.json pins it): another version's may differ. */
 export const PAGEFIND_VERSION = "1.6.0";
 /** Pagefind starts a new chunk of words once its words' pages, their locations (in the text and the meta fields) and the words' forms reach this many. */
-export const CHUNK_LOCATIONS = 20000;
+const CHUNK_LOCATIONS = 20000;
 const ENTRY = "pagefind-entry.json";
 
 /**
@@ -201,24 +201,7 @@ function urlsById(file) {
  */
 async function writeWords(parts, numbers, fieldMaps, names, out) {
   const streams = parts.map((part, n) => new WordStream(part, /** @type {Int32Array} */ (numbers[n]), fieldMaps[n]));
-  /** @type {[string, string, string][]} */
-  const chunks = [];
-  // The words of the chunk being filled, written one after another; its header once it is full.
-  const body = new CborWriter();
-  let words = 0;
-  let first = "";
-  let last = "";
-  let size = 0;
-  const flush = () => {
-    if (words === 0) return;
-    const bytes = body.bytes();
-    const writer = new CborWriter(bytes.length + 10);
-    writer.array(1).array(words).raw(bytes);
-    chunks.push([first, last, names.write(path.join(out, "index"), ".pf_index", writer.bytes())]);
-    body.reset();
-    words = 0;
-    size = 0;
-  };
+  const chunks = new WordChunks(names, path.join(out, "index"));
   const postings = new Postings();
   for (;;) {
     /** @type {string | undefined} */
@@ -232,24 +215,79 @@ async function writeWords(parts, numbers, fieldMaps, names, out) {
     // Forms by the first page each is on, as Pagefind meets them.
     const formList = [...forms].filter(([, list]) => list.length > 0).sort(([, a], [, b]) => a.firstPage() - b.firstPage());
     if (postings.length === 0 && formList.length === 0) continue;
-    body.array(3).text(next);
+    const body = chunks.word(next);
     postings.writeTo(body);
     body.array(formList.length);
     for (const [form, list] of formList) list.writeTo(body.array(2).text(form));
-    if (words === 0) first = next;
-    last = next;
-    words++;
     // Pagefind's measure of a chunk: each page of the word and of its forms, with its locations, and each form.
-    size += postings.weight() + formList.length;
+    let size = postings.weight() + formList.length;
     for (const [, list] of formList) size += list.weight();
-    if (size >= CHUNK_LOCATIONS) {
-      flush();
-      await names.room();
-    }
+    await chunks.written(size);
   }
-  flush();
-  const bounds = chunkBounds(chunks.map(([from, to]) => [from, to]));
-  return chunks.map(([, , id], n) => [.../** @type {[string, string]} */ (bounds[n]), id]);
+  return chunks.finish();
+}
+
+/**
+ * An index's word chunks, cut as Pagefind cuts them: each word's entry is written into the chunk
+ * being filled (`word`), which is written out once its words' measure (`written`) reaches
+ * `CHUNK_LOCATIONS`; `finish` gives each chunk's `[from, to, id]`, bounded as Pagefind bounds them.
+ */
+export class WordChunks {
+  /**
+   * @param {Names} names
+   * @param {string} folder
+   */
+  constructor(names, folder) {
+    this.names = names;
+    this.folder = folder;
+    this.body = new CborWriter();
+    this.count = 0;
+    this.first = "";
+    this.last = "";
+    this.size = 0;
+    /** @type {[string, string, string][]} */
+    this.chunks = [];
+  }
+
+  /**
+   * The writer of a word's entry, its head written: `[word, pages, forms]`.
+   * @param {string} word
+   */
+  word(word) {
+    if (this.count === 0) this.first = word;
+    this.last = word;
+    this.count++;
+    return this.body.array(3).text(word);
+  }
+
+  /**
+   * The word's entry is written, with `size` of Pagefind's measure; the chunk is written out once full.
+   * @param {number} size
+   */
+  async written(size) {
+    this.size += size;
+    if (this.size < CHUNK_LOCATIONS) return;
+    this.flush();
+    await this.names.room();
+  }
+
+  flush() {
+    if (this.count === 0) return;
+    const bytes = this.body.bytes();
+    const writer = new CborWriter(bytes.length + 10);
+    writer.array(1).array(this.count).raw(bytes);
+    this.chunks.push([this.first, this.last, this.names.write(this.folder, ".pf_index", writer.bytes())]);
+    this.body.reset();
+    this.count = 0;
+    this.size = 0;
+  }
+
+  /** @returns {[string, string, string][]} */
+  finish() {
+    this.flush();
+    const bounds = chunkBounds(this.chunks.map(([from, to]) => [from, to]));
+    return this.chunks.map(([, , id], n) => [.../** @type {[string, string]} */ (bounds[n]), id]);
+  }
 }
 
 /**

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import fsPromises from "node:fs/promises";
 import path from "node:path";
 import { CborWriter, packPagefindFile } from "./pagefind-cbor.js";
-import { byBytes, CHUNK_LOCATIONS, chunkBounds, digest, Names, PAGEFIND_VERSION } from "./pagefind-merge.js";
+import { byBytes, digest, Names, PAGEFIND_VERSION, WordChunks } from "./pagefind-merge.js";
 
 /**
  * @typedef {import("./pagefind-fossick.js").FossickedPage} FossickedPage
@@ -275,44 +275,20 @@ class LanguageIndex {
    * @returns {Promise<[string, string, string][]>}
    */
   async writeWords(renumber) {
-    const { out, names } = this;
-    /** @type {[string, string, string][]} */
-    const chunks = [];
-    const body = new CborWriter();
-    let count = 0;
-    let first = "";
-    let last = "";
-    let size = 0;
-    const flush = () => {
-      if (count === 0) return;
-      const bytes = body.bytes();
-      const writer = new CborWriter(bytes.length + 10);
-      writer.array(1).array(count).raw(bytes);
-      chunks.push([first, last, names.write(path.join(out, "index"), ".pf_index", writer.bytes())]);
-      body.reset();
-      count = 0;
-      size = 0;
-    };
+    const chunks = new WordChunks(this.names, path.join(this.out, "index"));
     for (const key of [...this.words.keys()].sort(byBytes)) {
       const word = /** @type {Word} */ (this.words.get(key));
-      body.array(3).text(key);
+      const body = chunks.word(key);
+      let size = 0;
       if (word.own) size += word.own.writeTo(body, renumber);
       else body.array(0);
       // Forms in the order met: by the first page each is on, then in the page's order (pagefind-fossick.js).
       const forms = word.forms ? [...word.forms] : [];
       body.array(forms.length);
       for (const [form, list] of forms) size += list.writeTo(body.array(2).text(form), renumber) + 1;
-      if (count === 0) first = key;
-      last = key;
-      count++;
-      if (size >= CHUNK_LOCATIONS) {
-        flush();
-        await names.room();
-      }
+      await chunks.written(size);
     }
-    flush();
-    const bounds = chunkBounds(chunks.map(([from, to]) => [from, to]));
-    return chunks.map(([, , id], n) => [.../** @type {[string, string]} */ (bounds[n]), id]);
+    return chunks.finish();
   }
 }
 
