@@ -161,14 +161,27 @@ async function mergeLanguage(language, parts, out, ranks, previous) {
     return [filter, names.write(path.join(out, "filter"), ".pf_filter", writer.bytes())];
   });
   const chunks = await writeWords(parts, numbers, fieldMaps, names, out);
+  const hash = await writeIndexMeta(names, { version: parts[0]?.meta[0] ?? PAGEFIND_VERSION, pages, chunks, filters: filterIds, fields });
+  return { hash, pages: pages.length };
+}
+
+/**
+ * Writes one language's metadata, `pagefind.<language>_<hash>.pf_meta`, once its other files are
+ * named, and waits for them all: `[version, pages [[id, word count, group]], chunks [[from, to, id]],
+ * filters [[name, id]], sorts (none), meta fields]`. Its id.
+ * @param {Names} names
+ * @param {{ version: string; pages: [string, number, unknown][]; chunks: [string, string, string][]; filters: [string, string][]; fields: string[] }} meta
+ */
+export async function writeIndexMeta(names, { version, pages, chunks, filters, fields }) {
+  const { language, out } = names;
   const meta = new CborWriter();
-  meta.array(6).text(parts[0]?.meta[0] ?? PAGEFIND_VERSION);
+  meta.array(6).text(version);
   meta.array(pages.length);
-  for (const [id, words, sort] of pages) meta.array(3).text(id).uint(words).value(sort);
+  for (const [id, words, group] of pages) meta.array(3).text(id).uint(words).value(group);
   meta.array(chunks.length);
   for (const [from, to, id] of chunks) meta.array(3).text(from).text(to).text(id);
-  meta.array(filterIds.length);
-  for (const [filter, id] of filterIds) meta.array(2).text(filter).text(id);
+  meta.array(filters.length);
+  for (const [filter, id] of filters) meta.array(2).text(filter).text(id);
   meta.array(0).array(fields.length);
   for (const field of fields) meta.text(field);
   const bytes = meta.bytes();
@@ -176,7 +189,7 @@ async function mergeLanguage(language, parts, out, ranks, previous) {
   names.drained();
   await fsPromises.writeFile(path.join(out, `pagefind.${hash}.pf_meta`), await packPagefindFile(bytes));
   await names.done();
-  return { hash, pages: pages.length };
+  return hash;
 }
 
 /**

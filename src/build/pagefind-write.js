@@ -11,8 +11,8 @@ import { Buffer } from "node:buffer";
 import fs from "node:fs";
 import fsPromises from "node:fs/promises";
 import path from "node:path";
-import { CborWriter, packPagefindFile } from "./pagefind-cbor.js";
-import { byBytes, digest, Names, PAGEFIND_VERSION, WordChunks } from "./pagefind-merge.js";
+import { CborWriter } from "./pagefind-cbor.js";
+import { byBytes, Names, PAGEFIND_VERSION, WordChunks, writeIndexMeta } from "./pagefind-merge.js";
 
 /**
  * @typedef {import("./pagefind-fossick.js").FossickedPage} FossickedPage
@@ -233,7 +233,7 @@ class LanguageIndex {
 
   /** Writes the words, filters and metadata; the metadata's id. */
   async finish() {
-    const { language, out, names } = this;
+    const { out, names } = this;
     // The meta fields in Pagefind's order (by name): what the pages' meta locations number them by.
     const fields = [...this.fields.keys()].sort(byBytes);
     const renumber = new Int32Array(this.fields.size);
@@ -250,22 +250,9 @@ class LanguageIndex {
       return [filter, names.write(path.join(out, "filter"), ".pf_filter", writer.bytes())];
     });
     const chunks = await this.writeWords(renumber);
-    const meta = new CborWriter();
-    meta.array(6).text(PAGEFIND_VERSION);
-    meta.array(this.pages.length);
-    for (const [id, words] of this.pages) meta.array(3).text(id).uint(words).text("");
-    meta.array(chunks.length);
-    for (const [from, to, id] of chunks) meta.array(3).text(from).text(to).text(id);
-    meta.array(filterIds.length);
-    for (const [filter, id] of filterIds) meta.array(2).text(filter).text(id);
-    meta.array(0).array(fields.length);
-    for (const field of fields) meta.text(field);
-    const bytes = meta.bytes();
-    const hash = `${language}_${digest(bytes).slice(0, language.length + 8)}`;
-    names.drained();
-    await fsPromises.writeFile(path.join(out, `pagefind.${hash}.pf_meta`), await packPagefindFile(bytes));
-    await names.done();
-    return hash;
+    /** @type {[string, number, string][]} */
+    const pages = this.pages.map(([id, words]) => [id, words, ""]);
+    return writeIndexMeta(names, { version: PAGEFIND_VERSION, pages, chunks, filters: filterIds, fields });
   }
 
   /**
