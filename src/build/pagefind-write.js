@@ -170,7 +170,6 @@ class LanguageIndex {
    * @param {string} out
    */
   constructor(language, out) {
-    this.language = language;
     this.out = out;
     this.names = new Names(language, out);
     /** Each page's id and word count, in order. @type {[string, number][]} */

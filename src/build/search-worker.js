@@ -135,7 +135,7 @@ async function indexShard(job) {
           if (read) await writer.add(read);
           continue;
         } catch (error) {
-          if (!(error instanceof UnsupportedLanguage)) throw error;
+          if (!(error instanceof UnsupportedLanguage)) throw new Error(`${describe(page)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
           await writer.abandon();
           documents = await Promise.all(job.pages.slice(0, n).map(async (before) => ({ url: before.url, html: await documentOf(before) })));
         }
@@ -157,6 +157,14 @@ async function indexShard(job) {
 /**
  * @typedef {{ url: string; html: string } | { url: string; file: string; wait?: boolean; ready?: boolean }} ShardPage
  */
+
+/**
+ * A page as an error names it: its site path, and its document's file when it has one.
+ * @param {ShardPage} page
+ */
+function describe(page) {
+  return "file" in page ? `${page.url} (search document ${page.file})` : page.url;
+}
 
 /**
  * A page's search document: given, or read from its file once the build has written it.

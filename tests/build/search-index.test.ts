@@ -91,6 +91,18 @@ describe("SearchIndexer", () => {
     }
   });
 
+  it("names the page and its document's file when a page cannot go into the index", async () => {
+    await withIndexer(async (indexer, dir) => {
+      // Pagefind would leave out the pages without a body once one has one: Dateline's documents always have one.
+      const bodiless = path.join(dir, "bodiless.search");
+      const body = path.join(dir, "body.search");
+      await fs.writeFile(bodiless, `<html lang="en"><body><p>No body here</p></body></html>`);
+      await fs.writeFile(body, document("Harbour reopens", "ferries sail again"));
+      const written = indexer.index({ pages: [{ url: "/bodiless/", file: bodiless }, { url: "/body/", file: body }], dir: path.join(dir, "index") });
+      await expect(written).rejects.toThrow(`/body/ (search document ${body}): /body/ has a data-pagefind-body where the pages before it have none`);
+    });
+  });
+
   it("indexes a shard in a language it cannot read as Pagefind does with Pagefind: Pagefind's own index", async () => {
     await withIndexer(async (indexer, dir) => {
       const pages = [
