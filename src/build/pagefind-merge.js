@@ -305,8 +305,8 @@ export class WordChunks {
 
 /**
  * A word's pages in the whole (or a form's), as the parts hold them, in units: a page, or a run of a
- * part's pages whose numbers all moved by the same amount (a shard with nothing left out or put in
- * between), copied as one range of bytes with only its first page's number written anew. For each
+ * part's pages numbered one after another in the whole (`WordStream.segments`), copied as one range
+ * of bytes with only its first page's number written anew. For each
  * unit: its first and last page's number in the whole, how many pages and how many locations it has
  * (text and meta fields), and where its bytes are in its part's chunk. A page alone also has where its
  * meta fields' locations start (`middle`), for a part whose meta fields are numbered differently in
@@ -483,11 +483,29 @@ class WordStream {
     this.part = part;
     this.numbers = numbers;
     this.fieldMap = fieldMap;
-    // How far all its pages moved in the whole, when they all moved alike (nothing left out or put in
-    // between, its meta fields numbered as in the whole): then a word's pages are copied as one run.
-    const shift = numbers.length > 0 ? /** @type {number} */ (numbers[0]) : 0;
-    /** @type {number | undefined} */
-    this.shift = !fieldMap && shift >= 0 && numbers.every((number, page) => number === shift + page) ? shift : undefined;
+    // Its pages in runs that keep their order and neighbours in the whole (numbered one after another
+    // there, with nothing of another part between): `segments[page]` numbers its run, -1 for a page
+    // left out. A word's pages in one run are copied as one range of bytes, only the first one's
+    // number written anew: a shard is a run or a few (an amended one is cut where its outdated
+    // entries were, or where the amendments' pages go). Not when its meta fields are numbered
+    // differently in the whole: then page by page.
+    /** @type {Int32Array | undefined} */
+    this.segments = undefined;
+    if (!fieldMap) {
+      const segments = new Int32Array(numbers.length);
+      let segment = -1;
+      for (let page = 0; page < numbers.length; page++) {
+        const number = /** @type {number} */ (numbers[page]);
+        if (number < 0) segments[page] = -1;
+        else {
+          const before = page === 0 ? -1 : /** @type {number} */ (numbers[page - 1]);
+          // A page left out (-1) ends a run: the one after it starts another, even numbered 0.
+          if (before < 0 || number !== before + 1) segment++;
+          segments[page] = segment;
+        }
+      }
+      this.segments = segments;
+    }
     this.chunk = 0;
     /** The chunk file being read, and a reader over its CBOR. */
     this.file = "";
@@ -560,31 +578,45 @@ class WordStream {
   }
 
   /**
-   * This word's (or form's) pages: a run when every page of the part moved by the same amount in the
-   * whole (its bytes copied as they are, but the first page's number), else page by page.
+   * This word's (or form's) pages: in runs (`segments`: each run's bytes copied as they are, but its
+   * first page's number), else page by page.
    * @param {Postings} into
    */
   postings(into) {
     const reader = /** @type {CborReader} */ (this.reader);
     const count = reader.arrayLength();
     if (count === 0) return;
-    if (this.shift !== undefined) {
-      const from = reader.at;
-      let page = 0;
+    const { numbers, segments } = this;
+    if (segments) {
+      // The run being read: its segment (-1: none), where its bytes start, its first page's number
+      // and what follows it, its first and last page, and how many pages and locations it has.
+      let segment = -1;
+      let from = 0;
       let number = 0;
       let rest = 0;
       let first = 0;
+      let last = 0;
+      let pages = 0;
       let locations = 0;
+      let end = 0;
+      let page = 0;
       for (let n = 0; n < count; n++) {
-        const fields = reader.arrayLength();
-        if (n === 0) number = reader.at;
-        page += reader.uint();
-        if (n === 0) (rest = reader.at), (first = page);
-        locations += reader.skipIntegers();
-        if (fields > 2) locations += reader.skipIntegers();
-        for (let field = 3; field < fields; field++) reader.skip();
+        const start = reader.at;
+        const found = reader.posting();
+        page += reader.page;
+        const own = segments[page] ?? -1;
+        if (own !== segment || own < 0) {
+          if (segment >= 0) into.pushRun(/** @type {number} */ (numbers[first]), /** @type {number} */ (numbers[last]), pages, locations, reader.bytes, from, number, rest, end);
+          segment = own;
+          if (own < 0) continue;
+          (from = start), (number = reader.number), (rest = reader.rest), (first = page), (pages = 0), (locations = 0);
+        }
+        last = page;
+        pages++;
+        locations += found;
+        end = reader.at;
       }
-      into.pushRun(first + this.shift, page + this.shift, count, locations, reader.bytes, from, number, rest, reader.at);
+      if (segment >= 0) into.pushRun(/** @type {number} */ (numbers[first]), /** @type {number} */ (numbers[last]), pages, locations, reader.bytes, from, number, rest, end);
       return;
     }
     let page = 0;
@@ -604,7 +636,7 @@ class WordStream {
       }
       const to = reader.at;
       for (let field = 3; field < fields; field++) reader.skip();
-      const number = this.numbers[page] ?? -1;
+      const number = numbers[page] ?? -1;
       if (number >= 0) into.push(number, locations + metaLocations, reader.bytes, from, middle, to, this.fieldMap);
     }
   }
