@@ -11,7 +11,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import fsPromises from "node:fs/promises";
 import path from "node:path";
-import { CborReader, CborWriter, decodeCbor, fragmentUrl, packPagefindFile, readPagefindFile } from "./pagefind-cbor.js";
+import { CborReader, CborWriter, decodeCbor, fragmentUrl, holdsPagefindFile, packPagefindFile, readPagefindFile } from "./pagefind-cbor.js";
 
 /** The Pagefind whose files this writes (package.json pins it): another version's may differ. */
 export const PAGEFIND_VERSION = "1.6.0";
@@ -688,9 +688,9 @@ export class Names {
     }
     const file = path.join(folder, `${name}${suffix}`);
     if (this.previous !== undefined) {
-      // The same name and the same bytes, unzipped (a name is only seven digits of their hash).
+      // The same name and the same bytes (a name is only seven digits of their hash).
       const before = path.join(this.previous, path.relative(this.out, file));
-      if (fs.existsSync(before) && readPagefindFile(before).equals(bytes)) {
+      if (holdsPagefindFile(before, bytes)) {
         linkOnce(before, file);
         return name;
       }

@@ -288,6 +288,35 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
     });
   });
 
+  it("links a file of the index before that comes out the same, and only one that holds the same bytes (not merely its name and length)", async () => {
+    await withIndexer(async (indexer, dir) => {
+    const pages = stories(40, 300);
+    await indexer.index({ pages: pages.slice(0, 20), dir: path.join(dir, "a") });
+    await indexer.index({ pages: pages.slice(20), dir: path.join(dir, "b") });
+    const shards = ["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden: [] }));
+    await indexer.whole(shards, path.join(dir, "before"));
+    const chunks = (await fs.readdir(path.join(dir, "before", "index"))).sort();
+    expect(chunks.length).toBeGreaterThan(1);
+    // The first chunk of the index before: another word of the same length in it, under its name.
+    const [changed, kept] = chunks.map((name) => path.join(dir, "before", "index", name)) as [string, string];
+    const text = gunzipSync(await fs.readFile(changed));
+    const other = Buffer.from(text);
+    // A letter of its first word (after "pagefind_dcd" and the heads), another in its place.
+    const at = other.findIndex((byte, n) => n > 12 && byte >= 0x61 && byte <= 0x7a);
+    expect(at).toBeGreaterThan(12);
+    other[at] = other[at] === 0x61 ? 0x62 : 0x61;
+    await fs.writeFile(changed, gzipSync(other));
+    await indexer.whole(shards, path.join(dir, "after"), { previous: path.join(dir, "before") });
+    await indexer.whole(shards, path.join(dir, "fresh"));
+    const after = (file: string) => path.join(dir, "after", "index", path.basename(file));
+    expect(gunzipSync(await fs.readFile(after(changed))).equals(gunzipSync(await fs.readFile(path.join(dir, "fresh", "index", path.basename(changed)))))).toBe(true);
+    expect(gunzipSync(await fs.readFile(after(changed))).equals(text)).toBe(true);
+    expect((await fs.stat(after(changed))).ino).not.toBe((await fs.stat(changed)).ino);
+    // The one left as it was is the same file, linked.
+    expect((await fs.stat(after(kept))).ino).toBe((await fs.stat(kept)).ino);
+    });
+  });
+
   it("keeps apart two shards' pages that Pagefind gave the same id (seven hex digits of a hash: at 100,000 pages some meet)", async () => {
     await withIndexer(async (indexer, dir) => {
     await indexer.index({ pages: stories(2, 200), dir: path.join(dir, "a") });
