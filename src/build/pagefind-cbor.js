@@ -46,7 +46,7 @@ const TRAILER = Buffer.alloc(8);
  * length of what it unzips to. For a file whose name already carries 28 bits or more of the SHA-1
  * of `cbor` (an earlier index's file of the same name), that leaves a chance of about 2^-60 of
  * taking another file for it; unzipping it to compare cost the join of an edit a decompression for
- * each chunk it kept (~230 of 615 at 10,000 stories). False when the file is not there.
+ * each chunk it kept (~230 of 615 at 10,000 stories). False when the file is not there or unreadable.
  * @param {string} file
  * @param {Buffer} cbor
  */
@@ -60,6 +60,9 @@ export function holdsPagefindFile(file, cbor) {
   try {
     const size = fs.fstatSync(fd).size;
     if (size < 18 || fs.readSync(fd, TRAILER, 0, 8, size - 8) !== 8) return false;
+  } catch {
+    // An earlier index's file it cannot read is one it does not keep: the file is written anew.
+    return false;
   } finally {
     fs.closeSync(fd);
   }

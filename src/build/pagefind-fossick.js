@@ -829,6 +829,39 @@ function mix(/** @type {number} */ hash) {
   return h ^ (h >>> 16);
 }
 
+/** What `nextWord` read of the word it found: where it starts, its characters' FNV-1a hash (not yet `mix`ed), and whether one is a zero-width space. */
+let scannedStart = 0;
+let scannedHash = 0;
+let scannedZeroWidth = false;
+
+/**
+ * The next word from `at`: whitespace skipped, the word's characters hashed up to the whitespace or
+ * the end after it. Its end, or -1 when no word is left; the rest of what it read is in `scannedStart`,
+ * `scannedHash` and `scannedZeroWidth` (no object a word: there are millions). The text's scan and the
+ * meta fields' share it.
+ * @param {Uint16Array} codes
+ * @param {number} at
+ * @param {number} length
+ */
+function nextWord(codes, at, length) {
+  while (at < length && isWhitespace(/** @type {number} */ (codes[at]))) at++;
+  if (at === length) return -1;
+  scannedStart = at;
+  let c = /** @type {number} */ (codes[at]);
+  let hash = FNV_OFFSET;
+  let zeroWidth = false;
+  for (;;) {
+    hash = Math.imul(hash ^ c, FNV_PRIME);
+    if (c === 0x200b) zeroWidth = true;
+    if (++at === length) break;
+    c = /** @type {number} */ (codes[at]);
+    if (isWhitespace(c)) break;
+  }
+  scannedHash = hash;
+  scannedZeroWidth = zeroWidth;
+  return at;
+}
+
 /** A text's UTF-16 code units, in an array reused from call to call (so good until the next). */
 function charsOf(/** @type {string} */ text) {
   if (text.length > chars.length) {
@@ -968,24 +1001,10 @@ function readText(text, parsed, language) {
   let total = 0;
   /** @type {number[]} */
   const weights = [24];
-  let at = 0;
-  while (at < length) {
-    let c = /** @type {number} */ (codes[at]);
-    if (isWhitespace(c)) {
-      at++;
-      continue;
-    }
-    const start = at;
-    let hash = FNV_OFFSET;
-    let zeroWidth = false;
-    for (;;) {
-      hash = Math.imul(hash ^ c, FNV_PRIME);
-      if (c === 0x200b) zeroWidth = true;
-      if (++at === length) break;
-      c = /** @type {number} */ (codes[at]);
-      if (isWhitespace(c)) break;
-    }
-    const end = at;
+  for (let end = nextWord(codes, 0, length); end !== -1; end = nextWord(codes, end, length)) {
+    const start = scannedStart;
+    let hash = scannedHash;
+    const zeroWidth = scannedZeroWidth;
     if (codes[start] === 0x5f /* _ */ && text.startsWith("___", start)) {
       const word = text.slice(start, end);
       if (word.startsWith("___PAGEFIND_ANCHOR___")) {
@@ -1080,22 +1099,9 @@ function readMeta(value, field, language) {
   const length = value.length;
   const codes = charsOf(value);
   let position = 0;
-  let at = 0;
-  while (at < length) {
-    let c = /** @type {number} */ (codes[at]);
-    if (isWhitespace(c)) {
-      at++;
-      continue;
-    }
-    const start = at;
-    let hash = FNV_OFFSET;
-    for (;;) {
-      hash = Math.imul(hash ^ c, FNV_PRIME);
-      if (++at === length) break;
-      c = /** @type {number} */ (codes[at]);
-      if (isWhitespace(c)) break;
-    }
-    hash = mix(hash);
+  for (let at = nextWord(codes, 0, length); at !== -1; at = nextWord(codes, at, length)) {
+    const start = scannedStart;
+    const hash = mix(scannedHash);
     let entry = table.find(codes, start, at, hash);
     if (entry === -1) {
       const word = value.slice(start, at);

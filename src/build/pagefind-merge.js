@@ -58,10 +58,14 @@ export async function mergeIndexes(shards, out, { order, previous } = {}) {
   const languages = {};
   const names = [...new Set(entries.flatMap((entry) => Object.keys(entry.languages ?? {})))].sort();
   let pages = 0;
+  // What each shard holds, read once for all its languages (only to put its pages in the order asked).
+  const urls = shards.map((shard) => (ranks && shard.contents !== undefined && fs.existsSync(shard.contents) ? urlsById(shard.contents) : undefined));
   for (const language of names) {
     const parts = shards.flatMap((shard, n) => {
       const info = entries[n]?.languages?.[language];
-      return info ? [{ dir: shard.dir, path: shard.path, hidden: new Set(shard.hidden ?? []), contents: shard.contents, meta: readMeta(path.join(shard.dir, `pagefind.${info.hash}.pf_meta`)), wasm: info.wasm }] : [];
+      if (!info) return [];
+      const hash = fileName(info.hash, path.join(shard.dir, ENTRY), `the ${language} index's hash`);
+      return [{ dir: shard.dir, path: shard.path, hidden: new Set(shard.hidden ?? []), urls: urls[n], meta: readMeta(path.join(shard.dir, `pagefind.${hash}.pf_meta`)), wasm: info.wasm }];
     });
     const merged = await mergeLanguage(language, parts, out, ranks, previous);
     languages[language] = { hash: merged.hash, wasm: parts[0]?.wasm ?? language, page_count: merged.pages };
@@ -84,11 +88,35 @@ function readEntry(dir) {
  * @returns {[string, [string, number, unknown][], [string, string, string][], [string, string][], unknown[], string[]]}
  */
 function readMeta(file) {
-  return /** @type {any} */ (decodeCbor(readPagefindFile(file)));
+  const meta = /** @type {any} */ (decodeCbor(readPagefindFile(file)));
+  // Every file it names is read from the shard's folder, or named from the whole index's.
+  for (const [n, page] of (meta?.[1] ?? []).entries()) {
+    fileName(page?.[0], file, `page ${n}'s id`);
+    if (typeof page?.[2] === "string" && page[2] !== "") fileName(page[2], file, `page ${n}'s fragment group`);
+  }
+  for (const [n, chunk] of (meta?.[2] ?? []).entries()) fileName(chunk?.[2], file, `chunk ${n}'s id`);
+  for (const [n, filter] of (meta?.[3] ?? []).entries()) fileName(filter?.[1], file, `filter ${n}'s id`);
+  return meta;
+}
+
+/** How Pagefind names its files ("en-us_1a2b3c4"): no name of another form is read or written. */
+const FILE_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * `name` as a stored index gives it for one of its files, checked to be a plain file name: a folder
+ * restored from a CI cache cannot make the join read or point outside the index.
+ * @param {unknown} name
+ * @param {string} file the file that gives it
+ * @param {string} what which of its fields
+ * @returns {string}
+ */
+function fileName(name, file, what) {
+  if (typeof name === "string" && FILE_NAME.test(name)) return name;
+  throw new Error(`${file}: ${what} is ${JSON.stringify(name)}, not the name of a Pagefind file (letters, digits, "-" and "_"): the stored search index is damaged; delete the build cache (.cache/dateline, or DATELINE_CACHE_DIR) to index it again`);
 }
 
 /**
- * @typedef {{ dir: string; path: string; hidden: Set<string>; contents?: string | undefined; meta: ReturnType<typeof readMeta> }} Part one shard's index of one language
+ * @typedef {{ dir: string; path: string; hidden: Set<string>; urls: Map<string, string> | undefined; meta: ReturnType<typeof readMeta> }} Part one shard's index of one language, and its pages' URLs by id when it keeps what it holds
  */
 
 /**
@@ -112,9 +140,8 @@ async function mergeLanguage(language, parts, out, ranks, previous) {
   // is its number in the whole, or -1.
   const kept = parts.flatMap((part, n) => part.meta[1].flatMap(([id, words, group], page) => (part.hidden.has(id) ? [] : [{ n, page, id, words, group, part, file: path.join(part.dir, "fragment", `${id}.pf_fragment`), rank: 0 }])));
   if (ranks) {
-    const urlsOf = new Map(parts.map((part) => [part, part.contents === undefined || !fs.existsSync(part.contents) ? undefined : urlsById(part.contents)]));
     for (const page of kept) {
-      const url = urlsOf.get(page.part)?.get(page.id) ?? fragmentUrl(page.file);
+      const url = page.part.urls?.get(page.id) ?? fragmentUrl(page.file);
       const rank = url === undefined ? undefined : ranks.get(url);
       if (rank === undefined) throw new Error(`${page.file} is a page the index of the whole site was not asked for (${url ?? "no URL"}): a Dateline defect`);
       page.rank = rank;

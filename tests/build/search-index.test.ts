@@ -345,6 +345,30 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
     });
   });
 
+  it("refuses a stored index that names a file outside its folder, naming the file and the field", async () => {
+    await withIndexer(async (indexer, dir) => {
+      await indexer.index({ pages: stories(3, 500), dir: path.join(dir, "a") });
+      const shard = [{ id: "a", dir: path.join(dir, "a"), path: "../a/", hidden: [] }];
+      // A chunk's id in the metadata, the same length, as a path out of the folder.
+      const [metaName] = (await fs.readdir(path.join(dir, "a"))).filter((name) => name.endsWith(".pf_meta"));
+      const metaFile = path.join(dir, "a", metaName!);
+      const [chunk] = (await fs.readdir(path.join(dir, "a", "index"))).sort();
+      const id = chunk!.replace(/\.pf_index$/, "");
+      const outside = `../${"x".repeat(id.length - 3)}`;
+      const meta = gunzipSync(await fs.readFile(metaFile));
+      expect(meta.indexOf(id)).toBeGreaterThan(0);
+      meta.write(outside, meta.indexOf(id));
+      await fs.writeFile(metaFile, gzipSync(meta));
+      await expect(indexer.whole(shard, path.join(dir, "all"))).rejects.toThrow(`${metaFile}: chunk 0's id is "${outside}", not the name of a Pagefind file`);
+      // The language's hash in the entry, likewise.
+      const entryFile = path.join(dir, "a", "pagefind-entry.json");
+      const entry = JSON.parse(await fs.readFile(entryFile, "utf8")) as { languages: Record<string, { hash: string }> };
+      for (const language of Object.values(entry.languages)) language.hash = "../../elsewhere";
+      await fs.writeFile(entryFile, JSON.stringify(entry));
+      await expect(indexer.whole(shard, path.join(dir, "all"))).rejects.toThrow(`${entryFile}: the en index's hash is "../../elsewhere", not the name of a Pagefind file`);
+    });
+  });
+
   it("names the shard's file it cannot read", async () => {
     await withIndexer(async (indexer, dir) => {
       await indexer.index({ pages: stories(3, 400), dir: path.join(dir, "a") });
