@@ -15,7 +15,7 @@ import { articleText } from "../src/cli/new-article.ts";
 import { summarizeBuild } from "../src/build/summary.ts";
 import type { BuildPlan } from "../src/build/plan.ts";
 import { slugifyAscii } from "../src/slug.ts";
-import { fewerArenasEnvironment } from "../src/cli/malloc-arenas.ts";
+import { restartSettings } from "../src/cli/build-process.ts";
 import slugify from "@sindresorhus/slugify";
 import type { Newsroom } from "../src/content/types.ts";
 
@@ -203,18 +203,22 @@ describe("npm run build's process", () => {
    * The build's command in a fresh process, with a module that says at each start of Node what it
    * runs with (on its main thread: a worker thread of the build starts it too).
    */
-  async function startsOfBuild(fixture: FixtureSite, env: Record<string, string | undefined>) {
+  async function startsOfBuild(fixture: FixtureSite, env: Record<string, string | undefined>, semiSpace?: number) {
     const observer = path.join(fixture.root, "observe-start.mjs");
-    await fs.writeFile(observer, 'import { isMainThread } from "node:worker_threads";\nif (isMainThread) process.stderr.write(`start pid=${process.pid} arenas=${process.env.MALLOC_ARENA_MAX}\\n`);\n');
-    const run = await runCommand("build", ["--input", "no such folder", "--output", path.join(fixture.root, "an output")], { cwd: fixture.root, env: { ...env, NODE_OPTIONS: `--import=${pathToFileURL(observer).href}` }, ownProcess: true });
+    await fs.writeFile(
+      observer,
+      'import { isMainThread } from "node:worker_threads";\nif (isMainThread) process.stderr.write(`start pid=${process.pid} arenas=${process.env.MALLOC_ARENA_MAX} young=${process.execArgv.filter((arg) => arg.includes("semi-space")).join(",") || "default"}\\n`);\n',
+    );
+    const nodeOptions = [`--import=${pathToFileURL(observer).href}`, ...(semiSpace ? [`--max-semi-space-size=${semiSpace}`] : [])].join(" ");
+    const run = await runCommand("build", ["--input", "no such folder", "--output", path.join(fixture.root, "an output")], { cwd: fixture.root, env: { ...env, NODE_OPTIONS: nodeOptions }, ownProcess: true });
     const starts = run.stderr.split("\n").filter((line) => line.startsWith("start "));
     return { run, starts, pids: new Set(starts.map((line) => line.split(" ")[1])) };
   }
 
-  it("starts again with two malloc arenas, as the same process with the same arguments", async () => {
+  it("starts again with two malloc arenas and a young generation of 32 MiB, as the same process with the same arguments", async () => {
     const fixture = await site();
     const { run, starts, pids } = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: undefined });
-    expect(starts.map((line) => line.split(" ")[2])).toEqual(["arenas=undefined", "arenas=2"]);
+    expect(starts.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["arenas=undefined young=default", "arenas=2 young=--max-semi-space-size=32"]);
     expect(pids.size).toBe(1);
     // Both arguments with a space reached the command that ran.
     expect(run.status).toBe(1);
@@ -222,13 +226,17 @@ describe("npm run build's process", () => {
     expect(run.stderr).toContain(`The build failed; ${path.join(fixture.root, "an output")}/ was left as it was.`);
   });
 
-  it("keeps a setting the newsroom made, and starts once", async () => {
+  it("keeps the settings the newsroom made, and starts once when it made both", async () => {
     const fixture = await site();
-    const { starts } = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: "4" });
-    expect(starts.map((line) => line.split(" ")[2])).toEqual(["arenas=4"]);
-    expect(fewerArenasEnvironment({ MALLOC_ARENA_MAX: "4" }, "linux")).toBeUndefined();
-    expect(fewerArenasEnvironment({ PATH: "/bin" }, "darwin")).toBeUndefined();
-    expect(fewerArenasEnvironment({ PATH: "/bin" }, "linux")).toEqual({ PATH: "/bin", MALLOC_ARENA_MAX: "2" });
+    const both = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: "4" }, 8);
+    expect(both.starts.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["arenas=4 young=default"]);
+    // Only the arenas set: started again for the young generation, the arenas kept.
+    const arenas = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: "4" });
+    expect(arenas.starts.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["arenas=4 young=default", "arenas=4 young=--max-semi-space-size=32"]);
+    expect(restartSettings({ MALLOC_ARENA_MAX: "4", NODE_OPTIONS: "--max-semi-space-size=8" }, "linux", [])).toBeUndefined();
+    expect(restartSettings({ MALLOC_ARENA_MAX: "4" }, "linux", ["--max_semi_space_size=8"])).toBeUndefined();
+    expect(restartSettings({ PATH: "/bin" }, "darwin", ["--import", "tsx/esm"])).toEqual({ env: { PATH: "/bin" }, execArgv: ["--max-semi-space-size=32", "--import", "tsx/esm"] });
+    expect(restartSettings({ PATH: "/bin" }, "linux", ["--max-semi-space-size=64"])).toEqual({ env: { PATH: "/bin", MALLOC_ARENA_MAX: "2" }, execArgv: ["--max-semi-space-size=64"] });
   });
 });
 

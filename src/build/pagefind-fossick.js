@@ -17,7 +17,7 @@ import { createStemmer } from "multilingual-stemmer";
 
 /**
  * @typedef {object} WordSink what receives a page's words: each key the index holds, once a page, and each of its forms once
- * @property {(key: string, form: string | undefined, text: Int32Array, textLength: number, meta: Int32Array, metaLength: number) => void} word
+ * @property {(key: string, form: string | undefined, text: Int32Array, textLength: number, meta: Int32Array, metaLength: number, spelling: number, numbering: object) => void} word
  *   key: the word as the index keys it. form: undefined for the key's own occurrences (those whose
  *   spelling needed no folding), else a spelling with its diacritics, one call each. A key met only in
  *   forms gets no call with form undefined. A key's calls come together, its own first, then its forms
@@ -27,6 +27,9 @@ import { createStemmer } from "multilingual-stemmer";
  *   weight (a weight of 25 first), then position. meta: metaLength numbers, pairs (field, position) by
  *   field, then position; the field is an index into the page's `metaFields`. At least one of the two
  *   is not empty. Both arrays are fossick's, reused once the call returns: the sink copies what it keeps.
+ *   spelling: the reader's number for this key and form, the same on every page read with the same
+ *   `numbering` (an object standing for the reader's table of a language: a new one once the table was
+ *   full and started again), so a sink can find what it keeps for a word by number, not by name.
  * @typedef {{ element: string; id: string; text: string; title?: string; location: number }} Anchor
  * @typedef {{ url: string; content: string; word_count: number; filters: Record<string, string[]>; meta: Record<string, string>; anchors: Anchor[] }} Fragment
  * @typedef {{ fragment: Fragment; language: string; metaFields: string[]; hasBody: boolean }} FossickedPage
@@ -1615,7 +1618,7 @@ function sendWords(language, sink) {
     if (nextOfKey[first] === -1) {
       // Mostly a key has one spelling on a page.
       const slot = /** @type {number} */ (slotOf[first]);
-      sendSlot(sink, key, language.slots[4 * slot + 3] === 0 ? undefined : language.slotForm[slot], first);
+      sendSlot(sink, language, key, language.slots[4 * slot + 3] === 0 ? undefined : language.slotForm[slot], first);
       continue;
     }
     let own = -1;
@@ -1624,7 +1627,7 @@ function sendWords(language, sink) {
       if (language.slots[4 * /** @type {number} */ (slotOf[local]) + 3] === 0) own = local;
       else formSlots.push(local);
     }
-    if (own !== -1) sendSlot(sink, key, undefined, own);
+    if (own !== -1) sendSlot(sink, language, key, undefined, own);
     if (formSlots.length === 0) continue;
     if (formSlots.length > 1) {
       formSlots.sort((a, b) => {
@@ -1632,17 +1635,18 @@ function sendWords(language, sink) {
         return inText || byBytes(/** @type {string} */ (language.slotForm[/** @type {number} */ (slotOf[a])]), /** @type {string} */ (language.slotForm[/** @type {number} */ (slotOf[b])]));
       });
     }
-    for (const local of formSlots) sendSlot(sink, key, language.slotForm[/** @type {number} */ (slotOf[local])], local);
+    for (const local of formSlots) sendSlot(sink, language, key, language.slotForm[/** @type {number} */ (slotOf[local])], local);
   }
 }
 
 /**
  * @param {WordSink} sink
+ * @param {Language} language
  * @param {string} key
  * @param {string | undefined} form
  * @param {number} local the page's number of the slot
  */
-function sendSlot(sink, key, form, local) {
+function sendSlot(sink, language, key, form, local) {
   const textLength = /** @type {number} */ (textCount[local]) * 2;
   if (textLength > textOut.length) {
     textOut = grown(textOut, textLength);
@@ -1686,5 +1690,5 @@ function sendSlot(sink, key, form, local) {
     metaOut[i] = /** @type {number} */ (occurrenceA[occurrence]);
     metaOut[i + 1] = /** @type {number} */ (occurrenceB[occurrence]);
   }
-  sink.word(key, form, text, textLength, metaOut, metaLength);
+  sink.word(key, form, text, textLength, metaOut, metaLength, /** @type {number} */ (slotOf[local]), language);
 }

@@ -112,6 +112,10 @@ class StagedWords {
     this.keys = [];
     /** @type {(string | undefined)[]} */
     this.forms = [];
+    /** Each call's spelling number, and the numbering they are of (see WordSink). */
+    this.spellings = new Int32Array(256);
+    /** @type {object | undefined} */
+    this.numbering = undefined;
     /** Per call: where its text pairs start and end, and its meta pairs. */
     this.bounds = new Int32Array(256);
     this.text = new Int32Array(4096);
@@ -127,11 +131,16 @@ class StagedWords {
    * @param {number} textLength
    * @param {Int32Array} meta
    * @param {number} metaLength
+   * @param {number} spelling
+   * @param {object} numbering
    */
-  word(key, form, text, textLength, meta, metaLength) {
+  word(key, form, text, textLength, meta, metaLength, spelling, numbering) {
     const n = this.keys.length;
     this.keys.push(key);
     this.forms.push(form);
+    if (n === this.spellings.length) this.spellings = grow(this.spellings, n + 1);
+    this.spellings[n] = spelling;
+    this.numbering = numbering;
     if (4 * n + 4 > this.bounds.length) this.bounds = grow(this.bounds, 4 * n + 4);
     if (this.textLength + textLength > this.text.length) this.text = grow(this.text, this.textLength + textLength);
     if (this.metaLength + metaLength > this.meta.length) this.meta = grow(this.meta, this.metaLength + metaLength);
@@ -176,6 +185,15 @@ class LanguageIndex {
     this.pages = [];
     /** @type {Map<string, Word>} */
     this.words = new Map();
+    /**
+     * Each word's list (or form's) by the reader's spelling number, for the numbering it is of: the map
+     * of words is asked once a spelling and shard, not once a page (a Map lookup by name was the
+     * writer's largest cost, docs/performance.md "2026-12-07"). Dense, so it stays an array.
+     * @type {(Postings | undefined)[]}
+     */
+    this.bySpelling = [];
+    /** @type {object | undefined} */
+    this.numbering = undefined;
     /** @type {Map<string, Map<string, number[]>>} */
     this.filters = new Map();
     /** The meta fields met, numbered as met (`Postings.meta` holds these numbers until `finish`). @type {Map<string, number>} */
@@ -205,19 +223,19 @@ class LanguageIndex {
       if (known === undefined) this.fields.set(field, (known = this.fields.size));
       return known;
     });
-    const { keys, forms, bounds, text, meta } = staged;
+    const { keys, forms, bounds, text, meta, spellings } = staged;
+    if (staged.numbering !== this.numbering) {
+      this.numbering = staged.numbering;
+      this.bySpelling = [];
+    }
+    const bySpelling = this.bySpelling;
     for (let n = 0; n < keys.length; n++) {
-      const key = /** @type {string} */ (keys[n]);
-      const form = forms[n];
-      let word = this.words.get(key);
-      if (!word) this.words.set(key, (word = { own: undefined, forms: undefined }));
-      /** @type {Postings | undefined} */
-      let list;
-      if (form === undefined) list = word.own ??= new Postings();
-      else {
-        word.forms ??= new Map();
-        list = word.forms.get(form);
-        if (!list) word.forms.set(form, (list = new Postings()));
+      const spelling = /** @type {number} */ (spellings[n]);
+      let list = spelling < bySpelling.length ? bySpelling[spelling] : undefined;
+      if (list === undefined) {
+        list = this.postingsOf(/** @type {string} */ (keys[n]), forms[n]);
+        while (bySpelling.length <= spelling) bySpelling.push(undefined);
+        bySpelling[spelling] = list;
       }
       const textFrom = /** @type {number} */ (bounds[4 * n]);
       const textTo = /** @type {number} */ (bounds[4 * n + 1]);
@@ -228,6 +246,22 @@ class LanguageIndex {
     }
     await this.names.room();
     return id;
+  }
+
+  /**
+   * The list of a word's own occurrences (`form` undefined) or of one of its forms, made where new.
+   * @param {string} key
+   * @param {string | undefined} form
+   * @returns {Postings}
+   */
+  postingsOf(key, form) {
+    let word = this.words.get(key);
+    if (!word) this.words.set(key, (word = { own: undefined, forms: undefined }));
+    if (form === undefined) return (word.own ??= new Postings());
+    word.forms ??= new Map();
+    let list = word.forms.get(form);
+    if (!list) word.forms.set(form, (list = new Postings()));
+    return list;
   }
 
   /** Writes the words, filters and metadata; the metadata's id. */

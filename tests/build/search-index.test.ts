@@ -7,6 +7,8 @@ import { indexedUrls, pagefindIndex } from "../helpers/pagefind.ts";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { decodeCbor, readPagefindFile } from "../../src/build/pagefind-cbor.js";
 import { byBytes, chunkBounds, PAGEFIND_VERSION } from "../../src/build/pagefind-merge.js";
+import { fossick, type WordSink } from "../../src/build/pagefind-fossick.js";
+import { PagefindIndexWriter } from "../../src/build/pagefind-write.js";
 
 const document = (title: string, words: string, language = "en") =>
   `<html lang="${language}"><body><article data-pagefind-body><h1>${title}</h1><p>${words}</p><span data-pagefind-meta="title">${title}</span></article></body></html>`;
@@ -239,6 +241,34 @@ describe("a shard's index, written by Dateline (src/build/pagefind-fossick.js, p
       for (const [name, bytes] of pagefinds) expect(mine.get(name)?.equals(bytes), name).toBe(true);
       expect(ids.size).toBe(pages.length);
     });
+  });
+
+  it("finds a word's list by the reader's number for it only within one numbering: a number given again in a new one is another word", async () => {
+    const dir = await tempDir();
+    const pages = [...stories(40), ...edgeDocuments()];
+    const assets = () => Promise.resolve({ files: [], wasm: "wasm", includeCharacters: [] });
+    /** Writes `pages` into `out`, each word's number and numbering as `renumber` gives them. */
+    async function write(out: string, renumber?: () => (spelling: number, numbering: object) => [number, object]) {
+      const writer = new PagefindIndexWriter(out, assets);
+      for (const page of pages) {
+        const given = renumber?.();
+        const sink: WordSink = given ? { word: (key, form, text, textLength, meta, metaLength, spelling, numbering) => writer.sink.word(key, form, text, textLength, meta, metaLength, ...given(spelling, numbering)) } : writer.sink;
+        const read = fossick(page.url, page.html, sink);
+        if (read) await writer.add(read);
+      }
+      await writer.finish();
+      return indexFiles(out);
+    }
+    const asRead = await write(path.join(dir, "as-read"));
+    // Each page a numbering of its own, counted from 0 in the order its words come: the same numbers
+    // on every page, each for other words.
+    const renumbered = await write(path.join(dir, "renumbered"), () => {
+      const numbering = {};
+      let next = 0;
+      return () => [next++, numbering];
+    });
+    expect([...renumbered.keys()]).toEqual([...asRead.keys()]);
+    for (const [name, bytes] of asRead) expect(renumbered.get(name)?.equals(bytes), name).toBe(true);
   });
 });
 
