@@ -12,9 +12,10 @@
 // - --max-semi-space-size=32 (MiB, each half of V8's young generation; Node's default is 16): a build
 //   allocates a page's markup, a story's words and their lists at a great rate, and what outlives a
 //   young collection of 16 MiB is copied into the old generation, which the collector then marks and
-//   sweeps again and again. Paired cold 10,000 builds: 0.89× the CPU with 32 (~100 MiB more at the
-//   peak; 64 was no faster), docs/performance.md "2026-12-07". Worker threads started by the build
-//   take the same size.
+//   sweeps again and again. Paired cold 10,000 builds: with the heap growth of src/cli/build.ts,
+//   0.83× the wall and CPU of neither (1,032 against 716 MiB at the peak); the growth alone accounts
+//   for 0.93×, so this for ~0.89×. 64 was no clear gain in single runs, for ~250 MB more
+//   (docs/performance.md, "2026-12-07"). Worker threads started by the build take the same size.
 export const MALLOC_ARENA_MAX = "2";
 export const SEMI_SPACE_MIB = 32;
 
