@@ -17,6 +17,7 @@ import { digestOf } from "./digest.ts";
 import { recordOfPages, withWholeIndex, type BuildPlan, type BuildRecord, type PlannedShard, type SearchPlan } from "./plan.ts";
 import { buildId } from "./apply.ts";
 import { linkOrCopy, linkTree } from "./store.ts";
+import { isShardId, isSitePath } from "./stored-names.ts";
 
 /** Written into every slice's folder: what it holds and which build it is a slice of. */
 export const SLICE_MANIFEST = ".dateline-slice.json";
@@ -219,13 +220,10 @@ export async function readSliceManifest(dir: string): Promise<SliceManifest> {
     const at = list.findIndex((entry) => !Array.isArray(entry) || typeof entry[0] !== "string" || !inside(entry[0]));
     if (at >= 0) throw new SliceError(`--merge: ${dir}/${SLICE_MANIFEST}: ${field}[${at}] ${JSON.stringify(list[at])} is not a ${field === "pages" ? "site path" : "search shard id"} inside the slice's folder (build every slice and the merge from the same commit)`);
   };
-  outside("pages", manifest.pages, (sitePath) => sitePath.startsWith("/") && !sitePath.includes("\\") && !sitePath.includes("\0") && !sitePath.split("/").includes(".."));
-  outside("shards", manifest.shards, (id) => SHARD_ID.test(id));
+  outside("pages", manifest.pages, isSitePath);
+  outside("shards", manifest.shards, isShardId);
   return manifest as SliceManifest;
 }
-
-/** A search shard's id, also its folder's name: "2026", "2026-q1", "2026-03-2", "none". */
-const SHARD_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Reads every slice folder's manifest; a folder without one is a SliceError. */
 export async function readSlices(dirs: readonly string[]): Promise<Map<string, SliceManifest>> {

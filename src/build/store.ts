@@ -10,6 +10,7 @@ import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from "
 import type { BuildRecord } from "./plan.ts";
 import type { ShardContents } from "./search-amendments.ts";
 import { mapLimit } from "../images/limit.ts";
+import { isFingerprint, isShardId, isSitePath } from "./stored-names.ts";
 
 const RECORD_FILE = "record.v8";
 /** A search document is stored beside the pages, as `<key>.search`. */
@@ -68,11 +69,18 @@ export class BuildStore {
     this.madeDirs.add(dir);
   }
 
-  /** The last build's record, or undefined when there is none (or it cannot be read: then everything is rendered). */
+  /**
+   * The last build's record, or undefined when there is none (or it cannot be read: then everything
+   * is rendered). A record naming a page, a fingerprint or a shard that could lead out of the output
+   * or the store (the cache may be restored from elsewhere; a build links, reads and removes files by
+   * these names) cannot be read either.
+   */
   async readRecord(): Promise<BuildRecord | undefined> {
     try {
       const stored = v8.deserialize(await fs.readFile(path.join(this.dir, RECORD_FILE))) as StoredRecord;
       if (stored.version !== RECORD_VERSION) return undefined;
+      const names = (list: readonly (readonly unknown[])[], first: (name: string) => boolean) => list.every(([a, b]) => typeof a === "string" && typeof b === "string" && first(a) && isFingerprint(b));
+      if (!names(stored.pages, isSitePath) || !names(stored.shards, isShardId)) return undefined;
       const pages = new Map<string, string>();
       const inputs = new Map<string, string>();
       for (const [sitePath, fingerprint, pageInputs] of stored.pages) {

@@ -54,6 +54,23 @@ describe("BuildStore", () => {
     expect(await store.readRecord()).toBeUndefined();
   });
 
+  it("does not read a record naming a page, a fingerprint or a shard that leads out of its folder (a cache restored from elsewhere)", async () => {
+    const store = new BuildStore(path.join(root, "cache"));
+    const good = { pages: new Map([["/", "fp-home"], ["/2026/flood/", "fp_a-1"]]), shards: new Map([["2026-q1", "fp-2026"], ["all", "fp-all"]]) };
+    await store.writeRecord(good);
+    expect(await store.readRecord()).toEqual(good);
+    const bad = [
+      { pages: new Map([["/../../outside/", "fp-home"]]), shards: new Map<string, string>() },
+      { pages: new Map([["/", "../../outside"]]), shards: new Map<string, string>() },
+      { pages: new Map([["/", "fp-home"]]), shards: new Map([["../outside", "fp-2026"]]) },
+      { pages: new Map([["/", "fp-home"]]), shards: new Map([["2026", "fp/../../x"]]) },
+    ];
+    for (const record of bad) {
+      await store.writeRecord(record);
+      expect(await store.readRecord(), JSON.stringify([...record.pages, ...record.shards])).toBeUndefined();
+    }
+  });
+
   it("lists what a build does not name while it runs, and removes only that once the build is done", async () => {
     const store = new BuildStore(path.join(root, "cache"));
     const keep = async (name: string) => {
