@@ -15,7 +15,7 @@ import { articleText } from "../src/cli/new-article.ts";
 import { summarizeBuild } from "../src/build/summary.ts";
 import type { BuildPlan } from "../src/build/plan.ts";
 import { slugifyAscii } from "../src/slug.ts";
-import { restartSettings } from "../src/cli/build-process.ts";
+import { restartSettings } from "../src/cli/build-process.js";
 import slugify from "@sindresorhus/slugify";
 import type { Newsroom } from "../src/content/types.ts";
 
@@ -203,40 +203,56 @@ describe("npm run build's process", () => {
    * The build's command in a fresh process, with a module that says at each start of Node what it
    * runs with (on its main thread: a worker thread of the build starts it too).
    */
-  async function startsOfBuild(fixture: FixtureSite, env: Record<string, string | undefined>, semiSpace?: number) {
+  async function startsOfBuild(fixture: FixtureSite, env: Record<string, string | undefined>, v8Flags: readonly string[] = []) {
     const observer = path.join(fixture.root, "observe-start.mjs");
     await fs.writeFile(
       observer,
-      'import { isMainThread } from "node:worker_threads";\nif (isMainThread) process.stderr.write(`start pid=${process.pid} arenas=${process.env.MALLOC_ARENA_MAX} young=${process.execArgv.filter((arg) => arg.includes("semi-space")).join(",") || "default"}\\n`);\n',
+      [
+        'import { isMainThread } from "node:worker_threads";',
+        'import { registerHooks } from "node:module";',
+        "if (isMainThread) {",
+        '  process.stderr.write(`start pid=${process.pid} arenas=${process.env.MALLOC_ARENA_MAX} v8=${process.execArgv.filter((arg) => /semi-space|old-space/.test(arg)).join(",") || "default"}\\n`);',
+        // Which start loads the TypeScript loader and the command: only the one that runs it should.
+        "  registerHooks({ load(url, context, next) { if (/\\/tsx\\/dist\\/esm\\/index\\.mjs$|\\/src\\/cli\\/build\\.ts$/.test(url)) process.stderr.write(`loads pid=${process.pid} ${url.split(\"/\").slice(-2).join(\"/\")}\\n`); return next(url, context); } });",
+        "}",
+        "",
+      ].join("\n"),
     );
-    const nodeOptions = [`--import=${pathToFileURL(observer).href}`, ...(semiSpace ? [`--max-semi-space-size=${semiSpace}`] : [])].join(" ");
+    const nodeOptions = [`--import=${pathToFileURL(observer).href}`, ...v8Flags].join(" ");
     const run = await runCommand("build", ["--input", "no such folder", "--output", path.join(fixture.root, "an output")], { cwd: fixture.root, env: { ...env, NODE_OPTIONS: nodeOptions }, ownProcess: true });
-    const starts = run.stderr.split("\n").filter((line) => line.startsWith("start "));
-    return { run, starts, pids: new Set(starts.map((line) => line.split(" ")[1])) };
+    const lines = run.stderr.split("\n");
+    const starts = lines.filter((line) => line.startsWith("start "));
+    const loads = lines.filter((line) => line.startsWith("loads "));
+    return { run, starts, loads, pids: new Set(starts.map((line) => line.split(" ")[1])) };
   }
 
-  it("starts again with two malloc arenas and a young generation of 32 MiB, as the same process with the same arguments", async () => {
+  it("starts again with two malloc arenas, a young generation of 32 MiB and an old one of 256 MiB to start, as the same process with the same arguments", async () => {
     const fixture = await site();
-    const { run, starts, pids } = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: undefined });
-    expect(starts.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["arenas=undefined young=default", "arenas=2 young=--max-semi-space-size=32"]);
+    const { run, starts, loads, pids } = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: undefined });
+    expect(starts.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["arenas=undefined v8=default", "arenas=2 v8=--max-semi-space-size=32,--initial-old-space-size=256"]);
     expect(pids.size).toBe(1);
+    // Started again by its first module, before tsx and the command loaded: each loads once, after.
+    expect(loads.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["esm/index.mjs", "cli/build.ts"]);
     // Both arguments with a space reached the command that ran.
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("no such folder/settings.yml:1 settings: file is missing");
     expect(run.stderr).toContain(`The build failed; ${path.join(fixture.root, "an output")}/ was left as it was.`);
   });
 
-  it("keeps the settings the newsroom made, and starts once when it made both", async () => {
+  it("keeps the settings the newsroom made, and starts once when it made them all", async () => {
     const fixture = await site();
-    const both = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: "4" }, 8);
-    expect(both.starts.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["arenas=4 young=default"]);
-    // Only the arenas set: started again for the young generation, the arenas kept.
+    // Only the arenas set: started again for V8's settings, the arenas kept.
     const arenas = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: "4" });
-    expect(arenas.starts.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["arenas=4 young=default", "arenas=4 young=--max-semi-space-size=32"]);
-    expect(restartSettings({ MALLOC_ARENA_MAX: "4", NODE_OPTIONS: "--max-semi-space-size=8" }, "linux", [])).toBeUndefined();
-    expect(restartSettings({ MALLOC_ARENA_MAX: "4" }, "linux", ["--max_semi_space_size=8"])).toBeUndefined();
-    expect(restartSettings({ PATH: "/bin" }, "darwin", ["--import", "tsx/esm"])).toEqual({ env: { PATH: "/bin" }, execArgv: ["--max-semi-space-size=32", "--import", "tsx/esm"] });
-    expect(restartSettings({ PATH: "/bin" }, "linux", ["--max-semi-space-size=64"])).toEqual({ env: { PATH: "/bin", MALLOC_ARENA_MAX: "2" }, execArgv: ["--max-semi-space-size=64"] });
+    expect(arenas.starts.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["arenas=4 v8=default", "arenas=4 v8=--max-semi-space-size=32,--initial-old-space-size=256"]);
+    // The young generation set (in NODE_OPTIONS, which the process's own arguments do not show):
+    // started again for the old one only (which NODE_OPTIONS may not hold).
+    const young = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: "4" }, ["--max-semi-space-size=8"]);
+    expect(young.starts.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["arenas=4 v8=default", "arenas=4 v8=--initial-old-space-size=256"]);
+    // All of them made: never started again.
+    expect(restartSettings({ MALLOC_ARENA_MAX: "4", NODE_OPTIONS: "--max-semi-space-size=8" }, "linux", ["--initial-old-space-size=64"])).toBeUndefined();
+    expect(restartSettings({ MALLOC_ARENA_MAX: "4" }, "linux", ["--max_semi_space_size=8", "--initial_old_space_size=64"])).toBeUndefined();
+    expect(restartSettings({ PATH: "/bin" }, "darwin", ["--import", "tsx/esm"])).toEqual({ env: { PATH: "/bin" }, execArgv: ["--max-semi-space-size=32", "--initial-old-space-size=256", "--import", "tsx/esm"] });
+    expect(restartSettings({ PATH: "/bin" }, "linux", ["--max-semi-space-size=64"])).toEqual({ env: { PATH: "/bin", MALLOC_ARENA_MAX: "2" }, execArgv: ["--initial-old-space-size=256", "--max-semi-space-size=64"] });
   });
 });
 

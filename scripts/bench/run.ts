@@ -14,7 +14,7 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { publishEdits, writeCorpus, type Corpus } from "./corpus.ts";
 import { ensurePhotos, type PhotoSet } from "./photos.ts";
 import { measure, type Measurement } from "./measure.ts";
@@ -26,6 +26,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", ".
 const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
 /** `npm run build`: exactly what a newsroom runs. */
 const BUILD = path.join(ROOT, "src", "cli", "build.ts");
+/** `npm run build`'s first module (package.json): the process starts again with its settings before tsx loads. */
+const START_BUILD = pathToFileURL(path.join(ROOT, "src", "cli", "start-build.js")).href;
 const BASELINE_CONFIG = path.join(ROOT, "scripts", "bench", "baseline.config.js");
 /** Source photos drawn once and kept between runs (delete it to redraw). */
 const PHOTO_CACHE = path.join(ROOT, ".cache", "bench", "photos");
@@ -139,7 +141,7 @@ async function run(kind: Kind, n: number, target: Target, options: Options, extr
   const args =
     kind === "baseline"
       ? [...nodeArgs, ELEVENTY, `--config=${BASELINE_CONFIG}`, `--input=${target.input}`, `--output=${target.output}`, "--quiet"]
-      : [...nodeArgs, "--import", "tsx/esm", BUILD, `--input=${target.input}`, `--output=${target.output}`, ...extra];
+      : [...nodeArgs, "--import", START_BUILD, "--import", "tsx/esm", BUILD, `--input=${target.input}`, `--output=${target.output}`, ...extra];
   settle();
   const result = await measure(process.execPath, args, {
     cwd: ROOT,

@@ -16,6 +16,7 @@ import { codeDigest } from "./code.ts";
 import { planBuild, planSearch, type BuildPlan } from "./plan.ts";
 import { BuildStore, Linker } from "./store.ts";
 import { outputFile } from "../site/page.ts";
+import { SearchIndexer } from "./search-index.ts";
 import { ShardWriter, writeBuild, writeDocumentsAhead, type WriteReport } from "./write.ts";
 import { count, summarizeBuild } from "./summary.ts";
 import { checkOutputFolder, markOutputFolder, stagingOf, swapIn } from "./output-folder.ts";
@@ -133,6 +134,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const store = new BuildStore(options.cacheDir);
   // Every article's body template waits on disk for its page, not in memory (src/render/template-spill.ts).
   const templates = new TemplateSpill(store.dir);
+  // The search indexers, the first one started now: it loads while the content does (src/build/search-index.ts `warm`).
+  const indexer = new SearchIndexer();
+  indexer.warm();
   try {
     // Articles checked by the last build, reused while unchanged: a publish parses only what changed.
     const articleCache = await ArticleSourceCache.open(store.sourcesFile);
@@ -173,7 +177,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // A slice's work is weighed by its articles' images; a whole build needs no such lookup.
       const workOf = options.slice ? articleWork(content.articles, newsroom.articles) : () => 0;
       // A slice has its runner to itself: its last shards are written side by side (docs/deploy.md).
-      const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store, { sideBySideAfterPages: options.slice !== undefined, whole: options.slice === undefined });
+      const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store, { sideBySideAfterPages: options.slice !== undefined, whole: options.slice === undefined, indexer });
       try {
         const site = planSite(newsroom, { now, notes: content.notes, shards: search.shards.map((planned) => planned.shard) });
         checkLinks(newsroom, site);
@@ -226,6 +230,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     return { newsroom, plan, written, summary, timings: timer.timings };
   } finally {
     templates.close();
+    // A build that failed before its shards were dealt out still has its warmed indexer: stopped here.
+    await indexer.stop();
   }
 }
 

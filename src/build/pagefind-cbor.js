@@ -25,18 +25,23 @@ export function readPagefindFile(file) {
 }
 
 const gzipped = promisify(gzip);
+/** A file this large or larger is gzipped with zlib's largest hash table (`packPagefindFile`). */
+const LARGE_FILE = 32 * 1024;
 
 /**
  * A Pagefind file's bytes for its CBOR: "pagefind_dcd" and the CBOR, gzipped on libuv's threads. At
  * level 5, not zlib's (and Pagefind's) 6: over a 10,000-story index's word chunks, 0.7 % more bytes
- * for readers to fetch in 56 % of the time (1.0 against 1.8 s; level 4 was 4.6 % more).
+ * for readers to fetch in 56 % of the time (1.0 against 1.8 s; level 4 was 4.6 % more). A file of 32
+ * KiB or more (a chunk of words) with zlib's largest hash table (`memLevel` 9, 8 by default): 0.94–0.96×
+ * the time over the word chunks of a 10,000-story site's index and shards, 0.05 % fewer bytes; no
+ * gain for a fragment (docs/performance.md, "2026-12-07, later").
  * @param {Buffer} cbor
  * @returns {Promise<Buffer>}
  */
 export function packPagefindFile(cbor) {
   // Room for the whole output at once: in zlib's 16 KiB a chunk of words (~200 KB, ~85 KB gzipped in
   // a 100,000-story index) went to a thread and back six times; a fragment gets no more than it needs.
-  return gzipped(Buffer.concat([SIGNATURE, cbor]), { level: 5, chunkSize: Math.min(cbor.length + 1024, 1 << 20) });
+  return gzipped(Buffer.concat([SIGNATURE, cbor]), { level: 5, memLevel: cbor.length >= LARGE_FILE ? 9 : 8, chunkSize: Math.min(cbor.length + 1024, 1 << 20) });
 }
 
 const TRAILER = Buffer.alloc(8);

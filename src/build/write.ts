@@ -227,7 +227,6 @@ export class ShardWriter {
   private readonly kept = new Set<string>();
   /** Each indexed shard's page count once it is written and kept in the store, by shard id. */
   private readonly feeds = new Map<string, Promise<number>>();
-  private readonly indexer = new SearchIndexer();
   private links: Promise<unknown> = Promise.resolve();
   /** The stored folder of the index of the whole site, once joined (`joinWhole`). */
   private joined: Promise<string> | undefined;
@@ -238,6 +237,7 @@ export class ShardWriter {
     private readonly search: SearchPlan,
     private readonly store: BuildStore,
     private readonly sideBySideAfterPages: boolean,
+    private readonly indexer: SearchIndexer,
   ) {}
 
   /**
@@ -245,9 +245,10 @@ export class ShardWriter {
    * the pages are written, the shards still to write are written side by side, not in turns (a
    * slice's runner: see `SearchIndexer.writeSideBySide`). `whole`: as soon as every shard is written,
    * the index of the whole site is joined from them (src/build/search-whole.ts; a slice's is the merge's).
+   * `indexer`: the build's, started early (`SearchIndexer.warm`); the writer closes it.
    */
-  static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false, whole = true }: { sideBySideAfterPages?: boolean; whole?: boolean } = {}): ShardWriter {
-    const writer = new ShardWriter(search, store, sideBySideAfterPages);
+  static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false, whole = true, indexer = new SearchIndexer() }: { sideBySideAfterPages?: boolean; whole?: boolean; indexer?: SearchIndexer } = {}): ShardWriter {
+    const writer = new ShardWriter(search, store, sideBySideAfterPages, indexer);
     for (const planned of search.shards) if (planned.index) writer.deal(planned);
     // Joined as soon as the last shard is written, while the pages may still be rendering.
     if (whole) {
