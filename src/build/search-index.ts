@@ -25,6 +25,12 @@ export interface ShardJob {
   pages: readonly ShardPage[];
   /** A new folder for the index. */
   dir: string;
+  /**
+   * Where the indexer keeps the written index in the store (moved there from `dir`: src/build/
+   * stored-shards.js), and the file of what it holds with each page's search document key, in order;
+   * the shard then counts among those a join waits for (`WholeIndexOptions.after`).
+   */
+  keep?: { dir: string; contents?: { file: string; keys: [string, string][] } } | undefined;
 }
 
 /**
@@ -45,6 +51,10 @@ export interface WholeIndexShard {
 export interface WholeIndexOptions {
   order?: readonly string[] | undefined;
   previous?: string | undefined;
+  /** Joined once this many shards are kept (`ShardJob.keep`) by the indexers: posted with them, it needs no turn of the build's thread. */
+  after?: number | undefined;
+  /** Where the indexer keeps the joined index in the store (moved there from its folder). */
+  keep?: string | undefined;
 }
 
 /** A shard written: how many pages its index holds, and Pagefind's page id of each, by URL. */
@@ -69,11 +79,11 @@ class IndexWorker {
   /** Pages of the shards dealt to it and not yet written. */
   queued = 0;
 
-  /** `writing`: the pages being written by all the build's indexers, at most `writingPages` (src/build/search-worker.js). */
-  constructor(writing: Int32Array, writingPages: number) {
+  /** `writing`: the pages being written by all the build's indexers, at most `writingPages`; `kept`: the shards they kept (src/build/search-worker.js). */
+  constructor(writing: Int32Array, writingPages: number, kept: Int32Array) {
     // Plain JavaScript: without the build's TypeScript loader (`--import tsx/esm`, ~55 ms a start). V8's
     // flags (the build's young generation) are the process's, so the thread has them anyway.
-    this.worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { writing, writingPages }, execArgv: process.env["XPROF"] ? ["--cpu-prof", "--cpu-prof-dir=" + process.env["XPROF"], "--cpu-prof-interval", "200"] : [] });
+    this.worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { writing, writingPages, kept }, execArgv: [] });
     this.worker.on("message", (reply: WorkerReply) => {
       if (reply.type === "closed") return this.closed?.();
       const job = this.jobs.get(reply.id);
@@ -152,6 +162,9 @@ export class SearchIndexer {
     private readonly writing = new Int32Array(new SharedArrayBuffer(8)),
   ) {}
 
+  /** The shards the indexers kept in the store (`ShardJob.keep`), shared with them. */
+  private readonly kept = new Int32Array(new SharedArrayBuffer(4));
+
   /** Pages being written right now, by all the indexers. */
   writingNow(): number {
     return Atomics.load(this.writing, 0);
@@ -174,31 +187,35 @@ export class SearchIndexer {
    * and the newsroom prepared; started then, the join of an edit's whole index waited for it.
    */
   warm(): void {
-    if (this.workers.length === 0) this.workers.push(new IndexWorker(this.writing, this.writingPages));
+    if (this.workers.length === 0) this.workers.push(new IndexWorker(this.writing, this.writingPages, this.kept));
   }
 
-  /** The indexer with the fewest pages to go (a new one while there are fewer than `indexers` and all are busy). */
-  private idlest(): IndexWorker {
-    if (this.workers.length < this.indexers && this.workers.every((worker) => worker.queued > 0)) this.workers.push(new IndexWorker(this.writing, this.writingPages));
+  /**
+   * The indexer with the fewest pages to go (a new one while there are fewer than `indexers` and all
+   * are busy, unless `existing`: a join runs after the shards, on a thread already started).
+   */
+  private idlest(existing = false): IndexWorker {
+    const busy = this.workers.length < this.indexers && this.workers.every((worker) => worker.queued > 0);
+    if (this.workers.length === 0 || (busy && !existing)) this.workers.push(new IndexWorker(this.writing, this.writingPages, this.kept));
     return this.workers.reduce((best, candidate) => (candidate.queued < best.queued ? candidate : best));
   }
 
   /** Indexes one shard into `job.dir`; resolves once its files are written. */
-  async index({ pages, dir }: ShardJob): Promise<IndexedShard> {
+  async index({ pages, dir, keep }: ShardJob): Promise<IndexedShard> {
     const worker = this.idlest();
     const ready = pages.map((page) => {
       if (!("wait" in page) || page.wait !== true) return page;
       if (!this.written.has(page.url)) this.awaited.set(page.url, worker);
       return { ...page, ready: this.written.has(page.url) };
     });
-    const reply = await worker.run(this.next++, { pages: ready, dir });
+    const reply = await worker.run(this.next++, { pages: ready, dir, keep });
     if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`index ${dir}`, reply.errors);
     return { pages: reply.pages ?? 0, ids: new Map(reply.ids) };
   }
 
   /** Writes the index of the whole site, `shards` joined, into `dir` (src/build/search-whole.ts), on an indexer's thread. */
   async whole(shards: readonly WholeIndexShard[], dir: string, options: WholeIndexOptions = {}): Promise<void> {
-    const reply = await this.idlest().whole(this.next++, shards, dir, options);
+    const reply = await this.idlest(true).whole(this.next++, shards, dir, options);
     if (reply.errors && reply.errors.length > 0) throw new SearchIndexError(`join the shards into ${dir}`, reply.errors);
   }
 

@@ -6,7 +6,7 @@
 // every build that writes the whole site (a build, the merge of slices, the preview), once its
 // shards are; named by them (docs/architecture.md, "Search").
 import { byText, digestOf } from "./digest.ts";
-import type { SearchIndexer, WholeIndexShard } from "./search-index.ts";
+import type { SearchIndexer, WholeIndexOptions, WholeIndexShard } from "./search-index.ts";
 import { AMENDMENTS_SHARD } from "../site/search.ts";
 
 /** The whole index's fingerprint: the shards' ids and fingerprints (in any order: a merge has its slices'), and the ids it leaves out. */
@@ -34,8 +34,9 @@ const newestFirst = (a: string, b: string) => byText(b, a);
  * own shards' places, so its words and filters are the clean build's, byte for byte, and its pages
  * the same in the same order (only an amended story's fragment is named in `amended/`). `previous`: an earlier index
  * of the whole site (the store's), whose files that come out the same are linked, not compressed again.
+ * `after` and `keep`: see `WholeIndexOptions`.
  */
-export async function writeWholeIndex(indexer: SearchIndexer, shards: readonly WholeIndexShard[], dir: string, { stories, previous }: { stories?: ReadonlyMap<string, readonly string[]> | undefined; previous?: string | undefined } = {}): Promise<void> {
+export async function writeWholeIndex(indexer: SearchIndexer, shards: readonly WholeIndexShard[], dir: string, { stories, ...options }: { stories?: ReadonlyMap<string, readonly string[]> | undefined } & Omit<WholeIndexOptions, "order"> = {}): Promise<void> {
   const order = stories && [...stories.keys()].filter((id) => id !== AMENDMENTS_SHARD).sort(newestFirst).flatMap((id) => stories.get(id) ?? []);
-  await indexer.whole([...shards].sort((a, b) => newestFirst(a.id, b.id)), dir, { order, previous });
+  await indexer.whole([...shards].sort((a, b) => newestFirst(a.id, b.id)), dir, { order, ...options });
 }

@@ -14,6 +14,7 @@ import { fragmentUrl } from "./pagefind-cbor.js";
 import { fossick, UnsupportedLanguage } from "./pagefind-fossick.js";
 import { mergeIndexes } from "./pagefind-merge.js";
 import { PagefindIndexWriter } from "./pagefind-write.js";
+import { keepFolder, writeWhole } from "./stored-shards.js";
 
 /** Pages sent to Pagefind and not yet read by it, at most: the documents in memory stay few. */
 const MAX_IN_FLIGHT = 200;
@@ -30,6 +31,13 @@ const MAX_IN_FLIGHT = 200;
 const writing = workerData.writing;
 /** @type {number} */
 const writingPages = workerData.writingPages;
+/**
+ * Shards kept in the store by all the build's indexers so far (`keep` of an index job), in memory they
+ * share: the join of the whole index waits for as many as the build dealt out (its `after`), without
+ * a turn of the build's thread, which may be busy planning or rendering for seconds.
+ * @type {Int32Array}
+ */
+const kept = workerData.kept;
 /** Whether the build has let every indexer write at once from now on (`writing[1]`, src/build/search-index.ts `writeSideBySide`). */
 const sideBySide = () => Atomics.load(writing, 1) === 1;
 
@@ -260,14 +268,48 @@ async function indexShardWithPagefind({ id, pages, dir }) {
 }
 
 /**
- * The index of the whole site: the shards' indexes joined (src/build/pagefind-merge.js), each without
- * its hidden entries. No Pagefind process: the files are joined as they are.
- * @param {{ id: number; shards: { dir: string; hidden: string[] }[]; dir: string; order?: string[]; previous?: string }} job
+ * @typedef {{ dir: string; contents?: { file: string; keys: [string, string][] } }} Keep
+ *   where a written shard is kept in the store (src/build/store.ts `keepShard`), and the file of what it
+ *   holds (`keepShardContents`) with each page's search document key, in its order
  */
-async function joinShards({ id, shards, dir, order, previous }) {
+
+/**
+ * Keeps a shard written into `job.dir` in the store (`job.keep`): what it holds first (its pages'
+ * URLs, document keys and Pagefind ids; not when a page has no id: the shard is then indexed again,
+ * never amended), then the folder; then counts it among the shards kept.
+ * @param {{ id: number; dir: string; keep?: Keep }} job
+ * @param {{ type: string; id: number; pages: number; ids?: [string, string][]; errors: string[] }} reply
+ */
+async function keepShard(job, reply) {
+  if (!job.keep || reply.errors.length > 0) return reply;
   try {
+    const { contents, dir } = job.keep;
+    if (contents) {
+      const ids = new Map(reply.ids);
+      const documents = contents.keys.map(([url, key]) => [url, key, ids.get(url) ?? ""]);
+      if (documents.every(([, , pageId]) => pageId !== "")) await writeWhole(contents.file, JSON.stringify({ documents }));
+    }
+    await keepFolder(job.dir, dir);
+  } catch (error) {
+    return { ...reply, pages: 0, errors: [`could not keep ${job.dir} as ${job.keep.dir}: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  Atomics.add(kept, 0, 1);
+  Atomics.notify(kept, 0);
+  return reply;
+}
+
+/**
+ * The index of the whole site: the shards' indexes joined (src/build/pagefind-merge.js), each without
+ * its hidden entries, once `after` shards are kept (by any of the build's indexers); then kept in the
+ * store as `keep`. No Pagefind process: the files are joined as they are.
+ * @param {{ id: number; shards: { dir: string; hidden: string[] }[]; dir: string; order?: string[]; previous?: string; after?: number; keep?: string }} job
+ */
+async function joinShards({ id, shards, dir, order, previous, after = 0, keep }) {
+  try {
+    for (let now = Atomics.load(kept, 0); now < after; now = Atomics.load(kept, 0)) await Atomics.waitAsync(kept, 0, now).value;
     await fs.rm(dir, { recursive: true, force: true });
     const { pages } = await mergeIndexes(shards, dir, { order, previous });
+    if (keep !== undefined) await keepFolder(dir, keep);
     return { type: "written", id, pages, errors: [] };
   } catch (error) {
     return { type: "written", id, pages: 0, errors: [error instanceof Error ? error.message : String(error)] };
@@ -282,7 +324,7 @@ parentPort?.on("message", (message) => {
     keepDocument(message.file, message.html);
     return arrive(message.url, message.html);
   }
-  if (message.type === "index") queue = queue.then(async () => parentPort?.postMessage(await indexShard(message)));
+  if (message.type === "index") queue = queue.then(async () => parentPort?.postMessage(await keepShard(message, await indexShard(message))));
   if (message.type === "whole") queue = queue.then(async () => parentPort?.postMessage(await joinShards(message)));
   if (message.type === "close") {
     queue = queue.then(async () => {

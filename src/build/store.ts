@@ -11,6 +11,7 @@ import type { BuildRecord } from "./plan.ts";
 import type { ShardContents } from "./search-amendments.ts";
 import { mapLimit } from "../images/limit.ts";
 import { isFingerprint, isShardId, isSitePath } from "./stored-names.ts";
+import { keepFolder, writeWhole } from "./stored-shards.js";
 
 const RECORD_FILE = "record.v8";
 /** A search document is stored beside the pages, as `<key>.search`. */
@@ -178,22 +179,15 @@ export class BuildStore {
 
   /** Keeps what a freshly indexed shard holds, before its folder (a shard without it is never amended). */
   async keepShardContents(fingerprint: string, contents: ShardContents): Promise<void> {
-    await this.writeBesideShards(this.shardContentsFile(fingerprint), JSON.stringify(contents));
+    await writeWhole(this.shardContentsFile(fingerprint), JSON.stringify(contents));
   }
 
-  /** Writes a file beside the stored shards whole: a reader never sees half of it. */
-  private async writeBesideShards(file: string, text: string): Promise<void> {
-    await fs.mkdir(this.shardsDir, { recursive: true });
-    await fs.writeFile(`${file}.${process.pid}`, text);
-    await fs.rename(`${file}.${process.pid}`, file);
-  }
-
-  /** Keeps a freshly written shard folder (moved in: the output gets links to it). */
+  /**
+   * Keeps a freshly written shard folder (moved in: the output gets links to it). A build's indexers
+   * keep the shards they write themselves, the same way (src/build/stored-shards.js).
+   */
   async keepShard(dir: string, fingerprint: string): Promise<void> {
-    const stored = this.shardDir(fingerprint);
-    await fs.mkdir(this.shardsDir, { recursive: true });
-    await fs.rm(stored, { recursive: true, force: true });
-    await fs.rename(dir, stored);
+    await keepFolder(dir, this.shardDir(fingerprint));
   }
 
   /**

@@ -3,6 +3,7 @@
 // hard-linked from the build store when its fingerprint did not change, while the pages render.
 // The search shards that changed are indexed from the stored search documents (ShardWriter), from
 // before the pages are planned; unchanged shards are linked.
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type dateline from "../../.eleventy.ts";
@@ -266,14 +267,11 @@ export class ShardWriter {
       return { url: teaser.path, file: this.store.searchFile(document.key), wait: !document.stored };
     });
     const scratch = `${this.store.shardDir(planned.fingerprint)}.${process.pid}.partial`;
-    const feed = this.indexer.index({ pages, dir: scratch }).then(async ({ pages: count, ids }) => {
-      // What it holds, kept first: a later build amends this shard from it (src/build/search-amendments.ts).
-      // A page without an id leaves it unkept: the shard is then indexed again, never amended.
-      const documents = planned.shard.teasers.map((teaser): [string, string, string] => [teaser.path, this.search.documents.get(teaser.path)?.key ?? "", ids.get(teaser.path) ?? ""]);
-      if (documents.every(([, , id]) => id !== "")) await this.store.keepShardContents(planned.fingerprint, { documents });
-      await this.store.keepShard(scratch, planned.fingerprint);
-      return count;
-    });
+    // Kept in the store by its indexer (what it holds first: a later build amends this shard from it,
+    // src/build/search-amendments.ts), so the join that waits for it needs no turn of this thread.
+    const keys = planned.shard.teasers.map((teaser): [string, string] => [teaser.path, this.search.documents.get(teaser.path)?.key ?? ""]);
+    const keep = { dir: this.store.shardDir(planned.fingerprint), contents: { file: this.store.shardContentsFile(planned.fingerprint), keys } };
+    const feed = this.indexer.index({ pages, dir: scratch, keep }).then(({ pages: count }) => count);
     // Awaited in finish(), or dropped with the build's own error in abort().
     feed.catch(() => undefined);
     this.feeds.set(planned.shard.id, feed);
@@ -340,23 +338,22 @@ export class ShardWriter {
   }
 
   /**
-   * The index of the whole site, in the store: joined from the shards once every one is written,
-   * unless the store holds it. Its stored folder.
+   * The index of the whole site, in the store, unless the store holds it: asked of an indexer now,
+   * after the shards it joins were dealt out, and joined there once every one is written and kept
+   * (`WholeIndexOptions.after`). Its stored folder.
    */
   private async joinWhole(): Promise<string> {
-    await Promise.all(this.feeds.values());
     const { shards, hidden } = this.search;
     const fingerprint = wholeIndexFingerprint(shards.map((planned) => [planned.shard.id, planned.fingerprint] as const), hidden);
     const stored = this.store.shardDir(fingerprint);
-    const held = await fs.stat(stored).then(() => true, () => false);
-    if (!held) {
-      const scratch = `${stored}.${process.pid}.partial`;
-      // An amended build's pages go where a clean build's are (only then: it looks up every page's URL).
-      const stories = shards.some((planned) => planned.shard.id === AMENDMENTS_SHARD) ? new Map(shards.map((planned) => [planned.shard.id, planned.shard.teasers.map((teaser) => teaser.path)])) : undefined;
-      const previous = this.search.previousWhole === undefined ? undefined : this.store.shardDir(this.search.previousWhole);
-      await writeWholeIndex(this.indexer, wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint), this.store.shardContentsFile(planned.fingerprint)] as const), hidden), scratch, { stories, previous });
-      await this.store.keepShard(scratch, fingerprint);
-    }
+    // Synchronous: asked before this thread plans and renders for seconds, not after.
+    if (fsSync.existsSync(stored)) return stored;
+    const scratch = `${stored}.${process.pid}.partial`;
+    // An amended build's pages go where a clean build's are (only then: it looks up every page's URL).
+    const stories = shards.some((planned) => planned.shard.id === AMENDMENTS_SHARD) ? new Map(shards.map((planned) => [planned.shard.id, planned.shard.teasers.map((teaser) => teaser.path)])) : undefined;
+    const previous = this.search.previousWhole === undefined ? undefined : this.store.shardDir(this.search.previousWhole);
+    const whole = wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint), this.store.shardContentsFile(planned.fingerprint)] as const), hidden);
+    await writeWholeIndex(this.indexer, whole, scratch, { stories, previous, after: this.feeds.size, keep: stored });
     return stored;
   }
 

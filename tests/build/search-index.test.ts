@@ -1,3 +1,4 @@
+import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -287,6 +288,36 @@ function edgeDocuments(): { url: string; html: string }[] {
 }
 
 describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
+  it("is joined by the indexers once the shards dealt out before it are kept, with no turn of the build's thread", async () => {
+    const dir = await tempDir();
+    const pages = stories(60, 700);
+    const stored = (name: string) => path.join(dir, "store", name);
+    // Two indexers: the join waits for a shard the other one keeps.
+    const indexer = new SearchIndexer(2);
+    try {
+      const keys = (from: number, to: number) => pages.slice(from, to).map((page): [string, string] => [page.url, `key-${page.url}`]);
+      const a = indexer.index({ pages: pages.slice(0, 30), dir: path.join(dir, "a.partial"), keep: { dir: stored("a"), contents: { file: stored("a.contents.json"), keys: keys(0, 30) } } });
+      const b = indexer.index({ pages: pages.slice(30), dir: path.join(dir, "b.partial"), keep: { dir: stored("b") } });
+      const shards = ["a", "b"].map((id) => ({ id, dir: stored(id), path: `../${id}/`, hidden: [] }));
+      const whole = indexer.whole(shards, path.join(dir, "all.partial"), { after: 2, keep: stored("all") });
+      // This thread busy, as a build's is while it plans and renders: it never turns its event loop.
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      const deadline = Date.now() + 30_000;
+      while (!fsSync.existsSync(path.join(stored("all"), "pagefind-entry.json")) && Date.now() < deadline) Atomics.wait(pause, 0, 0, 20);
+      expect(fsSync.existsSync(path.join(stored("all"), "pagefind-entry.json"))).toBe(true);
+      const [first] = await Promise.all([a, b, whole]);
+      // Each shard moved into the store; what the first holds kept beside it, each page with its document's key and its id.
+      expect(fsSync.existsSync(path.join(dir, "a.partial")) || fsSync.existsSync(path.join(dir, "b.partial"))).toBe(false);
+      const contents = JSON.parse(await fs.readFile(stored("a.contents.json"), "utf8"));
+      expect(contents.documents).toEqual(pages.slice(0, 30).map((page) => [page.url, `key-${page.url}`, first.ids.get(page.url)]));
+      expect(fsSync.existsSync(stored("b.contents.json"))).toBe(false);
+      await pagefindIndex(pages, path.join(dir, "one"));
+      expect(await expectPagefindsIndex(stored("all"), path.join(dir, "one"))).toHaveLength(60);
+    } finally {
+      await indexer.close();
+    }
+  });
+
   it("is the index Pagefind writes for all the shards' pages: every file the same, by name and bytes, once unzipped; the pages' fragments named in their shards", async () => {
     await withIndexer(async (indexer, dir) => {
     const pages = stories(240);
