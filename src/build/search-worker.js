@@ -269,8 +269,8 @@ async function indexShardWithPagefind({ id, pages, dir }) {
 
 /**
  * @typedef {{ dir: string; contents?: { file: string; keys: [string, string][] } }} Keep
- *   where a written shard is kept in the store (src/build/store.ts `keepShard`), and the file of what it
- *   holds (`keepShardContents`) with each page's search document key, in its order
+ *   where a written shard is kept in the store (src/build/store.ts `shardDir`), and the file of what it
+ *   holds (`shardContentsFile`, read by `readShardContents`) with each page's search document key, in its order
  */
 
 /**

@@ -11,7 +11,6 @@ import type { BuildRecord } from "./plan.ts";
 import type { ShardContents } from "./search-amendments.ts";
 import { mapLimit } from "../images/limit.ts";
 import { isFingerprint, isShardId, isSitePath } from "./stored-names.ts";
-import { keepFolder, writeWhole } from "./stored-shards.js";
 
 const RECORD_FILE = "record.v8";
 /** A search document is stored beside the pages, as `<key>.search`. */
@@ -175,19 +174,6 @@ export class BuildStore {
     } catch {
       return undefined;
     }
-  }
-
-  /** Keeps what a freshly indexed shard holds, before its folder (a shard without it is never amended). */
-  async keepShardContents(fingerprint: string, contents: ShardContents): Promise<void> {
-    await writeWhole(this.shardContentsFile(fingerprint), JSON.stringify(contents));
-  }
-
-  /**
-   * Keeps a freshly written shard folder (moved in: the output gets links to it). A build's indexers
-   * keep the shards they write themselves, the same way (src/build/stored-shards.js).
-   */
-  async keepShard(dir: string, fingerprint: string): Promise<void> {
-    await keepFolder(dir, this.shardDir(fingerprint));
   }
 
   /**

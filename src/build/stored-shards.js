@@ -1,7 +1,8 @@
-// How the build store (src/build/store.ts) keeps a search shard's folder and the file of what it holds:
-// shared with the search indexers (src/build/search-worker.js), which keep the shards they write
-// themselves, so that the index of the whole site is joined without waiting for the build's thread.
-// Plain JavaScript: the worker threads run without the TypeScript loader.
+// How a search shard's folder and the file of what it holds are kept in the build store (src/build/
+// store.ts `shardDir`, `shardContentsFile` name where): by the search indexers (src/build/
+// search-worker.js), which keep the shards they write themselves, so that the index of the whole site
+// is joined without waiting for a turn of the build's thread. Plain JavaScript: the worker threads
+// run without the TypeScript loader.
 import fs from "node:fs/promises";
 import path from "node:path";
 import process from "node:process";

@@ -6,6 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BuildStore, emptyFolder, Linker, linkOrCopy, type Link } from "../../src/build/store.ts";
+import { keepFolder } from "../../src/build/stored-shards.js";
 import { buildId, holdsBuild } from "../../src/build/apply.ts";
 import { markOutputFolder } from "../../src/build/output-folder.ts";
 
@@ -43,7 +44,7 @@ describe("BuildStore", () => {
     const shard = path.join(root, "shard");
     await fs.mkdir(shard);
     await fs.writeFile(path.join(shard, "pagefind-entry.json"), "{}");
-    await store.keepShard(shard, "fp-shard");
+    await keepFolder(shard, store.shardDir("fp-shard"));
     const record = { pages: new Map([["/", "fp-keep"]]), shards: new Map<string, string>(), inputs: new Map([["/", "shell=abcdefgh listing=ijklmnop"]]) };
     await store.writeRecord(record);
     expect(await store.readRecord()).toEqual(record);
