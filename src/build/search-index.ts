@@ -64,7 +64,7 @@ export interface IndexedShard {
 }
 
 interface WorkerReply {
-  type: "written" | "closed";
+  type: "written" | "closed" | "loaded";
   id: number;
   errors?: string[];
   pages?: number;
@@ -76,6 +76,8 @@ class IndexWorker {
   private readonly worker: Worker;
   private readonly jobs = new Map<number, { resolve: (reply: WorkerReply) => void; reject: (error: Error) => void; pages: number }>();
   private closed: (() => void) | undefined;
+  /** Once the thread has loaded its modules (or ended): see `stop`. */
+  private readonly loaded: Promise<void>;
   /** Pages of the shards dealt to it and not yet written. */
   queued = 0;
 
@@ -84,7 +86,11 @@ class IndexWorker {
     // Plain JavaScript: without the build's TypeScript loader (`--import tsx/esm`, ~55 ms a start). V8's
     // flags (the build's young generation) are the process's, so the thread has them anyway.
     this.worker = new Worker(new URL("./search-worker.js", import.meta.url), { workerData: { writing, writingPages, kept }, execArgv: [] });
+    let loaded = () => {};
+    this.loaded = new Promise((resolve) => (loaded = resolve));
+    this.worker.once("exit", loaded);
     this.worker.on("message", (reply: WorkerReply) => {
+      if (reply.type === "loaded") return loaded();
       if (reply.type === "closed") return this.closed?.();
       const job = this.jobs.get(reply.id);
       this.jobs.delete(reply.id);
@@ -125,10 +131,16 @@ class IndexWorker {
     await this.worker.terminate();
   }
 
-  /** Stops at once: every shard still dealt to it fails with `error`. */
+  /**
+   * Stops at once: every shard still dealt to it fails with `error`. The thread itself is ended once
+   * it has loaded its modules: ended while it loads them (~0.1 s from its start), it brought the
+   * whole process down, Node 22 and 26 alike (a V8 check failing: "(location_) != nullptr",
+   * "!is_null()"), which a build that fails early met with the indexer it starts at once.
+   */
   async stop(error: Error): Promise<void> {
     for (const job of this.jobs.values()) job.reject(error);
     this.jobs.clear();
+    await this.loaded;
     await this.worker.terminate();
   }
 }

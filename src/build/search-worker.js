@@ -333,3 +333,5 @@ parentPort?.on("message", (message) => {
     });
   }
 });
+// Its modules are loaded: from now on the build may end this thread (src/build/search-index.ts `stop`).
+parentPort?.postMessage({ type: "loaded" });

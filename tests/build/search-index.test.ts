@@ -2,8 +2,11 @@ import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { execFile } from "node:child_process";
+import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { SearchIndexer } from "../../src/build/search-index.ts";
+import { REPO } from "../helpers/paths.ts";
 import { indexedUrls, pagefindIndex } from "../helpers/pagefind.ts";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { decodeCbor, readPagefindFile } from "../../src/build/pagefind-cbor.js";
@@ -40,6 +43,35 @@ async function tempDir(): Promise<string> {
 }
 
 describe("SearchIndexer", () => {
+  it("stops an indexer at any moment of its start without bringing the process down", async () => {
+    // Ended while it loaded its modules, an indexer's thread brought the whole process down (a V8
+    // check failing, Node 22 and 26): a build that fails early stops the one it started at once. In a
+    // process of its own, stopped again and again, 0–90 ms into its start.
+    const dir = await tempDir();
+    const script = path.join(dir, "warm-and-stop.mts");
+    await fs.writeFile(
+      script,
+      [
+        `import { SearchIndexer } from ${JSON.stringify(pathToFileURL(path.join(REPO, "src/build/search-index.ts")).href)};`,
+        "for (let i = 0; i < 30; i++) {",
+        "  const indexer = new SearchIndexer();",
+        "  indexer.warm();",
+        "  await new Promise((resolve) => setTimeout(resolve, (i % 10) * 10));",
+        "  await indexer.stop();",
+        "}",
+        'process.stdout.write("stopped 30\\n");',
+      ].join("\n"),
+    );
+    const run = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; output: string }>((resolve) => {
+      execFile(process.execPath, ["--import", "tsx/esm", script], { cwd: REPO, timeout: 120_000 }, (error, stdout, stderr) =>
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, signal: error ? ((error as { signal?: NodeJS.Signals }).signal ?? null) : null, output: `${stdout}${stderr}` }),
+      );
+    });
+    expect(run.output).not.toContain("Check failed");
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: 0, signal: null });
+    expect(run.output).toContain("stopped 30");
+  });
+
   it("indexes given documents and documents read from files, waiting for a file the build has yet to write", async () => {
     const dir = await tempDir();
     const later = path.join(dir, "later.search");
