@@ -5,6 +5,8 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { displayPath } from "../content/errors.ts";
+// The partial files' name and how they are written (plain JavaScript: the search indexers write so too).
+export { partialPath, writeFileAtomically } from "./partial-files.js";
 
 /** When this process started, to tell its own files from those of an earlier process that had its pid. */
 const STARTED_MS = Date.now() - process.uptime() * 1000;
@@ -33,17 +35,6 @@ export function isStale(pid: number, mtimeMs: number): boolean {
   return !isRunning(pid);
 }
 
-/** `<file>.<pid>.partial`: how every file is written before it is renamed into place. */
-export function partialPath(file: string): string {
-  return `${file}.${process.pid}.partial`;
-}
-
-/** Writes `file` whole or not at all: a run killed midway leaves a `.partial` file, never a cut one. */
-export async function writeFileAtomically(file: string, data: string | Buffer): Promise<void> {
-  const partial = partialPath(file);
-  await fs.writeFile(partial, data);
-  await fs.rename(partial, file);
-}
 
 const PARTIAL = /^.+\.(\d+)\.partial$/;
 const STAGING = /^\.staging-(\d+)-[\w-]+$/;

@@ -14,7 +14,7 @@ import { fragmentUrl } from "./pagefind-cbor.js";
 import { fossick, UnsupportedLanguage } from "./pagefind-fossick.js";
 import { mergeIndexes } from "./pagefind-merge.js";
 import { PagefindIndexWriter } from "./pagefind-write.js";
-import { keepFolder, writeWhole } from "./stored-shards.js";
+import { keepContents, keepFolder } from "./stored-shards.js";
 
 /** Pages sent to Pagefind and not yet read by it, at most: the documents in memory stay few. */
 const MAX_IN_FLIGHT = 200;
@@ -287,7 +287,7 @@ async function keepShard(job, reply) {
     if (contents) {
       const ids = new Map(reply.ids);
       const documents = contents.keys.map(([url, key]) => [url, key, ids.get(url) ?? ""]);
-      if (documents.every(([, , pageId]) => pageId !== "")) await writeWhole(contents.file, JSON.stringify({ documents }));
+      if (documents.every(([, , pageId]) => pageId !== "")) await keepContents(contents.file, JSON.stringify({ documents }));
     }
     await keepFolder(job.dir, dir);
   } catch (error) {

@@ -5,8 +5,7 @@
 // run without the TypeScript loader.
 import fs from "node:fs/promises";
 import path from "node:path";
-import process from "node:process";
-import { threadId } from "node:worker_threads";
+import { writeFileAtomically } from "./partial-files.js";
 
 /**
  * Moves a freshly written folder in as `stored`, replacing what was there.
@@ -20,13 +19,12 @@ export async function keepFolder(dir, stored) {
 }
 
 /**
- * Writes `file` whole: a reader never sees half of it (written beside it, then renamed).
+ * Writes the file of what a shard holds beside the stored shards, whole (src/build/partial-files.js),
+ * making their folder if this is the first.
  * @param {string} file
  * @param {string} text
  */
-export async function writeWhole(file, text) {
+export async function keepContents(file, text) {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.${threadId}`;
-  await fs.writeFile(partial, text);
-  await fs.rename(partial, file);
+  await writeFileAtomically(file, text);
 }
