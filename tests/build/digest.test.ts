@@ -16,6 +16,11 @@ describe("digestOf", () => {
     expect(digestOf({ a: 1, b: undefined })).toBe(digestOf({ a: 1 }));
     expect(digestOf({ a: "1" })).not.toBe(digestOf({ a: 1 }));
     expect(digestOf(["a,b"])).not.toBe(digestOf(["a", "b"]));
+    // Where one value ends and the next begins is never a guess: numbers before strings, keys before values.
+    expect(digestOf([1, "23"])).not.toBe(digestOf([12, "3"]));
+    expect(digestOf({ a: "1b" })).not.toBe(digestOf({ a1: "b" }));
+    expect(digestOf([true, null, undefined, 0])).not.toBe(digestOf([true, null, null, 0]));
+    expect(digestOf([withDigest({}, "x")])).not.toBe(digestOf(["#1:x"]));
   });
 
   it("uses a digested value's own digest: a change inside it is not seen until it is digested again", () => {
