@@ -156,7 +156,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const planWrite = async () => {
       const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined, templates });
       timer.lap("render");
-      const [stored, code] = await Promise.all([store.storedFingerprints(), codeDigest()]);
+      const [listing, code] = await Promise.all([store.list(), codeDigest()]);
+      const stored = listing.names;
       const policy = options.slice ? false : (options.searchAmendments ?? AMEND_POLICY);
       const planOptions = {
         code,
@@ -186,14 +187,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         timer.lap("plan");
         const write = (part: BuildPlan, into: string, previousOutput?: string) => writeBuild({ plan: part, output: into, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing, linking });
         const job = slice ? sliceJob(slice.spec, { plan, id, content, images, workOf, contentFiles: slice.contentFiles, write }) : wholeJob({ plan, inPlace, output, write });
-        return { plan, id, job, newsroom, images };
+        return { plan, id, job, newsroom, images, listing };
       } catch (error) {
         // A plan that fails (a broken link) stops the indexing it started.
         await indexing.abort(error);
         throw error;
       }
     };
-    const { plan, id, job, newsroom, images } = await planWrite().catch(async (error: unknown) => {
+    const { plan, id, job, newsroom, images, listing } = await planWrite().catch(async (error: unknown) => {
       await linking.stop();
       await fs.rm(staging, { recursive: true, force: true });
       throw error;
@@ -203,8 +204,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Saved while the pages are written (its entries hold for any build of this code): not after them.
     const saving = articleCache.save();
     saving.catch(() => undefined);
-    // What the store holds that this build does not name, listed meanwhile; removed once its record is saved.
-    const unnamed = store.unnamed(part.record, [...plan.documents.values()].map((document) => document.key));
+    // What the store held as the build began to plan that this build does not name; removed once its record is saved.
+    const unnamed = store.unnamed(part.record, [...plan.documents.values()].map((document) => document.key), listing);
     unnamed.catch(() => undefined);
     let written: WriteReport;
     try {

@@ -31,6 +31,16 @@ interface StoredRecord {
   id?: string;
 }
 
+/** What the store holds (`BuildStore.list`). */
+export interface StoredListing {
+  /** Every stored output and shard by fingerprint, and every stored search document by file name. */
+  names: Set<string>;
+  /** The names in each of the pages' folders (a fan-out by two characters of the fingerprint), by folder. */
+  folders: (readonly [string, string[]])[];
+  /** The names in the shards' folder (shards, what each holds, leftovers). */
+  shards: string[];
+}
+
 export class BuildStore {
   readonly dir: string;
   private readonly pagesDir: string;
@@ -106,17 +116,29 @@ export class BuildStore {
     await fs.rename(partial, path.join(this.dir, RECORD_FILE));
   }
 
-  /** Every fingerprint with a stored output or shard. */
+  /** Every fingerprint with a stored output or shard (and every stored search document, by file name). */
   async storedFingerprints(): Promise<Set<string>> {
-    const found = new Set<string>();
+    return (await this.list()).names;
+  }
+
+  /**
+   * What the store holds, listed once: a build asks it before it plans (what it may reuse) and, from
+   * the same listing, what its record does not name (`unnamed`). Listing the store twice read its 4,096
+   * page folders twice a build (docs/performance.md, "2026-12-07, evening").
+   */
+  async list(): Promise<StoredListing> {
+    const names = new Set<string>();
     const fanOut = await fs.readdir(this.pagesDir).catch(() => [] as string[]);
-    await Promise.all(
+    const folders = await Promise.all(
       fanOut.map(async (prefix) => {
-        for (const name of await fs.readdir(path.join(this.pagesDir, prefix)).catch(() => [] as string[])) found.add(name);
+        const inFolder = await fs.readdir(path.join(this.pagesDir, prefix)).catch(() => [] as string[]);
+        for (const name of inFolder) names.add(name);
+        return [prefix, inFolder] as const;
       }),
     );
-    for (const name of await fs.readdir(this.shardsDir).catch(() => [] as string[])) if (!name.includes(".")) found.add(name);
-    return found;
+    const shards = await fs.readdir(this.shardsDir).catch(() => [] as string[]);
+    for (const name of shards) if (!name.includes(".")) names.add(name);
+    return { names, folders, shards };
   }
 
   /** Where the output of `fingerprint` is stored. */
@@ -178,25 +200,18 @@ export class BuildStore {
 
   /**
    * The stored outputs, shards and search documents `record` and `documents` do not name, for
-   * `remove` once that build's record is saved (the cache holds one build). Listed while the build
-   * still runs (at 100,000 articles the store holds ~240,000 names): what it adds meanwhile it names.
+   * `remove` once that build's record is saved (the cache holds one build): of `listing`, the store as
+   * the build found it (`list`; else listed now). What the build adds meanwhile it names.
    */
-  async unnamed(record: BuildRecord, documents: Iterable<string> = []): Promise<string[]> {
+  async unnamed(record: BuildRecord, documents: Iterable<string> = [], listing?: StoredListing): Promise<string[]> {
     const keep = new Set([...record.pages.values(), ...record.shards.values()]);
     const keepDocuments = new Set(documents);
-    const fanOut = await fs.readdir(this.pagesDir).catch(() => [] as string[]);
-    // The folders read side by side (one after another, a build's last step waited on 256 reads).
+    const { folders, shards } = listing ?? (await this.list());
     const kept = (name: string) => (name.endsWith(DOCUMENT_SUFFIX) ? keepDocuments.has(name.slice(0, -DOCUMENT_SUFFIX.length)) : keep.has(name));
-    const listed = await Promise.all(
-      fanOut.map(async (prefix) => {
-        const names = await fs.readdir(path.join(this.pagesDir, prefix)).catch(() => [] as string[]);
-        return names.filter((name) => !kept(name)).map((name) => path.join(this.pagesDir, prefix, name));
-      }),
-    );
+    const listed = folders.flatMap(([prefix, names]) => names.filter((name) => !kept(name)).map((name) => path.join(this.pagesDir, prefix, name)));
     const beside = (name: string, suffix: string) => name.endsWith(suffix) && keep.has(name.slice(0, -suffix.length));
     const keptShard = (name: string) => keep.has(name) || beside(name, CONTENTS_SUFFIX);
-    const shards = (await fs.readdir(this.shardsDir).catch(() => [] as string[])).filter((name) => !keptShard(name)).map((name) => path.join(this.shardsDir, name));
-    return [...listed.flat(), ...shards];
+    return [...listed, ...shards.filter((name) => !keptShard(name)).map((name) => path.join(this.shardsDir, name))];
   }
 
   /** Removes what `unnamed` listed (gone already is fine); how many. */

@@ -82,9 +82,15 @@ describe("BuildStore", () => {
     await keep("old");
     await keep("same");
     const record = { pages: new Map([["/same/", "fp-same"], ["/new/", "fp-new"]]), shards: new Map<string, string>() };
+    // A build lists the store once, before it plans, and takes both what it may reuse and what it
+    // does not name from that listing.
+    const listing = await store.list();
+    expect([...listing.names].sort()).toEqual(["fp-old", "fp-same"]);
     const unnamed = await store.unnamed(record);
     // The build goes on: a page it names is kept after the listing.
     await keep("new");
+    expect(await store.unnamed(record, [], listing)).toEqual(unnamed);
+    expect(unnamed).toEqual([store.pageFile("fp-old")]);
     expect(await store.remove(unnamed)).toBe(1);
     expect([...(await store.storedFingerprints())].sort()).toEqual(["fp-new", "fp-same"]);
   });
