@@ -73,4 +73,57 @@ describe("ArticleSourceCache", () => {
     expect(again.checked).toBe(0);
     expect(again.articles.map((article) => article.id)).toEqual(["articles/2026/harbour-vote.md"]);
   });
+
+  it("saves what changed into a journal beside its file, read back in order; a record cut short is left out, and a long journal is written into the file", async () => {
+    const fixture = await site();
+    const file = path.join(fixture.cacheDir, "build/sources.v8");
+    const journal = `${file}.journal`;
+    const cache = await ArticleSourceCache.open(file);
+    const { articles } = await load(fixture, cache);
+    await cache.save();
+    // A first save writes the file whole.
+    const whole = await fs.readFile(file);
+    await expect(fs.stat(journal)).rejects.toThrow();
+    const edited = path.join(fixture.contentDir, "articles/2026/harbour-vote.md");
+    await fs.appendFile(edited, "\nOne more line.\n");
+    expect((await load(fixture, cache)).checked).toBe(1);
+    await cache.save();
+    // The edit went into the journal; the file is as it was.
+    expect((await fs.readFile(file)).equals(whole)).toBe(true);
+    const oneRecord = await fs.readFile(journal);
+    expect(oneRecord.length).toBeGreaterThan(4);
+    const reopened = await ArticleSourceCache.open(file);
+    expect(await load(fixture, reopened)).toMatchObject({ checked: 0, reused: articles.length });
+    // A deleted article is forgotten through the journal too.
+    await fs.rm(path.join(fixture.contentDir, "articles/2026/date-only.md"));
+    await load(fixture, reopened);
+    await reopened.save();
+    const afterDelete = await fs.readFile(journal);
+    expect(afterDelete.length).toBeGreaterThan(oneRecord.length);
+    const third = await ArticleSourceCache.open(file);
+    expect(await load(fixture, third)).toMatchObject({ checked: 0, reused: articles.length - 1 });
+    // The last record cut short (a build stopped while it appended): that change is checked again, the rest holds.
+    await fs.appendFile(edited, "\nAnd another.\n");
+    await load(fixture, third);
+    await third.save();
+    const full = await fs.readFile(journal);
+    await fs.writeFile(journal, full.subarray(0, full.length - 3));
+    const torn = await ArticleSourceCache.open(file);
+    expect(await load(fixture, torn)).toMatchObject({ checked: 1, reused: articles.length - 2 });
+    // Past its records' limit (64 for a small site) the journal is written into the file, and removed.
+    for (let n = 0; n < 70; n++) {
+      const later = new Date(Date.now() + (n + 1) * 60_000);
+      await fs.utimes(edited, later, later);
+      await load(fixture, torn);
+      await torn.save();
+    }
+    expect((await fs.readFile(file)).equals(whole)).toBe(false);
+    const left = await fs.readFile(journal).catch(() => Buffer.alloc(0));
+    let records = 0;
+    for (let at = 0; at < left.length; at += 4 + left.readUInt32LE(at)) records++;
+    expect(records).toBeGreaterThan(0);
+    expect(records).toBeLessThanOrEqual(64);
+    const last = await ArticleSourceCache.open(file);
+    expect(await load(fixture, last)).toMatchObject({ checked: 0, reused: articles.length - 1 });
+  });
 });
