@@ -14,20 +14,19 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { publishEdits, writeCorpus, type Corpus } from "./corpus.ts";
 import { ensurePhotos, type PhotoSet } from "./photos.ts";
 import { measure, type Measurement } from "./measure.ts";
 import { measureDevLoop } from "./dev-loop.ts";
 import { editorCommandRows, measureEditorCommands } from "./editor-commands.ts";
 import { settle, Trash } from "./trash.ts";
+import { scriptArguments } from "../package-scripts.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const ELEVENTY = path.join(ROOT, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-/** `npm run build`: exactly what a newsroom runs. */
-const BUILD = path.join(ROOT, "src", "cli", "build.ts");
-/** `npm run build`'s first module (package.json): the process starts again with its settings before tsx loads. */
-const START_BUILD = pathToFileURL(path.join(ROOT, "src", "cli", "start-build.js")).href;
+/** `npm run build`: exactly what a newsroom runs, package.json's own command line. */
+const BUILD = scriptArguments("build");
 const BASELINE_CONFIG = path.join(ROOT, "scripts", "bench", "baseline.config.js");
 /** Source photos drawn once and kept between runs (delete it to redraw). */
 const PHOTO_CACHE = path.join(ROOT, ".cache", "bench", "photos");
@@ -141,7 +140,7 @@ async function run(kind: Kind, n: number, target: Target, options: Options, extr
   const args =
     kind === "baseline"
       ? [...nodeArgs, ELEVENTY, `--config=${BASELINE_CONFIG}`, `--input=${target.input}`, `--output=${target.output}`, "--quiet"]
-      : [...nodeArgs, "--import", START_BUILD, "--import", "tsx/esm", BUILD, `--input=${target.input}`, `--output=${target.output}`, ...extra];
+      : [...nodeArgs, ...BUILD, `--input=${target.input}`, `--output=${target.output}`, ...extra];
   settle();
   const result = await measure(process.execPath, args, {
     cwd: ROOT,

@@ -35,7 +35,6 @@ export function isStale(pid: number, mtimeMs: number): boolean {
   return !isRunning(pid);
 }
 
-
 const PARTIAL = /^.+\.(\d+)\.partial$/;
 const STAGING = /^\.staging-(\d+)-[\w-]+$/;
 const UNNAMED_STAGING = /^\.staging-[A-Za-z0-9]{6}$/;

@@ -11,6 +11,7 @@ import type { BuildRecord } from "./plan.ts";
 import type { ShardContents } from "./search-amendments.ts";
 import { mapLimit } from "../images/limit.ts";
 import { isFingerprint, isShardId, isSitePath } from "./stored-names.ts";
+import { writeFileAtomically } from "./leftovers.ts";
 
 const RECORD_FILE = "record.v8";
 /** A search document is stored beside the pages, as `<key>.search`. */
@@ -111,14 +112,7 @@ export class BuildStore {
       return pageInputs === undefined ? [sitePath, fingerprint] : [sitePath, fingerprint, pageInputs];
     });
     const data: StoredRecord = { version: RECORD_VERSION, pages, shards: [...record.shards], ...(id !== undefined && { id }) };
-    const partial = path.join(this.dir, `${RECORD_FILE}.${process.pid}.partial`);
-    await fs.writeFile(partial, v8.serialize(data));
-    await fs.rename(partial, path.join(this.dir, RECORD_FILE));
-  }
-
-  /** Every fingerprint with a stored output or shard (and every stored search document, by file name). */
-  async storedFingerprints(): Promise<Set<string>> {
-    return (await this.list()).names;
+    await writeFileAtomically(path.join(this.dir, RECORD_FILE), v8.serialize(data));
   }
 
   /**
@@ -156,7 +150,7 @@ export class BuildStore {
     return `${this.pageFile(key)}${DOCUMENT_SUFFIX}`;
   }
 
-  /** Whether a set of `storedFingerprints()` holds the search document of `key`. */
+  /** Whether a set of `list()`'s names holds the search document of `key`. */
   static holdsDocument(stored: ReadonlySet<string>, key: string): boolean {
     return stored.has(`${key}${DOCUMENT_SUFFIX}`);
   }

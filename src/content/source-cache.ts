@@ -9,6 +9,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import { randomUUID } from "node:crypto";
 import { digestText } from "../build/digest.ts";
+import { writeFileAtomically } from "../build/leftovers.ts";
 import { readText } from "./read-text.ts";
 import { mapFiles } from "./files.ts";
 import type { ArticleSource } from "./load-articles.ts";
@@ -291,9 +292,7 @@ export class ArticleSourceCache {
     } else {
       const id = randomUUID();
       const entries: [string, Entry][] = [...this.entries].map(([article, entry]) => [article, persisted(entry)]);
-      const partial = `${this.file}.${process.pid}.partial`;
-      await fs.writeFile(partial, v8.serialize({ format: FORMAT, entries, id } satisfies StoredCache));
-      await fs.rename(partial, this.file);
+      await writeFileAtomically(this.file, v8.serialize({ format: FORMAT, entries, id } satisfies StoredCache));
       // The old journal follows the old file's id: left behind by a stop here, it is never read.
       await fs.rm(journal, { force: true });
       this.fileId = id;

@@ -27,7 +27,7 @@ describe("BuildStore", () => {
     const [output, stored] = await Promise.all([fs.stat(page), fs.stat(store.pageFile("fingerprintA"))]);
     expect(stored.ino).toBe(output.ino);
     expect(await fs.readFile(store.searchFile("documentA"), "utf8")).toBe("<article>one</article>");
-    const found = await store.storedFingerprints();
+    const found = (await store.list()).names;
     expect([...found].sort()).toEqual(["documentA.search", "fingerprintA"]);
     expect([BuildStore.holdsDocument(found, "documentA"), BuildStore.holdsDocument(found, "fingerprintA")]).toEqual([true, false]);
   });
@@ -50,7 +50,7 @@ describe("BuildStore", () => {
     expect(await store.readRecord()).toEqual(record);
     // Dropped: the page and the document no one names, and the shard.
     expect(await store.remove(await store.unnamed(record, ["doc-keep"]))).toBe(3);
-    expect([...(await store.storedFingerprints())].sort()).toEqual(["doc-keep.search", "fp-keep"]);
+    expect([...(await store.list()).names].sort()).toEqual(["doc-keep.search", "fp-keep"]);
     await fs.writeFile(path.join(store.dir, "record.v8"), "not a record");
     expect(await store.readRecord()).toBeUndefined();
   });
@@ -92,7 +92,7 @@ describe("BuildStore", () => {
     expect(await store.unnamed(record, [], listing)).toEqual(unnamed);
     expect(unnamed).toEqual([store.pageFile("fp-old")]);
     expect(await store.remove(unnamed)).toBe(1);
-    expect([...(await store.storedFingerprints())].sort()).toEqual(["fp-new", "fp-same"]);
+    expect([...(await store.list()).names].sort()).toEqual(["fp-new", "fp-same"]);
   });
 
   it("keeps a whole build's id with its record, by which the next build knows its output without digesting the record", async () => {

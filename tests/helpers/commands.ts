@@ -8,11 +8,11 @@
 // ran commands in parallel before. With `ownProcess` a command starts a fresh process, for tests
 // about the process itself (its time zone, being killed, how `npm run` starts it).
 import { execFile, fork, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { REPO } from "./paths.ts";
+import { scriptArguments } from "../../scripts/package-scripts.ts";
 
 export const COMMANDS = {
   build: "src/cli/build.ts",
@@ -164,28 +164,12 @@ export function runCommand(name: CommandName, args: string[], options: CommandOp
   return hostFor(options.host).run(request);
 }
 
-/**
- * Node's arguments for a command as package.json's script starts it (`node --import … src/cli/….ts`),
- * whatever the working folder: tsx as the repository has it, the repository's files by absolute path
- * (a module to import by its address).
- */
-export function scriptArguments(name: CommandName): string[] {
-  const scripts = (JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-  const [node, ...words] = (scripts[name] ?? "").split(/\s+/);
-  if (node !== "node") throw new Error(`package.json's ${name} script does not start with node: ${scripts[name]}`);
-  return words.map((word, index) => {
-    if (word === "tsx/esm") return TSX_ESM;
-    if (!/^(\.\/)?src\//.test(word)) return word;
-    const file = path.join(REPO, word);
-    return words[index - 1] === "--import" ? pathToFileURL(file).href : file;
-  });
-}
-
 function spawnCommand(name: CommandName, args: string[], options: CommandOptions): Promise<CommandRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [...scriptArguments(name), ...args],
+      // As package.json's script starts it, with tsx as the repository has it, whatever the working folder.
+      [...scriptArguments(name, { tsx: TSX_ESM }), ...args],
       { cwd: options.cwd ?? REPO, env: environment(options.env), timeout: TIMEOUT_MS },
       (error, stdout, stderr) => resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr, output: `${stdout}\n${stderr}` }),
     );
