@@ -99,11 +99,11 @@ describe("a build in slices, merged", () => {
     expect(new Set(pages).size).toBe(pages.length);
     expect(pages.filter((sitePath) => /^\/\d{4}\/\d\d\/\d\d\/[\w-]+\/$/.test(sitePath))).toHaveLength(YEARS.reduce((sum, _, index) => sum + 2 + (index % 3), 0) + 2);
     expect(manifests.flatMap((manifest) => manifest.shards.map(([id]) => id)).sort()).toEqual(["2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"]);
-    // A slice holds its own pages and its own articles' photos (and the logo and headshots every page shows).
+    // A slice holds its own pages and the photos dealt to it (and the logo and headshots every page shows).
     if (n > 1) {
       const photos = (files: string[]) => files.filter((file) => file.startsWith("img/") && file.endsWith(".avif")).length;
       for (const k of [1, 2]) expect(photos(Object.keys(await hashTree(sliceDir(n, k))))).toBeLessThan(photos(Object.keys(single)));
-      // Share cards (stories without a photo) too: each is drawn by the one slice that has its article.
+      // Share cards (stories without a photo) too: each is drawn by one slice only (the one its story's path hashes to, wherever its page is).
       const cards = (files: string[]) => files.filter((file) => file.endsWith("-card.jpeg"));
       const drawn = (await Promise.all(Array.from({ length: n }, async (_, i) => cards(Object.keys(await hashTree(sliceDir(n, i + 1))))))).flat();
       expect(cards(Object.keys(single)).length).toBeGreaterThan(n);

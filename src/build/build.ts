@@ -23,7 +23,7 @@ import { checkOutputFolder, markOutputFolder, stagingOf, swapIn } from "./output
 import { applyInPlace, buildId, holdsBuild } from "./apply.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { reportLeftovers } from "./leftovers.ts";
-import { articleImageFiles, contentDigest, articleWork, planSlice, sliceSearch, writeSliceManifest, type SliceSpec } from "./slices.ts";
+import { articleImageFiles, contentDigest, articleWork, planSlice, sliceSearch, writeSliceManifest, type SliceSpec, type SliceWork } from "./slices.ts";
 import { findBrokenLinks } from "./link-check.ts";
 import { takeCheckedParts } from "./check-part.ts";
 import { AMEND_POLICY, type AmendPolicy } from "./search-amendments.ts";
@@ -175,10 +175,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         return article && [newsroom.shell, article];
       }, planOptions);
       const search = options.slice ? planned : await writeDocumentsAhead(planned, { store, bodies, shell: newsroom.shell, articles, most: options.documentsAhead });
-      // A slice's work is weighed by its articles' images; a whole build needs no such lookup.
-      const workOf = options.slice ? articleWork(content.articles, newsroom.articles) : () => 0;
+      // A slice's work is weighed by its articles' pages and images; a whole build needs no such lookup.
+      const work = slice && articleWork(content.articles, newsroom.articles);
       // A slice has its runner to itself: its last shards are written side by side (docs/deploy.md).
-      const indexing = ShardWriter.start(options.slice ? sliceSearch(search, options.slice, workOf) : search, store, { sideBySideAfterPages: options.slice !== undefined, whole: options.slice === undefined, indexer });
+      const indexing = ShardWriter.start(slice && work ? sliceSearch(search, slice.spec, work) : search, store, { sideBySideAfterPages: options.slice !== undefined, whole: options.slice === undefined, indexer });
       try {
         const site = planSite(newsroom, { now, notes: content.notes, shards: search.shards.map((planned) => planned.shard) });
         checkLinks(newsroom, site);
@@ -186,7 +186,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const id = buildId(plan.record);
         timer.lap("plan");
         const write = (part: BuildPlan, into: string, previousOutput?: string) => writeBuild({ plan: part, output: into, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing, linking });
-        const job = slice ? sliceJob(slice.spec, { plan, id, content, images, workOf, contentFiles: slice.contentFiles, write }) : wholeJob({ plan, inPlace, output, write });
+        const job = slice && work ? sliceJob(slice.spec, { plan, id, content, images, work, contentFiles: slice.contentFiles, write }) : wholeJob({ plan, inPlace, output, write });
         return { plan, id, job, newsroom, images, listing };
       } catch (error) {
         // A plan that fails (a broken link) stops the indexing it started.
@@ -260,16 +260,16 @@ function wholeJob({ plan, inPlace, output, write }: { plan: BuildPlan; inPlace: 
 /** One slice: its pages, search shards and photos, and a manifest naming the build it is part of. */
 function sliceJob(
   spec: SliceSpec,
-  { plan, id, content, images, workOf, contentFiles, write }: { plan: BuildPlan; id: string; content: LoadedContent; images: ImagePipeline; workOf: (sitePath: string) => number; contentFiles: Promise<string>; write: WritePart },
+  { plan, id, content, images, work, contentFiles, write }: { plan: BuildPlan; id: string; content: LoadedContent; images: ImagePipeline; work: SliceWork; contentFiles: Promise<string>; write: WritePart },
 ): Job {
-  const slice = planSlice(plan, spec, workOf);
+  const slice = planSlice(plan, spec, work);
   const articles = slice.plan.pages.filter((planned) => planned.spec.kind === "article").length;
   return {
     part: slice.plan,
     inPlace: false,
     line: `slice ${spec.index} of ${spec.count}: ${count(articles, "article page")}, ${count(slice.plan.pages.length - articles, "other page")}, ${count(slice.plan.shards.length, "search shard")}`,
     async write(staging) {
-      const mine = content.articles.filter((source) => slice.plan.record.pages.has(source.path));
+      const mine = content.articles.filter((source) => slice.images.has(source.path));
       await Promise.all(mine.map((source) => images.publish(articleImageFiles(source)).catch(imageFailureFor(source.file))));
       const written = await write(slice.plan, staging);
       const [code, files] = await Promise.all([codeDigest(), contentFiles]);

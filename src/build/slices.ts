@@ -1,13 +1,14 @@
 // A large archive built as parallel CI jobs: `--shard K/N` builds one of N slices of the site into a
 // folder of its own, `--merge` checks the slices and puts them together (docs/deploy.md, "Past one
 // machine"). Every slice plans the whole site, so all of them agree on every fingerprint; each then
-// renders its part: whole search shards with their article pages (balanced by articles, the photos
-// they show and their share cards), and the other pages dealt out in the order of a hash of their
-// paths to even the slices' work (so a page nearly always stays in its slice, and in its cache, from
-// one publish to the next).
+// renders its part: whole search shards with their article pages, the photos and share cards of the
+// articles whose path hashes to it (wherever their pages are), and the other pages dealt out in the
+// order of a hash of their paths to even the slices' work (so a page, or a story's images, nearly
+// always stays in its slice, and in its cache, from one publish to the next).
 import { createHash } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
 import type { ArticleSource } from "../content/load-articles.ts";
 import type { Article } from "../content/types.ts";
 import { outputFile } from "../site/page.ts";
@@ -79,20 +80,35 @@ export function articleImageFiles(source: Pick<ArticleSource, "file" | "photo" |
 }
 
 /**
- * Work, in units of one page rendered (~2 ms): an article page is also indexed for search; a photo is
- * encoded, and a story without one has its share card drawn (~30 ms), when the image cache is cold.
- * Cards matter: the newest 90 days' photo-less stories all have one, and they fall in one or two shards.
- * Measured at 100,000 stories (docs/performance.md, "2026-12-06, day"): at 12 units a card, the slice
- * with the bench's 2,313 cards ran ~10 s longer than slices of the same work without any; at 15,
- * ~12 s shorter than the mean.
+ * Work, in units of ~1 ms of a slice's time at 100,000 stories (docs/performance.md, "2026-12-07,
+ * night"): a page, rendered, ~2 (an article page is also indexed for search; a listing, feed or
+ * edition page, with its many teasers, takes as long); a share card, drawn for a story without a
+ * photo when the image cache is cold, ~18; a photo, encoded, more (not measured there: the bench's
+ * stories have none). The newest 90 days' photo-less stories all have a card, and they fall in one
+ * or two shards: a story's images are dealt out apart from its page (`imageSlice`).
  */
-const WORK = { page: 1, article: 2, photo: 100, card: 13 } as const;
+const WORK = { page: 2, article: 2, photo: 140, card: 18 } as const;
 
-/** Each article's work, by site path: its page, indexed, the photos it shows and its share card. */
-export function articleWork(sources: readonly Pick<ArticleSource, "path" | "photo" | "figures" | "galleries" | "embeds">[], articles: readonly Pick<Article, "path" | "card">[]): (sitePath: string) => number {
+/** What a slice is given to do, in `WORK` units, by article path: its page (rendered and indexed), and the images it publishes. */
+export interface SliceWork {
+  article: (sitePath: string) => number;
+  images: (sitePath: string) => number;
+}
+
+/** Each article's work: its page, indexed, and apart from it the photos it shows and its share card. */
+export function articleWork(sources: readonly Pick<ArticleSource, "path" | "photo" | "figures" | "galleries" | "embeds">[], articles: readonly Pick<Article, "path" | "card">[]): SliceWork {
   const photos = new Map(sources.map((source) => [source.path, articlePhotoFiles(source).length]));
-  const work = new Map(articles.map((article) => [article.path, WORK.article + WORK.photo * (photos.get(article.path) ?? 0) + (article.card ? WORK.card : 0)]));
-  return (sitePath) => work.get(sitePath) ?? WORK.article;
+  const images = new Map(articles.map((article) => [article.path, WORK.photo * (photos.get(article.path) ?? 0) + (article.card ? WORK.card : 0)]));
+  return { article: () => WORK.article, images: (sitePath) => images.get(sitePath) ?? 0 };
+}
+
+/**
+ * The slice (0-based) that publishes an article's photos and share card: a hash of its path alone,
+ * so the images of a shard of photo-less new stories are drawn by every slice, and stay where they
+ * were drawn (and cached) from one publish to the next.
+ */
+export function imageSlice(sitePath: string, count: number): number {
+  return pathRank(sitePath) % count;
 }
 
 /** A page's place in the order the other pages are dealt out in: a hash of its path alone. */
@@ -139,59 +155,66 @@ function dealPages(paths: readonly string[], loads: number[]): Map<string, numbe
   return dealt;
 }
 
-/** A search shard's work: its articles' (`articleWork`). */
-function shardWork(workOf: (sitePath: string) => number): (planned: PlannedShard) => number {
-  return (planned) => planned.shard.teasers.reduce((sum, teaser) => sum + workOf(teaser.path), 0);
+/** A search shard's work: its article pages' (`articleWork`; their images are dealt apart). */
+function shardWork(work: SliceWork): (planned: PlannedShard) => number {
+  return (planned) => planned.shard.teasers.reduce((sum, teaser) => sum + work.article(teaser.path), 0);
 }
 
 /**
  * The search shards slice `spec` indexes (those `planSlice` gives it), known from the search plan
  * alone: a slice starts indexing them before it plans its pages, as a whole build does.
  */
-export function sliceSearch(search: SearchPlan, spec: SliceSpec, workOf: (sitePath: string) => number): SearchPlan {
-  const assigned = assignSlices(search.shards, Array.from({ length: spec.count }, () => 0), shardWork(workOf));
+export function sliceSearch(search: SearchPlan, spec: SliceSpec, work: SliceWork): SearchPlan {
+  const assigned = assignSlices(search.shards, Array.from({ length: spec.count }, () => 0), shardWork(work));
   return { shards: search.shards.filter((planned) => assigned.get(planned.shard.id) === spec.index - 1), documents: search.documents, hidden: [] };
 }
 
 export interface PlannedSlice {
   /** The slice's part of the build: its pages and search shards, nothing removed. */
   plan: BuildPlan;
+  /** The articles (by site path) whose photos and share card the slice publishes (`imageSlice`). */
+  images: ReadonlySet<string>;
   manifest: Pick<SliceManifest, "index" | "count" | "pages" | "shards">;
 }
 
 /**
  * Slice `spec` of a build: its search shards with their article pages (balanced by their work,
- * `articleWork`), then its share of the other pages, dealt out to even the slices' work.
+ * `articleWork`), the images of the articles that hash to it (`imageSlice`), then its share of the
+ * other pages, dealt out to even the slices' work.
  */
-export function planSlice(plan: BuildPlan, spec: SliceSpec, workOf: (sitePath: string) => number): PlannedSlice {
+export function planSlice(plan: BuildPlan, spec: SliceSpec, work: SliceWork): PlannedSlice {
   const mine = spec.index - 1;
   const loads = Array.from({ length: spec.count }, () => 0);
-  const assigned = assignSlices(plan.shards, loads, shardWork(workOf));
+  const assigned = assignSlices(plan.shards, loads, shardWork(work));
   const shards = plan.shards.filter((planned) => assigned.get(planned.shard.id) === mine);
   const articles = new Set(shards.flatMap((planned) => planned.shard.teasers.map((teaser) => teaser.path)));
+  const images = new Set<string>();
+  for (const planned of plan.pages) {
+    const weight = planned.spec.kind === "article" ? work.images(planned.spec.path) : 0;
+    if (weight === 0) continue;
+    const slice = imageSlice(planned.spec.path, spec.count);
+    loads[slice] = (loads[slice] ?? 0) + weight;
+    if (slice === mine) images.add(planned.spec.path);
+  }
   const dealt = dealPages(plan.pages.filter((planned) => planned.spec.kind !== "article").map((planned) => planned.spec.path), loads);
   const pages = plan.pages.filter((planned) => (planned.spec.kind === "article" ? articles.has(planned.spec.path) : dealt.get(planned.spec.path) === mine));
   const record: BuildRecord = { ...recordOfPages(pages), shards: new Map(shards.map((planned) => [planned.shard.id, planned.fingerprint])) };
-  return { plan: { pages, shards, documents: plan.documents, hidden: [], removed: [], record }, manifest: { index: spec.index, count: spec.count, pages: [...record.pages], shards: [...record.shards] } };
+  return { plan: { pages, shards, documents: plan.documents, hidden: [], removed: [], record }, images, manifest: { index: spec.index, count: spec.count, pages: [...record.pages], shards: [...record.shards] } };
 }
 
 /**
  * A digest of every file under the content folder, by path and bytes: what the merge compares with
- * the slices, so that it never puts together slices of other content than its own checkout's.
+ * the slices, so that it never puts together slices of other content than its own checkout's. The
+ * files are read and hashed in a thread of their own (src/build/content-files-worker.js).
  */
 export async function contentDigest(dir: string): Promise<string> {
-  const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((entry) => !entry.isDirectory()).map((entry) => path.join(entry.parentPath, entry.name));
-  const hashed = await mapLimit(
-    files,
-    async (file) => {
-      const stat = await fs.lstat(file);
-      const bytes = stat.isFile() ? createHash("sha256").update(await fs.readFile(file)).digest("base64url") : "not a file";
-      return [path.relative(dir, file).split(path.sep).join("/"), bytes] as const;
-    },
-    LINK_CONCURRENCY,
-  );
-  return digestOf(hashed.sort(([a], [b]) => a.localeCompare(b)));
+  const worker = new Worker(new URL("./content-files-worker.js", import.meta.url), { workerData: { dir }, execArgv: [] });
+  const hashed = await new Promise<[string, string][]>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`[slices] hashing the content folder ${dir} stopped (exit code ${code}) before it was done`)));
+  });
+  return digestOf(hashed);
 }
 
 /** Every slice's shards, by id and folder, for the index of the whole site the merge writes (src/build/search-whole.ts). */
