@@ -12,9 +12,8 @@
 import { receiveMessageOnPort, workerData } from "node:worker_threads";
 import fs from "node:fs";
 import path from "node:path";
+import { linkOrCopySync } from "./link-files.js";
 
-/** Errors of a file system that cannot link (as `linkOrCopy` in store.ts): then the file is copied. */
-const COPY_INSTEAD = new Set(["EXDEV", "EPERM", "ENOTSUP", "EMLINK"]);
 /** Links made between two looks for the plan: a look costs little, a late plan holds up the rendering. */
 const LOOK_EVERY = 128;
 
@@ -47,15 +46,11 @@ function link(from, to, { missing = false } = {}) {
     made.add(dir);
   }
   try {
-    fs.linkSync(from, to);
+    linkOrCopySync(from, to);
   } catch (error) {
-    const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? "";
-    if (code === "ENOENT") {
-      if (missing) return false;
-      throw new Error(`${to}: its stored output is gone from the build cache (${from})`, { cause: error });
-    }
-    if (!COPY_INSTEAD.has(code)) throw error;
-    fs.copyFileSync(from, to);
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== "ENOENT") throw error;
+    if (missing) return false;
+    throw new Error(`${to}: its stored output is gone from the build cache (${from})`, { cause: error });
   }
   return true;
 }

@@ -12,6 +12,7 @@ import fs from "node:fs";
 import fsPromises from "node:fs/promises";
 import path from "node:path";
 import { CborReader, CborWriter, decodeCbor, fragmentUrl, holdsPagefindFile, packPagefindFile, readPagefindFile } from "./pagefind-cbor.js";
+import { linkOrCopySync } from "./link-files.js";
 
 /** The Pagefind whose files this writes (package.json pins it): another version's may differ. */
 export const PAGEFIND_VERSION = "1.6.0";
@@ -757,19 +758,9 @@ export function digest(bytes) {
   return Array.from(crypto.createHash("sha1").update(bytes).digest(), (byte) => byte.toString(16)).join("");
 }
 
-/**
- * Links `from` to `to` unless `to` is there (a file the shards share); copies where the file system
- * cannot link (the errors of `linkOrCopy` in store.ts, which plain JavaScript cannot import).
- */
+/** Links `from` to `to` unless `to` is there (a file the shards share); copies where the file system cannot link. */
 function linkOnce(/** @type {string} */ from, /** @type {string} */ to) {
-  if (fs.existsSync(to)) return;
-  try {
-    fs.linkSync(from, to);
-  } catch (error) {
-    const code = /** @type {NodeJS.ErrnoException} */ (error).code ?? "";
-    if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP" && code !== "EMLINK") throw error;
-    fs.copyFileSync(from, to);
-  }
+  if (!fs.existsSync(to)) linkOrCopySync(from, to);
 }
 
 /** Pagefind's order of words and names: by their UTF-8 bytes (Rust's), which is code point order. */

@@ -18,7 +18,6 @@ import type { Article, Shell } from "../content/types.ts";
 import { AMENDMENTS_SHARD, SEARCH_INDEX_DIR, WHOLE_INDEX_DIR } from "../site/search.ts";
 import { wholeIndexFingerprint, wholeIndexShards, writeWholeIndex } from "./search-whole.ts";
 import { copyPublicFiles } from "../site/assets.ts";
-import { mapLimit } from "../images/limit.ts";
 
 /**
  * Most work one Eleventy run renders, in pages of one story each (`pageWeight`): the run's memory,
@@ -28,8 +27,6 @@ import { mapLimit } from "../images/limit.ts";
 export const RUN_WEIGHT = 1000;
 /** A progress line after each this many pages. */
 const PROGRESS_EVERY = 4000;
-/** Files kept in the store at once. */
-const FILE_CONCURRENCY = 64;
 
 export interface WriteOptions {
   plan: BuildPlan;
@@ -84,8 +81,9 @@ export async function writeBuild({ plan, output, store, bodies, images, log, tim
       const fingerprints = new Map(batch.map((planned) => [planned.spec.path, planned.fingerprint]));
       await runEleventy(output, emptyInput, {
         begin: () => Promise.resolve(batch.map((planned) => planned.spec)),
-        end: async (written) => {
-          await mapLimit(written, (page) => store.keepPage(page.outputPath, fingerprints.get(page.path) ?? ""), FILE_CONCURRENCY);
+        end: (written) => {
+          store.keepPages(written.map((page) => [page.outputPath, fingerprints.get(page.path) ?? ""] as const));
+          return Promise.resolve();
         },
         // Kept as it is rendered, for the indexers to read while the run goes on.
         searchDocument: (sitePath, html) => search.document(sitePath, html),

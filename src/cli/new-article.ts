@@ -107,7 +107,7 @@ async function findSameUrl(article: ArticleSource, context: ArticleContext): Pro
   const files = (await listMarkdown(path.join(context.contentDir, "articles"))).filter((file) => file !== article.file);
   const existing = await Promise.all(
     files.map(async (file) => {
-      const text = await readText(context.contentDir, file);
+      const text = readText(context.contentDir, file);
       if (!text.ok || (slugFromFileName(file) !== article.slug && !text.text.includes(article.slug))) return undefined;
       return (await checkArticle(file, text.text, context)).article;
     }),

@@ -89,6 +89,10 @@ export async function checkInParallel(files: readonly string[], context: Article
     while (next < files.length) {
       const id = next++;
       results[id] = await readArticleToKeep(files[id] as string, context);
+      // A turn of the event loop after each file: the workers' results, and the files they are sent
+      // next, are messages this thread handles, and a check that reads synchronously never waits
+      // (without it the workers sat idle while this thread checked nearly every file).
+      await new Promise(setImmediate);
     }
   };
   const workers = Array.from({ length: threads - 1 }, () => new Worker(BOOT, { eval: true, workerData: data }));

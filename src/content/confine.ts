@@ -1,7 +1,8 @@
 // What may be read from the content folder: a regular file whose real path is inside it. Links are
 // followed only that far, so no file an editor commits (a link to /etc/passwd, /dev/zero, a folder
 // elsewhere) can make a command read outside content/ or read without end. Nothing here reads a file.
-import fs from "node:fs/promises";
+import fs from "node:fs";
+import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Stats } from "node:fs";
 
@@ -32,22 +33,34 @@ export function isInside(dir: string, file: string): boolean {
 /**
  * The real path and stat of `file` when it is a regular file whose real path (links followed) is
  * inside `contentDir`. Taken before any byte is read, so a device or an outside file is never opened.
+ * Synchronous calls: a loader confines thousands of files, and through fs/promises
+ * each call was a round trip through libuv's threads that left the loading thread waiting
+ * (docs/performance.md, "2026-12-07, night").
  */
-export async function confineFile(contentDir: string, file: string, realRoot?: string): Promise<ConfinedFile> {
+export function confineFile(contentDir: string, file: string, realRoot?: string): ConfinedFile {
   let real: string;
   let root: string;
   try {
     // A loader reading thousands of files resolves the content folder once and says so (`realRoot`).
-    [real, root] = await Promise.all([fs.realpath(file), realRoot ?? fs.realpath(contentDir)]);
+    real = fs.realpathSync.native(file);
+    root = realRoot ?? fs.realpathSync.native(contentDir);
   } catch {
     return { ok: false, reason: "missing" };
   }
   if (!isInside(root, real)) return { ok: false, reason: "outside" };
-  const stat = await fs.stat(real).catch(() => undefined);
+  const stat = statOrNothing(real);
   if (!stat) return { ok: false, reason: "missing" };
   if (stat.isDirectory()) return { ok: false, reason: "folder" };
   if (!stat.isFile()) return { ok: false, reason: "special" };
   return { ok: true, file: real, stat };
+}
+
+function statOrNothing(file: string): Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** What an entry of the content folder is; for a link, what it resolves to. */
@@ -89,7 +102,7 @@ export interface WalkOptions {
 export async function walkContent(contentDir: string, options: WalkOptions = {}): Promise<ContentEntry[]> {
   const from = options.from ?? contentDir;
   const descend = options.descend ?? (() => true);
-  const [root, start] = await Promise.all([fs.realpath(contentDir).catch(() => undefined), fs.realpath(from).catch(() => undefined)]);
+  const [root, start] = await Promise.all([fsp.realpath(contentDir).catch(() => undefined), fsp.realpath(from).catch(() => undefined)]);
   if (!root || !start || !isWithin(root, start)) return [];
   const entries: ContentEntry[] = [];
   const listed = new Set<string>();
@@ -98,7 +111,7 @@ export async function walkContent(contentDir: string, options: WalkOptions = {})
   const list = async (dir: string, realDir: string): Promise<void> => {
     if (listed.has(realDir)) return;
     listed.add(realDir);
-    const dirents = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    const dirents = await fsp.readdir(dir, { withFileTypes: true }).catch(() => []);
     const folders: { path: string; real: string }[] = [];
     for (const dirent of dirents) {
       if (isHidden(dirent.name)) continue;
@@ -125,9 +138,9 @@ export async function walkContent(contentDir: string, options: WalkOptions = {})
 }
 
 async function resolveLink(root: string, file: string): Promise<{ kind: EntryKind; real: string; outsideFolder?: boolean }> {
-  const real = await fs.realpath(file).catch(() => undefined);
+  const real = await fsp.realpath(file).catch(() => undefined);
   if (real === undefined) return { kind: "dangling", real: "" };
-  const stat = await fs.stat(real).catch(() => undefined);
+  const stat = await fsp.stat(real).catch(() => undefined);
   if (!stat) return { kind: "dangling", real };
   if (!isWithin(root, real)) return stat.isDirectory() ? { kind: "outside", real, outsideFolder: true } : { kind: "outside", real };
   return { kind: stat.isDirectory() ? "folder" : stat.isFile() ? "file" : "special", real };

@@ -38,12 +38,12 @@ export type ResolvedImage = { ok: true; file: string; info: ImageInfo } | { ok: 
 type ResolvedFile = { ok: true; file: string; stat: FileStat } | { ok: false; message: string };
 
 /** Resolves a file path written in `fromFile`, refusing anything outside `contentDir`. */
-export async function resolveFile(contentDir: string, fromFile: string, written: string): Promise<ResolvedFile> {
+export function resolveFile(contentDir: string, fromFile: string, written: string): ResolvedFile {
   const file = path.resolve(path.dirname(fromFile), written);
   if (!isInside(contentDir, file)) {
     return { ok: false, message: `"${written}" points outside the content folder (keep images next to the file that uses them)` };
   }
-  const confined = await confineFile(contentDir, file);
+  const confined = confineFile(contentDir, file);
   if (confined.ok) return confined;
   const messages = {
     missing: `"${written}" not found (looked for ${path.relative(contentDir, file)} in the content folder)`,
@@ -57,7 +57,7 @@ export async function resolveFile(contentDir: string, fromFile: string, written:
 /** Resolves an image path written in `fromFile`, refusing anything outside `contentDir` and anything not a photo. */
 /** `imageCacheDir`: the image cache whose manifest already knows the photos (a build passes its own). */
 export async function resolveImage(contentDir: string, fromFile: string, written: string, imageCacheDir?: string): Promise<ResolvedImage> {
-  const resolved = await resolveFile(contentDir, fromFile, written);
+  const resolved = resolveFile(contentDir, fromFile, written);
   if (!resolved.ok) return resolved.message.endsWith("is a folder, not a file") ? { ok: false, message: `"${written}" is a folder, not an image file` } : resolved;
   // The stat just taken keys the image cache's manifest: a known photo is not read again.
   const info = await inspectSource(resolved.file, resolved.stat, imageCacheDir);

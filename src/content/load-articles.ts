@@ -102,7 +102,7 @@ export async function readArticles(context: ArticleContext, cache?: ArticleSourc
 
 /** Reads and validates one article file. */
 export async function readArticle(file: string, context: ArticleContext): Promise<{ article?: ArticleSource; problems: ContentProblem[] }> {
-  const text = await readText(context.contentDir, file, undefined, context.contentRoot);
+  const text = readText(context.contentDir, file, undefined, context.contentRoot);
   if (!text.ok) return { problems: [{ file, line: 1, field: "file", message: text.message }] };
   return checkArticle(file, text.text, context);
 }

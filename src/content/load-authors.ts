@@ -32,7 +32,7 @@ export async function readAuthors(contentDir: string, imageCacheDir?: string): P
         problems.push({ file, line: 1, field: "file name", message: `"${id}" cannot be an author id (rename the file to lowercase letters, digits and hyphens, e.g. ana-ruiz.md)` });
         return;
       }
-      const text = await readText(contentDir, file);
+      const text = readText(contentDir, file);
       if (!text.ok) {
         problems.push({ file, line: 1, field: "file", message: text.message });
         return;

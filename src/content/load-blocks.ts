@@ -118,7 +118,7 @@ export async function readBodyBlocks(tokens: readonly Token[], context: BlockCon
       }
       embeds.push(video);
     } else if (data.type === "audio") {
-      const audio = await resolveFile(contentDir, file, data.src);
+      const audio = resolveFile(contentDir, file, data.src);
       if (!audio.ok) problems.push({ file, line: yaml.lineOf(["src"]), field: "embed src", message: audio.message });
       else embeds.push({ type: "audio", file: audio.file, title: data.title });
     } else if ("author" in data) {

@@ -19,7 +19,7 @@ async function readFolder(contentDir: string, dir: string, problems: ContentProb
   const notes = new Map<string, EditorNote>();
   for (const name of names.filter((file) => NOTE_FILE.test(file)).sort()) {
     const file = path.join(dir, name);
-    const text = await readText(contentDir, file);
+    const text = readText(contentDir, file);
     if (!text.ok) {
       problems.push({ file, line: 1, field: "file", message: text.message });
       continue;

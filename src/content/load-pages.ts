@@ -58,7 +58,7 @@ export async function readPages(context: PageContext): Promise<{ pages: PageSour
 
 async function readPage(file: string, context: PageContext): Promise<{ page?: PageSource; lineOf?: (fieldPath: readonly PropertyKey[]) => number; problems: ContentProblem[] }> {
   const { contentDir, site, md } = context;
-  const text = await readText(contentDir, file);
+  const text = readText(contentDir, file);
   if (!text.ok) return { problems: [{ file, line: 1, field: "file", message: text.message }] };
   const parsed = parseFrontMatter(text.text);
   if (!parsed.ok) return { problems: [{ file, ...parsed.problem }] };

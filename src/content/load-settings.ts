@@ -27,7 +27,7 @@ export interface LoadedSettings {
 
 export async function loadSettings(contentDir: string): Promise<LoadedSettings> {
   const file = path.join(contentDir, SETTINGS_FILE);
-  const text = await readText(contentDir, file);
+  const text = readText(contentDir, file);
   if (!text.ok) {
     if (text.reason !== "missing") return { problems: [{ file, line: 1, field: "file", message: text.message }] };
     return { problems: [{ file, line: 1, field: "settings", message: await missingMessage(contentDir) }] };

@@ -11,7 +11,6 @@ import { randomUUID } from "node:crypto";
 import { digestText } from "../build/digest.ts";
 import { writeFileAtomically } from "../build/leftovers.ts";
 import { readText } from "./read-text.ts";
-import { mapFiles } from "./files.ts";
 import type { ArticleSource } from "./load-articles.ts";
 import type { ContentProblem } from "./errors.ts";
 import { isSpilled, type KeptTemplate, type SpilledTemplate } from "../render/body-template.ts";
@@ -166,7 +165,8 @@ export class ArticleSourceCache {
   async readAll(contentDir: string, files: readonly string[], check: (files: readonly string[]) => Promise<ArticleResult[]>): Promise<ArticleResult[]> {
     const results = new Array<ArticleResult>(files.length);
     const misses: { index: number; id: string; stat: { size: number; mtimeMs: number } | undefined }[] = [];
-    await mapFiles([...files.keys()], async (index) => {
+    // Synchronous calls (stats and reads): see src/content/read-text.ts.
+    for (const index of files.keys()) {
       const file = files[index] as string;
       const id = path.relative(contentDir, file);
       this.seen.add(id);
@@ -175,18 +175,18 @@ export class ArticleSourceCache {
       // An article the cache does not hold is read by its check alone (a cold build's every one).
       if (!known || known.context !== this.context) {
         misses.push({ index, id, stat });
-        return;
+        continue;
       }
       if (stat && known.size === stat.size && known.mtimeMs === stat.mtimeMs && this.refsUnchanged(known)) {
         this.reused++;
         results[index] = { article: known.source, problems: [] };
-        return;
+        continue;
       }
-      const text = await readText(contentDir, file);
+      const text = readText(contentDir, file);
       if (!text.ok) {
         this.remember(id, undefined);
         results[index] = { problems: [{ file, line: 1, field: "file", message: text.message }] };
-        return;
+        continue;
       }
       if (stat && known.text === digestText(text.text) && this.refsUnchanged(known)) {
         // Touched, not changed (a checkout sets every file's mtime): remember the new identity.
@@ -195,10 +195,10 @@ export class ArticleSourceCache {
         this.changed.set(id, known);
         this.reused++;
         results[index] = { article: known.source, problems: [] };
-        return;
+        continue;
       }
       misses.push({ index, id, stat });
-    });
+    }
     // The misses' texts are not kept for `check`, which reads each file again: a cold build of a large
     // archive would otherwise hold every article's text at once (0.7 GB at 100,000).
     this.checked += misses.length;

@@ -23,7 +23,7 @@ describe("BuildStore", () => {
     await fs.mkdir(path.dirname(page), { recursive: true });
     await fs.writeFile(page, "<p>one</p>");
     store.keepSearchDocumentNow("documentA", "<article>one</article>");
-    await store.keepPage(page, "fingerprintA");
+    store.keepPages([[page, "fingerprintA"]]);
     const [output, stored] = await Promise.all([fs.stat(page), fs.stat(store.pageFile("fingerprintA"))]);
     expect(stored.ino).toBe(output.ino);
     expect(await fs.readFile(store.searchFile("documentA"), "utf8")).toBe("<article>one</article>");
@@ -39,7 +39,7 @@ describe("BuildStore", () => {
       const file = path.join(root, `${name}.html`);
       await fs.writeFile(file, name);
       store.keepSearchDocumentNow(`doc-${name}`, "doc");
-      await store.keepPage(file, `fp-${name}`);
+      store.keepPages([[file, `fp-${name}`]]);
     }
     const shard = path.join(root, "shard");
     await fs.mkdir(shard);
@@ -77,7 +77,7 @@ describe("BuildStore", () => {
     const keep = async (name: string) => {
       const file = path.join(root, `${name}.html`);
       await fs.writeFile(file, name);
-      await store.keepPage(file, `fp-${name}`);
+      store.keepPages([[file, `fp-${name}`]]);
     };
     await keep("old");
     await keep("same");
@@ -138,18 +138,22 @@ describe("emptyFolder", () => {
   });
 });
 
-describe("linkOrCopy", () => {
-  it("links, refuses to overwrite unless asked, and replaces by a new name when asked", async () => {
+describe("linkOrCopy and keepPages", () => {
+  it("links, refuses to overwrite; a kept page replaces the one stored under its fingerprint by a new name", async () => {
     const [a, b, target] = ["a", "b", "target"].map((name) => path.join(root, name)) as [string, string, string];
     await fs.writeFile(a, "a");
     await fs.writeFile(b, "b");
     await linkOrCopy(a, target);
     expect((await fs.stat(target)).ino).toBe((await fs.stat(a)).ino);
     await expect(linkOrCopy(b, target)).rejects.toThrow(/EEXIST/);
-    await linkOrCopy(b, target, { replace: true });
-    expect(await fs.readFile(target, "utf8")).toBe("b");
-    // The old file is untouched: whoever held it keeps its content.
+    const store = new BuildStore(path.join(root, "cache"));
+    store.keepPages([[a, "fp"]]);
+    expect((await fs.stat(store.pageFile("fp"))).ino).toBe((await fs.stat(a)).ino);
+    store.keepPages([[b, "fp"]]);
+    expect((await fs.stat(store.pageFile("fp"))).ino).toBe((await fs.stat(b)).ino);
+    // The old file is untouched: whoever held it keeps its content; no partial file is left.
     expect(await fs.readFile(a, "utf8")).toBe("a");
+    expect(await fs.readdir(path.dirname(store.pageFile("fp")))).toEqual([path.basename(store.pageFile("fp"))]);
   });
 });
 
