@@ -12,10 +12,18 @@ import { parentPort, workerData } from "node:worker_threads";
 const { dir } = workerData;
 /** @type {[string, string][]} */
 const files = [];
-for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-  if (entry.isDirectory()) continue;
-  const file = path.join(entry.parentPath, entry.name);
-  const bytes = fs.lstatSync(file).isFile() ? createHash("sha256").update(fs.readFileSync(file)).digest("base64url") : "not a file";
-  files.push([path.relative(dir, file).split(path.sep).join("/"), bytes]);
+/**
+ * Every entry under `folder`, links not followed (`readdirSync`'s own `recursive` follows a linked
+ * folder: out of the content folder, or round a loop until the path is too long). A link is named,
+ * never read; what it leads to inside the folder is hashed where it is.
+ * @param {string} folder
+ */
+function walk(folder) {
+  for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+    const file = path.join(folder, entry.name);
+    if (entry.isDirectory()) walk(file);
+    else files.push([path.relative(dir, file).split(path.sep).join("/"), entry.isFile() ? createHash("sha256").update(fs.readFileSync(file)).digest("base64url") : "not a file"]);
+  }
 }
+walk(dir);
 parentPort?.postMessage(files.sort(([a], [b]) => a.localeCompare(b)));

@@ -11,7 +11,7 @@ import type { BuildRecord } from "./plan.ts";
 import type { ShardContents } from "./search-amendments.ts";
 import { mapLimit } from "../images/limit.ts";
 import { isFingerprint, isShardId, isSitePath } from "./stored-names.ts";
-import { writeFileAtomically } from "./leftovers.ts";
+import { partialPath, writeFileAtomically } from "./leftovers.ts";
 import { COPY_INSTEAD, linkOrCopySync } from "./link-files.js";
 
 const RECORD_FILE = "record.v8";
@@ -174,7 +174,7 @@ export class BuildStore {
         linkOrCopySync(file, stored);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-        const partial = `${stored}.${process.pid}.partial`;
+        const partial = partialPath(stored);
         fsSync.rmSync(partial, { force: true });
         linkOrCopySync(file, partial);
         fsSync.renameSync(partial, stored);
@@ -237,7 +237,7 @@ export class BuildStore {
 
 /**
  * Hard-links `from` to `to` (the same file, no copy); copies when links are impossible (another file
- * system, a file system without them). With `replace`, an existing `to` is replaced.
+ * system, a file system without them). An existing `to` is an error (`keepPages` replaces one).
  */
 export async function linkOrCopy(from: string, to: string): Promise<void> {
   try {

@@ -2,8 +2,11 @@
 // search shards with their article pages, balanced by work (articles and their photos), and a share
 // of the other pages by their path; the same on every runner. A merge accepts only every slice of
 // one build, of its own code and content.
+import fs from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { articleWork, assignSlices, checkSlices, imageSlice, parseSlice, planSlice, sliceSearch, SliceError, type SliceManifest, type SliceWork } from "../../src/build/slices.ts";
+import { articleWork, assignSlices, checkSlices, contentDigest, imageSlice, parseSlice, planSlice, sliceSearch, SliceError, type SliceManifest, type SliceWork } from "../../src/build/slices.ts";
 import { planBuild, planSearch } from "../../src/build/plan.ts";
 import { buildId } from "../../src/build/apply.ts";
 import { page } from "../../src/site/page.ts";
@@ -171,5 +174,30 @@ describe("checkSlices", () => {
     const second = part.get("s2") as SliceManifest;
     part.set("s2", { ...second, pages: second.pages.slice(1) });
     expect(() => checkSlices(part, here)).toThrow("--merge: the slices do not hold the whole build between them");
+  });
+});
+
+describe("contentDigest", () => {
+  it("hashes the content folder's files by path and bytes, and names a link without reading through it (out of the folder, or round a loop)", async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), "dateline-digest-"));
+    try {
+      const content = path.join(root, "content");
+      const outside = path.join(root, "outside");
+      await fs.mkdir(path.join(content, "articles"), { recursive: true });
+      await fs.mkdir(outside);
+      await fs.writeFile(path.join(content, "articles/a.md"), "one");
+      await fs.writeFile(path.join(outside, "secret.md"), "kept out");
+      await fs.symlink(outside, path.join(content, "elsewhere"));
+      await fs.symlink(content, path.join(content, "articles/loop"));
+      const first = await contentDigest(content);
+      // What lies outside is never read: changing it changes nothing.
+      await fs.writeFile(path.join(outside, "secret.md"), "changed");
+      expect(await contentDigest(content)).toBe(first);
+      // A file of the folder does.
+      await fs.writeFile(path.join(content, "articles/a.md"), "two");
+      expect(await contentDigest(content)).not.toBe(first);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
   });
 });
