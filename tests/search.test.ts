@@ -55,13 +55,17 @@ describe("search index", () => {
     expect(summary.split("\n").filter((line) => line.includes("search:"))).toEqual(["[dateline] search: 1 of 1 shard indexed (3 pages), 0 reused"]);
   });
 
-  it("is written in the pages' language, with no scratch folder left over", async () => {
-    const entry = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/2026/pagefind-entry.json"), "utf8"));
-    expect(Object.keys(entry.languages)).toEqual(["en-us"]);
+  it("is written in the pages' language, of the shard only its pages' fragments, with no scratch folder left over", async () => {
     // Beside the shard, the index of the whole site joined from the shards: the one the search page loads.
     expect((await fs.readdir(path.join(site.outputDir, "pagefind"))).sort()).toEqual(["2026", "all"]);
     const whole = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/all/pagefind-entry.json"), "utf8"));
     expect(whole.languages).toEqual({ "en-us": expect.objectContaining({ page_count: 3 }) });
+    // Of the shard, readers fetch only its pages' fragments (the whole index names them there); its
+    // words, filters and metadata stay in the build's store, for the join.
+    expect(await fs.readdir(path.join(site.outputDir, "pagefind/2026"))).toEqual(["fragment"]);
+    const fragments = await fs.readdir(path.join(site.outputDir, "pagefind/2026/fragment"));
+    expect(fragments).toHaveLength(3);
+    for (const name of fragments) expect(name).toMatch(/^en-us_[0-9a-f]+\.pf_fragment$/);
     const output = await fs.readdir(site.outputDir, { recursive: true });
     expect(output.filter((name) => name.includes("pagefind") && !name.startsWith("pagefind"))).toEqual([]);
     expect(output.filter((name) => name.includes("partial"))).toEqual([]);
@@ -396,8 +400,9 @@ describe("a rebuild", () => {
     await fs.writeFile(stale, `<!DOCTYPE html><html lang="en-US"><head><title>Draft</title></head><body><article data-pagefind-body=""><h1>Draft</h1><p>An unpublished quokka.</p></article></body></html>`);
     const rebuilt = await buildSite(site);
     expect(rebuilt.summary).toContain("[dateline] search: 1 of 1 shard indexed (4 pages), 0 reused");
-    const entry = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/2026/pagefind-entry.json"), "utf8"));
+    const entry = JSON.parse(await fs.readFile(path.join(site.outputDir, "pagefind/all/pagefind-entry.json"), "utf8"));
     expect(entry.languages["en-us"].page_count).toBe(4);
+    expect(await fs.readdir(path.join(site.outputDir, "pagefind/2026/fragment"))).toHaveLength(4);
     expect((await search("funicular")).results.map((result) => result.href)).toEqual(["/news/2026/03/07/tram/"]);
     expect((await search("quokka")).results).toEqual([]);
   });

@@ -180,9 +180,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       // A slice has its runner to itself: its last shards are written side by side (docs/deploy.md).
       const indexing = ShardWriter.start(slice && work ? sliceSearch(search, slice.spec, work) : search, store, { sideBySideAfterPages: options.slice !== undefined, whole: options.slice === undefined, indexer });
       try {
-        const site = planSite(newsroom, { now, notes: content.notes, shards: search.shards.map((planned) => planned.shard) });
+        // The related stories the last build of this code ranked: reused when it ranked the same stories.
+        const kept = previous?.related?.code === code ? previous.related.ranking : undefined;
+        const site = planSite(newsroom, { now, notes: content.notes, shards: search.shards.map((planned) => planned.shard), related: kept });
         checkLinks(newsroom, site);
-        const plan = planBuild(site, { ...planOptions, search });
+        const pagesPlan = planBuild(site, { ...planOptions, search });
+        // A whole build's record keeps its related stories for the next build (a slice's is its part only).
+        const plan = options.slice ? pagesPlan : { ...pagesPlan, record: { ...pagesPlan.record, related: { code, ranking: site.related } } };
         const id = buildId(plan.record);
         timer.lap("plan");
         const write = (part: BuildPlan, into: string, previousOutput?: string) => writeBuild({ plan: part, output: into, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing, linking });

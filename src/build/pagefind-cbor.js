@@ -16,7 +16,9 @@ const SIGNATURE = Buffer.from("pagefind_dcd");
  */
 export function readPagefindFile(file) {
   try {
-    const bytes = gunzipSync(fs.readFileSync(file));
+    const read = fs.readFileSync(file);
+    // A shard's own file kept unzipped (`storePagefindFile`), else gzipped as Pagefind writes it.
+    const bytes = read.subarray(0, SIGNATURE.length).equals(SIGNATURE) ? read : gunzipSync(read);
     if (!bytes.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error(`no ${SIGNATURE} signature`);
     return bytes.subarray(SIGNATURE.length);
   } catch (error) {
@@ -42,6 +44,19 @@ export function packPagefindFile(cbor) {
   // Room for the whole output at once: in zlib's 16 KiB a chunk of words (~200 KB, ~85 KB gzipped in
   // a 100,000-story index) went to a thread and back six times; a fragment gets no more than it needs.
   return gzipped(Buffer.concat([SIGNATURE, cbor]), { level: 5, memLevel: cbor.length >= LARGE_FILE ? 9 : 8, chunkSize: Math.min(cbor.length + 1024, 1 << 20) });
+}
+
+/**
+ * A Pagefind file's bytes as a shard keeps them in the build's store: "pagefind_dcd" and the CBOR,
+ * not gzipped. Only the join of the whole index reads a shard's word chunks, filters and metadata
+ * (readers load the whole index, and only the fragments of a shard's folder), and unzipping them was
+ * a fifth of the join's thread in an edit, their compression ~1 CPU-s of a cold 10,000-story build
+ * (docs/performance.md).
+ * @param {Buffer} cbor
+ * @returns {Buffer}
+ */
+export function storePagefindFile(cbor) {
+  return Buffer.concat([SIGNATURE, cbor]);
 }
 
 const TRAILER = Buffer.alloc(8);

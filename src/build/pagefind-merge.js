@@ -11,7 +11,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import fsPromises from "node:fs/promises";
 import path from "node:path";
-import { CborReader, CborWriter, decodeCbor, fragmentUrl, holdsPagefindFile, packPagefindFile, readPagefindFile } from "./pagefind-cbor.js";
+import { CborReader, CborWriter, decodeCbor, fragmentUrl, holdsPagefindFile, packPagefindFile, readPagefindFile, storePagefindFile } from "./pagefind-cbor.js";
 import { linkOrCopySync } from "./link-files.js";
 
 /** The Pagefind whose files this writes (package.json pins it): another version's may differ. */
@@ -19,6 +19,8 @@ export const PAGEFIND_VERSION = "1.6.0";
 /** Pagefind starts a new chunk of words once its words' pages, their locations (in the text and the meta fields) and the words' forms reach this many. */
 const CHUNK_LOCATIONS = 20000;
 const ENTRY = "pagefind-entry.json";
+/** A page's file: the one part of a shard readers fetch. */
+export const FRAGMENT_SUFFIX = ".pf_fragment";
 
 /**
  * @typedef {{ dir: string; path: string; hidden?: readonly string[]; contents?: string | undefined }} MergeShard
@@ -215,7 +217,7 @@ export async function writeIndexMeta(names, { version, pages, chunks, filters, f
   const bytes = meta.bytes();
   const hash = `${language}_${digest(bytes).slice(0, language.length + 8)}`;
   names.drained();
-  await fsPromises.writeFile(path.join(out, `pagefind.${hash}.pf_meta`), await packPagefindFile(bytes));
+  await fsPromises.writeFile(path.join(out, `pagefind.${hash}.pf_meta`), await names.pack(bytes, ".pf_meta"));
   await names.done();
   return hash;
 }
@@ -682,11 +684,13 @@ export class Names {
    * @param {string} language
    * @param {string} out the index's folder
    * @param {string} [previous] an earlier index's folder, whose files are linked where they come out the same
+   * @param {{ unzipped?: boolean }} [options] `unzipped`: a shard's index, whose files but the fragments are kept unzipped (`pack`)
    */
-  constructor(language, out, previous) {
+  constructor(language, out, previous, { unzipped = false } = {}) {
     this.language = language;
     this.out = out;
     this.previous = previous;
+    this.unzipped = unzipped;
     /** @type {Set<string>} */
     this.taken = new Set();
     /** Folders made. @type {Set<string>} */
@@ -723,7 +727,7 @@ export class Names {
         return name;
       }
     }
-    const written = packPagefindFile(bytes).then((packed) => fsPromises.writeFile(file, packed));
+    const written = this.pack(bytes, suffix).then((packed) => fsPromises.writeFile(file, packed));
     const tracked = written.then(
       () => void this.writing.delete(tracked),
       (error) => {
@@ -733,6 +737,17 @@ export class Names {
     );
     this.writing.add(tracked);
     return name;
+  }
+
+  /**
+   * A file's bytes as this index keeps them: gzipped, as Pagefind writes them; a shard's own files
+   * but its fragments unzipped (`unzipped`: only the join reads them).
+   * @param {Buffer} bytes
+   * @param {string} suffix
+   * @returns {Promise<Buffer>}
+   */
+  pack(bytes, suffix) {
+    return this.unzipped && suffix !== FRAGMENT_SUFFIX ? Promise.resolve(storePagefindFile(bytes)) : packPagefindFile(bytes);
   }
 
   /** Waits until fewer than `WRITING_AT_ONCE` files are being written; throws the first that failed. */

@@ -12,7 +12,7 @@ import fs from "node:fs";
 import fsPromises from "node:fs/promises";
 import path from "node:path";
 import { CborWriter } from "./pagefind-cbor.js";
-import { byBytes, Names, PAGEFIND_VERSION, WordChunks, writeIndexMeta } from "./pagefind-merge.js";
+import { byBytes, FRAGMENT_SUFFIX, Names, PAGEFIND_VERSION, WordChunks, writeIndexMeta } from "./pagefind-merge.js";
 
 /**
  * @typedef {import("./pagefind-fossick.js").FossickedPage} FossickedPage
@@ -180,7 +180,7 @@ class LanguageIndex {
    */
   constructor(language, out) {
     this.out = out;
-    this.names = new Names(language, out);
+    this.names = new Names(language, out, undefined, { unzipped: true });
     /** Each page's id and word count, in order. @type {[string, number][]} */
     this.pages = [];
     /** @type {Map<string, Word>} */
@@ -207,7 +207,7 @@ class LanguageIndex {
    */
   async add(page, staged) {
     const number = this.pages.length;
-    const id = this.names.write(path.join(this.out, "fragment"), ".pf_fragment", Buffer.from(JSON.stringify(page.fragment)));
+    const id = this.names.write(path.join(this.out, "fragment"), FRAGMENT_SUFFIX, Buffer.from(JSON.stringify(page.fragment)));
     this.pages.push([id, page.fragment.word_count]);
     for (const [filter, values] of Object.entries(page.fragment.filters)) {
       let byValue = this.filters.get(filter);

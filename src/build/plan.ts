@@ -5,6 +5,7 @@
 import { digestOf, digestText, givenDigest } from "./digest.ts";
 import type { PageKind, PageSpec } from "../site/page.ts";
 import type { SitePlan } from "../site/index.ts";
+import type { RelatedRanking } from "../site/related.ts";
 import { AMENDMENTS_SHARD, WHOLE_INDEX_DIR, type SearchShard } from "../site/search.ts";
 import { wholeIndexFingerprint } from "./search-whole.ts";
 import { chooseAmendments, type AmendPolicy, type ShardContents } from "./search-amendments.ts";
@@ -66,6 +67,8 @@ export interface BuildRecord {
   id?: string;
   /** Each page's `inputs`, by site path: what the next build names as changed (without them, a changed page is only "changed"). */
   inputs?: ReadonlyMap<string, string>;
+  /** The related stories a whole build ranked (`SitePlan.related`), and the code that ranked them: the next build of the same code reuses them. */
+  related?: { code: string; ranking: RelatedRanking };
 }
 
 export interface BuildPlan extends SearchPlan {
@@ -164,7 +167,7 @@ function amendShards(planned: PlannedShard[], documents: ReadonlyMap<string, Pla
 }
 
 /** The build plan; `search` when the build planned the search part already (else it is planned here from the article pages). */
-export function planBuild(site: SitePlan, options: PlanOptions & { search?: SearchPlan }): BuildPlan {
+export function planBuild(site: Pick<SitePlan, "pages" | "shards">, options: PlanOptions & { search?: SearchPlan }): BuildPlan {
   const { code, previous } = options;
   const stored = options.stored ?? (() => true);
   const search = options.search ?? planSearch(site.shards, articleInputs(site.pages), options);

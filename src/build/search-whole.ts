@@ -8,6 +8,25 @@
 import { byText, digestOf } from "./digest.ts";
 import type { SearchIndexer, WholeIndexOptions, WholeIndexShard } from "./search-index.ts";
 import { AMENDMENTS_SHARD } from "../site/search.ts";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { linkTree } from "./store.ts";
+
+/** A shard's folder of its pages' fragments, the one part of it readers fetch. */
+const FRAGMENTS = "fragment";
+
+/**
+ * Publishes a shard beside the whole index: its pages' fragments only. Readers load the whole index,
+ * which names each page's fragment in its shard's folder; a shard's own word chunks, filters and
+ * metadata are read only by the join, from the store (kept unzipped there: src/build/pagefind-cbor.js
+ * `storePagefindFile`). A shard without pages publishes an empty folder.
+ */
+export async function publishShard(from: string, to: string): Promise<void> {
+  // Read first: a shard that is not there is an error (a slice's missing folder), not an empty shard.
+  const held = await fs.readdir(from);
+  if (held.includes(FRAGMENTS)) await linkTree(path.join(from, FRAGMENTS), path.join(to, FRAGMENTS));
+  else await fs.mkdir(to, { recursive: true });
+}
 
 /** The whole index's fingerprint: the shards' ids and fingerprints (in any order: a merge has its slices'), and the ids it leaves out. */
 export function wholeIndexFingerprint(shards: Iterable<readonly [string, string]>, hidden: readonly string[]): string {

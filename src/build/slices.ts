@@ -17,7 +17,8 @@ import { mapLimit } from "../images/limit.ts";
 import { digestOf } from "./digest.ts";
 import { recordOfPages, withWholeIndex, type BuildPlan, type BuildRecord, type PlannedShard, type SearchPlan } from "./plan.ts";
 import { buildId } from "./apply.ts";
-import { linkOrCopy, linkTree } from "./store.ts";
+import { linkOrCopy } from "./store.ts";
+import { publishShard } from "./search-whole.ts";
 import { isShardId, isSitePath } from "./stored-names.ts";
 
 /** Written into every slice's folder: what it holds and which build it is a slice of. */
@@ -311,12 +312,13 @@ export async function linkSlices(staging: string, slices: ReadonlyMap<string, Sl
       },
       LINK_CONCURRENCY,
     );
-    // Shards side by side: each is thousands of small files, linked one after another.
+    // Shards side by side: each is thousands of small files, linked one after another (their
+    // fragments: the merge joins the whole index from the slices' own folders).
     await mapLimit(
       manifest.shards,
       async ([id]) => {
         const folder = path.join(SEARCH_INDEX_DIR, id);
-        await linkTree(path.join(dir, folder), path.join(staging, folder)).catch(missing(dir, folder));
+        await publishShard(path.join(dir, folder), path.join(staging, folder)).catch(missing(dir, folder));
       },
       SHARDS_AT_ONCE,
     );

@@ -31,6 +31,16 @@ interface StoredRecord {
   shards: [string, string][];
   /** The whole build's id (absent for a slice's record, and in records saved before it was kept). */
   id?: string;
+  /** `BuildRecord.related` (a whole build's). */
+  related?: { code: string; key: string; starts: Int32Array; places: Int32Array };
+}
+
+/** A stored record's related stories, when they have the shape a build wrote (the ranking checks them against its stories). */
+function keptRanking(stored: StoredRecord["related"]): BuildRecord["related"] {
+  if (typeof stored !== "object" || stored === null) return undefined;
+  const { code, key, starts, places } = stored;
+  if (typeof code !== "string" || typeof key !== "string" || !(starts instanceof Int32Array) || !(places instanceof Int32Array)) return undefined;
+  return { code, ranking: { key, starts, places } };
 }
 
 /** What the store holds (`BuildStore.list`). */
@@ -99,7 +109,8 @@ export class BuildStore {
         pages.set(sitePath, fingerprint);
         if (pageInputs !== undefined) inputs.set(sitePath, pageInputs);
       }
-      return { pages, shards: new Map(stored.shards), ...(stored.id !== undefined && { id: stored.id }), ...(inputs.size > 0 && { inputs }) };
+      const related = keptRanking(stored.related);
+      return { pages, shards: new Map(stored.shards), ...(stored.id !== undefined && { id: stored.id }), ...(inputs.size > 0 && { inputs }), ...(related && { related }) };
     } catch {
       return undefined;
     }
@@ -112,7 +123,8 @@ export class BuildStore {
       const pageInputs = record.inputs?.get(sitePath);
       return pageInputs === undefined ? [sitePath, fingerprint] : [sitePath, fingerprint, pageInputs];
     });
-    const data: StoredRecord = { version: RECORD_VERSION, pages, shards: [...record.shards], ...(id !== undefined && { id }) };
+    const related = record.related && { code: record.related.code, key: record.related.ranking.key, starts: record.related.ranking.starts, places: record.related.ranking.places };
+    const data: StoredRecord = { version: RECORD_VERSION, pages, shards: [...record.shards], ...(id !== undefined && { id }), ...(related && { related }) };
     await writeFileAtomically(path.join(this.dir, RECORD_FILE), v8.serialize(data));
   }
 

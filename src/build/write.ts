@@ -16,7 +16,7 @@ import { outputFile, type PageSpec } from "../site/page.ts";
 import { articleSearchDocument } from "../site/pages.ts";
 import type { Article, Shell } from "../content/types.ts";
 import { AMENDMENTS_SHARD, SEARCH_INDEX_DIR, WHOLE_INDEX_DIR } from "../site/search.ts";
-import { wholeIndexFingerprint, wholeIndexShards, writeWholeIndex } from "./search-whole.ts";
+import { publishShard, wholeIndexFingerprint, wholeIndexShards, writeWholeIndex } from "./search-whole.ts";
 import { copyPublicFiles } from "../site/assets.ts";
 
 /**
@@ -237,6 +237,8 @@ export class ShardWriter {
     private readonly store: BuildStore,
     private readonly sideBySideAfterPages: boolean,
     private readonly indexer: SearchIndexer,
+    /** Whether it joins the whole index (a build's; a slice's is the merge's). */
+    private readonly whole: boolean,
   ) {}
 
   /**
@@ -247,7 +249,7 @@ export class ShardWriter {
    * `indexer`: the build's, started early (`SearchIndexer.warm`); the writer closes it.
    */
   static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false, whole = true, indexer = new SearchIndexer() }: { sideBySideAfterPages?: boolean; whole?: boolean; indexer?: SearchIndexer } = {}): ShardWriter {
-    const writer = new ShardWriter(search, store, sideBySideAfterPages, indexer);
+    const writer = new ShardWriter(search, store, sideBySideAfterPages, indexer, whole);
     for (const planned of search.shards) if (planned.index) writer.deal(planned);
     // Joined as soon as the last shard is written, while the pages may still be rendering.
     if (whole) {
@@ -285,7 +287,10 @@ export class ShardWriter {
       const feed = this.feeds.get(planned.shard.id);
       if (feed) await feed;
       else if (!unchanged) return;
-      await linkTree(this.store.shardDir(planned.fingerprint), path.join(output, SEARCH_INDEX_DIR, planned.shard.id));
+      const from = this.store.shardDir(planned.fingerprint);
+      const to = path.join(output, SEARCH_INDEX_DIR, planned.shard.id);
+      // A slice's output keeps each shard whole: the merge joins the whole index from them.
+      await (this.whole ? publishShard(from, to) : linkTree(from, to));
     });
     this.links = Promise.all(links);
     this.links.catch(() => undefined);

@@ -11,6 +11,7 @@ import { planSearchShards, searchPage, type SearchShard } from "./search.ts";
 import { standalonePages } from "./standalone.ts";
 import { correctionsPages } from "./corrections-log.ts";
 import { adminPages } from "./admin.ts";
+import { rankRelatedStories, type RelatedRanking } from "./related.ts";
 
 export interface SiteOptions {
   /** The build's "now": which articles are still news, which weekly editions have come. */
@@ -19,6 +20,8 @@ export interface SiteOptions {
   notes: EditorNotes;
   /** The search shards, when the build has planned them already (`searchShardsOf`; the amendments shard last). */
   shards?: SearchShard[];
+  /** The related stories the last build of this code ranked (`SitePlan.related`): reused when they ranked the same stories. */
+  related?: RelatedRanking | undefined;
 }
 
 /** The search index's shards, newest first. */
@@ -30,14 +33,17 @@ export interface SitePlan {
   pages: PageSpec[];
   /** The search index's shards, newest first. */
   shards: SearchShard[];
+  /** Every story's related stories, for the next build to reuse. */
+  related: RelatedRanking;
 }
 
 export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
   const teasers = newsroom.articles.map((article) => article.teaser);
   const shards = options.shards ?? searchShardsOf(newsroom);
+  const related = rankRelatedStories(teasers, options.related);
   return {
     pages: [
-      ...htmlPages(newsroom, options.now),
+      ...htmlPages(newsroom, options.now, related),
       ...standalonePages(newsroom),
       ...correctionsPages(newsroom),
       searchPage(newsroom.shell, shards),
@@ -49,5 +55,6 @@ export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
       ...adminPages(newsroom),
     ],
     shards,
+    related,
   };
 }

@@ -4,7 +4,8 @@ import { h } from "preact";
 import type { Article, Newsroom, Shell, Teaser } from "../content/types.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
-import { archiveMonths, authorsWithCounts, collectTags, paginateStable, relatedStories, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
+import { archiveMonths, authorsWithCounts, collectTags, paginateStable, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
+import { relatedOf, type RelatedPlaces } from "./related.ts";
 import { planFront } from "./front-page.ts";
 import { dayIn, formatMoment, machineMoment } from "../dates.ts";
 import { formatEditionDay } from "../edition/model.ts";
@@ -70,9 +71,9 @@ export function pageTitle(locale: Locale, title: string, listing: Listing<unknow
   return listing.pageNumber !== undefined ? locale.t("list.page", { title, number: locale.integer(listing.pageNumber) }) : title;
 }
 
-function articlePages(newsroom: Newsroom): PageSpec[] {
+function articlePages(newsroom: Newsroom, ranking: RelatedPlaces): PageSpec[] {
   const { shell } = newsroom;
-  const related = relatedStories(newsroom.articles.map((article) => article.teaser));
+  const related = relatedOf(newsroom.articles.map((article) => article.teaser), ranking);
   return newsroom.articles.map((article) =>
     page(
       "article",
@@ -268,10 +269,11 @@ function notFoundPage(shell: Shell): PageSpec {
 }
 
 /** Every HTML page but the search page and the editions: articles first, then the listings. `now` dates the front page's masthead. */
-export function htmlPages(newsroom: Newsroom, now: Date): PageSpec[] {
+/** Every HTML page of the newsroom's stories; `related`, their related stories (`rankRelatedStories` of its teasers). */
+export function htmlPages(newsroom: Newsroom, now: Date, related: RelatedPlaces): PageSpec[] {
   const teasers = newsroom.articles.map((article) => article.teaser);
   return [
-    ...articlePages(newsroom),
+    ...articlePages(newsroom, related),
     ...frontPages(newsroom, teasers, now),
     ...sectionPages(newsroom, teasers),
     ...tagPages(newsroom, teasers),

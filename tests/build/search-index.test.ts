@@ -202,16 +202,26 @@ describe("SearchIndexer", () => {
   });
 });
 
-/** Every file of a Pagefind index by its path, as Pagefind reads it: gunzipped, the JSON entry as it is. */
+/** A Pagefind file's bytes as Pagefind reads them: gunzipped ("pagefind_dcd" and its CBOR; a shard keeps its own but its fragments so already, `storePagefindFile`). */
+const unzipped = (bytes: Buffer) => (bytes.subarray(0, 12).toString("latin1") === "pagefind_dcd" ? bytes : gunzipSync(bytes));
+
+/** Every file of a Pagefind index by its path, as Pagefind reads it: unzipped, the JSON entry as it is. */
 async function indexFiles(dir: string): Promise<Map<string, Buffer>> {
   const files = new Map<string, Buffer>();
   for (const name of (await fs.readdir(dir, { recursive: true })).sort()) {
     const file = path.join(dir, name);
     if (!(await fs.stat(file)).isFile()) continue;
     const bytes = await fs.readFile(file);
-    files.set(name, /\.pf_(meta|index|filter|fragment)$/.test(name) ? gunzipSync(bytes) : bytes);
+    files.set(name, /\.pf_(meta|index|filter|fragment)$/.test(name) ? unzipped(bytes) : bytes);
   }
   return files;
+}
+
+/** A shard's files by whether they are gzipped: readers fetch only the fragments, which are; the join alone reads the rest, kept unzipped. */
+async function gzippedOrNot(dir: string): Promise<{ gzipped: string[]; unzipped: string[] }> {
+  const names = (await fs.readdir(dir, { recursive: true })).filter((name) => /\.pf_(meta|index|filter|fragment)$/.test(name)).sort();
+  const gzipped = (await Promise.all(names.map(async (name) => ((await fs.readFile(path.join(dir, name))).readUInt16BE(0) === 0x1f8b ? name : undefined)))).filter((name) => name !== undefined);
+  return { gzipped, unzipped: names.filter((name) => !gzipped.includes(name)) };
 }
 
 /**
@@ -273,6 +283,11 @@ describe("a shard's index, written by Dateline (src/build/pagefind-fossick.js, p
       expect([...mine.keys()]).toEqual([...pagefinds.keys()]);
       for (const [name, bytes] of pagefinds) expect(mine.get(name)?.equals(bytes), name).toBe(true);
       expect(ids.size).toBe(pages.length);
+      const { gzipped, unzipped } = await gzippedOrNot(path.join(dir, "mine"));
+      expect(gzipped.filter((name) => !name.startsWith("fragment/"))).toEqual([]);
+      expect(gzipped).toEqual([...mine.keys()].filter((name) => name.startsWith("fragment/")));
+      expect(unzipped.length).toBeGreaterThan(5);
+      expect(unzipped.every((name) => !name.startsWith("fragment/"))).toBe(true);
     });
   });
 
@@ -448,10 +463,10 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
       const [chunk] = (await fs.readdir(path.join(dir, "a", "index"))).sort();
       const id = chunk!.replace(/\.pf_index$/, "");
       const outside = `../${"x".repeat(id.length - 3)}`;
-      const meta = gunzipSync(await fs.readFile(metaFile));
+      const meta = unzipped(await fs.readFile(metaFile));
       expect(meta.indexOf(id)).toBeGreaterThan(0);
       meta.write(outside, meta.indexOf(id));
-      await fs.writeFile(metaFile, gzipSync(meta));
+      await fs.writeFile(metaFile, meta);
       await expect(indexer.whole(shard, path.join(dir, "all"))).rejects.toThrow(`${metaFile}: chunk 0's id is "${outside}", not the name of a Pagefind file`);
       // The language's hash in the entry, likewise.
       const entryFile = path.join(dir, "a", "pagefind-entry.json");
@@ -462,14 +477,20 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
     });
   });
 
-  it("names the shard's file it cannot read", async () => {
+  it("names the shard's file it cannot read, kept unzipped or gzipped (as Pagefind writes it)", async () => {
     await withIndexer(async (indexer, dir) => {
       await indexer.index({ pages: stories(3, 400), dir: path.join(dir, "a") });
-      // A word chunk cut short: gzipped and signed as Pagefind's, its CBOR ending inside a word.
       const [chunk] = (await fs.readdir(path.join(dir, "a", "index"))).sort();
       const file = path.join(dir, "a", "index", chunk!);
-      await fs.writeFile(file, gzipSync(gunzipSync(await fs.readFile(file)).subarray(0, 40)));
-      await expect(indexer.whole([{ id: "a", dir: path.join(dir, "a"), path: "../a/", hidden: [] }], path.join(dir, "all"))).rejects.toThrow(`${file} is not a Pagefind index file Dateline can read: CBOR: ends too soon`);
+      // A word chunk cut short: signed, its CBOR ending inside a word; as the store keeps it, then gzipped.
+      const cut = unzipped(await fs.readFile(file)).subarray(0, 40);
+      for (const bytes of [cut, gzipSync(cut)]) {
+        await fs.writeFile(file, bytes);
+        await expect(indexer.whole([{ id: "a", dir: path.join(dir, "a"), path: "../a/", hidden: [] }], path.join(dir, "all"))).rejects.toThrow(`${file} is not a Pagefind index file Dateline can read: CBOR: ends too soon`);
+      }
+      // Neither signed nor gzipped.
+      await fs.writeFile(file, Buffer.from("not an index"));
+      await expect(indexer.whole([{ id: "a", dir: path.join(dir, "a"), path: "../a/", hidden: [] }], path.join(dir, "all"))).rejects.toThrow(`${file} is not a Pagefind index file Dateline can read: incorrect header check`);
     });
   });
 

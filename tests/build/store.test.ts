@@ -4,6 +4,7 @@ import fsSync from "node:fs";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import v8 from "node:v8";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BuildStore, emptyFolder, Linker, linkOrCopy, type Link } from "../../src/build/store.ts";
 import { keepFolder } from "../../src/build/stored-shards.js";
@@ -113,6 +114,22 @@ describe("BuildStore", () => {
     expect(await holdsBuild(output, await store.readRecord())).toBe(true);
     await markOutputFolder(output, "another-build");
     expect(await holdsBuild(output, read)).toBe(false);
+  });
+
+  it("keeps a whole build's related stories with its record, and drops a kept ranking of another shape", async () => {
+    const store = new BuildStore(path.join(root, "cache"));
+    const record = { pages: new Map([["/a/", "fp-a"], ["/b/", "fp-b"]]), shards: new Map([["2026", "fp-2026"]]) };
+    const related = { code: "code-1", ranking: { key: "key-1", starts: Int32Array.from([0, 1, 2]), places: Int32Array.from([1, 0]) } };
+    await store.writeRecord({ ...record, related });
+    const read = await store.readRecord();
+    expect(read).toEqual({ ...record, related });
+    expect(read?.related?.ranking.starts).toBeInstanceOf(Int32Array);
+    // Written by another version (places as a plain list): the record stands, the ranking is made again.
+    const file = path.join(store.dir, "record.v8");
+    const stored = v8.deserialize(await fs.readFile(file)) as { related: { places: unknown } };
+    stored.related.places = [1, 0];
+    await fs.writeFile(file, v8.serialize(stored));
+    expect(await store.readRecord()).toEqual(record);
   });
 });
 
