@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../src/build/build.ts";
 import { computeCodeDigest } from "../src/build/code.ts";
 import { planBuild } from "../src/build/plan.ts";
+import { BuildStore } from "../src/build/store.ts";
 import { buildFromScratch, makeSite, removeSite, REPO, siteAt, type FixtureSite } from "./helpers/site.ts";
 import { apply, articleFiles, edit } from "./helpers/edits.ts";
 import { hashTree } from "./helpers/tree.ts";
@@ -176,6 +177,35 @@ describe("the code version", () => {
       expect(other.pages.every((planned) => planned.render && planned.reason === "changed" && planned.changed?.join() === "code")).toBe(true);
       expect(other.shards.every((planned) => planned.index)).toBe(true);
       expect(code).not.toBe("");
+    } finally {
+      await removeSite(site);
+    }
+  });
+
+  it("lets a build reuse the related stories' ranking kept by a build of the same code only", async () => {
+    const site = await makeSite();
+    try {
+      await fs.rm(site.contentDir, { recursive: true });
+      await fs.cp(path.join(REPO, "content"), site.contentDir, { recursive: true });
+      const options = { input: site.contentDir, output: site.outputDir, cacheDir: site.cacheDir, now: SAMPLE_NOW, log: () => {} };
+      await build(options);
+      const store = new BuildStore(site.cacheDir);
+      const record = await store.readRecord();
+      const kept = record?.related;
+      if (!record || !kept) throw new Error("a whole build keeps its related stories' ranking with its record");
+      // The same stories' ranking with every story's list reversed, under the same digest: named as
+      // another code's, it is ranked again (nothing changes); as this code's, it is taken as it is.
+      const { starts, places } = kept.ranking;
+      const reversed = Int32Array.from(places);
+      for (let story = 0; story + 1 < starts.length; story++) reversed.subarray(starts[story], starts[story + 1]).reverse();
+      expect(reversed).not.toEqual(places);
+      const ranking = { ...kept.ranking, places: reversed };
+      await store.writeRecord({ ...record, related: { code: "another-code", ranking } }, record.id);
+      expect((await build(options)).plan.pages.filter((planned) => planned.render)).toEqual([]);
+      await store.writeRecord({ ...record, related: { code: kept.code, ranking } }, record.id);
+      const taken = (await build(options)).plan.pages.filter((planned) => planned.render);
+      expect(taken.length).toBeGreaterThan(0);
+      expect(taken.every((planned) => planned.spec.kind === "article" && planned.changed?.join() === "related")).toBe(true);
     } finally {
       await removeSite(site);
     }

@@ -27,7 +27,7 @@ export interface RelatedPlaces {
 }
 
 /**
- * The related stories of a site, with the digest of all their ranking reads (each story's path,
+ * The related stories of a site, with the digest of all that their ranking reads (each story's path,
  * section, date and topics, in order): a build keeps it for the next, which ranks them again only
  * when that digest changed (an edit to a story's text or headline leaves it). Ranking 10,000 stories
  * took ~0.18 s of a one-story edit's ~3.3 s (docs/performance.md). The digest does not name the
