@@ -1,7 +1,8 @@
 // Pagefind's files as Dateline reads and writes them: each is gzipped "pagefind_dcd" and CBOR (RFC 8949), the
 // index's metadata (`pagefind.<language>_<hash>.pf_meta`), its word chunks (`index/*.pf_index`) and
-// its filters (`filter/*.pf_filter`). src/build/pagefind-merge.js joins shards' indexes from them and
-// writes the whole's with `CborWriter`.
+// its filters (`filter/*.pf_filter`); a shard in the build's store keeps those unzipped
+// (`storePagefindFile`). src/build/pagefind-merge.js joins shards' indexes from them and writes the
+// whole's with `CborWriter`.
 // Plain JavaScript: the search worker reads them too.
 import { Buffer } from "node:buffer";
 import fs from "node:fs";

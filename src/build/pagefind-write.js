@@ -1,11 +1,12 @@
 // A shard's search index written by Dateline itself: the files Pagefind 1.6 writes for the same pages
 // (docs/architecture.md, "Search"), from each page as Pagefind reads it (pagefind-fossick.js). Pagefind
 // spent ~4 CPU-s a thousand stories, three of them compressing every file at zlib's best level, and
-// held ~0.45 MB a page until it wrote; this writes the same bytes, compressed at level 5 on libuv's
-// threads, page by page as the pages come: each page's fragment at once, each word's pages encoded
-// as Pagefind stores them, so that a shard's index is a few bytes a word and page until its chunks
-// are cut. Only Pagefind's scripts and WebAssembly come from Pagefind: it is asked for them once per
-// language (`LanguageAssets`).
+// held ~0.45 MB a page until it wrote; this writes the same bytes (the fragments compressed at level
+// 5 on libuv's threads; the word chunks, filters and metadata unzipped, as the store keeps a shard's:
+// only the join reads them), page by page as the pages come: each page's fragment at once, each
+// word's pages encoded as Pagefind stores them, so that a shard's index is a few bytes a word and
+// page until its chunks are cut. Only Pagefind's scripts and WebAssembly come from Pagefind: it is
+// asked for them once per language (`LanguageAssets`).
 // Plain JavaScript: it runs in an indexer's worker thread.
 import { Buffer } from "node:buffer";
 import fs from "node:fs";
