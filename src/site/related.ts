@@ -8,18 +8,6 @@ import { tagSlug } from "./collections.ts";
 /** Articles per side of an article, in each of its topics and its section, that may be related to it. */
 export const RELATED_WINDOW = 25;
 
-/**
- * "More from <section>" for every article: up to `limit` others ranked by shared topics, then the same
- * section, then closeness in time, then the newer, then by path (so it is deterministic). Candidates
- * are the RELATED_WINDOW nearest articles in time on each side within each of its topics and its
- * section, so a story is related to what was published around it: a new story changes the lists of
- * recent stories only, not of the whole archive (what keeps an hourly publish incremental), and the
- * work is linear in the archive. Only articles sharing a topic or the section qualify.
- */
-export function relatedStories(teasers: readonly Teaser[], limit = 4, window = RELATED_WINDOW): Map<Teaser, Teaser[]> {
-  return relatedOf(teasers, rankRelated(teasers, limit, window));
-}
-
 /** Each story's related stories as places in the teasers: story `i`'s are `places[starts[i]]` up to `places[starts[i + 1]]`. */
 export interface RelatedPlaces {
   starts: Int32Array;
@@ -37,7 +25,16 @@ export interface RelatedRanking extends RelatedPlaces {
   key: string;
 }
 
-/** The related stories of `teasers`: `kept` when it ranked the same stories (same digest), else ranked now. */
+/**
+ * "More from <section>" for every article: up to `limit` others ranked by shared topics, then the same
+ * section, then closeness in time, then the newer, then by path (so it is deterministic). Candidates
+ * are the RELATED_WINDOW nearest articles in time on each side within each of its topics and its
+ * section, so a story is related to what was published around it: a new story changes the lists of
+ * recent stories only, not of the whole archive (what keeps an hourly publish incremental), and the
+ * work is linear in the archive. Only articles sharing a topic or the section qualify.
+ *
+ * `kept`, a ranking of an earlier build, is taken when it ranked the same stories (the same digest).
+ */
 export function rankRelatedStories(teasers: readonly Teaser[], kept?: RelatedRanking, limit = 4, window = RELATED_WINDOW): RelatedRanking {
   const key = rankingKey(teasers, limit, window);
   if (kept && kept.key === key && holdsPlaces(kept, teasers.length)) return kept;
@@ -72,7 +69,7 @@ function holdsPlaces({ starts, places }: RelatedPlaces, count: number): boolean 
   return places.every((place) => place >= 0 && place < count);
 }
 
-/** `relatedStories`, as places in `teasers`. */
+/** The ranking itself (`rankRelatedStories`), as places in `teasers`. */
 function rankRelated(teasers: readonly Teaser[], limit: number, window: number): RelatedPlaces {
   // Stories are numbered by their place in `teasers`, and counted in typed arrays: this looks at
   // ~100 candidates for each story of the archive, where Maps of objects were slow (docs/performance.md).

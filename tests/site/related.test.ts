@@ -3,12 +3,15 @@
 // stories, never of the whole archive. A build keeps the ranking for the next, which reuses it only
 // for the same stories.
 import { describe, expect, it } from "vitest";
-import { rankRelatedStories, relatedOf, relatedStories } from "../../src/site/related.ts";
+import { rankRelatedStories, relatedOf } from "../../src/site/related.ts";
 import { parseMoment } from "../../src/dates.ts";
 import type { Teaser } from "../../src/content/types.ts";
 import { newestFirst, sections, teaser } from "../helpers/teasers.ts";
 
-describe("relatedStories", () => {
+/** Every story's related stories, ranked anew. */
+const relatedStories = (teasers: readonly Teaser[], limit?: number, window?: number) => relatedOf(teasers, rankRelatedStories(teasers, undefined, limit, window));
+
+describe("rankRelatedStories", () => {
   it("ranks shared topics, then the same section, then closeness in time, never the article itself, at most `limit`", () => {
     const a = teaser("a", "2026-03-10", { tags: ["harbour", "ferry"] });
     const both = teaser("both", "2026-01-01", { tags: ["harbour", "ferry"], section: sections.sport });
@@ -113,7 +116,7 @@ describe("rankRelatedStories: the ranking a build keeps for the next", () => {
   const lists = (related: Map<Teaser, Teaser[]>) => [...related].map(([story, list]) => [story.id, list.map((other) => other.id)]);
   const first = rankRelatedStories(archive);
 
-  it("gives what relatedStories gives", () => {
+  it("gives what ranking anew gives", () => {
     expect(lists(relatedOf(archive, first))).toEqual(lists(relatedStories(archive)));
     expect(first.starts).toHaveLength(archive.length + 1);
   });
