@@ -176,9 +176,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }, planOptions);
       const search = options.slice ? planned : await writeDocumentsAhead(planned, { store, bodies, shell: newsroom.shell, articles, most: options.documentsAhead });
       // A slice's work is weighed by its articles' pages and images; a whole build needs no such lookup.
-      const work = slice && articleWork(content.articles, newsroom.articles);
+      const sliced = slice && { ...slice, work: articleWork(content.articles, newsroom.articles) };
       // A slice has its runner to itself: its last shards are written side by side (docs/deploy.md).
-      const indexing = ShardWriter.start(slice && work ? sliceSearch(search, slice.spec, work) : search, store, { sideBySideAfterPages: options.slice !== undefined, whole: options.slice === undefined, indexer });
+      const indexing = ShardWriter.start(sliced ? sliceSearch(search, sliced.spec, sliced.work) : search, store, { sideBySideAfterPages: options.slice !== undefined, whole: options.slice === undefined, indexer });
       try {
         // The related stories the last build of this code ranked: reused when it ranked the same stories.
         const kept = previous?.related?.code === code ? previous.related.ranking : undefined;
@@ -190,7 +190,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         const id = buildId(plan.record);
         timer.lap("plan");
         const write = (part: BuildPlan, into: string, previousOutput?: string) => writeBuild({ plan: part, output: into, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing, linking });
-        const job = slice && work ? sliceJob(slice.spec, { plan, id, content, images, work, contentFiles: slice.contentFiles, write }) : wholeJob({ plan, inPlace, output, write });
+        const job = sliced ? sliceJob(sliced.spec, { plan, id, content, images, work: sliced.work, contentFiles: sliced.contentFiles, write }) : wholeJob({ plan, inPlace, output, write });
         return { plan, id, job, newsroom, images, listing };
       } catch (error) {
         // A plan that fails (a broken link) stops the indexing it started.

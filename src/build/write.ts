@@ -237,8 +237,6 @@ export class ShardWriter {
     private readonly store: BuildStore,
     private readonly sideBySideAfterPages: boolean,
     private readonly indexer: SearchIndexer,
-    /** Whether it joins the whole index (a build's; a slice's is the merge's). */
-    private readonly whole: boolean,
   ) {}
 
   /**
@@ -249,7 +247,7 @@ export class ShardWriter {
    * `indexer`: the build's, started early (`SearchIndexer.warm`); the writer closes it.
    */
   static start(search: SearchPlan, store: BuildStore, { sideBySideAfterPages = false, whole = true, indexer = new SearchIndexer() }: { sideBySideAfterPages?: boolean; whole?: boolean; indexer?: SearchIndexer } = {}): ShardWriter {
-    const writer = new ShardWriter(search, store, sideBySideAfterPages, indexer, whole);
+    const writer = new ShardWriter(search, store, sideBySideAfterPages, indexer);
     for (const planned of search.shards) if (planned.index) writer.deal(planned);
     // Joined as soon as the last shard is written, while the pages may still be rendering.
     if (whole) {
@@ -289,8 +287,9 @@ export class ShardWriter {
       else if (!unchanged) return;
       const from = this.store.shardDir(planned.fingerprint);
       const to = path.join(output, SEARCH_INDEX_DIR, planned.shard.id);
-      // A slice's output keeps each shard whole: the merge joins the whole index from them.
-      await (this.whole ? publishShard(from, to) : linkTree(from, to));
+      // Only a build that joins the whole index publishes the shards' fragments alone: a slice's
+      // output keeps each shard whole, for the merge to join.
+      await (this.joined ? publishShard(from, to) : linkTree(from, to));
     });
     this.links = Promise.all(links);
     this.links.catch(() => undefined);

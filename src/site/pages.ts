@@ -268,8 +268,10 @@ function notFoundPage(shell: Shell): PageSpec {
   });
 }
 
-/** Every HTML page but the search page and the editions: articles first, then the listings. `now` dates the front page's masthead. */
-/** Every HTML page of the newsroom's stories; `related`, their related stories (`rankRelatedStories` of its teasers). */
+/**
+ * Every HTML page but the search page and the editions: articles first, then the listings. `now` dates
+ * the front page's masthead; `related` is the stories' related stories (`rankRelatedStories`).
+ */
 export function htmlPages(newsroom: Newsroom, now: Date, related: RelatedPlaces): PageSpec[] {
   const teasers = newsroom.articles.map((article) => article.teaser);
   return [

@@ -62,9 +62,12 @@ function rankingKey(teasers: readonly Teaser[], limit: number, window: number): 
   return digestText(text);
 }
 
-/** Whether kept places fit `count` stories (a damaged cache is ranked again, never read out of bounds). */
+/**
+ * Whether kept places fit `count` stories (a damaged cache is ranked again, never read out of bounds;
+ * that they are typed arrays the store checked as it read them).
+ */
 function holdsPlaces({ starts, places }: RelatedPlaces, count: number): boolean {
-  if (!(starts instanceof Int32Array) || !(places instanceof Int32Array) || starts.length !== count + 1 || starts[0] !== 0 || starts[count] !== places.length) return false;
+  if (starts.length !== count + 1 || starts[0] !== 0 || starts[count] !== places.length) return false;
   for (let story = 0; story < count; story++) if ((starts[story] as number) > (starts[story + 1] as number)) return false;
   return places.every((place) => place >= 0 && place < count);
 }
