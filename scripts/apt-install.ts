@@ -3,6 +3,7 @@
 // gives one line saying what to do. Used by tests/setup/chromium.ts and, from the command line, by .ci/run.
 import { spawn } from "node:child_process";
 import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
@@ -77,16 +78,53 @@ interface AptRun {
   errors: string[];
 }
 
-/** Runs apt-get once, reporting each lock it waits for as soon as it says so. */
-function runAptGet(args: readonly string[], onWait: (holder: LockHolder) => void): Promise<AptRun> {
+/** dpkg's locks, which apt-get waits for (DPkg::Lock::Timeout): in the folder of dpkg's status file. */
+function dpkgLocks(aptOptions: readonly string[]): string[] {
+  const status = aptOptions.find((option) => option.startsWith("Dir::State::status="))?.slice("Dir::State::status=".length);
+  const dir = status ? path.dirname(status) : "/var/lib/dpkg";
+  return [path.join(dir, "lock-frontend"), path.join(dir, "lock")];
+}
+
+/** Whether `pid` is `parent` or its child (apt-get's own dpkg holds dpkg's lock while it installs). */
+async function isOrChildOf(pid: number, parent: number | undefined): Promise<boolean> {
+  if (parent === undefined || pid === parent) return true;
+  // /proc/<pid>/stat: "pid (comm) state ppid …"; the command may hold spaces and parentheses.
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+  return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === parent;
+}
+
+/** How often a waiting run looks in the kernel's lock table itself (apt's own words may not come). */
+const LOCK_LOOK_MS = 1500;
+
+/**
+ * Runs apt-get once, reporting each lock it waits for as soon as it says so, or, when it says
+ * nothing, as soon as the kernel's lock table shows another process holding one of dpkg's locks:
+ * apt prints its "Waiting for cache lock" line through its progress meter, which under load can
+ * stay silent for the whole wait (the lock tests once waited out 20 s without a word).
+ */
+function runAptGet(args: readonly string[], locks: readonly string[], onWait: (holder: LockHolder) => void): Promise<AptRun> {
   return new Promise((resolve) => {
     const run: AptRun = { status: null, errors: [] };
     const child = spawn("apt-get", args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    let said = false;
+    const look = setInterval(() => {
+      if (said) return;
+      void Promise.all(locks.map(findLockHolder)).then(async (holders) => {
+        for (const holder of holders) {
+          if (said || holder.pid === undefined || (await isOrChildOf(holder.pid, child.pid))) continue;
+          said = true;
+          onWait(holder);
+        }
+      });
+    }, LOCK_LOOK_MS);
     const line = (text: string) => {
       if (text.startsWith("E: ")) run.errors.push(text.slice(3).trim());
       else if (text.startsWith("Waiting for cache lock")) {
         const lock = parseLockLine(text);
-        if (lock) onWait(lock);
+        if (lock) {
+          said = true;
+          onWait(lock);
+        }
       }
     };
     const lines = () => {
@@ -108,6 +146,7 @@ function runAptGet(args: readonly string[], onWait: (holder: LockHolder) => void
     child.stderr.on("data", err.add);
     child.on("error", (error) => run.errors.push(error.message));
     child.on("close", (status) => {
+      clearInterval(look);
       out.end();
       err.end();
       resolve({ ...run, status });
@@ -137,7 +176,7 @@ export async function aptInstall(packages: readonly string[], options: AptOption
   for (const step of steps) {
     for (;;) {
       const seconds = Math.max(0, Math.ceil((deadline - Date.now()) / 1000));
-      const run = await runAptGet(["-q", "-o", `DPkg::Lock::Timeout=${seconds}`, ...aptOptions.flatMap((option) => ["-o", option]), ...step], tell);
+      const run = await runAptGet(["-q", "-o", `DPkg::Lock::Timeout=${seconds}`, ...aptOptions.flatMap((option) => ["-o", option]), ...step], dpkgLocks(aptOptions), tell);
       if (run.status === 0) break;
       const command = `apt-get ${step.join(" ")}`;
       const refused = run.errors.map(parseLockLine).find((lock) => lock !== undefined);

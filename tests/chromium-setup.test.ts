@@ -174,6 +174,38 @@ describe.runIf(hasAptAndPython)("installing with apt-get while another process h
     });
   });
 
+  it("says whose lock it waits for from the kernel's lock table when apt waits without a word", async () => {
+    const { dir, apt } = await privateApt();
+    const lock = path.join(dir, "dpkg/lock-frontend");
+    const holder = await holdLock(lock);
+    // A stand-in apt-get first on the PATH: it waits for dpkg's lock as apt-get does, printing
+    // nothing, as apt's progress meter did under load (the install test above once waited out 20 s).
+    const bin = path.join(dir, "bin");
+    await fs.mkdir(bin);
+    // It gives up after 10 s, as apt-get does after its DPkg::Lock::Timeout, so a wait never said fails here at once.
+    const take = `import fcntl, sys, time\nfor _ in range(100):\n    try:\n        fcntl.lockf(open('${lock}', 'a'), fcntl.LOCK_EX | fcntl.LOCK_NB)\n        sys.exit(0)\n    except OSError:\n        time.sleep(0.1)\nsys.exit(1)`;
+    await fs.writeFile(path.join(bin, "apt-get"), `#!/bin/sh\nexec python3 -c "${take}"\n`, { mode: 0o755 });
+    const pathBefore = process.env["PATH"];
+    process.env["PATH"] = `${bin}:${pathBefore ?? ""}`;
+    cleanups.push(() => {
+      process.env["PATH"] = pathBefore;
+      return Promise.resolve();
+    });
+    const said: string[] = [];
+    const result = await aptInstall(["chromium"], {
+      ...apt,
+      update: false,
+      prefix: "[browser]",
+      lockTimeoutSeconds: 20,
+      log: (line) => {
+        said.push(line);
+        holder.release();
+      },
+    });
+    expect(result).toEqual({ ok: true });
+    expect(said).toEqual([`[browser] waiting for the package manager lock held by process ${holder.pid} (python3), lock ${lock} (up to 20 s in all)…`]);
+  });
+
   it("says in one line what apt-get refused when it is not the lock", async () => {
     const { apt } = await privateApt();
     const result = await aptInstall(["dateline-no-such-package"], { ...apt, update: false, prefix: "[browser]", howToFix: HOW_TO_INSTALL, log: () => undefined });
