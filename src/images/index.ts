@@ -463,8 +463,9 @@ export class ImagePipeline {
 
   /** Publishes (or reuses) the site's logo as a PNG no larger than LOGO_MAX on either side. */
   async logo(file: string): Promise<ImageVariant> {
-    const { sharp } = await imageLibraries();
     const [logo] = await this.derive(file, [LOGO_KEY], hasSize, async (source) => {
+      // sharp is loaded only to make the logo: a build whose logo is cached never loads it.
+      const { sharp } = await imageLibraries();
       const name = await this.make(`${contentHash(source, LOGO_ENCODING)}-logo.png`, (target) =>
         sharp(source)
           .rotate()
@@ -484,11 +485,11 @@ export class ImagePipeline {
    * the manifest like its other outputs; the monogram is drawn from memory.
    */
   async icons(logoFile: string | undefined, fallbackSvg: string): Promise<SiteIcons> {
-    const { sharp } = await imageLibraries();
     const sizes = Object.entries(ICON_SIZES);
     const draw = async (source: Buffer, size: number): Promise<StoredFile> => ({
-      name: await this.make(`${contentHash(source, { ...ICON_ENCODING, size })}-icon-${size}.png`, (target) =>
-        sharp(source, { density: 288 })
+      name: await this.make(`${contentHash(source, { ...ICON_ENCODING, size })}-icon-${size}.png`, async (target) =>
+        // Loaded only to draw an icon: a build whose icons are cached never loads sharp.
+        (await imageLibraries()).sharp(source, { density: 288 })
           .resize(size, size, { fit: "contain", background: ICON_ENCODING.background })
           .flatten({ background: ICON_ENCODING.background })
           .png({ compressionLevel: ICON_ENCODING.compressionLevel })
