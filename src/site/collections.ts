@@ -44,9 +44,12 @@ export interface Tag {
 /** Groups tags by slug, so "COVID-19" and "Covid 19" share one page. Sorted by name. */
 export function collectTags(teasers: readonly Teaser[]): Tag[] {
   const bySlug = new Map<string, { spellings: Map<string, number>; teasers: Teaser[] }>();
+  // A few hundred topics on hundreds of thousands of stories: each spelling slugified once.
+  const slugs = new Map<string, string>();
   for (const teaser of teasers) {
     for (const tag of teaser.tags) {
-      const slug = tagSlug(tag);
+      let slug = slugs.get(tag);
+      if (slug === undefined) slugs.set(tag, (slug = tagSlug(tag)));
       let entry = bySlug.get(slug);
       if (!entry) bySlug.set(slug, (entry = { spellings: new Map(), teasers: [] }));
       entry.spellings.set(tag, (entry.spellings.get(tag) ?? 0) + 1);

@@ -3,7 +3,7 @@
 // matter, so two builds of one newsroom match.
 import type { AuthorRef, Teaser } from "../../content/types.ts";
 import type { Moment } from "../../dates.ts";
-import { collectTags, lastChange, newestChange, teasersByAuthor, teasersInSection } from "../collections.ts";
+import { collectTags, lastChange, tagSlug } from "../collections.ts";
 import { absoluteUrl, type Site } from "../site.ts";
 import { element, renderXml, textElement } from "../xml.ts";
 import { CORRECTIONS_PATH } from "../corrections-log.ts";
@@ -25,9 +25,37 @@ export function formatLastmod(moment: Moment): string {
   return moment.hasTime ? moment.iso : moment.day;
 }
 
-function listPage(site: Site, path: string, teasers: readonly Teaser[]): SitemapUrl {
-  const newest = newestChange(teasers);
+function listPage(site: Site, path: string, newest: Moment | undefined): SitemapUrl {
   return { loc: absoluteUrl(site, path), ...(newest && { lastmod: formatLastmod(newest) }) };
+}
+
+/**
+ * The newest change (`lastChange`) of all stories and of each section's, topic's (by slug) and
+ * author's, in one pass: filtering and scanning each list on its own was 0.55 s of a 100,000-story
+ * plan. As a scan of each list in order, the first of equal changes is kept.
+ */
+function newestChanges(teasers: readonly Teaser[]) {
+  let all: Moment | undefined;
+  const bySection = new Map<string, Moment>();
+  const byTag = new Map<string, Moment>();
+  const byAuthor = new Map<string, Moment>();
+  const slugs = new Map<string, string>();
+  const note = (map: Map<string, Moment>, key: string, moment: Moment) => {
+    const newest = map.get(key);
+    if (!newest || moment.epoch > newest.epoch) map.set(key, moment);
+  };
+  for (const teaser of teasers) {
+    const moment = lastChange(teaser);
+    if (!all || moment.epoch > all.epoch) all = moment;
+    note(bySection, teaser.section.slug, moment);
+    for (const tag of teaser.tags) {
+      let slug = slugs.get(tag);
+      if (slug === undefined) slugs.set(tag, (slug = tagSlug(tag)));
+      note(byTag, slug, moment);
+    }
+    for (const author of teaser.authors) note(byAuthor, author.id, moment);
+  }
+  return { all, bySection, byTag, byAuthor };
 }
 
 /** What the sitemap lists besides articles and their listings. */
@@ -45,12 +73,12 @@ export interface SitemapExtras {
  */
 export function sitemapUrls(site: Site, teasers: readonly Teaser[], authors: readonly AuthorRef[], extras: SitemapExtras = {}): SitemapUrl[] {
   const { pages = [], corrections } = extras;
-  const byAuthor = teasersByAuthor(teasers);
+  const newest = newestChanges(teasers);
   return [
-    listPage(site, "/", teasers),
-    ...site.sections.map((section) => listPage(site, section.path, teasersInSection(teasers, section.slug))),
-    ...collectTags(teasers).map((tag) => listPage(site, tag.path, tag.teasers)),
-    ...authors.map((author) => listPage(site, author.path, byAuthor.get(author.id) ?? [])),
+    listPage(site, "/", newest.all),
+    ...site.sections.map((section) => listPage(site, section.path, newest.bySection.get(section.slug))),
+    ...collectTags(teasers).map((tag) => listPage(site, tag.path, newest.byTag.get(tag.slug))),
+    ...authors.map((author) => listPage(site, author.path, newest.byAuthor.get(author.id))),
     ...pages.map((page) => ({ loc: absoluteUrl(site, page.path), ...(page.updated && { lastmod: formatLastmod(page.updated) }) })),
     ...(corrections ? [{ loc: absoluteUrl(site, CORRECTIONS_PATH), lastmod: formatLastmod(corrections) }] : []),
     ...teasers.map((teaser) => ({ loc: absoluteUrl(site, teaser.path), lastmod: formatLastmod(lastChange(teaser)) })),
