@@ -13,6 +13,7 @@ import fsPromises from "node:fs/promises";
 import path from "node:path";
 import { CborReader, CborWriter, decodeCbor, fragmentUrl, holdsPagefindFile, packPagefindFile, readPagefindFile, storePagefindFile } from "./pagefind-cbor.js";
 import { linkOrCopySync } from "./link-files.js";
+import { POSTINGS_FIELDS, readPostingsIndex, writePostingsIndex } from "./postings-index.js";
 
 /** The Pagefind whose files this writes (package.json pins it): another version's may differ. */
 export const PAGEFIND_VERSION = "1.6.0";
@@ -23,11 +24,13 @@ const ENTRY = "pagefind-entry.json";
 export const FRAGMENT_SUFFIX = ".pf_fragment";
 
 /**
- * @typedef {{ dir: string; path: string; hidden?: readonly string[]; contents?: string | undefined }} MergeShard
+ * @typedef {{ dir: string; path: string; hidden?: readonly string[]; contents?: string | undefined; postings?: string | undefined }} MergeShard
  *   a shard's written index; the URL path from the whole index's folder to the shard's as published
  *   ("../2024/"), where its pages' fragments stay; the Pagefind page ids of its entries left out (an
  *   amended shard's outdated ones); and a file of what it holds, `{ documents: [url, key, id][] }`
- *   (src/build/search-amendments.ts), which names its pages' URLs without their fragments being read
+ *   (src/build/search-amendments.ts), which names its pages' URLs without their fragments being read;
+ *   and a file beside a stored shard of where each word's pages end in its chunks (postings-index.js),
+ *   read when it is there, written by the join that stepped over the shard without it
  */
 
 /**
@@ -63,19 +66,34 @@ export async function mergeIndexes(shards, out, { order, previous } = {}) {
   let pages = 0;
   // What each shard holds, read once for all its languages (only to put its pages in the order asked).
   const urls = shards.map((shard) => (ranks && shard.contents !== undefined && fs.existsSync(shard.contents) ? urlsById(shard.contents) : undefined));
+  const postings = shards.map((shard) => (shard.postings === undefined ? undefined : readPostingsIndex(shard.postings)));
+  /** @type {{ shard: number; language: string; record: NonNullable<Part["record"]> }[]} */
+  const recorded = [];
   for (const language of names) {
     const parts = shards.flatMap((shard, n) => {
       const info = entries[n]?.languages?.[language];
       if (!info) return [];
       const hash = fileName(info.hash, path.join(shard.dir, ENTRY), `the ${language} index's hash`);
-      return [{ dir: shard.dir, path: shard.path, hidden: new Set(shard.hidden ?? []), urls: urls[n], meta: readMeta(path.join(shard.dir, `pagefind.${hash}.pf_meta`)), wasm: info.wasm }];
+      const meta = `pagefind.${hash}.pf_meta`;
+      // Where the shard's lists end, when a join wrote it down from this very index (its metadata names every chunk by its hash).
+      const kept = postings[n]?.get(language);
+      const lists = kept?.meta === meta ? { file: /** @type {string} */ (shards[n]?.postings), values: kept.values, at: 0 } : undefined;
+      const record = lists === undefined && shards[n]?.postings !== undefined ? { meta, values: /** @type {number[]} */ ([]), complete: false } : undefined;
+      return [{ dir: shard.dir, path: shard.path, hidden: new Set(shard.hidden ?? []), urls: urls[n], meta: readMeta(path.join(shard.dir, meta)), wasm: info.wasm, lists, record, shard: n }];
     });
+    recorded.push(...parts.flatMap((part) => (part.record ? [{ shard: part.shard, language, record: part.record }] : [])));
     const merged = await mergeLanguage(language, parts, out, ranks, previous);
     languages[language] = { hash: merged.hash, wasm: parts[0]?.wasm ?? language, page_count: merged.pages };
     pages += merged.pages;
   }
   const first = entries[0] ?? { version: PAGEFIND_VERSION };
   fs.writeFileSync(path.join(out, ENTRY), JSON.stringify({ version: first.version, languages, include_characters: first.include_characters ?? [] }));
+  // Where the lists end in each shard stepped over whole, every language of it: for the next join.
+  for (const [n, shard] of shards.entries()) {
+    const mine = recorded.filter((entry) => entry.shard === n);
+    if (shard.postings === undefined || mine.length === 0 || !mine.every((entry) => entry.record.complete)) continue;
+    writePostingsIndex(shard.postings, mine.map(({ language, record }) => ({ language, meta: record.meta, values: record.values })));
+  }
   return { pages };
 }
 
@@ -119,7 +137,9 @@ function fileName(name, file, what) {
 }
 
 /**
- * @typedef {{ dir: string; path: string; hidden: Set<string>; urls: Map<string, string> | undefined; meta: ReturnType<typeof readMeta> }} Part one shard's index of one language, and its pages' URLs by id when it keeps what it holds
+ * @typedef {{ dir: string; path: string; hidden: Set<string>; urls: Map<string, string> | undefined; meta: ReturnType<typeof readMeta>; lists?: { file: string; values: Int32Array; at: number } | undefined; record?: { meta: string; values: number[]; complete: boolean } | undefined; shard?: number }} Part
+ *   one shard's index of one language, and its pages' URLs by id when it keeps what it holds; where
+ *   its lists end, kept by an earlier join (`lists`, read in order), or written down by this one (`record`)
  */
 
 /**
@@ -521,12 +541,16 @@ class WordStream {
     // differently in the whole: then page by page.
     /** @type {Int32Array | undefined} */
     this.segments = undefined;
+    /** Where each list ends, kept by an earlier join and read in order (`Part.lists`), or written down now (`Part.record`): only for a shard that is one run whole. */
+    this.lists = undefined;
+    this.record = undefined;
     if (!fieldMap) {
       const segments = new Int32Array(numbers.length);
       let segment = -1;
+      let whole = numbers.length > 0;
       for (let page = 0; page < numbers.length; page++) {
         const number = /** @type {number} */ (numbers[page]);
-        if (number < 0) segments[page] = -1;
+        if (number < 0) (segments[page] = -1), (whole = false);
         else {
           const before = page === 0 ? -1 : /** @type {number} */ (numbers[page - 1]);
           // A page left out (-1) ends a run: the one after it starts another, even numbered 0.
@@ -535,6 +559,11 @@ class WordStream {
         }
       }
       this.segments = segments;
+      // One run of all its pages: each list is copied whole, so where it ends is all the join needs.
+      if (whole && segment === 0) {
+        this.lists = part.lists;
+        if (!part.lists && part.record) (this.record = part.record.values), (part.record.complete = true);
+      }
     }
     this.chunk = 0;
     /** The chunk file being read, and a reader over its CBOR. */
@@ -555,6 +584,8 @@ class WordStream {
       const chunk = this.part.meta[2][this.chunk++];
       if (!chunk) {
         this.word = undefined;
+        // Every list kept for the shard read, and no more: else the file is not this shard's.
+        if (this.lists && this.lists.at !== this.lists.values.length) throw this.damagedLists(this.lists.file);
         return;
       }
       this.file = path.join(this.part.dir, "index", `${chunk[2]}.pf_index`);
@@ -617,6 +648,10 @@ class WordStream {
     const count = reader.arrayLength();
     if (count === 0) return;
     const { numbers, segments } = this;
+    if (this.lists) {
+      this.keptList(into, count);
+      return;
+    }
     if (segments) {
       // The run being read: its segment (-1: none), where its bytes start, its first page's number
       // and what follows it, its first and last page, and how many pages and locations it has.
@@ -647,6 +682,8 @@ class WordStream {
         end = reader.at;
       }
       if (segment >= 0) into.pushRun(/** @type {number} */ (numbers[first]), /** @type {number} */ (numbers[last]), pages, locations, reader.bytes, from, number, rest, end);
+      // In a shard of one run, one run a list: where it ends, its last page and its locations.
+      this.record?.push(end, last, locations);
       return;
     }
     let page = 0;
@@ -669,6 +706,37 @@ class WordStream {
       const number = numbers[page] ?? -1;
       if (number >= 0) into.push(number, locations + metaLocations, reader.bytes, from, middle, to, this.fieldMap);
     }
+  }
+
+  /**
+   * A list of `count` pages copied whole, from where an earlier join wrote down that it ends (its
+   * first page read from its first entry): no entry stepped over. Bounds are checked; a list that
+   * does not fit its chunk means a damaged file beside the store's shard.
+   * @param {Postings} into
+   * @param {number} count
+   */
+  keptList(into, count) {
+    const reader = /** @type {CborReader} */ (this.reader);
+    const lists = /** @type {NonNullable<Part["lists"]>} */ (this.lists);
+    const { numbers } = this;
+    const from = reader.at;
+    const head = reader.bytes[from] ?? 0;
+    if (lists.at + POSTINGS_FIELDS > lists.values.length || head < 0x82 || head > 0x97) throw this.damagedLists(lists.file);
+    reader.at = from + 1;
+    const first = reader.uint();
+    const rest = reader.at;
+    const end = /** @type {number} */ (lists.values[lists.at]);
+    const last = /** @type {number} */ (lists.values[lists.at + 1]);
+    const locations = /** @type {number} */ (lists.values[lists.at + 2]);
+    lists.at += POSTINGS_FIELDS;
+    if (!(end > rest && end <= reader.bytes.length && first <= last && last < numbers.length && locations >= 0)) throw this.damagedLists(lists.file);
+    reader.at = end;
+    into.pushRun(/** @type {number} */ (numbers[first]), /** @type {number} */ (numbers[last]), count, locations, reader.bytes, from, from + 1, rest, end);
+  }
+
+  /** @param {string} file */
+  damagedLists(file) {
+    return new Error(`${file} does not match the shard's ${this.file}: the stored search index is damaged; delete the build cache (.cache/dateline, or DATELINE_CACHE_DIR) to index it again`);
   }
 }
 

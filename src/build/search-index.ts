@@ -45,6 +45,8 @@ export interface WholeIndexShard {
   hidden: readonly string[];
   /** The file of what it holds (`BuildStore.shardContentsFile`), when kept: its pages' URLs by id. */
   contents?: string | undefined;
+  /** Where each word's pages end in its chunks (`BuildStore.shardPostingsFile`), for a stored shard: read when there, else written by the join. */
+  postings?: string | undefined;
 }
 
 /** How the whole index is joined (src/build/pagefind-merge.js `mergeIndexes`): its pages in the order of their URLs in `order`, else shard after shard; the files of a `previous` one that come out the same linked. */

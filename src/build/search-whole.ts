@@ -34,13 +34,14 @@ export function wholeIndexFingerprint(shards: Iterable<readonly [string, string]
 }
 
 /**
- * The shards of a whole index, by id and folder (and the file of what each holds, if kept): published
+ * The shards of a whole index, by id and folder (and the files of what each holds and where its lists
+ * end, for a stored shard): published
  * beside it (`pagefind/<id>/`, where their pages' fragments stay), every one without the `hidden`
  * entries (outdated entries of amended shards; an id names one entry of all the stored shards,
  * src/build/search-amendments.ts), but the amendments shard, which holds their new versions.
  */
-export function wholeIndexShards(shards: Iterable<readonly [string, string, string?]>, hidden: readonly string[]): WholeIndexShard[] {
-  return [...shards].map(([id, dir, contents]) => ({ id, dir, path: `../${id}/`, hidden: id === AMENDMENTS_SHARD ? [] : hidden, contents }));
+export function wholeIndexShards(shards: Iterable<readonly [string, string, string?, string?]>, hidden: readonly string[]): WholeIndexShard[] {
+  return [...shards].map(([id, dir, contents, postings]) => ({ id, dir, path: `../${id}/`, hidden: id === AMENDMENTS_SHARD ? [] : hidden, contents, postings }));
 }
 
 /** The order of shards in the whole index: newest first, by id (a site's only empty shard, "none", before the years). */

@@ -19,6 +19,8 @@ const RECORD_FILE = "record.v8";
 const DOCUMENT_SUFFIX = ".search";
 /** Beside a stored shard's folder: what it holds (`shardContentsFile`). */
 const CONTENTS_SUFFIX = ".contents.json";
+/** Beside a stored shard's folder: where each word's pages end in its chunks (`shardPostingsFile`). */
+const POSTINGS_SUFFIX = ".postings";
 /** Files removed at once by `remove`. */
 const REMOVE_CONCURRENCY = 64;
 /** Bump when the record's shape changes: an older one is then ignored, never misread. */
@@ -214,6 +216,11 @@ export class BuildStore {
     return `${this.shardDir(fingerprint)}${CONTENTS_SUFFIX}`;
   }
 
+  /** Where each word's pages end in a stored shard's chunks, written by the first join that reads it (src/build/postings-index.js). */
+  shardPostingsFile(fingerprint: string): string {
+    return `${this.shardDir(fingerprint)}${POSTINGS_SUFFIX}`;
+  }
+
   /** What a stored shard holds, or undefined when it was not kept (a cache from before it was). */
   readShardContents(fingerprint: string): ShardContents | undefined {
     try {
@@ -236,7 +243,7 @@ export class BuildStore {
     const kept = (name: string) => (name.endsWith(DOCUMENT_SUFFIX) ? keepDocuments.has(name.slice(0, -DOCUMENT_SUFFIX.length)) : keep.has(name));
     const listed = folders.flatMap(([prefix, names]) => names.filter((name) => !kept(name)).map((name) => path.join(this.pagesDir, prefix, name)));
     const beside = (name: string, suffix: string) => name.endsWith(suffix) && keep.has(name.slice(0, -suffix.length));
-    const keptShard = (name: string) => keep.has(name) || beside(name, CONTENTS_SUFFIX);
+    const keptShard = (name: string) => keep.has(name) || beside(name, CONTENTS_SUFFIX) || beside(name, POSTINGS_SUFFIX);
     return [...listed, ...shards.filter((name) => !keptShard(name)).map((name) => path.join(this.shardsDir, name))];
   }
 

@@ -354,7 +354,7 @@ export class ShardWriter {
     // An amended build's pages go where a clean build's are (only then: it looks up every page's URL).
     const stories = shards.some((planned) => planned.shard.id === AMENDMENTS_SHARD) ? new Map(shards.map((planned) => [planned.shard.id, planned.shard.teasers.map((teaser) => teaser.path)])) : undefined;
     const previous = this.search.previousWhole === undefined ? undefined : this.store.shardDir(this.search.previousWhole);
-    const whole = wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint), this.store.shardContentsFile(planned.fingerprint)] as const), hidden);
+    const whole = wholeIndexShards(shards.map((planned) => [planned.shard.id, this.store.shardDir(planned.fingerprint), this.store.shardContentsFile(planned.fingerprint), this.store.shardPostingsFile(planned.fingerprint)] as const), hidden);
     await writeWholeIndex(this.indexer, whole, scratch, { stories, previous, after: this.feeds.size, keep: stored });
     return stored;
   }

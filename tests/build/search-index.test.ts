@@ -494,6 +494,63 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
     });
   });
 
+  it("steps over a stored shard's pages once: where each word's pages end is kept beside it, and the next join reads that, joining the same files", async () => {
+    await withIndexer(async (indexer, dir) => {
+      const pages = stories(240, 900);
+      const ids = ["a", "b", "c"];
+      const parts = [pages.slice(0, 80), pages.slice(80, 190), pages.slice(190)];
+      for (const [n, id] of ids.entries()) await indexer.index({ pages: parts[n]!, dir: path.join(dir, id) });
+      const postings = (id: string) => path.join(dir, `${id}.postings`);
+      const shards = (hidden: string[] = []) => ids.map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden, postings: postings(id) }));
+      const plain = ids.map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden: [] }));
+      await indexer.whole(plain, path.join(dir, "walked"));
+      expect(ids.some((id) => fsSync.existsSync(postings(id)))).toBe(false);
+      // The first join steps over every shard and writes down where its lists end.
+      await indexer.whole(shards(), path.join(dir, "first"));
+      expect(ids.every((id) => fsSync.existsSync(postings(id)))).toBe(true);
+      const kept = await Promise.all(ids.map((id) => fs.readFile(postings(id))));
+      // The next reads them: the same files as the join that stepped over every page (several chunks, so their cuts are checked too).
+      await indexer.whole(shards(), path.join(dir, "second"));
+      const walked = await indexFiles(path.join(dir, "walked"));
+      expect([...walked.keys()].filter((name) => name.startsWith("index/")).length).toBeGreaterThan(4);
+      for (const joined of ["first", "second"]) {
+        const files = await indexFiles(path.join(dir, joined));
+        expect([...files.keys()]).toEqual([...walked.keys()]);
+        for (const [name, bytes] of walked) expect(files.get(name)?.equals(bytes), `${joined}: ${name}`).toBe(true);
+      }
+      // Read, not written again.
+      expect(await Promise.all(ids.map((id) => fs.readFile(postings(id))))).toEqual(kept);
+    });
+  });
+
+  it("steps over a shard with entries left out, and refuses a kept file that does not fit the shard, saying what to do", async () => {
+    await withIndexer(async (indexer, dir) => {
+      const pages = stories(60, 1200);
+      const first = await indexer.index({ pages: pages.slice(0, 30), dir: path.join(dir, "a") });
+      await indexer.index({ pages: pages.slice(30), dir: path.join(dir, "b") });
+      const postings = (id: string) => path.join(dir, `${id}.postings`);
+      const shards = (hidden: string[]) => ["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden, postings: postings(id) }));
+      await indexer.whole(shards([]), path.join(dir, "all"));
+      const hidden = [first.ids.get(pages[2]!.url) ?? "", first.ids.get(pages[17]!.url) ?? ""];
+      await indexer.whole(shards(hidden), path.join(dir, "hidden"));
+      await indexer.whole(["a", "b"].map((id) => ({ id, dir: path.join(dir, id), path: `../${id}/`, hidden })), path.join(dir, "hidden-walked"));
+      const [kept, walked] = [await indexFiles(path.join(dir, "hidden")), await indexFiles(path.join(dir, "hidden-walked"))];
+      expect([...kept.keys()]).toEqual([...walked.keys()]);
+      for (const [name, bytes] of walked) expect(kept.get(name)?.equals(bytes), name).toBe(true);
+      // A file of another form is not read: the join steps over the shard and writes it anew.
+      await fs.writeFile(postings("b"), "not a postings file");
+      await indexer.whole(shards([]), path.join(dir, "again"));
+      expect((await fs.readFile(postings("b"))).subarray(0, 12).toString()).toBe('{"version":1');
+      // One whose lists end elsewhere than the shard's: refused, naming it.
+      const bytes = await fs.readFile(postings("a"));
+      const start = Math.ceil((bytes.indexOf(0x0a) + 1) / 4) * 4;
+      bytes.writeInt32LE(bytes.readInt32LE(start) + 100_000, start);
+      await fs.writeFile(postings("a"), bytes);
+      await expect(indexer.whole(shards([]), path.join(dir, "damaged"))).rejects.toThrow(`${postings("a")} does not match the shard's`);
+      await expect(indexer.whole(shards([]), path.join(dir, "damaged"))).rejects.toThrow("delete the build cache (.cache/dateline, or DATELINE_CACHE_DIR) to index it again");
+    });
+  });
+
   it("orders words by their code points, as Pagefind does, and bounds chunks by the shortest prefixes", () => {
     // UTF-16 puts an emoji (a surrogate pair) before U+FFFD; Pagefind's order (UTF-8 bytes) after.
     expect(["\u{1F600}", "\uFFFD", "b", "ab", "a"].sort(byBytes)).toEqual(["a", "ab", "b", "\uFFFD", "\u{1F600}"]);

@@ -49,9 +49,20 @@ describe("BuildStore", () => {
     const record = { pages: new Map([["/", "fp-keep"]]), shards: new Map<string, string>(), inputs: new Map([["/", "shell=abcdefgh listing=ijklmnop"]]) };
     await store.writeRecord(record);
     expect(await store.readRecord()).toEqual(record);
-    // Dropped: the page and the document no one names, and the shard.
-    expect(await store.remove(await store.unnamed(record, ["doc-keep"]))).toBe(3);
-    expect([...(await store.list()).names].sort()).toEqual(["doc-keep.search", "fp-keep"]);
+    // A kept shard keeps the files beside it (what it holds, where its lists end); a dropped one's go with it.
+    const other = path.join(root, "other-shard");
+    await fs.mkdir(other);
+    await fs.writeFile(path.join(other, "pagefind-entry.json"), "{}");
+    await keepFolder(other, store.shardDir("fp-kept-shard"));
+    for (const fingerprint of ["fp-shard", "fp-kept-shard"]) {
+      await fs.writeFile(store.shardContentsFile(fingerprint), "{}");
+      await fs.writeFile(store.shardPostingsFile(fingerprint), "{}");
+    }
+    const withShard = { ...record, shards: new Map([["2026", "fp-kept-shard"]]) };
+    // Dropped: the page and the document no one names, and the shard with its two files.
+    expect(await store.remove(await store.unnamed(withShard, ["doc-keep"]))).toBe(5);
+    expect([...(await store.list()).names].sort()).toEqual(["doc-keep.search", "fp-keep", "fp-kept-shard"]);
+    expect(fsSync.existsSync(store.shardContentsFile("fp-kept-shard")) && fsSync.existsSync(store.shardPostingsFile("fp-kept-shard"))).toBe(true);
     await fs.writeFile(path.join(store.dir, "record.v8"), "not a record");
     expect(await store.readRecord()).toBeUndefined();
   });
