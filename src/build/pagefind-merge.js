@@ -541,16 +541,15 @@ class WordStream {
     // differently in the whole: then page by page.
     /** @type {Int32Array | undefined} */
     this.segments = undefined;
-    /** Where each list ends, kept by an earlier join and read in order (`Part.lists`), or written down now (`Part.record`): only for a shard that is one run whole. */
+    /** Where each list ends, kept by an earlier join and read in order (`Part.lists`), or written down now (`Part.record`), when the shard is copied in runs. */
     this.lists = undefined;
     this.record = undefined;
     if (!fieldMap) {
       const segments = new Int32Array(numbers.length);
       let segment = -1;
-      let whole = numbers.length > 0;
       for (let page = 0; page < numbers.length; page++) {
         const number = /** @type {number} */ (numbers[page]);
-        if (number < 0) (segments[page] = -1), (whole = false);
+        if (number < 0) segments[page] = -1;
         else {
           const before = page === 0 ? -1 : /** @type {number} */ (numbers[page - 1]);
           // A page left out (-1) ends a run: the one after it starts another, even numbered 0.
@@ -559,11 +558,8 @@ class WordStream {
         }
       }
       this.segments = segments;
-      // One run of all its pages: each list is copied whole, so where it ends is all the join needs.
-      if (whole && segment === 0) {
-        this.lists = part.lists;
-        if (!part.lists && part.record) (this.record = part.record.values), (part.record.complete = true);
-      }
+      this.lists = part.lists;
+      if (!part.lists && part.record) (this.record = part.record.values), (part.record.complete = true);
     }
     this.chunk = 0;
     /** The chunk file being read, and a reader over its CBOR. */
@@ -648,10 +644,8 @@ class WordStream {
     const count = reader.arrayLength();
     if (count === 0) return;
     const { numbers, segments } = this;
-    if (this.lists) {
-      this.keptList(into, count);
-      return;
-    }
+    // A list within one run, where an earlier join wrote down that it ends: copied as one range.
+    if (this.lists && this.keptList(into, count)) return;
     if (segments) {
       // The run being read: its segment (-1: none), where its bytes start, its first page's number
       // and what follows it, its first and last page, and how many pages and locations it has.
@@ -665,10 +659,12 @@ class WordStream {
       let locations = 0;
       let end = 0;
       let page = 0;
+      let all = 0;
       for (let n = 0; n < count; n++) {
         const start = reader.at;
         const found = reader.posting();
         page += reader.page;
+        all += found;
         const own = segments[page] ?? -1;
         if (own !== segment || own < 0) {
           if (segment >= 0) into.pushRun(/** @type {number} */ (numbers[first]), /** @type {number} */ (numbers[last]), pages, locations, reader.bytes, from, number, rest, end);
@@ -682,8 +678,8 @@ class WordStream {
         end = reader.at;
       }
       if (segment >= 0) into.pushRun(/** @type {number} */ (numbers[first]), /** @type {number} */ (numbers[last]), pages, locations, reader.bytes, from, number, rest, end);
-      // In a shard of one run, one run a list: where it ends, its last page and its locations.
-      this.record?.push(end, last, locations);
+      // The whole list's end, last page and locations, for the next join of this shard.
+      this.record?.push(reader.at, page, all);
       return;
     }
     let page = 0;
@@ -709,9 +705,11 @@ class WordStream {
   }
 
   /**
-   * A list of `count` pages copied whole, from where an earlier join wrote down that it ends (its
-   * first page read from its first entry): no entry stepped over. Bounds are checked; a list that
-   * does not fit its chunk means a damaged file beside the store's shard.
+   * A list of `count` pages copied whole when its pages are all in one run (its first page read from
+   * its first entry, its last from where an earlier join wrote down that the list ends): no entry
+   * stepped over. False, nothing read, for a list across runs (an entry left out, or the amendments'
+   * pages put between its pages): it is stepped over. Bounds are checked; a list that does not fit
+   * its chunk means a damaged file beside the store's shard.
    * @param {Postings} into
    * @param {number} count
    */
@@ -719,6 +717,7 @@ class WordStream {
     const reader = /** @type {CborReader} */ (this.reader);
     const lists = /** @type {NonNullable<Part["lists"]>} */ (this.lists);
     const { numbers } = this;
+    const segments = /** @type {Int32Array} */ (this.segments);
     const from = reader.at;
     const head = reader.bytes[from] ?? 0;
     if (lists.at + POSTINGS_FIELDS > lists.values.length || head < 0x82 || head > 0x97) throw this.damagedLists(lists.file);
@@ -730,8 +729,15 @@ class WordStream {
     const locations = /** @type {number} */ (lists.values[lists.at + 2]);
     lists.at += POSTINGS_FIELDS;
     if (!(end > rest && end <= reader.bytes.length && first <= last && last < numbers.length && locations >= 0)) throw this.damagedLists(lists.file);
+    // Runs never rejoin: a list whose first and last pages are in one run has all its pages in it.
+    const run = /** @type {number} */ (segments[first]);
+    if (run < 0 || segments[last] !== run) {
+      reader.at = from;
+      return false;
+    }
     reader.at = end;
     into.pushRun(/** @type {number} */ (numbers[first]), /** @type {number} */ (numbers[last]), count, locations, reader.bytes, from, from + 1, rest, end);
+    return true;
   }
 
   /** @param {string} file */
