@@ -77,8 +77,8 @@ export async function mergeIndexes(shards, out, { order, previous } = {}) {
       const meta = `pagefind.${hash}.pf_meta`;
       // Where the shard's lists end, when a join wrote it down from this very index (its metadata names every chunk by its hash).
       const kept = postings[n]?.get(language);
-      const lists = kept?.meta === meta ? { file: /** @type {string} */ (shards[n]?.postings), values: kept.values, at: 0 } : undefined;
-      const record = lists === undefined && shards[n]?.postings !== undefined ? { meta, values: /** @type {number[]} */ ([]), complete: false } : undefined;
+      const lists = kept && kept.meta === meta ? { file: /** @type {string} */ (shard.postings), values: kept.values, at: 0 } : undefined;
+      const record = lists === undefined && shard.postings !== undefined ? { meta, values: /** @type {number[]} */ ([]), complete: false } : undefined;
       return [{ dir: shard.dir, path: shard.path, hidden: new Set(shard.hidden ?? []), urls: urls[n], meta: readMeta(path.join(shard.dir, meta)), wasm: info.wasm, lists, record, shard: n }];
     });
     recorded.push(...parts.flatMap((part) => (part.record ? [{ shard: part.shard, language, record: part.record }] : [])));
@@ -88,7 +88,8 @@ export async function mergeIndexes(shards, out, { order, previous } = {}) {
   }
   const first = entries[0] ?? { version: PAGEFIND_VERSION };
   fs.writeFileSync(path.join(out, ENTRY), JSON.stringify({ version: first.version, languages, include_characters: first.include_characters ?? [] }));
-  // Where the lists end in each shard stepped over whole, every language of it: for the next join.
+  // Where the lists end in each shard stepped over (in every language it has), for its next join;
+  // not when one language's pages went page by page (its meta fields numbered otherwise).
   for (const [n, shard] of shards.entries()) {
     const mine = recorded.filter((entry) => entry.shard === n);
     if (shard.postings === undefined || mine.length === 0 || !mine.every((entry) => entry.record.complete)) continue;
