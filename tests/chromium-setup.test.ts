@@ -106,6 +106,16 @@ describe.runIf(hasAptAndPython)("installing with apt-get while another process h
     return { pid: holder.pid ?? 0, release };
   }
 
+  /** `aptInstall` of chromium, the lock's holder told to let go as soon as a line is said; what was said. */
+  async function installLettingGo(holder: { release(): void }, options: AptOptions): Promise<{ result: Awaited<ReturnType<typeof aptInstall>>; said: string[] }> {
+    const said: string[] = [];
+    const log = (line: string) => {
+      said.push(line);
+      holder.release();
+    };
+    return { result: await aptInstall(["chromium"], { prefix: "[browser]", ...options, log }), said };
+  }
+
   it("waits for dpkg's lock, says whose it is, and installs once it is free", async () => {
     const { dir, apt } = await privateApt();
     const lock = path.join(dir, "dpkg/lock-frontend");
@@ -133,16 +143,7 @@ describe.runIf(hasAptAndPython)("installing with apt-get while another process h
     const { dir, apt } = await privateApt();
     const lock = path.join(dir, "state/lists/lock");
     const holder = await holdLock(lock);
-    const said: string[] = [];
-    const result = await aptInstall(["chromium"], {
-      ...apt,
-      prefix: "[browser]",
-      lockTimeoutSeconds: 60,
-      log: (line) => {
-        said.push(line);
-        holder.release();
-      },
-    });
+    const { result, said } = await installLettingGo(holder, { ...apt, lockTimeoutSeconds: 60 });
     expect(result).toEqual({ ok: true });
     expect(said).toEqual([`[browser] waiting for the package manager lock held by process ${holder.pid} (python3), lock ${lock} (up to 60 s in all)…`]);
   });
@@ -191,17 +192,7 @@ describe.runIf(hasAptAndPython)("installing with apt-get while another process h
       process.env["PATH"] = pathBefore;
       return Promise.resolve();
     });
-    const said: string[] = [];
-    const result = await aptInstall(["chromium"], {
-      ...apt,
-      update: false,
-      prefix: "[browser]",
-      lockTimeoutSeconds: 20,
-      log: (line) => {
-        said.push(line);
-        holder.release();
-      },
-    });
+    const { result, said } = await installLettingGo(holder, { ...apt, update: false, lockTimeoutSeconds: 20 });
     expect(result).toEqual({ ok: true });
     expect(said).toEqual([`[browser] waiting for the package manager lock held by process ${holder.pid} (python3), lock ${lock} (up to 20 s in all)…`]);
   });
