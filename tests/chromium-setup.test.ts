@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { findChromium } from "./setup/chromium.ts";
-import { aptInstall, describeHolder, findLockHolder, parseLockLine, type AptOptions } from "../scripts/apt-install.ts";
+import { aptInstall, describeHolder, findLockHolder, parseLockLine, type AptOptions, type AptResult } from "../scripts/apt-install.ts";
 
 const HOW_TO_INSTALL = "install Chromium (Debian/Ubuntu: sudo apt-get install chromium) or set CHROME_PATH to a Chrome or Chromium binary, then run npm test again";
 
@@ -107,7 +107,7 @@ describe.runIf(hasAptAndPython)("installing with apt-get while another process h
   }
 
   /** `aptInstall` of chromium, the lock's holder told to let go as soon as a line is said; what was said. */
-  async function installLettingGo(holder: { release(): void }, options: AptOptions): Promise<{ result: Awaited<ReturnType<typeof aptInstall>>; said: string[] }> {
+  async function installLettingGo(holder: { release(): void }, options: AptOptions): Promise<{ result: AptResult; said: string[] }> {
     const said: string[] = [];
     const log = (line: string) => {
       said.push(line);
@@ -189,7 +189,8 @@ describe.runIf(hasAptAndPython)("installing with apt-get while another process h
     const pathBefore = process.env["PATH"];
     process.env["PATH"] = `${bin}:${pathBefore ?? ""}`;
     cleanups.push(() => {
-      process.env["PATH"] = pathBefore;
+      if (pathBefore === undefined) delete process.env["PATH"];
+      else process.env["PATH"] = pathBefore;
       return Promise.resolve();
     });
     const { result, said } = await installLettingGo(holder, { ...apt, update: false, lockTimeoutSeconds: 20 });

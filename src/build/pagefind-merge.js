@@ -67,8 +67,8 @@ export async function mergeIndexes(shards, out, { order, previous } = {}) {
   // What each shard holds, read once for all its languages (only to put its pages in the order asked).
   const urls = shards.map((shard) => (ranks && shard.contents !== undefined && fs.existsSync(shard.contents) ? urlsById(shard.contents) : undefined));
   const postings = shards.map((shard) => (shard.postings === undefined ? undefined : readPostingsIndex(shard.postings)));
-  /** @type {{ shard: number; language: string; record: NonNullable<Part["record"]> }[]} */
-  const recorded = [];
+  /** Each shard's languages whose lists this join writes down. @type {{ language: string; record: NonNullable<Part["record"]> }[][]} */
+  const recorded = shards.map(() => []);
   for (const language of names) {
     const parts = shards.flatMap((shard, n) => {
       const info = entries[n]?.languages?.[language];
@@ -79,9 +79,9 @@ export async function mergeIndexes(shards, out, { order, previous } = {}) {
       const kept = postings[n]?.get(language);
       const lists = kept && kept.meta === meta ? { file: /** @type {string} */ (shard.postings), values: kept.values, at: 0 } : undefined;
       const record = lists === undefined && shard.postings !== undefined ? { meta, values: /** @type {number[]} */ ([]), complete: false } : undefined;
-      return [{ dir: shard.dir, path: shard.path, hidden: new Set(shard.hidden ?? []), urls: urls[n], meta: readMeta(path.join(shard.dir, meta)), wasm: info.wasm, lists, record, shard: n }];
+      if (record) recorded[n]?.push({ language, record });
+      return [{ dir: shard.dir, path: shard.path, hidden: new Set(shard.hidden ?? []), urls: urls[n], meta: readMeta(path.join(shard.dir, meta)), wasm: info.wasm, lists, record }];
     });
-    recorded.push(...parts.flatMap((part) => (part.record ? [{ shard: part.shard, language, record: part.record }] : [])));
     const merged = await mergeLanguage(language, parts, out, ranks, previous);
     languages[language] = { hash: merged.hash, wasm: parts[0]?.wasm ?? language, page_count: merged.pages };
     pages += merged.pages;
@@ -91,7 +91,7 @@ export async function mergeIndexes(shards, out, { order, previous } = {}) {
   // Where the lists end in each shard stepped over (in every language it has), for its next join;
   // not when one language's pages went page by page (its meta fields numbered otherwise).
   for (const [n, shard] of shards.entries()) {
-    const mine = recorded.filter((entry) => entry.shard === n);
+    const mine = recorded[n] ?? [];
     if (shard.postings === undefined || mine.length === 0 || !mine.every((entry) => entry.record.complete)) continue;
     writePostingsIndex(shard.postings, mine.map(({ language, record }) => ({ language, meta: record.meta, values: record.values })));
   }
@@ -138,7 +138,7 @@ function fileName(name, file, what) {
 }
 
 /**
- * @typedef {{ dir: string; path: string; hidden: Set<string>; urls: Map<string, string> | undefined; meta: ReturnType<typeof readMeta>; lists?: { file: string; values: Int32Array; at: number } | undefined; record?: { meta: string; values: number[]; complete: boolean } | undefined; shard?: number }} Part
+ * @typedef {{ dir: string; path: string; hidden: Set<string>; urls: Map<string, string> | undefined; meta: ReturnType<typeof readMeta>; lists?: { file: string; values: Int32Array; at: number } | undefined; record?: { meta: string; values: number[]; complete: boolean } | undefined }} Part
  *   one shard's index of one language, and its pages' URLs by id when it keeps what it holds; where
  *   its lists end, kept by an earlier join (`lists`, read in order), or written down by this one (`record`)
  */

@@ -33,15 +33,16 @@ interface StoredRecord {
   shards: [string, string][];
   /** The whole build's id (absent for a slice's record, and in records saved before it was kept). */
   id?: string;
-  /** `BuildRecord.related` (a whole build's). */
-  related?: { code: string; key: string; starts: Int32Array; places: Int32Array };
+  /** `BuildRecord.related` (a whole build's), as it is. */
+  related?: BuildRecord["related"];
 }
 
 /** A stored record's related stories, when they have the shape a build wrote (the ranking checks them against its stories). */
-function keptRanking(stored: StoredRecord["related"]): BuildRecord["related"] {
-  if (typeof stored !== "object" || stored === null) return undefined;
-  const { code, key, starts, places } = stored;
-  if (typeof code !== "string" || typeof key !== "string" || !(starts instanceof Int32Array) || !(places instanceof Int32Array)) return undefined;
+function keptRanking(stored: unknown): BuildRecord["related"] {
+  const { code, ranking } = (typeof stored === "object" && stored !== null ? stored : {}) as { code?: unknown; ranking?: { key?: unknown; starts?: unknown; places?: unknown } };
+  if (typeof code !== "string" || typeof ranking !== "object" || ranking === null) return undefined;
+  const { key, starts, places } = ranking;
+  if (typeof key !== "string" || !(starts instanceof Int32Array) || !(places instanceof Int32Array)) return undefined;
   return { code, ranking: { key, starts, places } };
 }
 
@@ -125,8 +126,7 @@ export class BuildStore {
       const pageInputs = record.inputs?.get(sitePath);
       return pageInputs === undefined ? [sitePath, fingerprint] : [sitePath, fingerprint, pageInputs];
     });
-    const related = record.related && { code: record.related.code, key: record.related.ranking.key, starts: record.related.ranking.starts, places: record.related.ranking.places };
-    const data: StoredRecord = { version: RECORD_VERSION, pages, shards: [...record.shards], ...(id !== undefined && { id }), ...(related && { related }) };
+    const data: StoredRecord = { version: RECORD_VERSION, pages, shards: [...record.shards], ...(id !== undefined && { id }), ...(record.related && { related: record.related }) };
     await writeFileAtomically(path.join(this.dir, RECORD_FILE), v8.serialize(data));
   }
 

@@ -32,6 +32,16 @@ export function tagSlug(tag: string): string {
   return slugify(tag);
 }
 
+/** `tagSlug`, each spelling slugified once: a few hundred topics on hundreds of thousands of stories. */
+export function tagSlugs(): (tag: string) => string {
+  const slugs = new Map<string, string>();
+  return (tag) => {
+    let slug = slugs.get(tag);
+    if (slug === undefined) slugs.set(tag, (slug = tagSlug(tag)));
+    return slug;
+  };
+}
+
 export interface Tag {
   slug: string;
   /** The spelling most articles use (ties: the first in alphabetical order). */
@@ -44,12 +54,10 @@ export interface Tag {
 /** Groups tags by slug, so "COVID-19" and "Covid 19" share one page. Sorted by name. */
 export function collectTags(teasers: readonly Teaser[]): Tag[] {
   const bySlug = new Map<string, { spellings: Map<string, number>; teasers: Teaser[] }>();
-  // A few hundred topics on hundreds of thousands of stories: each spelling slugified once.
-  const slugs = new Map<string, string>();
+  const slugOf = tagSlugs();
   for (const teaser of teasers) {
     for (const tag of teaser.tags) {
-      let slug = slugs.get(tag);
-      if (slug === undefined) slugs.set(tag, (slug = tagSlug(tag)));
+      const slug = slugOf(tag);
       let entry = bySlug.get(slug);
       if (!entry) bySlug.set(slug, (entry = { spellings: new Map(), teasers: [] }));
       entry.spellings.set(tag, (entry.spellings.get(tag) ?? 0) + 1);

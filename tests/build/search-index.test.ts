@@ -509,6 +509,8 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
       await indexer.whole(shards(), path.join(dir, "first"));
       expect(ids.every((id) => fsSync.existsSync(postings(id)))).toBe(true);
       const kept = await Promise.all(ids.map((id) => fs.readFile(postings(id))));
+      // A file written anew is renamed into place: the same inode means it was only read.
+      const inodes = await Promise.all(ids.map(async (id) => (await fs.stat(postings(id))).ino));
       // The next reads them: the same files as the join that stepped over every page (several chunks, so their cuts are checked too).
       await indexer.whole(shards(), path.join(dir, "second"));
       const walked = await indexFiles(path.join(dir, "walked"));
@@ -520,6 +522,7 @@ describe("the index of the whole site (src/build/pagefind-merge.js)", () => {
       }
       // Read, not written again.
       expect(await Promise.all(ids.map((id) => fs.readFile(postings(id))))).toEqual(kept);
+      expect(await Promise.all(ids.map(async (id) => (await fs.stat(postings(id))).ino))).toEqual(inodes);
     });
   });
 

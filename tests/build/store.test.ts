@@ -137,8 +137,8 @@ describe("BuildStore", () => {
     expect(read?.related?.ranking.starts).toBeInstanceOf(Int32Array);
     // Written by another version (places as a plain list): the record stands, the ranking is made again.
     const file = path.join(store.dir, "record.v8");
-    const stored = v8.deserialize(await fs.readFile(file)) as { related: { places: unknown } };
-    stored.related.places = [1, 0];
+    const stored = v8.deserialize(await fs.readFile(file)) as { related: { ranking: { places: unknown } } };
+    stored.related.ranking.places = [1, 0];
     await fs.writeFile(file, v8.serialize(stored));
     expect(await store.readRecord()).toEqual(record);
   });

@@ -3,7 +3,7 @@
 // matter, so two builds of one newsroom match.
 import type { AuthorRef, Teaser } from "../../content/types.ts";
 import type { Moment } from "../../dates.ts";
-import { collectTags, lastChange, tagSlug } from "../collections.ts";
+import { collectTags, lastChange, tagSlugs } from "../collections.ts";
 import { absoluteUrl, type Site } from "../site.ts";
 import { element, renderXml, textElement } from "../xml.ts";
 import { CORRECTIONS_PATH } from "../corrections-log.ts";
@@ -39,7 +39,7 @@ function newestChanges(teasers: readonly Teaser[]) {
   const bySection = new Map<string, Moment>();
   const byTag = new Map<string, Moment>();
   const byAuthor = new Map<string, Moment>();
-  const slugs = new Map<string, string>();
+  const slugOf = tagSlugs();
   const note = (map: Map<string, Moment>, key: string, moment: Moment) => {
     const newest = map.get(key);
     if (!newest || moment.epoch > newest.epoch) map.set(key, moment);
@@ -48,11 +48,7 @@ function newestChanges(teasers: readonly Teaser[]) {
     const moment = lastChange(teaser);
     if (!all || moment.epoch > all.epoch) all = moment;
     note(bySection, teaser.section.slug, moment);
-    for (const tag of teaser.tags) {
-      let slug = slugs.get(tag);
-      if (slug === undefined) slugs.set(tag, (slug = tagSlug(tag)));
-      note(byTag, slug, moment);
-    }
+    for (const tag of teaser.tags) note(byTag, slugOf(tag), moment);
     for (const author of teaser.authors) note(byAuthor, author.id, moment);
   }
   return { all, bySection, byTag, byAuthor };
