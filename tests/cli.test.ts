@@ -203,7 +203,7 @@ describe("npm run build's process", () => {
    * The build's command in a fresh process, with a module that says at each start of Node what it
    * runs with (on its main thread: a worker thread of the build starts it too).
    */
-  async function startsOfBuild(fixture: FixtureSite, env: Record<string, string | undefined>, v8Flags: readonly string[] = []) {
+  async function startsOfBuild(fixture: FixtureSite, env: Record<string, string | undefined>, v8Flags: readonly string[] = [], hooks: readonly string[] = []) {
     const observer = path.join(fixture.root, "observe-start.mjs");
     await fs.writeFile(
       observer,
@@ -212,8 +212,9 @@ describe("npm run build's process", () => {
         'import { registerHooks } from "node:module";',
         "if (isMainThread) {",
         '  process.stderr.write(`start pid=${process.pid} arenas=${process.env.MALLOC_ARENA_MAX} v8=${process.execArgv.filter((arg) => /semi-space|old-space/.test(arg)).join(",") || "default"}\\n`);',
-        // Which start loads the TypeScript loader and the command: only the one that runs it should.
-        "  registerHooks({ load(url, context, next) { if (/\\/tsx\\/dist\\/esm\\/index\\.mjs$|\\/src\\/cli\\/build\\.ts$/.test(url)) process.stderr.write(`loads pid=${process.pid} ${url.split(\"/\").slice(-2).join(\"/\")}\\n`); return next(url, context); } });",
+        // Which start loads the command (compiled, or its TypeScript through tsx): only the one that runs it should.
+        "  registerHooks({ load(url, context, next) { if (/\\/tsx\\/dist\\/esm\\/(api\\/)?index\\.mjs$|\\/src\\/cli\\/build(-command)?\\.ts$|\\/build-command-[\\w-]+\\.mjs$/.test(url)) process.stderr.write(`loads pid=${process.pid} ${url.split(\"/\").slice(-2).join(\"/\")}\\n`); return next(url, context); } });",
+        ...hooks.map((hook) => `  ${hook}`),
         "}",
         "",
       ].join("\n"),
@@ -231,8 +232,9 @@ describe("npm run build's process", () => {
     const { run, starts, loads, pids } = await startsOfBuild(fixture, { MALLOC_ARENA_MAX: undefined });
     expect(starts.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["arenas=undefined v8=default", "arenas=2 v8=--max-semi-space-size=32,--initial-old-space-size=256"]);
     expect(pids.size).toBe(1);
-    // Started again by its first module, before tsx and the command loaded: each loads once, after.
-    expect(loads.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["esm/index.mjs", "cli/build.ts"]);
+    // Started again by its first module, before the command loaded: the command compiled (src/cli/
+    // compiled-command.js) loads once, after; tsx not at all.
+    expect(loads.map((line) => line.split(" ").slice(2).join(" "))).toEqual([expect.stringMatching(/^dateline\/build-command-[\w-]+\.mjs$/)]);
     // Both arguments with a space reached the command that ran.
     expect(run.status).toBe(1);
     expect(run.stderr).toContain("no such folder/settings.yml:1 settings: file is missing");
@@ -253,6 +255,16 @@ describe("npm run build's process", () => {
     expect(restartSettings({ MALLOC_ARENA_MAX: "4" }, "linux", ["--max_semi_space_size=8", "--initial_old_space_size=64"])).toBeUndefined();
     expect(restartSettings({ PATH: "/bin" }, "darwin", ["--import", "tsx/esm"])).toEqual({ env: { PATH: "/bin" }, execArgv: ["--max-semi-space-size=32", "--initial-old-space-size=256", "--import", "tsx/esm"] });
     expect(restartSettings({ PATH: "/bin" }, "linux", ["--max-semi-space-size=64"])).toEqual({ env: { PATH: "/bin", MALLOC_ARENA_MAX: "2" }, execArgv: ["--initial-old-space-size=256", "--max-semi-space-size=64"] });
+  });
+
+  it("runs the command's TypeScript through tsx when the compiled module is gone as it loads (another build compiled it again)", async () => {
+    const fixture = await site();
+    // Registered after the observer, so asked first: the compiled module is missing, as Node says it.
+    const gone = 'registerHooks({ load(url, context, next) { if (/\\/build-command-[\\w-]+\\.mjs$/.test(url)) throw Object.assign(new Error(`Cannot find module ${url}`), { code: "ERR_MODULE_NOT_FOUND", url }); return next(url, context); } });';
+    const { run, loads } = await startsOfBuild(fixture, {}, [], [gone]);
+    expect(loads.map((line) => line.split(" ").slice(2).join(" "))).toEqual(["api/index.mjs", "cli/build-command.ts"]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain("no such folder/settings.yml:1 settings: file is missing");
   });
 });
 

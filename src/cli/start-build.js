@@ -1,7 +1,34 @@
-// The first module `npm run build` loads (package.json: `node --import ./src/cli/start-build.js
-// --import tsx/esm src/cli/build.ts`): the process starts again with its memory settings
-// (build-process.js) here, before the TypeScript loader and the build's modules load. Started again
-// from src/cli/build.ts, a build loaded tsx twice (~0.1 s of each build). Plain JavaScript for that.
-import { startWithSettings } from "./build-process.js";
+// `npm run build` (package.json: `node src/cli/start-build.js`): the process started again with its
+// memory settings (build-process.js) before anything else loads, then the command
+// (src/cli/build-command.ts) compiled into one module (compiled-command.js), or through tsx when it
+// cannot be compiled. Plain JavaScript for that. (src/cli/build.ts starts the same command from
+// TypeScript, for a process that has tsx loaded already.)
+import path from "node:path";
+import process from "node:process";
+import { startBuildProcess } from "./build-process.js";
+import { compiledCommand } from "./compiled-command.js";
 
-startWithSettings();
+startBuildProcess();
+const compiled = await compiledCommand("src/cli/build-command.ts");
+const command = (compiled && (await importCompiled(compiled))) ?? (await importTypeScript());
+process.exitCode = await command.main(process.argv.slice(2));
+
+/**
+ * @param {string} address
+ * @returns {Promise<{ main(args: readonly string[]): Promise<number> } | undefined>}
+ */
+async function importCompiled(address) {
+  try {
+    return await import(address);
+  } catch (error) {
+    // Removed since it was found by a build that compiled the command again: compiled here next time.
+    if (error instanceof Error && "code" in error && error.code === "ERR_MODULE_NOT_FOUND" && "url" in error && error.url === address) return undefined;
+    throw error;
+  }
+}
+
+/** @returns {Promise<{ main(args: readonly string[]): Promise<number> }>} */
+async function importTypeScript() {
+  (await import("tsx/esm/api")).register({ tsconfig: path.join(import.meta.dirname, "../../tsconfig.json") });
+  return import("./build-command.ts");
+}
