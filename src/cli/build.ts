@@ -1,7 +1,9 @@
-// `npm run build`: the site into `_site/` (or --output), built by src/build/build.ts: atomically, and
-// incrementally against the build cache (`.cache/dateline`, or DATELINE_CACHE_DIR). This module only
-// starts the process right (its memory settings, src/cli/build-process.js) before the command
-// (src/cli/build-command.ts) loads: starting again after loading it would cost a quarter of a second a build.
+// The build's command for a process that has tsx loaded (`node --import tsx/esm src/cli/build.ts`,
+// the tests' command hosts): the site into `_site/` (or --output), built by src/build/build.ts,
+// atomically and incrementally against the build cache (`.cache/dateline`, or DATELINE_CACHE_DIR).
+// `npm run build` starts through src/cli/start-build.js instead, which runs the same command compiled.
+// Run as a script, this module starts the process right (src/cli/build-process.js) before the
+// command (src/cli/build-command.ts) loads: starting again after loading it would cost a quarter of a second.
 import { isMain } from "./command-line.ts";
 import { startBuildProcess } from "./build-process.js";
 
@@ -12,8 +14,7 @@ export async function main(args: readonly string[]): Promise<number> {
 
 if (isMain(import.meta.filename)) {
   // The same process (its id, arguments and standard streams), started again with fewer malloc
-  // arenas and a larger young generation (src/cli/build-process.js), unless `npm run build`'s first
-  // module (src/cli/start-build.js) already did, before this module's imports loaded.
+  // arenas and a larger young generation (src/cli/build-process.js), unless it has them already.
   startBuildProcess();
   process.exitCode = await main(process.argv.slice(2));
 }
