@@ -144,6 +144,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timer.lap("start");
     const content = await loadContent(options.input, { articleCache, imageCacheDir: options.imageCacheDir ?? imageCacheOf(options.cacheDir), codeVersion: await codeDigest(), templates });
     if (parts) log(`[dateline] checked parts: ${count(parts.parts, "part")} of ${count(parts.articles, "article")}; ${articleCache.checked} checked here`);
+    indexer.expect(content.site.language);
     timer.lap("load");
     const previous = await store.readRecord();
     const inPlace = !options.slice && (await holdsBuild(output, previous));

@@ -122,6 +122,11 @@ class IndexWorker {
     this.worker.postMessage({ type: "arrived", url });
   }
 
+  /** Asks the thread to fetch Pagefind's files for an index of `language` now, before a shard needs them. */
+  expect(language: string): void {
+    this.worker.postMessage({ type: "assets", language });
+  }
+
   document(url: string, file: string, html: string): void {
     this.worker.postMessage({ type: "document", url, file, html });
   }
@@ -160,6 +165,8 @@ export class SearchIndexer {
   private readonly written = new Set<string>();
   /** Pages a dealt shard waits for, and the indexer that holds it. */
   private readonly awaited = new Map<string, IndexWorker>();
+  /** Languages whose Pagefind files every indexer fetches as it starts (`expect`). */
+  private readonly languages = new Set<string>();
   private next = 1;
 
   /**
@@ -201,7 +208,27 @@ export class SearchIndexer {
    * and the newsroom prepared; started then, the join of an edit's whole index waited for it.
    */
   warm(): void {
-    if (this.workers.length === 0) this.workers.push(new IndexWorker(this.writing, this.writingPages, this.kept));
+    if (this.workers.length === 0) this.start();
+  }
+
+  /**
+   * Every indexer, started or to be, fetches Pagefind's files for an index of `language` (the site's)
+   * now, from a Pagefind process of its own (~50 ms): asked for when a shard was written, they were
+   * on the way of an edit's join, which waits for the amendments shard (docs/performance.md,
+   * "2026-12-07, evening").
+   */
+  expect(language: string): void {
+    const code = language.toLowerCase();
+    if (this.languages.has(code)) return;
+    this.languages.add(code);
+    for (const worker of this.workers) worker.expect(code);
+  }
+
+  private start(): IndexWorker {
+    const worker = new IndexWorker(this.writing, this.writingPages, this.kept);
+    for (const language of this.languages) worker.expect(language);
+    this.workers.push(worker);
+    return worker;
   }
 
   /**
@@ -210,7 +237,7 @@ export class SearchIndexer {
    */
   private idlest(existing = false): IndexWorker {
     const busy = this.workers.length < this.indexers && this.workers.every((worker) => worker.queued > 0);
-    if (this.workers.length === 0 || (busy && !existing)) this.workers.push(new IndexWorker(this.writing, this.writingPages, this.kept));
+    if (this.workers.length === 0 || (busy && !existing)) this.start();
     return this.workers.reduce((best, candidate) => (candidate.queued < best.queued ? candidate : best));
   }
 

@@ -320,6 +320,9 @@ async function joinShards({ id, shards, dir, order, previous, after = 0, keep })
 let queue = Promise.resolve();
 parentPort?.on("message", (message) => {
   if (message.type === "arrived") return arrive(message.url);
+  // Fetched ahead (`SearchIndexer.expect`), in turn with the shards (they may run a Pagefind process
+  // of their own); a failure is met again, and said, by the shard that needs them.
+  if (message.type === "assets") queue = queue.then(() => languageAssets(message.language).then(() => undefined, () => undefined));
   if (message.type === "document") {
     keepDocument(message.file, message.html);
     return arrive(message.url, message.html);
