@@ -55,12 +55,15 @@ export async function compiledCommand(entry, { root = REPO, cacheDir = path.join
  * @returns {Manifest | undefined}
  */
 function readManifest(file) {
+  let manifest;
   try {
-    const manifest = JSON.parse(fs.readFileSync(file, "utf8"));
-    return Array.isArray(manifest?.inputs) ? manifest : undefined;
+    manifest = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch {
     return undefined;
   }
+  // One of another form (damaged, or written by other code) is compiled over, never trusted.
+  const pairs = Array.isArray(manifest?.inputs) && manifest.inputs.every((/** @type {unknown} */ input) => Array.isArray(input) && input.length === 2 && input.every((part) => typeof part === "string"));
+  return pairs && typeof manifest.module === "string" && /^[\w-]+\.mjs$/.test(manifest.module) ? manifest : undefined;
 }
 
 /**
@@ -127,7 +130,7 @@ async function compile(entry, name, root, cacheDir, manifestFile) {
   const manifest = { format: FORMAT, node: process.versions.node, root, entry, module: moduleName, inputs: sorted };
   writeAtomically(manifestFile, JSON.stringify(manifest));
   // Older compilations of this command: a build that read the manifest before this one wrote it and
-  // has not loaded its module yet finds it gone and compiles again.
+  // has not loaded its module yet finds it gone, and runs the TypeScript through tsx instead.
   for (const file of fs.readdirSync(cacheDir)) if (file.startsWith(`${name}-`) && !file.startsWith(moduleName) && !file.endsWith(".tmp")) fs.rmSync(path.join(cacheDir, file), { force: true });
   return module;
 }

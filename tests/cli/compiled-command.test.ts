@@ -105,6 +105,20 @@ describe("a command compiled into one module", () => {
     expect(await compiledCommand("src/cli/command.ts", { root })).not.toBe(second);
   });
 
+  it("compiles over a manifest of another form rather than trusting it", async () => {
+    const root = await project();
+    const first = (await compiledCommand("src/cli/command.ts", { root })) as string;
+    const [manifest] = (await fs.readdir(cacheOf(root))).filter((file) => file.endsWith(".json"));
+    const file = path.join(cacheOf(root), manifest as string);
+    const written = JSON.parse(await fs.readFile(file, "utf8")) as { inputs: unknown[]; module: string };
+    for (const damaged of [{ ...written, inputs: [1, ...written.inputs] }, { ...written, module: "../../../src/cli/command.ts" }, "not JSON {"]) {
+      await fs.writeFile(file, typeof damaged === "string" ? damaged : JSON.stringify(damaged));
+      const address = await compiledCommand("src/cli/command.ts", { root });
+      expect(address).toBe(first);
+      expect((await runCompiled(address as string)).code).toBe(3);
+    }
+  });
+
   it("keeps apart the modules of two checkouts that share a cache folder", async () => {
     const [one, two] = [await project(), await project()];
     const cacheDir = cacheOf(one);
