@@ -213,7 +213,7 @@ describe("npm run build's process", () => {
         "if (isMainThread) {",
         '  process.stderr.write(`start pid=${process.pid} arenas=${process.env.MALLOC_ARENA_MAX} v8=${process.execArgv.filter((arg) => /semi-space|old-space/.test(arg)).join(",") || "default"}\\n`);',
         // Which start loads the command (compiled, or its TypeScript through tsx): only the one that runs it should.
-        "  registerHooks({ load(url, context, next) { if (/\\/tsx\\/dist\\/esm\\/(api\\/)?index\\.mjs$|\\/src\\/cli\\/build(-command)?\\.ts$|\\/build-command-[\\w-]+\\.mjs$/.test(url)) process.stderr.write(`loads pid=${process.pid} ${url.split(\"/\").slice(-2).join(\"/\")}\\n`); return next(url, context); } });",
+        "  registerHooks({ load(url, context, next) { if (/\\/tsx\\/dist\\/esm\\/(api\\/)?index\\.mjs$|\\/src\\/cli\\/build-command\\.ts$|\\/build-command-[\\w-]+\\.mjs$/.test(url)) process.stderr.write(`loads pid=${process.pid} ${url.split(\"/\").slice(-2).join(\"/\")}\\n`); return next(url, context); } });",
         ...hooks.map((hook) => `  ${hook}`),
         "}",
         "",

@@ -12,6 +12,7 @@ import { parse, stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeSite, removeSite, REPO, SHARED_IMAGE_CACHE, type FixtureSite } from "./helpers/site.ts";
 import { runCommand } from "./helpers/commands.ts";
+import { scriptArguments } from "../scripts/package-scripts.ts";
 import { editSettings } from "./helpers/settings.ts";
 import { SLICE_MANIFEST, type SliceManifest } from "../src/build/slices.ts";
 import { hashTree } from "./helpers/tree.ts";
@@ -288,15 +289,15 @@ describe("publish-sharded.yml's own commands", () => {
 
   /**
    * A step's shell line as the runner would run it, in the site's folder (its content in content/),
-   * with Dateline's CLI for `npm run build --` (and the repository's tsconfig, which tsx looks for in
-   * the working folder).
+   * with Dateline's CLI for `npm run build --`, as package.json's script starts it.
    */
   function shell(line: string, values: Record<string, string>, cache: string): Promise<Run> {
-    const command = line.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => values[name] ?? `<${name}>`).replaceAll("npm run build --", `"${process.execPath}" --import ${import.meta.resolve("tsx/esm")} ${path.join(REPO, "src/cli/build.ts")}`);
+    const build = [process.execPath, ...scriptArguments("build")].map((word) => `"${word}"`).join(" ");
+    const command = line.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, name: string) => values[name] ?? `<${name}>`).replaceAll("npm run build --", build);
     return jobs(
       () =>
         new Promise<Run>((resolve) => {
-          execFile("bash", ["-ec", command], { cwd: site.root, env: { ...process.env, DATELINE_CACHE_DIR: path.join(site.root, "caches", cache), DATELINE_NOW: NOW, TSX_TSCONFIG_PATH: path.join(REPO, "tsconfig.json"), ...values }, timeout: 120_000 }, (error, stdout, stderr) =>
+          execFile("bash", ["-ec", command], { cwd: site.root, env: { ...process.env, DATELINE_CACHE_DIR: path.join(site.root, "caches", cache), DATELINE_NOW: NOW, ...values }, timeout: 120_000 }, (error, stdout, stderr) =>
             resolve({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
           );
         }),

@@ -1,6 +1,6 @@
-// What `npm run build` does, once src/cli/start-build.js (compiled) or src/cli/build.ts has started
-// it: the site into `_site/` (or --output), built by src/build/build.ts: atomically, and
-// incrementally against the build cache.
+// What `npm run build` does, once src/cli/start-build.js has started it (compiled, or through tsx):
+// the site into `_site/` (or --output), built by src/build/build.ts: atomically, and incrementally
+// against the build cache (`.cache/dateline`, or DATELINE_CACHE_DIR).
 import path from "node:path";
 import { ContentError } from "../content/errors.ts";
 import { build, imageCacheOf } from "../build/build.ts";

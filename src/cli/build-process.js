@@ -1,8 +1,7 @@
 // How `npm run build`'s process starts: two settings read once, as the process starts, so the
 // process starts again with them (`process.execve`: the same process, arguments and standard
 // streams) when one is missing. A setting the newsroom made is kept as it is, and a process that has
-// both never starts again. Plain JavaScript: src/cli/start-build.js runs it before the TypeScript
-// loader is loaded (src/cli/build.ts runs it too, for a build started without that module).
+// both never starts again. Plain JavaScript: src/cli/start-build.js runs it before anything else loads.
 //
 // - MALLOC_ARENA_MAX=2: glibc gives every thread that finds the allocator busy an arena of its own, up
 //   to eight per core, and keeps in each what was freed there. A build runs a dozen threads (its
@@ -13,7 +12,7 @@
 // - --max-semi-space-size=32 (MiB, each half of V8's young generation; Node's default is 16): a build
 //   allocates a page's markup, a story's words and their lists at a great rate, and what outlives a
 //   young collection of 16 MiB is copied into the old generation, which the collector then marks and
-//   sweeps again and again. Paired cold 10,000 builds: with the heap growth of src/cli/build.ts,
+//   sweeps again and again. Paired cold 10,000 builds: with the heap growth below,
 //   0.83× the wall and CPU of neither (1,032 against 716 MiB at the peak); the growth alone accounts
 //   for 0.93×, so this for ~0.89×. 64 was no clear gain in single runs, for ~250 MB more
 //   (docs/performance.md, "2026-12-07"). Worker threads started by the build take the same size.
@@ -69,7 +68,7 @@ export function restartSettings(env, platform, execArgv) {
  * has them, or cannot start again (`execve` is missing on Windows, or the system refuses it): the
  * build then runs as well, slower and with more memory.
  */
-export function startWithSettings() {
+function startWithSettings() {
   const restart = restartSettings(process.env, process.platform, process.execArgv);
   try {
     if (restart && process.execve) process.execve(process.execPath, [process.execPath, ...restart.execArgv, ...process.argv.slice(1)], restart.env);

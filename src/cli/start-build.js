@@ -1,8 +1,7 @@
 // `npm run build` (package.json: `node src/cli/start-build.js`): the process started again with its
 // memory settings (build-process.js) before anything else loads, then the command
 // (src/cli/build-command.ts) compiled into one module (compiled-command.js), or through tsx when it
-// cannot be compiled. Plain JavaScript for that. (src/cli/build.ts starts the same command from
-// TypeScript, for a process that has tsx loaded already.)
+// cannot be compiled. Plain JavaScript for that.
 import path from "node:path";
 import process from "node:process";
 import { startBuildProcess } from "./build-process.js";

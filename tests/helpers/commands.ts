@@ -15,7 +15,7 @@ import { REPO } from "./paths.ts";
 import { scriptArguments } from "../../scripts/package-scripts.ts";
 
 export const COMMANDS = {
-  build: "src/cli/build.ts",
+  build: "src/cli/build-command.ts",
   edition: "src/cli/edition.ts",
   new: "src/cli/new-article.ts",
   "check:content": "src/cli/check-content.ts",

@@ -96,7 +96,7 @@ function errorMessage(error: unknown): string {
 }
 
 /**
- * Runs `npm run build`'s command (src/cli/build.ts) for this site, in a kept command process
+ * Runs `npm run build`'s command (src/cli/build-command.ts) for this site, in a kept command process
  * (tests/helpers/commands.ts), or with `ownProcess` in a fresh one.
  */
 export function runBuildCli(site: FixtureSite, env: Record<string, string> = {}, { ownProcess = false } = {}): Promise<CommandRun> {
