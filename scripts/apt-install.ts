@@ -147,6 +147,8 @@ function runAptGet(args: readonly string[], locks: readonly string[], onWait: (h
     child.on("error", (error) => run.errors.push(error.message));
     child.on("close", (status) => {
       clearInterval(look);
+      // A look still under way says nothing once apt-get has ended.
+      said = true;
       out.end();
       err.end();
       resolve({ ...run, status });

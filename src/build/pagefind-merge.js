@@ -93,7 +93,7 @@ export async function mergeIndexes(shards, out, { order, previous } = {}) {
   for (const [n, shard] of shards.entries()) {
     const mine = recorded[n] ?? [];
     if (shard.postings === undefined || mine.length === 0 || !mine.every((entry) => entry.record.complete)) continue;
-    writePostingsIndex(shard.postings, mine.map(({ language, record }) => ({ language, meta: record.meta, values: record.values })));
+    await writePostingsIndex(shard.postings, mine.map(({ language, record }) => ({ language, meta: record.meta, values: record.values })));
   }
   return { pages };
 }

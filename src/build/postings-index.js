@@ -14,7 +14,7 @@
 // Plain JavaScript: it runs in an indexer's worker thread.
 import { Buffer } from "node:buffer";
 import fs from "node:fs";
-import process from "node:process";
+import { writeFileAtomically } from "./partial-files.js";
 
 const VERSION = 1;
 
@@ -64,10 +64,11 @@ export function readPostingsIndex(file) {
 }
 
 /**
- * Writes the lists of a shard's languages (in the order given) into `file`, through a file of its
- * own renamed into place: a join that stops half-way leaves no half-written file behind.
+ * Writes the lists of a shard's languages (in the order given) into `file`, whole or not at all
+ * (src/build/partial-files.js): a join that stops half-way leaves no half-written file behind.
  * @param {string} file
  * @param {readonly { language: string; meta: string; values: readonly number[] }[]} languages
+ * @returns {Promise<void>}
  */
 export function writePostingsIndex(file, languages) {
   const head = Buffer.from(`${JSON.stringify({ version: VERSION, languages: languages.map(({ language, meta, values }) => ({ language, meta, lists: values.length / POSTINGS_FIELDS })) })}\n`);
@@ -82,9 +83,7 @@ export function writePostingsIndex(file, languages) {
     at += language.values.length;
   }
   Buffer.from(values.buffer).copy(bytes, start);
-  const partial = `${file}.${process.pid}.partial`;
-  fs.writeFileSync(partial, bytes);
-  fs.renameSync(partial, file);
+  return writeFileAtomically(file, bytes);
 }
 
 /** The first multiple of 4 after the byte at `line` (the head's newline). */

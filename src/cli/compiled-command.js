@@ -6,11 +6,13 @@
 // `import.meta.url`, `filename` and `dirname` are written in as each source file's own, so workers,
 // fonts, layouts and the code's digest are found where they always were.
 // Plain JavaScript: it runs before any TypeScript loader.
+import { Buffer } from "node:buffer";
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import process from "node:process";
 import { pathToFileURL } from "node:url";
+import { writeFileAtomically } from "../build/partial-files.js";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 /** Bump when what is kept changes form. */
@@ -124,14 +126,14 @@ async function compile(entry, name, root, cacheDir, manifestFile) {
   if (!code || !map) throw new Error("esbuild wrote no module");
   fs.mkdirSync(cacheDir, { recursive: true });
   const module = path.join(cacheDir, moduleName);
-  writeAtomically(`${module}.map`, map.contents);
-  writeAtomically(module, `${code.text.replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n")}//# sourceMappingURL=${moduleName}.map\n`);
+  await writeFileAtomically(`${module}.map`, Buffer.from(map.contents));
+  await writeFileAtomically(module, `${code.text.replace(/\n\/\/# sourceMappingURL=.*\n?$/, "\n")}//# sourceMappingURL=${moduleName}.map\n`);
   /** @type {Manifest} */
   const manifest = { format: FORMAT, node: process.versions.node, root, entry, module: moduleName, inputs: sorted };
-  writeAtomically(manifestFile, JSON.stringify(manifest));
+  await writeFileAtomically(manifestFile, JSON.stringify(manifest));
   // Older compilations of this command: a build that read the manifest before this one wrote it and
   // has not loaded its module yet finds it gone, and runs the TypeScript through tsx instead.
-  for (const file of fs.readdirSync(cacheDir)) if (file.startsWith(`${name}-`) && !file.startsWith(moduleName) && !file.endsWith(".tmp")) fs.rmSync(path.join(cacheDir, file), { force: true });
+  for (const file of fs.readdirSync(cacheDir)) if (file.startsWith(`${name}-`) && !file.startsWith(moduleName) && !file.endsWith(".partial")) fs.rmSync(path.join(cacheDir, file), { force: true });
   return module;
 }
 
@@ -163,14 +165,4 @@ function ownFiles(root, inputs) {
       });
     },
   };
-}
-
-/**
- * @param {string} file
- * @param {string | Uint8Array} contents
- */
-function writeAtomically(file, contents) {
-  const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, contents);
-  fs.renameSync(temporary, file);
 }

@@ -6,6 +6,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { build } from "esbuild";
 import { codeDigest } from "../build/code.ts";
+import { writeFileAtomically } from "../build/partial-files.js";
 
 const REPO = path.resolve(import.meta.dirname, "../..");
 /** Folder of the CMS in the site. */
@@ -50,8 +51,7 @@ export function adminScript(): Promise<string> {
     });
     const text = result.outputFiles[0]?.text ?? "";
     await fs.mkdir(CACHE_DIR, { recursive: true });
-    await fs.writeFile(`${cached}.${process.pid}`, text);
-    await fs.rename(`${cached}.${process.pid}`, cached);
+    await writeFileAtomically(cached, text);
     return keptAlone(cached, text);
   })();
   return bundled;
