@@ -30,18 +30,46 @@ export function parseMoment(value: string, timeZone: string): Moment {
 // and zone, and an archive page shows dozens of dates, so each formatter is made once.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-/** "March 5, 2026" or "March 5, 2026, 9:30 AM CST" in the site's language and zone. */
-export function formatMoment(moment: Moment, language: string, timeZone: string): string {
-  const key = `${language}|${timeZone}|${moment.hasTime}`;
+function formatterFor(language: string, timeZone: string, hasTime: boolean): Intl.DateTimeFormat {
+  const key = `${language}|${timeZone}|${hasTime}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    const options: Intl.DateTimeFormatOptions = moment.hasTime
+    const options: Intl.DateTimeFormatOptions = hasTime
       ? { timeZone, year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }
       : { timeZone, year: "numeric", month: "long", day: "numeric" };
     formatter = new Intl.DateTimeFormat(language, options);
     formatters.set(key, formatter);
   }
-  return formatter.format(moment.epoch);
+  return formatter;
+}
+
+/**
+ * A moment's text, kept with the moment while it is in use. A story's time is shown wherever its
+ * teaser is (related lists, its section's, topics' and author's listings, the front page): ~400,000
+ * times in a 10,000-story build, and a key made of its language, zone and instant cost more than
+ * the lookup saved. A moment is one object from load to write, so it is its own key; its texts go
+ * with it. The language and zone are kept beside them: a site has one of each, but the function
+ * takes any.
+ */
+interface MomentTexts {
+  language: string;
+  timeZone: string;
+  text: string;
+  split?: readonly [string, string, string];
+}
+const momentTexts = new WeakMap<Moment, MomentTexts>();
+
+function textsOf(moment: Moment, language: string, timeZone: string): MomentTexts {
+  const known = momentTexts.get(moment);
+  if (known && known.language === language && known.timeZone === timeZone) return known;
+  const texts: MomentTexts = { language, timeZone, text: formatterFor(language, timeZone, moment.hasTime).format(moment.epoch) };
+  momentTexts.set(moment, texts);
+  return texts;
+}
+
+/** "March 5, 2026" or "March 5, 2026, 9:30 AM CST" in the site's language and zone. */
+export function formatMoment(moment: Moment, language: string, timeZone: string): string {
+  return textsOf(moment, language, timeZone).text;
 }
 
 /** The value for `<time datetime>`: a plain date when no time was given. */
@@ -69,28 +97,23 @@ const TIME_PARTS = new Set<Intl.DateTimeFormatPartTypes>(["hour", "minute", "day
  * no-break space some ICU versions put before "AM"/"PM" (which V8's `format` turns into a space).
  */
 export function splitMoment(moment: Moment, language: string, timeZone: string): readonly [string, string, string] {
-  const key = `${language}|${timeZone}|${moment.hasTime}|${moment.epoch}`;
-  const known = splitMoments.get(key);
-  if (known) return known;
-  const split = splitOnce(moment, language, timeZone);
-  if (splitMoments.size >= MAX_SPLIT_MOMENTS) splitMoments.clear();
-  splitMoments.set(key, split);
-  return split;
+  const texts = textsOf(moment, language, timeZone);
+  return (texts.split ??= splitText(moment, texts.text, formatterFor(language, timeZone, moment.hasTime)));
 }
 
-// A story's time is shown wherever its teaser is: beside it in related lists, its section's, topics'
-// and author's listings, the front page. `formatToParts` is slow beside the rest of a teaser
-// (docs/performance.md), so each time is split once while it is in use; the memory is bounded, and
-// emptied when full, so a large archive's times never pile up.
-const MAX_SPLIT_MOMENTS = 100_000;
-const splitMoments = new Map<string, readonly [string, string, string]>();
-
-function splitOnce(moment: Moment, language: string, timeZone: string): readonly [string, string, string] {
-  const text = formatMoment(moment, language, timeZone);
+function splitText(moment: Moment, text: string, formatter: Intl.DateTimeFormat): readonly [string, string, string] {
   if (!moment.hasTime) return [text, "", ""];
-  const parts = (formatters.get(`${language}|${timeZone}|true`) as Intl.DateTimeFormat).formatToParts(moment.epoch);
+  const parts = formatter.formatToParts(moment.epoch);
   const first = parts.findIndex((part) => TIME_PARTS.has(part.type));
   const last = parts.findLastIndex((part) => TIME_PARTS.has(part.type));
   const join = (from: number, to: number) => parts.slice(from, to).map((part) => part.value).join("");
   return [join(0, first), join(first, last + 1), join(last + 1, parts.length)];
+}
+
+/** "November 2026" in the site's language: an archive month's title. */
+export function monthTitle(language: string, year: string, month: string): string {
+  const key = `${language}|month`;
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" })));
+  return formatter.format(Date.UTC(Number(year), Number(month) - 1, 15));
 }

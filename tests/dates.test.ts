@@ -2,7 +2,7 @@
 // story shown in many listings costs one split; what is remembered must never leak across languages,
 // zones or date-only moments.
 import { describe, expect, it } from "vitest";
-import { formatMoment, parseMoment, splitMoment } from "../src/dates.ts";
+import { formatMoment, monthTitle, parseMoment, splitMoment } from "../src/dates.ts";
 
 const SITES = [
   { language: "en-US", timeZone: "America/Chicago" },
@@ -23,10 +23,12 @@ describe("splitMoment", () => {
       const iso = new Date(epoch).toISOString();
       return index % 10 === 0 ? iso.slice(0, 10) : iso;
     });
+    // One moment object per value and zone, as a build keeps them: the second round is remembered.
+    const moments = new Map(SITES.map(({ timeZone }) => [timeZone, values.map((value) => parseMoment(value, timeZone))]));
     for (const round of [1, 2]) {
       for (const { language, timeZone } of SITES) {
-        for (const value of values) {
-          const moment = parseMoment(value, timeZone);
+        for (const [index, value] of values.entries()) {
+          const moment = moments.get(timeZone)?.[index] ?? parseMoment(value, timeZone);
           const [before, time, after] = splitMoment(moment, language, timeZone);
           expect(joined([before, time, after]), `${value} in ${language} ${timeZone}, round ${round}`).toBe(formatMoment(moment, language, timeZone));
           if (moment.hasTime) expect(time).not.toBe("");
@@ -45,5 +47,30 @@ describe("splitMoment", () => {
     const dateOnly = { ...timed, hasTime: false };
     expect(splitMoment(dateOnly, "en-US", "America/Chicago")).toEqual(["March 5, 2026", "", ""]);
     expect(joined([splitMoment(timed, "en-US", "America/Chicago")[1]])).toBe("11:30 PM CST");
+  });
+
+  it("gives one moment object the text of whichever language and zone it is asked in, in any order", () => {
+    const moment = parseMoment("2026-03-05T23:30:00-06:00", "America/Chicago");
+    const asked = [
+      ["fr", "America/Chicago"],
+      ["en-US", "America/Chicago"],
+      ["en-US", "Asia/Tokyo"],
+      ["fr", "America/Chicago"],
+    ] as const;
+    const expected = asked.map(([language, timeZone]) => new Intl.DateTimeFormat(language, { timeZone, year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }).format(moment.epoch));
+    for (const round of [1, 2]) {
+      asked.forEach(([language, timeZone], index) => {
+        expect(formatMoment(moment, language, timeZone), `${language} ${timeZone}, round ${round}`).toBe(expected[index]);
+        expect(joined(splitMoment(moment, language, timeZone))).toBe(expected[index]);
+      });
+    }
+  });
+});
+
+describe("monthTitle", () => {
+  it("names an archive month in the site's language, whatever the machine's zone", () => {
+    expect(monthTitle("en-US", "2026", "01")).toBe("January 2026");
+    expect(monthTitle("fr", "2026", "11")).toBe("novembre 2026");
+    expect(monthTitle("en-US", "2025", "12")).toBe("December 2025");
   });
 });

@@ -7,9 +7,11 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { load } from "cheerio";
 import { buildSite, makeSite, readPage, removeSite, writeContent, type FixtureSite } from "./helpers/site.ts";
 import { htmlUrls } from "./helpers/html.ts";
-import { escapeXml, element, renderXml, textElement } from "../src/site/xml.ts";
+import { escapeXml, element, RenderedElement, renderXml, textElement } from "../src/site/xml.ts";
 import { absoluteHref, absoluteSrcset, absolutizeHtml } from "../src/site/feeds/absolute-urls.ts";
 import { articleFeedId, articlesByScope, buildFeed, MAX_FEED_ENTRIES, MAX_TOPIC_FEED_ENTRIES } from "../src/site/feeds/feed.ts";
+import { renderAtom } from "../src/site/feeds/atom.ts";
+import { renderJsonFeed } from "../src/site/feeds/json-feed.ts";
 import { feedLinks, feedPath, feedTitle, type FeedScope } from "../src/site/feeds/links.ts";
 import { createSite } from "../src/site/site.ts";
 import { parseMoment } from "../src/dates.ts";
@@ -126,6 +128,22 @@ describe("renderXml", () => {
     const xml = renderXml(element("root", { a: `"&<`, b: undefined, n: 3 }, textElement("t", "<b>&</b>"), element("empty"), false, undefined));
     expect(xml).toBe(`<?xml version="1.0" encoding="utf-8"?>\n<root a="&quot;&amp;&lt;" n="3">\n  <t>&lt;b&gt;&amp;&lt;/b&gt;</t>\n  <empty/>\n</root>\n`);
     expect(XMLValidator.validate(xml)).toBe(true);
+  });
+});
+
+describe("an element written once (RenderedElement)", () => {
+  const entry = element("entry", { id: "a&b" }, textElement("title", "<Ferry> & \"fares\""), element("link", { href: "/x?a=1&b=2" }));
+
+  it("is placed as the tree would write it, at its depth", () => {
+    const written = RenderedElement.of(entry, 1);
+    expect(renderXml(element("feed", {}, written, written))).toBe(renderXml(element("feed", {}, entry, entry)));
+    const deeper = RenderedElement.of(entry, 2);
+    expect(renderXml(element("feed", {}, element("group", {}, deeper)))).toBe(renderXml(element("feed", {}, element("group", {}, entry))));
+  });
+
+  it("is refused at another depth, where its indentation would be wrong", () => {
+    const written = RenderedElement.of(entry, 2);
+    expect(() => renderXml(element("feed", {}, written))).toThrow(/written at depth 2 placed at depth 1/);
   });
 });
 
@@ -246,6 +264,33 @@ describe("articlesByScope and buildFeed", () => {
     expect(chosen[0]).toHaveLength(MAX_FEED_ENTRIES);
     expect(chosen[2]?.length).toBe(MAX_TOPIC_FEED_ENTRIES);
     expect(chosen[6]).toEqual([]);
+  });
+
+  it("writes a story once for every feed that carries it, as each feed alone would, in Atom and JSON Feed", () => {
+    const withBody = (article: Article, html: string) => ({ ...article, body: { rendered: { html } } }) as Article;
+    const stories = ["one", "two", "three"].map((slug, i) => withBody(fakeArticle(slug, `2026-03-0${5 - i}T11:00:00`, { headline: `Story ${slug} & "more"`, summary: "", tags: ["Harbour"] }), `<p>Body of ${slug} <a href="/${slug}/">link</a> \u0000</p>`));
+    const [one, two, three] = stories as [Article, Article, Article];
+    const harbour: FeedScope = { kind: "tag", tag: { slug: "harbour", name: "Harbour", path: "/tags/harbour/" } };
+    // Written first in two feeds together; each feed then rendered with fresh copies of its stories
+    // (nothing remembered) must read the same.
+    const together = [buildFeed({ kind: "site" }, site, [one, two, three], undefined), buildFeed(harbour, site, [two, three], undefined)];
+    const atoms = together.map(renderAtom);
+    const jsons = together.map(renderJsonFeed);
+    const fresh = (articles: Article[]): Article[] => articles.map((article) => ({ ...article, body: { rendered: { ...article.body.rendered } } }));
+    expect(atoms[1]).toBe(renderAtom(buildFeed(harbour, site, fresh([two, three]), undefined)));
+    expect(jsons[1]).toBe(renderJsonFeed(buildFeed(harbour, site, fresh([two, three]), undefined)));
+    for (const json of jsons) expect(json).toBe(`${JSON.stringify(JSON.parse(json), null, 2)}\n`);
+    for (const atom of atoms) expect(XMLValidator.validate(atom)).toBe(true);
+    const parsed = JSON.parse(jsons[0] ?? "") as JsonFeed;
+    expect(parsed.items.map((item) => item.title)).toEqual(['Story one & "more"', 'Story two & "more"', 'Story three & "more"']);
+    expect(parsed.items[0]?.content_html).toBe(`<p>Body of one <a href="https://ledger.example.org/one/">link</a> \u0000</p>`);
+    // The same story in another site's feed is that site's entry, not the one remembered.
+    const other = { ...site, origin: "https://other.example.org" };
+    expect((JSON.parse(renderJsonFeed(buildFeed({ kind: "site" }, other, [one], undefined))) as JsonFeed).items[0]?.url).toBe("https://other.example.org/2026/03/05/one/");
+    // An empty feed has an empty list of items.
+    const empty = renderJsonFeed(buildFeed({ kind: "site" }, site, [], undefined));
+    expect((JSON.parse(empty) as JsonFeed).items).toEqual([]);
+    expect(empty).toBe(`${JSON.stringify(JSON.parse(empty), null, 2)}\n`);
   });
 
   it("dates an empty feed by the site's newest change, never the clock", () => {

@@ -119,6 +119,8 @@ async function compile(entry, name, root, cacheDir, manifestFile) {
     logLevel: "silent",
     plugins: [ownFiles(root, inputs)],
   });
+  // esbuild's service process would otherwise wait beside the whole build for another compilation.
+  await esbuild.stop();
   const sorted = [...inputs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const moduleName = `${name}-${digestOf(JSON.stringify(sorted)).slice(0, 16)}.mjs`;
   const code = result.outputFiles.find((file) => file.path.endsWith(".mjs"));

@@ -7,7 +7,7 @@ import { page, type PageSpec } from "./page.ts";
 import { archiveMonths, authorsWithCounts, collectTags, paginateStable, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
 import { relatedOf, type RelatedPlaces } from "./related.ts";
 import { planFront } from "./front-page.ts";
-import { dayIn, formatMoment, machineMoment } from "../dates.ts";
+import { dayIn, formatMoment, machineMoment, monthTitle } from "../dates.ts";
 import { formatEditionDay } from "../edition/model.ts";
 import { articleHead, authorHead, frontHead, pageHead, sectionHead, unlistedHead } from "./seo/head.ts";
 import { feedLinks } from "./feeds/links.ts";
@@ -226,11 +226,6 @@ function authorPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[]
       ),
     ),
   ];
-}
-
-/** "November 2026" in the site's language. */
-function monthTitle(language: string, year: string, month: string): string {
-  return new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(Number(year), Number(month) - 1, 15));
 }
 
 function archivePages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {

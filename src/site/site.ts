@@ -48,13 +48,15 @@ export function createSite(settings: Settings): Site {
   return site;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * A site path ("/2026/03/05/flood/") as a link on the site: prefixed, root-relative. A path with
  * letters outside ASCII (an Arabic tag's page) is percent-encoded, as every URL on the wire is.
  */
 export function siteUrl(site: Pick<Site, "pathPrefix">, sitePath: string): string {
-  const url = site.pathPrefix + sitePath.replace(/^\//, "");
-  return /[^\x00-\x7f]/.test(url) ? encodeURI(url) : url;
+  const url = site.pathPrefix + (sitePath.startsWith("/") ? sitePath.slice(1) : sitePath);
+  return NON_ASCII.test(url) ? encodeURI(url) : url;
 }
 
 /** A site path as an absolute URL, for canonical links, feeds and structured data. */

@@ -84,6 +84,24 @@ describe("a command compiled into one module", () => {
     expect(JSON.parse(await fs.readFile(`${file}.map`, "utf8")).sources).toEqual(expect.arrayContaining([expect.stringContaining("where.ts")]));
   });
 
+  it("leaves no esbuild process running beside the command it compiled", async () => {
+    // esbuild answers through a service process it keeps for the next call: stopped once compiled.
+    const esbuildChildren = async () => {
+      const children: string[] = [];
+      for (const pid of await fs.readdir("/proc")) {
+        const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8").catch(() => "");
+        // pid (comm) state ppid …: the name may hold spaces, the fields after it do not.
+        const [name = "", rest = ""] = [stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")), stat.slice(stat.lastIndexOf(")") + 2)];
+        if (name === "esbuild" && rest.split(" ")[1] === String(process.pid) && rest[0] !== "Z") children.push(pid);
+      }
+      return children;
+    };
+    const root = await project();
+    expect(await compiledCommand("src/cli/command.ts", { root })).toBeDefined();
+    // Stopped with a signal, so it may take a moment to end; a service left running never does.
+    await expect.poll(esbuildChildren, { timeout: 5000, interval: 20 }).toEqual([]);
+  });
+
   it("is kept while its files are the same, and compiled again when one changes, the old one removed", async () => {
     const root = await project();
     const first = (await compiledCommand("src/cli/command.ts", { root })) as string;

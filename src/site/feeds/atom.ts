@@ -1,9 +1,19 @@
 // Atom 1.0 (RFC 4287) from the feed model. Text is escaped by the XML writer; the entry's HTML
 // travels as escaped text in <content type="html">, which readers unescape and sanitise.
 import type { Feed, FeedEntry } from "./feed.ts";
-import { element, renderXml, textElement, type XmlElement } from "../xml.ts";
+import { element, RenderedElement, renderXml, textElement } from "../xml.ts";
 
-function atomEntry(entry: FeedEntry): XmlElement {
+// An entry is written once for all the feeds that carry it (see `feedEntry`): its place is always
+// the feed element's child.
+const written = new WeakMap<FeedEntry, RenderedElement>();
+
+function atomEntry(entry: FeedEntry): RenderedElement {
+  let xml = written.get(entry);
+  if (!xml) written.set(entry, (xml = RenderedElement.of(entryElement(entry), 1)));
+  return xml;
+}
+
+function entryElement(entry: FeedEntry) {
   return element(
     "entry",
     {},

@@ -1,6 +1,6 @@
 // One format-neutral model of a feed, built from the newsroom for a scope; the Atom and JSON Feed
 // writers only print it, so both formats always carry the same entries, ids, dates and URLs.
-import type { Article } from "../../content/types.ts";
+import type { Article, RenderedBody } from "../../content/types.ts";
 import { lastChange, newestChange, tagSlug } from "../collections.ts";
 import { absoluteUrl, siteUrl, type Site } from "../site.ts";
 import { absoluteHref, absolutizeHtml } from "./absolute-urls.ts";
@@ -119,7 +119,24 @@ export function entryContentHtml(article: Article, articleUrl: string, language:
   return absolutizeHtml(figure + article.body.rendered.html, articleUrl);
 }
 
+/**
+ * Each story's entry, kept with its rendered body: a story is an entry of the site's feed, its
+ * section's, its topics' and its authors', each in Atom and JSON Feed, and its body (the largest
+ * part) was resolved and escaped for each. A body is rendered for the pages being written and dropped
+ * after them; its entry goes with it.
+ */
+const entries = new WeakMap<RenderedBody, { article: Article; site: Site; entry: FeedEntry }>();
+
 export function feedEntry(article: Article, site: Site): FeedEntry {
+  const body = article.body.rendered;
+  const known = entries.get(body);
+  if (known && known.article === article && known.site === site) return known.entry;
+  const entry = makeFeedEntry(article, site);
+  entries.set(body, { article, site, entry });
+  return entry;
+}
+
+function makeFeedEntry(article: Article, site: Site): FeedEntry {
   const url = absoluteUrl(site, article.path);
   const image = leadImage(article, url);
   return {
