@@ -45,10 +45,10 @@ function formatterFor(language: string, timeZone: string, hasTime: boolean): Int
 
 /**
  * A moment's text, kept with the moment while it is in use. A story's time is shown wherever its
- * teaser is (related lists, its section's, topics' and author's listings, the front page): ~400,000
- * times in a 10,000-story build, and a key made of its language, zone and instant cost more than
- * the lookup saved. A moment is one object from load to write, so it is its own key; its texts go
- * with it. The language and zone are kept beside them: a site has one of each, but the function
+ * teaser is (related lists, its section's, topics' and author's listings, the front page): ~120,000
+ * times in a 10,000-story build, and a memory found by a key made of its language, zone and instant
+ * built a string and hashed it at each call. A moment is one object from load to write, so it is its
+ * own key; its texts go with it. The language and zone are kept beside them: a site has one of each, but the function
  * takes any.
  */
 interface MomentTexts {
