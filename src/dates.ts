@@ -27,20 +27,23 @@ export function parseMoment(value: string, timeZone: string): Moment {
 }
 
 // Making an Intl.DateTimeFormat costs ~1 ms, formatting with one a few µs: a site has one language
-// and zone, and an archive page shows dozens of dates, so each formatter is made once.
+// and zone, and a build formats thousands of dates (story times, archive months, edition days, live
+// updates), so each formatter is made once, here.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(language: string, timeZone: string, hasTime: boolean): Intl.DateTimeFormat {
-  const key = `${language}|${timeZone}|${hasTime}`;
+/** The formatter for `language` and `options`, made once. */
+export function dateFormatter(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
-  if (!formatter) {
-    const options: Intl.DateTimeFormatOptions = hasTime
-      ? { timeZone, year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" }
-      : { timeZone, year: "numeric", month: "long", day: "numeric" };
-    formatter = new Intl.DateTimeFormat(language, options);
-    formatters.set(key, formatter);
-  }
+  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(language, options)));
   return formatter;
+}
+
+function formatterFor(language: string, timeZone: string, hasTime: boolean): Intl.DateTimeFormat {
+  return dateFormatter(
+    language,
+    hasTime ? { timeZone, year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" } : { timeZone, year: "numeric", month: "long", day: "numeric" },
+  );
 }
 
 /**
@@ -48,8 +51,8 @@ function formatterFor(language: string, timeZone: string, hasTime: boolean): Int
  * teaser is (related lists, its section's, topics' and author's listings, the front page): ~120,000
  * times in a 10,000-story build, and a memory found by a key made of its language, zone and instant
  * built a string and hashed it at each call. A moment is one object from load to write, so it is its
- * own key; its texts go with it. The language and zone are kept beside them: a site has one of each, but the function
- * takes any.
+ * own key; its texts go with it. The language and zone are kept beside them: a site has one of each,
+ * but the function takes any.
  */
 interface MomentTexts {
   language: string;
@@ -112,8 +115,5 @@ function splitText(moment: Moment, text: string, formatter: Intl.DateTimeFormat)
 
 /** "November 2026" in the site's language: an archive month's title. */
 export function monthTitle(language: string, year: string, month: string): string {
-  const key = `${language}|month`;
-  let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(language, { month: "long", year: "numeric", timeZone: "UTC" })));
-  return formatter.format(Date.UTC(Number(year), Number(month) - 1, 15));
+  return dateFormatter(language, { month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(Number(year), Number(month) - 1, 15));
 }

@@ -24,11 +24,10 @@ describe("splitMoment", () => {
       return index % 10 === 0 ? iso.slice(0, 10) : iso;
     });
     // One moment object per value and zone, as a build keeps them: the second round is remembered.
-    const moments = new Map(SITES.map(({ timeZone }) => [timeZone, values.map((value) => parseMoment(value, timeZone))]));
+    const moments = SITES.map(({ timeZone }) => values.map((value) => ({ value, moment: parseMoment(value, timeZone) })));
     for (const round of [1, 2]) {
-      for (const { language, timeZone } of SITES) {
-        for (const [index, value] of values.entries()) {
-          const moment = moments.get(timeZone)?.[index] ?? parseMoment(value, timeZone);
+      for (const [site, { language, timeZone }] of SITES.entries()) {
+        for (const { value, moment } of moments[site] ?? []) {
           const [before, time, after] = splitMoment(moment, language, timeZone);
           expect(joined([before, time, after]), `${value} in ${language} ${timeZone}, round ${round}`).toBe(formatMoment(moment, language, timeZone));
           if (moment.hasTime) expect(time).not.toBe("");

@@ -7,6 +7,7 @@ import type { ImageSet, ImageVariant } from "../images/index.ts";
 import { absoluteUrl, type Section, type Site } from "../site/site.ts";
 import type { Newsletter } from "../site/newsletters.ts";
 import { localeOf } from "../i18n/index.ts";
+import { dateFormatter } from "../dates.ts";
 import { editionLead, storiesInEdition } from "./schedule.ts";
 import { absoluteHref } from "../site/feeds/absolute-urls.ts";
 import type { EditorNote } from "./note.ts";
@@ -125,17 +126,7 @@ export function formatEditionDay(day: string, language: string, style: "long" | 
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
   const options: Intl.DateTimeFormatOptions =
     style === "long" ? { weekday: "long", year: "numeric", month: "long", day: "numeric" } : { weekday: "short", month: "short", day: "numeric" };
-  const format = memoized(`day ${language} ${style}`, () => new Intl.DateTimeFormat(language, { ...options, timeZone: "UTC" }));
-  return format.format(Date.UTC(year, month - 1, date, 12));
-}
-
-// Making an Intl formatter costs about a millisecond; an archive's editions need thousands of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function memoized(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = make()));
-  return formatter;
+  return dateFormatter(language, { ...options, timeZone: "UTC" }).format(Date.UTC(year, month - 1, date, 12));
 }
 
 /** The edition of `newsletter` dated `day`, or undefined when it has no stories. */

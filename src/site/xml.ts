@@ -1,16 +1,17 @@
 // The one way feeds and sitemaps write XML: a tiny element tree whose text and attribute values are
 // always escaped on output, so no caller ever concatenates an unescaped string into a document.
 
-/** Characters XML 1.0 forbids anywhere in a document, even escaped (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Characters XML 1.0 forbids anywhere in a document, even escaped: C0 controls but tab, LF and CR; U+FFFE and U+FFFF. */
+const FORBIDDEN = String.raw`\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF`;
+/** Those, and lone surrogates (a high one not followed by a low one, a low one not after a high one). */
+const INVALID_XML_CHARS = new RegExp(String.raw`[${FORBIDDEN}]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`, "g");
+/**
+ * Any character that may be one of those (surrogates in pairs too): a plain class, which V8 scans
+ * many times faster than the lookarounds. A feed's text is long (whole bodies) and nearly always clean.
+ */
+const MAYBE_INVALID_XML_CHARS = new RegExp(String.raw`[${FORBIDDEN}\uD800-\uDFFF]`);
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
-/**
- * Any character that may be one of those: a plain class, which V8 scans many times faster than the
- * lookarounds above. A feed's text is long (whole bodies) and nearly always clean.
- */
-const MAYBE_INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 
 /** Escapes text for XML (and HTML) text or a quoted attribute value; drops characters XML cannot hold. */
 export function escapeXml(text: string): string {
