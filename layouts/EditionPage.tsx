@@ -1,6 +1,6 @@
 // A newsletter's edition on the web (<its path>/<yyyy>/<mm>/<dd>/), its archive of editions (its path)
 // and, with several newsletters, the page listing them (/newsletter/).
-import type { Edition, EditionStory } from "../src/edition/model.ts";
+import type { ArchivedEdition, Edition, EditionStory } from "../src/edition/model.ts";
 import type { Site } from "../src/site/site.ts";
 import { editionFeedPath, type Newsletter } from "../src/site/newsletters.ts";
 import { siteUrl } from "../src/site/site.ts";
@@ -70,7 +70,7 @@ export function EditionPage({ edition, site }: { edition: Edition; site: Site })
 }
 
 /** Every edition of one newsletter, newest first, with its signup box: the newsletter's archive. */
-export function EditionArchive({ newsletter, editions, site }: { newsletter: Newsletter; editions: Edition[]; site: Site }) {
+export function EditionArchive({ newsletter, editions, site }: { newsletter: Newsletter; editions: readonly ArchivedEdition[]; site: Site }) {
   const locale = localeOf(site.language);
   const feed = <a href={siteUrl(site, editionFeedPath(newsletter))}>{locale.t("edition.feed")}</a>;
   return (
@@ -83,7 +83,7 @@ export function EditionArchive({ newsletter, editions, site }: { newsletter: New
         <ul class="index-page__list">
           {editions.map((edition) => (
             <li>
-              <a href={siteUrl(site, edition.path)}>{edition.dateLabel}</a>: {edition.lead.headline}{" "}
+              <a href={siteUrl(site, edition.path)}>{edition.dateLabel}</a>: {edition.headline}{" "}
               <span class="index-page__count">({locale.plural("edition.stories", edition.storyCount)})</span>
             </li>
           ))}

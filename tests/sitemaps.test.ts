@@ -8,8 +8,8 @@ import { buildSite, makeSite, removeSite, runBuildCli, writeContent, type Fixtur
 import { htmlUrls } from "./helpers/html.ts";
 import { sitemapSchemaErrors } from "./helpers/xsd.ts";
 import { editSettings } from "./helpers/settings.ts";
-import { formatLastmod, renderUrlset, sitemapFiles, sitemapUrls } from "../src/site/sitemaps/sitemap.ts";
-import { articlesInNewsWindow, NEWS_NAMESPACE, newsLanguage, newsSitemapItems, renderNewsUrlset } from "../src/site/sitemaps/news.ts";
+import { formatLastmod, renderSitemapFile, renderUrlset, sitemapFiles, sitemapUrls } from "../src/site/sitemaps/sitemap.ts";
+import { articlesInNewsWindow, NEWS_NAMESPACE, newsLanguage, newsSitemapEntry, newsSitemapItems, renderNewsUrlset } from "../src/site/sitemaps/news.ts";
 import { robotsTxt } from "../src/site/sitemaps/robots.ts";
 import { createSite } from "../src/site/site.ts";
 import { parseMoment } from "../src/dates.ts";
@@ -142,14 +142,15 @@ describe("sitemapUrls", () => {
 
 describe("sitemapFiles", () => {
   const render = (items: readonly number[]) => items.join(",");
+  const sitemapXml = (...args: Parameters<typeof sitemapFiles<number>>) => sitemapFiles(...args).map((file) => ({ path: file.path, xml: renderSitemapFile(file, render) }));
 
   it("writes one file while the items fit", () => {
-    expect(sitemapFiles(site, "/news-sitemap.xml", [1, 2], 2, render)).toEqual([{ path: "/news-sitemap.xml", xml: "1,2" }]);
-    expect(sitemapFiles(site, "/news-sitemap.xml", [], 2, render)).toEqual([{ path: "/news-sitemap.xml", xml: "" }]);
+    expect(sitemapXml(site, "/news-sitemap.xml", [1, 2], 2)).toEqual([{ path: "/news-sitemap.xml", xml: "1,2" }]);
+    expect(sitemapXml(site, "/news-sitemap.xml", [], 2)).toEqual([{ path: "/news-sitemap.xml", xml: "" }]);
   });
 
   it("splits past the limit into numbered files and an index at the usual path, valid against the schema", async () => {
-    const files = sitemapFiles(prefixed, "/news-sitemap.xml", [1, 2, 3, 4, 5], 2, render);
+    const files = sitemapXml(prefixed, "/news-sitemap.xml", [1, 2, 3, 4, 5], 2);
     expect(files.map((file) => file.path)).toEqual(["/news-sitemap.xml", "/news-sitemap-1.xml", "/news-sitemap-2.xml", "/news-sitemap-3.xml"]);
     expect(files.slice(1).map((file) => file.xml)).toEqual(["1,2", "3,4", "5"]);
     expect(await sitemapSchemaErrors(files[0]?.xml ?? "")).toEqual([]);
@@ -208,14 +209,14 @@ describe("renderNewsUrlset", () => {
   });
 
   it("writes a date without a time as a date (issue 18)", async () => {
-    const xml = renderNewsUrlset([{ teaser: fakeArticle("day", "2026-03-05"), news: true }], site);
+    const xml = renderNewsUrlset([newsSitemapEntry(fakeArticle("day", "2026-03-05"), site, true)], site);
     expect(await sitemapSchemaErrors(xml)).toEqual([]);
     expect((parser.parse(xml).urlset as Urlset).url?.[0]?.["news:news"]?.["news:publication_date"]).toBe("2026-03-05");
   });
 
   it("escapes a hostile headline and site name", async () => {
     const article = fakeArticle("x", "2026-03-05T10:00:00-06:00", { headline: `<script>alert(1)</script> & "q"` });
-    const xml = renderNewsUrlset([{ teaser: article, news: true }], { ...site, name: "A & B <News>" });
+    const xml = renderNewsUrlset([newsSitemapEntry(article, site, true)], { ...site, name: "A & B <News>" });
     expect(await sitemapSchemaErrors(xml)).toEqual([]);
     const url = (parser.parse(xml).urlset as Urlset).url?.[0];
     expect(url?.["news:news"]?.["news:title"]).toBe(`<script>alert(1)</script> & "q"`);

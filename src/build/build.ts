@@ -157,8 +157,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const planWrite = async () => {
       const { images, bodies, newsroom } = await prepare(content, { cacheDir: options.cacheDir, imageCacheDir: options.imageCacheDir, now, preview: false, deferPhotos: options.slice !== undefined, templates });
       timer.lap("render");
-      const [listing, code] = await Promise.all([store.list(), codeDigest()]);
-      const stored = listing.names;
+      const listed = store.list();
+      const code = await codeDigest();
+      const stored = listed.names;
       const policy = options.slice ? false : (options.searchAmendments ?? AMEND_POLICY);
       const planOptions = {
         code,
@@ -192,14 +193,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         timer.lap("plan");
         const write = (part: BuildPlan, into: string, previousOutput?: string) => writeBuild({ plan: part, output: into, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing, linking });
         const job = sliced ? sliceJob(sliced.spec, { plan, id, content, images, work: sliced.work, contentFiles: sliced.contentFiles, write }) : wholeJob({ plan, inPlace, output, write });
-        return { plan, id, job, newsroom, images, listing };
+        return { plan, id, job, newsroom, images, listed };
       } catch (error) {
         // A plan that fails (a broken link) stops the indexing it started.
         await indexing.abort(error);
         throw error;
       }
     };
-    const { plan, id, job, newsroom, images, listing } = await planWrite().catch(async (error: unknown) => {
+    const { plan, id, job, newsroom, images, listed } = await planWrite().catch(async (error: unknown) => {
       await linking.stop();
       await fs.rm(staging, { recursive: true, force: true });
       throw error;
@@ -210,15 +211,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const saving = articleCache.save();
     saving.catch(() => undefined);
     // What the store held as the build began to plan that this build does not name; removed once its record is saved.
-    const unnamed = store.unnamed(part.record, [...plan.documents.values()].map((document) => document.key), listing);
-    unnamed.catch(() => undefined);
+    const unnamed = store.unnamed(part.record, [...plan.documents.values()].map((document) => document.key), listed);
     let written: WriteReport;
     try {
       written = await job.write(staging);
       if (!inPlace) await markOutputFolder(staging, id);
     } catch (error) {
-      // Nothing of a failed build goes on after it returns: its photos, its article cache and its listing settle first.
-      await Promise.all([images.stop(), saving.catch(() => undefined), unnamed.catch(() => undefined)]);
+      // Nothing of a failed build goes on after it returns: its photos and its article cache settle first.
+      await Promise.all([images.stop(), saving.catch(() => undefined)]);
       await fs.rm(staging, { recursive: true, force: true });
       throw error;
     }
@@ -227,7 +227,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     timer.lap("swap");
     // A slice's record is its part of the build; the id names the whole build.
     await store.writeRecord(part.record, part === plan ? id : undefined);
-    await store.remove(await unnamed);
+    await store.remove(unnamed);
     await saving;
     timer.lap("cache");
 

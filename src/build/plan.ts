@@ -179,9 +179,16 @@ export function planBuild(site: Pick<SitePlan, "pages" | "shards">, options: Pla
     // Each input is digested on its own, and the page by those digests: the same walk of its data,
     // and the record can say which input changed.
     // (Names are identifiers and digests base64url: the text joined below is unambiguous.)
-    const digests = Object.entries(spec.inputs as Record<string, unknown>).map(([name, value]) => [name, inputDigest(value)] as const);
-    const fingerprint = digestText(`${code}\n${spec.kind}\n${spec.path}\n${digests.map(([name, digest]) => `${name}=${digest}`).join(" ")}`);
-    const inputs = digests.map(([name, digest]) => `${name}=${digest.slice(0, INPUT_DIGEST_LENGTH)}`).join(" ");
+    let named = "";
+    let inputs = "";
+    const values = spec.inputs as Record<string, unknown>;
+    for (const name in values) {
+      const digest = inputDigest(values[name]);
+      const gap = inputs === "" ? "" : " ";
+      named += `${gap}${name}=${digest}`;
+      inputs += `${gap}${name}=${digest.slice(0, INPUT_DIGEST_LENGTH)}`;
+    }
+    const fingerprint = digestText(`${code}\n${spec.kind}\n${spec.path}\n${named}`);
     const before = previous?.pages.get(spec.path);
     // An article page is reusable only with its search document: a shard indexed again reads it.
     const storedHere = stored(fingerprint) && (spec.kind !== "article" || search.documents.get(spec.path)?.stored !== false);
@@ -244,7 +251,7 @@ export function pagesOfKind(pages: readonly PlannedPage[], kind: PageKind): Plan
 }
 
 /** Inputs named otherwise in the summary than in the code: as an editor would say what changed. */
-const INPUT_NAMES: Record<string, string> = { shell: "site", articles: "stories", entries: "corrections", xml: "entries", shards: "search shards", hidden: "hidden search entries", listPath: "list link" };
+const INPUT_NAMES: Record<string, string> = { shell: "site", articles: "stories", entries: "corrections", urls: "entries", shards: "search shards", hidden: "hidden search entries", listPath: "list link" };
 
 /**
  * "4 articles (1 article changed, 3 related changed), 3 sections (listing changed), 2 tags (new)":

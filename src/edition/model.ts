@@ -77,6 +77,14 @@ export interface Edition {
   site: Site;
 }
 
+/** An edition as its newsletter's archive lists it: its date, its lead's headline and how many stories. */
+export interface ArchivedEdition {
+  path: string;
+  dateLabel: string;
+  headline: string;
+  storyCount: number;
+}
+
 /** "/newsletter/2026/11/20/" for the single newsletter's "2026-11-20"; "/newsletter/<id>/2026/11/20/" for one of several. */
 export function editionPath(newsletter: Pick<Newsletter, "path">, day: string): string {
   return `${newsletter.path}${day.replace(/-/g, "/")}/`;
@@ -131,7 +139,19 @@ export function formatEditionDay(day: string, language: string, style: "long" | 
 
 /** The edition of `newsletter` dated `day`, or undefined when it has no stories. */
 export function buildEdition(site: Site, newsletter: Newsletter, teasers: readonly Teaser[], day: string, note?: EditorNote): Edition | undefined {
-  const articles = storiesInEdition(newsletter, teasers, day);
+  return editionOf(site, { newsletter, day, stories: storiesInEdition(newsletter, teasers, day), note });
+}
+
+/** What an edition is made of: its newsletter, its day, its stories (`storiesInEdition`) and the editors' note. */
+export interface EditionSource {
+  newsletter: Newsletter;
+  day: string;
+  stories: readonly Teaser[];
+  note?: EditorNote | undefined;
+}
+
+/** The edition made of `source`, or undefined when it has no stories. */
+export function editionOf(site: Site, { newsletter, day, stories: articles, note }: EditionSource): Edition | undefined {
   const leadTeaser = editionLead(articles, site.sections);
   if (!leadTeaser) return undefined;
   const locale = localeOf(site.language);

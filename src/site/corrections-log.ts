@@ -80,10 +80,9 @@ export function correctionsFeed(site: Site, entries: readonly CorrectionEntry[],
   };
 }
 
-/** The log's pages (/corrections/, /corrections/page/2/, …) and its feed. */
-export function correctionsPages(newsroom: Newsroom): PageSpec[] {
+/** The log's pages (/corrections/, /corrections/page/2/, …) and its feed, from every correction (`collectCorrections`). */
+export function correctionsPages(newsroom: Newsroom, entries: readonly CorrectionEntry[]): PageSpec[] {
   const { shell } = newsroom;
-  const entries = collectCorrections(newsroom.articles);
   const siteUpdated = newsroom.articles[0] && (newsroom.articles[0].updated ?? newsroom.articles[0].published).iso;
   const listings = paginate(entries, shell.site.pageSize, CORRECTIONS_PATH);
   return [

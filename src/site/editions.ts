@@ -12,8 +12,8 @@ import { pageHead } from "./seo/head.ts";
 import type { FeedLink } from "./head.ts";
 import { absoluteUrl, type Site } from "./site.ts";
 import { element, escapeXml, renderXml, textElement } from "./xml.ts";
-import { buildEdition, editionStories, type Edition } from "../edition/model.ts";
-import { editionDays, storiesInEdition } from "../edition/schedule.ts";
+import { buildEdition, editionOf, editionPath, editionStories, formatEditionDay, type Edition, type EditionSource } from "../edition/model.ts";
+import { editionDays, editionLead, storiesInEdition } from "../edition/schedule.ts";
 import { editionFeedPath, hasNewsletterIndex, NEWSLETTERS_PATH, type Newsletter } from "./newsletters.ts";
 import { localeOf } from "../i18n/index.ts";
 import { EditionArchive, EditionPage, NewsletterIndex } from "../../layouts/EditionPage.tsx";
@@ -74,14 +74,21 @@ function feedLink(site: Site, newsletter: Newsletter): FeedLink[] {
 
 /** One newsletter's edition pages, archive and feed. */
 function newsletterPages(shell: Shell, newsletter: Newsletter, teasers: readonly Teaser[], notes: EditorNotes, today: string): { pages: PageSpec[]; latest?: Edition } {
-  // Each edition is digested once, for its page, the archive and the feed; from what it is made of
-  // (the settings, its day, the editors' note and that day's stories, each digested already), not
-  // from its text: a newsroom has thousands of editions, and the plan digests them all each build.
-  const editionDigest = (edition: Edition) => digestOf({ site: shell.site, newsletter, day: edition.day, note: edition.note, stories: storiesInEdition(newsletter, teasers, edition.day) });
-  const editions = buildEditions(shell.site, newsletter, teasers, notes, today).map((edition) => withDigest(edition, editionDigest(edition)));
+  const { site } = shell;
+  // A newsroom has thousands of editions and the plan names every page each build, so an edition is
+  // planned by what it is made of (its day, note and stories, each story digested already) and made
+  // only when a page that shows it is rendered: the archive needs its lead's headline and its count.
+  const own = notes.get(newsletter.id);
+  const newsletterKey = digestOf(newsletter);
+  const sources = editionDays(newsletter, teasers, today).map((day) => {
+    const source: EditionSource = { newsletter, day, stories: storiesInEdition(newsletter, teasers, day), note: own?.get(day) };
+    return withDigest(source, digestOf({ newsletter: newsletterKey, day, note: source.note, stories: source.stories }));
+  });
+  const archived = sources.map(({ day, stories }) => ({ day, path: editionPath(newsletter, day), headline: editionLead(stories, site.sections)?.headline ?? "", storyCount: stories.length }));
   const pages = [
-    ...editions.map((edition) =>
-      page("edition", edition.path, { shell, edition }, ({ shell, edition }) => {
+    ...sources.map((source) =>
+      page("edition", editionPath(newsletter, source.day), { shell, edition: source }, ({ shell, edition: source }) => {
+        const edition = madeEdition(shell.site, source);
         const locale = localeOf(shell.site.language);
         const title = locale.t("edition.title", { newsletter: edition.newsletter.name, date: edition.dateLabel });
         return renderPage(
@@ -91,16 +98,30 @@ function newsletterPages(shell: Shell, newsletter: Newsletter, teasers: readonly
         );
       }),
     ),
-    page("edition-archive", newsletter.path, { shell, newsletter, editions }, ({ shell, newsletter, editions }) => {
+    page("edition-archive", newsletter.path, { shell, newsletter, editions: archived }, ({ shell, newsletter, editions }) => {
       const { site } = shell;
       const locale = localeOf(site.language);
       const description = locale.t("edition.archiveDescription", { newsletter: newsletter.name, site: site.name });
-      return renderPage(shell, { path: newsletter.path, title: newsletter.name, description, head: { ...pageHead(shell), feeds: feedLink(site, newsletter) } }, h(EditionArchive, { newsletter, editions, site }));
+      const listed = editions.map(({ day, ...edition }) => ({ ...edition, dateLabel: formatEditionDay(day, site.language) }));
+      return renderPage(shell, { path: newsletter.path, title: newsletter.name, description, head: { ...pageHead(shell), feeds: feedLink(site, newsletter) } }, h(EditionArchive, { newsletter, editions: listed, site }));
     }),
-    page("edition-feed", editionFeedPath(newsletter), { site: shell.site, newsletter, editions: editions.slice(0, MAX_FEED_EDITIONS) }, ({ site, newsletter, editions }) => renderEditionFeed(newsletter, editions, site)),
+    page("edition-feed", editionFeedPath(newsletter), { site, newsletter, editions: sources.slice(0, MAX_FEED_EDITIONS) }, ({ site, newsletter, editions }) =>
+      renderEditionFeed(
+        newsletter,
+        editions.map((source) => madeEdition(site, source)),
+        site,
+      ),
+    ),
   ];
-  const [latest] = editions;
-  return latest ? { pages, latest } : { pages };
+  const [first] = sources;
+  return first ? { pages, latest: madeEdition(site, first) } : { pages };
+}
+
+/** The edition of a planned day, which has stories (`editionDays`). */
+function madeEdition(site: Site, source: EditionSource): Edition {
+  const edition = editionOf(site, source);
+  if (!edition) throw new Error(`[editions] ${source.newsletter.id}'s edition of ${source.day} has no stories (a Dateline defect)`);
+  return edition;
 }
 
 /** Every newsletter's pages, and the page listing them when the settings have several. `now` sets which weekly editions have come. */

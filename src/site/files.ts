@@ -2,22 +2,22 @@
 // sitemap.xml and the Google News sitemap, robots.txt and the host's `_headers`.
 import type { Newsroom, Teaser } from "../content/types.ts";
 import { page, type PageSpec } from "./page.ts";
-import { collectTags, newestChange } from "./collections.ts";
+import { newestChange, type Tag } from "./collections.ts";
+import type { Moment } from "../dates.ts";
 import { articlesByScope, buildFeed } from "./feeds/feed.ts";
 import { renderAtom } from "./feeds/atom.ts";
 import { renderJsonFeed } from "./feeds/json-feed.ts";
 import { feedPath, feedScopes } from "./feeds/links.ts";
-import { MAX_SITEMAP_URLS, renderUrlset, sitemapFiles, sitemapUrls } from "./sitemaps/sitemap.ts";
+import { MAX_SITEMAP_URLS, renderSitemapFile, renderUrlset, sitemapFiles, sitemapUrls } from "./sitemaps/sitemap.ts";
 import { MAX_NEWS_URLS, newsSitemapItems, renderNewsUrlset } from "./sitemaps/news.ts";
 import { NEWS_SITEMAP_PATH, SITEMAP_PATH, robotsTxt } from "./sitemaps/robots.ts";
 import { renderHeaders } from "./headers.ts";
-import { collectCorrections } from "./corrections-log.ts";
 
 /** Atom and JSON Feed for the site, each section, each topic and each author: their newest articles in full. */
-export function feedFiles(newsroom: Newsroom): PageSpec[] {
+export function feedFiles(newsroom: Newsroom, tags: readonly Tag[]): PageSpec[] {
   const { site } = newsroom;
   const siteUpdated = newestChange(newsroom.articles)?.iso;
-  const topics = collectTags(newsroom.articles.map((article) => article.teaser)).map(({ slug, name, path }) => ({ slug, name, path }));
+  const topics = tags.map(({ slug, name, path }) => ({ slug, name, path }));
   const scopes = feedScopes(site, newsroom.authors, topics);
   const followed = articlesByScope(scopes, newsroom.articles);
   return scopes.flatMap((scope, index) => {
@@ -36,15 +36,18 @@ export function feedFiles(newsroom: Newsroom): PageSpec[] {
  * sitemap.xml (split past 50,000 URLs) and the News sitemap, whose window is the one output that
  * depends on the clock: `now` is the build's.
  */
-export function sitemapFilesOf(newsroom: Newsroom, teasers: readonly Teaser[], now: Date): PageSpec[] {
+export function sitemapFilesOf(newsroom: Newsroom, listed: { teasers: readonly Teaser[]; tags: readonly Tag[]; newestCorrection: Moment | undefined }, now: Date): PageSpec[] {
   const { site } = newsroom;
-  const urls = sitemapUrls(site, teasers, newsroom.authors, { pages: newsroom.pages, corrections: collectCorrections(newsroom.articles)[0]?.date });
+  const { teasers } = listed;
+  const urls = sitemapUrls(site, teasers, newsroom.authors, { pages: newsroom.pages, corrections: listed.newestCorrection, tags: listed.tags });
   const news = newsSitemapItems(teasers, now, site);
-  // Sitemaps are cheap to print and depend on every article: they are printed while planning, and
-  // the plan compares the XML itself.
+  // A sitemap depends on every article, but only on its URL and last change (the News sitemap, on
+  // the window's stories): its entries are its inputs, and an edit that moves neither prints none.
   return [
-    ...sitemapFiles(site, SITEMAP_PATH, urls, MAX_SITEMAP_URLS, renderUrlset).map((file) => page("sitemap", file.path, { xml: file.xml }, ({ xml }) => xml)),
-    ...sitemapFiles(site, NEWS_SITEMAP_PATH, news, MAX_NEWS_URLS, (items) => renderNewsUrlset(items, site)).map((file) => page("sitemap", file.path, { xml: file.xml }, ({ xml }) => xml)),
+    ...sitemapFiles(site, SITEMAP_PATH, urls, MAX_SITEMAP_URLS).map((file) => page("sitemap", file.path, { urls: file }, ({ urls }) => renderSitemapFile(urls, renderUrlset))),
+    ...sitemapFiles(site, NEWS_SITEMAP_PATH, news, MAX_NEWS_URLS).map((file) =>
+      page("sitemap", file.path, { site, urls: file }, ({ site, urls }) => renderSitemapFile(urls, (items) => renderNewsUrlset(items, site))),
+    ),
   ];
 }
 

@@ -9,7 +9,8 @@ import { editionPages } from "./editions.ts";
 import { feedFiles, headersFile, robotsFile, sitemapFilesOf } from "./files.ts";
 import { planSearchShards, searchPage, type SearchShard } from "./search.ts";
 import { standalonePages } from "./standalone.ts";
-import { correctionsPages } from "./corrections-log.ts";
+import { collectCorrections, correctionsPages } from "./corrections-log.ts";
+import { collectTags } from "./collections.ts";
 import { adminPages } from "./admin.ts";
 import { rankRelatedStories, type RelatedRanking } from "./related.ts";
 
@@ -41,15 +42,18 @@ export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
   const teasers = newsroom.articles.map((article) => article.teaser);
   const shards = options.shards ?? searchShardsOf(newsroom);
   const related = rankRelatedStories(teasers, options.related);
+  // Collected once for every page that lists them: the topics' pages, feeds and sitemap; the log and the sitemap.
+  const tags = collectTags(teasers);
+  const corrections = collectCorrections(newsroom.articles);
   return {
     pages: [
-      ...htmlPages(newsroom, options.now, related),
+      ...htmlPages(newsroom, { now: options.now, related, tags }),
       ...standalonePages(newsroom),
-      ...correctionsPages(newsroom),
+      ...correctionsPages(newsroom, corrections),
       searchPage(newsroom.shell, shards),
       ...editionPages(newsroom.shell, teasers, options.notes, options.now),
-      ...feedFiles(newsroom),
-      ...sitemapFilesOf(newsroom, teasers, options.now),
+      ...feedFiles(newsroom, tags),
+      ...sitemapFilesOf(newsroom, { teasers, tags, newestCorrection: corrections[0]?.date }, options.now),
       robotsFile(newsroom),
       headersFile(newsroom),
       ...adminPages(newsroom),

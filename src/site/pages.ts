@@ -4,7 +4,7 @@ import { h } from "preact";
 import type { Article, Newsroom, Shell, Teaser } from "../content/types.ts";
 import { renderPage } from "./document.ts";
 import { page, type PageSpec } from "./page.ts";
-import { archiveMonths, authorsWithCounts, collectTags, paginateStable, teasersByAuthor, teasersInSection, videoStories, type Listing } from "./collections.ts";
+import { archiveMonths, authorsWithCounts, paginateStable, teasersByAuthor, teasersInSection, videoStories, type Listing, type Tag } from "./collections.ts";
 import { relatedOf, type RelatedPlaces } from "./related.ts";
 import { planFront } from "./front-page.ts";
 import { dayIn, formatMoment, machineMoment, monthTitle } from "../dates.ts";
@@ -167,9 +167,8 @@ function sectionPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[
   );
 }
 
-function tagPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[] {
+function tagPages(newsroom: Newsroom, tags: readonly Tag[]): PageSpec[] {
   const { shell } = newsroom;
-  const tags = collectTags(teasers);
   const index = page("tag-index", "/tags/", { shell, tags: tags.map(({ name, path, teasers }) => ({ name, path, count: teasers.length })) }, ({ shell, tags }) => {
     const locale = localeOf(shell.site.language);
     const meta = { path: "/tags/", title: locale.t("topics.title"), description: locale.t("topics.description", { site: shell.site.name }), head: pageHead(shell) };
@@ -265,15 +264,15 @@ function notFoundPage(shell: Shell): PageSpec {
 
 /**
  * Every HTML page but the search page and the editions: articles first, then the listings. `now` dates
- * the front page's masthead; `related` is the stories' related stories (`rankRelatedStories`).
+ * the front page's masthead; `related` is the stories' related stories (`rankRelatedStories`); `tags` their topics (`collectTags`).
  */
-export function htmlPages(newsroom: Newsroom, now: Date, related: RelatedPlaces): PageSpec[] {
+export function htmlPages(newsroom: Newsroom, { now, related, tags }: { now: Date; related: RelatedPlaces; tags: readonly Tag[] }): PageSpec[] {
   const teasers = newsroom.articles.map((article) => article.teaser);
   return [
     ...articlePages(newsroom, related),
     ...frontPages(newsroom, teasers, now),
     ...sectionPages(newsroom, teasers),
-    ...tagPages(newsroom, teasers),
+    ...tagPages(newsroom, tags),
     ...authorPages(newsroom, teasers),
     ...archivePages(newsroom, teasers),
     notFoundPage(newsroom.shell),

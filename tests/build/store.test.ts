@@ -28,7 +28,7 @@ describe("BuildStore", () => {
     const [output, stored] = await Promise.all([fs.stat(page), fs.stat(store.pageFile("fingerprintA"))]);
     expect(stored.ino).toBe(output.ino);
     expect(await fs.readFile(store.searchFile("documentA"), "utf8")).toBe("<article>one</article>");
-    const found = (await store.list()).names;
+    const found = store.list().names;
     expect([...found].sort()).toEqual(["documentA.search", "fingerprintA"]);
     expect([BuildStore.holdsDocument(found, "documentA"), BuildStore.holdsDocument(found, "fingerprintA")]).toEqual([true, false]);
   });
@@ -60,8 +60,8 @@ describe("BuildStore", () => {
     }
     const withShard = { ...record, shards: new Map([["2026", "fp-kept-shard"]]) };
     // Dropped: the page and the document no one names, and the shard with its two files.
-    expect(await store.remove(await store.unnamed(withShard, ["doc-keep"]))).toBe(5);
-    expect([...(await store.list()).names].sort()).toEqual(["doc-keep.search", "fp-keep", "fp-kept-shard"]);
+    expect(await store.remove(store.unnamed(withShard, ["doc-keep"]))).toBe(5);
+    expect([...store.list().names].sort()).toEqual(["doc-keep.search", "fp-keep", "fp-kept-shard"]);
     expect(fsSync.existsSync(store.shardContentsFile("fp-kept-shard")) && fsSync.existsSync(store.shardPostingsFile("fp-kept-shard"))).toBe(true);
     await fs.writeFile(path.join(store.dir, "record.v8"), "not a record");
     expect(await store.readRecord()).toBeUndefined();
@@ -84,6 +84,27 @@ describe("BuildStore", () => {
     }
   });
 
+  it("keeps pages in 64 folders by their fingerprint's first character, and removes the folders of the older two-character layout whole", async () => {
+    const store = new BuildStore(path.join(root, "cache"));
+    const page = path.join(root, "page.html");
+    await fs.writeFile(page, "page");
+    store.keepPages([[page, "Ab12"]]);
+    expect(path.relative(store.dir, store.pageFile("Ab12"))).toBe(path.join("pages", "A", "Ab12"));
+    // An older store: fingerprints in folders of two characters. None is ever reused (a page's
+    // fingerprint names the code that made it); the folders go at the next build's end.
+    const stray = path.join(store.dir, "pages", "Ab");
+    await fs.mkdir(stray);
+    await fs.writeFile(path.join(stray, "Ab12"), "old page");
+    const listing = store.list();
+    expect([...listing.names]).toEqual(["Ab12"]);
+    expect(listing.folders).toEqual([["A", ["Ab12"]]]);
+    const record = { pages: new Map([["/", "Ab12"]]), shards: new Map<string, string>() };
+    expect(store.unnamed(record, [], listing)).toEqual([stray]);
+    expect(await store.remove(store.unnamed(record, [], listing))).toBe(1);
+    expect(fsSync.readdirSync(path.join(store.dir, "pages"))).toEqual(["A"]);
+    expect(await fs.readFile(store.pageFile("Ab12"), "utf8")).toBe("page");
+  });
+
   it("lists what a build does not name while it runs, and removes only that once the build is done", async () => {
     const store = new BuildStore(path.join(root, "cache"));
     const keep = async (name: string) => {
@@ -96,15 +117,15 @@ describe("BuildStore", () => {
     const record = { pages: new Map([["/same/", "fp-same"], ["/new/", "fp-new"]]), shards: new Map<string, string>() };
     // A build lists the store once, before it plans, and takes both what it may reuse and what it
     // does not name from that listing.
-    const listing = await store.list();
+    const listing = store.list();
     expect([...listing.names].sort()).toEqual(["fp-old", "fp-same"]);
-    const unnamed = await store.unnamed(record);
+    const unnamed = store.unnamed(record);
     // The build goes on: a page it names is kept after the listing.
     await keep("new");
-    expect(await store.unnamed(record, [], listing)).toEqual(unnamed);
+    expect(store.unnamed(record, [], listing)).toEqual(unnamed);
     expect(unnamed).toEqual([store.pageFile("fp-old")]);
     expect(await store.remove(unnamed)).toBe(1);
-    expect([...(await store.list()).names].sort()).toEqual(["fp-new", "fp-same"]);
+    expect([...store.list().names].sort()).toEqual(["fp-new", "fp-same"]);
   });
 
   it("keeps a whole build's id with its record, by which the next build knows its output without digesting the record", async () => {

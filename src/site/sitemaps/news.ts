@@ -23,19 +23,30 @@ export function articlesInNewsWindow(articles: readonly Teaser[], now: Date): Te
   return articles.filter((article) => article.type !== "sponsored" && article.published.epoch >= start && article.published.epoch <= end);
 }
 
-/** One entry of the News sitemap: a story in the window, with its news tags; or only a URL. */
-export type NewsSitemapItem = { teaser: Teaser; news: boolean } | { loc: string };
+/** One entry of the News sitemap as it is printed: a story in the window with its news tags, or only a URL. */
+export interface NewsSitemapEntry {
+  loc: string;
+  news?: { publicationDate: string; title: string };
+}
+
+/** A story's entry in the News sitemap; `news`: with its news tags (a story in the window). */
+export function newsSitemapEntry(article: Teaser, site: Pick<Site, "origin" | "pathPrefix">, news: boolean): NewsSitemapEntry {
+  const loc = absoluteUrl(site, article.path);
+  // A date without a time is published as a date: W3C format allows it, and no reader is told of a midnight that never was.
+  return news ? { loc, news: { publicationDate: machineMoment(article.published), title: article.headline } } : { loc };
+}
 
 /**
- * The News sitemap's entries. A sitemap must list at least one URL (the sitemaps.org schema), and
- * Google asks that stories older than two days lose their news tags: so a window without stories
- * lists the newest story as a plain URL, or the front page on a site with none yet.
+ * The News sitemap's entries, as printed (a page's inputs: an edit the sitemap does not show prints
+ * none). A sitemap must list at least one URL (the sitemaps.org schema), and Google asks that stories
+ * older than two days lose their news tags: so a window without stories lists the newest story as a
+ * plain URL, or the front page on a site with none yet.
  */
-export function newsSitemapItems(articles: readonly Teaser[], now: Date, site: Pick<Site, "origin" | "pathPrefix">): NewsSitemapItem[] {
+export function newsSitemapItems(articles: readonly Teaser[], now: Date, site: Pick<Site, "origin" | "pathPrefix">): NewsSitemapEntry[] {
   const inWindow = articlesInNewsWindow(articles, now);
-  if (inWindow.length > 0) return inWindow.map((teaser) => ({ teaser, news: true }));
+  if (inWindow.length > 0) return inWindow.map((teaser) => newsSitemapEntry(teaser, site, true));
   const newest = articles.find((article) => article.published.epoch <= now.getTime());
-  return [newest ? { teaser: newest, news: false } : { loc: absoluteUrl(site, "/") }];
+  return [newest ? newsSitemapEntry(newest, site, false) : { loc: absoluteUrl(site, "/") }];
 }
 
 /**
@@ -48,31 +59,27 @@ export function newsLanguage(tag: string): string {
   return subtags.some((subtag) => ["hant", "tw", "hk", "mo"].includes(subtag)) ? "zh-tw" : "zh-cn";
 }
 
-export function renderNewsUrlset(items: readonly NewsSitemapItem[], site: Pick<Site, "origin" | "pathPrefix" | "name" | "language">): string {
+export function renderNewsUrlset(entries: readonly NewsSitemapEntry[], site: Pick<Site, "name" | "language">): string {
   const language = newsLanguage(site.language);
   return renderXml(
     element(
       "urlset",
       { xmlns: SITEMAP_NAMESPACE, "xmlns:news": NEWS_NAMESPACE },
-      ...items.map((item) => {
-        if ("loc" in item) return element("url", {}, textElement("loc", item.loc));
-        const article = item.teaser;
-        return element(
+      ...entries.map(({ loc, news }) =>
+        element(
           "url",
           {},
-          textElement("loc", absoluteUrl(site, article.path)),
-          item.news &&
+          textElement("loc", loc),
+          news &&
             element(
               "news:news",
               {},
               element("news:publication", {}, textElement("news:name", site.name), textElement("news:language", language)),
-              // A date without a time is published as a date: W3C format allows it, and no reader is told of a midnight that never was.
-              textElement("news:publication_date", machineMoment(article.published)),
-              textElement("news:title", article.headline),
+              textElement("news:publication_date", news.publicationDate),
+              textElement("news:title", news.title),
             ),
-        );
-      }),
+        ),
+      ),
     ),
   );
 }
-

@@ -3,7 +3,7 @@
 // matter, so two builds of one newsroom match.
 import type { AuthorRef, Teaser } from "../../content/types.ts";
 import type { Moment } from "../../dates.ts";
-import { collectTags, lastChange, tagSlugs } from "../collections.ts";
+import { collectTags, lastChange, tagSlugs, type Tag } from "../collections.ts";
 import { absoluteUrl, type Site } from "../site.ts";
 import { element, renderXml, textElement } from "../xml.ts";
 import { CORRECTIONS_PATH } from "../corrections-log.ts";
@@ -60,6 +60,8 @@ export interface SitemapExtras {
   pages?: readonly { path: string; updated?: Moment | undefined }[];
   /** The corrections log's newest correction, when there is a log to list. */
   corrections?: Moment | undefined;
+  /** The stories' topics, when collected already (`collectTags` of the same stories). */
+  tags?: readonly Tag[];
 }
 
 /**
@@ -68,12 +70,12 @@ export interface SitemapExtras {
  * correction), then every article (its last change: `updated`, a correction or a live update).
  */
 export function sitemapUrls(site: Site, teasers: readonly Teaser[], authors: readonly AuthorRef[], extras: SitemapExtras = {}): SitemapUrl[] {
-  const { pages = [], corrections } = extras;
+  const { pages = [], corrections, tags = collectTags(teasers) } = extras;
   const newest = newestChanges(teasers);
   return [
     listPage(site, "/", newest.all),
     ...site.sections.map((section) => listPage(site, section.path, newest.bySection.get(section.slug))),
-    ...collectTags(teasers).map((tag) => listPage(site, tag.path, newest.byTag.get(tag.slug))),
+    ...tags.map((tag) => listPage(site, tag.path, newest.byTag.get(tag.slug))),
     ...authors.map((author) => listPage(site, author.path, newest.byAuthor.get(author.id))),
     ...pages.map((page) => ({ loc: absoluteUrl(site, page.path), ...(page.updated && { lastmod: formatLastmod(page.updated) }) })),
     ...(corrections ? [{ loc: absoluteUrl(site, CORRECTIONS_PATH), lastmod: formatLastmod(corrections) }] : []),
@@ -95,21 +97,23 @@ export function renderSitemapIndex(locs: readonly string[]): string {
   return renderXml(element("sitemapindex", { xmlns: SITEMAP_NAMESPACE }, ...locs.map((loc) => element("sitemap", {}, textElement("loc", loc)))));
 }
 
-export interface SitemapFile {
-  /** Site path: "/sitemap.xml", "/news-sitemap-2.xml". */
-  path: string;
-  xml: string;
-}
+/** One file of a sitemap: a part of its items, or the index naming the parts' URLs. */
+export type SitemapFile<T> = { path: string; items: readonly T[] } | { path: string; index: readonly string[] };
 
 /**
  * One file at `sitePath` while the items fit in `max`; past that, numbered files beside it
  * ("/news-sitemap-1.xml", …) and a sitemap index at `sitePath`, so robots.txt never changes.
  */
-export function sitemapFiles<T>(site: Pick<Site, "origin" | "pathPrefix">, sitePath: string, items: readonly T[], max: number, render: (items: readonly T[]) => string): SitemapFile[] {
-  if (items.length <= max) return [{ path: sitePath, xml: render(items) }];
-  const parts: SitemapFile[] = [];
+export function sitemapFiles<T>(site: Pick<Site, "origin" | "pathPrefix">, sitePath: string, items: readonly T[], max: number): SitemapFile<T>[] {
+  if (items.length <= max) return [{ path: sitePath, items }];
+  const parts: { path: string; items: readonly T[] }[] = [];
   for (let start = 0; start < items.length; start += max) {
-    parts.push({ path: sitePath.replace(/\.xml$/, `-${parts.length + 1}.xml`), xml: render(items.slice(start, start + max)) });
+    parts.push({ path: sitePath.replace(/\.xml$/, `-${parts.length + 1}.xml`), items: items.slice(start, start + max) });
   }
-  return [{ path: sitePath, xml: renderSitemapIndex(parts.map((part) => absoluteUrl(site, part.path))) }, ...parts];
+  return [{ path: sitePath, index: parts.map((part) => absoluteUrl(site, part.path)) }, ...parts];
+}
+
+/** A sitemap file's XML: its items by `render`, or the index. */
+export function renderSitemapFile<T>(file: SitemapFile<T>, render: (items: readonly T[]) => string): string {
+  return "index" in file ? renderSitemapIndex(file.index) : render(file.items);
 }
