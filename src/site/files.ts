@@ -34,12 +34,12 @@ export function feedFiles(newsroom: Newsroom, tags: readonly Tag[]): PageSpec[] 
 
 /**
  * sitemap.xml (split past 50,000 URLs) and the News sitemap, whose window is the one output that
- * depends on the clock: `now` is the build's.
+ * depends on the clock: `now` is the build's. From the stories, their topics (`collectTags`) and the
+ * newest correction, as the plan collected them.
  */
-export function sitemapFilesOf(newsroom: Newsroom, listed: { teasers: readonly Teaser[]; tags: readonly Tag[]; newestCorrection: Moment | undefined }, now: Date): PageSpec[] {
+export function sitemapFilesOf(newsroom: Newsroom, { teasers, tags, newestCorrection }: { teasers: readonly Teaser[]; tags: readonly Tag[]; newestCorrection: Moment | undefined }, now: Date): PageSpec[] {
   const { site } = newsroom;
-  const { teasers } = listed;
-  const urls = sitemapUrls(site, teasers, newsroom.authors, { pages: newsroom.pages, corrections: listed.newestCorrection, tags: listed.tags });
+  const urls = sitemapUrls(site, teasers, newsroom.authors, { pages: newsroom.pages, corrections: newestCorrection, tags });
   const news = newsSitemapItems(teasers, now, site);
   // A sitemap depends on every article, but only on its URL and last change (the News sitemap, on
   // the window's stories): its entries are its inputs, and an edit that moves neither prints none.
