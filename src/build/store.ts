@@ -54,12 +54,14 @@ function keptRanking(stored: unknown): BuildRecord["related"] {
  */
 const FOLDER_CHARACTERS = 1;
 
-/** A folder's names; none when it is not there. */
-function readdirOrNone(dir: string): string[] {
+/** A folder's names; none when it is not there; undefined when it is not a folder. */
+function readdirOrNone(dir: string): string[] | undefined {
   try {
     return fsSync.readdirSync(dir);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return [];
+    if (code === "ENOTDIR") return undefined;
     throw error;
   }
 }
@@ -70,7 +72,7 @@ export interface StoredListing {
   names: Set<string>;
   /** The names in each of the pages' folders (a fan-out by the fingerprint's first character), by folder. */
   folders: (readonly [string, string[]])[];
-  /** Folders of the pages' folder of another layout (an older Dateline's two-character fan-out): nothing a build names is in them. */
+  /** What else the pages' folder holds (an older Dateline's two-character folders, a stray file): nothing a build names is in them. */
   strayFolders: string[];
   /** The names in the shards' folder (shards, what each holds, leftovers). */
   shards: string[];
@@ -160,16 +162,16 @@ export class BuildStore {
     const names = new Set<string>();
     const folders: (readonly [string, string[]])[] = [];
     const strayFolders: string[] = [];
-    for (const prefix of readdirOrNone(this.pagesDir)) {
-      if (prefix.length !== FOLDER_CHARACTERS) {
+    for (const prefix of readdirOrNone(this.pagesDir) ?? []) {
+      const inFolder = prefix.length === FOLDER_CHARACTERS ? readdirOrNone(path.join(this.pagesDir, prefix)) : undefined;
+      if (!inFolder) {
         strayFolders.push(path.join(this.pagesDir, prefix));
         continue;
       }
-      const inFolder = readdirOrNone(path.join(this.pagesDir, prefix));
       for (const name of inFolder) names.add(name);
       folders.push([prefix, inFolder]);
     }
-    const shards = readdirOrNone(this.shardsDir);
+    const shards = readdirOrNone(this.shardsDir) ?? [];
     for (const name of shards) if (!name.includes(".")) names.add(name);
     return { names, folders, strayFolders, shards };
   }

@@ -12,7 +12,7 @@ import { pageHead } from "./seo/head.ts";
 import type { FeedLink } from "./head.ts";
 import { absoluteUrl, type Site } from "./site.ts";
 import { element, escapeXml, renderXml, textElement } from "./xml.ts";
-import { buildEdition, editionOf, editionPath, editionStories, formatEditionDay, type Edition, type EditionSource } from "../edition/model.ts";
+import { editionOf, editionPath, editionStories, formatEditionDay, type Edition, type EditionSource } from "../edition/model.ts";
 import { editionDays, editionLead, storiesInEdition } from "../edition/schedule.ts";
 import { editionFeedPath, hasNewsletterIndex, NEWSLETTERS_PATH, type Newsletter } from "./newsletters.ts";
 import { localeOf } from "../i18n/index.ts";
@@ -21,10 +21,15 @@ import { EditionArchive, EditionPage, NewsletterIndex } from "../../layouts/Edit
 /** Entries in a feed of editions: the newest only. */
 export const MAX_FEED_EDITIONS = 30;
 
-/** Every edition of a newsletter, newest first, with the editors' notes; none dated after `today`. */
-export function buildEditions(site: Site, newsletter: Newsletter, teasers: readonly Teaser[], notes: EditorNotes = new Map(), today?: string): Edition[] {
+/** What each edition of a newsletter is made of, newest first, with the editors' notes; none dated after `today`. */
+export function editionSources(newsletter: Newsletter, teasers: readonly Teaser[], notes: EditorNotes = new Map(), today?: string): EditionSource[] {
   const own = notes.get(newsletter.id);
-  return editionDays(newsletter, teasers, today).flatMap((day) => buildEdition(site, newsletter, teasers, day, own?.get(day)) ?? []);
+  return editionDays(newsletter, teasers, today).map((day) => ({ newsletter, day, stories: storiesInEdition(newsletter, teasers, day), note: own?.get(day) }));
+}
+
+/** Every edition of a newsletter, newest first, with the editors' notes; none dated after `today`. */
+export function buildEditions(site: Site, newsletter: Newsletter, teasers: readonly Teaser[], notes?: EditorNotes, today?: string): Edition[] {
+  return editionSources(newsletter, teasers, notes, today).map((source) => madeEdition(site, source));
 }
 
 /** A newsletter's Atom feed of editions: one entry per edition, its headlines as the content. */
@@ -78,13 +83,11 @@ function newsletterPages(shell: Shell, newsletter: Newsletter, teasers: readonly
   // A newsroom has thousands of editions and the plan names every page each build, so an edition is
   // planned by what it is made of (its day, note and stories, each story digested already) and made
   // only when a page that shows it is rendered: the archive needs its lead's headline and its count.
-  const own = notes.get(newsletter.id);
   const newsletterKey = digestOf(newsletter);
-  const sources = editionDays(newsletter, teasers, today).map((day) => {
-    const source: EditionSource = { newsletter, day, stories: storiesInEdition(newsletter, teasers, day), note: own?.get(day) };
-    return withDigest(source, digestOf({ newsletter: newsletterKey, day, note: source.note, stories: source.stories }));
-  });
-  const archived = sources.map(({ day, stories }) => ({ day, path: editionPath(newsletter, day), headline: editionLead(stories, site.sections)?.headline ?? "", storyCount: stories.length }));
+  const sources = editionSources(newsletter, teasers, notes, today).map((source) =>
+    withDigest(source, digestOf({ newsletter: newsletterKey, day: source.day, note: source.note, stories: source.stories })),
+  );
+  const archived = sources.map((source) => ({ day: source.day, path: editionPath(newsletter, source.day), headline: plannedLead(site, source).headline, storyCount: source.stories.length }));
   const pages = [
     ...sources.map((source) =>
       page("edition", editionPath(newsletter, source.day), { shell, edition: source }, ({ shell, edition: source }) => {
@@ -117,11 +120,18 @@ function newsletterPages(shell: Shell, newsletter: Newsletter, teasers: readonly
   return first ? { pages, latest: madeEdition(site, first) } : { pages };
 }
 
-/** The edition of a planned day, which has stories (`editionDays`). */
+/** The edition of a planned day, which has stories (`editionDays` lists only such days). */
 function madeEdition(site: Site, source: EditionSource): Edition {
-  const edition = editionOf(site, source);
-  if (!edition) throw new Error(`[editions] ${source.newsletter.id}'s edition of ${source.day} has no stories (a Dateline defect)`);
-  return edition;
+  return editionOf(site, source) ?? noStories(source);
+}
+
+/** The lead story of a planned day's edition. */
+function plannedLead(site: Site, source: EditionSource): Teaser {
+  return editionLead(source.stories, site.sections) ?? noStories(source);
+}
+
+function noStories(source: EditionSource): never {
+  throw new Error(`[editions] ${source.newsletter.id}'s edition of ${source.day} has no stories (a Dateline defect: the schedule lists only days with stories)`);
 }
 
 /** Every newsletter's pages, and the page listing them when the settings have several. `now` sets which weekly editions have come. */

@@ -105,6 +105,21 @@ describe("BuildStore", () => {
     expect(await fs.readFile(store.pageFile("Ab12"), "utf8")).toBe("page");
   });
 
+  it("lists a file where a page folder should be (a cache restored from elsewhere) as stray, and removes it, instead of failing", async () => {
+    const store = new BuildStore(path.join(root, "cache"));
+    const page = path.join(root, "page.html");
+    await fs.writeFile(page, "page");
+    store.keepPages([[page, "Ab12"]]);
+    const strayFile = path.join(store.dir, "pages", "B");
+    await fs.writeFile(strayFile, "not a folder");
+    const listing = store.list();
+    expect(listing.folders).toEqual([["A", ["Ab12"]]]);
+    const record = { pages: new Map([["/", "Ab12"]]), shards: new Map<string, string>() };
+    expect(store.unnamed(record, [], listing)).toEqual([strayFile]);
+    expect(await store.remove(store.unnamed(record, [], listing))).toBe(1);
+    expect(fsSync.existsSync(strayFile)).toBe(false);
+  });
+
   it("lists what a build does not name while it runs, and removes only that once the build is done", async () => {
     const store = new BuildStore(path.join(root, "cache"));
     const keep = async (name: string) => {
