@@ -67,14 +67,14 @@ describe("npm run cms", () => {
 
   it("tells a site without a cms block how to add one", async () => {
     const plain = await makeSite("base");
-    const result = spawnSync(process.execPath, ["--import", "tsx/esm", "src/cli/cms.ts", `--input=${plain.contentDir}`], { cwd: REPO, encoding: "utf8", timeout: 60_000 });
+    const result = spawnSync(process.execPath, ["src/cli/launch.mjs", "src/cli/cms.ts", `--input=${plain.contentDir}`], { cwd: REPO, encoding: "utf8", timeout: 60_000 });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("has no cms block, so the site has no /admin/: add one (cms: { repo: owner/name }), see docs/cms.md");
   });
 
   it("refuses what npm start refuses, and a backend port that is no port, with exit status 2 and no stack", async () => {
     const own = await makeSite("cms");
-    const run = (...args: string[]) => spawnSync(process.execPath, ["--import", "tsx/esm", "src/cli/cms.ts", `--input=${own.contentDir}`, ...args], { cwd: REPO, encoding: "utf8", timeout: 60_000 });
+    const run = (...args: string[]) => spawnSync(process.execPath, ["src/cli/launch.mjs", "src/cli/cms.ts", `--input=${own.contentDir}`, ...args], { cwd: REPO, encoding: "utf8", timeout: 60_000 });
     const badPort = run("--backend-port=eighty");
     expect([badPort.status, badPort.stderr.trim()]).toEqual([2, `--backend-port must be a port number, not "eighty"\nusage: npm run cms -- [--input content] [--output .preview] [--port 8080] [--backend-port 8081]`]);
     const intoContent = run(`--output=${own.contentDir}`, `--backend-port=${await freePort()}`);

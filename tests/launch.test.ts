@@ -1,11 +1,14 @@
-// Issue 16: `npm run new` and `npm run check:content` start through src/cli/launch.mjs, which runs the
-// command with Node's own type stripping where Node has it (22.18+) and through tsx elsewhere. Either
-// way the command runs as itself: its arguments, its output and its exit code.
+// src/cli/launch.mjs starts the TypeScript commands npm runs (`start`, `cms`, `edition`, `new`,
+// `check:content`): compiled into one module with everything of ours it imports, kept beside
+// `npm run build`'s (src/cli/compiled-command.js), else through tsx. Either way the command runs as
+// itself: its arguments, its output and its exit code.
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { compiledCommand } from "../src/cli/compiled-command.js";
 import { FIXTURES, REPO } from "./helpers/site.ts";
 
 const run = (...args: string[]) =>
@@ -14,19 +17,35 @@ const run = (...args: string[]) =>
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
 
-describe("the editor commands' launcher", () => {
-  it("is what npm runs for new and check:content", () => {
+describe("the commands' launcher", () => {
+  it("is what npm runs for every command written in TypeScript but the build", () => {
     const { scripts } = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(scripts["start"]).toBe("node src/cli/launch.mjs src/cli/preview.ts");
+    expect(scripts["cms"]).toBe("node src/cli/launch.mjs src/cli/cms.ts");
+    expect(scripts["edition"]).toBe("node src/cli/launch.mjs src/cli/edition.ts");
     expect(scripts["new"]).toBe("node src/cli/launch.mjs src/cli/new-article.ts");
     expect(scripts["check:content"]).toBe("node src/cli/launch.mjs src/cli/check-content.ts");
   });
 
-  it("runs the command with its arguments and exit code, on this Node" + ((process.features as { typescript?: unknown }).typescript ? " (type stripping)" : " (tsx)"), async () => {
+  it("runs the command compiled, with its arguments and exit code", async () => {
     const valid = await run("src/cli/check-content.ts", "--content", path.join(FIXTURES, "base"));
     expect(valid.code).toBe(0);
     expect(valid.stderr).toMatch(/^\[dateline\] content is valid: 2 articles, 2 authors/);
     const usage = await run("src/cli/check-content.ts", "--format", "xml");
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--format must be one of text, github, not "xml"');
+    // The launcher compiled it (or found it compiled) for this checkout: its manifest is there, naming a
+    // module that is there, made from this code (asked now, the same module: nothing made anew).
+    const cache = path.join(REPO, "node_modules", ".cache", "dateline");
+    const manifests = readdirSync(cache).filter((file) => /^check-content-[\w-]+\.json$/.test(file));
+    const ours = manifests.map((file) => JSON.parse(readFileSync(path.join(cache, file), "utf8")) as { root: string; module: string }).find((manifest) => manifest.root === REPO);
+    expect(ours && existsSync(path.join(cache, ours.module))).toBe(true);
+    expect(await compiledCommand("src/cli/check-content.ts")).toBe(pathToFileURL(path.join(cache, ours?.module ?? "")).href);
+  });
+
+  it("runs a command whose modules hold JSX (the edition's email), compiled", async () => {
+    const usage = await run("src/cli/edition.ts", "--date", "yesterday");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("usage: npm run edition");
   });
 });

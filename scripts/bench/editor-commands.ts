@@ -1,8 +1,10 @@
 // How long an editor waits for each command (issue 16): `npm run new`, `npm run check:content` and
 // the first page of `npm start` on the sample newsroom, and `check:content` of a synthetic archive
 // (10,000 articles by default), medians of a few runs, each a fresh process as an editor starts it.
-// It also says where start-up goes (Node itself, registering tsx, loading each command's modules) and
-// what compiling ahead of time would save (the same command bundled with esbuild: measured, not shipped).
+// Each command is timed as npm starts it (src/cli/launch.mjs: compiled into one module, kept per
+// version of the code) and, beside it, through tsx and with Node's type stripping, how it started
+// before; it also says where start-up goes through tsx (Node itself, registering tsx, loading each
+// command's modules).
 //
 //   node --import tsx/esm scripts/bench/editor-commands.ts [--runs 3] [--n 10000] [--keep]
 //
@@ -14,7 +16,6 @@ import fs from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { build } from "esbuild";
 import { writeCorpus } from "./corpus.ts";
 import { THREADS_VARIABLE } from "../../src/content/article-pool.ts";
 import { isMain } from "../../src/cli/command-line.ts";
@@ -22,7 +23,7 @@ import { isMain } from "../../src/cli/command-line.ts";
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const SAMPLE = path.join(ROOT, "content");
 const TSX = ["--import", "tsx/esm"];
-/** What `npm run new` and `npm run check:content` start: type stripping where Node has it, else tsx. */
+/** What npm starts each command but the build with: the command compiled (else tsx). */
 const LAUNCH = path.join(ROOT, "src", "cli", "launch.mjs");
 
 export interface EditorCommandOptions {
@@ -40,18 +41,20 @@ export interface EditorCommandFigures {
   loadAverage: number;
   cores: number;
   startup: { node: number; tsx: number; imports: Record<string, number> };
-  /** Whether this Node strips types itself (22.18+): then the launcher runs the commands without tsx. */
+  /** Whether this Node strips types itself (22.18+): then `stripped` is measured. */
   typeStripping: boolean;
   /** The sample newsroom: the command as `npm run` starts it, its Node process alone (the launcher), and through tsx. */
   new: { npm: number; node: number; tsx: number };
   checkContent: { npm: number; node: number; tsx: number };
   /** Spawn → the front page served, with the image cache warm (as on an editor's second start). */
   startFirstPage: number;
+  /** The same, the preview started through tsx (how `npm start` started before). */
+  startFirstPageTsx: number;
   /** The same, with an empty image cache (an editor's very first start encodes the sample's photos). */
   startFirstPageCold: number;
   archive: { n: number; checkSeconds: number; oneThreadSeconds: number; threads: number };
-  /** The same commands bundled ahead of time (esbuild, one file each): what that would save. */
-  aheadOfTime: { new: number; checkContent: number };
+  /** The same commands run from source with Node's type stripping (how the launcher ran them before), where Node has it. */
+  stripped?: { new: number; checkContent: number } | undefined;
 }
 
 const median = (values: number[]) => {
@@ -93,10 +96,10 @@ function freePort(): Promise<number> {
 }
 
 /** Spawn `npm start`'s process → the front page answers 200 (then it is stopped). */
-async function firstPage(output: string, cacheDir: string): Promise<number> {
+async function firstPage(output: string, cacheDir: string, through: "launcher" | "tsx" = "launcher"): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [...TSX, "src/cli/preview.ts", `--input=${SAMPLE}`, `--output=${output}`, `--port=${port}`], { cwd: ROOT, env: { ...process.env, DATELINE_CACHE_DIR: cacheDir }, stdio: "ignore" });
+  const child = spawn(process.execPath, [...(through === "tsx" ? TSX : [LAUNCH]), "src/cli/preview.ts", `--input=${SAMPLE}`, `--output=${output}`, `--port=${port}`], { cwd: ROOT, env: { ...process.env, DATELINE_CACHE_DIR: cacheDir }, stdio: "ignore" });
   try {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`npm start exited (${child.exitCode}) before serving`);
@@ -154,7 +157,7 @@ export async function measureEditorCommands(options: EditorCommandOptions = {}):
       node: await repeat(runs, (run) => timeProcess(process.execPath, [LAUNCH, "src/cli/new-article.ts", ...newArgs(runs + run)], env)),
       tsx: await repeat(runs, (run) => timeProcess(process.execPath, [...TSX, "src/cli/new-article.ts", ...newArgs(3 * runs + run)], env)),
     };
-    log(`npm run new: ${newCommand.npm} s (node alone ${newCommand.node} s, through tsx ${newCommand.tsx} s)`);
+    log(`npm run new: ${newCommand.npm} s (the launcher alone ${newCommand.node} s, through tsx ${newCommand.tsx} s)`);
     // A first check fills the image cache (decoding the sample's photos once); the figures are warm.
     await timeProcess(process.execPath, [...TSX, "src/cli/check-content.ts", "--content", SAMPLE], env);
     const checkContent = {
@@ -162,12 +165,13 @@ export async function measureEditorCommands(options: EditorCommandOptions = {}):
       node: await repeat(runs, () => timeProcess(process.execPath, [LAUNCH, "src/cli/check-content.ts", "--content", SAMPLE], env)),
       tsx: await repeat(runs, () => timeProcess(process.execPath, [...TSX, "src/cli/check-content.ts", "--content", SAMPLE], env)),
     };
-    log(`npm run check:content: ${checkContent.npm} s (node alone ${checkContent.node} s, through tsx ${checkContent.tsx} s)`);
+    log(`npm run check:content: ${checkContent.npm} s (the launcher alone ${checkContent.node} s, through tsx ${checkContent.tsx} s)`);
 
-    const startFirstPageCold = await firstPage(path.join(scratch, "preview-cold"), path.join(scratch, "cold-cache"));
+    const startFirstPageCold = Number((await firstPage(path.join(scratch, "preview-cold"), path.join(scratch, "cold-cache"))).toFixed(3));
     await firstPage(path.join(scratch, "preview"), cacheDir);
     const startFirstPage = await repeat(runs, (run) => firstPage(path.join(scratch, `preview-${run}`), cacheDir));
-    log(`npm start, first page: ${startFirstPage} s (${startFirstPageCold} s with an empty image cache)`);
+    const startFirstPageTsx = await repeat(runs, (run) => firstPage(path.join(scratch, `preview-tsx-${run}`), cacheDir, "tsx"));
+    log(`npm start, first page: ${startFirstPage} s (${startFirstPageCold} s with an empty image cache; through tsx ${startFirstPageTsx} s)`);
 
     log(`writing ${n.toLocaleString("en")} articles…`);
     const corpus = path.join(scratch, "archive", "content");
@@ -181,18 +185,16 @@ export async function measureEditorCommands(options: EditorCommandOptions = {}):
     };
     log(`check:content of ${n.toLocaleString("en")} articles: ${archive.checkSeconds} s (one thread: ${archive.oneThreadSeconds} s)`);
 
-    // Compiling ahead of time, measured: each command bundled into one file (its packages left as they
-    // are, so the bundle sits under node_modules/ where it finds them).
-    const bundled = path.join(ROOT, "node_modules", ".cache", "dateline", `aot-bench-${process.pid}`);
-    await build({ entryPoints: ["src/cli/new-article.ts", "src/cli/check-content.ts"].map((entry) => path.join(ROOT, entry)), outdir: bundled, bundle: true, platform: "node", format: "esm", packages: "external", outExtension: { ".js": ".mjs" }, logLevel: "silent" });
-    const aheadOfTime = {
-      new: await repeat(runs, (run) => timeProcess(process.execPath, [path.join(bundled, "new-article.mjs"), ...newArgs(2 * runs + run)], env)),
-      checkContent: await repeat(runs, () => timeProcess(process.execPath, [path.join(bundled, "check-content.mjs"), "--content", SAMPLE], env)),
-    };
-    await fs.rm(bundled, { recursive: true, force: true });
-    log(`bundled ahead of time: new ${aheadOfTime.new} s, check:content ${aheadOfTime.checkContent} s`);
+    // From source with Node's own type stripping, as the launcher ran these two before (Node 22.18+).
     const typeStripping = Boolean((process.features as { typescript?: unknown }).typescript);
-    return { loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(2)), cores: os.availableParallelism(), typeStripping, startup, new: newCommand, checkContent, startFirstPage, startFirstPageCold, archive, aheadOfTime };
+    const stripped = typeStripping
+      ? {
+          new: await repeat(runs, (run) => timeProcess(process.execPath, ["src/cli/new-article.ts", ...newArgs(2 * runs + run)], env)),
+          checkContent: await repeat(runs, () => timeProcess(process.execPath, ["src/cli/check-content.ts", "--content", SAMPLE], env)),
+        }
+      : undefined;
+    if (stripped) log(`type stripping: new ${stripped.new} s, check:content ${stripped.checkContent} s`);
+    return { loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(2)), cores: os.availableParallelism(), typeStripping, startup, new: newCommand, checkContent, startFirstPage, startFirstPageTsx, startFirstPageCold, archive, stripped };
   } finally {
     if (options.keep) log(`kept ${scratch}`);
     else await fs.rm(scratch, { recursive: true, force: true });
@@ -203,21 +205,21 @@ export async function measureEditorCommands(options: EditorCommandOptions = {}):
 export function editorCommandRows(figures: EditorCommandFigures): string[] {
   const row = (what: string, seconds: number, target?: number) => `| ${what} | ${seconds.toFixed(2)} | ${target === undefined ? "" : `≤ ${target} s: ${seconds <= target ? "met" : "missed"}`} |`;
   return [
-    `| command (load average ${figures.loadAverage}, ${figures.cores} cores, ${figures.typeStripping ? "Node's type stripping" : "tsx"}) | median s | target |`,
+    `| command (load average ${figures.loadAverage}, ${figures.cores} cores) | median s | target |`,
     "|---|---|---|",
     row("`npm run new` (sample)", figures.new.npm, 2),
     row("`npm run check:content` (sample)", figures.checkContent.npm, 2),
     row("`new` through tsx (sample)", figures.new.tsx),
     row("`check:content` through tsx (sample)", figures.checkContent.tsx),
     row("`npm start`, first page served (sample, warm image cache)", figures.startFirstPage, 2),
+    row("`npm start` through tsx, first page served (sample, warm image cache)", figures.startFirstPageTsx),
     row("`npm start`, first page served (sample, empty image cache)", figures.startFirstPageCold),
     row(`\`check:content\`, ${figures.archive.n.toLocaleString("en")} articles (${figures.archive.threads} threads)`, figures.archive.checkSeconds, 10),
     row(`\`check:content\`, ${figures.archive.n.toLocaleString("en")} articles, one thread`, figures.archive.oneThreadSeconds),
     row("start-up: `node -e 0`", figures.startup.node),
     row("start-up: `node --import tsx/esm -e 0`", figures.startup.tsx),
     ...Object.entries(figures.startup.imports).map(([module, seconds]) => row(`start-up: importing ${module}`, seconds)),
-    row("`new` bundled ahead of time (not shipped)", figures.aheadOfTime.new),
-    row("`check:content` bundled ahead of time (not shipped)", figures.aheadOfTime.checkContent),
+    ...(figures.stripped ? [row("`new` from source, Node's type stripping (sample)", figures.stripped.new), row("`check:content` from source, Node's type stripping (sample)", figures.stripped.checkContent)] : []),
   ];
 }
 

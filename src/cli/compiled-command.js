@@ -53,6 +53,21 @@ export async function compiledCommand(entry, { root = REPO, cacheDir = path.join
 }
 
 /**
+ * The compiled module at `address`, imported; undefined when it is gone (removed since it was found by
+ * a command that compiled it again: compiled here next time, run from source now).
+ * @param {string} address
+ * @returns {Promise<unknown>}
+ */
+export async function importCompiled(address) {
+  try {
+    return await import(address);
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "ERR_MODULE_NOT_FOUND" && "url" in error && error.url === address) return undefined;
+    throw error;
+  }
+}
+
+/**
  * @param {string} file
  * @returns {Manifest | undefined}
  */

@@ -5,26 +5,12 @@
 import path from "node:path";
 import process from "node:process";
 import { startBuildProcess } from "./build-process.js";
-import { compiledCommand } from "./compiled-command.js";
+import { compiledCommand, importCompiled } from "./compiled-command.js";
 
 startBuildProcess();
 const compiled = await compiledCommand("src/cli/build-command.ts");
-const command = (compiled && (await importCompiled(compiled))) ?? (await importTypeScript());
+const command = /** @type {{ main(args: readonly string[]): Promise<number> } | undefined} */ (compiled && (await importCompiled(compiled))) ?? (await importTypeScript());
 process.exitCode = await command.main(process.argv.slice(2));
-
-/**
- * @param {string} address
- * @returns {Promise<{ main(args: readonly string[]): Promise<number> } | undefined>}
- */
-async function importCompiled(address) {
-  try {
-    return await import(address);
-  } catch (error) {
-    // Removed since it was found by a build that compiled the command again: compiled here next time.
-    if (error instanceof Error && "code" in error && error.code === "ERR_MODULE_NOT_FOUND" && "url" in error && error.url === address) return undefined;
-    throw error;
-  }
-}
 
 /** @returns {Promise<{ main(args: readonly string[]): Promise<number> }>} */
 async function importTypeScript() {

@@ -39,7 +39,8 @@ export async function startPreview(site: FixtureSite, env: Record<string, string
   const port = await freePort();
   const output = path.join(site.root, "preview");
   const script = command?.script ?? "src/cli/preview.ts";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx/esm", script, `--input=${site.contentDir}`, `--output=${output}`, `--port=${port}`, ...(command?.args ?? [])], {
+  // Started as package.json's `start` and `cms` start it: through the launcher, compiled.
+  const child: ChildProcess = spawn(process.execPath, ["src/cli/launch.mjs", script, `--input=${site.contentDir}`, `--output=${output}`, `--port=${port}`, ...(command?.args ?? [])], {
     cwd: REPO,
     env: { ...process.env, DATELINE_CACHE_DIR: site.cacheDir, ...env },
     stdio: "pipe",
