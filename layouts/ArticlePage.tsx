@@ -14,10 +14,9 @@ import { SignupBoxes } from "./SignupForm.tsx";
 import { SupportCta } from "./SupportCta.tsx";
 import { RelatedArticles } from "./RelatedArticles.tsx";
 import { tagSlug } from "../src/site/collections.ts";
-import { versionedPath } from "../src/site/assets.ts";
 import { LiveStatus } from "./LiveStatus.tsx";
 import { LiveUpdates } from "./LiveUpdates.tsx";
-import type { Newsletter } from "../src/site/newsletters.ts";
+import type { Signups } from "../src/site/newsletters.ts";
 import { localeOf } from "../src/i18n/index.ts";
 
 /** In the live preview only: says plainly that a page is not published yet. */
@@ -61,7 +60,7 @@ export function ArticleStory({ article, shell }: { article: Article; shell: Shel
       {article.photo && <Figure kind="lead" image={article.photo.image} alt={article.photo.alt} caption={article.photo.caption} credit={article.photo.credit} site={site} />}
       {article.photo?.camera && <p class="figure__camera">{locale.t("article.camera", { camera: article.photo.camera })}</p>}
       {body.live ? <LiveUpdates live={body.live} site={site} /> : <div class="article__body" dangerouslySetInnerHTML={{ __html: body.html }} />}
-      {article.live?.status === "live" && <script type="module" src={siteUrl(site, versionedPath("/js/live.js"))}></script>}
+      {article.live?.status === "live" && <script type="module" src={siteUrl(site, shell.scripts.live)}></script>}
       {article.interactive && <script type="module" src={siteUrl(site, "/js/story-formats.js")}></script>}
       <Corrections corrections={article.corrections} site={site} />
       {article.tags.length > 0 && (
@@ -86,7 +85,7 @@ export function ArticleStory({ article, shell }: { article: Article; shell: Shel
  * One article: its story (rendered by ArticleStory, passed in as HTML so the search index gets the
  * very same markup), then the footer with the authors' bios, related stories and calls to action.
  */
-export function ArticlePage({ article, related, shell, story, signups }: { article: Article; related: readonly Teaser[]; shell: Shell; story: ComponentChildren; signups: readonly Newsletter[] }) {
+export function ArticlePage({ article, related, shell, story, signups }: { article: Article; related: readonly Teaser[]; shell: Shell; story: ComponentChildren; signups: Signups }) {
   const { site } = shell;
   return (
     <>
@@ -98,7 +97,7 @@ export function ArticlePage({ article, related, shell, story, signups }: { artic
             <AuthorBio author={author} site={site} />
           ))}
           <RelatedArticles teasers={related} section={article.section} site={site} />
-          <SignupBoxes newsletters={signups} site={site} />
+          <SignupBoxes signups={signups} site={site} />
           <SupportCta site={site} />
           <Promos promos={shell.promos} id="promos-heading" site={site} />
         </footer>

@@ -2,7 +2,7 @@
 // and, with several newsletters, the page listing them (/newsletter/).
 import type { ArchivedEdition, Edition, EditionStory } from "../src/edition/model.ts";
 import type { Site } from "../src/site/site.ts";
-import { editionFeedPath, type Newsletter } from "../src/site/newsletters.ts";
+import { editionFeedPath, type Newsletter, type Signups } from "../src/site/newsletters.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { Picture } from "./Picture.tsx";
 import { SupportCta } from "./SupportCta.tsx";
@@ -70,7 +70,7 @@ export function EditionPage({ edition, site }: { edition: Edition; site: Site })
 }
 
 /** Every edition of one newsletter, newest first, with its signup box: the newsletter's archive. */
-export function EditionArchive({ newsletter, editions, site }: { newsletter: Newsletter; editions: readonly ArchivedEdition[]; site: Site }) {
+export function EditionArchive({ newsletter, editions, site, signups }: { newsletter: Newsletter; editions: readonly ArchivedEdition[]; site: Site; signups: Signups }) {
   const locale = localeOf(site.language);
   const feed = <a href={siteUrl(site, editionFeedPath(newsletter))}>{locale.t("edition.feed")}</a>;
   return (
@@ -89,13 +89,13 @@ export function EditionArchive({ newsletter, editions, site }: { newsletter: New
           ))}
         </ul>
       )}
-      <SignupBoxes newsletters={[newsletter]} site={site} />
+      <SignupBoxes signups={signups} site={site} />
     </div>
   );
 }
 
 /** Each newsletter, linking to its archive, with its latest edition; then every signup box. */
-export function NewsletterIndex({ list, site }: { list: { newsletter: Newsletter; latest?: { path: string; dateLabel: string } }[]; site: Site }) {
+export function NewsletterIndex({ list, site, signups }: { list: { newsletter: Newsletter; latest?: { path: string; dateLabel: string } }[]; site: Site; signups: Signups }) {
   const locale = localeOf(site.language);
   return (
     <div class="index-page">
@@ -113,7 +113,7 @@ export function NewsletterIndex({ list, site }: { list: { newsletter: Newsletter
           </li>
         ))}
       </ul>
-      <SignupBoxes newsletters={list.map((item) => item.newsletter)} site={site} />
+      <SignupBoxes signups={signups} site={site} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Promo, Teaser as TeaserData } from "../src/content/types.ts";
 import type { Site } from "../src/site/site.ts";
-import type { Newsletter } from "../src/site/newsletters.ts";
+import type { Signups } from "../src/site/newsletters.ts";
 import type { FrontPlan } from "../src/site/front-page.ts";
 import { siteUrl } from "../src/site/site.ts";
 import { Teaser } from "./Teaser.tsx";
@@ -15,8 +15,8 @@ interface FrontPageProps extends FrontPlan {
   site: Site;
   /** Site path of the list of every story, newest first (/latest/), when the front page leaves some out. */
   listPath?: string | undefined;
-  /** The newsletters whose signup box the front page shows. */
-  signups: readonly Newsletter[];
+  /** The signup boxes the front page shows. */
+  signups: Signups;
   /** The newest stories with a video. */
   videos: TeaserData[];
   promos: readonly Promo[];
@@ -66,7 +66,7 @@ export function FrontPage({ site, lead, top, latest, rails, listPath, signups, v
           <ArticleList teasers={teasers} site={site} headingLevel={3} variant="compact" class="front__grid" breaking={breaking} />
         </section>
       ))}
-      <SignupBoxes newsletters={signups} site={site} />
+      <SignupBoxes signups={signups} site={site} />
       <SupportCta site={site} />
       <Promos promos={promos} id="promos-heading" site={site} />
     </div>

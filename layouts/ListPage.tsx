@@ -5,7 +5,7 @@ import type { Site } from "../src/site/site.ts";
 import { ArticleList } from "./ArticleList.tsx";
 import { Pagination } from "./Pagination.tsx";
 import { localeOf } from "../src/i18n/index.ts";
-import type { Newsletter } from "../src/site/newsletters.ts";
+import type { Signups } from "../src/site/newsletters.ts";
 import { SignupBoxes } from "./SignupForm.tsx";
 
 interface ListPageProps {
@@ -16,8 +16,8 @@ interface ListPageProps {
   site: Site;
   /** What the list is, for the pagination's accessible name: "News pages". */
   label: string;
-  /** Newsletters whose signup box a section page shows, after its list. */
-  signups?: readonly Newsletter[] | undefined;
+  /** The signup boxes a section page shows, after its list. */
+  signups?: Signups | undefined;
 }
 
 /** A list's title; on later pages "— page 3" follows it, in the site's language and muted. */
@@ -34,7 +34,7 @@ export function PagedTitle({ title, pageNumber, site }: { title: string; pageNum
 }
 
 /** A titled, paginated list of articles: sections, tags, archive months, older front pages. */
-export function ListPage({ title, intro, listing, site, label, signups = [] }: ListPageProps) {
+export function ListPage({ title, intro, listing, site, label, signups }: ListPageProps) {
   return (
     <div class="list-page">
       <header class="list-page__header">
@@ -45,7 +45,7 @@ export function ListPage({ title, intro, listing, site, label, signups = [] }: L
       </header>
       {listing.items.length > 0 ? <ArticleList teasers={listing.items} site={site} /> : <p class="list-page__empty">{localeOf(site.language).t("list.empty")}</p>}
       <Pagination listing={listing} site={site} label={label} />
-      <SignupBoxes newsletters={signups} site={site} />
+      {signups && <SignupBoxes signups={signups} site={site} />}
     </div>
   );
 }

@@ -1,15 +1,14 @@
 import type { Site } from "../src/site/site.ts";
 import { siteUrl } from "../src/site/site.ts";
-import { versionedPath } from "../src/site/assets.ts";
 import { buildProviderForm } from "../src/newsletter/presets.ts";
-import type { Newsletter } from "../src/site/newsletters.ts";
+import type { Newsletter, Signups } from "../src/site/newsletters.ts";
 import { localeOf } from "../src/i18n/index.ts";
 
 /**
  * One newsletter's box: the provider's own form, posting to it without JavaScript. Its ids carry the
- * newsletter's id, so a page can hold several boxes.
+ * newsletter's id, so a page can hold several boxes; `script` (its versioned site path) is loaded by one.
  */
-export function SignupForm({ newsletter, site, script = true }: { newsletter: Newsletter; site: Site; script?: boolean }) {
+export function SignupForm({ newsletter, site, script }: { newsletter: Newsletter; site: Site; script?: string | undefined }) {
   const locale = localeOf(site.language);
   const form = buildProviderForm(newsletter);
   const id = (what: string) => `signup-${newsletter.id}-${what}`;
@@ -57,7 +56,7 @@ export function SignupForm({ newsletter, site, script = true }: { newsletter: Ne
           {newsletter.privacy}
         </p>
       )}
-      {script && <script type="module" src={siteUrl(site, versionedPath("/js/signup.js"))}></script>}
+      {script && <script type="module" src={siteUrl(site, script)}></script>}
     </section>
   );
 }
@@ -67,11 +66,12 @@ export function SignupForm({ newsletter, site, script = true }: { newsletter: Ne
  * them all (public/js/signup.js: messages next to the field and, where the provider allows it, an
  * in-place sign-up).
  */
-export function SignupBoxes({ newsletters, site }: { newsletters: readonly Newsletter[]; site: Site }) {
+export function SignupBoxes({ signups, site }: { signups: Signups; site: Site }) {
+  const { newsletters, script } = signups;
   return (
     <>
       {newsletters.map((newsletter, index) => (
-        <SignupForm newsletter={newsletter} site={site} script={index === newsletters.length - 1} />
+        <SignupForm newsletter={newsletter} site={site} script={index === newsletters.length - 1 ? script : undefined} />
       ))}
     </>
   );

@@ -39,15 +39,6 @@ export function adminScript(): Promise<string> {
       jsx: "automatic",
       jsxImportSource: "preact",
       logLevel: "silent",
-      plugins: [
-        {
-          // Layouts ask src/site/assets.ts for versioned script URLs, reading public/: not in a browser.
-          name: "browser-assets",
-          setup(plugin) {
-            plugin.onResolve({ filter: /\/site\/assets\.ts$/ }, () => ({ path: path.join(REPO, "src/cms/browser/assets-stub.ts") }));
-          },
-        },
-      ],
     });
     const text = result.outputFiles[0]?.text ?? "";
     await fs.mkdir(CACHE_DIR, { recursive: true });

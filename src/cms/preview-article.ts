@@ -130,7 +130,7 @@ export function previewArticle(values: Record<string, unknown>, data: PreviewDat
 
 /** The preview pane's HTML: the article page's `<main>` content, from the site's own layout. */
 export function renderArticlePreview(values: Record<string, unknown>, data: PreviewData, assetUrl: AssetUrl, now: Date): string {
-  const shell: Shell = { site: data.site, icons: { favicon: { url: "", width: 32, height: 32 }, touch: { url: "", width: 180, height: 180 } }, year: now.getFullYear(), stylesheet: data.stylesheet, preview: true, pages: [], policies: {}, promos: [] };
+  const shell: Shell = { site: data.site, icons: { favicon: { url: "", width: 32, height: 32 }, touch: { url: "", width: 180, height: 180 } }, year: now.getFullYear(), stylesheet: data.stylesheet, scripts: data.scripts, preview: true, pages: [], policies: {}, promos: [] };
   const article = previewArticle(values, data, assetUrl, now);
-  return renderToStaticMarkup(h("main", { id: "main" }, h(ArticlePage, { article, related: [], shell, story: h(ArticleStory, { article, shell }), signups: [] })));
+  return renderToStaticMarkup(h("main", { id: "main" }, h(ArticlePage, { article, related: [], shell, story: h(ArticleStory, { article, shell }), signups: { newsletters: [], script: data.scripts.signup } })));
 }

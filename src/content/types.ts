@@ -252,6 +252,8 @@ export interface Shell {
   year: number;
   /** Site path of the stylesheet with its content hash. */
   stylesheet: string;
+  /** Site paths of the pages' scripts with their content hash: the signup boxes', a live story's. */
+  scripts: { signup: string; live: string };
   /** A preview build: every page says noindex, and unpublished stories carry a banner. */
   preview: boolean;
   /** Standalone pages, for the header's and footer's navigation. */

@@ -15,7 +15,7 @@ import type { MarkdownEnv } from "../markdown/markdown.ts";
 import type { Site } from "../site/site.ts";
 import { digestOf, withDigest } from "../build/digest.ts";
 import { latestYear } from "../site/collections.ts";
-import { stylesheetPath } from "../site/assets.ts";
+import { stylesheetPath, versionedPath } from "../site/assets.ts";
 import type { BodyRenderer } from "./bodies.ts";
 import { imageFailureFor } from "../content/image-failures.ts";
 import { drawShareCard, SHARE_CARD_VERSION } from "./share-card.ts";
@@ -78,6 +78,7 @@ export async function prepareNewsroom(content: CheckedContent, options: PrepareO
     icons,
     year: latestYear(articles.map((article) => article.teaser)),
     stylesheet: stylesheetPath(),
+    scripts: { signup: versionedPath("/js/signup.js"), live: versionedPath("/js/live.js") },
     preview,
     pages: pages.map(({ title, path, nav }) => ({ title, path, nav })),
     policies: Object.fromEntries(pages.flatMap((page) => page.policies.map((policy) => [policy, page.path] as const))),

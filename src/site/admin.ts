@@ -15,7 +15,7 @@ export function adminPages(newsroom: Newsroom): PageSpec[] {
   const { site, shell } = newsroom;
   if (!site.cms) return [];
   const config: CmsConfigInputs = { cms: site.cms, baseUrl: site.baseUrl, timeZone: site.timeZone, sections: site.sections.map(({ slug, title }) => ({ slug, title })) };
-  const preview: PreviewData = { site, stylesheet: shell.stylesheet, authors: newsroom.authors };
+  const preview: PreviewData = { site, stylesheet: shell.stylesheet, scripts: shell.scripts, authors: newsroom.authors };
   return [
     page("admin", ADMIN_PATH, { site, preview }, ({ site, preview }) =>
       renderDocument(h(AdminPage, { site, scripts: [`${ADMIN_PATH}${DECAP_SCRIPT}`, `${ADMIN_PATH}${ADMIN_SCRIPT}`], data: { id: PREVIEW_DATA_ID, value: preview } })),

@@ -1,26 +1,20 @@
 // Static files from `public/` are copied as they are; the URLs of the stylesheet and scripts carry a
 // hash of their content so hosts can cache them forever and readers still get a changed one at once.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { copyCmsFiles } from "../cms/bundle.ts";
 
 export const PUBLIC_DIR = path.resolve(import.meta.dirname, "../..", "public");
 
-// Pages ask for the same few URLs thousands of times: each file is hashed once per version of it.
-const hashes = new Map<string, { mtimeMs: number; size: number; hash: string }>();
-
-/** Site path of a file in `public/` with its content hash: "/js/signup.js?v=3f2a9c01d4". */
+/**
+ * Site path of a file in `public/` with its content hash: "/js/signup.js?v=3f2a9c01d4". Asked once a
+ * build for each file the pages name (the shell carries them, src/render/newsroom.ts), so a live
+ * preview names the file as it is at each rebuild.
+ */
 export function versionedPath(sitePath: string): string {
-  const file = path.join(PUBLIC_DIR, sitePath);
-  const { mtimeMs, size } = statSync(file);
-  let known = hashes.get(sitePath);
-  if (!known || known.mtimeMs !== mtimeMs || known.size !== size) {
-    known = { mtimeMs, size, hash: createHash("sha256").update(readFileSync(file)).digest("hex").slice(0, 10) };
-    hashes.set(sitePath, known);
-  }
-  return `${sitePath}?v=${known.hash}`;
+  return `${sitePath}?v=${createHash("sha256").update(readFileSync(path.join(PUBLIC_DIR, sitePath))).digest("hex").slice(0, 10)}`;
 }
 
 /** Site path of the stylesheet with its content hash. */

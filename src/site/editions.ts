@@ -14,7 +14,7 @@ import { absoluteUrl, type Site } from "./site.ts";
 import { element, escapeXml, renderXml, textElement } from "./xml.ts";
 import { editionOf, editionPath, editionStories, formatEditionDay, type Edition, type EditionSource } from "../edition/model.ts";
 import { editionDays, editionLead, storiesInEdition } from "../edition/schedule.ts";
-import { editionFeedPath, hasNewsletterIndex, NEWSLETTERS_PATH, type Newsletter } from "./newsletters.ts";
+import { editionFeedPath, hasNewsletterIndex, NEWSLETTERS_PATH, signupsAt, type Newsletter } from "./newsletters.ts";
 import { localeOf } from "../i18n/index.ts";
 import { EditionArchive, EditionPage, NewsletterIndex } from "../../layouts/EditionPage.tsx";
 
@@ -106,7 +106,7 @@ function newsletterPages(shell: Shell, newsletter: Newsletter, teasers: readonly
       const locale = localeOf(site.language);
       const description = locale.t("edition.archiveDescription", { newsletter: newsletter.name, site: site.name });
       const listed = editions.map(({ day, ...edition }) => ({ ...edition, dateLabel: formatEditionDay(day, site.language) }));
-      return renderPage(shell, { path: newsletter.path, title: newsletter.name, description, head: { ...pageHead(shell), feeds: feedLink(site, newsletter) } }, h(EditionArchive, { newsletter, editions: listed, site }));
+      return renderPage(shell, { path: newsletter.path, title: newsletter.name, description, head: { ...pageHead(shell), feeds: feedLink(site, newsletter) } }, h(EditionArchive, { newsletter, editions: listed, site, signups: signupsAt(shell, [newsletter]) }));
     }),
     page("edition-feed", editionFeedPath(newsletter), { site, newsletter, editions: sources.slice(0, MAX_FEED_EDITIONS) }, ({ site, newsletter, editions }) =>
       renderEditionFeed(
@@ -145,7 +145,7 @@ export function editionPages(shell: Shell, teasers: readonly Teaser[], notes: Ed
   const index = page("newsletter-index", NEWSLETTERS_PATH, { shell, list }, ({ shell, list }) => {
     const locale = localeOf(shell.site.language);
     const meta = { path: NEWSLETTERS_PATH, title: locale.t("newsletters.title"), description: locale.t("newsletters.description", { site: shell.site.name }), head: pageHead(shell) };
-    return renderPage(shell, meta, h(NewsletterIndex, { list, site: shell.site }));
+    return renderPage(shell, meta, h(NewsletterIndex, { list, site: shell.site, signups: signupsAt(shell, list.map((item) => item.newsletter)) }));
   });
   return [...pages, index];
 }

@@ -77,3 +77,14 @@ export type SignupSpot = { place: "front" } | { place: "articles" | "sections"; 
 export function newslettersAt(newsletters: readonly Newsletter[], spot: SignupSpot): Newsletter[] {
   return newsletters.filter((newsletter) => newsletter.signup.includes(spot.place) && (spot.place === "front" || !newsletter.sections || newsletter.sections.includes(spot.section)));
 }
+
+/** The signup boxes a page shows: their newsletters, and the script the last one loads (its versioned site path). */
+export interface Signups {
+  newsletters: readonly Newsletter[];
+  script: string;
+}
+
+/** The signup boxes of `spot` (`newslettersAt`), or of the newsletters given, with the shell's script. */
+export function signupsAt(shell: { site: { newsletters: readonly Newsletter[] }; scripts: { signup: string } }, spot: SignupSpot | readonly Newsletter[]): Signups {
+  return { newsletters: "place" in spot ? newslettersAt(shell.site.newsletters, spot) : spot, script: shell.scripts.signup };
+}

@@ -20,7 +20,7 @@ import { ListPage } from "../../layouts/ListPage.tsx";
 import { FrontPage } from "../../layouts/FrontPage.tsx";
 import { ArchiveIndex, AuthorIndex, NotFoundPage, TagIndex } from "../../layouts/IndexPages.tsx";
 import { localeOf, type Locale } from "../i18n/index.ts";
-import { newslettersAt } from "./newsletters.ts";
+import { signupsAt } from "./newsletters.ts";
 
 const STORY_MARKER = "\u0000story\u0000";
 
@@ -90,7 +90,7 @@ function articlePages(newsroom: Newsroom, ranking: RelatedPlaces): PageSpec[] {
           section: article.section.slug,
           head: { ...articleHead(article, shell), feeds: feedLinks({ kind: "section", section: article.section }, shell.site) },
         };
-        const html = renderPage(shell, meta, h(ArticlePage, { article, related, shell, story: STORY_MARKER, signups: newslettersAt(shell.site.newsletters, { place: "articles", section: article.section.slug }) })).replace(STORY_MARKER, () => story);
+        const html = renderPage(shell, meta, h(ArticlePage, { article, related, shell, story: STORY_MARKER, signups: signupsAt(shell, { place: "articles", section: article.section.slug }) })).replace(STORY_MARKER, () => story);
         return { html, search: searchDocument(shell, article, story) };
       },
       [article],
@@ -130,7 +130,7 @@ function frontPages(newsroom: Newsroom, teasers: readonly Teaser[], now: Date): 
   const front = page("front", "/", { shell, lead, top, latest, rails, listPath, videos, today }, ({ shell, lead, top, latest, rails, listPath, videos, today }) => {
     const head = { ...frontHead(shell), ...(listPath && { next: listPath }), feeds: feedLinks({ kind: "site" }, shell.site) };
     const description = shell.site.tagline ?? localeOf(shell.site.language).t("front.description", { site: shell.site.name });
-    const signups = newslettersAt(shell.site.newsletters, { place: "front" });
+    const signups = signupsAt(shell, { place: "front" });
     const dateline = { day: today, label: formatEditionDay(today, shell.site.language) };
     const body = h(FrontPage, { site: shell.site, lead, top, latest, rails, listPath, signups, videos, promos: shell.promos, breaking: shell.breaking?.path });
     return renderPage(shell, { path: "/", title: shell.site.name, description, head, today: dateline }, body);
@@ -159,7 +159,7 @@ function sectionPages(newsroom: Newsroom, teasers: readonly Teaser[]): PageSpec[
             listing,
             site: shell.site,
             label: locale.t("pagination.section", { section: section.title }),
-            signups: newslettersAt(shell.site.newsletters, { place: "sections", section: section.slug }),
+            signups: signupsAt(shell, { place: "sections", section: section.slug }),
           }),
         );
       }),
