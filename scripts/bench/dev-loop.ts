@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeCorpus } from "./corpus.ts";
+import { scriptArguments } from "../package-scripts.ts";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -91,7 +92,7 @@ export async function measureDevLoop(options: DevLoopOptions): Promise<DevLoopRe
     const port = await freePort();
     const started = Date.now();
     // Exactly `npm start`, with the synthetic content folder and a free port.
-    server = spawn(process.execPath, ["--import", "tsx/esm", path.join(ROOT, "src/cli/preview.ts"), `--input=${corpus.dir}`, `--output=${path.join(tmp, "preview")}`, `--port=${port}`], {
+    server = spawn(process.execPath, [...scriptArguments("start"), `--input=${corpus.dir}`, `--output=${path.join(tmp, "preview")}`, `--port=${port}`], {
       cwd: ROOT,
       env: { ...process.env, DATELINE_CACHE_DIR: path.join(tmp, "cache") },
       stdio: ["ignore", "pipe", "pipe"],
