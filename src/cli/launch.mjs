@@ -1,9 +1,9 @@
 // Starts a command written in TypeScript (`npm start`, `npm run edition`, `npm run cms`, `npm run new`,
 // `npm run check:content`) compiled into one module with everything of ours it imports
 // (src/cli/compiled-command.js: made once per version of the code, as `npm run build`'s), else through
-// tsx, which then says what does not compile. Compiled, `npm run edition` and `npm start` start in
-// ~0.45 s instead of ~0.75–0.95 through tsx, and `check:content` in ~0.37 s instead of ~0.57 with
-// Node's type stripping (docs/performance.md, "2026-12-07, late").
+// tsx, which then says what does not compile. Paired against how each started before: `new` 0.66× and
+// `check:content` 0.74× the time with Node's type stripping, `edition` 0.54× through tsx
+// (docs/performance.md, "2026-12-08, night").
 //   node src/cli/launch.mjs src/cli/check-content.ts [arguments…]
 /* global process */
 import path from "node:path";
