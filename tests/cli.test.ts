@@ -383,10 +383,9 @@ describe("build summary", () => {
 
   it("lists scheduled articles, naming at most five, and says why each kind of page was rendered", () => {
     const skipped = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({ id: `articles/2026/${prefix}-${i + 1}.md`, headline: `${prefix} ${i + 1}` }));
-    const teaser = { tags: ["Harbour", "harbour", "City council"] };
     const newsroom = {
       site: { sections: [{ slug: "news" }] },
-      articles: [{ teaser, fieldsFromFiles: 0 }],
+      articles: [{ fieldsFromFiles: 0 }],
       authors: [{ id: "li-wei" }],
       skippedDrafts: skipped(7, "draft"),
       skippedScheduled: skipped(1, "later"),
@@ -398,7 +397,7 @@ describe("build summary", () => {
       hidden: ["en_1", "en_2", "en_3"],
     } as unknown as BuildPlan;
     const written = { rendered: 3, reused: 1, shardsIndexed: 1, shardsReused: 2, indexedPages: 40 };
-    expect(summarizeBuild(newsroom, { plan, written, images: { encoded: 3, reused: 4 }, elapsedMs: 1234 }).split("\n")).toEqual([
+    expect(summarizeBuild(newsroom, { plan, written, images: { encoded: 3, reused: 4 }, topics: 2, elapsedMs: 1234 }).split("\n")).toEqual([
       "[dateline] 1 article, 1 author, 1 section, 2 tags: 4 files in 1.2 s",
       "[dateline] rendered 3: 2 articles (1 new, 1 related changed), 1 tag (changed); reused 1 unchanged",
       "[dateline] search: 1 of 3 shards indexed (40 pages), 2 reused (1 amended: 2 stories in the amendments shard, 3 outdated entries hidden)",

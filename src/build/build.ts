@@ -193,14 +193,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         timer.lap("plan");
         const write = (part: BuildPlan, into: string, previousOutput?: string) => writeBuild({ plan: part, output: into, store, bodies, images, log, timer, previousOutput, publicFiles: !options.slice, search: indexing, linking });
         const job = sliced ? sliceJob(sliced.spec, { plan, id, content, images, work: sliced.work, contentFiles: sliced.contentFiles, write }) : wholeJob({ plan, inPlace, output, write });
-        return { plan, id, job, newsroom, images, listed };
+        return { plan, id, job, newsroom, images, listed, topics: site.topics };
       } catch (error) {
         // A plan that fails (a broken link) stops the indexing it started.
         await indexing.abort(error);
         throw error;
       }
     };
-    const { plan, id, job, newsroom, images, listed } = await planWrite().catch(async (error: unknown) => {
+    const { plan, id, job, newsroom, images, listed, topics } = await planWrite().catch(async (error: unknown) => {
       await linking.stop();
       await fs.rm(staging, { recursive: true, force: true });
       throw error;
@@ -231,7 +231,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await saving;
     timer.lap("cache");
 
-    const summary = summarizeBuild(newsroom, { plan: part, written, images: images.getStats(), elapsedMs: performance.now() - started, slices: job.line });
+    const summary = summarizeBuild(newsroom, { plan: part, written, images: images.getStats(), topics, elapsedMs: performance.now() - started, slices: job.line });
     log(summary);
     return { newsroom, plan, written, summary, timings: timer.timings };
   } finally {

@@ -8,7 +8,6 @@
 //     [dateline] 1 draft skipped: articles/2026/budget.md; 2 scheduled skipped: articles/2026/a.md, …
 import type { Newsroom, SkippedArticle } from "../content/types.ts";
 import type { ImageStats } from "../images/index.ts";
-import { collectTags } from "../site/collections.ts";
 import { describeRendered, type BuildPlan } from "./plan.ts";
 import type { WriteReport } from "./write.ts";
 
@@ -19,6 +18,8 @@ export interface BuildFacts {
   plan: BuildPlan;
   written: Pick<WriteReport, "rendered" | "reused" | "shardsIndexed" | "shardsReused" | "indexedPages">;
   images: Pick<ImageStats, "encoded" | "reused">;
+  /** The stories' topics, as the plan collected them (`SitePlan.topics`). */
+  topics: number;
   elapsedMs: number;
   /** What a slice holds, or what a merge took from its slices (src/build/slices.ts). */
   slices?: string | undefined;
@@ -26,9 +27,8 @@ export interface BuildFacts {
 
 export function summarizeBuild(newsroom: Pick<Newsroom, "articles" | "authors" | "site" | "skippedDrafts" | "skippedScheduled">, facts: BuildFacts): string {
   const { plan, written, images } = facts;
-  const tags = collectTags(newsroom.articles.map((article) => article.teaser)).length;
   const fromFiles = newsroom.articles.reduce((sum, article) => sum + article.fieldsFromFiles, 0);
-  const totals = [count(newsroom.articles.length, "article"), count(newsroom.authors.length, "author"), count(newsroom.site.sections.length, "section"), count(tags, "tag")].join(", ");
+  const totals = [count(newsroom.articles.length, "article"), count(newsroom.authors.length, "author"), count(newsroom.site.sections.length, "section"), count(facts.topics, "tag")].join(", ");
   const kinds = describeRendered(plan);
   const shards = written.shardsIndexed + written.shardsReused;
   // Amended shards are reused as they are; their changed stories are in the amendments shard (src/build/search-amendments.ts).

@@ -36,6 +36,8 @@ export interface SitePlan {
   shards: SearchShard[];
   /** Every story's related stories, for the next build to reuse. */
   related: RelatedRanking;
+  /** How many topics the stories have (collected once, for the pages, feeds and sitemap): the build's summary counts them. */
+  topics: number;
 }
 
 export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
@@ -60,5 +62,6 @@ export function planSite(newsroom: Newsroom, options: SiteOptions): SitePlan {
     ],
     shards,
     related,
+    topics: tags.length,
   };
 }
