@@ -27,19 +27,9 @@ export function latestYear(teasers: readonly Teaser[]): number {
   return newest ? Number(newest.published.day.slice(0, 4)) : 1970;
 }
 
-/** A tag's page slug: the one slug function's (src/slug.ts), so "Zürich" and "زيورخ" both get a page. */
+/** A tag's page slug: the one slug function's (src/slug.ts, which slugifies each spelling once a process), so "Zürich" and "زيورخ" both get a page. */
 export function tagSlug(tag: string): string {
   return slugify(tag);
-}
-
-/** `tagSlug`, each spelling slugified once: a few hundred topics on hundreds of thousands of stories. */
-export function tagSlugs(): (tag: string) => string {
-  const slugs = new Map<string, string>();
-  return (tag) => {
-    let slug = slugs.get(tag);
-    if (slug === undefined) slugs.set(tag, (slug = tagSlug(tag)));
-    return slug;
-  };
 }
 
 export interface Tag {
@@ -54,10 +44,9 @@ export interface Tag {
 /** Groups tags by slug, so "COVID-19" and "Covid 19" share one page. Sorted by name. */
 export function collectTags(teasers: readonly Teaser[]): Tag[] {
   const bySlug = new Map<string, { spellings: Map<string, number>; teasers: Teaser[] }>();
-  const slugOf = tagSlugs();
   for (const teaser of teasers) {
     for (const tag of teaser.tags) {
-      const slug = slugOf(tag);
+      const slug = tagSlug(tag);
       let entry = bySlug.get(slug);
       if (!entry) bySlug.set(slug, (entry = { spellings: new Map(), teasers: [] }));
       entry.spellings.set(tag, (entry.spellings.get(tag) ?? 0) + 1);

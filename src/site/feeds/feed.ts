@@ -1,7 +1,7 @@
 // One format-neutral model of a feed, built from the newsroom for a scope; the Atom and JSON Feed
 // writers only print it, so both formats always carry the same entries, ids, dates and URLs.
 import type { Article, RenderedBody } from "../../content/types.ts";
-import { lastChange, newestChange, tagSlugs } from "../collections.ts";
+import { lastChange, newestChange, tagSlug } from "../collections.ts";
 import { absoluteUrl, siteUrl, type Site } from "../site.ts";
 import { absoluteHref, absolutizeHtml } from "./absolute-urls.ts";
 import { feedPath, feedTitle, scopePagePath, type FeedScope } from "./links.ts";
@@ -76,9 +76,8 @@ export function articleFeedId(site: Pick<Site, "origin" | "pathPrefix">, article
 /**
  * The articles each scope follows, at most `MAX_FEED_ENTRIES` (`MAX_TOPIC_FEED_ENTRIES` for a topic);
  * `articles` is the newsroom's, newest first. One pass over the archive for every scope: a site has
- * hundreds of topic feeds, and a rare topic's feed looked through every story. Each topic's slug is
- * made once, and a story's scopes are found without building lists of them (at 100,000 stories the
- * pass took ~0.46 s of an edit's plan).
+ * hundreds of topic feeds, and a rare topic's feed looked through every story. A story's scopes are
+ * found without building lists of them (at 100,000 stories the pass took ~0.46 s of an edit's plan).
  */
 export function articlesByScope(scopes: readonly FeedScope[], articles: readonly Article[]): Article[][] {
   const lists = scopes.map((): Article[] => []);
@@ -91,7 +90,6 @@ export function articlesByScope(scopes: readonly FeedScope[], articles: readonly
     else byKey.set(key, [index]);
   });
   const most = scopes.map((scope) => (scope.kind === "tag" ? MAX_TOPIC_FEED_ENTRIES : MAX_FEED_ENTRIES));
-  const slugOf = tagSlugs();
   // A story follows a scope once, however many of its tags (or bylines) lead there: the story each
   // scope was last offered.
   const offered = new Int32Array(scopes.length).fill(-1);
@@ -107,7 +105,7 @@ export function articlesByScope(scopes: readonly FeedScope[], articles: readonly
     offer(everything, article, n);
     offer(byKey.get(`s:${article.section.slug}`), article, n);
     for (const author of article.authors) offer(byKey.get(`a:${author.id}`), article, n);
-    for (const tag of article.tags) offer(byKey.get(`t:${slugOf(tag)}`), article, n);
+    for (const tag of article.tags) offer(byKey.get(`t:${tagSlug(tag)}`), article, n);
   });
   return lists;
 }

@@ -3,7 +3,7 @@
 // matter, so two builds of one newsroom match.
 import type { AuthorRef, Teaser } from "../../content/types.ts";
 import type { Moment } from "../../dates.ts";
-import { collectTags, lastChange, tagSlugs, type Tag } from "../collections.ts";
+import { collectTags, lastChange, tagSlug, type Tag } from "../collections.ts";
 import { absoluteUrl, type Site } from "../site.ts";
 import { element, renderXml, textElement } from "../xml.ts";
 import { CORRECTIONS_PATH } from "../corrections-log.ts";
@@ -39,7 +39,6 @@ function newestChanges(teasers: readonly Teaser[]) {
   const bySection = new Map<string, Moment>();
   const byTag = new Map<string, Moment>();
   const byAuthor = new Map<string, Moment>();
-  const slugOf = tagSlugs();
   const note = (map: Map<string, Moment>, key: string, moment: Moment) => {
     const newest = map.get(key);
     if (!newest || moment.epoch > newest.epoch) map.set(key, moment);
@@ -48,7 +47,7 @@ function newestChanges(teasers: readonly Teaser[]) {
     const moment = lastChange(teaser);
     if (!all || moment.epoch > all.epoch) all = moment;
     note(bySection, teaser.section.slug, moment);
-    for (const tag of teaser.tags) note(byTag, slugOf(tag), moment);
+    for (const tag of teaser.tags) note(byTag, tagSlug(tag), moment);
     for (const author of teaser.authors) note(byAuthor, author.id, moment);
   }
   return { all, bySection, byTag, byAuthor };
