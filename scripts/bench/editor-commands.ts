@@ -80,6 +80,20 @@ function timeProcess(command: string, args: readonly string[], env: NodeJS.Proce
   });
 }
 
+/**
+ * Each way of starting a command timed in turn, run by run (A B C A B C …), the median of each: ways
+ * compared in one run see the same machine, which a busy one's drift would otherwise decide.
+ */
+async function inTurn<K extends string>(runs: number, ways: Record<K, ((run: number) => Promise<number>) | undefined>): Promise<Record<K, number>> {
+  const times = new Map<K, number[]>();
+  for (let run = 0; run < runs; run++) {
+    for (const [name, once] of Object.entries(ways) as [K, ((run: number) => Promise<number>) | undefined][]) {
+      if (once) times.set(name, [...(times.get(name) ?? []), await once(run)]);
+    }
+  }
+  return Object.fromEntries([...times].map(([name, values]) => [name, median(values)])) as Record<K, number>;
+}
+
 async function repeat(runs: number, once: (run: number) => Promise<number>): Promise<number> {
   const times: number[] = [];
   for (let run = 0; run < runs; run++) times.push(await once(run));
@@ -152,25 +166,31 @@ export async function measureEditorCommands(options: EditorCommandOptions = {}):
     const sample = path.join(scratch, "sample");
     await fs.cp(SAMPLE, sample, { recursive: true });
     const newArgs = (run: number) => [`Harbour board meets on dredging plan ${run}`, "--section", "news", "--byline", "mara-quinn", "--content", sample];
-    const newCommand = {
-      npm: await repeat(runs, (run) => timeProcess(npm, ["run", "--silent", "new", "--", ...newArgs(run)], env)),
-      node: await repeat(runs, (run) => timeProcess(process.execPath, [LAUNCH, "src/cli/new-article.ts", ...newArgs(runs + run)], env)),
-      tsx: await repeat(runs, (run) => timeProcess(process.execPath, [...TSX, "src/cli/new-article.ts", ...newArgs(3 * runs + run)], env)),
-    };
+    // From source with Node's own type stripping, as the launcher ran `new` and `check:content` before (Node 22.18+).
+    const typeStripping = Boolean((process.features as { typescript?: unknown }).typescript);
+    const { stripped: strippedNew, ...newCommand } = await inTurn(runs, {
+      npm: (run) => timeProcess(npm, ["run", "--silent", "new", "--", ...newArgs(run)], env),
+      node: (run) => timeProcess(process.execPath, [LAUNCH, "src/cli/new-article.ts", ...newArgs(runs + run)], env),
+      tsx: (run) => timeProcess(process.execPath, [...TSX, "src/cli/new-article.ts", ...newArgs(3 * runs + run)], env),
+      stripped: typeStripping ? (run) => timeProcess(process.execPath, ["src/cli/new-article.ts", ...newArgs(2 * runs + run)], env) : undefined,
+    });
     log(`npm run new: ${newCommand.npm} s (the launcher alone ${newCommand.node} s, through tsx ${newCommand.tsx} s)`);
     // A first check fills the image cache (decoding the sample's photos once); the figures are warm.
     await timeProcess(process.execPath, [...TSX, "src/cli/check-content.ts", "--content", SAMPLE], env);
-    const checkContent = {
-      npm: await repeat(runs, () => timeProcess(npm, ["run", "--silent", "check:content", "--", "--content", SAMPLE], env)),
-      node: await repeat(runs, () => timeProcess(process.execPath, [LAUNCH, "src/cli/check-content.ts", "--content", SAMPLE], env)),
-      tsx: await repeat(runs, () => timeProcess(process.execPath, [...TSX, "src/cli/check-content.ts", "--content", SAMPLE], env)),
-    };
+    const { stripped: strippedCheck, ...checkContent } = await inTurn(runs, {
+      npm: () => timeProcess(npm, ["run", "--silent", "check:content", "--", "--content", SAMPLE], env),
+      node: () => timeProcess(process.execPath, [LAUNCH, "src/cli/check-content.ts", "--content", SAMPLE], env),
+      tsx: () => timeProcess(process.execPath, [...TSX, "src/cli/check-content.ts", "--content", SAMPLE], env),
+      stripped: typeStripping ? () => timeProcess(process.execPath, ["src/cli/check-content.ts", "--content", SAMPLE], env) : undefined,
+    });
     log(`npm run check:content: ${checkContent.npm} s (the launcher alone ${checkContent.node} s, through tsx ${checkContent.tsx} s)`);
 
     const startFirstPageCold = Number((await firstPage(path.join(scratch, "preview-cold"), path.join(scratch, "cold-cache"))).toFixed(3));
     await firstPage(path.join(scratch, "preview"), cacheDir);
-    const startFirstPage = await repeat(runs, (run) => firstPage(path.join(scratch, `preview-${run}`), cacheDir));
-    const startFirstPageTsx = await repeat(runs, (run) => firstPage(path.join(scratch, `preview-tsx-${run}`), cacheDir, "tsx"));
+    const { launcher: startFirstPage, tsx: startFirstPageTsx } = await inTurn(runs, {
+      launcher: (run) => firstPage(path.join(scratch, `preview-${run}`), cacheDir),
+      tsx: (run) => firstPage(path.join(scratch, `preview-tsx-${run}`), cacheDir, "tsx"),
+    });
     log(`npm start, first page: ${startFirstPage} s (${startFirstPageCold} s with an empty image cache; through tsx ${startFirstPageTsx} s)`);
 
     log(`writing ${n.toLocaleString("en")} articles…`);
@@ -185,14 +205,7 @@ export async function measureEditorCommands(options: EditorCommandOptions = {}):
     };
     log(`check:content of ${n.toLocaleString("en")} articles: ${archive.checkSeconds} s (one thread: ${archive.oneThreadSeconds} s)`);
 
-    // From source with Node's own type stripping, as the launcher ran these two before (Node 22.18+).
-    const typeStripping = Boolean((process.features as { typescript?: unknown }).typescript);
-    const stripped = typeStripping
-      ? {
-          new: await repeat(runs, (run) => timeProcess(process.execPath, ["src/cli/new-article.ts", ...newArgs(2 * runs + run)], env)),
-          checkContent: await repeat(runs, () => timeProcess(process.execPath, ["src/cli/check-content.ts", "--content", SAMPLE], env)),
-        }
-      : undefined;
+    const stripped = strippedNew !== undefined && strippedCheck !== undefined ? { new: strippedNew, checkContent: strippedCheck } : undefined;
     if (stripped) log(`type stripping: new ${stripped.new} s, check:content ${stripped.checkContent} s`);
     return { loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(2)), cores: os.availableParallelism(), typeStripping, startup, new: newCommand, checkContent, startFirstPage, startFirstPageTsx, startFirstPageCold, archive, stripped };
   } finally {
@@ -209,6 +222,8 @@ export function editorCommandRows(figures: EditorCommandFigures): string[] {
     "|---|---|---|",
     row("`npm run new` (sample)", figures.new.npm, 2),
     row("`npm run check:content` (sample)", figures.checkContent.npm, 2),
+    row("`new`, the launcher's process alone (sample)", figures.new.node),
+    row("`check:content`, the launcher's process alone (sample)", figures.checkContent.node),
     row("`new` through tsx (sample)", figures.new.tsx),
     row("`check:content` through tsx (sample)", figures.checkContent.tsx),
     row("`npm start`, first page served (sample, warm image cache)", figures.startFirstPage, 2),
